@@ -1,0 +1,142 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import fastifyStatic from '@fastify/static';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { getDistDirectory, renderAltair } from 'altair-static';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config/config';
+import { buildContext, type Context } from './graphql/context';
+import { buildSchema } from './graphql/schema';
+import { createApollo } from './graphql/server';
+import { failure } from './rest/envelope';
+import { registerRestRoutes } from './rest/executor';
+import { restRoutes } from './rest/routes';
+import { AppError, type FieldError } from './shared/errors';
+
+export interface AppDeps {
+  config: Config;
+  orm: MikroORM;
+  log: Logger;
+  /** What /readyz reports: database reachable and migrations applied. */
+  isReady: () => Promise<boolean>;
+}
+
+export interface App {
+  http: FastifyInstance;
+  /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
+  close(): Promise<void>;
+}
+
+const PLAYGROUND_ASSETS = '/graphql/playground/';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Turns a framework error (bad JSON, body too large, wrong content type, ...) into status, code and message. */
+function describeHttpError(error: FastifyError | AppError): { status: number; code: string; message: string; errors?: FieldError[] } {
+  if (error instanceof AppError) return { status: error.httpStatus, code: error.code, message: error.message, errors: error.fieldErrors };
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The JSON body is empty.' };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'BAD_REQUEST', message: 'The Content-Length header does not match the body.' };
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' };
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  return status === 500
+    ? { status, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' }
+    : { status, code: 'BAD_REQUEST', message: error.message };
+}
+
+/** GraphQL clients get GraphQL-shaped errors, REST clients the envelope. */
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errors?: FieldError[]) {
+  reply.status(status);
+  if (request.url.startsWith('/graphql')) return reply.send({ errors: [{ message, extensions: { code } }] });
+  return reply.send(failure(message, errors?.length ? errors : [{ code, message }]));
+}
+
+/** Builds the HTTP app from its parts; nothing listens until the caller says so (tests use port 0). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, orm, log } = deps;
+  const http = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  // JSON only: text/plain and the rest get 415 through the error handler.
+  http.removeContentTypeParser(['text/plain']);
+
+  http.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  http.setErrorHandler((error: FastifyError, request, reply) => {
+    const described = describeHttpError(error);
+    if (described.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendError(request, reply, described.status, described.code, described.message, described.errors);
+  });
+
+  http.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
+  );
+
+  const schema = buildSchema();
+  const apollo = createApollo(schema, config, log);
+  await apollo.start();
+
+  const contextFor = (request: FastifyRequest): Promise<Context> =>
+    buildContext(
+      { orm, config },
+      { requestId: request.id, log: request.log as Logger, authorization: request.headers.authorization },
+    );
+
+  http.get('/healthz', async () => ({ status: 'ok' }));
+  http.get('/readyz', async (_request, reply) => {
+    const ready = await deps.isReady().catch(() => false);
+    return reply
+      .status(ready ? 200 : 503)
+      .send(ready ? { status: 'ready' } : { status: 'unavailable', message: 'Database unreachable or migrations pending.' });
+  });
+
+  const graphqlHandler = fastifyApolloHandler(apollo, { context: async (request) => contextFor(request) });
+  const playgroundPage = config.playground
+    ? renderAltair({ baseURL: PLAYGROUND_ASSETS, endpointURL: '/graphql', disableAccount: true, initialQuery: '{\n  companies {\n    id\n    name\n    slug\n  }\n}\n' })
+    : undefined;
+  if (config.playground) {
+    await http.register(fastifyStatic, { root: getDistDirectory(), prefix: PLAYGROUND_ASSETS, decorateReply: false });
+  }
+  http.route({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: '/graphql',
+    handler: async function (request, reply) {
+      // A browser opening /graphql gets the playground; API clients (GET with ?query=) get GraphQL.
+      const wantsPage =
+        request.method === 'GET' && playgroundPage && !(request.query as Record<string, unknown>).query && request.headers.accept?.includes('text/html');
+      if (wantsPage) return reply.type('text/html; charset=utf-8').send(playgroundPage);
+      return graphqlHandler.call(this, request as Parameters<typeof graphqlHandler>[0], reply as Parameters<typeof graphqlHandler>[1]);
+    },
+  });
+
+  registerRestRoutes(http, apollo, restRoutes, contextFor);
+
+  await http.ready();
+  return {
+    http,
+    close: async () => {
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

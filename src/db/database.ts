@@ -1,0 +1,99 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Options } from '@mikro-orm/postgresql';
+import type { Config } from '../config/config';
+import { StartupError } from '../shared/startup-error';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
+import { ormConfig } from './mikro-orm.config';
+
+export interface Database {
+  orm: MikroORM;
+  url: string;
+  embedded: boolean;
+  /** Database reachable and every migration applied: what /readyz reports. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Where a URL points, without its password: safe for error messages and logs. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return '(malformed URL)';
+  }
+}
+
+/** Connects with MikroORM and checks the connection, turning failures into one clear line. */
+export async function connectOrm(url: string, options: Partial<Options> = {}): Promise<MikroORM> {
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormConfig(url, options));
+  } catch (e) {
+    throw new StartupError(`Cannot connect to the database at ${describeUrl(url)}: ${(e as Error).message}`);
+  }
+  const check = await orm.checkConnection();
+  if (!check.ok) {
+    await orm.close(true);
+    throw new StartupError(`Cannot connect to the database at ${describeUrl(url)}: ${check.reason}`);
+  }
+  return orm;
+}
+
+/** Applies pending migrations, all or nothing. */
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  try {
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } catch (e) {
+    throw new StartupError(`A database migration failed and nothing was applied: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+  return (await orm.getMigrator().getPendingMigrations()).map((m) => m.name);
+}
+
+/**
+ * Opens the database the config names: DATABASE_URL, or an embedded PostgreSQL under `.data/` when unset.
+ * Applies migrations unless told not to.
+ */
+export async function openDatabase(
+  config: Config,
+  log: (message: string) => void,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedPostgres({ ...config.embedded, log });
+    url = embedded.url;
+    log(`embedded PostgreSQL running on 127.0.0.1:${config.embedded.port} (data in ${config.embedded.dataDir})`);
+  }
+  try {
+    const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
+    if (options.migrate !== false) {
+      const applied = await migrate(orm);
+      if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    }
+    return {
+      orm,
+      url,
+      embedded: Boolean(embedded),
+      isReady: async () => {
+        try {
+          return (await pendingMigrations(orm)).length === 0;
+        } catch {
+          return false;
+        }
+      },
+      close: async () => {
+        await orm.close(true);
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}

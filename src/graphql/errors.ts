@@ -1,0 +1,66 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from '../db/errors';
+import { AppError, rememberStatus, UnavailableError } from '../shared/errors';
+
+/** class-validator / type-graphql argument validation failure, as thrown by type-graphql. */
+interface ArgumentValidationLike {
+  extensions?: { code?: string; validationErrors?: { property: string; constraints?: Record<string, string> }[] };
+}
+
+/**
+ * The one translator from thrown errors to GraphQL errors: AppErrors keep their code and message; input
+ * validation becomes VALIDATION_FAILED with field errors; anything unexpected becomes a generic
+ * INTERNAL_SERVER_ERROR (logged with its stack, never shown outside development).
+ */
+export function createFormatError(options: { exposeStack: boolean; log: () => Logger | undefined }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    let original = unwrapResolverError(error);
+    if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
+      options.log()?.error({ err: original }, 'database unavailable');
+      original = new UnavailableError();
+    }
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof AppError) {
+      rememberStatus(original);
+      return {
+        ...base,
+        message: original.message,
+        extensions: {
+          code: original.code,
+          ...original.details,
+          ...(original.fieldErrors.length ? { errors: original.fieldErrors } : {}),
+        },
+      };
+    }
+
+    const validation = (original as ArgumentValidationLike | undefined)?.extensions?.validationErrors;
+    if (validation) {
+      const errors = validation.flatMap((v) =>
+        Object.values(v.constraints ?? {}).map((message) => ({ code: 'VALIDATION_FAILED', field: v.property, message })),
+      );
+      return { ...base, message: 'Some fields are invalid.', extensions: { code: 'VALIDATION_FAILED', errors } };
+    }
+
+    const code = formatted.extensions?.code as string | undefined;
+    // Errors graphql-js and Apollo raise themselves (parse, validation, bad variables) are safe to show.
+    if (code && code !== 'INTERNAL_SERVER_ERROR') {
+      return { ...base, extensions: { code } };
+    }
+    if (original instanceof GraphQLError && !original.originalError && !code) {
+      return { ...base, extensions: { code: 'BAD_REQUEST' } };
+    }
+    options.log()?.error({ err: original }, 'unexpected error in a GraphQL operation');
+    return {
+      ...base,
+      message: 'Something went wrong on our side.',
+      extensions: {
+        code: 'INTERNAL_SERVER_ERROR',
+        ...(options.exposeStack && original instanceof Error ? { debug: { message: original.message, stack: original.stack } } : {}),
+      },
+    };
+  };
+}

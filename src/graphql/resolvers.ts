@@ -1,0 +1,6 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { TenantResolver } from '../modules/tenant/tenant.resolver';
+
+/** Every resolver class of the schema. A new module adds its resolver here. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const resolvers: NonEmptyArray<Function> = [TenantResolver];

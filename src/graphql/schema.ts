@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync } from 'type-graphql';
+import { applyShield } from '../authz/shield';
+import { permissions } from '../authz/rules';
+import { resolvers } from './resolvers';
+import { DateTimeScalar } from './scalars';
+
+/** The schema as type-graphql builds it from the resolvers, before authorization is applied. */
+export function buildBareSchema(): GraphQLSchema {
+  return buildSchemaSync({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+    emitSchemaFile: false,
+  });
+}
+
+/** The served schema: the bare schema with shield applied (deny by default). */
+export function buildSchema(): GraphQLSchema {
+  return applyShield(buildBareSchema(), permissions);
+}
+
+/** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */
+export function printAppSchema(schema: GraphQLSchema = buildBareSchema()): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,26 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { Context } from './context';
+import { createFormatError } from './errors';
+
+/** Apollo configured for this server: our error translator, no CDN landing page, no per-field cache hints. */
+export function createApollo(schema: GraphQLSchema, config: Config, log: Logger): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    schema,
+    logger: log,
+    formatError: createFormatError({ exposeStack: config.isDevelopment, log: () => log }),
+    includeStacktraceInErrorResponses: false,
+    // "Did you mean ...?" hints only help an attacker map the schema outside development.
+    hideSchemaDetailsFromClientErrors: !config.isDevelopment,
+    introspection: !config.isProduction,
+    csrfPrevention: true,
+    // main.ts owns SIGINT/SIGTERM: it drains HTTP first, then stops Apollo and the database in order.
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+  });
+}

@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { buildApp, type App } from './app';
+import { ConfigError, loadConfig, type Config } from './config/config';
+import { openDatabase, type Database } from './db/database';
+import { seedDemo } from './db/seed';
+import { createLogger } from './shared/logger';
+import { StartupError } from './shared/startup-error';
+
+/** Prints one clear line (no stack trace) and exits 1: for faults the user must fix before starting. */
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(1);
+}
+
+async function listen(app: App, config: Config): Promise<string> {
+  try {
+    return await app.http.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'EADDRINUSE') throw new StartupError(`Port ${config.port} on ${config.host} is already in use; stop the other server or set PORT.`);
+    if (err.code === 'EACCES') throw new StartupError(`Not allowed to listen on ${config.host}:${config.port}; choose another PORT.`);
+    if (err.code === 'EADDRNOTAVAIL') throw new StartupError(`HOST ${config.host} is not an address of this machine.`);
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+  const log = createLogger(config.logLevel);
+  const say = (message: string) => log.info(message);
+  if (config.generatedSecrets.length) {
+    log.warn(`${config.generatedSecrets.join(' and ')} not set: generated random keys for this run (tokens will not survive a restart). Set them in production.`);
+  }
+
+  let db: Database | undefined;
+  let app: App | undefined;
+  try {
+    db = await openDatabase(config, say);
+    if (config.seedDemo) {
+      const demo = await seedDemo(db.orm.em.fork());
+      if (demo.length) log.info({ demo }, `demo data ready:\n${demo.map((l) => `  ${l}`).join('\n')}`);
+    }
+    app = await buildApp({ config, orm: db.orm, log, isReady: db.isReady });
+    const address = await listen(app, config);
+    log.info(`listening on ${address}: GraphQL ${address}/graphql, REST ${address}/api/v1, health ${address}/healthz`);
+  } catch (e) {
+    await app?.close().catch(() => undefined);
+    await db?.close().catch(() => undefined);
+    if (e instanceof StartupError) fail(e.message);
+    throw e;
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: finishing in-flight requests, then stopping`);
+    const force = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await app?.close();
+      await db?.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (e) {
+      log.error({ err: e }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  process.stderr.write(`error: could not start: ${(e as Error)?.message ?? String(e)}\n`);
+  process.exit(1);
+});

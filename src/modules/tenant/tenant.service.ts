@@ -1,0 +1,44 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../auth/viewer';
+import { Tenant } from './tenant.entity';
+import { listOpenCompanies } from './tenant.read';
+import type { Company } from './tenant.types';
+
+/** Lower-case, ASCII, hyphen-separated; never empty. */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/g, '');
+  return slug || 'workspace';
+}
+
+export class TenantService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Public: the tenants open to customer self-registration. Anyone may call it. */
+  listCompanies(_viewer: Viewer): Promise<Company[]> {
+    return listOpenCompanies(this.em);
+  }
+
+  /**
+   * Creates a tenant with a unique slug derived from its name (`acme`, `acme-2`, ...). Runs inside the
+   * caller's transaction; the unique index settles any race.
+   */
+  async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean }): Promise<Tenant> {
+    const base = slugify(input.name);
+    const taken = await em
+      .getConnection()
+      .execute<{ slug: string }[]>(`SELECT slug FROM tenants WHERE slug = ? OR slug LIKE ?`, [base, `${base}-%`]);
+    const used = new Set(taken.map((r) => r.slug));
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    const tenant = em.create(Tenant, { name: input.name.trim(), slug, allowCustomerSignup: input.allowCustomerSignup ?? false });
+    await em.flush();
+    return tenant;
+  }
+}

@@ -1,0 +1,104 @@
+import type { ApolloServer } from '@apollo/server';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { print } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Context } from '../graphql/context';
+import { statusForCode, type FieldError } from '../shared/errors';
+import { failure, success } from './envelope';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route may read from the HTTP request: nothing else reaches the operation. */
+export interface RestInput {
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: Record<string, unknown>;
+  headers: Record<string, string | undefined>;
+}
+
+/**
+ * One row of the REST table: a documented path bound to a GraphQL operation. No logic lives here; the
+ * operation runs against the same schema and context as /graphql, so shield rules, validation and errors
+ * apply exactly as they do there.
+ */
+export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
+  method: Method;
+  path: string;
+  operation: TypedDocumentNode<TData, TVars>;
+  /** Body fields the route accepts; any other field is refused with 400. Omit for routes without a body. */
+  bodyFields?: readonly string[];
+  variables?: (input: RestInput) => TVars;
+  /** The success envelope's `data`. */
+  data: (result: TData) => unknown;
+  message: string;
+  status?: 200 | 201;
+}
+
+/** A route whose types have been checked by `route()`; the table holds routes of many operations. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRestRoute = RestRoute<any, any>;
+
+/** Declares a route with its operation's types checked against the mappings. */
+export const route = <TData, TVars>(r: RestRoute<TData, TVars>): AnyRestRoute => r;
+
+export type ContextFactory = (request: FastifyRequest) => Promise<Context>;
+
+function errorsOf(error: GraphQLFormattedError): FieldError[] {
+  const listed = error.extensions?.errors as FieldError[] | undefined;
+  if (Array.isArray(listed) && listed.length) return listed;
+  return [{ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), message: error.message }];
+}
+
+function sendFailure(reply: FastifyReply, error: GraphQLFormattedError) {
+  const code = error.extensions?.code as string | undefined;
+  const status = statusForCode(code);
+  const retryAfter = error.extensions?.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+  return reply.status(status).send(failure(error.message, errorsOf(error)));
+}
+
+function unknownFields(body: Record<string, unknown>, allowed: readonly string[]): FieldError[] {
+  return Object.keys(body)
+    .filter((k) => !allowed.includes(k))
+    .map((field) => ({ code: 'VALIDATION_FAILED', field, message: 'is not a known field' }));
+}
+
+export function registerRestRoutes(
+  app: FastifyInstance,
+  apollo: ApolloServer<Context>,
+  routes: readonly AnyRestRoute[],
+  contextFor: ContextFactory,
+): void {
+  for (const r of routes) {
+    const query = print(r.operation); // printed once, so Apollo's document cache applies
+    app.route({
+      method: r.method,
+      url: r.path,
+      handler: async (request, reply) => {
+        const rawBody = request.body;
+        if (rawBody !== undefined && rawBody !== null && (typeof rawBody !== 'object' || Array.isArray(rawBody))) {
+          return reply.status(400).send(failure('The request body must be a JSON object.', [{ code: 'BAD_REQUEST', message: 'expected a JSON object' }]));
+        }
+        const input: RestInput = {
+          params: request.params as Record<string, string>,
+          query: request.query as Record<string, string | undefined>,
+          body: (rawBody ?? {}) as Record<string, unknown>,
+          headers: request.headers as Record<string, string | undefined>,
+        };
+        const extra = unknownFields(input.body, r.bodyFields ?? []);
+        if (extra.length) return reply.status(400).send(failure('The request has unknown fields.', extra));
+
+        const contextValue = await contextFor(request);
+        const response = await apollo.executeOperation(
+          { query, variables: r.variables ? r.variables(input) : {} },
+          { contextValue },
+        );
+        if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
+        const { data, errors } = response.body.singleResult;
+        if (errors?.length) return sendFailure(reply, errors[0]);
+        return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
+      },
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { startTestApp, type TestApp } from '../setup/app';
+
+type Envelope = { success: boolean; message: string; errors?: { code: string; field?: string; message: string }[] };
+
+describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page or a stack trace', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ BODY_LIMIT_BYTES: '2048' });
+  });
+  afterAll(() => t.close());
+
+  const expectEnvelope = (body: Envelope, code: string) => {
+    expect(body.success).toBe(false);
+    expect(typeof body.message).toBe('string');
+    expect(body.errors?.[0].code).toBe(code);
+  };
+
+  it('unknown route: 404 envelope', async () => {
+    const res = await t.rest<Envelope>('GET', '/api/v1/does-not-exist');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expectEnvelope(res.body, 'NOT_FOUND');
+  });
+
+  it('malformed JSON on /graphql: 400 with a GraphQL-shaped coded error', async () => {
+    const gql = await t.rest<{ errors: { extensions: { code: string } }[] }>('POST', '/graphql', '{"query":', { 'content-type': 'application/json' });
+    expect(gql.status).toBe(400);
+    expect(gql.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('malformed JSON on a REST route: 400 envelope with BAD_REQUEST', async () => {
+    const res = await t.rest<Envelope>('POST', '/api/v1/nothing-here', '{"a":', { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expectEnvelope(res.body, 'BAD_REQUEST');
+    expect(res.text).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+
+  it('wrong content type: 415 with a coded error', async () => {
+    const form = await t.rest<{ errors: { extensions: { code: string } }[] }>('POST', '/graphql', 'query={companies{id}}', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
+    expect(form.status).toBe(415);
+    expect(form.body.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const plain = await t.rest('POST', '/graphql', '{ companies { id } }', { 'content-type': 'text/plain' });
+    expect(plain.status).toBe(415);
+  });
+
+  it('oversized body: 413 envelope', async () => {
+    const res = await t.rest<Envelope>('POST', '/api/v1/nothing-here', { pad: 'x'.repeat(5000) });
+    expect(res.status).toBe(413);
+    expectEnvelope(res.body, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('every response carries X-Request-Id, and a well-formed incoming one is echoed', async () => {
+    const a = await t.rest('GET', '/healthz');
+    expect(a.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const b = await t.rest('GET', '/api/v1/customer/companies', undefined, { 'x-request-id': 'trace-abc.123' });
+    expect(b.headers.get('x-request-id')).toBe('trace-abc.123');
+    const c = await t.rest('GET', '/healthz', undefined, { 'x-request-id': 'bad id with spaces <script>' });
+    expect(c.headers.get('x-request-id')).not.toContain('script');
+    // The id is in the structured log line of that request.
+    expect(t.logs.some((l) => JSON.parse(l).reqId === 'trace-abc.123')).toBe(true);
+  });
+
+  it('GraphQL syntax and validation errors are coded', async () => {
+    const parse = await t.gql('{ companies { ');
+    expect(parse.status).toBe(400);
+    expect(parse.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const unknown = await t.gql('{ nope }');
+    expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('GraphQL batching is off', async () => {
+    const res = await t.rest<unknown>('POST', '/graphql', [{ query: '{ companies { id } }' }, { query: '{ companies { id } }' }]);
+    expect(res.status).toBe(400);
+  });
+
+  it('a browser opening /graphql gets the playground, served from local files', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<base href="/graphql/playground/">');
+    expect(html).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
+    const script = html.match(/src="([^"]+\.js)"/)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${t.url}/graphql/playground/${script}`);
+    expect(asset.status).toBe(200);
+  });
+
+  it('health: /healthz is alive, /readyz is ready with migrations applied', async () => {
+    expect((await t.rest('GET', '/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await t.rest<{ status: string }>('GET', '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ready');
+  });
+});

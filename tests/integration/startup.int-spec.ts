@@ -1,0 +1,109 @@
+import { createServer, type Server } from 'node:net';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { spawnServer, type ServerProcess } from '../setup/process';
+
+/** The server as a user runs it: a real process, its exit codes and its one-line errors. */
+describe('starting and stopping the server process', () => {
+  let db: TestDatabase;
+  const running: ServerProcess[] = [];
+  const start = (env: Record<string, string>) => {
+    const p = spawnServer(env);
+    running.push(p);
+    return p;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    for (const p of running) if (p.proc.exitCode === null) p.proc.kill('SIGKILL');
+    await db.drop();
+  });
+
+  const oneLineError = (output: string) => {
+    expect(output).toMatch(/^error: .+$/m);
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m); // no stack trace
+  };
+
+  it('refuses a malformed setting with one clear line and exit code 1', async () => {
+    const p = start({ PORT: 'eighty', NODE_ENV: 'production' });
+    expect((await p.exited).code).toBe(1);
+    oneLineError(p.output());
+    expect(p.output()).toContain('PORT: must be a number');
+    expect(p.output()).toContain('JWT_STAFF_SECRET: must be set in production');
+  });
+
+  it('says so when DATABASE_URL is unreachable', async () => {
+    const p = start({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nothing', PORT: '0' });
+    expect((await p.exited).code).toBe(1);
+    oneLineError(p.output());
+    expect(p.output()).toMatch(/error: Cannot connect to the database at 127\.0\.0\.1:1\/nothing/);
+  });
+
+  it('says so when the port is in use', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const p = start({ DATABASE_URL: db.url, PORT: String(port) });
+      expect((await p.exited).code).toBe(1);
+      oneLineError(p.output());
+      expect(p.output()).toContain(`error: Port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('serves, then on SIGTERM stops accepting, closes the database and exits 0', async () => {
+    const p = start({ DATABASE_URL: db.url, PORT: '0', NODE_ENV: 'development', SEED_DEMO: 'true' });
+    await p.waitFor(/listening on http:/);
+    const base = p.output().match(/listening on (http:\/\/[\d.]+:\d+)/)![1];
+    expect(p.output()).toContain('demo data ready');
+    expect(p.output()).toContain('JWT_STAFF_SECRET and JWT_PORTAL_SECRET not set: generated random keys');
+    const res = await fetch(`${base}/api/v1/customer/companies`);
+    const body = (await res.json()) as { data: { slug: string }[] };
+    expect(body.data.map((c) => c.slug)).toEqual(['acme-cloud', 'globex-support']);
+    p.proc.kill('SIGTERM');
+    expect(await p.exited).toEqual({ code: 0, signal: null });
+    expect(p.output()).toContain('"msg":"stopped"');
+    await expect(fetch(`${base}/healthz`)).rejects.toThrow();
+  });
+
+  describe('with the embedded PostgreSQL', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await fs.mkdtemp(path.join(os.tmpdir(), 'incident-desk-embedded-'));
+      await fs.chmod(dir, 0o755);
+    });
+    afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+
+    const embeddedEnv = (port: number) => ({ EMBEDDED_PG_DIR: path.join(dir, 'pg'), EMBEDDED_PG_PORT: String(port), PORT: '0', SEED_DEMO: 'false' });
+
+    it('starts one with no DATABASE_URL, refuses a second server on the same data, and recovers from a killed run', async () => {
+      const pgPort = 20000 + Math.floor(Math.random() * 20000);
+      const first = start(embeddedEnv(pgPort));
+      await first.waitFor(/listening on/, 60000);
+      expect(first.output()).toContain('embedded PostgreSQL running on 127.0.0.1:');
+
+      const second = start(embeddedEnv(pgPort));
+      expect((await second.exited).code).toBe(1);
+      oneLineError(second.output());
+      expect(second.output()).toMatch(/error: The embedded database in .* is in use by another server \(pid \d+\)/);
+
+      // A killed server leaves its PostgreSQL running: the next start must stop it and carry on.
+      first.proc.kill('SIGKILL');
+      await first.exited;
+      const third = start(embeddedEnv(pgPort));
+      await third.waitFor(/listening on/, 60000);
+      expect(third.output()).toContain('stopping a stale embedded PostgreSQL');
+      third.proc.kill('SIGINT');
+      expect((await third.exited).code).toBe(0);
+      // A clean stop leaves no lock and no running postmaster behind.
+      await expect(fs.access(path.join(dir, 'pg.lock'))).rejects.toThrow();
+      await expect(fs.access(path.join(dir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+    }, 120000);
+  });
+});

@@ -1,0 +1,62 @@
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('config', () => {
+  it('has working defaults for development, generating token keys and saying so', () => {
+    const c = loadConfig({});
+    expect(c.env).toBe('development');
+    expect(c.port).toBe(4000);
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.seedDemo).toBe(true);
+    expect(c.generatedSecrets).toEqual(['JWT_STAFF_SECRET', 'JWT_PORTAL_SECRET']);
+    expect(c.secrets.staffJwt).not.toEqual(c.secrets.portalJwt);
+    expect(c.secrets.staffJwt.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('names every malformed setting at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', BODY_LIMIT_BYTES: '-1' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['BODY_LIMIT_BYTES', 'DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+    expect(problems.find((p) => p.startsWith('PORT'))).toMatch(/number/);
+  });
+
+  it('refuses to run in production without token keys', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^JWT_STAFF_SECRET: must be set in production/),
+      expect.stringMatching(/^JWT_PORTAL_SECRET: must be set in production/),
+    ]);
+  });
+
+  it('refuses short keys and the same key for staff and portal tokens', () => {
+    expect(problemsOf({ JWT_STAFF_SECRET: 'short' })[0]).toMatch(/^JWT_STAFF_SECRET: must be at least 32 characters/);
+    const same = 'x'.repeat(40);
+    expect(problemsOf({ JWT_STAFF_SECRET: same, JWT_PORTAL_SECRET: same })[0]).toMatch(/^JWT_PORTAL_SECRET: must differ/);
+  });
+
+  it('accepts a full production configuration, with demo data and playground off', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      JWT_STAFF_SECRET: 'a'.repeat(40),
+      JWT_PORTAL_SECRET: 'b'.repeat(40),
+      DATABASE_URL: 'postgresql://u:p@db:5432/app',
+      PORT: '8080',
+    });
+    expect(c.port).toBe(8080);
+    expect(c.seedDemo).toBe(false);
+    expect(c.playground).toBe(false);
+    expect(c.generatedSecrets).toEqual([]);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(4000);
+  });
+});

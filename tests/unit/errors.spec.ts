@@ -1,0 +1,38 @@
+import { GraphQLError } from 'graphql';
+import { createFormatError } from '../../src/graphql/errors';
+import { NotFoundError, RateLimitedError, statusForCode, ValidationError } from '../../src/shared/errors';
+import { TenantNotFoundError } from '../../src/modules/tenant/tenant.errors';
+
+const format = createFormatError({ exposeStack: false, log: () => undefined });
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
+
+describe('error translation', () => {
+  it('keeps an AppError code, message and details', () => {
+    const out = format({ message: 'ignored' }, wrap(new RateLimitedError('Slow down.', 42)));
+    expect(out).toMatchObject({ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 42 } });
+  });
+
+  it('lists field errors for validation failures', () => {
+    const out = format({ message: 'x' }, wrap(ValidationError.field('password', 'must be at least 8 characters')));
+    expect(out.extensions).toEqual({
+      code: 'VALIDATION_FAILED',
+      errors: [{ code: 'VALIDATION_FAILED', field: 'password', message: 'must be at least 8 characters' }],
+    });
+  });
+
+  it('hides unexpected errors behind a generic message, without a stack', () => {
+    const out = format({ message: 'boom: secret detail', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrap(new Error('boom: secret detail')));
+    expect(out.message).toBe('Something went wrong on our side.');
+    expect(out.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(JSON.stringify(out)).not.toContain('secret detail');
+  });
+
+  it('maps codes to HTTP statuses, learning module codes from their class', () => {
+    expect(statusForCode('NOT_FOUND')).toBe(404);
+    expect(statusForCode('RATE_LIMITED')).toBe(429);
+    expect(statusForCode('SOMETHING_ELSE')).toBe(500);
+    format({ message: '' }, wrap(new TenantNotFoundError()));
+    expect(statusForCode('TENANT_NOT_FOUND')).toBe(404);
+    expect(new TenantNotFoundError()).toBeInstanceOf(NotFoundError);
+  });
+});
