@@ -1,7 +1,9 @@
 // The migrations, in order. `npm run migration:create` appends to this list; do not edit by hand.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123144110 } from './Migration20261123144110';
+import { Migration20261123145547 } from './Migration20261123145547';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
+  { name: 'Migration20261123145547', class: Migration20261123145547 },
 ];

@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
+import { createRuntime, type Runtime } from './auth/runtime';
 import type { Config } from './config/config';
 import { buildContext, type Context } from './graphql/context';
 import { buildSchema } from './graphql/schema';
@@ -25,6 +26,7 @@ export interface AppDeps {
 
 export interface App {
   http: FastifyInstance;
+  runtime: Runtime;
   /** Stops accepting connections, lets in-flight requests finish, then stops Apollo. */
   close(): Promise<void>;
 }
@@ -64,8 +66,10 @@ function sendError(request: FastifyRequest, reply: FastifyReply, status: number,
 /** Builds the HTTP app from its parts; nothing listens until the caller says so (tests use port 0). */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, orm, log } = deps;
+  const runtime = await createRuntime(config, orm, log);
   const http = Fastify({
     loggerInstance: log as FastifyBaseLogger,
+    trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
     genReqId: (req) => {
@@ -98,8 +102,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const contextFor = (request: FastifyRequest): Promise<Context> =>
     buildContext(
-      { orm, config },
-      { requestId: request.id, log: request.log as Logger, authorization: request.headers.authorization },
+      { orm, config, runtime },
+      {
+        requestId: request.id,
+        log: request.log as Logger,
+        authorization: request.headers.authorization,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      },
     );
 
   http.get('/healthz', async () => ({ status: 'ok' }));
@@ -134,9 +144,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await http.ready();
   return {
     http,
+    runtime,
     close: async () => {
       await http.close();
       await apollo.stop();
+      await runtime.stop();
     },
   };
 }

@@ -2,18 +2,20 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
-import { isCustomer, isStaff } from './policies';
+import { canListStaff, canManageStaff, isCustomer, isStaff } from './policies';
 
-/** A rule that answers UNAUTHENTICATED to anonymous callers and FORBIDDEN to the wrong kind of caller. */
+/** Anonymous callers get UNAUTHENTICATED (with the reason their token was refused); others a policy answer. */
 const viewerRule = (name: string, policy: (ctx: Context) => boolean) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (ctx.viewer.kind === 'anonymous') return new UnauthenticatedError();
+    if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
     return policy(ctx) || new ForbiddenError();
   });
 
 export const public_ = allow;
 export const staffOnly = viewerRule('staffOnly', (ctx) => isStaff(ctx.viewer));
 export const customerOnly = viewerRule('customerOnly', (ctx) => isCustomer(ctx.viewer));
+export const staffAdmin = viewerRule('staffAdmin', (ctx) => canManageStaff(ctx.viewer));
+export const staffMembersReader = viewerRule('staffMembersReader', (ctx) => canListStaff(ctx.viewer));
 
 /**
  * The permission map: every root field (Query, Mutation, Subscription) and every internal field on an
@@ -23,5 +25,25 @@ export const customerOnly = viewerRule('customerOnly', (ctx) => isCustomer(ctx.v
 export const permissions: IRules = {
   Query: {
     companies: public_,
+    me: staffOnly,
+    staffMembers: staffMembersReader,
+  },
+  Mutation: {
+    registerBusiness: public_,
+    registerDeveloper: public_,
+    verifyEmail: public_,
+    resendOtp: public_,
+    login: public_,
+    refreshToken: public_,
+    forgotPassword: public_,
+    validateResetToken: public_,
+    resetPassword: public_,
+    acceptInvitation: public_,
+    logout: staffOnly,
+    changePassword: staffOnly,
+    updateProfile: staffOnly,
+    inviteStaff: staffAdmin,
+    changeStaffRole: staffAdmin,
+    deactivateStaff: staffAdmin,
   },
 };

@@ -17,6 +17,13 @@ const port = z.coerce
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -35,6 +42,27 @@ const schema = z.object({
   SEED_DEMO: bool.optional(),
   GRAPHQL_PLAYGROUND: bool.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10000),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  TRUST_PROXY: bool.optional(),
+  JWT_ISSUER: z.string().min(1).default('incident-desk'),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 24 * 3600).default(15 * 60),
+  REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(7),
+  ARGON2_MEMORY_KIB: int(1024, 1024 * 1024).default(19 * 1024),
+  ARGON2_TIME_COST: int(1, 20).default(2),
+  ARGON2_PARALLELISM: int(1, 16).default(1),
+  ARGON2_MAX_CONCURRENT: int(1, 64).default(4),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Incident Desk <no-reply@localhost>'),
+  OTP_TTL_MINUTES: int(1, 60).default(10),
+  OTP_RESEND_PER_MINUTE: int(1, 100).default(3),
+  LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: int(1, 100000).default(100),
+  LOGIN_FAILURES_PER_IP_PER_HOUR: int(1, 1000000).default(500),
+  GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -57,6 +85,17 @@ export interface Config {
   seedDemo: boolean;
   playground: boolean;
   shutdownTimeoutMs: number;
+  /** Where users reach this server: links in e-mails and the OAuth callback are built from it. */
+  publicUrl: string;
+  trustProxy: boolean;
+  tokens: { issuer: string; accessTtlSeconds: number; refreshTtlDays: number };
+  argon2: { memoryKib: number; timeCost: number; parallelism: number; maxConcurrent: number };
+  /** Unset: e-mails are written to the log (development and test only). */
+  smtpUrl?: string;
+  mailFrom: string;
+  otp: { ttlMinutes: number; resendPerMinute: number };
+  loginLimits: { failuresPerAccountPerHour: number; failuresPerIpPerHour: number };
+  google: { issuer: string; clientId?: string; clientSecret?: string };
 }
 
 /** Thrown with every problem found, so the user fixes them in one go. */
@@ -98,6 +137,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     return randomBytes(32).toString('base64url');
   };
   const secrets = { staffJwt: secretOf('JWT_STAFF_SECRET'), portalJwt: secretOf('JWT_PORTAL_SECRET') };
+  if (isProduction && !env.SMTP_URL) problems.push('SMTP_URL: must be set in production (verification codes and resets are e-mailed)');
+  if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
+    problems.push(`${env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID'}: must be set together with the other Google setting`);
+  }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
   }
@@ -119,5 +162,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     playground: env.GRAPHQL_PLAYGROUND ?? !isProduction,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    trustProxy: env.TRUST_PROXY ?? false,
+    tokens: { issuer: env.JWT_ISSUER, accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS },
+    argon2: {
+      memoryKib: env.ARGON2_MEMORY_KIB,
+      timeCost: env.ARGON2_TIME_COST,
+      parallelism: env.ARGON2_PARALLELISM,
+      maxConcurrent: env.ARGON2_MAX_CONCURRENT,
+    },
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    otp: { ttlMinutes: env.OTP_TTL_MINUTES, resendPerMinute: env.OTP_RESEND_PER_MINUTE },
+    loginLimits: {
+      failuresPerAccountPerHour: env.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
+      failuresPerIpPerHour: env.LOGIN_FAILURES_PER_IP_PER_HOUR,
+    },
+    google: { issuer: env.GOOGLE_ISSUER, clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET },
   };
 }

@@ -1,13 +1,21 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { InvalidTokenError } from '../auth/auth.errors';
+import type { Runtime } from '../auth/runtime';
+import type { ClientInfo } from '../auth/sessions';
+import { TokenError, TokenService } from '../auth/tokens';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
+import type { AppError } from '../shared/errors';
 
 /** Everything a resolver may use, built once per request. */
 export interface Context {
   requestId: string;
   viewer: Viewer;
+  /** Why a presented token was refused; rules answer it to anonymous callers of protected fields. */
+  authError?: AppError;
+  client: ClientInfo;
   /** A fork of the ORM's EntityManager for this request only (writes and single-row paths). */
   em: EntityManager;
   services: Services;
@@ -18,23 +26,59 @@ export interface Context {
 export interface ContextDeps {
   orm: MikroORM;
   config: Config;
+  runtime: Runtime;
 }
 
 export interface RequestInfo {
   requestId: string;
   log: Logger;
   authorization?: string;
+  ip: string;
+  userAgent?: string;
+}
+
+/**
+ * The viewer from the Authorization header: a staff or portal access token, verified with its own key and
+ * audience, whose session is not revoked. A refused token leaves the caller anonymous, with the reason kept
+ * for the rules of protected fields; public fields still answer.
+ */
+export function viewerFrom(authorization: string | undefined, runtime: Runtime): { viewer: Viewer; authError?: AppError } {
+  if (!authorization) return { viewer: ANONYMOUS };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) return { viewer: ANONYMOUS, authError: new InvalidTokenError('Send the access token as "Authorization: Bearer <token>".') };
+  const token = match[1];
+  try {
+    const audience = TokenService.claimedAudience(token);
+    if (audience === 'staff') {
+      const c = runtime.tokens.verifyStaff(token);
+      if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');
+      return { viewer: { kind: 'staff', userId: c.sub, tenantId: c.tid, role: c.role, sessionId: c.sid } };
+    }
+    if (audience === 'portal') {
+      const c = runtime.tokens.verifyPortal(token);
+      if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');
+      return { viewer: { kind: 'customer', customerUserId: c.sub, tenantId: c.tenantId, customerId: c.customerId ?? null, sessionId: c.sid } };
+    }
+    throw new TokenError('invalid');
+  } catch (e) {
+    const expired = e instanceof TokenError && e.reason === 'expired';
+    return {
+      viewer: ANONYMOUS,
+      authError: new InvalidTokenError(expired ? 'The access token has expired: refresh it or sign in again.' : 'The access token is invalid or revoked.'),
+    };
+  }
 }
 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
-  // No token machinery yet: every caller is anonymous until staff identity lands.
-  const viewer: Viewer = ANONYMOUS;
+  const { viewer, authError } = viewerFrom(request.authorization, deps.runtime);
   return {
     requestId: request.requestId,
     viewer,
+    authError,
+    client: { ip: request.ip, userAgent: request.userAgent },
     em,
-    services: createServices(em),
+    services: createServices(em, deps.runtime),
     log: request.log,
     config: deps.config,
   };

@@ -11,6 +11,21 @@ interface ArgumentValidationLike {
 }
 
 /**
+ * graphql-js reports bad variables as one sentence that echoes the submitted value (a password, say). Turn
+ * the common cases into a field error that names the field and repeats nothing.
+ */
+function describeInputError(message: string): { code: string; field: string; message: string } | undefined {
+  const missing = /Field "([^"]+)" of required type "[^"]+" was not provided/.exec(message);
+  const at = /at "[^".]+\.([^"]+)"/.exec(message);
+  if (missing) return { code: 'VALIDATION_FAILED', field: at ? `${at[1]}.${missing[1]}` : missing[1], message: 'is required' };
+  const unknown = /Field "([^"]+)" is not defined by type/.exec(message);
+  if (unknown) return { code: 'VALIDATION_FAILED', field: unknown[1], message: 'is not a known field' };
+  const type = /cannot represent (?:a )?(?:non[- ])?(\w+)/i.exec(message) ?? /Expected type "([^"]+)"/.exec(message);
+  if (at) return { code: 'VALIDATION_FAILED', field: at[1], message: type ? `has the wrong type (${type[0].replace(/:.*/, '')})` : 'is invalid' };
+  return undefined;
+}
+
+/**
  * The one translator from thrown errors to GraphQL errors: AppErrors keep their code and message; input
  * validation becomes VALIDATION_FAILED with field errors; anything unexpected becomes a generic
  * INTERNAL_SERVER_ERROR (logged with its stack, never shown outside development).
@@ -46,6 +61,10 @@ export function createFormatError(options: { exposeStack: boolean; log: () => Lo
     }
 
     const code = formatted.extensions?.code as string | undefined;
+    if (code === 'BAD_USER_INPUT') {
+      const fieldError = describeInputError(formatted.message);
+      if (fieldError) return { ...base, message: `${fieldError.field} ${fieldError.message}.`, extensions: { code: 'VALIDATION_FAILED', errors: [fieldError] } };
+    }
     // Errors graphql-js and Apollo raise themselves (parse, validation, bad variables) are safe to show.
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...base, extensions: { code } };

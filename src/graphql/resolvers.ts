@@ -1,6 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from '../modules/tenant/tenant.resolver';
+import { AuthResolver } from '../modules/user/auth.resolver';
+import { StaffResolver } from '../modules/user/staff.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, StaffResolver];

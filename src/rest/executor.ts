@@ -28,6 +28,8 @@ export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
   operation: TypedDocumentNode<TData, TVars>;
   /** Body fields the route accepts; any other field is refused with 400. Omit for routes without a body. */
   bodyFields?: readonly string[];
+  /** Fields refused with a specific explanation (e.g. `email` on the profile: it cannot be changed there). */
+  refusedFields?: Record<string, string>;
   variables?: (input: RestInput) => TVars;
   /** The success envelope's `data`. */
   data: (result: TData) => unknown;
@@ -58,11 +60,15 @@ function sendFailure(reply: FastifyReply, error: GraphQLFormattedError) {
   return reply.status(status).send(failure(error.message, errorsOf(error)));
 }
 
-function unknownFields(body: Record<string, unknown>, allowed: readonly string[]): FieldError[] {
+function unknownFields(body: Record<string, unknown>, allowed: readonly string[], refused: Record<string, string> = {}): FieldError[] {
   return Object.keys(body)
     .filter((k) => !allowed.includes(k))
-    .map((field) => ({ code: 'VALIDATION_FAILED', field, message: 'is not a known field' }));
+    .map((field) => ({ code: 'VALIDATION_FAILED', field, message: refused[field] ?? 'is not a known field' }));
 }
+
+/** The body's accepted fields as the operation's `input` variable. */
+// The body is checked by GraphQL variable coercion at run time, not by the compiler.
+export const bodyAsInput = (input: RestInput) => ({ input: input.body as never });
 
 export function registerRestRoutes(
   app: FastifyInstance,
@@ -86,8 +92,11 @@ export function registerRestRoutes(
           body: (rawBody ?? {}) as Record<string, unknown>,
           headers: request.headers as Record<string, string | undefined>,
         };
-        const extra = unknownFields(input.body, r.bodyFields ?? []);
-        if (extra.length) return reply.status(400).send(failure('The request has unknown fields.', extra));
+        const extra = unknownFields(input.body, r.bodyFields ?? [], r.refusedFields);
+        if (extra.length) {
+          const message = extra.length === 1 ? `${extra[0].field} ${extra[0].message}.` : 'The request has fields that are not accepted.';
+          return reply.status(400).send(failure(message, extra));
+        }
 
         const contextValue = await contextFor(request);
         const response = await apollo.executeOperation(

@@ -38,8 +38,9 @@ export interface TestApp {
  * The real server for one test file: its own database cloned from the migrated template, the real
  * Fastify app listening on an ephemeral port, requests over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, options: { reuseDatabase?: TestDatabase } = {}): Promise<TestApp> {
+  // A second app on the same database stands in for a second server process.
+  const db = options.reuseDatabase ?? (await createTestDatabase());
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, ...env });
   const logs: string[] = [];
   const sink = new Writable({
@@ -86,7 +87,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close();
       await orm.close(true);
-      await db.drop();
+      if (!options.reuseDatabase) await db.drop();
     },
   };
 }

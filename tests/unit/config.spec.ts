@@ -33,6 +33,7 @@ describe('config', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^JWT_STAFF_SECRET: must be set in production/),
       expect.stringMatching(/^JWT_PORTAL_SECRET: must be set in production/),
+      expect.stringMatching(/^SMTP_URL: must be set in production/),
     ]);
   });
 
@@ -48,6 +49,7 @@ describe('config', () => {
       JWT_STAFF_SECRET: 'a'.repeat(40),
       JWT_PORTAL_SECRET: 'b'.repeat(40),
       DATABASE_URL: 'postgresql://u:p@db:5432/app',
+      SMTP_URL: 'smtp://mail.internal:587',
       PORT: '8080',
     });
     expect(c.port).toBe(8080);

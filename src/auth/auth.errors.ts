@@ -1,0 +1,67 @@
+import { AppError, BadRequestError, ConflictError, ForbiddenError, UnauthenticatedError } from '../shared/errors';
+
+export class InvalidCredentialsError extends UnauthenticatedError {
+  override readonly code = 'INVALID_CREDENTIALS';
+  constructor() {
+    super('Invalid e-mail or password.');
+  }
+}
+
+export class EmailNotVerifiedError extends ForbiddenError {
+  override readonly code = 'EMAIL_NOT_VERIFIED';
+  constructor() {
+    super('Verify your e-mail address first: enter the code we sent you, or ask for a new one.');
+  }
+}
+
+export class InvalidTokenError extends UnauthenticatedError {
+  override readonly code = 'UNAUTHENTICATED';
+}
+
+export class InvalidRefreshTokenError extends UnauthenticatedError {
+  override readonly code = 'INVALID_REFRESH_TOKEN';
+  constructor() {
+    super('The refresh token is invalid, expired or already used. Sign in again.');
+  }
+}
+
+export class InvalidOtpError extends BadRequestError {
+  override readonly code = 'INVALID_OTP';
+  constructor(message = 'The code is invalid or has expired. Ask for a new one.') {
+    super(message);
+  }
+}
+
+export class InvalidResetTokenError extends BadRequestError {
+  override readonly code = 'INVALID_RESET_TOKEN';
+  constructor() {
+    super('This reset link is invalid, expired or already used. Ask for a new one.');
+  }
+}
+
+export class InvalidInvitationError extends BadRequestError {
+  override readonly code = 'INVALID_INVITATION';
+  constructor() {
+    super('This invitation is invalid, expired or already accepted.');
+  }
+}
+
+export class EmailTakenError extends ConflictError {
+  override readonly code = 'EMAIL_TAKEN';
+  constructor() {
+    super('An account with this e-mail address already exists.');
+  }
+}
+
+export class LastAdminError extends ConflictError {
+  override readonly code = 'LAST_ADMIN';
+  constructor() {
+    super('A workspace must keep at least one active ADMIN.');
+  }
+}
+
+export class UnknownProviderError extends BadRequestError {
+  override readonly code = 'UNKNOWN_PROVIDER';
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

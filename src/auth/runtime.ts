@@ -1,0 +1,76 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import { AuditService } from '../modules/audit/audit.service';
+import { createMailer, type Mailer } from '../shared/mailer';
+import { CodeStore } from './codes';
+import { PasswordHasher } from './passwords';
+import { RateLimits } from './rate-limits';
+import { RevocationCache } from './revocation';
+import { CodeHasher } from './secrets';
+import { SessionStore } from './sessions';
+import { TokenService } from './tokens';
+
+/**
+ * The process-wide parts of identity, built once at start and shared by every request: keys, the password
+ * hasher and its queue, the revocation cache, rate limiters, the mailer.
+ */
+export interface Runtime {
+  config: Config;
+  log: Logger;
+  tokens: TokenService;
+  passwords: PasswordHasher;
+  revocations: RevocationCache;
+  sessions: SessionStore;
+  codes: CodeStore;
+  rateLimits: RateLimits;
+  mailer: Mailer;
+  audit: AuditService;
+  /** Work started by a request that finishes after the answer (e-mails): awaited on shutdown and in tests. */
+  background: BackgroundTasks;
+  stop(): Promise<void>;
+}
+
+/** Tracks fire-and-forget work so nothing is cut off at shutdown and tests can wait for it. */
+export class BackgroundTasks {
+  private readonly pending = new Set<Promise<unknown>>();
+  constructor(private readonly log: Logger) {}
+
+  run(name: string, job: () => Promise<unknown>): void {
+    const p = job()
+      .catch((err) => this.log.error({ err, task: name }, 'background task failed'))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  async drain(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+  }
+}
+
+export async function createRuntime(config: Config, orm: MikroORM, log: Logger): Promise<Runtime> {
+  const databaseUrl = orm.config.get('clientUrl')!;
+  const tokens = new TokenService(config.secrets, { issuer: config.tokens.issuer, accessTtlSeconds: config.tokens.accessTtlSeconds });
+  const revocations = new RevocationCache(databaseUrl, config.tokens.accessTtlSeconds, log);
+  await revocations.start(orm.em.fork());
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const background = new BackgroundTasks(log);
+  return {
+    config,
+    log,
+    tokens,
+    passwords: new PasswordHasher(config.argon2),
+    revocations,
+    sessions: new SessionStore(revocations, config.tokens.refreshTtlDays),
+    codes: new CodeStore(new CodeHasher(config.secrets.staffJwt), config.otp.ttlMinutes),
+    rateLimits: new RateLimits(orm.em.getConnection().getKnex(), config),
+    mailer,
+    audit: new AuditService(),
+    background,
+    stop: async () => {
+      await background.drain();
+      await revocations.stop();
+      mailer.close();
+    },
+  };
+}

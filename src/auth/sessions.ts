@@ -1,0 +1,106 @@
+import { LockMode } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Tenant } from '../modules/tenant/tenant.entity';
+import { RefreshToken, Session, type SubjectKind } from './auth.entities';
+import { InvalidRefreshTokenError } from './auth.errors';
+import { RevocationCache } from './revocation';
+import { randomToken, sha256 } from './secrets';
+
+export interface ClientInfo {
+  ip: string;
+  userAgent?: string;
+}
+
+export interface OpenedSession {
+  session: Session;
+  refreshToken: string;
+}
+
+/**
+ * Sessions and their rotating refresh tokens, for staff and customers alike. Revocation is written to the
+ * session row and announced to every server process (RevocationCache), so access tokens that carry the
+ * session id are refused at once.
+ */
+export class SessionStore {
+  constructor(
+    private readonly revocations: RevocationCache,
+    private readonly refreshTtlDays: number,
+  ) {}
+
+  /** Opens a session in the caller's unit of work; flush to make it real. */
+  open(em: EntityManager, subject: { kind: SubjectKind; id: string; tenantId: string }, client: ClientInfo): OpenedSession {
+    const session = em.create(Session, {
+      tenant: em.getReference(Tenant, subject.tenantId),
+      subjectKind: subject.kind,
+      subjectId: subject.id,
+      expiresAt: new Date(Date.now() + this.refreshTtlDays * 86_400_000),
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300),
+    });
+    const refreshToken = randomToken('rt');
+    em.create(RefreshToken, { session, tokenHash: sha256(refreshToken) });
+    return { session, refreshToken };
+  }
+
+  /**
+   * Exchanges a refresh token for a new one in the same session. A token used a second time means someone
+   * else holds a copy: the whole session is revoked, and both holders must sign in again.
+   */
+  async rotate(em: EntityManager, presented: string, kind: SubjectKind): Promise<OpenedSession> {
+    const outcome = await em.transactional(async (tx) => {
+      const token = await tx.findOne(
+        RefreshToken,
+        { tokenHash: sha256(presented) },
+        { populate: ['session'], lockMode: LockMode.PESSIMISTIC_WRITE }, // one exchange per token
+      );
+      const session = token?.session.getEntity();
+      if (!token || !session || session.subjectKind !== kind) return 'invalid' as const;
+      if (token.usedAt) {
+        if (!session.revokedAt) await this.revokeInTx(tx, [session], 'refresh_token_reuse');
+        return 'reused' as const;
+      }
+      if (session.revokedAt || session.expiresAt < new Date()) return 'invalid' as const;
+      token.usedAt = new Date();
+      session.lastUsedAt = new Date();
+      const refreshToken = randomToken('rt');
+      tx.create(RefreshToken, { session, tokenHash: sha256(refreshToken) });
+      return { session, refreshToken };
+    });
+    if (typeof outcome === 'string') throw new InvalidRefreshTokenError();
+    return outcome;
+  }
+
+  async revoke(em: EntityManager, sessionIds: string[], reason: string): Promise<void> {
+    if (!sessionIds.length) return;
+    await em.transactional(async (tx) => {
+      const sessions = await tx.find(Session, { id: { $in: sessionIds }, revokedAt: null });
+      await this.revokeInTx(tx, sessions, reason);
+    });
+  }
+
+  /** Revokes every live session of a subject (password change, reset, deactivation), optionally but one. */
+  async revokeAllOf(em: EntityManager, kind: SubjectKind, subjectId: string, reason: string, exceptSessionId?: string): Promise<number> {
+    const sessions = await em.find(Session, {
+      subjectKind: kind,
+      subjectId,
+      revokedAt: null,
+      ...(exceptSessionId ? { id: { $ne: exceptSessionId } } : {}),
+    });
+    await this.revokeInTx(em, sessions, reason);
+    return sessions.length;
+  }
+
+  /** Marks sessions revoked and announces it (delivered when the surrounding transaction commits). */
+  private async revokeInTx(em: EntityManager, sessions: Session[], reason: string): Promise<void> {
+    if (!sessions.length) return;
+    const now = new Date();
+    for (const s of sessions) {
+      s.revokedAt = now;
+      s.revokedReason = reason;
+    }
+    await em.flush();
+    const ids = sessions.map((s) => s.id);
+    await RevocationCache.announce(em, ids);
+    this.revocations.add(ids); // this process refuses them at once
+  }
+}

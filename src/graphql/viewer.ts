@@ -1,0 +1,14 @@
+import type { CustomerViewer, StaffViewer } from '../auth/viewer';
+import { UnauthenticatedError } from '../shared/errors';
+import type { Context } from './context';
+
+/** The staff viewer of a field that shield already restricted to staff; a second line of defence. */
+export function staffViewer(ctx: Context): StaffViewer {
+  if (ctx.viewer.kind !== 'staff') throw ctx.authError ?? new UnauthenticatedError();
+  return ctx.viewer;
+}
+
+export function customerViewer(ctx: Context): CustomerViewer {
+  if (ctx.viewer.kind !== 'customer') throw ctx.authError ?? new UnauthenticatedError();
+  return ctx.viewer;
+}

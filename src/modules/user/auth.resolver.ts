@@ -1,0 +1,85 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import {
+  ChangePasswordInput,
+  EmailInput,
+  LoginInput,
+  RefreshTokenInput,
+  RegisterBusinessInput,
+  RegisterDeveloperInput,
+  ResetPasswordInput,
+  ResetTokenInput,
+  UpdateProfileInput,
+  VerifyEmailInput,
+} from './user.inputs';
+import { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } from './user.types';
+
+/** Staff identity (/api/v1/auth). Thin: arguments in, one service call, result out. */
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => RegistrationPayload, { description: 'Creates a business workspace and its ADMIN owner; e-mails a verification code.' })
+  registerBusiness(@Arg('input') input: RegisterBusinessInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.registerBusiness(input, ctx.client);
+  }
+
+  @Mutation(() => RegistrationPayload, { description: 'Creates a developer account with its own workspace; e-mails a verification code.' })
+  registerDeveloper(@Arg('input') input: RegisterDeveloperInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.registerDeveloper(input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'Verifies the e-mail address with the 6-digit code (10 minutes, 5 tries).' })
+  verifyEmail(@Arg('input') input: VerifyEmailInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.verifyEmail(input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sends a new code; at most 3 a minute per address. Same answer for unknown addresses.' })
+  resendOtp(@Arg('input') input: EmailInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.resendOtp(input);
+  }
+
+  @Mutation(() => AuthPayload)
+  login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.login(input, ctx.client);
+  }
+
+  @Mutation(() => TokenPair, { description: 'Rotates the refresh token; a reused one revokes the session.' })
+  refreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.refresh(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.' })
+  logout(@Ctx() ctx: Context) {
+    return ctx.services.auth.logout(staffViewer(ctx), ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.changePassword(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'E-mails a reset token. Same answer for unknown addresses.' })
+  forgotPassword(@Arg('input') input: EmailInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.forgotPassword(input, ctx.client);
+  }
+
+  @Mutation(() => ResetTokenStatus, { description: 'Whether a reset token is still usable (an unusable one is an error).' })
+  validateResetToken(@Arg('input') input: ResetTokenInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.validateResetToken(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password with a reset token and ends every session.' })
+  resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.resetPassword(input, ctx.client);
+  }
+
+  @Query(() => Me, { description: 'The signed-in staff member.' })
+  me(@Ctx() ctx: Context) {
+    return ctx.services.auth.me(staffViewer(ctx));
+  }
+
+  @Mutation(() => Me, { description: 'Updates names and phone. The e-mail address cannot be changed here.' })
+  updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: Context) {
+    return ctx.services.auth.updateProfile(staffViewer(ctx), input);
+  }
+}

@@ -1,0 +1,297 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import {
+  EmailNotVerifiedError,
+  EmailTakenError,
+  InvalidCredentialsError,
+  InvalidOtpError,
+  InvalidResetTokenError,
+} from '../../auth/auth.errors';
+import { checkPasswordRules } from '../../auth/passwords';
+import type { Runtime } from '../../auth/runtime';
+import type { ClientInfo } from '../../auth/sessions';
+import type { StaffViewer } from '../../auth/viewer';
+import { ValidationError } from '../../shared/errors';
+import { normalizeEmail } from '../../shared/ids';
+import { TenantService } from '../tenant/tenant.service';
+import { User } from './user.entity';
+import type { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } from './user.types';
+
+const RESET_TTL_MINUTES = 30;
+
+/** What a staff member's tokens say about them, and what login answers. */
+export function authUserOf(user: User) {
+  return { id: user.id, email: user.email, firstName: user.firstName ?? null, lastName: user.lastName ?? null, role: user.role };
+}
+
+/**
+ * Staff identity: registration, e-mail verification, login, tokens, password changes and resets.
+ * Every method takes the caller explicitly; tenant and user always come from the verified token.
+ */
+export class AuthService {
+  private readonly tenants: TenantService;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rt: Runtime,
+  ) {
+    this.tenants = new TenantService(em);
+  }
+
+  // ---- registration and verification -------------------------------------------------------------
+
+  registerBusiness(input: { businessName: string; email: string; password: string }, client: ClientInfo): Promise<RegistrationPayload> {
+    return this.register(input.businessName.trim(), input.email, input.password, client, 'business');
+  }
+
+  registerDeveloper(input: { email: string; password: string }, client: ClientInfo): Promise<RegistrationPayload> {
+    const local = normalizeEmail(input.email).split('@')[0] || 'developer';
+    return this.register(`${local}'s workspace`, input.email, input.password, client, 'developer');
+  }
+
+  private async register(
+    workspaceName: string,
+    rawEmail: string,
+    password: string,
+    client: ClientInfo,
+    kind: 'business' | 'developer',
+  ): Promise<RegistrationPayload> {
+    const email = normalizeEmail(rawEmail);
+    if (!workspaceName) throw ValidationError.field('businessName', 'must not be blank');
+    checkPasswordRules(password);
+    if (await this.em.count(User, { email })) throw new EmailTakenError();
+    const passwordHash = await this.rt.passwords.hash(password);
+
+    let code = '';
+    let result: RegistrationPayload;
+    try {
+      result = await this.em.transactional(async (tx) => {
+        const tenant = await this.tenants.createTenant(tx, { name: workspaceName });
+        const user = tx.create(User, { tenant, email, passwordHash, role: 'ADMIN' });
+        await tx.flush();
+        code = await this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION');
+        this.rt.audit.record(tx, {
+          action: 'auth.registered',
+          tenantId: tenant.id,
+          actorKind: 'staff',
+          actorId: user.id,
+          targetType: 'user',
+          targetId: user.id,
+          ip: client.ip,
+          metadata: { kind },
+        });
+        return {
+          user: { id: user.id, email: user.email, role: user.role },
+          business: { id: tenant.id, name: tenant.name, slug: tenant.slug },
+        };
+      });
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) throw new EmailTakenError(); // lost a race for the e-mail
+      throw e;
+    }
+    this.sendVerificationCode(email, code);
+    return result;
+  }
+
+  private sendVerificationCode(email: string, code: string): void {
+    const minutes = this.rt.config.otp.ttlMinutes;
+    this.rt.background.run('mail.verification', () =>
+      this.rt.mailer.send({
+        to: email,
+        subject: 'Your verification code',
+        text: `Your verification code is ${code}.\n\nIt expires in ${minutes} minutes. If you did not ask for it, ignore this e-mail.`,
+      }),
+    );
+  }
+
+  async verifyEmail(input: { email: string; otp: string }, client: ClientInfo): Promise<boolean> {
+    const email = normalizeEmail(input.email);
+    const outcome = await this.em.transactional(async (tx) => {
+      const user = await tx.findOne(User, { email });
+      if (!user || user.emailVerifiedAt) return 'invalid' as const;
+      const check = await this.rt.codes.checkOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION', input.otp);
+      if (check === 'valid') {
+        user.emailVerifiedAt = new Date();
+        this.rt.audit.record(tx, { action: 'auth.email.verified', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
+      }
+      return check; // a miss is committed too, so the fifth wrong try burns the code
+    });
+    if (outcome === 'burnt') throw new InvalidOtpError('Too many wrong codes: this one no longer works. Ask for a new one.');
+    if (outcome !== 'valid') throw new InvalidOtpError();
+    return true;
+  }
+
+  /** Same answer whether or not the address has an account; limited per address across all processes. */
+  async resendOtp(input: { email: string }): Promise<boolean> {
+    const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeOtpSend(`staff:${email}`);
+    const code = await this.em.transactional(async (tx) => {
+      const user = await tx.findOne(User, { email, emailVerifiedAt: null, isActive: true });
+      return user ? this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION') : undefined;
+    });
+    if (code) this.sendVerificationCode(email, code);
+    return true;
+  }
+
+  // ---- login and tokens ---------------------------------------------------------------------------
+
+  /**
+   * Wrong password, unknown e-mail and deactivated account all answer INVALID_CREDENTIALS after the same
+   * argon2 work. Failures count against the account and the IP; past the limit, 429 before any check.
+   */
+  async login(input: { email: string; password: string }, client: ClientInfo): Promise<AuthPayload> {
+    const email = normalizeEmail(input.email);
+    const accountKey = `staff:${email}`;
+    await this.rt.rateLimits.assertLoginAllowed(accountKey, client.ip).catch(async (e) => {
+      await this.rt.audit.recordNow(this.em, { action: 'auth.login.throttled', ip: client.ip, metadata: { email } });
+      throw e;
+    });
+    const user = await this.em.findOne(User, { email });
+    const ok = user?.passwordHash
+      ? await this.rt.passwords.verify(user.passwordHash, input.password)
+      : await this.rt.passwords.verifyNothing(input.password);
+
+    if (!user || !ok || !user.isActive) {
+      const locked = await this.rt.rateLimits.recordLoginFailure(accountKey, client.ip);
+      await this.rt.audit.recordNow(this.em, {
+        action: locked ? 'auth.login.locked' : 'auth.login.failed',
+        tenantId: user?.tenant.id,
+        targetType: user ? 'user' : null,
+        targetId: user?.id,
+        ip: client.ip,
+        metadata: { email, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive' },
+      });
+      throw new InvalidCredentialsError();
+    }
+    if (!user.emailVerifiedAt) throw new EmailNotVerifiedError();
+
+    if (this.rt.passwords.needsRehash(user.passwordHash!)) user.passwordHash = await this.rt.passwords.hash(input.password);
+    return this.signIn(user, client, 'auth.login.succeeded');
+  }
+
+  /** Opens a session for a verified, active user and returns the token pair (login, OAuth, invitations). */
+  async signIn(user: User, client: ClientInfo, action: string): Promise<AuthPayload> {
+    const { session, refreshToken } = this.rt.sessions.open(this.em, { kind: 'staff', id: user.id, tenantId: user.tenant.id }, client);
+    this.rt.audit.record(this.em, { action, tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
+    await this.em.flush();
+    return {
+      accessToken: this.rt.tokens.signStaff({ sub: user.id, sid: session.id, tid: user.tenant.id, role: user.role }),
+      refreshToken,
+      user: authUserOf(user),
+    };
+  }
+
+  async refresh(input: { refreshToken: string }): Promise<TokenPair> {
+    const { session, refreshToken } = await this.rt.sessions.rotate(this.em, input.refreshToken, 'staff');
+    const user = await this.em.findOne(User, { id: session.subjectId, isActive: true });
+    if (!user) {
+      await this.rt.sessions.revoke(this.em, [session.id], 'user_inactive');
+      throw new InvalidCredentialsError();
+    }
+    return {
+      accessToken: this.rt.tokens.signStaff({ sub: user.id, sid: session.id, tid: user.tenant.id, role: user.role }),
+      refreshToken,
+    };
+  }
+
+  async logout(viewer: StaffViewer, client: ClientInfo): Promise<boolean> {
+    await this.rt.sessions.revoke(this.em, [viewer.sessionId], 'logout');
+    await this.rt.audit.recordNow(this.em, { action: 'auth.logout', tenantId: viewer.tenantId, actorKind: 'staff', actorId: viewer.userId, ip: client.ip });
+    return true;
+  }
+
+  // ---- passwords ----------------------------------------------------------------------------------
+
+  /** Current must verify; new must differ and pass the rules; every other session of the user ends. */
+  async changePassword(viewer: StaffViewer, input: { currentPassword: string; newPassword: string }, client: ClientInfo): Promise<boolean> {
+    const user = await this.em.findOneOrFail(User, { id: viewer.userId, tenant: viewer.tenantId });
+    const ok = user.passwordHash ? await this.rt.passwords.verify(user.passwordHash, input.currentPassword) : false;
+    if (!ok) throw ValidationError.field('currentPassword', 'is not your current password');
+    if (input.newPassword === input.currentPassword) throw ValidationError.field('newPassword', 'must differ from the current password');
+    checkPasswordRules(input.newPassword, 'newPassword');
+    const passwordHash = await this.rt.passwords.hash(input.newPassword);
+    await this.em.transactional(async (tx) => {
+      const u = await tx.findOneOrFail(User, { id: user.id });
+      u.passwordHash = passwordHash;
+      await this.rt.sessions.revokeAllOf(tx, 'staff', user.id, 'password_changed', viewer.sessionId);
+      this.rt.audit.record(tx, { action: 'auth.password.changed', tenantId: viewer.tenantId, actorKind: 'staff', actorId: user.id, ip: client.ip });
+    });
+    return true;
+  }
+
+  /**
+   * The same answer, after the same work, whether or not the address has an account: the token is made
+   * and mailed in the background for an existing one.
+   */
+  async forgotPassword(input: { email: string }, client: ClientInfo): Promise<boolean> {
+    const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeResetSend(`staff:${email}`);
+    const user = await this.em.findOne(User, { email, isActive: true });
+    if (user) {
+      const em = this.em.fork();
+      this.rt.background.run('mail.password_reset', async () => {
+        const token = await em.transactional(async (tx) => {
+          await this.rt.codes.retireTokens(tx, 'staff', user.id, 'PASSWORD_RESET');
+          const issued = this.rt.codes.issueToken(tx, 'staff', user.id, 'PASSWORD_RESET', RESET_TTL_MINUTES);
+          this.rt.audit.record(tx, { action: 'auth.password.reset_requested', tenantId: user.tenant.id, targetType: 'user', targetId: user.id, ip: client.ip });
+          return issued.token;
+        });
+        const link = `${this.rt.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        await this.rt.mailer.send({
+          to: email,
+          subject: 'Reset your password',
+          text: `Someone asked to reset the password of your account.\n\nReset token: ${token}\nOr open: ${link}\n\nThe token works once, for ${RESET_TTL_MINUTES} minutes. If it was not you, ignore this e-mail: your password stays as it is.`,
+        });
+      });
+    }
+    return true;
+  }
+
+  async validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
+    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET');
+    if (!row || row.subjectKind !== 'staff') throw new InvalidResetTokenError();
+    return { valid: true, expiresAt: row.expiresAt };
+  }
+
+  /** Sets the password, burns the token and ends every session of the user. */
+  async resetPassword(input: { token: string; password: string }, client: ClientInfo): Promise<boolean> {
+    checkPasswordRules(input.password);
+    const passwordHash = await this.rt.passwords.hash(input.password);
+    await this.em.transactional(async (tx) => {
+      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', true);
+      const user = row?.subjectKind === 'staff' ? await tx.findOne(User, { id: row.subjectId, isActive: true }) : null;
+      if (!row || !user) throw new InvalidResetTokenError();
+      row.usedAt = new Date();
+      user.passwordHash = passwordHash;
+      user.emailVerifiedAt ??= new Date(); // the reset link proved the address
+      await this.rt.sessions.revokeAllOf(tx, 'staff', user.id, 'password_reset');
+      this.rt.audit.record(tx, { action: 'auth.password.reset', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
+    });
+    return true;
+  }
+
+  // ---- profile ------------------------------------------------------------------------------------
+
+  async me(viewer: StaffViewer): Promise<Me> {
+    const user = await this.em.findOneOrFail(User, { id: viewer.userId, tenant: viewer.tenantId });
+    return toMe(user);
+  }
+
+  async updateProfile(viewer: StaffViewer, input: { firstName?: string | null; lastName?: string | null; phone?: string | null }): Promise<Me> {
+    const user = await this.em.findOneOrFail(User, { id: viewer.userId, tenant: viewer.tenantId });
+    if (input.firstName !== undefined) user.firstName = input.firstName?.trim() || null;
+    if (input.lastName !== undefined) user.lastName = input.lastName?.trim() || null;
+    if (input.phone !== undefined) user.phone = input.phone || null;
+    await this.em.flush();
+    return toMe(user);
+  }
+}
+
+export function toMe(user: User): Me {
+  return {
+    ...authUserOf(user),
+    businessId: user.tenant.id,
+    phone: user.phone ?? null,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    createdAt: user.createdAt,
+  };
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput } from './user.inputs';
+import { AuthPayload, Invitation, StaffMember } from './user.types';
+
+@Resolver()
+export class StaffResolver {
+  @Query(() => [StaffMember], { description: 'The staff of the caller\'s workspace.' })
+  staffMembers(@Ctx() ctx: Context) {
+    return ctx.services.staff.list(staffViewer(ctx));
+  }
+
+  @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.' })
+  inviteStaff(@Arg('input') input: InviteStaffInput, @Ctx() ctx: Context) {
+    return ctx.services.staff.invite(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Accepts an invitation by setting a password; signs in.' })
+  acceptInvitation(@Arg('input') input: AcceptInvitationInput, @Ctx() ctx: Context) {
+    return ctx.services.staff.acceptInvitation(input, ctx.client);
+  }
+
+  @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.' })
+  changeStaffRole(@Arg('input') input: ChangeStaffRoleInput, @Ctx() ctx: Context) {
+    return ctx.services.staff.changeRole(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.' })
+  deactivateStaff(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return ctx.services.staff.deactivate(staffViewer(ctx), userId, ctx.client);
+  }
+}

@@ -1,0 +1,182 @@
+import { User } from '../../src/modules/user/user.entity';
+import { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { OneTimeCode } from '../../src/auth/auth.entities';
+import { STRONG_PASSWORD } from '../factories/staff';
+import { startTestApp, type TestApp } from '../setup/app';
+import { codeIn, startMailbox, type Mailbox } from '../setup/mailbox';
+
+type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
+
+describe('staff registration and e-mail verification', () => {
+  let t: TestApp;
+  let mail: Mailbox;
+  beforeAll(async () => {
+    mail = await startMailbox();
+    t = await startTestApp({ SMTP_URL: mail.url });
+  });
+  afterAll(async () => {
+    await t.close();
+    await mail.close();
+  });
+
+  const register = (body: unknown) => t.rest<Envelope<{ user: { id: string; email: string; role: string }; business: { id: string; name: string; slug: string } }>>('POST', '/api/v1/auth/business/register', body);
+
+  it('registers a business: workspace with a slug, an unverified ADMIN owner, a code by e-mail, then login after verification', async () => {
+    const res = await register({ businessName: 'Umbrella Ops', email: 'Owner@Umbrella.test', password: STRONG_PASSWORD });
+    expect(res.status).toBe(201);
+    expect(res.body.success).toBe(true);
+    expect(res.body.data).toEqual({
+      user: { id: expect.any(String), email: 'owner@umbrella.test', role: 'ADMIN' },
+      business: { id: expect.any(String), name: 'Umbrella Ops', slug: 'umbrella-ops' },
+    });
+    const message = await mail.next('owner@umbrella.test');
+    expect(message.subject).toMatch(/verification code/i);
+    expect(message.html).toContain(codeIn(message));
+
+    const early = await t.rest<Envelope>('POST', '/api/v1/auth/login', { email: 'owner@umbrella.test', password: STRONG_PASSWORD });
+    expect(early.status).toBe(403);
+    expect(early.body.errors?.[0].code).toBe('EMAIL_NOT_VERIFIED');
+
+    const verified = await t.rest<Envelope>('POST', '/api/v1/auth/verify_email', { email: 'OWNER@umbrella.test', otp: codeIn(message) });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toEqual({ success: true, message: 'E-mail verified.', data: {} });
+
+    const login = await t.rest<Envelope<{ user: { role: string } }>>('POST', '/api/v1/auth/login', { email: 'owner@umbrella.test', password: STRONG_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body.data.user.role).toBe('ADMIN');
+
+    // The code was single use.
+    const again = await t.rest<Envelope>('POST', '/api/v1/auth/verify_email', { email: 'owner@umbrella.test', otp: codeIn(message) });
+    expect(again.status).toBe(400);
+  });
+
+  it('gives a second workspace of the same name its own slug', async () => {
+    const res = await register({ businessName: 'Umbrella Ops', email: 'second@umbrella.test', password: STRONG_PASSWORD });
+    expect(res.body.data.business.slug).toBe('umbrella-ops-2');
+  });
+
+  it('registers a developer account with a personal workspace, over GraphQL too', async () => {
+    const res = await t.gql<{ registerDeveloper: { user: { email: string; role: string }; business: { name: string } } }>(
+      'mutation($i: RegisterDeveloperInput!) { registerDeveloper(input: $i) { user { email role } business { name } } }',
+      { i: { email: 'dev@solo.test', password: STRONG_PASSWORD } },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.registerDeveloper).toEqual({ user: { email: 'dev@solo.test', role: 'ADMIN' }, business: { name: "dev's workspace" } });
+    expect(codeIn(await mail.next('dev@solo.test'))).toMatch(/^\d{6}$/);
+  });
+
+  it('refuses a duplicate e-mail (any case) with 409 and writes nothing', async () => {
+    const before = { tenants: await t.em().count(Tenant), users: await t.em().count(User) };
+    const res = await register({ businessName: 'Copycat', email: 'OWNER@UMBRELLA.TEST', password: STRONG_PASSWORD });
+    expect(res.status).toBe(409);
+    expect(res.body.errors?.[0].code).toBe('EMAIL_TAKEN');
+    expect({ tenants: await t.em().count(Tenant), users: await t.em().count(User) }).toEqual(before);
+  });
+
+  it.each([
+    [{ businessName: 'X', email: 'a@b.test', password: 'short' }, 'password', /at least 8/],
+    [{ businessName: 'X', email: 'a@b.test', password: 'password123' }, 'password', /too common/],
+    [{ businessName: 'X', email: 'a@b.test', password: 'p'.repeat(129) }, 'password', /at most 128/],
+    [{ businessName: 'X', email: 'not-an-email', password: STRONG_PASSWORD }, 'email', /valid e-mail/],
+    [{ businessName: '', email: 'a@b.test', password: STRONG_PASSWORD }, 'businessName', /1 to 100/],
+    [{ email: 'a@b.test', password: STRONG_PASSWORD }, 'businessName', /required/],
+    [{ businessName: 'X', email: 'a@b.test', password: STRONG_PASSWORD, plan: 'pro' }, 'plan', /not a known field/],
+  ])('refuses %j naming the field', async (body, field, message) => {
+    const before = await t.em().count(Tenant);
+    const res = await register(body);
+    expect(res.status).toBe(400);
+    expect(res.body.success).toBe(false);
+    const error = res.body.errors?.find((e) => e.field === field);
+    expect(error?.message).toMatch(message);
+    expect(await t.em().count(Tenant)).toBe(before);
+  });
+
+  it('GraphQL answers the same validation with extensions.code and the field', async () => {
+    const res = await t.gql('mutation($i: RegisterBusinessInput!) { registerBusiness(input: $i) { user { id } } }', {
+      i: { businessName: 'X', email: 'a@b.test', password: 'qwertyuiop' },
+    });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'password' }] });
+  });
+
+  describe('verification codes', () => {
+    const email = 'codes@umbrella.test';
+    beforeAll(async () => {
+      await register({ businessName: 'Codes Inc', email, password: STRONG_PASSWORD });
+      await mail.next(email);
+    });
+
+    it('burns a code after 5 wrong tries, even if the right one comes next', async () => {
+      await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+      const code = codeIn(await mail.next(email));
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i++) {
+        const res = await t.rest<Envelope>('POST', '/api/v1/auth/verify_email', { email, otp: wrong });
+        expect(res.status).toBe(400);
+        expect(res.body.errors?.[0].code).toBe('INVALID_OTP');
+      }
+      const right = await t.rest<Envelope>('POST', '/api/v1/auth/verify_email', { email, otp: code });
+      expect(right.status).toBe(400);
+    });
+
+    it('expires a code after its time', async () => {
+      await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+      const code = codeIn(await mail.next(email));
+      const em = t.em();
+      const user = await em.findOneOrFail(User, { email });
+      await em.nativeUpdate(OneTimeCode, { subjectId: user.id, consumedAt: null }, { expiresAt: new Date(Date.now() - 1000) });
+      expect((await t.rest('POST', '/api/v1/auth/verify_email', { email, otp: code })).status).toBe(400);
+    });
+
+    it('stores codes hashed, never in clear', async () => {
+      await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+      const code = codeIn(await mail.next(email));
+      const rows = await t.em().getConnection().execute<{ code_hash: string }[]>('SELECT code_hash FROM one_time_codes');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => !r.code_hash.includes(code))).toBe(true);
+    });
+
+    it('a new code replaces the previous one', async () => {
+      // The tests above used this address's 3 sends of the minute: start a fresh window.
+      await t.em().getConnection().execute("DELETE FROM rate_limits WHERE key LIKE 'otp_send:%'");
+      await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+      const first = codeIn(await mail.next(email));
+      await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+      const second = codeIn(await mail.next(email));
+      if (first !== second) expect((await t.rest('POST', '/api/v1/auth/verify_email', { email, otp: first })).status).toBe(400);
+      expect((await t.rest('POST', '/api/v1/auth/verify_email', { email, otp: second })).status).toBe(200);
+    });
+  });
+
+  describe('resend_otp rate limit', () => {
+    it('answers the same for unknown addresses and allows 3 a minute per address; the 4th is 429 with Retry-After', async () => {
+      const email = 'Nobody-Here@Example.test';
+      for (let i = 0; i < 3; i++) {
+        const res = await t.rest<Envelope>('POST', '/api/v1/auth/resend_otp', { email: i % 2 ? email.toLowerCase() : email });
+        expect(res.status).toBe(200);
+        expect(res.body.data).toEqual({});
+      }
+      const limited = await t.rest<Envelope>('POST', '/api/v1/auth/resend_otp', { email });
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0].code).toBe('RATE_LIMITED');
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+
+      const gql = await t.gql('mutation($i: EmailInput!) { resendOtp(input: $i) }', { i: { email } });
+      expect(gql.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    });
+
+    it('holds across two server processes on one database', async () => {
+      const other = await startTestApp({ DATABASE_URL: t.db.url, SMTP_URL: mail.url }, { reuseDatabase: t.db });
+      try {
+        const email = 'shared-limit@example.test';
+        expect((await t.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(200);
+        expect((await other.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(200);
+        expect((await t.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(200);
+        expect((await other.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(429);
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});
