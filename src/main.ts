@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildApp, type App } from './app';
 import { ConfigError, loadConfig, type Config } from './config/config';
 import { openDatabase, type Database } from './db/database';
+import { PasswordHasher } from './auth/passwords';
 import { seedDemo } from './db/seed';
 import { createLogger } from './shared/logger';
 import { StartupError } from './shared/startup-error';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config, say);
     if (config.seedDemo) {
-      const demo = await seedDemo(db.orm.em.fork());
+      const demo = await seedDemo(db.orm.em.fork(), new PasswordHasher(config.argon2));
       if (demo.length) log.info({ demo }, `demo data ready:\n${demo.map((l) => `  ${l}`).join('\n')}`);
     }
     app = await buildApp({ config, orm: db.orm, log, isReady: db.isReady });

@@ -4,18 +4,23 @@ import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { canListStaff, canManageStaff, isCustomer, isStaff } from './policies';
 
-/** Anonymous callers get UNAUTHENTICATED (with the reason their token was refused); others a policy answer. */
-const viewerRule = (name: string, policy: (ctx: Context) => boolean) =>
+/**
+ * A rule for one kind of caller. Anonymous callers get UNAUTHENTICATED (with the reason their token was
+ * refused); a caller of the other kind too, as if its token were forged (a portal token grants nothing on
+ * staff fields and the other way round); the right kind gets the policy's answer, FORBIDDEN when it says no.
+ */
+const viewerRule = (name: string, kind: 'staff' | 'customer', policy: (ctx: Context) => boolean) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
     if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
+    if (ctx.viewer.kind !== kind) return new UnauthenticatedError('This operation needs a different kind of access token.');
     return policy(ctx) || new ForbiddenError();
   });
 
 export const public_ = allow;
-export const staffOnly = viewerRule('staffOnly', (ctx) => isStaff(ctx.viewer));
-export const customerOnly = viewerRule('customerOnly', (ctx) => isCustomer(ctx.viewer));
-export const staffAdmin = viewerRule('staffAdmin', (ctx) => canManageStaff(ctx.viewer));
-export const staffMembersReader = viewerRule('staffMembersReader', (ctx) => canListStaff(ctx.viewer));
+export const staffOnly = viewerRule('staffOnly', 'staff', (ctx) => isStaff(ctx.viewer));
+export const customerOnly = viewerRule('customerOnly', 'customer', (ctx) => isCustomer(ctx.viewer));
+export const staffAdmin = viewerRule('staffAdmin', 'staff', (ctx) => canManageStaff(ctx.viewer));
+export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
  * The permission map: every root field (Query, Mutation, Subscription) and every internal field on an

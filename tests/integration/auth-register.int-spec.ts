@@ -167,7 +167,7 @@ describe('staff registration and e-mail verification', () => {
     });
 
     it('holds across two server processes on one database', async () => {
-      const other = await startTestApp({ DATABASE_URL: t.db.url, SMTP_URL: mail.url }, { reuseDatabase: t.db });
+      const other = await startTestApp({ SMTP_URL: mail.url }, { sameDatabaseAs: t });
       try {
         const email = 'shared-limit@example.test';
         expect((await t.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(200);

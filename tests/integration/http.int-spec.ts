@@ -45,6 +45,18 @@ describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page o
     expect(plain.status).toBe(415);
   });
 
+  it('a REST route refuses a form body with 415 and broken JSON with 400, in the envelope', async () => {
+    const form = await t.rest<Envelope>('POST', '/api/v1/auth/login', 'email=a@b.c&password=x', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(415);
+    expectEnvelope(form.body, 'UNSUPPORTED_MEDIA_TYPE');
+    const broken = await t.rest<Envelope>('POST', '/api/v1/auth/login', '{"email":', { 'content-type': 'application/json' });
+    expect(broken.status).toBe(400);
+    expectEnvelope(broken.body, 'BAD_REQUEST');
+    const array = await t.rest<Envelope>('POST', '/api/v1/auth/login', '[1,2]', { 'content-type': 'application/json' });
+    expect(array.status).toBe(400);
+    expectEnvelope(array.body, 'BAD_REQUEST');
+  });
+
   it('oversized body: 413 envelope', async () => {
     const res = await t.rest<Envelope>('POST', '/api/v1/nothing-here', { pad: 'x'.repeat(5000) });
     expect(res.status).toBe(413);

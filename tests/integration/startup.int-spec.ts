@@ -66,6 +66,14 @@ describe('starting and stopping the server process', () => {
     const res = await fetch(`${base}/api/v1/customer/companies`);
     const body = (await res.json()) as { data: { slug: string }[] };
     expect(body.data.map((c) => c.slug)).toEqual(['acme-cloud', 'globex-support']);
+    // The printed demo accounts sign in.
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@acme-cloud.test', password: 'Demo-Incident-Desk-2026' }),
+    });
+    expect(login.status).toBe(200);
+    expect(p.output()).toContain('staff admin@acme-cloud.test (ADMIN, acme-cloud) password Demo-Incident-Desk-2026');
     p.proc.kill('SIGTERM');
     expect(await p.exited).toEqual({ code: 0, signal: null });
     expect(p.output()).toContain('"msg":"stopped"');

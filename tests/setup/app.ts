@@ -38,10 +38,12 @@ export interface TestApp {
  * The real server for one test file: its own database cloned from the migrated template, the real
  * Fastify app listening on an ephemeral port, requests over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { reuseDatabase?: TestDatabase } = {}): Promise<TestApp> {
-  // A second app on the same database stands in for a second server process.
-  const db = options.reuseDatabase ?? (await createTestDatabase());
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, ...env });
+export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+  // A second app on the same database, with the same keys, stands in for a second server process.
+  const first = options.sameDatabaseAs;
+  const db = first?.db ?? (await createTestDatabase());
+  const shared = first ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt } : {};
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, ...shared, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -87,7 +89,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     close: async () => {
       await app.close();
       await orm.close(true);
-      if (!options.reuseDatabase) await db.drop();
+      if (!first) await db.drop();
     },
   };
 }
