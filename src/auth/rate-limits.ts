@@ -29,8 +29,10 @@ export class RateLimits {
   private readonly loginIp: Limiter;
   private readonly otpSend: Limiter;
   private readonly resetSend: Limiter;
+  private readonly registrations: Limiter;
 
-  constructor(knex: Knex, config: Pick<Config, 'loginLimits' | 'otp'>) {
+  constructor(knex: Knex, config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour'>) {
+    this.registrations = limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600);
     this.loginAccount = limiter(knex, 'login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600);
     this.loginIp = limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600);
     this.otpSend = limiter(knex, 'otp_send', config.otp.resendPerMinute, 60);
@@ -62,6 +64,11 @@ export class RateLimits {
   /** E-mailing a reset link to one address: at most N a minute. */
   consumeResetSend(emailKey: string): Promise<void> {
     return this.consume(this.resetSend, emailKey, 'Too many reset requests for this address. Wait a minute and try again.');
+  }
+
+  /** Self-registrations from one IP per hour. */
+  consumeRegistration(ip: string): Promise<void> {
+    return this.consume(this.registrations, ip, 'Too many sign-ups from this address. Try again later.');
   }
 
   private async consume(l: Limiter, key: string, message: string): Promise<void> {

@@ -32,6 +32,11 @@ export const permissions: IRules = {
     companies: public_,
     me: staffOnly,
     staffMembers: staffMembersReader,
+    portalMe: customerOnly,
+    ticket: customerOnly,
+    tickets: customerOnly,
+    kbArticles: customerOnly,
+    kbArticle: customerOnly,
   },
   Mutation: {
     registerBusiness: public_,
@@ -50,5 +55,20 @@ export const permissions: IRules = {
     inviteStaff: staffAdmin,
     changeStaffRole: staffAdmin,
     deactivateStaff: staffAdmin,
+    registerCustomer: public_,
+    verifyCustomerEmail: public_,
+    resendCustomerOtp: public_,
+    customerLogin: public_,
+    portalLogin: public_,
+    customerRefreshToken: public_,
+    customerLogout: customerOnly,
+    createTicket: customerOnly,
+    addTicketComment: customerOnly,
+  },
+  // Internal fields: never for portal viewers (the read model does not select them for customers either).
+  Incident: {
+    techDescription: staffOnly,
+    internalSla: staffOnly,
+    assignee: staffOnly,
   },
 };

@@ -60,6 +60,7 @@ const schema = z.object({
   OTP_RESEND_PER_MINUTE: int(1, 100).default(3),
   LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: int(1, 100000).default(100),
   LOGIN_FAILURES_PER_IP_PER_HOUR: int(1, 1000000).default(500),
+  REGISTRATIONS_PER_IP_PER_HOUR: int(1, 1000000).default(20),
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -95,6 +96,7 @@ export interface Config {
   mailFrom: string;
   otp: { ttlMinutes: number; resendPerMinute: number };
   loginLimits: { failuresPerAccountPerHour: number; failuresPerIpPerHour: number };
+  registrationsPerIpPerHour: number;
   google: { issuer: string; clientId?: string; clientSecret?: string };
 }
 
@@ -178,6 +180,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       failuresPerAccountPerHour: env.LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR,
       failuresPerIpPerHour: env.LOGIN_FAILURES_PER_IP_PER_HOUR,
     },
+    registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
     google: { issuer: env.GOOGLE_ISSUER, clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET },
   };
 }

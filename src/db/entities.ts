@@ -2,6 +2,11 @@ import { ActionToken, OneTimeCode, RateLimitEntry, RefreshToken, Session } from 
 import { AuditEntry } from '../modules/audit/audit.entity';
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { User } from '../modules/user/user.entity';
+import { Customer, CustomerUser } from '../modules/customer/customer.entity';
+import { Incident, IncidentCounter, IncidentUpdate, SlaPolicy } from '../modules/incident/incident.entity';
+import { KbArticle } from '../modules/kb/kb.entity';
+import { OutboxEvent } from '../modules/outbox/outbox.entity';
 
 /** Every ORM entity, listed explicitly so the same list works from TypeScript (tests, scripts) and compiled JS. */
-export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry];
+export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry,
+  Customer, CustomerUser, Incident, IncidentUpdate, IncidentCounter, SlaPolicy, OutboxEvent, KbArticle];

@@ -8,6 +8,7 @@ import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
 import type { AppError } from '../shared/errors';
+import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
 
 /** Everything a resolver may use, built once per request. */
 export interface Context {
@@ -19,6 +20,7 @@ export interface Context {
   /** A fork of the ORM's EntityManager for this request only (writes and single-row paths). */
   em: EntityManager;
   services: Services;
+  loaders: { incidents: IncidentLoaders };
   log: Logger;
   config: Config;
 }
@@ -79,6 +81,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     client: { ip: request.ip, userAgent: request.userAgent },
     em,
     services: createServices(em, deps.runtime),
+    loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,
     config: deps.config,
   };

@@ -1,4 +1,5 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { isEnumType } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
@@ -14,12 +15,19 @@ interface ArgumentValidationLike {
  * graphql-js reports bad variables as one sentence that echoes the submitted value (a password, say). Turn
  * the common cases into a field error that names the field and repeats nothing.
  */
-function describeInputError(message: string): { code: string; field: string; message: string } | undefined {
+function describeInputError(message: string, schema?: GraphQLSchema): { code: string; field: string; message: string } | undefined {
   const missing = /Field "([^"]+)" of required type "[^"]+" was not provided/.exec(message);
-  const at = /at "[^".]+\.([^"]+)"/.exec(message);
-  if (missing) return { code: 'VALIDATION_FAILED', field: at ? `${at[1]}.${missing[1]}` : missing[1], message: 'is required' };
+  const nested = /at "[^".]+\.([^"]+)"/.exec(message);
+  // A bad top-level variable (not inside an input object) is named by the variable itself.
+  const at = nested ?? /Variable "\$(\w+)" got invalid value/.exec(message);
+  if (missing) return { code: 'VALIDATION_FAILED', field: nested ? `${nested[1]}.${missing[1]}` : missing[1], message: 'is required' };
   const unknown = /Field "([^"]+)" is not defined by type/.exec(message);
   if (unknown) return { code: 'VALIDATION_FAILED', field: unknown[1], message: 'is not a known field' };
+  const badEnum = /does not exist in "(\w+)" enum/.exec(message);
+  const enumType = badEnum ? schema?.getType(badEnum[1]) : undefined;
+  if (at && enumType && isEnumType(enumType)) {
+    return { code: 'VALIDATION_FAILED', field: at[1], message: `must be one of ${enumType.getValues().map((v) => v.name).join(', ')}` };
+  }
   const type = /cannot represent (?:a )?(?:non[- ])?(\w+)/i.exec(message) ?? /Expected type "([^"]+)"/.exec(message);
   if (at) return { code: 'VALIDATION_FAILED', field: at[1], message: type ? `has the wrong type (${type[0].replace(/:.*/, '')})` : 'is invalid' };
   return undefined;
@@ -30,7 +38,7 @@ function describeInputError(message: string): { code: string; field: string; mes
  * validation becomes VALIDATION_FAILED with field errors; anything unexpected becomes a generic
  * INTERNAL_SERVER_ERROR (logged with its stack, never shown outside development).
  */
-export function createFormatError(options: { exposeStack: boolean; log: () => Logger | undefined }) {
+export function createFormatError(options: { exposeStack: boolean; log: () => Logger | undefined; schema?: GraphQLSchema }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     let original = unwrapResolverError(error);
     if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
@@ -62,14 +70,15 @@ export function createFormatError(options: { exposeStack: boolean; log: () => Lo
 
     const code = formatted.extensions?.code as string | undefined;
     if (code === 'BAD_USER_INPUT') {
-      const fieldError = describeInputError(formatted.message);
+      const fieldError = describeInputError(formatted.message, options.schema);
       if (fieldError) return { ...base, message: `${fieldError.field} ${fieldError.message}.`, extensions: { code: 'VALIDATION_FAILED', errors: [fieldError] } };
     }
     // Errors graphql-js and Apollo raise themselves (parse, validation, bad variables) are safe to show.
     if (code && code !== 'INTERNAL_SERVER_ERROR') {
       return { ...base, extensions: { code } };
     }
-    if (original instanceof GraphQLError && !original.originalError && !code) {
+    // graphql-js refusing an argument or variable value during execution: the caller's input, not our bug.
+    if (original instanceof GraphQLError && !original.originalError && (!code || /^(Argument|Variable) /.test(original.message))) {
       return { ...base, extensions: { code: 'BAD_REQUEST' } };
     }
     options.log()?.error({ err: original }, 'unexpected error in a GraphQL operation');

@@ -2,7 +2,10 @@ import type { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from '../modules/tenant/tenant.resolver';
 import { AuthResolver } from '../modules/user/auth.resolver';
 import { StaffResolver } from '../modules/user/staff.resolver';
+import { PortalAuthResolver } from '../modules/customer/portal-auth.resolver';
+import { IncidentResolver } from '../modules/incident/incident.resolver';
+import { KbResolver } from '../modules/kb/kb.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, StaffResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, KbResolver];

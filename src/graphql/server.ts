@@ -12,7 +12,7 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger)
   return new ApolloServer<Context>({
     schema,
     logger: log,
-    formatError: createFormatError({ exposeStack: config.isDevelopment, log: () => log }),
+    formatError: createFormatError({ exposeStack: config.isDevelopment, log: () => log, schema }),
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" hints only help an attacker map the schema outside development.
     hideSchemaDetailsFromClientErrors: !config.isDevelopment,

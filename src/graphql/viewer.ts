@@ -12,3 +12,9 @@ export function customerViewer(ctx: Context): CustomerViewer {
   if (ctx.viewer.kind !== 'customer') throw ctx.authError ?? new UnauthenticatedError();
   return ctx.viewer;
 }
+
+/** A staff or customer viewer (fields both may call); services scope by its kind. */
+export function readViewer(ctx: Context): StaffViewer | CustomerViewer {
+  if (ctx.viewer.kind === 'anonymous') throw ctx.authError ?? new UnauthenticatedError();
+  return ctx.viewer;
+}

@@ -3,12 +3,18 @@ import type { Runtime } from '../auth/runtime';
 import { TenantService } from './tenant/tenant.service';
 import { AuthService } from './user/auth.service';
 import { StaffService } from './user/staff.service';
+import { PortalAuthService } from './customer/portal-auth.service';
+import { IncidentService } from './incident/incident.service';
+import { KbService } from './kb/kb.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
   tenants: TenantService;
   auth: AuthService;
   staff: StaffService;
+  portalAuth: PortalAuthService;
+  incidents: IncidentService;
+  kb: KbService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -16,5 +22,8 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     tenants: new TenantService(em),
     auth: new AuthService(em, runtime),
     staff: new StaffService(em, runtime),
+    portalAuth: new PortalAuthService(em, runtime),
+    incidents: new IncidentService(em),
+    kb: new KbService(em),
   };
 }

@@ -66,6 +66,9 @@ function unknownFields(body: Record<string, unknown>, allowed: readonly string[]
     .map((field) => ({ code: 'VALIDATION_FAILED', field, message: refused[field] ?? 'is not a known field' }));
 }
 
+/** Absent query parameters must be absent variables (so defaults apply), not variables set to undefined. */
+const definedOnly = (vars: Record<string, unknown>) => Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== undefined));
+
 /** The body's accepted fields as the operation's `input` variable. */
 // The body is checked by GraphQL variable coercion at run time, not by the compiler.
 export const bodyAsInput = (input: RestInput) => ({ input: input.body as never });
@@ -100,7 +103,7 @@ export function registerRestRoutes(
 
         const contextValue = await contextFor(request);
         const response = await apollo.executeOperation(
-          { query, variables: r.variables ? r.variables(input) : {} },
+          { query, variables: r.variables ? definedOnly(r.variables(input) as Record<string, unknown>) : {} },
           { contextValue },
         );
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');

@@ -1,0 +1,69 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/postgresql';
+import { Tenant } from '../tenant/tenant.entity';
+
+/** OWN: members see the tickets they reported; ORGANIZATION: members see all tickets of the organization. */
+export const SHARING_MODES = ['OWN', 'ORGANIZATION'] as const;
+export type SharingMode = (typeof SHARING_MODES)[number];
+
+/** An organization of end customers inside a tenant. */
+@Entity({ tableName: 'customers' })
+@Index({ properties: ['tenant', 'name'] })
+export class Customer {
+  [OptionalProps]?: 'id' | 'sharingMode' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Enum({ items: () => SHARING_MODES, nativeEnumName: 'sharing_mode', default: 'OWN' })
+  sharingMode: SharingMode = 'OWN';
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/** A customer's portal account: never a row of the staff table. E-mail is unique per tenant. */
+@Entity({ tableName: 'customer_portal_users' })
+@Unique({ properties: ['tenant', 'email'] })
+@Index({ properties: ['email'] })
+export class CustomerUser {
+  [OptionalProps]?: 'id' | 'customer' | 'passwordHash' | 'isActive' | 'emailVerifiedAt' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null', index: true })
+  customer?: Ref<Customer> | null;
+
+  @Property({ type: 'text' })
+  email!: string;
+
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  @Property({ type: 'text', nullable: true, hidden: true })
+  passwordHash?: string | null;
+
+  @Property({ type: 'boolean', default: true })
+  isActive: boolean = true;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { customerViewer } from '../../graphql/viewer';
+import { RefreshTokenInput } from '../user/user.inputs';
+import { TokenPair } from '../user/user.types';
+import { CustomerEmailInput, CustomerLoginInput, CustomerVerifyEmailInput, PortalLoginInput, RegisterCustomerInput } from './customer.inputs';
+import { CustomerRegistration, PortalAuthPayload, PortalMe } from './customer.types';
+
+/** Customer portal accounts (/api/v1/customer and /api/v1/portal/auth). */
+@Resolver()
+export class PortalAuthResolver {
+  @Mutation(() => CustomerRegistration, { description: 'Creates a customer account in a company open to sign-up; e-mails a code.' })
+  registerCustomer(@Arg('input') input: RegisterCustomerInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.register(input, ctx.client);
+  }
+
+  @Mutation(() => Boolean)
+  verifyCustomerEmail(@Arg('input') input: CustomerVerifyEmailInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.verifyEmail(input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'At most 3 a minute per address; same answer for unknown addresses.' })
+  resendCustomerOtp(@Arg('input') input: CustomerEmailInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.resendOtp(input);
+  }
+
+  @Mutation(() => PortalAuthPayload)
+  customerLogin(@Arg('input') input: CustomerLoginInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.login(input, ctx.client);
+  }
+
+  @Mutation(() => PortalAuthPayload, { description: 'Customer login with the tenant named by slug (the portal door).' })
+  portalLogin(@Arg('input') input: PortalLoginInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.login(input, ctx.client);
+  }
+
+  @Mutation(() => TokenPair)
+  customerRefreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.refresh(input);
+  }
+
+  @Mutation(() => Boolean)
+  customerLogout(@Ctx() ctx: Context) {
+    return ctx.services.portalAuth.logout(customerViewer(ctx), ctx.client);
+  }
+
+  @Query(() => PortalMe, { description: 'The signed-in customer.' })
+  portalMe(@Ctx() ctx: Context) {
+    return ctx.services.portalAuth.me(customerViewer(ctx));
+  }
+}

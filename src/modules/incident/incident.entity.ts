@@ -1,0 +1,215 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/postgresql';
+import { Tenant } from '../tenant/tenant.entity';
+import { User } from '../user/user.entity';
+import { Customer, CustomerUser } from '../customer/customer.entity';
+
+export const INCIDENT_TYPES = ['INCIDENT', 'CHANGE'] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const STATUSES = ['OPEN', 'ACKNOWLEDGED', 'INVESTIGATION', 'MITIGATED', 'RESOLVED', 'CLOSED'] as const;
+export type IncidentStatus = (typeof STATUSES)[number];
+export const SOURCES = ['PORTAL', 'STAFF', 'API'] as const;
+export type IncidentSource = (typeof SOURCES)[number];
+
+/**
+ * An incident or change ticket (Scrubbe's customer incident, OpsWeave's portal ticket). `techDescription`,
+ * the assignee and the internal SLA state are internal: never shown to customers.
+ */
+@Entity({ tableName: 'incidents' })
+@Unique({ properties: ['tenant', 'number'] })
+@Unique({ properties: ['tenant', 'reporterCustomer', 'idempotencyKey'] })
+@Index({ properties: ['tenant', 'createdAt'] })
+@Index({ properties: ['tenant', 'status'] })
+@Index({ properties: ['tenant', 'reporterCustomer'] })
+@Index({ properties: ['tenant', 'customer'] })
+export class Incident {
+  [OptionalProps]?:
+    | 'id'
+    | 'techDescription'
+    | 'reporterCustomer'
+    | 'reporterStaff'
+    | 'customer'
+    | 'assignee'
+    | 'acknowledgedAt'
+    | 'resolvedAt'
+    | 'closedAt'
+    | 'idempotencyKey'
+    | 'idempotencyHash'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  /** INC-YYYYMMDD-NNNN (CHG- for changes), unique per tenant. */
+  @Property({ type: 'text' })
+  number!: string;
+
+  @Enum({ items: () => INCIDENT_TYPES, nativeEnumName: 'incident_type' })
+  type!: IncidentType;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  /** As the reporter wrote it: customer-visible. */
+  @Property({ type: 'text' })
+  description!: string;
+
+  /** Internal. */
+  @Property({ type: 'text', nullable: true })
+  techDescription?: string | null;
+
+  @Enum({ items: () => PRIORITIES, nativeEnumName: 'priority' })
+  priority!: Priority;
+
+  @Enum({ items: () => STATUSES, nativeEnumName: 'incident_status' })
+  status!: IncidentStatus;
+
+  @Enum({ items: () => SOURCES, nativeEnumName: 'incident_source' })
+  source!: IncidentSource;
+
+  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
+  reporterCustomer?: Ref<CustomerUser> | null;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  reporterStaff?: Ref<User> | null;
+
+  /** The customer organization the ticket belongs to (the reporter's at creation). */
+  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null' })
+  customer?: Ref<Customer> | null;
+
+  /** Internal. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  assignee?: Ref<User> | null;
+
+  @Property({ type: 'timestamptz' })
+  responseDueAt!: Date;
+
+  @Property({ type: 'timestamptz' })
+  resolutionDueAt!: Date;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  acknowledgedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  resolvedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt?: Date | null;
+
+  @Property({ type: 'text', nullable: true })
+  idempotencyKey?: string | null;
+
+  /** SHA-256 of the request that used the key: a different body with the same key is a conflict. */
+  @Property({ type: 'text', nullable: true })
+  idempotencyHash?: string | null;
+
+  @Property({ type: 'integer', version: true, default: 1 })
+  version: number = 1;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+export const VISIBILITIES = ['PUBLIC', 'INTERNAL'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const UPDATE_KINDS = ['COMMENT', 'STATUS'] as const;
+export type UpdateKind = (typeof UPDATE_KINDS)[number];
+export const AUTHOR_KINDS = ['CUSTOMER', 'STAFF', 'SYSTEM'] as const;
+export type AuthorKind = (typeof AUTHOR_KINDS)[number];
+
+/**
+ * A comment or status event on an incident. Visibility alone decides whether a customer may ever see it;
+ * customer-written updates are always PUBLIC.
+ */
+@Entity({ tableName: 'incident_updates' })
+@Index({ properties: ['tenant', 'incident', 'createdAt'] })
+export class IncidentUpdate {
+  [OptionalProps]?: 'id' | 'status' | 'authorStaff' | 'authorCustomer' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  incident!: Ref<Incident>;
+
+  @Enum({ items: () => UPDATE_KINDS, nativeEnumName: 'update_kind' })
+  kind!: UpdateKind;
+
+  @Enum({ items: () => VISIBILITIES, nativeEnumName: 'visibility' })
+  visibility!: Visibility;
+
+  @Property({ type: 'text' })
+  body!: string;
+
+  /** For STATUS events: the status entered. */
+  @Enum({ items: () => STATUSES, nativeEnumName: 'incident_status', nullable: true })
+  status?: IncidentStatus | null;
+
+  @Enum({ items: () => AUTHOR_KINDS, nativeEnumName: 'author_kind' })
+  authorKind!: AuthorKind;
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  authorStaff?: Ref<User> | null;
+
+  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
+  authorCustomer?: Ref<CustomerUser> | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+}
+
+/** Per tenant, prefix and day: the last number handed out. Incremented atomically by an upsert. */
+@Entity({ tableName: 'incident_counters' })
+export class IncidentCounter {
+  @PrimaryKey({ type: 'uuid' })
+  tenantId!: string;
+
+  @PrimaryKey({ type: 'text' })
+  prefix!: string;
+
+  @PrimaryKey({ type: 'date' })
+  day!: string;
+
+  @Property({ type: 'integer' })
+  last!: number;
+}
+
+/** Response (OPEN → ACKNOWLEDGED) and resolution (OPEN → RESOLVED) targets per tenant and priority. */
+@Entity({ tableName: 'sla_policies' })
+@Unique({ properties: ['tenant', 'priority'] })
+export class SlaPolicy {
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  @Enum({ items: () => PRIORITIES, nativeEnumName: 'priority' })
+  priority!: Priority;
+
+  @Property({ type: 'integer' })
+  responseMinutes!: number;
+
+  @Property({ type: 'integer' })
+  resolutionMinutes!: number;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,124 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
+import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
+import type { Incident, IncidentUpdateView } from './incident.types';
+
+/** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export type ReadViewer = StaffViewer | CustomerViewer;
+
+/**
+ * Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: tickets they
+ * reported, plus their organization's when it shares (read from the account now, not from the token, so
+ * a move between organizations or a sharing change applies at once).
+ */
+function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
+  if (viewer.kind === 'staff') return { sql: 'i.tenant_id = ?', params: [viewer.tenantId] };
+  return {
+    sql: `i.tenant_id = ? AND (i.reporter_customer_id = ? OR i.customer_id = (
+            SELECT u.customer_id FROM customer_portal_users u JOIN customers c ON c.id = u.customer_id
+            WHERE u.id = ? AND u.tenant_id = ? AND c.sharing_mode = 'ORGANIZATION'))`,
+    params: [viewer.tenantId, viewer.customerUserId, viewer.customerUserId, viewer.tenantId],
+  };
+}
+
+/** Columns for a viewer. Internal ones are not even selected for a customer. */
+function columns(viewer: ReadViewer): string {
+  const common = `i.id, i.number, i.type, i.title, i.title AS summary, i.description, i.status, i.priority, i.source,
+    ${iso('i.created_at')} AS "createdAt", ${iso('i.updated_at')} AS "updatedAt",
+    ${iso('i.acknowledged_at')} AS "acknowledgedAt", ${iso('i.resolved_at')} AS "resolvedAt", ${iso('i.closed_at')} AS "closedAt",
+    json_build_object('responseDueAt', ${iso('i.response_due_at')}, 'resolutionDueAt', ${iso('i.resolution_due_at')}) AS sla`;
+  if (viewer.kind !== 'staff') return `${common}, NULL AS "techDescription", NULL AS "internalSla", NULL AS assignee`;
+  return `${common}, i.tech_description AS "techDescription",
+    json_build_object(
+      'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
+      'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
+      'state', CASE
+        WHEN COALESCE(i.acknowledged_at, now()) > i.response_due_at OR COALESCE(i.resolved_at, now()) > i.resolution_due_at THEN 'BREACHED'
+        WHEN i.resolved_at IS NULL AND now() > i.resolution_due_at - (i.resolution_due_at - i.created_at) / 4 THEN 'AT_RISK'
+        ELSE 'OK' END) AS "internalSla",
+    CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
+      'id', a.id, 'email', a.email,
+      'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END AS assignee`;
+}
+
+const FROM = 'FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One incident by id or number, if the viewer may see it; otherwise nothing (missing and hidden alike). */
+export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNumber: string): Promise<Incident | null> {
+  const s = scope(viewer);
+  const byId = UUID.test(idOrNumber);
+  const rows = await em
+    .getConnection()
+    .execute<Incident[]>(`SELECT ${columns(viewer)} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
+      ...s.params,
+      byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
+    ]);
+  return rows[0] ?? null;
+}
+
+export interface IncidentFilter {
+  status?: IncidentStatus | null;
+  priority?: Priority | null;
+  type?: IncidentType | null;
+}
+
+/** A page of the incidents the viewer may see, newest first, with the total in the same statement. */
+export async function listIncidents(
+  em: EntityManager,
+  viewer: ReadViewer,
+  filter: IncidentFilter,
+  page: number,
+  limit: number,
+): Promise<{ items: Incident[]; total: number }> {
+  const s = scope(viewer);
+  const where = [s.sql];
+  const params = [...s.params];
+  for (const [column, value] of [['i.status', filter.status], ['i.priority', filter.priority], ['i.type', filter.type]] as const) {
+    if (value) {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  const rows = await em
+    .getConnection()
+    .execute<(Incident & { total: string })[]>(
+      `SELECT ${columns(viewer)}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')}
+       ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+      [...params, limit, (page - 1) * limit],
+    );
+  let total = rows.length ? Number(rows[0].total) : 0;
+  if (!rows.length && page > 1) {
+    const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM incidents i WHERE ${where.join(' AND ')}`, params);
+    total = Number(n);
+  }
+  return { items: rows.map(({ total: _t, ...row }) => row), total };
+}
+
+/**
+ * The updates of many incidents in one statement (for a page), oldest first. Customers get PUBLIC ones
+ * only; staff authors are named by display name only.
+ */
+export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentUpdateView[]>> {
+  const rows = await em.getConnection().execute<(IncidentUpdateView & { incidentId: string })[]>(
+    `SELECT u.id, u.incident_id AS "incidentId", u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
+       json_build_object(
+         'kind', u.author_kind,
+         'displayName', CASE u.author_kind
+           WHEN 'STAFF' THEN COALESCE(NULLIF(trim(concat_ws(' ', s.first_name, s.last_name)), ''), 'Support team')
+           WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer')
+           ELSE 'System' END) AS author
+     FROM incident_updates u
+     LEFT JOIN users s ON s.id = u.author_staff_id
+     LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id
+     WHERE u.tenant_id = ? AND u.incident_id = ANY(?::uuid[]) ${viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'"}
+     ORDER BY u.created_at, u.id`,
+    [viewer.tenantId, `{${incidentIds.join(',')}}`],
+  );
+  const byIncident = new Map<string, IncidentUpdateView[]>(incidentIds.map((id) => [id, []]));
+  for (const { incidentId, ...update } of rows) byIncident.get(incidentId)?.push(update);
+  return byIncident;
+}

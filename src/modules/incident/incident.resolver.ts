@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { customerViewer } from '../../graphql/viewer';
+import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
+import { CreateTicketInput } from './incident.inputs';
+import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => Incident, { description: 'Customer: one of my tickets (or my organization\'s, where it shares) by id or number.' })
+  ticket(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.incidents.get(customerViewer(ctx), id);
+  }
+
+  @Query(() => IncidentPage, { description: 'Customer: the tickets I may see, newest first.' })
+  tickets(
+    @Ctx() ctx: Context,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit: number | null,
+    @Arg('status', () => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null,
+    @Arg('priority', () => PriorityEnum, { nullable: true }) priority?: Priority | null,
+    @Arg('type', () => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null,
+  ) {
+    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page ?? 1, limit ?? 20);
+  }
+
+  @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })
+  updates(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.incidents.updates.load(incident.id);
+  }
+
+  @FieldResolver(() => [IncidentUpdateView], { description: 'The comments among the updates (customers: PUBLIC ones only).' })
+  async comments(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return (await ctx.loaders.incidents.updates.load(incident.id)).filter((u) => u.kind === 'COMMENT');
+  }
+
+  @Mutation(() => Incident, { description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket.' })
+  createTicket(
+    @Arg('input') input: CreateTicketInput,
+    @Ctx() ctx: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+  ) {
+    return ctx.services.incidents.createTicket(customerViewer(ctx), input, idempotencyKey);
+  }
+
+  @Mutation(() => IncidentUpdateView, { description: 'Customer: adds a (always PUBLIC) comment to a ticket.' })
+  addTicketComment(@Arg('ticketId', () => ID) ticketId: string, @Arg('body') body: string, @Ctx() ctx: Context) {
+    return ctx.services.incidents.addCustomerComment(customerViewer(ctx), ticketId, body);
+  }
+}

@@ -1,0 +1,166 @@
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { sha256 } from '../../auth/secrets';
+import type { CustomerViewer } from '../../auth/viewer';
+import { ValidationError } from '../../shared/errors';
+import { CustomerUser } from '../customer/customer.entity';
+import { emitEvent } from '../outbox/outbox.service';
+import { Tenant } from '../tenant/tenant.entity';
+import { Incident as IncidentEntity, IncidentUpdate, type IncidentType, type Priority } from './incident.entity';
+import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from './incident.errors';
+import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
+import type { Incident, IncidentUpdateView } from './incident.types';
+import { slaDueTimes } from './sla';
+
+export const MAX_PAGE_SIZE = 100;
+const TITLE_MAX = 200;
+const DESCRIPTION_MAX = 10_000;
+const COMMENT_MAX = 5_000;
+
+/** Next number for a tenant, prefix and UTC day, race-free: the upsert holds the row lock until commit. */
+async function nextNumber(em: EntityManager, tenantId: string, type: IncidentType, at: Date): Promise<string> {
+  const prefix = type === 'CHANGE' ? 'CHG' : 'INC';
+  const day = at.toISOString().slice(0, 10);
+  const [{ last }] = await em.getConnection().execute<{ last: number }[]>(
+    `INSERT INTO incident_counters (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1)
+     ON CONFLICT (tenant_id, prefix, day) DO UPDATE SET last = incident_counters.last + 1 RETURNING last`,
+    [tenantId, prefix, day],
+    'all',
+    em.getTransactionContext(),
+  );
+  return `${prefix}-${day.replaceAll('-', '')}-${String(last).padStart(4, '0')}`;
+}
+
+function bounded(field: string, value: string, max: number): string {
+  const trimmed = value.trim();
+  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
+  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+  return trimmed;
+}
+
+export interface TicketInput {
+  type: IncidentType;
+  title: string;
+  description: string;
+  priority: Priority;
+}
+
+/**
+ * Incidents as customers (and, through the same read model, staff) see them. Every read is scoped in SQL
+ * by the viewer; a ticket the viewer may not see answers exactly like one that does not exist.
+ */
+export class IncidentService {
+  constructor(private readonly em: EntityManager) {}
+
+  async get(viewer: ReadViewer, idOrNumber: string): Promise<Incident> {
+    const incident = await findIncident(this.em, viewer, idOrNumber.trim());
+    if (!incident) throw new IncidentNotFoundError();
+    return incident;
+  }
+
+  async list(viewer: ReadViewer, filter: IncidentFilter, page = 1, limit = 20): Promise<{ items: Incident[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
+    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    const { items, total } = await listIncidents(this.em, viewer, filter, page, limit);
+    return { items, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+  }
+
+  /**
+   * A customer reports a ticket: source PORTAL; reporter, organization and tenant from the token; SLA due
+   * times from the tenant's policy; an event for the staff in the same transaction. A repeated request with
+   * the same idempotency key returns the first ticket and creates nothing.
+   */
+  async createTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<Incident> {
+    const title = bounded('title', input.title, TITLE_MAX);
+    const description = bounded('description', input.description, DESCRIPTION_MAX);
+    const key = idempotencyKey?.trim() || null;
+    if (key && key.length > 200) throw ValidationError.field('idempotencyKey', 'must be at most 200 characters');
+    const requestHash = key ? sha256(JSON.stringify([input.type, title, description, input.priority])) : null;
+
+    const replay = async () => {
+      const first = key ? await this.em.fork().findOne(IncidentEntity, { tenant: viewer.tenantId, reporterCustomer: viewer.customerUserId, idempotencyKey: key }) : null;
+      if (!first) return null;
+      if (first.idempotencyHash !== requestHash) throw new IdempotencyKeyReusedError();
+      return this.get(viewer, first.id);
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+
+    let id: string;
+    try {
+      id = await this.em.transactional(async (tx) => {
+        const reporter = await tx.findOneOrFail(CustomerUser, { id: viewer.customerUserId, tenant: viewer.tenantId });
+        const now = new Date();
+        const incident = tx.create(IncidentEntity, {
+          tenant: tx.getReference(Tenant, viewer.tenantId),
+          number: await nextNumber(tx, viewer.tenantId, input.type, now),
+          type: input.type,
+          title,
+          description,
+          priority: input.priority,
+          status: 'OPEN',
+          source: 'PORTAL',
+          reporterCustomer: reporter,
+          customer: reporter.customer ?? null,
+          idempotencyKey: key,
+          idempotencyHash: requestHash,
+          createdAt: now,
+          updatedAt: now,
+          ...(await slaDueTimes(tx, viewer.tenantId, input.priority, now)),
+        });
+        await tx.flush();
+        emitEvent(tx, viewer.tenantId, 'incident.created_by_customer', {
+          incidentId: incident.id,
+          number: incident.number,
+          title,
+          priority: input.priority,
+          reporterId: reporter.id,
+        });
+        return incident.id;
+      });
+    } catch (e) {
+      // Two requests with the same key at once: the unique index let one through; answer as it did.
+      if (e instanceof UniqueConstraintViolationException && key) {
+        const winner = await replay();
+        if (winner) return winner;
+      }
+      throw e;
+    }
+    return this.get(viewer, id);
+  }
+
+  /**
+   * A customer comment: always PUBLIC. Refused on a CLOSED ticket (it is final; a RESOLVED one still takes
+   * comments). Notifies the staff through the outbox.
+   */
+  async addCustomerComment(viewer: CustomerViewer, idOrNumber: string, rawBody: string): Promise<IncidentUpdateView> {
+    const body = bounded('body', rawBody, COMMENT_MAX);
+    const visible = await this.get(viewer, idOrNumber);
+    const update = await this.em.transactional(async (tx) => {
+      const incident = await tx.findOneOrFail(IncidentEntity, { id: visible.id, tenant: viewer.tenantId });
+      if (incident.status === 'CLOSED') throw new TicketClosedError();
+      const author = await tx.findOneOrFail(CustomerUser, { id: viewer.customerUserId, tenant: viewer.tenantId });
+      const created = tx.create(IncidentUpdate, {
+        tenant: tx.getReference(Tenant, viewer.tenantId),
+        incident,
+        kind: 'COMMENT',
+        visibility: 'PUBLIC',
+        body,
+        authorKind: 'CUSTOMER',
+        authorCustomer: author,
+      });
+      incident.updatedAt = new Date();
+      await tx.flush();
+      emitEvent(tx, viewer.tenantId, 'incident.customer_comment', { incidentId: incident.id, number: incident.number, updateId: created.id });
+      return { created, author };
+    });
+    return {
+      id: update.created.id,
+      kind: 'COMMENT',
+      body,
+      status: null,
+      visibility: 'PUBLIC',
+      author: { displayName: update.author.displayName, kind: 'CUSTOMER' },
+      createdAt: update.created.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,7 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { OutboxEvent } from './outbox.entity';
+
+/** Records an event in the caller's unit of work: it commits with the change that caused it, or not at all. */
+export function emitEvent(em: EntityManager, tenantId: string, type: string, payload: Record<string, unknown>): void {
+  em.persist(em.create(OutboxEvent, { tenantId, type, payload }));
+}
