@@ -95,4 +95,21 @@ describe('portal knowledge base', () => {
   it('requires a portal token', async () => {
     expect((await t.rest('GET', '/api/v1/portal/kb')).status).toBe(401);
   });
+
+  it('runs the documented OpsWeave endpoints in order: login, me, tickets, create, detail, comment, kb', async () => {
+    const c = await createCustomerUser(t.em(), t.app.runtime.passwords, acme, { email: 'user@customer.example', name: 'Max Mustermann' });
+    const login = await t.rest<Envelope<{ accessToken: string }>>('POST', '/api/v1/portal/auth/login', { tenantSlug: 'kb-acme', email: c.email, password: c.password });
+    expect(login.status).toBe(200);
+    const h = { authorization: `Bearer ${login.body.data.accessToken}` };
+    expect((await t.rest<Envelope<{ displayName: string }>>('GET', '/api/v1/portal/auth/me', undefined, h)).body.data.displayName).toBe('Max Mustermann');
+    expect((await t.rest<Envelope<{ items: unknown[] }>>('GET', '/api/v1/portal/tickets', undefined, h)).body.data.items).toEqual([]);
+    const created = await t.rest<Envelope<{ id: string; type: string }>>('POST', '/api/v1/portal/tickets', { type: 'CHANGE', title: 'Add a user', description: 'Please add Erika.', priority: 'LOW' }, h);
+    expect(created.status).toBe(201);
+    expect(created.body.data.type).toBe('CHANGE');
+    const detail = await t.rest<Envelope<{ title: string; comments: unknown[] }>>('GET', `/api/v1/portal/tickets/${created.body.data.id}`, undefined, h);
+    expect(detail.body.data).toMatchObject({ title: 'Add a user', comments: [] });
+    expect((await t.rest('POST', `/api/v1/portal/tickets/${created.body.data.id}/comments`, { body: 'Thanks!' }, h)).status).toBe(201);
+    expect((await t.rest<Envelope<{ comments: { body: string }[] }>>('GET', `/api/v1/portal/tickets/${created.body.data.id}`, undefined, h)).body.data.comments.map((x) => x.body)).toEqual(['Thanks!']);
+    expect((await t.rest<Envelope<{ items: unknown[] }>>('GET', '/api/v1/portal/kb?q=invoices', undefined, h)).body.data.items).toHaveLength(1);
+  });
 });

@@ -74,6 +74,16 @@ describe('starting and stopping the server process', () => {
     });
     expect(login.status).toBe(200);
     expect(p.output()).toContain('staff admin@acme-cloud.test (ADMIN, acme-cloud) password Demo-Incident-Desk-2026');
+    const portal = await fetch(`${base}/api/v1/portal/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenantSlug: 'acme-cloud', email: 'max@initrode.test', password: 'Demo-Incident-Desk-2026' }),
+    });
+    const token = ((await portal.json()) as { data: { accessToken: string } }).data.accessToken;
+    const tickets = await fetch(`${base}/api/v1/portal/tickets`, { headers: { authorization: `Bearer ${token}` } });
+    const list = (await tickets.json()) as { data: { items: { title: string }[] } };
+    expect(list.data.items).toHaveLength(3);
+    expect(JSON.stringify(list)).not.toContain('gateway connection pool');
     p.proc.kill('SIGTERM');
     expect(await p.exited).toEqual({ code: 0, signal: null });
     expect(p.output()).toContain('"msg":"stopped"');

@@ -17,7 +17,7 @@ const DESCRIPTION_MAX = 10_000;
 const COMMENT_MAX = 5_000;
 
 /** Next number for a tenant, prefix and UTC day, race-free: the upsert holds the row lock until commit. */
-async function nextNumber(em: EntityManager, tenantId: string, type: IncidentType, at: Date): Promise<string> {
+export async function nextNumber(em: EntityManager, tenantId: string, type: IncidentType, at: Date): Promise<string> {
   const prefix = type === 'CHANGE' ? 'CHG' : 'INC';
   const day = at.toISOString().slice(0, 10);
   const [{ last }] = await em.getConnection().execute<{ last: number }[]>(
