@@ -1,8 +1,9 @@
 import type { StaffRole, StaffViewer, Viewer } from '../auth/viewer';
+import type { IncidentStatus } from '../modules/incident/incident.entity';
 
 /**
- * Authorization as plain functions of the viewer (and, later, the row). Shield rules call them; tests call
- * them directly. Keep them pure: no database, no context.
+ * Authorization as plain functions of the viewer (and, where it matters, the data). Shield rules call them;
+ * tests call them directly. Keep them pure: no database, no context.
  */
 export const isStaff = (viewer: Viewer): viewer is StaffViewer => viewer.kind === 'staff';
 export const isCustomer = (viewer: Viewer): boolean => viewer.kind === 'customer';
@@ -12,8 +13,38 @@ const RANK: Record<StaffRole, number> = { VIEWER: 1, RESPONDER: 2, ENGINEER: 3, 
 /** Staff with at least the given role. */
 export const hasRole = (viewer: Viewer, role: StaffRole): boolean => isStaff(viewer) && RANK[viewer.role] >= RANK[role];
 
+/**
+ * The staff permission matrix: each role has its own permissions and those of every role below it.
+ * tests/unit/policies.spec.ts snapshots it, so a widened permission shows up in review.
+ */
+export const PERMISSIONS = {
+  'incident.read': 'VIEWER',
+  'incident.comment': 'RESPONDER',
+  'incident.acknowledge': 'RESPONDER',
+  'incident.create': 'ENGINEER',
+  'incident.update': 'ENGINEER',
+  'incident.changeStatus': 'ENGINEER',
+  'incident.assign': 'MANAGER',
+  'sla.manage': 'MANAGER',
+  'customer.manage': 'MANAGER',
+  'portalUser.manage': 'MANAGER',
+  'staff.read': 'VIEWER',
+  'staff.manage': 'ADMIN',
+  'tenant.settings': 'ADMIN',
+  'audit.read': 'ADMIN',
+  'tenant.crossTenant': 'SUPER_ADMIN',
+} as const satisfies Record<string, StaffRole>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const can = (viewer: Viewer, permission: Permission): boolean => hasRole(viewer, PERMISSIONS[permission]);
+
 /** Invite, change roles, deactivate: ADMIN (and SUPER_ADMIN) only. */
-export const canManageStaff = (viewer: Viewer): boolean => hasRole(viewer, 'ADMIN');
+export const canManageStaff = (viewer: Viewer): boolean => can(viewer, 'staff.manage');
 
 /** The member list: any staff member of the workspace may read it. */
-export const canListStaff = (viewer: Viewer): boolean => isStaff(viewer);
+export const canListStaff = (viewer: Viewer): boolean => can(viewer, 'staff.read');
+
+/** RESPONDER may acknowledge; any other status change needs ENGINEER. */
+export const canChangeStatusTo = (viewer: Viewer, to: IncidentStatus): boolean =>
+  can(viewer, 'incident.changeStatus') || (to === 'ACKNOWLEDGED' && can(viewer, 'incident.acknowledge'));

@@ -1,4 +1,4 @@
-import { canListStaff, canManageStaff, hasRole } from '../../src/authz/policies';
+import { can, canChangeStatusTo, canListStaff, canManageStaff, hasRole, PERMISSIONS, type Permission } from '../../src/authz/policies';
 import type { StaffRole, Viewer } from '../../src/auth/viewer';
 
 const staff = (role: StaffRole): Viewer => ({ kind: 'staff', userId: 'u', tenantId: 't', role, sessionId: 's' });
@@ -54,5 +54,39 @@ describe('staff policies', () => {
     expect(hasRole(staff('ENGINEER'), 'RESPONDER')).toBe(true);
     expect(hasRole(staff('RESPONDER'), 'ENGINEER')).toBe(false);
     expect(hasRole(customer, 'VIEWER')).toBe(false);
+  });
+
+  it('the full permission matrix', () => {
+    const viewers = [...roles.map((r) => [r, staff(r)] as const), ['customer', customer] as const];
+    const matrix = Object.fromEntries(
+      (Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, viewers.filter(([, v]) => can(v, p)).map(([name]) => name).join(' ')]),
+    );
+    expect(matrix).toMatchInlineSnapshot(`
+{
+  "audit.read": "ADMIN SUPER_ADMIN",
+  "customer.manage": "MANAGER ADMIN SUPER_ADMIN",
+  "incident.acknowledge": "RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "incident.assign": "MANAGER ADMIN SUPER_ADMIN",
+  "incident.changeStatus": "ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "incident.comment": "RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "incident.create": "ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "incident.read": "VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "incident.update": "ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "portalUser.manage": "MANAGER ADMIN SUPER_ADMIN",
+  "sla.manage": "MANAGER ADMIN SUPER_ADMIN",
+  "staff.manage": "ADMIN SUPER_ADMIN",
+  "staff.read": "VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
+  "tenant.crossTenant": "SUPER_ADMIN",
+  "tenant.settings": "ADMIN SUPER_ADMIN",
+}
+`);
+  });
+
+  it('status changes: RESPONDER acknowledges only, ENGINEER and up anything', () => {
+    expect(canChangeStatusTo(staff('RESPONDER'), 'ACKNOWLEDGED')).toBe(true);
+    expect(canChangeStatusTo(staff('RESPONDER'), 'RESOLVED')).toBe(false);
+    expect(canChangeStatusTo(staff('VIEWER'), 'ACKNOWLEDGED')).toBe(false);
+    expect(canChangeStatusTo(staff('ENGINEER'), 'CLOSED')).toBe(true);
+    expect(canChangeStatusTo(customer, 'ACKNOWLEDGED')).toBe(false);
   });
 });

@@ -36,6 +36,12 @@ export class Incident {
     | 'closedAt'
     | 'idempotencyKey'
     | 'idempotencyHash'
+    | 'impactSummary'
+    | 'blastRadius'
+    | 'serviceArea'
+    | 'environment'
+    | 'region'
+    | 'resolutionSummary'
     | 'version'
     | 'createdAt'
     | 'updatedAt';
@@ -72,6 +78,26 @@ export class Incident {
 
   @Enum({ items: () => SOURCES, nativeEnumName: 'incident_source' })
   source!: IncidentSource;
+
+  /** Internal triage fields (staff only). */
+  @Property({ type: 'text', nullable: true })
+  impactSummary?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  blastRadius?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  serviceArea?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  environment?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  region?: string | null;
+
+  /** Written when resolving; customer-visible through the resolving status event. */
+  @Property({ type: 'text', nullable: true })
+  resolutionSummary?: string | null;
 
   @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
   reporterCustomer?: Ref<CustomerUser> | null;
@@ -121,7 +147,8 @@ export class Incident {
 
 export const VISIBILITIES = ['PUBLIC', 'INTERNAL'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
-export const UPDATE_KINDS = ['COMMENT', 'STATUS'] as const;
+/** COMMENT and STATUS can be PUBLIC; ASSIGNMENT and FIELD_CHANGE are always INTERNAL (the staff timeline). */
+export const UPDATE_KINDS = ['COMMENT', 'STATUS', 'ASSIGNMENT', 'FIELD_CHANGE'] as const;
 export type UpdateKind = (typeof UPDATE_KINDS)[number];
 export const AUTHOR_KINDS = ['CUSTOMER', 'STAFF', 'SYSTEM'] as const;
 export type AuthorKind = (typeof AUTHOR_KINDS)[number];
