@@ -1,8 +1,9 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from '../modules/tenant/tenant.resolver';
 import { AuthResolver } from '../modules/user/auth.resolver';
+import { OAuthResolver } from '../modules/user/oauth.resolver';
 import { StaffResolver } from '../modules/user/staff.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, StaffResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver];
