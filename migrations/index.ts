@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123144110 } from './Migration20261123144110';
 import { Migration20261123145547 } from './Migration20261123145547';
 import { Migration20261123150504 } from './Migration20261123150504';
+import { Migration20261123150547 } from './Migration20261123150547';
 import { Migration20261123151541 } from './Migration20261123151541';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
   { name: 'Migration20261123145547', class: Migration20261123145547 },
   { name: 'Migration20261123150504', class: Migration20261123150504 },
+  { name: 'Migration20261123150547', class: Migration20261123150547 },
   { name: 'Migration20261123151541', class: Migration20261123151541 },
 ];

@@ -64,4 +64,48 @@ export class UnknownProviderError extends BadRequestError {
   override readonly code = 'UNKNOWN_PROVIDER';
 }
 
+/** The provider is known but this server has no credentials for it (e.g. GOOGLE_CLIENT_ID unset). */
+export class OAuthNotConfiguredError extends AppError {
+  readonly code = 'OAUTH_NOT_CONFIGURED';
+  readonly httpStatus = 503;
+  constructor(provider: string) {
+    super(`Sign-in with ${provider} is not enabled on this server.`);
+  }
+}
+
+/** The provider could not be reached or answered with a server error; trying again later may work. */
+export class OAuthProviderUnavailableError extends AppError {
+  readonly code = 'OAUTH_PROVIDER_UNAVAILABLE';
+  readonly httpStatus = 503;
+  constructor(provider: string) {
+    super(`Sign-in with ${provider} is not available right now. Try again in a moment.`);
+  }
+}
+
+export class InvalidOAuthStateError extends BadRequestError {
+  override readonly code = 'INVALID_OAUTH_STATE';
+  constructor() {
+    super('This sign-in attempt is invalid, expired or already used. Start again.');
+  }
+}
+
+/** The provider refused the sign-in, or its answer did not validate (code, ID token, issuer, nonce). */
+export class OAuthFailedError extends BadRequestError {
+  override readonly code = 'OAUTH_FAILED';
+}
+
+export class OAuthEmailNotVerifiedError extends ForbiddenError {
+  override readonly code = 'OAUTH_EMAIL_NOT_VERIFIED';
+  constructor(provider: string) {
+    super(`Your ${provider} account has no verified e-mail address. Verify it with ${provider}, then try again.`);
+  }
+}
+
+export class OAuthAccountMismatchError extends ConflictError {
+  override readonly code = 'OAUTH_ACCOUNT_MISMATCH';
+  constructor(provider: string) {
+    super(`The account with this e-mail address is linked to a different ${provider} account.`);
+  }
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
 import { CodeStore } from './codes';
+import { OAuthProviders } from './oauth';
 import { PasswordHasher } from './passwords';
 import { RateLimits } from './rate-limits';
 import { RevocationCache } from './revocation';
@@ -26,6 +27,8 @@ export interface Runtime {
   rateLimits: RateLimits;
   mailer: Mailer;
   audit: AuditService;
+  /** The OpenID providers for "sign in with ..." (Google), discovered on first use. */
+  oauth: OAuthProviders;
   /** Work started by a request that finishes after the answer (e-mails): awaited on shutdown and in tests. */
   background: BackgroundTasks;
   stop(): Promise<void>;
@@ -66,6 +69,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     rateLimits: new RateLimits(orm.em.getConnection().getKnex(), config),
     mailer,
     audit: new AuditService(),
+    oauth: new OAuthProviders(config, log),
     background,
     stop: async () => {
       await background.drain();

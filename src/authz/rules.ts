@@ -49,6 +49,8 @@ export const permissions: IRules = {
     validateResetToken: public_,
     resetPassword: public_,
     acceptInvitation: public_,
+    oauthLogin: public_,
+    oauthCallback: public_,
     logout: staffOnly,
     changePassword: staffOnly,
     updateProfile: staffOnly,

@@ -64,6 +64,8 @@ const schema = z.object({
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_REDIRECT_URI: z.url({ message: 'must be an absolute URL' }).optional(),
+  GOOGLE_ALLOW_INSECURE_ISSUER: bool.optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -97,7 +99,15 @@ export interface Config {
   otp: { ttlMinutes: number; resendPerMinute: number };
   loginLimits: { failuresPerAccountPerHour: number; failuresPerIpPerHour: number };
   registrationsPerIpPerHour: number;
-  google: { issuer: string; clientId?: string; clientSecret?: string };
+  google: {
+    issuer: string;
+    clientId?: string;
+    clientSecret?: string;
+    /** Where Google sends the browser back: `${publicUrl}/api/v1/auth/oauth/callback` unless set. */
+    redirectUri: string;
+    /** Lets the issuer be plain http (a local test provider only); refused in production. */
+    allowInsecureIssuer: boolean;
+  };
 }
 
 /** Thrown with every problem found, so the user fixes them in one go. */
@@ -138,10 +148,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     generatedSecrets.push(name);
     return randomBytes(32).toString('base64url');
   };
+  const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
   const secrets = { staffJwt: secretOf('JWT_STAFF_SECRET'), portalJwt: secretOf('JWT_PORTAL_SECRET') };
   if (isProduction && !env.SMTP_URL) problems.push('SMTP_URL: must be set in production (verification codes and resets are e-mailed)');
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     problems.push(`${env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID'}: must be set together with the other Google setting`);
+  }
+  if (isProduction && env.GOOGLE_ALLOW_INSECURE_ISSUER) {
+    problems.push('GOOGLE_ALLOW_INSECURE_ISSUER: must not be true in production (it lets the OpenID provider be reached over plain http)');
   }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
@@ -164,7 +178,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     playground: env.GRAPHQL_PLAYGROUND ?? !isProduction,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
-    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     trustProxy: env.TRUST_PROXY ?? false,
     tokens: { issuer: env.JWT_ISSUER, accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS },
     argon2: {
@@ -181,6 +195,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       failuresPerIpPerHour: env.LOGIN_FAILURES_PER_IP_PER_HOUR,
     },
     registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
-    google: { issuer: env.GOOGLE_ISSUER, clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET },
+    google: {
+      issuer: env.GOOGLE_ISSUER,
+      clientId: env.GOOGLE_CLIENT_ID,
+      clientSecret: env.GOOGLE_CLIENT_SECRET,
+      redirectUri: env.GOOGLE_REDIRECT_URI ?? `${publicUrl}/api/v1/auth/oauth/callback`,
+      allowInsecureIssuer: env.GOOGLE_ALLOW_INSECURE_ISSUER ?? false,
+    },
   };
 }

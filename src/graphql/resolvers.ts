@@ -1,6 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from '../modules/tenant/tenant.resolver';
 import { AuthResolver } from '../modules/user/auth.resolver';
+import { OAuthResolver } from '../modules/user/oauth.resolver';
 import { StaffResolver } from '../modules/user/staff.resolver';
 import { PortalAuthResolver } from '../modules/customer/portal-auth.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
@@ -8,4 +9,4 @@ import { KbResolver } from '../modules/kb/kb.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, KbResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, KbResolver];

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../auth/runtime';
 import { TenantService } from './tenant/tenant.service';
 import { AuthService } from './user/auth.service';
+import { OAuthService } from './user/oauth.service';
 import { StaffService } from './user/staff.service';
 import { PortalAuthService } from './customer/portal-auth.service';
 import { IncidentService } from './incident/incident.service';
@@ -11,6 +12,7 @@ import { KbService } from './kb/kb.service';
 export interface Services {
   tenants: TenantService;
   auth: AuthService;
+  oauth: OAuthService;
   staff: StaffService;
   portalAuth: PortalAuthService;
   incidents: IncidentService;
@@ -21,6 +23,7 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
   return {
     tenants: new TenantService(em),
     auth: new AuthService(em, runtime),
+    oauth: new OAuthService(em, runtime),
     staff: new StaffService(em, runtime),
     portalAuth: new PortalAuthService(em, runtime),
     incidents: new IncidentService(em),

@@ -33,6 +33,8 @@ export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
   variables?: (input: RestInput) => TVars;
   /** The success envelope's `data`. */
   data: (result: TData) => unknown;
+  /** For routes a browser opens: answer success with a 302 to this URL instead of the envelope (failures keep it). */
+  redirect?: (result: TData) => string;
   message: string;
   status?: 200 | 201;
 }
@@ -109,6 +111,7 @@ export function registerRestRoutes(
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
         const { data, errors } = response.body.singleResult;
         if (errors?.length) return sendFailure(reply, errors[0]);
+        if (r.redirect) return reply.redirect(r.redirect(data), 302);
         return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
       },
     });

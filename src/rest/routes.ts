@@ -117,6 +117,33 @@ export const restRoutes: readonly AnyRestRoute[] = [
     message: 'Password reset. Sign in with the new password.',
     data: ok,
   }),
+  // Sign in with Google (OpenID Connect). GET .../login is for browsers: a 302 to the provider.
+  route({
+    method: 'POST',
+    path: '/api/v1/auth/oauth/login',
+    operation: Op.RestOAuthLoginDocument,
+    bodyFields: ['provider'],
+    variables: ({ body }) => ({ provider: body.provider as string }),
+    message: 'Continue at the provider.',
+    data: (r) => r.oauthLogin,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/auth/oauth/login',
+    operation: Op.RestOAuthLoginDocument,
+    variables: ({ query }) => ({ provider: query.provider ?? '' }),
+    redirect: (r) => r.oauthLogin.authorizationUrl,
+    message: 'Continue at the provider.',
+    data: (r) => r.oauthLogin,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/auth/oauth/callback',
+    operation: Op.RestOAuthCallbackDocument,
+    variables: ({ query }) => ({ code: query.code ?? '', state: query.state ?? '', iss: query.iss ?? null }),
+    message: 'Login successful.',
+    data: (r) => r.oauthCallback,
+  }),
   route({ method: 'GET', path: '/api/v1/auth/me', operation: Op.RestMeDocument, message: 'Profile retrieved.', data: (r) => r.me }),
   route({
     method: 'PUT',

@@ -58,6 +58,31 @@ describe('config', () => {
     expect(c.generatedSecrets).toEqual([]);
   });
 
+  it('derives the Google callback from PUBLIC_URL unless GOOGLE_REDIRECT_URI is set, and trusts only https issuers by default', () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://desk.example.com/' });
+    expect(c.google).toEqual({
+      issuer: 'https://accounts.google.com',
+      clientId: undefined,
+      clientSecret: undefined,
+      redirectUri: 'https://desk.example.com/api/v1/auth/oauth/callback',
+      allowInsecureIssuer: false,
+    });
+    expect(loadConfig({ GOOGLE_REDIRECT_URI: 'https://app.example.com/oauth/done' }).google.redirectUri).toBe('https://app.example.com/oauth/done');
+    expect(problemsOf({ GOOGLE_REDIRECT_URI: 'not a url' })[0]).toMatch(/^GOOGLE_REDIRECT_URI: must be an absolute URL/);
+    expect(problemsOf({ GOOGLE_CLIENT_ID: 'id' })[0]).toMatch(/^GOOGLE_CLIENT_SECRET: must be set together/);
+  });
+
+  it('refuses GOOGLE_ALLOW_INSECURE_ISSUER in production', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      JWT_STAFF_SECRET: 'a'.repeat(40),
+      JWT_PORTAL_SECRET: 'b'.repeat(40),
+      SMTP_URL: 'smtp://mail.internal:587',
+      GOOGLE_ALLOW_INSECURE_ISSUER: 'true',
+    });
+    expect(problems).toEqual([expect.stringMatching(/^GOOGLE_ALLOW_INSECURE_ISSUER: must not be true in production/)]);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(4000);
   });

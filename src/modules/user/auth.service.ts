@@ -12,11 +12,15 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';
 import { normalizeEmail } from '../../shared/ids';
+import type { Tenant } from '../tenant/tenant.entity';
 import { TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
 import type { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } from './user.types';
 
 const RESET_TTL_MINUTES = 30;
+
+/** The workspace name of a personal account: `ada's workspace` for ada@example.com. */
+export const personalWorkspaceName = (email: string): string => `${normalizeEmail(email).split('@')[0] || 'developer'}'s workspace`;
 
 /** What a staff member's tokens say about them, and what login answers. */
 export function authUserOf(user: User) {
@@ -44,8 +48,7 @@ export class AuthService {
   }
 
   registerDeveloper(input: { email: string; password: string }, client: ClientInfo): Promise<RegistrationPayload> {
-    const local = normalizeEmail(input.email).split('@')[0] || 'developer';
-    return this.register(`${local}'s workspace`, input.email, input.password, client, 'developer');
+    return this.register(personalWorkspaceName(input.email), input.email, input.password, client, 'developer');
   }
 
   private async register(
@@ -65,20 +68,8 @@ export class AuthService {
     let result: RegistrationPayload;
     try {
       result = await this.em.transactional(async (tx) => {
-        const tenant = await this.tenants.createTenant(tx, { name: workspaceName });
-        const user = tx.create(User, { tenant, email, passwordHash, role: 'ADMIN' });
-        await tx.flush();
+        const { tenant, user } = await this.createWorkspaceOwner(tx, { workspaceName, email, passwordHash }, client, kind);
         code = await this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION');
-        this.rt.audit.record(tx, {
-          action: 'auth.registered',
-          tenantId: tenant.id,
-          actorKind: 'staff',
-          actorId: user.id,
-          targetType: 'user',
-          targetId: user.id,
-          ip: client.ip,
-          metadata: { kind },
-        });
         return {
           user: { id: user.id, email: user.email, role: user.role },
           business: { id: tenant.id, name: tenant.name, slug: tenant.slug },
@@ -90,6 +81,41 @@ export class AuthService {
     }
     this.sendVerificationCode(email, code);
     return result;
+  }
+
+  /**
+   * A new workspace and its ADMIN owner, in the caller's transaction (registration, first sign-in with
+   * Google). The e-mail must be normalised; a taken one fails on the unique index.
+   */
+  async createWorkspaceOwner(
+    tx: EntityManager,
+    owner: {
+      workspaceName: string;
+      email: string;
+      passwordHash?: string | null;
+      firstName?: string | null;
+      lastName?: string | null;
+      emailVerifiedAt?: Date | null;
+      googleSubject?: string | null;
+    },
+    client: ClientInfo,
+    kind: 'business' | 'developer' | 'google',
+  ): Promise<{ tenant: Tenant; user: User }> {
+    const { workspaceName, ...fields } = owner;
+    const tenant = await this.tenants.createTenant(tx, { name: workspaceName });
+    const user = tx.create(User, { ...fields, tenant, role: 'ADMIN' });
+    await tx.flush();
+    this.rt.audit.record(tx, {
+      action: 'auth.registered',
+      tenantId: tenant.id,
+      actorKind: 'staff',
+      actorId: user.id,
+      targetType: 'user',
+      targetId: user.id,
+      ip: client.ip,
+      metadata: { kind },
+    });
+    return { tenant, user };
   }
 
   private sendVerificationCode(email: string, code: string): void {
