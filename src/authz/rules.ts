@@ -2,7 +2,7 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
-import { canListStaff, canManageStaff, isCustomer, isStaff } from './policies';
+import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
  * A rule for one kind of caller. Anonymous callers get UNAUTHENTICATED (with the reason their token was
@@ -20,6 +20,12 @@ export const public_ = allow;
 export const staffOnly = viewerRule('staffOnly', 'staff', (ctx) => isStaff(ctx.viewer));
 export const customerOnly = viewerRule('customerOnly', 'customer', (ctx) => isCustomer(ctx.viewer));
 export const staffAdmin = viewerRule('staffAdmin', 'staff', (ctx) => canManageStaff(ctx.viewer));
+/** A staff rule for one permission of the matrix (authz/policies.ts). */
+const cache = new Map<Permission, ReturnType<typeof viewerRule>>();
+export const permission = (p: Permission) => {
+  if (!cache.has(p)) cache.set(p, viewerRule(`permission:${p}`, 'staff', (ctx) => can(ctx.viewer, p)));
+  return cache.get(p)!;
+};
 export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
@@ -37,6 +43,9 @@ export const permissions: IRules = {
     tickets: customerOnly,
     kbArticles: customerOnly,
     kbArticle: customerOnly,
+    incident: permission('incident.read'),
+    incidents: permission('incident.read'),
+    incidentCounts: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -66,11 +75,24 @@ export const permissions: IRules = {
     customerLogout: customerOnly,
     createTicket: customerOnly,
     addTicketComment: customerOnly,
+    createIncident: permission('incident.create'),
+    updateIncident: permission('incident.update'),
+    // RESPONDER may acknowledge; the service refuses them any other status (canChangeStatusTo).
+    changeIncidentStatus: permission('incident.acknowledge'),
+    addIncidentUpdate: permission('incident.comment'),
+    assignIncident: permission('incident.assign'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {
     techDescription: staffOnly,
     internalSla: staffOnly,
     assignee: staffOnly,
+    impactSummary: staffOnly,
+    blastRadius: staffOnly,
+    serviceArea: staffOnly,
+    environment: staffOnly,
+    region: staffOnly,
+    customerId: staffOnly,
+    version: staffOnly,
   },
 };

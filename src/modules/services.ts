@@ -7,6 +7,7 @@ import { StaffService } from './user/staff.service';
 import { PortalAuthService } from './customer/portal-auth.service';
 import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
+import { IncidentManagementService } from './incident/incident-management.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   portalAuth: PortalAuthService;
   incidents: IncidentService;
   kb: KbService;
+  incidentManagement: IncidentManagementService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -28,5 +30,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     portalAuth: new PortalAuthService(em, runtime),
     incidents: new IncidentService(em),
     kb: new KbService(em),
+    incidentManagement: new IncidentManagementService(em, runtime),
   };
 }

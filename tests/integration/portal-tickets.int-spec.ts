@@ -222,6 +222,7 @@ describe('portal tickets', () => {
       const em = t.em();
       const engineer = await createStaff(em, t.app.runtime.passwords, { tenant: acme, role: 'ENGINEER', email: 'eng-secret@acme.test' });
       incident = await createIncident(em, acme, { reporter: reporter.user, org: shared, techDescription: SECRET_TECH, assignee: engineer.user });
+      await em.nativeUpdate(Incident, { id: incident.id }, { impactSummary: 'TECH-SECRET impact', region: 'TECH-SECRET-region' });
       await addUpdate(em, incident, SECRET_NOTE, 'INTERNAL', engineer.user);
       await addUpdate(em, incident, 'We are looking into it.', 'PUBLIC', engineer.user);
     });
@@ -243,7 +244,8 @@ describe('portal tickets', () => {
     });
 
     const probes = {
-      direct: (id: string) => `{ ticket(id: "${id}") { id techDescription internalSla { state } assignee { email displayName } updates { body visibility } } }`,
+      direct: (id: string) =>
+        `{ ticket(id: "${id}") { id techDescription impactSummary blastRadius serviceArea environment region customerId version internalSla { state } assignee { email displayName } updates { body visibility } } }`,
       aliases: (id: string) => `{ t: ticket(id: "${id}") { a: techDescription b: assignee { e: email } c: internalSla { s: state } u: updates { x: body } } }`,
       inlineFragments: (id: string) => `{ ticket(id: "${id}") { ... on Incident { techDescription assignee { email } internalSla { state } } updates { ... on IncidentUpdate { body } } } }`,
       namedFragments: (id: string) => `fragment Secret on Incident { techDescription assignee { id email displayName } internalSla { state responseBreached } } { ticket(id: "${id}") { ...Secret updates { body } } }`,
@@ -257,6 +259,7 @@ describe('portal tickets', () => {
       expect(text).not.toContain('INTERNAL-NOTE');
       expect(text).not.toContain('eng-secret');
       expect(text).not.toContain('"state"');
+      expect(text).not.toMatch(/"(version|customerId)":\s*[\d"]/);
       expect(res.errors?.length).toBeGreaterThan(0);
       expect(text).toContain('We are looking into it.');
     });

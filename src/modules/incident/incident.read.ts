@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
-import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
+import type { IncidentSource, IncidentStatus, IncidentType, Priority } from './incident.entity';
 import type { Incident, IncidentUpdateView } from './incident.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -23,21 +23,31 @@ function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
   };
 }
 
+/** Internal columns: selected for staff only. */
+const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'version'];
+
+/** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
+const SLA_STATE = `CASE
+        WHEN COALESCE(i.acknowledged_at, now()) > i.response_due_at OR COALESCE(i.resolved_at, now()) > i.resolution_due_at THEN 'BREACHED'
+        WHEN i.resolved_at IS NULL AND now() > i.resolution_due_at - (i.resolution_due_at - i.created_at) / 4 THEN 'AT_RISK'
+        ELSE 'OK' END`;
+
 /** Columns for a viewer. Internal ones are not even selected for a customer. */
 function columns(viewer: ReadViewer): string {
   const common = `i.id, i.number, i.type, i.title, i.title AS summary, i.description, i.status, i.priority, i.source,
     ${iso('i.created_at')} AS "createdAt", ${iso('i.updated_at')} AS "updatedAt",
     ${iso('i.acknowledged_at')} AS "acknowledgedAt", ${iso('i.resolved_at')} AS "resolvedAt", ${iso('i.closed_at')} AS "closedAt",
-    json_build_object('responseDueAt', ${iso('i.response_due_at')}, 'resolutionDueAt', ${iso('i.resolution_due_at')}) AS sla`;
-  if (viewer.kind !== 'staff') return `${common}, NULL AS "techDescription", NULL AS "internalSla", NULL AS assignee`;
-  return `${common}, i.tech_description AS "techDescription",
+    json_build_object('responseDueAt', ${iso('i.response_due_at')}, 'resolutionDueAt', ${iso('i.resolution_due_at')}) AS sla,
+    i.resolution_summary AS "resolutionSummary"`;
+  if (viewer.kind !== 'staff') {
+    return `${common}, ${INTERNAL.map((c) => `NULL AS "${c}"`).join(', ')}`;
+  }
+  return `${common}, i.tech_description AS "techDescription", i.impact_summary AS "impactSummary", i.blast_radius AS "blastRadius",
+    i.service_area AS "serviceArea", i.environment, i.region, i.customer_id AS "customerId", i.version,
     json_build_object(
       'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
       'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
-      'state', CASE
-        WHEN COALESCE(i.acknowledged_at, now()) > i.response_due_at OR COALESCE(i.resolved_at, now()) > i.resolution_due_at THEN 'BREACHED'
-        WHEN i.resolved_at IS NULL AND now() > i.resolution_due_at - (i.resolution_due_at - i.created_at) / 4 THEN 'AT_RISK'
-        ELSE 'OK' END) AS "internalSla",
+      'state', ${SLA_STATE}) AS "internalSla",
     CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
       'id', a.id, 'email', a.email,
       'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END AS assignee`;
@@ -64,6 +74,24 @@ export interface IncidentFilter {
   status?: IncidentStatus | null;
   priority?: Priority | null;
   type?: IncidentType | null;
+  /** Staff only (the service never passes these for customers). */
+  assigneeId?: string | null;
+  customerId?: string | null;
+  source?: IncidentSource | null;
+  slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
+  q?: string | null;
+}
+
+export type IncidentSortField = 'CREATED_AT' | 'UPDATED_AT' | 'PRIORITY' | 'NUMBER';
+const SORT_SQL: Record<IncidentSortField, string> = {
+  CREATED_AT: 'i.created_at',
+  UPDATED_AT: 'i.updated_at',
+  PRIORITY: "array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::priority[], i.priority)",
+  NUMBER: 'i.number',
+};
+export interface IncidentSort {
+  field: IncidentSortField;
+  direction: 'ASC' | 'DESC';
 }
 
 /** A page of the incidents the viewer may see, newest first, with the total in the same statement. */
@@ -73,21 +101,39 @@ export async function listIncidents(
   filter: IncidentFilter,
   page: number,
   limit: number,
+  sort: IncidentSort = { field: 'CREATED_AT', direction: 'DESC' },
 ): Promise<{ items: Incident[]; total: number }> {
   const s = scope(viewer);
   const where = [s.sql];
   const params = [...s.params];
-  for (const [column, value] of [['i.status', filter.status], ['i.priority', filter.priority], ['i.type', filter.type]] as const) {
+  const equals: [string, unknown][] = [
+    ['i.status', filter.status],
+    ['i.priority', filter.priority],
+    ['i.type', filter.type],
+    ['i.assignee_id', filter.assigneeId],
+    ['i.customer_id', filter.customerId],
+    ['i.source', filter.source],
+  ];
+  for (const [column, value] of equals) {
     if (value) {
       where.push(`${column} = ?`);
       params.push(value);
     }
   }
+  if (filter.slaState) {
+    where.push(`(${SLA_STATE}) = ?`);
+    params.push(filter.slaState);
+  }
+  if (filter.q) {
+    where.push(`(i.number ILIKE ? OR i.title ILIKE ? OR i.description ILIKE ?)`);
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like, like, like);
+  }
   const rows = await em
     .getConnection()
     .execute<(Incident & { total: string })[]>(
       `SELECT ${columns(viewer)}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')}
-       ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?`,
+       ORDER BY ${SORT_SQL[sort.field]} ${sort.direction === 'ASC' ? 'ASC' : 'DESC'}, i.id DESC LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
     );
   let total = rows.length ? Number(rows[0].total) : 0;
@@ -121,4 +167,15 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
   const byIncident = new Map<string, IncidentUpdateView[]>(incidentIds.map((id) => [id, []]));
   for (const { incidentId, ...update } of rows) byIncident.get(incidentId)?.push(update);
   return byIncident;
+}
+
+/** Incident counts by status for a staff dashboard (every status, zeros included). */
+export async function countByStatus(em: EntityManager, viewer: StaffViewer): Promise<{ status: IncidentStatus; count: number }[]> {
+  return em.getConnection().execute(
+    `SELECT s.status, count(i.id)::int AS count
+     FROM unnest(enum_range(NULL::incident_status)) AS s(status)
+     LEFT JOIN incidents i ON i.status = s.status AND i.tenant_id = ?
+     GROUP BY s.status ORDER BY array_position(enum_range(NULL::incident_status), s.status)`,
+    [viewer.tenantId],
+  );
 }

@@ -30,6 +30,11 @@ export async function nextNumber(em: EntityManager, tenantId: string, type: Inci
   return `${prefix}-${day.replaceAll('-', '')}-${String(last).padStart(4, '0')}`;
 }
 
+/** Marks activity on an incident (updatedAt) without bumping its version, which MikroORM would do. */
+export async function touch(em: EntityManager, incidentId: string): Promise<void> {
+  await em.getConnection().execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run', em.getTransactionContext());
+}
+
 function bounded(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (!trimmed) throw ValidationError.field(field, 'must not be blank');
@@ -148,8 +153,9 @@ export class IncidentService {
         authorKind: 'CUSTOMER',
         authorCustomer: author,
       });
-      incident.updatedAt = new Date();
       await tx.flush();
+      // Activity, not an edit: touch updatedAt without bumping the version staff editors hold.
+      await touch(tx, incident.id);
       emitEvent(tx, viewer.tenantId, 'incident.customer_comment', { incidentId: incident.id, number: incident.number, updateId: created.id });
       return { created, author };
     });

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
 import {
   AUTHOR_KINDS,
@@ -95,6 +95,14 @@ export class Incident {
   @Field(() => IncidentSla) sla!: IncidentSla;
   @Field(() => InternalSla, { nullable: true, description: 'Internal: staff only.' }) internalSla!: InternalSla | null;
   @Field(() => IncidentAssignee, { nullable: true, description: 'Internal: staff only.' }) assignee!: IncidentAssignee | null;
+  @Field(() => String, { nullable: true, description: 'Written when resolving.' }) resolutionSummary!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) impactSummary!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) blastRadius!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) serviceArea!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) environment!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) region!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Internal: the customer organization (staff only).' }) customerId!: string | null;
+  @Field(() => Int, { nullable: true, description: 'Internal: the optimistic-locking version to send with updates (staff only).' }) version!: number | null;
   // `updates` and `comments` are resolved by IncidentResolver, scoped to the viewer.
 }
 
@@ -102,4 +110,10 @@ export class Incident {
 export class IncidentPage {
   @Field(() => [Incident]) items!: Incident[];
   @Field(() => Pagination) pagination!: Pagination;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class StatusCount {
+  @Field(() => IncidentStatusEnum) status!: IncidentStatus;
+  @Field(() => Int) count!: number;
 }

@@ -1,0 +1,67 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import {
+  ChangeStatusInput,
+  CreateIncidentInput,
+  IncidentFilterInput,
+  IncidentSortInput,
+  IncidentUpdateInput,
+  UpdateIncidentInput,
+} from './incident-management.inputs';
+import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
+
+/** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
+@Resolver()
+export class IncidentManagementResolver {
+  @Query(() => Incident, { description: 'Staff: one incident of the workspace by id or number.' })
+  incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.get(staffViewer(ctx), id);
+  }
+
+  @Query(() => IncidentPage, { description: 'Staff: the workspace\'s incidents, filtered, sorted and paginated.' })
+  incidents(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
+    @Arg('sort', () => IncidentSortInput, { nullable: true }) sort?: IncidentSortInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20, sort ?? undefined);
+  }
+
+  @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })
+  incidentCounts(@Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.counts(staffViewer(ctx));
+  }
+
+  @Mutation(() => Incident, { description: 'ENGINEER: opens an incident (source STAFF or API), optionally for a portal user.' })
+  createIncident(@Arg('input') input: CreateIncidentInput, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.create(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => Incident, { description: 'ENGINEER: edits fields; `version` must be current (else STALE_VERSION).' })
+  updateIncident(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: UpdateIncidentInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.incidentManagement.update(staffViewer(ctx), id, version, input, ctx.client);
+  }
+
+  @Mutation(() => Incident, { description: 'RESPONDER acknowledges; ENGINEER moves along the status machine.' })
+  changeIncidentStatus(@Arg('id', () => ID) id: string, @Arg('input') input: ChangeStatusInput, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.changeStatus(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => IncidentUpdateView, { description: 'RESPONDER: adds a comment, INTERNAL unless marked PUBLIC.' })
+  addIncidentUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: IncidentUpdateInput, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.addUpdate(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => Incident, { description: 'MANAGER: assigns to a staff member, or unassigns with null.' })
+  assignIncident(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.assign(staffViewer(ctx), id, assigneeId, ctx.client);
+  }
+}
