@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
+import { scheduleSlaCheck } from '../modules/incident/sla-check';
 import { CodeStore } from './codes';
 import { OAuthProviders } from './oauth';
 import { PasswordHasher } from './passwords';
@@ -58,6 +59,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   await revocations.start(orm.em.fork());
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const background = new BackgroundTasks(log);
+  const stopSlaCheck = config.slaCheckIntervalMs ? scheduleSlaCheck(() => orm.em.fork(), config.slaCheckIntervalMs, log) : () => undefined;
   return {
     config,
     log,
@@ -72,6 +74,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     oauth: new OAuthProviders(config, log),
     background,
     stop: async () => {
+      stopSlaCheck();
       await background.drain();
       await revocations.stop();
       mailer.close();

@@ -81,6 +81,8 @@ export const permissions: IRules = {
     changeIncidentStatus: permission('incident.acknowledge'),
     addIncidentUpdate: permission('incident.comment'),
     assignIncident: permission('incident.assign'),
+    linkIncidents: permission('incident.update'),
+    unlinkIncident: permission('incident.update'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {
@@ -93,6 +95,7 @@ export const permissions: IRules = {
     environment: staffOnly,
     region: staffOnly,
     customerId: staffOnly,
+    parentId: staffOnly,
     version: staffOnly,
   },
 };

@@ -61,6 +61,7 @@ const schema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: int(1, 100000).default(100),
   LOGIN_FAILURES_PER_IP_PER_HOUR: int(1, 1000000).default(500),
   REGISTRATIONS_PER_IP_PER_HOUR: int(1, 1000000).default(20),
+  SLA_CHECK_INTERVAL_MS: int(0, 3_600_000).default(60_000),
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -99,6 +100,8 @@ export interface Config {
   otp: { ttlMinutes: number; resendPerMinute: number };
   loginLimits: { failuresPerAccountPerHour: number; failuresPerIpPerHour: number };
   registrationsPerIpPerHour: number;
+  /** How often this process marks SLA breaches; 0 turns the check off here. */
+  slaCheckIntervalMs: number;
   google: {
     issuer: string;
     clientId?: string;
@@ -195,6 +198,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       failuresPerIpPerHour: env.LOGIN_FAILURES_PER_IP_PER_HOUR,
     },
     registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
+    slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
     google: {
       issuer: env.GOOGLE_ISSUER,
       clientId: env.GOOGLE_CLIENT_ID,

@@ -34,6 +34,7 @@ export class Customer {
 @Entity({ tableName: 'customer_portal_users' })
 @Unique({ properties: ['tenant', 'email'] })
 @Index({ properties: ['email'] })
+@Index({ properties: ['tenant', 'customer'] })
 export class CustomerUser {
   [OptionalProps]?: 'id' | 'customer' | 'passwordHash' | 'isActive' | 'emailVerifiedAt' | 'createdAt' | 'updatedAt';
 
@@ -43,7 +44,7 @@ export class CustomerUser {
   @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null', index: true })
+  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null' })
   customer?: Ref<Customer> | null;
 
   @Property({ type: 'text' })

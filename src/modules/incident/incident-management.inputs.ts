@@ -73,6 +73,7 @@ export class IncidentFilterInput {
   @Field(() => ID, { nullable: true }) assigneeId?: string | null;
   @Field(() => ID, { nullable: true }) customerId?: string | null;
   @Field(() => IncidentSourceEnum, { nullable: true }) source?: IncidentSource | null;
+  @Field(() => ID, { nullable: true, description: 'The reports linked to this parent incident.' }) parentId?: string | null;
   @Field(() => SlaStateEnum, { nullable: true }) slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
   @Field(() => String, { nullable: true, description: 'Matches number, title and description.' }) @IsOptional() @MaxLength(200) q?: string | null;
 }

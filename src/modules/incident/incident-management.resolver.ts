@@ -64,4 +64,14 @@ export class IncidentManagementResolver {
   assignIncident(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.assign(staffViewer(ctx), id, assigneeId, ctx.client);
   }
+
+  @Mutation(() => Incident, { description: 'ENGINEER: links customer reports to a parent incident; its public status changes reach them.' })
+  linkIncidents(@Arg('parentId', () => ID) parentId: string, @Arg('childIds', () => [ID]) childIds: string[], @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.link(staffViewer(ctx), parentId, childIds, ctx.client);
+  }
+
+  @Mutation(() => Incident, { description: 'ENGINEER: unlinks a report from its parent incident.' })
+  unlinkIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client);
+  }
 }

@@ -72,6 +72,7 @@ function snapshot(i: IncidentEntity): Record<string, unknown> {
     region: i.region ?? null,
     assigneeId: i.assignee?.id ?? null,
     customerId: i.customer?.id ?? null,
+    parentId: i.parent?.id ?? null,
     version: i.version,
   };
 }
@@ -259,7 +260,69 @@ export class IncidentManagementService {
       await tx.flush();
       this.audit(tx, viewer, client, 'incident.status_changed', incident, before);
       emitEvent(tx, viewer.tenantId, 'incident.status_changed', { incidentId: incident.id, number: incident.number, from, to: input.status, visibility });
+      if (visibility === 'PUBLIC') await this.propagateToReports(tx, viewer, incident, summary);
       return incident.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  /** A public status change on a parent reaches each linked report as a PUBLIC system update. */
+  private async propagateToReports(tx: EntityManager, viewer: StaffViewer, parent: IncidentEntity, summary: string | null | undefined) {
+    const children = await tx.find(IncidentEntity, { parent: parent.id, tenant: viewer.tenantId });
+    const label = parent.status.charAt(0) + parent.status.slice(1).toLowerCase();
+    const body = [`Update from the team: the underlying incident is now ${label}.`, parent.status === 'RESOLVED' && summary ? `Resolution: ${summary}` : null]
+      .filter(Boolean)
+      .join('\n\n');
+    for (const child of children) {
+      const update = tx.create(IncidentUpdate, {
+        tenant: tx.getReference(Tenant, viewer.tenantId),
+        incident: child,
+        kind: 'COMMENT',
+        visibility: 'PUBLIC',
+        body,
+        authorKind: 'SYSTEM',
+      });
+      await tx.flush();
+      await touch(tx, child.id);
+      emitEvent(tx, viewer.tenantId, 'incident.public_update', { incidentId: child.id, number: child.number, updateId: update.id, fromParent: parent.id });
+    }
+  }
+
+  /**
+   * Links customer reports to one parent incident. One level only: a parent is not itself linked, and a
+   * linked report is not a parent.
+   */
+  async link(viewer: StaffViewer, parentIdOrNumber: string, childIds: string[], client: ClientInfo): Promise<Incident> {
+    if (!childIds.length || childIds.length > 500) throw ValidationError.field('childIds', 'must list 1 to 500 incidents');
+    const id = await this.em.transactional(async (tx) => {
+      const parent = await this.load(tx, viewer, parentIdOrNumber);
+      if (parent.parent) throw ValidationError.field('parentId', `is itself linked to another incident; link to that one instead`);
+      for (const childId of new Set(childIds)) {
+        const child = await this.load(tx, viewer, childId);
+        if (child.id === parent.id) throw ValidationError.field('childIds', 'must not include the parent itself');
+        if (await tx.count(IncidentEntity, { parent: child.id })) throw ValidationError.field('childIds', `${child.number} has linked reports of its own`);
+        if (child.parent?.id === parent.id) continue;
+        const before = snapshot(child);
+        child.parent = ref(parent);
+        this.event(tx, viewer, child, 'FIELD_CHANGE', 'INTERNAL', `Linked to ${parent.number}.`);
+        await tx.flush();
+        this.audit(tx, viewer, client, 'incident.linked', child, before);
+      }
+      return parent.id;
+    });
+    return this.get(viewer, id);
+  }
+
+  async unlink(viewer: StaffViewer, childIdOrNumber: string, client: ClientInfo): Promise<Incident> {
+    const id = await this.em.transactional(async (tx) => {
+      const child = await this.load(tx, viewer, childIdOrNumber);
+      if (!child.parent) return child.id;
+      const before = snapshot(child);
+      child.parent = null;
+      this.event(tx, viewer, child, 'FIELD_CHANGE', 'INTERNAL', 'Unlinked from its parent incident.');
+      await tx.flush();
+      this.audit(tx, viewer, client, 'incident.unlinked', child, before);
+      return child.id;
     });
     return this.get(viewer, id);
   }

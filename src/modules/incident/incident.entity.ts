@@ -23,6 +23,7 @@ export type IncidentSource = (typeof SOURCES)[number];
 @Index({ properties: ['tenant', 'status'] })
 @Index({ properties: ['tenant', 'reporterCustomer'] })
 @Index({ properties: ['tenant', 'customer'] })
+@Index({ properties: ['tenant', 'parent'] })
 export class Incident {
   [OptionalProps]?:
     | 'id'
@@ -42,6 +43,9 @@ export class Incident {
     | 'environment'
     | 'region'
     | 'resolutionSummary'
+    | 'parent'
+    | 'responseBreachedAt'
+    | 'resolutionBreachedAt'
     | 'version'
     | 'createdAt'
     | 'updatedAt';
@@ -134,6 +138,18 @@ export class Incident {
   /** SHA-256 of the request that used the key: a different body with the same key is a conflict. */
   @Property({ type: 'text', nullable: true })
   idempotencyHash?: string | null;
+
+  /** A parent incident gathers many customer reports of one problem; its status changes reach them. */
+  @ManyToOne(() => Incident, { ref: true, nullable: true, deleteRule: 'set null' })
+  parent?: Ref<Incident> | null;
+
+  /** Set once by the SLA check when the response target passed without acknowledgement. */
+  @Property({ type: 'timestamptz', nullable: true })
+  responseBreachedAt?: Date | null;
+
+  /** Set once by the SLA check when the resolution target passed without resolution. */
+  @Property({ type: 'timestamptz', nullable: true })
+  resolutionBreachedAt?: Date | null;
 
   @Property({ type: 'integer', version: true, default: 1 })
   version: number = 1;

@@ -24,7 +24,7 @@ function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
 }
 
 /** Internal columns: selected for staff only. */
-const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'version'];
+const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'parentId', 'version'];
 
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
 const SLA_STATE = `CASE
@@ -43,10 +43,12 @@ function columns(viewer: ReadViewer): string {
     return `${common}, ${INTERNAL.map((c) => `NULL AS "${c}"`).join(', ')}`;
   }
   return `${common}, i.tech_description AS "techDescription", i.impact_summary AS "impactSummary", i.blast_radius AS "blastRadius",
-    i.service_area AS "serviceArea", i.environment, i.region, i.customer_id AS "customerId", i.version,
+    i.service_area AS "serviceArea", i.environment, i.region, i.customer_id AS "customerId", i.parent_id AS "parentId", i.version,
     json_build_object(
       'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
       'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
+      'responseBreachedAt', ${iso('i.response_breached_at')},
+      'resolutionBreachedAt', ${iso('i.resolution_breached_at')},
       'state', ${SLA_STATE}) AS "internalSla",
     CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
       'id', a.id, 'email', a.email,
@@ -78,6 +80,7 @@ export interface IncidentFilter {
   assigneeId?: string | null;
   customerId?: string | null;
   source?: IncidentSource | null;
+  parentId?: string | null;
   slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
   q?: string | null;
 }
@@ -113,6 +116,7 @@ export async function listIncidents(
     ['i.assignee_id', filter.assigneeId],
     ['i.customer_id', filter.customerId],
     ['i.source', filter.source],
+    ['i.parent_id', filter.parentId],
   ];
   for (const [column, value] of equals) {
     if (value) {

@@ -61,6 +61,8 @@ export class InternalSla {
   @Field({ description: 'OK, AT_RISK (under 25% of the time left) or BREACHED.' }) state!: string;
   @Field() responseBreached!: boolean;
   @Field() resolutionBreached!: boolean;
+  @Field(() => Date, { nullable: true, description: 'When the SLA check marked the response breach.' }) responseBreachedAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the SLA check marked the resolution breach.' }) resolutionBreachedAt!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A staff member assigned to an incident (staff only).' })
@@ -102,6 +104,7 @@ export class Incident {
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) environment!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) region!: string | null;
   @Field(() => ID, { nullable: true, description: 'Internal: the customer organization (staff only).' }) customerId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Internal: the parent incident this report is linked to (staff only).' }) parentId!: string | null;
   @Field(() => Int, { nullable: true, description: 'Internal: the optimistic-locking version to send with updates (staff only).' }) version!: number | null;
   // `updates` and `comments` are resolved by IncidentResolver, scoped to the viewer.
 }
