@@ -46,6 +46,7 @@ export const permissions: IRules = {
     incident: permission('incident.read'),
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
+    slaPolicies: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -83,6 +84,8 @@ export const permissions: IRules = {
     assignIncident: permission('incident.assign'),
     linkIncidents: permission('incident.update'),
     unlinkIncident: permission('incident.update'),
+    setSlaPolicy: permission('sla.manage'),
+    resetSlaPolicy: permission('sla.manage'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

@@ -7,7 +7,8 @@ import { PortalAuthResolver } from '../modules/customer/portal-auth.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
 import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
+import { SlaResolver } from '../modules/incident/sla.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, KbResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver];

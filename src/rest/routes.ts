@@ -401,4 +401,24 @@ export const restRoutes: readonly AnyRestRoute[] = [
     message: 'Report unlinked.',
     data: (r) => r.unlinkIncident,
   }),
+
+  // SLA policies
+  route({ method: 'GET', path: '/api/v1/sla-policies', operation: Op.RestSlaPoliciesDocument, message: 'SLA policies retrieved.', data: (r) => r.slaPolicies }),
+  route({
+    method: 'PUT',
+    path: '/api/v1/sla-policies/:priority',
+    operation: Op.RestSetSlaPolicyDocument,
+    bodyFields: ['responseMinutes', 'resolutionMinutes'],
+    variables: (i) => ({ input: { ...i.body, priority: enumValue(i.params.priority) } as never }),
+    message: 'SLA policy saved.',
+    data: (r) => r.setSlaPolicy,
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/sla-policies/:priority',
+    operation: Op.RestResetSlaPolicyDocument,
+    variables: (i) => ({ priority: enumValue(i.params.priority)! }),
+    message: 'SLA policy reset to the defaults.',
+    data: (r) => r.resetSlaPolicy,
+  }),
 ];

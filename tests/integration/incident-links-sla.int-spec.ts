@@ -108,3 +108,49 @@ describe('parent incidents and SLA breaches', () => {
     expect(breaches.filter((b) => b.incidentId === id)).toEqual([]);
   });
 });
+
+describe('SLA policies', () => {
+  let t: TestApp;
+  let manager: Record<string, string>;
+  let engineer: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestApp({ SLA_CHECK_INTERVAL_MS: '0' });
+    const tenant = await createTenant(t.em());
+    const m = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'MANAGER' });
+    const e = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ENGINEER' });
+    manager = (await login(t, m.email, m.password)).auth;
+    engineer = (await login(t, e.email, e.password)).auth;
+  });
+  afterAll(() => t.close());
+
+  type Policy = { priority: string; responseMinutes: number; resolutionMinutes: number; isDefault: boolean };
+
+  it('shows sensible defaults for every priority, lets a MANAGER set and reset one, and stamps new incidents by it', async () => {
+    const list = await t.rest<Envelope<Policy[]>>('GET', '/api/v1/sla-policies', undefined, engineer);
+    expect(list.body.data).toEqual([
+      { priority: 'LOW', responseMinutes: 480, resolutionMinutes: 4320, isDefault: true },
+      { priority: 'MEDIUM', responseMinutes: 240, resolutionMinutes: 1440, isDefault: true },
+      { priority: 'HIGH', responseMinutes: 60, resolutionMinutes: 480, isDefault: true },
+      { priority: 'CRITICAL', responseMinutes: 15, resolutionMinutes: 240, isDefault: true },
+    ]);
+    expect((await t.rest('PUT', '/api/v1/sla-policies/high', { responseMinutes: 10, resolutionMinutes: 60 }, engineer)).status).toBe(403);
+    const set = await t.rest<Envelope<Policy[]>>('PUT', '/api/v1/sla-policies/high', { responseMinutes: 10, resolutionMinutes: 60 }, manager);
+    expect(set.body.data.find((p) => p.priority === 'HIGH')).toEqual({ priority: 'HIGH', responseMinutes: 10, resolutionMinutes: 60, isDefault: false });
+
+    const created = await t.rest<Envelope<{ createdAt: string; sla: { responseDueAt: string; resolutionDueAt: string } }>>(
+      'POST',
+      '/api/v1/incidents',
+      { type: 'INCIDENT', title: 'x', description: 'y', priority: 'HIGH' },
+      engineer,
+    );
+    const at = Date.parse(created.body.data.createdAt);
+    expect(Date.parse(created.body.data.sla.responseDueAt) - at).toBe(10 * 60_000);
+    expect(Date.parse(created.body.data.sla.resolutionDueAt) - at).toBe(60 * 60_000);
+
+    const bad = await t.rest<Envelope>('PUT', '/api/v1/sla-policies/high', { responseMinutes: 60, resolutionMinutes: 10 }, manager);
+    expect(bad.body.errors?.[0].field).toBe('resolutionMinutes');
+    expect((await t.rest<Envelope>('PUT', '/api/v1/sla-policies/urgent', { responseMinutes: 1, resolutionMinutes: 2 }, manager)).status).toBe(400);
+    const reset = await t.rest<Envelope<Policy[]>>('DELETE', '/api/v1/sla-policies/HIGH', undefined, manager);
+    expect(reset.body.data.find((p) => p.priority === 'HIGH')?.isDefault).toBe(true);
+  });
+});
