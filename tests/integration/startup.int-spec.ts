@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 import { spawnServer, type ServerProcess } from '../setup/process';
 
@@ -41,6 +42,24 @@ describe('starting and stopping the server process', () => {
     expect((await p.exited).code).toBe(1);
     oneLineError(p.output());
     expect(p.output()).toMatch(/error: Cannot connect to the database at 127\.0\.0\.1:1\/nothing/);
+  });
+
+  it('says so when a migration fails, and applies none of them', async () => {
+    const broken = await createTestDatabase({ empty: true });
+    const c = new Client({ connectionString: broken.url });
+    await c.connect();
+    await c.query('CREATE TABLE tenants (something_else int)'); // the first migration creates "tenants" and will collide
+    try {
+      const p = start({ DATABASE_URL: broken.url, PORT: '0' });
+      expect((await p.exited).code).toBe(1);
+      oneLineError(p.output());
+      expect(p.output()).toMatch(/error: A database migration failed and nothing was applied: .*tenants/);
+      const { rows } = await c.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'tenants' AND table_name <> 'mikro_orm_migrations'");
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await c.end();
+      await broken.drop();
+    }
   });
 
   it('says so when the port is in use', async () => {
