@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/postgresql';
 import { Tenant } from '../tenant/tenant.entity';
 import { User } from '../user/user.entity';
-import type { Visibility } from '../incident/incident.entity';
+import { Incident, type Visibility } from '../incident/incident.entity';
 
 export const ARTICLE_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -9,13 +9,27 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 /**
  * A knowledge-base article. Markdown is rendered to sanitized HTML once, on save. `search` is a generated,
  * weighted tsvector (title A, category B, body C; tags are matched exactly, array_to_string is not immutable) with a GIN index for full-text search.
+ * Each save keeps the previous content as a KbArticleRevision and bumps `revision`.
  */
 @Entity({ tableName: 'kb_articles' })
 @Unique({ properties: ['tenant', 'slug'] })
 @Index({ properties: ['tenant', 'status', 'visibility'] })
+@Index({ properties: ['tenant', 'sourceIncident'] })
 @Index({ name: 'kb_articles_search_index', expression: 'create index "kb_articles_search_index" on "kb_articles" using gin ("search")' })
 export class KbArticle {
-  [OptionalProps]?: 'id' | 'category' | 'tags' | 'author' | 'publishedAt' | 'createdAt' | 'updatedAt' | 'search';
+  [OptionalProps]?:
+    | 'id'
+    | 'category'
+    | 'tags'
+    | 'author'
+    | 'updatedBy'
+    | 'publishedAt'
+    | 'archivedAt'
+    | 'sourceIncident'
+    | 'revision'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'search';
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
@@ -51,8 +65,23 @@ export class KbArticle {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   author?: Ref<User> | null;
 
+  /** Who saved the current revision. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  updatedBy?: Ref<User> | null;
+
+  /** The current revision number: 1 on create, +1 on every save (the previous content goes to kb_article_revisions). */
+  @Property({ type: 'integer', default: 1 })
+  revision: number = 1;
+
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date | null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  archivedAt?: Date | null;
+
+  /** The incident this article was drafted from when it was resolved. */
+  @ManyToOne(() => Incident, { ref: true, nullable: true, deleteRule: 'set null' })
+  sourceIncident?: Ref<Incident> | null;
 
   @Property({
     type: 'tsvector',
@@ -68,4 +97,62 @@ export class KbArticle {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+/**
+ * A previous version of an article's content, kept when a save replaced it. `revision` is the number that
+ * version had; restoring one saves its content again as a new revision.
+ */
+@Entity({ tableName: 'kb_article_revisions' })
+@Unique({ properties: ['article', 'revision'] })
+@Index({ properties: ['tenant', 'article'] })
+export class KbArticleRevision {
+  [OptionalProps]?: 'id' | 'category' | 'tags' | 'savedBy' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
+  id!: string;
+
+  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  tenant!: Ref<Tenant>;
+
+  @ManyToOne(() => KbArticle, { ref: true, deleteRule: 'cascade' })
+  article!: Ref<KbArticle>;
+
+  @Property({ type: 'integer' })
+  revision!: number;
+
+  @Property({ type: 'text' })
+  slug!: string;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  bodyMarkdown!: string;
+
+  @Property({ type: 'text' })
+  bodyHtml!: string;
+
+  @Property({ type: 'text', nullable: true })
+  category?: string | null;
+
+  @Property({ type: 'text[]', default: '{}' })
+  tags: string[] = [];
+
+  @Enum({ items: () => ['PUBLIC', 'INTERNAL'] as const, nativeEnumName: 'visibility' })
+  visibility!: Visibility;
+
+  @Enum({ items: () => ARTICLE_STATUSES, nativeEnumName: 'article_status' })
+  status!: ArticleStatus;
+
+  /** Who saved this version, and when. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  savedBy?: Ref<User> | null;
+
+  @Property({ type: 'timestamptz' })
+  savedAt!: Date;
+
+  /** When a later save replaced it. */
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
 }
