@@ -43,6 +43,9 @@ export const permissions: IRules = {
     tickets: customerOnly,
     kbArticles: customerOnly,
     kbArticle: customerOnly,
+    staffKbArticles: permission('kb.read'),
+    staffKbArticle: permission('kb.read'),
+    kbArticleRevisions: permission('kb.read'),
     incident: permission('incident.read'),
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
@@ -86,6 +89,11 @@ export const permissions: IRules = {
     unlinkIncident: permission('incident.update'),
     setSlaPolicy: permission('sla.manage'),
     resetSlaPolicy: permission('sla.manage'),
+    createKbArticle: permission('kb.write'),
+    updateKbArticle: permission('kb.write'),
+    publishKbArticle: permission('kb.write'),
+    archiveKbArticle: permission('kb.write'),
+    restoreKbArticleRevision: permission('kb.write'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

@@ -31,7 +31,7 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     staff: new StaffService(em, runtime),
     portalAuth: new PortalAuthService(em, runtime),
     incidents: new IncidentService(em),
-    kb: new KbService(em),
+    kb: new KbService(em, runtime),
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
   };

@@ -57,6 +57,8 @@ export class ChangeStatusInput {
   @Field(() => Boolean, { nullable: true, description: 'Keep the status event INTERNAL (default PUBLIC).' }) internal?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Required to resolve.' }) @IsOptional() @MaxLength(5000) resolutionSummary?: string | null;
   @Field(() => Int, { nullable: true, description: 'Refuse the change if the incident moved past this version.' }) version?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'When resolving: also draft a knowledge-base article (INTERNAL, DRAFT) from the title, description and resolution summary.' })
+  createKbDraft?: boolean | null;
 }
 
 @InputType()

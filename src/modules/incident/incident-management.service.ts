@@ -6,6 +6,7 @@ import { can, canChangeStatusTo } from '../../authz/policies';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 import { Customer, CustomerUser } from '../customer/customer.entity';
+import { draftFromResolvedIncident } from '../kb/kb.draft';
 import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { User } from '../user/user.entity';
@@ -237,10 +238,11 @@ export class IncidentManagementService {
   async changeStatus(
     viewer: StaffViewer,
     idOrNumber: string,
-    input: { status: IncidentStatus; note?: string | null; internal?: boolean | null; resolutionSummary?: string | null; version?: number | null },
+    input: { status: IncidentStatus; note?: string | null; internal?: boolean | null; resolutionSummary?: string | null; version?: number | null; createKbDraft?: boolean | null },
     client: ClientInfo,
   ): Promise<Incident> {
     if (!canChangeStatusTo(viewer, input.status)) throw new ForbiddenError(`Your role may not set the status ${input.status}.`);
+    if (input.createKbDraft && input.status !== 'RESOLVED') throw ValidationError.field('createKbDraft', 'applies only when resolving');
     const id = await this.em.transactional(async (tx) => {
       const incident = await this.load(tx, viewer, idOrNumber);
       if (input.version != null && incident.version !== input.version) throw new StaleVersionError(incident.version);
@@ -261,6 +263,8 @@ export class IncidentManagementService {
       this.audit(tx, viewer, client, 'incident.status_changed', incident, before);
       emitEvent(tx, viewer.tenantId, 'incident.status_changed', { incidentId: incident.id, number: incident.number, from, to: input.status, visibility });
       if (visibility === 'PUBLIC') await this.propagateToReports(tx, viewer, incident, summary);
+      // A knowledge-base draft from the public part only (never techDescription or INTERNAL updates).
+      if (input.createKbDraft) await draftFromResolvedIncident(tx, viewer, { id: incident.id, title: incident.title, description: incident.description, resolutionSummary: summary });
       return incident.id;
     });
     return this.get(viewer, id);

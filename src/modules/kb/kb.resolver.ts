@@ -1,14 +1,15 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { customerViewer } from '../../graphql/viewer';
-import { KbArticlePage, KbArticleView } from './kb.types';
+import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { CreateKbArticleInput, KbArticleFilterInput, UpdateKbArticleInput } from './kb.inputs';
+import { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
 
 @Resolver()
 export class KbResolver {
   @Query(() => KbArticlePage, { description: 'Customer: the published PUBLIC knowledge-base articles of my company.' })
   kbArticles(
     @Ctx() ctx: Context,
-    @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded).' }) q?: string | null,
+    @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded), with a typo fallback.' }) q?: string | null,
     @Arg('category', () => String, { nullable: true }) category?: string | null,
     @Arg('tag', () => String, { nullable: true }) tag?: string | null,
     @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
@@ -20,5 +21,54 @@ export class KbResolver {
   @Query(() => KbArticleView, { description: 'Customer: one published PUBLIC article by slug.' })
   kbArticle(@Arg('slug') slug: string, @Ctx() ctx: Context) {
     return ctx.services.kb.get(customerViewer(ctx), slug);
+  }
+
+  @Query(() => KbStaffArticlePage, { description: 'Staff: every article of the workspace (any status or visibility), searched and filtered.' })
+  staffKbArticles(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => KbArticleFilterInput, { nullable: true }) filter?: KbArticleFilterInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.kb.searchStaff(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+  }
+
+  @Query(() => KbStaffArticle, { description: 'Staff: one article by id or slug.' })
+  staffKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.kb.getStaff(staffViewer(ctx), id);
+  }
+
+  @Query(() => [KbArticleRevisionView], { description: 'Staff: the kept earlier versions of an article, newest first.' })
+  kbArticleRevisions(@Arg('id', () => ID, { description: 'The article\'s id or slug.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.kb.revisions(staffViewer(ctx), id);
+  }
+
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.' })
+  createKbArticle(@Arg('input') input: CreateKbArticleInput, @Ctx() ctx: Context) {
+    return ctx.services.kb.create(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves changes as a new revision, keeping the previous one.' })
+  updateKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Arg('input') input: UpdateKbArticleInput, @Ctx() ctx: Context) {
+    return ctx.services.kb.update(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: publishes a DRAFT or ARCHIVED article (PUBLIC ones reach the portal at once).' })
+  publishKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.kb.publish(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: archives an article (gone from the portal, kept for staff).' })
+  archiveKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.kb.archive(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves the content of an earlier revision as a new revision.' })
+  restoreKbArticleRevision(
+    @Arg('id', () => ID, { description: 'The id or the slug.' }) id: string,
+    @Arg('revision', () => Int) revision: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.kb.restore(staffViewer(ctx), id, revision, ctx.client);
   }
 }
