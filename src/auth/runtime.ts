@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
+import { Semaphore } from '../shared/semaphore';
 import { scheduleSlaCheck } from '../modules/incident/sla-check';
 import { CodeStore } from './codes';
 import { OAuthProviders } from './oauth';
@@ -32,6 +33,8 @@ export interface Runtime {
   oauth: OAuthProviders;
   /** Work started by a request that finishes after the answer (e-mails): awaited on shutdown and in tests. */
   background: BackgroundTasks;
+  /** Bounds Ezra's background runs and provider calls in this process (EZRA_MAX_CONCURRENT). */
+  ezraQueue: Semaphore;
   stop(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),
     background,
+    ezraQueue: new Semaphore(config.ezra.maxConcurrent),
     stop: async () => {
       stopSlaCheck();
       await background.drain();

@@ -50,6 +50,8 @@ export const permissions: IRules = {
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
     slaPolicies: permission('incident.read'),
+    incidentAnalysis: permission('incident.read'),
+    incidentAnalyses: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -94,6 +96,7 @@ export const permissions: IRules = {
     publishKbArticle: permission('kb.write'),
     archiveKbArticle: permission('kb.write'),
     restoreKbArticleRevision: permission('kb.write'),
+    analyzeIncident: permission('incident.analyze'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

@@ -67,6 +67,12 @@ const schema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
   GOOGLE_REDIRECT_URI: z.url({ message: 'must be an absolute URL' }).optional(),
   GOOGLE_ALLOW_INSECURE_ISSUER: bool.optional(),
+  EZRA_PROVIDER_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  EZRA_API_KEY: z.string().min(1).optional(),
+  EZRA_MODEL: z.string().min(1).optional(),
+  EZRA_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  EZRA_AUTO_ANALYZE: bool.optional(),
+  EZRA_MAX_CONCURRENT: int(1, 32).default(2),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -110,6 +116,14 @@ export interface Config {
     redirectUri: string;
     /** Lets the issuer be plain http (a local test provider only); refused in production. */
     allowInsecureIssuer: boolean;
+  };
+  ezra: {
+    /** An OpenAI-compatible chat-completions API; unset, Ezra makes no outbound call at all. */
+    provider?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
+    /** Analyze every portal-created incident in the background after it is committed. */
+    autoAnalyze: boolean;
+    /** Ezra runs (and provider calls) in flight at once in this process; the rest queue. */
+    maxConcurrent: number;
   };
 }
 
@@ -160,6 +174,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (isProduction && env.GOOGLE_ALLOW_INSECURE_ISSUER) {
     problems.push('GOOGLE_ALLOW_INSECURE_ISSUER: must not be true in production (it lets the OpenID provider be reached over plain http)');
   }
+  if (env.EZRA_PROVIDER_URL) {
+    if (!env.EZRA_MODEL) problems.push('EZRA_MODEL: must be set together with EZRA_PROVIDER_URL (the model name the provider expects)');
+    const url = new URL(env.EZRA_PROVIDER_URL);
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+      problems.push('EZRA_PROVIDER_URL: must be https (plain http only for a provider on localhost, 127.0.0.1 or [::1])');
+    }
+  } else {
+    for (const name of ['EZRA_MODEL', 'EZRA_API_KEY'] as const) {
+      if (env[name]) problems.push(`${name}: has no effect without EZRA_PROVIDER_URL; set both or neither`);
+    }
+  }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
   }
@@ -205,6 +231,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       clientSecret: env.GOOGLE_CLIENT_SECRET,
       redirectUri: env.GOOGLE_REDIRECT_URI ?? `${publicUrl}/api/v1/auth/oauth/callback`,
       allowInsecureIssuer: env.GOOGLE_ALLOW_INSECURE_ISSUER ?? false,
+    },
+    ezra: {
+      provider: env.EZRA_PROVIDER_URL
+        ? { baseUrl: env.EZRA_PROVIDER_URL.replace(/\/+$/, ''), apiKey: env.EZRA_API_KEY, model: env.EZRA_MODEL!, timeoutMs: env.EZRA_TIMEOUT_MS }
+        : undefined,
+      autoAnalyze: env.EZRA_AUTO_ANALYZE ?? true,
+      maxConcurrent: env.EZRA_MAX_CONCURRENT,
     },
   };
 }

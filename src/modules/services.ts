@@ -9,6 +9,7 @@ import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { SlaService } from './incident/sla.service';
+import { EzraService } from './ezra/ezra.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -21,18 +22,21 @@ export interface Services {
   kb: KbService;
   incidentManagement: IncidentManagementService;
   sla: SlaService;
+  ezra: EzraService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
+  const ezra = new EzraService(em, runtime);
   return {
     tenants: new TenantService(em),
     auth: new AuthService(em, runtime),
     oauth: new OAuthService(em, runtime),
     staff: new StaffService(em, runtime),
     portalAuth: new PortalAuthService(em, runtime),
-    incidents: new IncidentService(em),
+    incidents: new IncidentService(em, { ticketCreated: (tenantId, id) => ezra.scheduleAuto(tenantId, id) }),
     kb: new KbService(em, runtime),
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
+    ezra,
   };
 }

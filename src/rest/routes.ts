@@ -402,6 +402,34 @@ export const restRoutes: readonly AnyRestRoute[] = [
     data: (r) => r.unlinkIncident,
   }),
 
+  // Ezra, the incident analyst
+  route({
+    method: 'POST',
+    path: '/api/v1/incidents/:id/analysis',
+    operation: Op.RestAnalyzeIncidentDocument,
+    bodyFields: ['audience'],
+    variables: (i) => ({ id: i.params.id, audience: typeof i.body.audience === 'string' ? enumValue(i.body.audience) : (i.body.audience as never) }),
+    status: 201,
+    message: 'Analysis stored.',
+    data: (r) => r.analyzeIncident,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/incidents/:id/analysis',
+    operation: Op.RestIncidentAnalysisDocument,
+    variables: (i) => ({ incidentId: i.params.id, audience: enumValue(i.query.audience) }),
+    message: 'Analysis retrieved.',
+    data: (r) => r.incidentAnalysis,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/incidents/:id/analyses',
+    operation: Op.RestIncidentAnalysesDocument,
+    variables: (i) => ({ incidentId: i.params.id, audience: enumValue(i.query.audience), page: int(i.query.page), limit: int(i.query.limit) }),
+    message: 'Analyses retrieved.',
+    data: (r) => r.incidentAnalyses,
+  }),
+
   // Knowledge base for staff (the portal routes above stay as they are)
   route({
     method: 'GET',

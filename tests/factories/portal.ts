@@ -54,7 +54,19 @@ let counter = 0;
 export async function createIncident(
   em: EntityManager,
   tenant: Tenant,
-  options: { reporter?: CustomerUser; org?: Customer | null; status?: IncidentStatus; priority?: Priority; techDescription?: string; assignee?: User; title?: string } = {},
+  options: {
+    reporter?: CustomerUser;
+    org?: Customer | null;
+    status?: IncidentStatus;
+    priority?: Priority;
+    techDescription?: string;
+    assignee?: User;
+    title?: string;
+    description?: string;
+    resolutionSummary?: string;
+    serviceArea?: string;
+    parent?: Incident;
+  } = {},
 ): Promise<Incident> {
   const now = new Date();
   counter += 1;
@@ -63,7 +75,10 @@ export async function createIncident(
     number: `INC-19990101-${String(counter).padStart(4, '0')}-${randomBytes(2).toString('hex')}`.toUpperCase(),
     type: 'INCIDENT',
     title: options.title ?? 'Checkout fails',
-    description: 'Getting a 500 error when clicking Pay Now.',
+    description: options.description ?? 'Getting a 500 error when clicking Pay Now.',
+    resolutionSummary: options.resolutionSummary ?? null,
+    serviceArea: options.serviceArea ?? null,
+    parent: options.parent ?? null,
     techDescription: options.techDescription ?? null,
     priority: options.priority ?? 'HIGH',
     status: options.status ?? 'OPEN',

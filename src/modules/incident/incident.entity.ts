@@ -24,6 +24,8 @@ export type IncidentSource = (typeof SOURCES)[number];
 @Index({ properties: ['tenant', 'reporterCustomer'] })
 @Index({ properties: ['tenant', 'customer'] })
 @Index({ properties: ['tenant', 'parent'] })
+@Index({ name: 'incidents_search_index', expression: 'create index "incidents_search_index" on "incidents" using gin ("search")' })
+@Index({ name: 'incidents_title_trgm_index', expression: 'create index "incidents_title_trgm_index" on "incidents" using gin ("title" gin_trgm_ops)' })
 export class Incident {
   [OptionalProps]?:
     | 'id'
@@ -153,6 +155,19 @@ export class Incident {
 
   @Property({ type: 'integer', version: true, default: 1 })
   version: number = 1;
+
+  /**
+   * Customer-visible text only (title A, description B, resolution C), for Ezra's similar-incident search;
+   * the technical description and internal updates are deliberately left out.
+   */
+  @Property({
+    type: 'tsvector',
+    nullable: true,
+    lazy: true,
+    // Written exactly as PostgreSQL prints it back, so the schema diff sees no change.
+    generated: `((setweight(to_tsvector('english'::regconfig, title), 'A'::"char") || setweight(to_tsvector('english'::regconfig, description), 'B'::"char")) || setweight(to_tsvector('english'::regconfig, COALESCE(resolution_summary, ''::text)), 'C'::"char")) stored`,
+  })
+  search?: string;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();

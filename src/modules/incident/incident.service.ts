@@ -54,7 +54,11 @@ export interface TicketInput {
  * by the viewer; a ticket the viewer may not see answers exactly like one that does not exist.
  */
 export class IncidentService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** Told of each new portal ticket after its commit (Ezra's automatic analysis); never of a replay. */
+    private readonly hooks: { ticketCreated?: (tenantId: string, incidentId: string) => void } = {},
+  ) {}
 
   async get(viewer: ReadViewer, idOrNumber: string): Promise<Incident> {
     const incident = await findIncident(this.em, viewer, idOrNumber.trim());
@@ -130,6 +134,7 @@ export class IncidentService {
       }
       throw e;
     }
+    this.hooks.ticketCreated?.(viewer.tenantId, id);
     return this.get(viewer, id);
   }
 

@@ -1,0 +1,38 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import type { Audience } from './ezra.entity';
+import { AudienceEnum, IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
+
+/** Ezra, the incident analyst: staff only. */
+@Resolver()
+export class EzraResolver {
+  @Mutation(() => IncidentAnalysis, { description: 'ENGINEER: runs Ezra on an incident now and stores the run (the provider\'s answer follows in the background, if one is configured).' })
+  analyzeIncident(
+    @Arg('id', () => ID, { description: 'The incident\'s id or number.' }) id: string,
+    @Arg('audience', () => AudienceEnum, { defaultValue: 'ENGINEER' }) audience: Audience,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.ezra.analyze(staffViewer(ctx), id, audience);
+  }
+
+  @Query(() => IncidentAnalysis, { description: 'Staff: the latest Ezra run on an incident (optionally for one audience); ANALYSIS_NOT_FOUND when there is none.' })
+  incidentAnalysis(
+    @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
+    @Ctx() ctx: Context,
+    @Arg('audience', () => AudienceEnum, { nullable: true }) audience?: Audience | null,
+  ) {
+    return ctx.services.ezra.latest(staffViewer(ctx), incidentId, audience);
+  }
+
+  @Query(() => IncidentAnalysisPage, { description: 'Staff: every Ezra run on an incident, newest first.' })
+  incidentAnalyses(
+    @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
+    @Ctx() ctx: Context,
+    @Arg('audience', () => AudienceEnum, { nullable: true }) audience?: Audience | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.ezra.history(staffViewer(ctx), incidentId, audience, page ?? 1, limit ?? 20);
+  }
+}
