@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncidentStatus, IncidentType, Priority } from '../incident/incident.entity';
-import type { SimilarIncident, SuggestedArticle } from './ezra.analysis';
+import type { AnalysisResult, SimilarIncident, SuggestedArticle } from './ezra.analysis';
 import type { Audience } from './ezra.entity';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -144,7 +144,7 @@ export interface AnalysisRow {
   audience: Audience;
   trigger: 'AUTO' | 'MANUAL';
   analyzer: string;
-  result: import('./ezra.analysis').AnalysisResult;
+  result: AnalysisResult;
   report: string;
   requestedBy: { id: string; displayName: string } | null;
   provider: { status: string; model: string | null; report: string | null; error: string | null; finishedAt: string | null };

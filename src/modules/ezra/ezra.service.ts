@@ -3,6 +3,7 @@ import type { Runtime } from '../../auth/runtime';
 import type { StaffViewer } from '../../auth/viewer';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { Incident } from '../incident/incident.entity';
+import { IncidentNotFoundError } from '../incident/incident.errors';
 import { findIncident, updatesFor } from '../incident/incident.read';
 import { IncidentService } from '../incident/incident.service';
 import { Tenant } from '../tenant/tenant.entity';
@@ -44,7 +45,9 @@ export class EzraService {
   async analyze(viewer: StaffViewer, idOrNumber: string, audience: Audience): Promise<IncidentAnalysis> {
     const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
     const id = await this.run(viewer.tenantId, incident.id, audience, 'MANUAL', viewer.userId);
-    return view((await findAnalysis(this.em, viewer.tenantId, id!))!);
+    const stored = id ? await findAnalysis(this.em, viewer.tenantId, id) : null;
+    if (!stored) throw new IncidentNotFoundError(); // deleted while it was being analyzed
+    return view(stored);
   }
 
   async latest(viewer: StaffViewer, idOrNumber: string, audience?: Audience | null): Promise<IncidentAnalysis> {
