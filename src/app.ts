@@ -107,6 +107,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         requestId: request.id,
         log: request.log as Logger,
         authorization: request.headers.authorization,
+        actingTenant: typeof request.headers['x-tenant-id'] === 'string' ? request.headers['x-tenant-id'] : undefined,
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       },

@@ -36,6 +36,7 @@ export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx
 export const permissions: IRules = {
   Query: {
     companies: public_,
+    tenants: permission('tenant.crossTenant'),
     me: staffOnly,
     staffMembers: staffMembersReader,
     portalMe: customerOnly,

@@ -8,6 +8,7 @@ import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
 import type { AppError } from '../shared/errors';
+import { isUuid } from '../shared/ids';
 import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
 
 /** Everything a resolver may use, built once per request. */
@@ -35,6 +36,8 @@ export interface RequestInfo {
   requestId: string;
   log: Logger;
   authorization?: string;
+  /** X-Tenant-Id: honoured for SUPER_ADMIN tokens only. */
+  actingTenant?: string;
   ip: string;
   userAgent?: string;
 }
@@ -44,7 +47,7 @@ export interface RequestInfo {
  * audience, whose session is not revoked. A refused token leaves the caller anonymous, with the reason kept
  * for the rules of protected fields; public fields still answer.
  */
-export function viewerFrom(authorization: string | undefined, runtime: Runtime): { viewer: Viewer; authError?: AppError } {
+export function viewerFrom(authorization: string | undefined, runtime: Runtime, actingTenant?: string): { viewer: Viewer; authError?: AppError } {
   if (!authorization) return { viewer: ANONYMOUS };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { viewer: ANONYMOUS, authError: new InvalidTokenError('Send the access token as "Authorization: Bearer <token>".') };
@@ -54,7 +57,10 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime):
     if (audience === 'staff') {
       const c = runtime.tokens.verifyStaff(token);
       if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');
-      return { viewer: { kind: 'staff', userId: c.sub, tenantId: c.tid, role: c.role, sessionId: c.sid } };
+      // Only a SUPER_ADMIN operates across tenants, naming the tenant to act in with X-Tenant-Id; for anyone
+      // else the header means nothing and the tenant stays the token's.
+      const tenantId = c.role === 'SUPER_ADMIN' && actingTenant && isUuid(actingTenant) ? actingTenant.toLowerCase() : c.tid;
+      return { viewer: { kind: 'staff', userId: c.sub, tenantId, role: c.role, sessionId: c.sid } };
     }
     if (audience === 'portal') {
       const c = runtime.tokens.verifyPortal(token);
@@ -73,7 +79,7 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime):
 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
-  const { viewer, authError } = viewerFrom(request.authorization, deps.runtime);
+  const { viewer, authError } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
   return {
     requestId: request.requestId,
     viewer,

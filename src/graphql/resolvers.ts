@@ -1,5 +1,6 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { TenantResolver } from '../modules/tenant/tenant.resolver';
+import { TenantsAdminResolver } from '../modules/tenant/tenants-admin.resolver';
 import { AuthResolver } from '../modules/user/auth.resolver';
 import { OAuthResolver } from '../modules/user/oauth.resolver';
 import { StaffResolver } from '../modules/user/staff.resolver';
@@ -12,4 +13,4 @@ import { EzraResolver } from '../modules/ezra/ezra.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver, EzraResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, TenantsAdminResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver, EzraResolver];

@@ -6,6 +6,9 @@ import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 import { spawnServer, type ServerProcess } from '../setup/process';
 
+// Each case starts a real server process (TypeScript compiled on the fly): seconds each, more on a busy machine.
+jest.setTimeout(180_000);
+
 /** The server as a user runs it: a real process, its exit codes and its one-line errors. */
 describe('starting and stopping the server process', () => {
   let db: TestDatabase;
@@ -122,7 +125,7 @@ describe('starting and stopping the server process', () => {
     it('starts one with no DATABASE_URL, refuses a second server on the same data, and recovers from a killed run', async () => {
       const pgPort = 20000 + Math.floor(Math.random() * 20000);
       const first = start(embeddedEnv(pgPort));
-      await first.waitFor(/listening on/, 60000);
+      await first.waitFor(/listening on/);
       expect(first.output()).toContain('embedded PostgreSQL running on 127.0.0.1:');
 
       const second = start(embeddedEnv(pgPort));
@@ -134,13 +137,13 @@ describe('starting and stopping the server process', () => {
       first.proc.kill('SIGKILL');
       await first.exited;
       const third = start(embeddedEnv(pgPort));
-      await third.waitFor(/listening on/, 60000);
+      await third.waitFor(/listening on/);
       expect(third.output()).toContain('stopping a stale embedded PostgreSQL');
       third.proc.kill('SIGINT');
       expect((await third.exited).code).toBe(0);
       // A clean stop leaves no lock and no running postmaster behind.
       await expect(fs.access(path.join(dir, 'pg.lock'))).rejects.toThrow();
       await expect(fs.access(path.join(dir, 'pg', 'postmaster.pid'))).rejects.toThrow();
-    }, 120000);
+    }, 300_000);
   });
 });

@@ -34,7 +34,7 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
     proc,
     output: () => out,
     exited,
-    waitFor: (pattern, timeoutMs = 20000) =>
+    waitFor: (pattern, timeoutMs = 120_000) =>
       new Promise<void>((resolve, reject) => {
         const check = () => {
           if (pattern.test(out)) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../auth/viewer';
+import type { StaffViewer, Viewer } from '../../auth/viewer';
 import { Tenant } from './tenant.entity';
 import { listOpenCompanies } from './tenant.read';
 import type { Company } from './tenant.types';
@@ -23,6 +23,15 @@ export class TenantService {
   /** Public: the tenants open to customer self-registration. Anyone may call it. */
   listCompanies(_viewer: Viewer): Promise<Company[]> {
     return listOpenCompanies(this.em);
+  }
+
+  /** Every tenant (the platform operator's view; the shield rule allows SUPER_ADMIN only). */
+  listAll(_viewer: StaffViewer): Promise<{ id: string; name: string; slug: string; allowCustomerSignup: boolean; createdAt: string }[]> {
+    return this.em.getConnection().execute(
+      `SELECT id, name, slug, allow_customer_signup AS "allowCustomerSignup",
+         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+       FROM tenants ORDER BY name, id`,
+    );
   }
 
   /**
