@@ -241,6 +241,23 @@ describe('Ezra, the incident analyst', () => {
     expect(gql.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const refused = await t.gql(`mutation($id: ID!) { analyzeIncident(id: $id) { id } }`, { id: incident.id }, auth.RESPONDER);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const runs = await t.gql<{ incidentAnalyses: { items: { version: number; trigger: string }[] }; incidentAnalysis: { audience: string } }>(
+      `query($id: ID!) { incidentAnalyses(incidentId: $id) { items { version trigger } } incidentAnalysis(incidentId: $id) { audience } }`,
+      { id: incident.id },
+      auth.VIEWER,
+    );
+    expect(runs.data).toEqual({ incidentAnalyses: { items: [{ version: 1, trigger: 'MANUAL' }] }, incidentAnalysis: { audience: 'ENGINEER' } });
+  });
+
+  it('runs nothing automatically with EZRA_AUTO_ANALYZE=false', async () => {
+    const off = await startTestApp({ EZRA_AUTO_ANALYZE: 'false' }, { sameDatabaseAs: t });
+    try {
+      const created = await portalTicket(off, { title: 'No automatic run', description: 'Quiet please.' });
+      await off.app.runtime.background.drain();
+      expect((await latest('VIEWER', created.body.data.id, '', off)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
+    } finally {
+      await off.close();
+    }
   });
 
   it("another workspace's incident answers exactly like a missing one", async () => {
