@@ -41,6 +41,13 @@ const schema = z.object({
   JWT_PORTAL_SECRET: secret.optional(),
   SEED_DEMO: bool.optional(),
   GRAPHQL_PLAYGROUND: bool.optional(),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(1, 100).default(8),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
+  GRAPHQL_MAX_TOKENS: int(50, 100_000).default(1000),
+  GRAPHQL_MAX_COST: int(1, 100_000_000).default(5000),
+  GRAPHQL_ASSUMED_LIST_SIZE: int(1, 10_000).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10000),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   TRUST_PROXY: bool.optional(),
@@ -88,6 +95,16 @@ export interface Config {
   generatedSecrets: string[];
   seedDemo: boolean;
   playground: boolean;
+  /** Limits on one GraphQL operation (graphql/limits.ts) and whether introspection is answered. */
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    assumedListSize: number;
+  };
   shutdownTimeoutMs: number;
   /** Where users reach this server: links in e-mails and the OAuth callback are built from it. */
   publicUrl: string;
@@ -180,6 +197,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     generatedSecrets,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     playground: env.GRAPHQL_PLAYGROUND ?? !isProduction,
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+      assumedListSize: env.GRAPHQL_ASSUMED_LIST_SIZE,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl,
     trustProxy: env.TRUST_PROXY ?? false,
