@@ -17,6 +17,16 @@ const port = z.coerce
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+/** `https://app.example.com` or `http://localhost:3000`: what a browser sends as Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const int = (min: number, max: number) =>
   z.coerce
     .number({ message: 'must be a number' })
@@ -51,6 +61,12 @@ const schema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10000),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   TRUST_PROXY: bool.optional(),
+  HSTS: z.enum(['auto', 'always', 'off'], { message: 'must be auto, always or off' }).default('auto'),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOrigin, { message: 'must be a comma-separated list of origins like https://app.example.com (scheme, host and port only; no *)' })))
+    .default([]),
   JWT_ISSUER: z.string().min(1).default('incident-desk'),
   ACCESS_TOKEN_TTL_SECONDS: int(60, 24 * 3600).default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(7),
@@ -109,6 +125,12 @@ export interface Config {
   /** Where users reach this server: links in e-mails and the OAuth callback are built from it. */
   publicUrl: string;
   trustProxy: boolean;
+  security: {
+    /** Strict-Transport-Security: `auto` on requests that came over TLS (X-Forwarded-Proto with TRUST_PROXY). */
+    hsts: 'auto' | 'always' | 'off';
+    /** Origins allowed to call the API from a browser (CORS); empty: none. */
+    corsOrigins: string[];
+  };
   tokens: { issuer: string; accessTtlSeconds: number; refreshTtlDays: number };
   argon2: { memoryKib: number; timeCost: number; parallelism: number; maxConcurrent: number };
   /** Unset: e-mails are written to the log (development and test only). */
@@ -209,6 +231,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl,
     trustProxy: env.TRUST_PROXY ?? false,
+    security: { hsts: env.HSTS, corsOrigins: env.CORS_ORIGINS },
     tokens: { issuer: env.JWT_ISSUER, accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS },
     argon2: {
       memoryKib: env.ARGON2_MEMORY_KIB,
