@@ -17,6 +17,13 @@ const port = z.coerce
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+/** Comma-separated keys that still verify tokens but no longer sign them (key rotation). */
+const secretList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')))
+  .default([]);
+
 /** `https://app.example.com` or `http://localhost:3000`: what a browser sends as Origin. */
 function isOrigin(value: string): boolean {
   try {
@@ -49,6 +56,8 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   JWT_STAFF_SECRET: secret.optional(),
   JWT_PORTAL_SECRET: secret.optional(),
+  JWT_STAFF_PREVIOUS_SECRETS: secretList,
+  JWT_PORTAL_PREVIOUS_SECRETS: secretList,
   SEED_DEMO: bool.optional(),
   GRAPHQL_PLAYGROUND: bool.optional(),
   GRAPHQL_INTROSPECTION: bool.optional(),
@@ -106,7 +115,8 @@ export interface Config {
   embedded: { dataDir: string; port: number };
   dbPoolMax: number;
   bodyLimitBytes: number;
-  secrets: { staffJwt: string; portalJwt: string };
+  /** Token keys: the signing key of each audience and the keys that only verify (during a rotation). */
+  secrets: { staffJwt: string; portalJwt: string; staffJwtPrevious: string[]; portalJwtPrevious: string[] };
   /** Secrets the process generated itself (development and test only). */
   generatedSecrets: string[];
   seedDemo: boolean;
@@ -191,7 +201,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     return randomBytes(32).toString('base64url');
   };
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
-  const secrets = { staffJwt: secretOf('JWT_STAFF_SECRET'), portalJwt: secretOf('JWT_PORTAL_SECRET') };
+  const secrets = {
+    staffJwt: secretOf('JWT_STAFF_SECRET'),
+    portalJwt: secretOf('JWT_PORTAL_SECRET'),
+    staffJwtPrevious: env.JWT_STAFF_PREVIOUS_SECRETS,
+    portalJwtPrevious: env.JWT_PORTAL_PREVIOUS_SECRETS,
+  };
   if (isProduction && !env.SMTP_URL) problems.push('SMTP_URL: must be set in production (verification codes and resets are e-mailed)');
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     problems.push(`${env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID'}: must be set together with the other Google setting`);
@@ -201,6 +216,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
+  } else {
+    // A key of one audience must never verify tokens of the other, not even during a rotation.
+    const staffKeys = new Set([secrets.staffJwt, ...secrets.staffJwtPrevious]);
+    if ([secrets.portalJwt, ...secrets.portalJwtPrevious].some((k) => k && staffKeys.has(k))) {
+      problems.push('JWT_PORTAL_PREVIOUS_SECRETS: staff and portal keys must all differ (a key shared by both audiences would let one kind of token pass as the other)');
+    }
   }
   if (problems.length) throw new ConfigError(problems);
 
