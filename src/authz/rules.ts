@@ -47,6 +47,7 @@ export const permissions: IRules = {
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
     slaPolicies: permission('incident.read'),
+    verifyAuditChain: permission('audit.read'),
   },
   Mutation: {
     registerBusiness: public_,

@@ -9,6 +9,7 @@ import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { SlaService } from './incident/sla.service';
+import { AuditLogService } from './audit/audit.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -21,6 +22,7 @@ export interface Services {
   kb: KbService;
   incidentManagement: IncidentManagementService;
   sla: SlaService;
+  auditLog: AuditLogService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -34,5 +36,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     kb: new KbService(em),
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
+    auditLog: new AuditLogService(em),
   };
 }
