@@ -158,8 +158,10 @@ export function operationCost(
       variables: coerced.coerced,
       estimators: [costEstimator(assumedListSize)],
     });
-  } catch {
-    return undefined; // an argument the executor will refuse with its own coded error
+  } catch (e) {
+    // So many fields (fragments spread inside fragments) that counting them was cut short: too costly.
+    if (e instanceof Error && /maximum allowed number of nodes/.test(e.message)) return Infinity;
+    return undefined; // an argument value the executor will refuse with its own coded error
   }
 }
 
@@ -171,6 +173,9 @@ export function costLimitPlugin<TContext extends object>(limits: Pick<QueryLimit
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const cost = operationCost(schema, document, operation, request.variables, limits.assumedListSize);
+          if (cost === Infinity) {
+            throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query selects too many fields to be costed; the limit is ${limits.maxCost}.`, limits.maxCost, undefined);
+          }
           if (cost !== undefined && cost > limits.maxCost) {
             throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query would cost ${Math.ceil(cost)}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller limit) or fewer nested lists.`, limits.maxCost, Math.ceil(cost));
           }

@@ -80,6 +80,15 @@ describe('GraphQL operation limits (defaults): every refusal a 400 with its own 
     await refusedWith(`{ ${Array.from({ length: 12 }, (_, i) => `p${i}: ${page}`).join(' ')} }`, 'QUERY_TOO_COMPLEX', undefined, staffAuth);
   });
 
+  it('cost: fragments spread inside fragments cannot hide a huge selection', async () => {
+    const spreads = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(' ');
+    const fragments = [1, 2, 3, 4, 5].map((i) => (i === 1 ? 'fragment F1 on Query { companies { id } }' : `fragment F${i} on Query { ${spreads(`F${i - 1}`)} }`));
+    const res = await t.rest<GqlBody>('POST', '/graphql', { query: `{ ...F5 } ${fragments.join(' ')}` });
+    expect(res.status).toBe(400);
+    expect(res.body.data).toBeUndefined();
+    expect(res.body.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('the REST routes run through the same limits and still serve their largest pages', async () => {
     const res = await t.rest<Envelope<{ items: unknown[] }>>('GET', '/api/v1/incidents?limit=100', undefined, staffAuth);
     expect(res.status).toBe(200);
