@@ -8,6 +8,7 @@ import { Migration20261123151541 } from './Migration20261123151541';
 import { Migration20261123152202 } from './Migration20261123152202';
 import { Migration20261123153223 } from './Migration20261123153223';
 import { Migration20261123154237 } from './Migration20261123154237';
+import { Migration20261123154513 } from './Migration20261123154513';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123152202', class: Migration20261123152202 },
   { name: 'Migration20261123153223', class: Migration20261123153223 },
   { name: 'Migration20261123154237', class: Migration20261123154237 },
+  { name: 'Migration20261123154513', class: Migration20261123154513 },
 ];

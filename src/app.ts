@@ -11,6 +11,7 @@ import type { Config } from './config/config';
 import { buildContext, type Context } from './graphql/context';
 import { buildSchema } from './graphql/schema';
 import { createApollo } from './graphql/server';
+import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
@@ -85,6 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Security headers and CORS on every response, errors and 404s included (http/security.ts).
+  await registerHttpSecurity(http, config);
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describeHttpError(error);
@@ -122,11 +125,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   const graphqlHandler = fastifyApolloHandler(apollo, { context: async (request) => contextFor(request) });
+  // Rendered per request: its inline script carries the response's CSP nonce.
   const playgroundPage = config.playground
-    ? renderAltair({ baseURL: PLAYGROUND_ASSETS, endpointURL: '/graphql', disableAccount: true, initialQuery: '{\n  companies {\n    id\n    name\n    slug\n  }\n}\n' })
+    ? (cspNonce: string) =>
+        renderAltair({ baseURL: PLAYGROUND_ASSETS, endpointURL: '/graphql', disableAccount: true, cspNonce, initialQuery: '{\n  companies {\n    id\n    name\n    slug\n  }\n}\n' })
     : undefined;
   if (config.playground) {
-    await http.register(fastifyStatic, { root: getDistDirectory(), prefix: PLAYGROUND_ASSETS, decorateReply: false });
+    await http.register(async (scope) => {
+      usePlaygroundAssetHeaders(scope);
+      await scope.register(fastifyStatic, { root: getDistDirectory(), prefix: PLAYGROUND_ASSETS, decorateReply: false });
+    });
   }
   http.route({
     method: ['GET', 'POST', 'OPTIONS'],
@@ -135,7 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       // A browser opening /graphql gets the playground; API clients (GET with ?query=) get GraphQL.
       const wantsPage =
         request.method === 'GET' && playgroundPage && !(request.query as Record<string, unknown>).query && request.headers.accept?.includes('text/html');
-      if (wantsPage) return reply.type('text/html; charset=utf-8').send(playgroundPage);
+      if (wantsPage) return sendPlaygroundPage(reply, playgroundPage);
       return graphqlHandler.call(this, request as Parameters<typeof graphqlHandler>[0], reply as Parameters<typeof graphqlHandler>[1]);
     },
   });

@@ -70,7 +70,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     passwords: new PasswordHasher(config.argon2),
     revocations,
     sessions: new SessionStore(revocations, config.tokens.refreshTtlDays),
-    codes: new CodeStore(new CodeHasher(config.secrets.staffJwt), config.otp.ttlMinutes),
+    codes: new CodeStore(new CodeHasher(config.secrets.staffJwt, config.secrets.staffJwtPrevious), config.otp.ttlMinutes),
     rateLimits: new RateLimits(orm.em.getConnection().getKnex(), config),
     mailer,
     audit: new AuditService(),

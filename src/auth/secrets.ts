@@ -11,19 +11,24 @@ export const randomOtp = (): string => String(randomInt(0, 1_000_000)).padStart(
 
 /**
  * Keyed hashing for low-entropy codes (6 digits): a plain hash of one of a million codes is reversed at
- * once, an HMAC under a server key is not.
+ * once, an HMAC under a server key is not. The key derives from the staff token key; during a key
+ * rotation, codes hashed under a previous key still match.
  */
 export class CodeHasher {
-  private readonly key: Buffer;
-  constructor(masterSecret: string) {
-    this.key = Buffer.from(hkdfSync('sha256', masterSecret, 'incident-desk', 'one-time-codes', 32));
+  private readonly keys: Buffer[];
+  constructor(masterSecret: string, previousSecrets: readonly string[] = []) {
+    this.keys = [masterSecret, ...previousSecrets].map((s) => Buffer.from(hkdfSync('sha256', s, 'incident-desk', 'one-time-codes', 32)));
   }
-  hash(code: string, salt: string): string {
-    return createHmac('sha256', this.key).update(`${salt}:${code}`).digest('hex');
+  hash(code: string, salt: string, key: Buffer = this.keys[0]): string {
+    return createHmac('sha256', key).update(`${salt}:${code}`).digest('hex');
   }
   matches(code: string, salt: string, expectedHex: string): boolean {
-    const a = Buffer.from(this.hash(code, salt), 'hex');
     const b = Buffer.from(expectedHex, 'hex');
-    return a.length === b.length && timingSafeEqual(a, b);
+    let found = false;
+    for (const key of this.keys) {
+      const a = Buffer.from(this.hash(code, salt, key), 'hex');
+      found = (a.length === b.length && timingSafeEqual(a, b)) || found;
+    }
+    return found;
   }
 }

@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { StaffRole } from './viewer';
 
@@ -30,19 +30,53 @@ export class TokenError extends Error {
   }
 }
 
+/** The keys of one audience: the one that signs, and every one that verifies, by key id. */
+interface KeyRing {
+  signing: { kid: string; key: KeyObject };
+  byKid: Map<string, KeyObject>;
+}
+
+export interface TokenSecrets {
+  staffJwt: string;
+  portalJwt: string;
+  /** Keys that still verify but no longer sign (rotation); none by default. */
+  staffJwtPrevious?: readonly string[];
+  portalJwtPrevious?: readonly string[];
+}
+
 /**
  * Signs and verifies access tokens. Staff and portal tokens use separate keys and audiences, so each is
  * refused where the other is expected. Keys are KeyObjects built once (a string secret costs ~30x more per
  * verification); verification pins the algorithm, audience and issuer.
+ *
+ * Rotation: each audience has one signing key and any number of verification-only keys. A token names its
+ * key in the header (`kid`, derived from the key, so every process agrees without naming keys); an unknown
+ * kid is refused without trying any key. Tokens without a kid (issued before key ids existed) are tried
+ * against the audience's keys in turn; they live one access-token lifetime at most.
  */
 export class TokenService {
-  private readonly keys: Record<Audience, KeyObject>;
+  private readonly rings: Record<Audience, KeyRing>;
 
   constructor(
-    secrets: { staffJwt: string; portalJwt: string },
+    secrets: TokenSecrets,
     private readonly settings: { issuer: string; accessTtlSeconds: number },
   ) {
-    this.keys = { staff: createSecretKey(Buffer.from(secrets.staffJwt)), portal: createSecretKey(Buffer.from(secrets.portalJwt)) };
+    this.rings = {
+      staff: TokenService.ring('staff', secrets.staffJwt, secrets.staffJwtPrevious ?? []),
+      portal: TokenService.ring('portal', secrets.portalJwt, secrets.portalJwtPrevious ?? []),
+    };
+  }
+
+  /** A key's public id: a hash of audience and key, short, revealing nothing a signed token does not. */
+  static keyId(audience: Audience, secret: string): string {
+    return createHash('sha256').update(`incident-desk:jwt:${audience}:`).update(secret).digest('base64url').slice(0, 16);
+  }
+
+  private static ring(audience: Audience, current: string, previous: readonly string[]): KeyRing {
+    const byKid = new Map<string, KeyObject>();
+    for (const secret of [current, ...previous]) byKid.set(TokenService.keyId(audience, secret), createSecretKey(Buffer.from(secret)));
+    const kid = TokenService.keyId(audience, current);
+    return { signing: { kid, key: byKid.get(kid)! }, byKid };
   }
 
   get accessTtlSeconds(): number {
@@ -58,8 +92,10 @@ export class TokenService {
   }
 
   private sign(audience: Audience, claims: Record<string, unknown>): string {
-    return jwt.sign({ ...claims, typ: 'access' }, this.keys[audience], {
+    const { kid, key } = this.rings[audience].signing;
+    return jwt.sign({ ...claims, typ: 'access' }, key, {
       algorithm: 'HS256',
+      keyid: kid,
       audience,
       issuer: this.settings.issuer,
       expiresIn: this.settings.accessTtlSeconds,
@@ -76,14 +112,33 @@ export class TokenService {
     return claims;
   }
 
+  /** The keys a token may have been signed with: the one its kid names, or (no kid) all of the audience's. */
+  private candidateKeys(audience: Audience, token: string): KeyObject[] {
+    const decoded = jwt.decode(token, { complete: true });
+    if (!decoded || typeof decoded !== 'object') return [];
+    const { kid } = decoded.header;
+    const ring = this.rings[audience];
+    if (kid === undefined) return [...ring.byKid.values()];
+    const key = typeof kid === 'string' ? ring.byKid.get(kid) : undefined;
+    return key ? [key] : [];
+  }
+
   private verify<T>(audience: Audience, token: string): Verified<T> {
-    let payload: jwt.JwtPayload | string;
-    try {
-      payload = jwt.verify(token, this.keys[audience], { algorithms: ['HS256'], audience, issuer: this.settings.issuer });
-    } catch (e) {
-      throw new TokenError(e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid');
+    const keys = this.candidateKeys(audience, token);
+    if (!keys.length) throw new TokenError('invalid');
+    let payload: jwt.JwtPayload | string | undefined;
+    for (const [i, key] of keys.entries()) {
+      try {
+        payload = jwt.verify(token, key, { algorithms: ['HS256'], audience, issuer: this.settings.issuer });
+        break;
+      } catch (e) {
+        // Only a bad signature means "maybe another key"; anything else is this token's final answer.
+        const badSignature = e instanceof jwt.JsonWebTokenError && !(e instanceof jwt.TokenExpiredError) && e.message === 'invalid signature';
+        if (badSignature && i < keys.length - 1) continue;
+        throw new TokenError(e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid');
+      }
     }
-    if (typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
+    if (!payload || typeof payload === 'string' || payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
       throw new TokenError('invalid');
     }
     return payload as Verified<T>;

@@ -53,6 +53,7 @@ export const permissions: IRules = {
     slaPolicies: permission('incident.read'),
     incidentAnalysis: permission('incident.read'),
     incidentAnalyses: permission('incident.read'),
+    verifyAuditChain: permission('audit.read'),
   },
   Mutation: {
     registerBusiness: public_,

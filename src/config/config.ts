@@ -17,6 +17,23 @@ const port = z.coerce
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
+/** Comma-separated keys that still verify tokens but no longer sign them (key rotation). */
+const secretList = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().min(32, 'each key must be at least 32 characters')))
+  .default([]);
+
+/** `https://app.example.com` or `http://localhost:3000`: what a browser sends as Origin. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 const int = (min: number, max: number) =>
   z.coerce
     .number({ message: 'must be a number' })
@@ -39,11 +56,26 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   JWT_STAFF_SECRET: secret.optional(),
   JWT_PORTAL_SECRET: secret.optional(),
+  JWT_STAFF_PREVIOUS_SECRETS: secretList,
+  JWT_PORTAL_PREVIOUS_SECRETS: secretList,
   SEED_DEMO: bool.optional(),
   GRAPHQL_PLAYGROUND: bool.optional(),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: int(1, 100).default(8),
+  GRAPHQL_MAX_ALIASES: int(0, 1000).default(15),
+  GRAPHQL_MAX_DIRECTIVES: int(0, 1000).default(50),
+  GRAPHQL_MAX_TOKENS: int(50, 100_000).default(1000),
+  GRAPHQL_MAX_COST: int(1, 100_000_000).default(5000),
+  GRAPHQL_ASSUMED_LIST_SIZE: int(1, 10_000).default(20),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ message: 'must be a number' }).int().min(0).default(10000),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
   TRUST_PROXY: bool.optional(),
+  HSTS: z.enum(['auto', 'always', 'off'], { message: 'must be auto, always or off' }).default('auto'),
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isOrigin, { message: 'must be a comma-separated list of origins like https://app.example.com (scheme, host and port only; no *)' })))
+    .default([]),
   JWT_ISSUER: z.string().min(1).default('incident-desk'),
   ACCESS_TOKEN_TTL_SECONDS: int(60, 24 * 3600).default(15 * 60),
   REFRESH_TOKEN_TTL_DAYS: int(1, 365).default(7),
@@ -89,15 +121,32 @@ export interface Config {
   embedded: { dataDir: string; port: number };
   dbPoolMax: number;
   bodyLimitBytes: number;
-  secrets: { staffJwt: string; portalJwt: string };
+  /** Token keys: the signing key of each audience and the keys that only verify (during a rotation). */
+  secrets: { staffJwt: string; portalJwt: string; staffJwtPrevious: string[]; portalJwtPrevious: string[] };
   /** Secrets the process generated itself (development and test only). */
   generatedSecrets: string[];
   seedDemo: boolean;
   playground: boolean;
+  /** Limits on one GraphQL operation (graphql/limits.ts) and whether introspection is answered. */
+  graphql: {
+    introspection: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    maxCost: number;
+    assumedListSize: number;
+  };
   shutdownTimeoutMs: number;
   /** Where users reach this server: links in e-mails and the OAuth callback are built from it. */
   publicUrl: string;
   trustProxy: boolean;
+  security: {
+    /** Strict-Transport-Security: `auto` on requests that came over TLS (X-Forwarded-Proto with TRUST_PROXY). */
+    hsts: 'auto' | 'always' | 'off';
+    /** Origins allowed to call the API from a browser (CORS); empty: none. */
+    corsOrigins: string[];
+  };
   tokens: { issuer: string; accessTtlSeconds: number; refreshTtlDays: number };
   argon2: { memoryKib: number; timeCost: number; parallelism: number; maxConcurrent: number };
   /** Unset: e-mails are written to the log (development and test only). */
@@ -166,7 +215,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     return randomBytes(32).toString('base64url');
   };
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
-  const secrets = { staffJwt: secretOf('JWT_STAFF_SECRET'), portalJwt: secretOf('JWT_PORTAL_SECRET') };
+  const secrets = {
+    staffJwt: secretOf('JWT_STAFF_SECRET'),
+    portalJwt: secretOf('JWT_PORTAL_SECRET'),
+    staffJwtPrevious: env.JWT_STAFF_PREVIOUS_SECRETS,
+    portalJwtPrevious: env.JWT_PORTAL_PREVIOUS_SECRETS,
+  };
   if (isProduction && !env.SMTP_URL) problems.push('SMTP_URL: must be set in production (verification codes and resets are e-mailed)');
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     problems.push(`${env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID'}: must be set together with the other Google setting`);
@@ -188,6 +242,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
+  } else {
+    // A key of one audience must never verify tokens of the other, not even during a rotation.
+    const staffKeys = new Set([secrets.staffJwt, ...secrets.staffJwtPrevious]);
+    if ([secrets.portalJwt, ...secrets.portalJwtPrevious].some((k) => k && staffKeys.has(k))) {
+      problems.push('JWT_PORTAL_PREVIOUS_SECRETS: staff and portal keys must all differ (a key shared by both audiences would let one kind of token pass as the other)');
+    }
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -206,9 +266,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     generatedSecrets,
     seedDemo: env.SEED_DEMO ?? env.NODE_ENV === 'development',
     playground: env.GRAPHQL_PLAYGROUND ?? !isProduction,
+    graphql: {
+      introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+      assumedListSize: env.GRAPHQL_ASSUMED_LIST_SIZE,
+    },
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     publicUrl,
     trustProxy: env.TRUST_PROXY ?? false,
+    security: { hsts: env.HSTS, corsOrigins: env.CORS_ORIGINS },
     tokens: { issuer: env.JWT_ISSUER, accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS },
     argon2: {
       memoryKib: env.ARGON2_MEMORY_KIB,

@@ -1,6 +1,6 @@
 import { ActionToken, OneTimeCode, RateLimitEntry, RefreshToken, Session } from '../auth/auth.entities';
 import { OAuthState } from '../auth/oauth-state.entity';
-import { AuditEntry } from '../modules/audit/audit.entity';
+import { AuditChainHead, AuditEntry } from '../modules/audit/audit.entity';
 import { Tenant } from '../modules/tenant/tenant.entity';
 import { User } from '../modules/user/user.entity';
 import { Customer, CustomerUser } from '../modules/customer/customer.entity';
@@ -10,5 +10,5 @@ import { OutboxEvent } from '../modules/outbox/outbox.entity';
 import { IncidentAnalysis } from '../modules/ezra/ezra.entity';
 
 /** Every ORM entity, listed explicitly so the same list works from TypeScript (tests, scripts) and compiled JS. */
-export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry, OAuthState,
+export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry, AuditChainHead, OAuthState,
   Customer, CustomerUser, Incident, IncidentUpdate, IncidentCounter, SlaPolicy, OutboxEvent, KbArticle, KbArticleRevision, IncidentAnalysis];

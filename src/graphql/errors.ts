@@ -5,6 +5,10 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../db/errors';
 import { AppError, rememberStatus, UnavailableError } from '../shared/errors';
+import { queryLimitErrorOf, tokenLimitErrorOf } from './limits';
+
+/** graphql-js's "Did you mean ...?" hints name fields, types and enum values: a map of the schema. */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
 /** class-validator / type-graphql argument validation failure, as thrown by type-graphql. */
 interface ArgumentValidationLike {
@@ -38,8 +42,24 @@ function describeInputError(message: string, schema?: GraphQLSchema): { code: st
  * validation becomes VALIDATION_FAILED with field errors; anything unexpected becomes a generic
  * INTERNAL_SERVER_ERROR (logged with its stack, never shown outside development).
  */
-export function createFormatError(options: { exposeStack: boolean; log: () => Logger | undefined; schema?: GraphQLSchema }) {
+export function createFormatError(options: { exposeStack: boolean; hideSuggestions?: boolean; log: () => Logger | undefined; schema?: GraphQLSchema }) {
+  const translate = translator(options);
+  if (!options.hideSuggestions) return translate;
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const out = translate(formatted, error);
+    const message = out.message.replace(SUGGESTION, '');
+    return message === out.message ? out : { ...out, message };
+  };
+}
+
+function translator(options: { exposeStack: boolean; log: () => Logger | undefined; schema?: GraphQLSchema }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Over a query limit (depth, aliases, directives, tokens, cost): the limit's own code, with the numbers.
+    const limit = queryLimitErrorOf(error) ?? (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED' ? tokenLimitErrorOf(formatted.message) : undefined);
+    if (limit) {
+      return { message: limit.message, locations: formatted.locations, extensions: { code: limit.code, limit: limit.limit, ...(limit.found === undefined ? {} : { found: limit.found }) } };
+    }
+
     let original = unwrapResolverError(error);
     if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
       options.log()?.error({ err: original }, 'database unavailable');

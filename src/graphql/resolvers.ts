@@ -10,7 +10,8 @@ import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
 import { SlaResolver } from '../modules/incident/sla.resolver';
 import { EzraResolver } from '../modules/ezra/ezra.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, TenantsAdminResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver, EzraResolver];
+export const resolvers: NonEmptyArray<Function> = [TenantResolver, TenantsAdminResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver, EzraResolver, AuditResolver];

@@ -10,6 +10,7 @@ import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { SlaService } from './incident/sla.service';
 import { EzraService } from './ezra/ezra.service';
+import { AuditLogService } from './audit/audit.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -23,6 +24,7 @@ export interface Services {
   incidentManagement: IncidentManagementService;
   sla: SlaService;
   ezra: EzraService;
+  auditLog: AuditLogService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -38,5 +40,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
     ezra,
+    auditLog: new AuditLogService(em),
   };
 }

@@ -522,4 +522,13 @@ export const restRoutes: readonly AnyRestRoute[] = [
     message: 'SLA policy reset to the defaults.',
     data: (r) => r.resetSlaPolicy,
   }),
+
+  // Audit log
+  route({
+    method: 'GET',
+    path: '/api/v1/audit-log/verify',
+    operation: Op.RestVerifyAuditChainDocument,
+    message: 'Audit log chain checked.',
+    data: (r) => r.verifyAuditChain,
+  }),
 ];

@@ -1,11 +1,17 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
+import { BeforeCreate, Entity, Index, OptionalProps, PrimaryKey, Property, type EventArgs } from '@mikro-orm/postgresql';
+import { appendToChain } from './audit.chain';
 
-/** A security-relevant event: logins, failures, lockouts, password changes, resets, role changes. */
+/**
+ * A security-relevant event: logins, failures, lockouts, password changes, resets, role changes. Entries
+ * form one hash chain per tenant (audit.chain.ts): the chain fields are filled in when the entry is
+ * inserted, inside the inserting transaction.
+ */
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['tenantId', 'createdAt'] })
 @Index({ properties: ['actorId', 'createdAt'] })
+@Index({ properties: ['tenantId', 'chainSeq'] })
 export class AuditEntry {
-  [OptionalProps]?: 'id' | 'createdAt' | 'tenantId' | 'actorKind' | 'actorId' | 'targetType' | 'targetId' | 'ip' | 'metadata';
+  [OptionalProps]?: 'id' | 'createdAt' | 'tenantId' | 'actorKind' | 'actorId' | 'targetType' | 'targetId' | 'ip' | 'metadata' | 'chainSeq' | 'prevHash' | 'hash';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -37,4 +43,40 @@ export class AuditEntry {
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
+
+  /** Position in its chain (1, 2, ...). Null only for an entry written around the chain: verification flags it. */
+  @Property({ type: 'bigint', nullable: true })
+  chainSeq?: string | null;
+
+  /** The hash of the previous entry of the chain; null for the first. */
+  @Property({ type: 'text', nullable: true })
+  prevHash?: string | null;
+
+  /** SHA-256 of this entry's content, position and prevHash (audit.chain.ts, entryHash). */
+  @Property({ type: 'text', nullable: true })
+  hash?: string | null;
+
+  @BeforeCreate()
+  async linkIntoChain(args: EventArgs<AuditEntry>): Promise<void> {
+    await appendToChain(args.em, this);
+  }
+}
+
+/** The last position and hash of each chain; its row is the lock that orders a chain's writers. */
+@Entity({ tableName: 'audit_chain_heads' })
+export class AuditChainHead {
+  [OptionalProps]?: 'seq' | 'hash' | 'updatedAt';
+
+  /** `tenant:<id>`, or `global` for entries without a tenant. */
+  @PrimaryKey({ type: 'text' })
+  chain!: string;
+
+  @Property({ type: 'bigint', default: 0 })
+  seq: string = '0';
+
+  @Property({ type: 'text', nullable: true })
+  hash?: string | null;
+
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  updatedAt: Date = new Date();
 }

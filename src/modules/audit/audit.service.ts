@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StaffViewer } from '../../auth/viewer';
+import { chainOf, entryHash } from './audit.chain';
 import { AuditEntry } from './audit.entity';
 
 export interface AuditRecord {
@@ -14,7 +16,8 @@ export interface AuditRecord {
 
 /**
  * Records security-relevant events. `record` joins the caller's unit of work (flushed with its change);
- * `recordNow` writes at once, for events that must survive a refusal (failed logins, lockouts).
+ * `recordNow` writes at once, for events that must survive a refusal (failed logins, lockouts). Either
+ * way the entry is linked into its tenant's hash chain when it is inserted (audit.chain.ts).
  */
 export class AuditService {
   record(em: EntityManager, entry: AuditRecord): void {
@@ -26,4 +29,134 @@ export class AuditService {
     fork.persist(fork.create(AuditEntry, entry));
     await fork.flush();
   }
+}
+
+/** Why verification stopped at an entry. */
+export const CHAIN_BREAKS = ['CONTENT_CHANGED', 'LINK_BROKEN', 'ENTRY_MISSING', 'EXTRA_ENTRY', 'TAIL_MISSING', 'HEAD_MISMATCH', 'UNCHAINED'] as const;
+export type ChainBreakReason = (typeof CHAIN_BREAKS)[number];
+
+export interface ChainBreak {
+  /** The first entry that does not fit; null when entries are missing from the end. */
+  entryId: string | null;
+  /** Its position in the chain (where it was expected, for a missing tail). */
+  sequence: string;
+  reason: ChainBreakReason;
+  message: string;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  checkedEntries: number;
+  /** The chain's last hash as the head records it; keep it elsewhere to detect a rewrite of the whole chain. */
+  headHash: string | null;
+  firstBroken: ChainBreak | null;
+}
+
+interface Row {
+  id: string;
+  tenant_id: string | null;
+  actor_kind: string | null;
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  metadata: Record<string, unknown> | null;
+  created_at: Date | string;
+  chain_seq: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+const BATCH = 1000;
+const MESSAGES: Record<ChainBreakReason, string> = {
+  CONTENT_CHANGED: 'The entry was changed after it was written: its hash no longer matches its content.',
+  LINK_BROKEN: 'The entry does not follow the one before it: an earlier entry was changed or replaced.',
+  ENTRY_MISSING: 'Entries before this one are missing from the chain.',
+  EXTRA_ENTRY: 'The entry claims a place in the chain it was never given: it was added around the chain.',
+  TAIL_MISSING: 'The newest entries of the chain are missing.',
+  HEAD_MISMATCH: "The newest entry does not match the chain's head: it was changed or replaced.",
+  UNCHAINED: 'The entry was written outside the chain.',
+};
+
+/** The audit log for staff: verifying the caller's tenant's chain (ADMIN, by the shield rule). */
+export class AuditLogService {
+  constructor(private readonly em: EntityManager) {}
+
+  verifyChain(viewer: StaffViewer): Promise<ChainVerification> {
+    return verifyAuditChain(this.em, viewer.tenantId);
+  }
+}
+
+/**
+ * Recomputes a chain from its first entry and reports the first one that does not fit. Reads the head
+ * first and checks the entries up to it, so entries appended meanwhile are left for the next run.
+ */
+export async function verifyAuditChain(em: EntityManager, tenantId: string | null): Promise<ChainVerification> {
+  const connection = em.getConnection();
+  const byTenant = tenantId ? 'tenant_id = ?' : 'tenant_id is null';
+  const tenantParams = tenantId ? [tenantId] : [];
+  const [head] = (await connection.execute('select seq::text as seq, hash from audit_chain_heads where chain = ?', [chainOf(tenantId)])) as { seq: string; hash: string | null }[];
+  const headSeq = BigInt(head?.seq ?? '0');
+  const headHash = head?.hash ?? null;
+  const broken = (checked: number, entryId: string | null, sequence: bigint, reason: ChainBreakReason): ChainVerification => ({
+    ok: false,
+    checkedEntries: checked,
+    headHash,
+    firstBroken: { entryId, sequence: sequence.toString(), reason, message: MESSAGES[reason] },
+  });
+
+  const [unchained] = (await connection.execute(`select id::text as id from audit_log where ${byTenant} and (chain_seq is null or hash is null) order by audit_log.id limit 1`, tenantParams)) as { id: string }[];
+  if (unchained) return broken(0, unchained.id, 0n, 'UNCHAINED');
+
+  let checked = 0;
+  let expected = 1n;
+  let prevHash: string | null = null;
+  let lastHash: string | null = null;
+  let lastId: string | null = null;
+  for (;;) {
+    const rows = (await connection.execute(
+      `select id::text as id, tenant_id, actor_kind, actor_id, action, target_type, target_id, ip, metadata, created_at,
+              chain_seq::text as chain_seq, prev_hash, hash
+       from audit_log where ${byTenant} and chain_seq >= ? and chain_seq <= ? order by audit_log.chain_seq, audit_log.id limit ${BATCH}`,
+      [...tenantParams, expected.toString(), headSeq.toString()],
+    )) as Row[];
+    for (const row of rows) {
+      const seq = BigInt(row.chain_seq!);
+      // A gap means entries were removed; a repeated position, one added around the chain.
+      if (seq > expected) return broken(checked, row.id, seq, 'ENTRY_MISSING');
+      if (seq < expected) return broken(checked, row.id, seq, 'EXTRA_ENTRY');
+      if (row.prev_hash !== prevHash) return broken(checked, row.id, seq, 'LINK_BROKEN');
+      const content = {
+        tenantId: row.tenant_id,
+        actorKind: row.actor_kind,
+        actorId: row.actor_id,
+        action: row.action,
+        targetType: row.target_type,
+        targetId: row.target_id,
+        ip: row.ip,
+        metadata: row.metadata,
+        createdAt: new Date(row.created_at),
+      };
+      if (entryHash(content, row.chain_seq!, row.prev_hash) !== row.hash) return broken(checked, row.id, seq, 'CONTENT_CHANGED');
+      checked += 1;
+      prevHash = row.hash;
+      lastHash = row.hash;
+      lastId = row.id;
+      expected = seq + 1n;
+    }
+    if (rows.length < BATCH) break;
+  }
+  // Fewer entries than the head counts: the end was cut. A last entry the head does not know: replaced.
+  if (expected - 1n !== headSeq) return broken(checked, null, expected, 'TAIL_MISSING');
+  if (lastHash !== headHash) return broken(checked - 1, lastId, headSeq, 'HEAD_MISMATCH');
+  // An entry past the head in one snapshot was never appended through the chain (a writer moves the head
+  // in the same transaction as its insert).
+  const [beyond] = (await connection.execute(
+    `select id::text as id, chain_seq::text as seq from audit_log
+     where ${byTenant} and chain_seq > coalesce((select seq from audit_chain_heads where chain = ?), 0) order by audit_log.chain_seq, audit_log.id limit 1`,
+    [...tenantParams, chainOf(tenantId)],
+  )) as { id: string; seq: string }[];
+  if (beyond) return broken(checked, beyond.id, BigInt(beyond.seq), 'EXTRA_ENTRY');
+  return { ok: true, checkedEntries: checked, headHash, firstBroken: null };
 }

@@ -1,0 +1,186 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import {
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  type DocumentNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * Limits on what one GraphQL operation may ask for, checked before anything runs: nesting depth, aliases,
+ * directives, tokens and a cost computed from list sizes. Each refusal is a 400 with its own code.
+ *
+ * - depth, aliases, directives: graphql-armor's validation rules (their results are cached with the
+ *   validated document by Apollo, so they cost nothing on a repeated query);
+ * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`), so an oversized document is refused
+ *   while it is being parsed, before a syntax tree is built;
+ * - cost: graphql-query-complexity with the estimator below, per request, because the list sizes come
+ *   from the variables (`limit: $limit`).
+ */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+  /** The size assumed for a list field without a `limit` argument (an incident's updates, say). */
+  assumedListSize: number;
+}
+
+export type QueryLimitCode = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'TOO_MANY_DIRECTIVES' | 'TOO_MANY_TOKENS' | 'QUERY_TOO_COMPLEX';
+
+export const QUERY_LIMIT_CODES: readonly QueryLimitCode[] = ['QUERY_TOO_DEEP', 'TOO_MANY_ALIASES', 'TOO_MANY_DIRECTIVES', 'TOO_MANY_TOKENS', 'QUERY_TOO_COMPLEX'];
+
+/** An operation over one of the limits. Apollo wraps validation errors; the translator finds this inside. */
+export class QueryLimitError extends GraphQLError {
+  constructor(
+    readonly code: QueryLimitCode,
+    message: string,
+    readonly limit: number,
+    readonly found: number | undefined,
+  ) {
+    // `http` sets the status when the error is raised outside validation (the cost check).
+    super(message, { extensions: { code, http: { status: 400 } } });
+    this.name = 'QueryLimitError';
+  }
+}
+
+/** The QueryLimitError an error is or wraps (Apollo wraps validation and parse errors once). */
+export function queryLimitErrorOf(error: unknown): QueryLimitError | undefined {
+  for (let e = error, i = 0; e && i < 5; e = (e as GraphQLError).originalError, i++) {
+    if (e instanceof QueryLimitError) return e;
+  }
+  return undefined;
+}
+
+// graphql-js 16 says "more that N tokens"; accept the corrected spelling too.
+const TOKENS = /Document contains more th(?:at|an) (\d+) tokens/;
+
+/** graphql-js refuses a long document with a syntax error; give it the limit's own code. */
+export function tokenLimitErrorOf(message: string): QueryLimitError | undefined {
+  const m = TOKENS.exec(message);
+  if (!m) return undefined;
+  const limit = Number(m[1]);
+  return new QueryLimitError('TOO_MANY_TOKENS', `The document has more than ${limit} tokens, the limit.`, limit, undefined);
+}
+
+/** armor's rules call back with "Syntax Error: <what> limit of N exceeded, found M."; we report our own error. */
+function reportAs(code: QueryLimitCode, describe: (limit: number, found: number) => string) {
+  return (context: ValidationContext | null, error: GraphQLError) => {
+    const m = /limit of (\d+) exceeded, found (\d+)/.exec(error.message);
+    const limit = m ? Number(m[1]) : NaN;
+    const found = m ? Number(m[2]) : NaN;
+    context?.reportError(new QueryLimitError(code, describe(limit, found), limit, found));
+  };
+}
+
+/** The validation rules for depth, aliases and directives. */
+export function limitRules(limits: QueryLimits): ValidationRule[] {
+  const common = { exposeLimits: true, propagateOnRejection: false };
+  return [
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      // Fragments do not count as a level: `...IncidentFields` is not deeper than the fields it stands for.
+      flattenFragments: true,
+      onReject: [reportAs('QUERY_TOO_DEEP', (limit, found) => `The query nests fields ${found} levels deep; the limit is ${limit}.`)],
+    }),
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases,
+      onReject: [reportAs('TOO_MANY_ALIASES', (limit, found) => `The query uses ${found} aliases; the limit is ${limit}.`)],
+    }),
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives,
+      onReject: [reportAs('TOO_MANY_DIRECTIVES', (limit, found) => `The query uses ${found} directives; the limit is ${limit}.`)],
+    }),
+  ] as ValidationRule[];
+}
+
+const PAGE_SIZE_ARGS = ['limit', 'first', 'last'];
+
+/** How many items a field returns at most, as far as the query tells. */
+function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, assumed: number): number {
+  for (const name of PAGE_SIZE_ARGS) {
+    const value = args[name];
+    if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.floor(value));
+  }
+  if (!isListType(getNullableType(field.type))) return 1;
+  // `items` of a page (a type with `pagination`): the paging field's `limit` has counted them already.
+  if (isObjectType(parent) && parent.getFields().pagination) return 1;
+  return assumed;
+}
+
+/**
+ * The cost of a field: 1 for each object it returns (scalars are free; they come with their row), times
+ * the list size, plus what is selected inside each. So `incidents(limit: 100) { items { updates { id } } }`
+ * costs about 100 × (1 + 1 + 20 × 1): what the server would have to produce, not how long the text is.
+ * Introspection is not counted here (it is allowed or refused as a whole).
+ */
+export function costEstimator(assumedListSize: number): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    if (field.name.startsWith('__')) return 0;
+    const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
+    return listSize(type, field, args, assumedListSize) * (own + childComplexity);
+  };
+}
+
+/** The cost of an operation with its variables; undefined when the variables are invalid (execution refuses them). */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  assumedListSize: number,
+): number | undefined {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if (coerced.errors) return undefined;
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables: coerced.coerced,
+      estimators: [costEstimator(assumedListSize)],
+    });
+  } catch (e) {
+    // So many fields (fragments spread inside fragments) that counting them was cut short: too costly.
+    if (e instanceof Error && /maximum allowed number of nodes/.test(e.message)) return Infinity;
+    return undefined; // an argument value the executor will refuse with its own coded error
+  }
+}
+
+/** Refuses, before execution, an operation whose cost is over the limit. */
+export function costLimitPlugin<TContext extends object>(limits: Pick<QueryLimits, 'maxCost' | 'assumedListSize'>): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const cost = operationCost(schema, document, operation, request.variables, limits.assumedListSize);
+          if (cost === Infinity) {
+            throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query selects too many fields to be costed; the limit is ${limits.maxCost}.`, limits.maxCost, undefined);
+          }
+          if (cost !== undefined && cost > limits.maxCost) {
+            throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query would cost ${Math.ceil(cost)}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller limit) or fewer nested lists.`, limits.maxCost, Math.ceil(cost));
+          }
+        },
+      };
+    },
+  };
+}

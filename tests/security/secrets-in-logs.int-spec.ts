@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+import { codeIn, startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
+
+type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
+type Tokens = { accessToken: string; refreshToken: string };
+
+/** A password no log line could contain by chance, with characters JSON escapes and some it does not. */
+const password = (label: string) => `Pw-${label}-${randomBytes(9).toString('base64url')}-"q"\\z`;
+
+/**
+ * Drives every flow that handles a secret (register, e-mail codes, login, refresh, change and reset of a
+ * password, logout; staff and portal; REST and GraphQL; successes and refusals) against a server logging
+ * at the most verbose level, then looks for each secret in everything it logged.
+ */
+describe('secrets never reach the logs', () => {
+  let t: TestApp;
+  let mail: Mailbox;
+  /** Every secret used or received, by what it is. */
+  const secrets: [string, string][] = [];
+  const keep = (what: string, value: string | undefined) => {
+    expect(value).toBeTruthy();
+    secrets.push([what, value!]);
+    return value!;
+  };
+
+  beforeAll(async () => {
+    mail = await startMailbox();
+    t = await startTestApp({ SMTP_URL: mail.url, LOG_LEVEL: 'trace' });
+    await createTenant(t.em(), { name: 'Logs Inc', slug: 'logs-inc', allowCustomerSignup: true });
+  });
+  afterAll(async () => {
+    await t.close();
+    await mail.close();
+  });
+
+  it('staff: register, verify by code, login (wrong and right), refresh, change password, logout, reset by e-mail', async () => {
+    const email = 'owner@logs.test';
+    const first = keep('registration password', password('first'));
+    expect((await t.rest('POST', '/api/v1/auth/business/register', { businessName: 'Logs Co', email, password: first })).status).toBe(201);
+    const code = keep('verification code', codeIn(await mail.next(email)));
+    const wrongOtp = code === '000000' ? '111111' : '000000';
+    expect((await t.rest('POST', '/api/v1/auth/verify_email', { email, otp: wrongOtp })).status).toBe(400);
+    expect((await t.rest('POST', '/api/v1/auth/verify_email', { email, otp: code })).status).toBe(200);
+
+    const wrong = keep('wrong password', password('wrong'));
+    expect((await t.rest('POST', '/api/v1/auth/login', { email, password: wrong })).status).toBe(401);
+    const login = await t.rest<Envelope<Tokens>>('POST', '/api/v1/auth/login', { email, password: first });
+    expect(login.status).toBe(200);
+    keep('access token', login.body.data.accessToken);
+    const refresh = keep('refresh token', login.body.data.refreshToken);
+
+    const refreshed = await t.rest<Envelope<Tokens>>('POST', '/api/v1/auth/refresh-token', { refreshToken: refresh });
+    expect(refreshed.status).toBe(200);
+    const access = keep('refreshed access token', refreshed.body.data.accessToken);
+    keep('rotated refresh token', refreshed.body.data.refreshToken);
+    // Reusing a spent refresh token is refused (and revokes the session): the refusal logs no token either.
+    expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: refresh })).status).toBe(401);
+
+    const relog = await t.rest<Envelope<Tokens>>('POST', '/api/v1/auth/login', { email, password: first });
+    const auth = { authorization: `Bearer ${keep('second access token', relog.body.data.accessToken)}` };
+    keep('second refresh token', relog.body.data.refreshToken);
+    const second = keep('changed password', password('second'));
+    expect((await t.rest('POST', '/api/v1/auth/change-password', { currentPassword: wrong, newPassword: second }, auth)).status).toBe(400);
+    expect((await t.rest('POST', '/api/v1/auth/change-password', { currentPassword: first, newPassword: second }, auth)).status).toBe(200);
+    expect((await t.rest('GET', '/api/v1/auth/me', undefined, { authorization: `Bearer ${access}` })).status).toBe(401);
+
+    await t.rest('POST', '/api/v1/auth/forgot-password', { email });
+    const resetToken = keep('reset token', tokenIn(await mail.next(email), 'rst'));
+    expect((await t.rest('POST', '/api/v1/auth/validate-reset-token', { token: resetToken })).status).toBe(200);
+    const weak = keep('refused short password', randomBytes(3).toString('hex'));
+    expect((await t.rest('POST', '/api/v1/auth/reset-password', { token: resetToken, password: weak })).status).toBe(400);
+    const third = keep('reset password', password('third'));
+    expect((await t.rest('POST', '/api/v1/auth/reset-password', { token: resetToken, password: third })).status).toBe(200);
+    expect((await t.rest('POST', '/api/v1/auth/reset-password', { token: resetToken, password: third })).status).toBe(400);
+    const made = keep('made-up reset token', `rst_${randomBytes(32).toString('base64url')}`);
+    expect((await t.rest('POST', '/api/v1/auth/validate-reset-token', { token: made })).status).toBe(400);
+
+    const final = await t.rest<Envelope<Tokens>>('POST', '/api/v1/auth/login', { email, password: third });
+    const finalAuth = { authorization: `Bearer ${keep('final access token', final.body.data.accessToken)}` };
+    keep('final refresh token', final.body.data.refreshToken);
+    expect((await t.rest('POST', '/api/v1/auth/logout', undefined, finalAuth)).status).toBe(200);
+    expect((await t.rest('GET', '/api/v1/auth/me', undefined, finalAuth)).status).toBe(401);
+  });
+
+  it('staff over GraphQL: secrets as inline literals and as variables, in valid, refused and malformed documents', async () => {
+    const email = 'owner@logs.test';
+    const literal = keep('password in a literal', password('literal'));
+    const inline = await t.gql(`mutation { login(input: { email: "${email}", password: ${JSON.stringify(literal)} }) { accessToken } }`);
+    expect(inline.errors?.[0].extensions?.code).toBe('INVALID_CREDENTIALS');
+    const broken = keep('password in a broken document', password('broken'));
+    expect((await t.gql(`mutation { login(input: { email: "${email}", password: ${JSON.stringify(broken)} }) { accessToken `)).errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const typed = keep('password of the wrong type', password('typed'));
+    const badVariables = await t.gql('mutation ($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: typed, extra: typed } });
+    expect(badVariables.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    const byVariables = await t.gql<{ refreshToken: Tokens }>('mutation ($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }', {
+      t: keep('made-up refresh token', `rt_${randomBytes(32).toString('base64url')}`),
+    });
+    expect(byVariables.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+    // A token in the URL (a GET query) must not be logged with the URL.
+    const inUrl = keep('token in a query string', `tok_${randomBytes(16).toString('hex')}`);
+    await t.rest('GET', `/graphql?query=${encodeURIComponent('{ __typename }')}&variables=${encodeURIComponent(JSON.stringify({ token: inUrl }))}`, undefined, { 'apollo-require-preflight': '1' });
+    const code = keep('OAuth code in a callback URL', `code_${randomBytes(16).toString('hex')}`);
+    const state = keep('OAuth state in a callback URL', `state_${randomBytes(16).toString('hex')}`);
+    await t.rest('GET', `/api/v1/auth/oauth/callback?code=${code}&state=${state}`);
+  });
+
+  it('portal: register, verify by code, login on both doors, refresh, logout', async () => {
+    const companies = await t.rest<Envelope<{ id: string; slug: string }[]>>('GET', '/api/v1/customer/companies');
+    const companyId = companies.body.data.find((c) => c.slug === 'logs-inc')!.id;
+    const email = 'customer@logs.test';
+    const pw = keep('customer password', password('customer'));
+    expect((await t.rest('POST', '/api/v1/customer/register', { email, password: pw, name: 'Cus Tomer', companyId })).status).toBe(201);
+    const code = keep('customer verification code', codeIn(await mail.next(email)));
+    expect((await t.rest('POST', '/api/v1/customer/verify_email', { email, otp: code, companyId })).status).toBe(200);
+    const wrong = keep('customer wrong password', password('customer-wrong'));
+    expect((await t.rest('POST', '/api/v1/customer/login', { email, password: wrong })).status).toBe(401);
+    const scrubbe = await t.rest<Envelope<Tokens>>('POST', '/api/v1/customer/login', { email, password: pw });
+    keep('customer access token', scrubbe.body.data.accessToken);
+    const refresh = keep('customer refresh token', scrubbe.body.data.refreshToken);
+    const refreshed = await t.rest<Envelope<Tokens>>('POST', '/api/v1/portal/auth/refresh-token', { refreshToken: refresh });
+    expect(refreshed.status).toBe(200);
+    keep('customer refreshed access token', refreshed.body.data.accessToken);
+    keep('customer rotated refresh token', refreshed.body.data.refreshToken);
+    const opsweave = await t.rest<Envelope<Tokens>>('POST', '/api/v1/portal/auth/login', { tenantSlug: 'logs-inc', email, password: pw });
+    const auth = { authorization: `Bearer ${keep('portal access token', opsweave.body.data.accessToken)}` };
+    keep('portal refresh token', opsweave.body.data.refreshToken);
+    expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, auth)).status).toBe(200);
+    expect((await t.rest('POST', '/api/v1/portal/auth/logout', undefined, auth)).status).toBe(200);
+  });
+
+  it('none of them appears in any log line, raw or JSON-escaped', async () => {
+    await t.app.runtime.background.drain();
+    const logged = t.logs.join('\n');
+    // The server did log these requests (at trace level): the check is not vacuous.
+    expect(t.logs.length).toBeGreaterThan(50);
+    expect(logged).toContain('/api/v1/auth/login');
+    // Query strings are logged with their names, and values only for list filters.
+    expect(logged).toContain('/api/v1/auth/oauth/callback?code=[redacted]&state=[redacted]');
+    // A 6-digit code could turn up inside a number or an id by chance: look for it standing alone.
+    const appears = (value: string) =>
+      /^\d{6}$/.test(value)
+        ? new RegExp(`(?<![\\w.])${value}(?![\\w.])`).test(logged)
+        : logged.includes(value) || logged.includes(JSON.stringify(value).slice(1, -1)) || logged.includes(encodeURIComponent(value));
+    const leaks = secrets.filter(([, value]) => appears(value)).map(([what]) => what);
+    expect(leaks).toEqual([]);
+    expect(secrets.length).toBeGreaterThan(30);
+  });
+});
