@@ -46,6 +46,9 @@ export const permissions: IRules = {
     incident: permission('incident.read'),
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
+    // Administration: customers are read by any staff, managed by MANAGER; settings and audit are ADMIN's.
+    customers: permission('incident.read'),
+    customer: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -81,6 +84,9 @@ export const permissions: IRules = {
     changeIncidentStatus: permission('incident.acknowledge'),
     addIncidentUpdate: permission('incident.comment'),
     assignIncident: permission('incident.assign'),
+    createCustomer: permission('customer.manage'),
+    updateCustomer: permission('customer.manage'),
+    deleteCustomer: permission('customer.manage'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

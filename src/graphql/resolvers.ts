@@ -7,7 +7,18 @@ import { PortalAuthResolver } from '../modules/customer/portal-auth.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
 import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
+import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, KbResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  TenantResolver,
+  AuthResolver,
+  OAuthResolver,
+  StaffResolver,
+  PortalAuthResolver,
+  IncidentResolver,
+  IncidentManagementResolver,
+  KbResolver,
+  CustomerAdminResolver,
+];

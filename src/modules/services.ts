@@ -8,6 +8,7 @@ import { PortalAuthService } from './customer/portal-auth.service';
 import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
+import { CustomerAdminService } from './customer/customer-admin.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   incidents: IncidentService;
   kb: KbService;
   incidentManagement: IncidentManagementService;
+  customerAdmin: CustomerAdminService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -31,5 +33,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     incidents: new IncidentService(em),
     kb: new KbService(em),
     incidentManagement: new IncidentManagementService(em, runtime),
+    customerAdmin: new CustomerAdminService(em, runtime),
   };
 }
