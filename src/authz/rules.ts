@@ -49,6 +49,8 @@ export const permissions: IRules = {
     // Administration: customers are read by any staff, managed by MANAGER; settings and audit are ADMIN's.
     customers: permission('incident.read'),
     customer: permission('incident.read'),
+    portalUsers: permission('portalUser.manage'),
+    portalUser: permission('portalUser.manage'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -87,6 +89,15 @@ export const permissions: IRules = {
     createCustomer: permission('customer.manage'),
     updateCustomer: permission('customer.manage'),
     deleteCustomer: permission('customer.manage'),
+    createPortalUser: permission('portalUser.manage'),
+    updatePortalUser: permission('portalUser.manage'),
+    deactivatePortalUser: permission('portalUser.manage'),
+    reactivatePortalUser: permission('portalUser.manage'),
+    sendPortalUserPasswordReset: permission('portalUser.manage'),
+    acceptPortalInvitation: public_,
+    customerForgotPassword: public_,
+    validateCustomerResetToken: public_,
+    customerResetPassword: public_,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

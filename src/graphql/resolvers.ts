@@ -8,6 +8,8 @@ import { IncidentResolver } from '../modules/incident/incident.resolver';
 import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
 import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
+import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
+import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -21,4 +23,6 @@ export const resolvers: NonEmptyArray<Function> = [
   IncidentManagementResolver,
   KbResolver,
   CustomerAdminResolver,
+  PortalUserAdminResolver,
+  PortalPasswordResolver,
 ];

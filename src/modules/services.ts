@@ -9,6 +9,8 @@ import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { CustomerAdminService } from './customer/customer-admin.service';
+import { PortalUserAdminService } from './customer/portal-user-admin.service';
+import { PortalPasswordService } from './customer/portal-password.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -21,6 +23,8 @@ export interface Services {
   kb: KbService;
   incidentManagement: IncidentManagementService;
   customerAdmin: CustomerAdminService;
+  portalUserAdmin: PortalUserAdminService;
+  portalPasswords: PortalPasswordService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -34,5 +38,7 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     kb: new KbService(em),
     incidentManagement: new IncidentManagementService(em, runtime),
     customerAdmin: new CustomerAdminService(em, runtime),
+    portalUserAdmin: new PortalUserAdminService(em, runtime),
+    portalPasswords: new PortalPasswordService(em, runtime),
   };
 }
