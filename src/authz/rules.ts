@@ -51,6 +51,7 @@ export const permissions: IRules = {
     customer: permission('incident.read'),
     portalUsers: permission('portalUser.manage'),
     portalUser: permission('portalUser.manage'),
+    tenantSettings: permission('tenant.settings'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -98,6 +99,7 @@ export const permissions: IRules = {
     customerForgotPassword: public_,
     validateCustomerResetToken: public_,
     customerResetPassword: public_,
+    updateTenantSettings: permission('tenant.settings'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

@@ -10,6 +10,7 @@ import { IncidentManagementResolver } from '../modules/incident/incident-managem
 import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
 import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
 import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
+import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -25,4 +26,5 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerAdminResolver,
   PortalUserAdminResolver,
   PortalPasswordResolver,
+  TenantSettingsResolver,
 ];

@@ -11,6 +11,7 @@ import { IncidentManagementService } from './incident/incident-management.servic
 import { CustomerAdminService } from './customer/customer-admin.service';
 import { PortalUserAdminService } from './customer/portal-user-admin.service';
 import { PortalPasswordService } from './customer/portal-password.service';
+import { TenantSettingsService } from './tenant/tenant-settings.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -25,6 +26,7 @@ export interface Services {
   customerAdmin: CustomerAdminService;
   portalUserAdmin: PortalUserAdminService;
   portalPasswords: PortalPasswordService;
+  tenantSettings: TenantSettingsService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -40,5 +42,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     customerAdmin: new CustomerAdminService(em, runtime),
     portalUserAdmin: new PortalUserAdminService(em, runtime),
     portalPasswords: new PortalPasswordService(em, runtime),
+    tenantSettings: new TenantSettingsService(em, runtime),
   };
 }
