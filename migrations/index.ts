@@ -5,6 +5,7 @@ import { Migration20261123145547 } from './Migration20261123145547';
 import { Migration20261123150504 } from './Migration20261123150504';
 import { Migration20261123150547 } from './Migration20261123150547';
 import { Migration20261123151541 } from './Migration20261123151541';
+import { Migration20261123152747 } from './Migration20261123152747';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123150504', class: Migration20261123150504 },
   { name: 'Migration20261123150547', class: Migration20261123150547 },
   { name: 'Migration20261123151541', class: Migration20261123151541 },
+  { name: 'Migration20261123152747', class: Migration20261123152747 },
 ];

@@ -52,6 +52,7 @@ export const permissions: IRules = {
     portalUsers: permission('portalUser.manage'),
     portalUser: permission('portalUser.manage'),
     tenantSettings: permission('tenant.settings'),
+    auditLog: permission('audit.read'),
   },
   Mutation: {
     registerBusiness: public_,

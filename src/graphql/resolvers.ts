@@ -11,6 +11,7 @@ import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolv
 import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
 import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
 import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -27,4 +28,5 @@ export const resolvers: NonEmptyArray<Function> = [
   PortalUserAdminResolver,
   PortalPasswordResolver,
   TenantSettingsResolver,
+  AuditResolver,
 ];

@@ -12,6 +12,7 @@ import { CustomerAdminService } from './customer/customer-admin.service';
 import { PortalUserAdminService } from './customer/portal-user-admin.service';
 import { PortalPasswordService } from './customer/portal-password.service';
 import { TenantSettingsService } from './tenant/tenant-settings.service';
+import { AuditLogService } from './audit/audit-log.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -27,6 +28,7 @@ export interface Services {
   portalUserAdmin: PortalUserAdminService;
   portalPasswords: PortalPasswordService;
   tenantSettings: TenantSettingsService;
+  auditLog: AuditLogService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -43,5 +45,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     portalUserAdmin: new PortalUserAdminService(em, runtime),
     portalPasswords: new PortalPasswordService(em, runtime),
     tenantSettings: new TenantSettingsService(em, runtime),
+    auditLog: new AuditLogService(em),
   };
 }

@@ -1,9 +1,13 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/postgresql';
 
-/** A security-relevant event: logins, failures, lockouts, password changes, resets, role changes. */
+/**
+ * A security-relevant event or administrative change: logins, failures, lockouts, password changes, resets,
+ * role changes, customer and portal-user administration, settings. Read by ADMINs through `auditLog`.
+ */
 @Entity({ tableName: 'audit_log' })
 @Index({ properties: ['tenantId', 'createdAt'] })
 @Index({ properties: ['actorId', 'createdAt'] })
+@Index({ properties: ['tenantId', 'targetId', 'createdAt'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'createdAt' | 'tenantId' | 'actorKind' | 'actorId' | 'targetType' | 'targetId' | 'ip' | 'metadata';
 

@@ -1,0 +1,17 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import { AuditLogFilterInput, AuditLogPage } from './audit.types';
+
+@Resolver()
+export class AuditResolver {
+  @Query(() => AuditLogPage, { description: 'ADMIN: the workspace\'s audit log, newest first.' })
+  auditLog(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.auditLog.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 50);
+  }
+}
