@@ -148,10 +148,12 @@ describe('portal users administered by staff', () => {
       expect(expired.text).toBe(unknown.text);
     });
 
-    it('a deactivated invitee cannot accept', async () => {
+    it('a deactivated invitee cannot accept, nor after being reactivated: links sent before stay dead', async () => {
       const res = await create({ email: 'leaver-invite@pu-client.test', displayName: 'Leaves Early' });
       const token = tokenIn(await mail.next('leaver-invite@pu-client.test'), 'inv');
       await action(res.body.data.id, 'deactivate');
+      expect((await accept(token, NEW_PASSWORD)).body.errors?.[0].code).toBe('INVALID_INVITATION');
+      await action(res.body.data.id, 'reactivate');
       expect((await accept(token, NEW_PASSWORD)).body.errors?.[0].code).toBe('INVALID_INVITATION');
     });
 
@@ -245,6 +247,7 @@ describe('portal users administered by staff', () => {
       [{ email: 'new@pu-client.test' }, 'email'],
       [{ customerId: ids.strangerOrg }, 'customerId'],
       [{ customerId: MISSING }, 'customerId'],
+      [{ customerId: '' }, 'customerId'],
     ] as const) {
       const res = await patch(user.user.id, body);
       expect([JSON.stringify(body), res.status, res.body.errors?.[0].field]).toEqual([JSON.stringify(body), 400, field]);
@@ -345,10 +348,15 @@ describe('portal users administered by staff', () => {
     expect(sent).toMatchObject({ actorKind: 'staff', actorId: ids.MANAGER });
     expect(await t.em().count(AuditEntry, { action: 'portal.password.reset', targetId: user.user.id })).toBe(1);
 
+    expect((await action(user.user.id, 'reset-password')).status).toBe(200);
+    const pending = tokenIn(await mail.next(user.email), 'rst');
     await action(user.user.id, 'deactivate');
     const inactive = await action(user.user.id, 'reset-password');
     expect(inactive.status).toBe(409);
     expect(inactive.body.errors?.[0].code).toBe('PORTAL_USER_INACTIVE');
+    // A link sent before the deactivation does not come back to life with a reactivation.
+    await action(user.user.id, 'reactivate');
+    expect((await t.rest('POST', '/api/v1/customer/validate-reset-token', { token: pending })).status).toBe(400);
   });
 
   it('refuses other roles (403), portal customers and anonymous callers (401)', async () => {

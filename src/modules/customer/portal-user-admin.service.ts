@@ -81,7 +81,7 @@ export class PortalUserAdminService {
     let id: string;
     try {
       id = await this.em.transactional(async (tx) => {
-        const org = input.customerId ? await this.organization(tx, viewer, input.customerId) : null;
+        const org = input.customerId != null ? await this.organization(tx, viewer, input.customerId) : null;
         const user = tx.create(CustomerUser, { tenant: tx.getReference(Tenant, viewer.tenantId), customer: org, email, displayName });
         await tx.flush();
         invitation = this.passwords.issueInvitation(tx, user.id);
@@ -117,7 +117,7 @@ export class PortalUserAdminService {
         const user = await this.load(tx, viewer, id);
         const before = snapshot(user);
         if (displayName !== undefined) user.displayName = displayName;
-        if (input.customerId !== undefined) user.customer = input.customerId ? ref(await this.organization(tx, viewer, input.customerId)) : null;
+        if (input.customerId !== undefined) user.customer = input.customerId === null ? null : ref(await this.organization(tx, viewer, input.customerId));
         const after = snapshot(user);
         const changed = changedKeys(before, after);
         if (!changed.length) return;
@@ -139,7 +139,11 @@ export class PortalUserAdminService {
     return this.get(viewer, id);
   }
 
-  /** Deactivates the user and ends every session at once: their access tokens are refused from now on. */
+  /**
+   * Deactivates the user and ends every session at once: their access tokens are refused from now on, and
+   * unused invitation and reset links stop working. Reactivated, they sign in with their password (or ask
+   * for a reset).
+   */
   async deactivate(viewer: StaffViewer, id: string, client: ClientInfo): Promise<PortalUser> {
     await this.em.transactional(async (tx) => {
       const user = await this.load(tx, viewer, id);
@@ -147,6 +151,9 @@ export class PortalUserAdminService {
       const before = snapshot(user);
       user.isActive = false;
       const sessionsEnded = await this.rt.sessions.revokeAllOf(tx, 'customer', user.id, 'deactivated');
+      // Links e-mailed earlier stop working too, also after a reactivation.
+      await this.rt.codes.retireTokens(tx, 'customer', user.id, 'PASSWORD_RESET');
+      await this.rt.codes.retireTokens(tx, 'customer', user.id, 'INVITATION');
       auditStaffChange(this.rt, tx, viewer, client, {
         action: 'portal_user.deactivated',
         targetType: 'portal_user',
