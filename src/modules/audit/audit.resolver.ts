@@ -1,7 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { AuditLogFilterInput, AuditLogPage } from './audit.types';
+import { AuditLogFilterInput } from './audit.inputs';
+import { AuditLogPage } from './audit.types';
 
 @Resolver()
 export class AuditResolver {

@@ -1,6 +1,5 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
 
 @ObjectType({ simpleResolvers: true, description: 'Who did it: a staff member or portal user of the workspace, by name and e-mail.' })
@@ -27,22 +26,4 @@ export class AuditLogEntry {
 export class AuditLogPage {
   @Field(() => [AuditLogEntry]) items!: AuditLogEntry[];
   @Field(() => Pagination) pagination!: Pagination;
-}
-
-@InputType({ description: 'All given conditions must hold.' })
-export class AuditLogFilterInput {
-  @Field(() => String, { nullable: true, description: 'Actions starting with this, e.g. "portal_user." or "auth.login".' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100, { message: 'must be at most 100 characters' })
-  action?: string | null;
-  @Field(() => ID, { nullable: true, description: 'Entries by this staff member or portal user.' }) @IsOptional() @IsString() actorId?: string | null;
-  @Field(() => String, { nullable: true, description: 'e.g. customer, portal_user, incident, user, tenant.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50, { message: 'must be at most 50 characters' })
-  targetType?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() targetId?: string | null;
-  @Field(() => Date, { nullable: true, description: 'From this time on (inclusive).' }) from?: Date | null;
-  @Field(() => Date, { nullable: true, description: 'Before this time (exclusive).' }) to?: Date | null;
 }

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { TenantSettings, UpdateTenantSettingsInput } from './tenant-settings.types';
+import { UpdateTenantSettingsInput } from './tenant-settings.inputs';
+import { TenantSettings } from './tenant-settings.types';
 
 @Resolver()
 export class TenantSettingsResolver {
