@@ -6,6 +6,7 @@ import { Migration20261123150504 } from './Migration20261123150504';
 import { Migration20261123150547 } from './Migration20261123150547';
 import { Migration20261123151541 } from './Migration20261123151541';
 import { Migration20261123152202 } from './Migration20261123152202';
+import { Migration20261123152747 } from './Migration20261123152747';
 import { Migration20261123153223 } from './Migration20261123153223';
 import { Migration20261123154237 } from './Migration20261123154237';
 import { Migration20261123154513 } from './Migration20261123154513';
@@ -17,6 +18,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123150547', class: Migration20261123150547 },
   { name: 'Migration20261123151541', class: Migration20261123151541 },
   { name: 'Migration20261123152202', class: Migration20261123152202 },
+  { name: 'Migration20261123152747', class: Migration20261123152747 },
   { name: 'Migration20261123153223', class: Migration20261123153223 },
   { name: 'Migration20261123154237', class: Migration20261123154237 },
   { name: 'Migration20261123154513', class: Migration20261123154513 },

@@ -54,6 +54,13 @@ export const permissions: IRules = {
     incidentAnalysis: permission('incident.read'),
     incidentAnalyses: permission('incident.read'),
     verifyAuditChain: permission('audit.read'),
+    // Administration: customers are read by any staff, managed by MANAGER; settings and audit are ADMIN's.
+    customers: permission('incident.read'),
+    customer: permission('incident.read'),
+    portalUsers: permission('portalUser.manage'),
+    portalUser: permission('portalUser.manage'),
+    tenantSettings: permission('tenant.settings'),
+    auditLog: permission('audit.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -99,6 +106,19 @@ export const permissions: IRules = {
     archiveKbArticle: permission('kb.write'),
     restoreKbArticleRevision: permission('kb.write'),
     analyzeIncident: permission('incident.analyze'),
+    createCustomer: permission('customer.manage'),
+    updateCustomer: permission('customer.manage'),
+    deleteCustomer: permission('customer.manage'),
+    createPortalUser: permission('portalUser.manage'),
+    updatePortalUser: permission('portalUser.manage'),
+    deactivatePortalUser: permission('portalUser.manage'),
+    reactivatePortalUser: permission('portalUser.manage'),
+    sendPortalUserPasswordReset: permission('portalUser.manage'),
+    acceptPortalInvitation: public_,
+    customerForgotPassword: public_,
+    validateCustomerResetToken: public_,
+    customerResetPassword: public_,
+    updateTenantSettings: permission('tenant.settings'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

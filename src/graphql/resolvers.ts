@@ -10,8 +10,29 @@ import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
 import { SlaResolver } from '../modules/incident/sla.resolver';
 import { EzraResolver } from '../modules/ezra/ezra.resolver';
+import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
+import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
+import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
+import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const resolvers: NonEmptyArray<Function> = [TenantResolver, TenantsAdminResolver, AuthResolver, OAuthResolver, StaffResolver, PortalAuthResolver, IncidentResolver, IncidentManagementResolver, SlaResolver, KbResolver, EzraResolver, AuditResolver];
+export const resolvers: NonEmptyArray<Function> = [
+  TenantResolver,
+  TenantsAdminResolver,
+  AuthResolver,
+  OAuthResolver,
+  StaffResolver,
+  PortalAuthResolver,
+  IncidentResolver,
+  IncidentManagementResolver,
+  SlaResolver,
+  KbResolver,
+  EzraResolver,
+  CustomerAdminResolver,
+  PortalUserAdminResolver,
+  PortalPasswordResolver,
+  TenantSettingsResolver,
+  AuditResolver,
+];

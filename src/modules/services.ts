@@ -10,7 +10,11 @@ import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { SlaService } from './incident/sla.service';
 import { EzraService } from './ezra/ezra.service';
-import { AuditLogService } from './audit/audit.service';
+import { CustomerAdminService } from './customer/customer-admin.service';
+import { PortalUserAdminService } from './customer/portal-user-admin.service';
+import { PortalPasswordService } from './customer/portal-password.service';
+import { TenantSettingsService } from './tenant/tenant-settings.service';
+import { AuditLogService } from './audit/audit-log.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -24,6 +28,10 @@ export interface Services {
   incidentManagement: IncidentManagementService;
   sla: SlaService;
   ezra: EzraService;
+  customerAdmin: CustomerAdminService;
+  portalUserAdmin: PortalUserAdminService;
+  portalPasswords: PortalPasswordService;
+  tenantSettings: TenantSettingsService;
   auditLog: AuditLogService;
 }
 
@@ -40,6 +48,10 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
     ezra,
+    customerAdmin: new CustomerAdminService(em, runtime),
+    portalUserAdmin: new PortalUserAdminService(em, runtime),
+    portalPasswords: new PortalPasswordService(em, runtime),
+    tenantSettings: new TenantSettingsService(em, runtime),
     auditLog: new AuditLogService(em),
   };
 }

@@ -15,6 +15,11 @@ const listQuery = (input: RestInput) => ({
   type: enumValue(input.query.type),
 });
 const idempotencyKey = (input: RestInput) => input.headers['idempotency-key'] || undefined;
+/** A boolean query parameter: `true`/`false`; anything else goes to GraphQL, which refuses it with a field error. */
+const bool = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : (value as never));
+/** `:id` and the body's fields as the operation's `id` and `input` variables. */
+const idAndBody = (i: RestInput) => ({ id: i.params.id, input: i.body as never });
+const byId = (i: RestInput) => ({ id: i.params.id });
 
 /**
  * The REST adapter: each documented /api/v1 path, the GraphQL operation it runs (src/rest/operations/),
@@ -530,5 +535,161 @@ export const restRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestVerifyAuditChainDocument,
     message: 'Audit log chain checked.',
     data: (r) => r.verifyAuditChain,
+  }),
+
+  // Customer organizations (any staff reads; MANAGER manages)
+  route({
+    method: 'GET',
+    path: '/api/v1/customers',
+    operation: Op.RestCustomersDocument,
+    variables: (i) => ({ filter: { q: i.query.q }, page: int(i.query.page), limit: int(i.query.limit) }),
+    message: 'Customers retrieved.',
+    data: (r) => r.customers,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customers',
+    operation: Op.RestCreateCustomerDocument,
+    bodyFields: ['name', 'sharingMode'],
+    variables: bodyAsInput,
+    status: 201,
+    message: 'Customer created.',
+    data: (r) => r.createCustomer,
+  }),
+  route({ method: 'GET', path: '/api/v1/customers/:id', operation: Op.RestCustomerDocument, variables: byId, message: 'Customer retrieved.', data: (r) => r.customer }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/customers/:id',
+    operation: Op.RestUpdateCustomerDocument,
+    bodyFields: ['name', 'sharingMode'],
+    variables: idAndBody,
+    message: 'Customer updated.',
+    data: (r) => r.updateCustomer,
+  }),
+  route({ method: 'DELETE', path: '/api/v1/customers/:id', operation: Op.RestDeleteCustomerDocument, variables: byId, message: 'Customer deleted.', data: (r) => ({ id: r.deleteCustomer }) }),
+
+  // Portal users (MANAGER)
+  route({
+    method: 'GET',
+    path: '/api/v1/portal-users',
+    operation: Op.RestPortalUsersDocument,
+    variables: (i) => ({
+      filter: { customerId: i.query.customerId, active: bool(i.query.active), q: i.query.q },
+      page: int(i.query.page),
+      limit: int(i.query.limit),
+    }),
+    message: 'Portal users retrieved.',
+    data: (r) => r.portalUsers,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal-users',
+    operation: Op.RestCreatePortalUserDocument,
+    bodyFields: ['email', 'displayName', 'customerId'],
+    variables: bodyAsInput,
+    status: 201,
+    message: 'Portal user created. An invitation is on its way.',
+    data: (r) => r.createPortalUser,
+  }),
+  route({ method: 'GET', path: '/api/v1/portal-users/:id', operation: Op.RestPortalUserDocument, variables: byId, message: 'Portal user retrieved.', data: (r) => r.portalUser }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/portal-users/:id',
+    operation: Op.RestUpdatePortalUserDocument,
+    bodyFields: ['displayName', 'customerId'],
+    refusedFields: { email: 'cannot be changed; create a new portal user for the new address' },
+    variables: idAndBody,
+    message: 'Portal user updated.',
+    data: (r) => r.updatePortalUser,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal-users/:id/deactivate',
+    operation: Op.RestDeactivatePortalUserDocument,
+    variables: byId,
+    message: 'Portal user deactivated. Their sessions have ended.',
+    data: (r) => r.deactivatePortalUser,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal-users/:id/reactivate',
+    operation: Op.RestReactivatePortalUserDocument,
+    variables: byId,
+    message: 'Portal user reactivated.',
+    data: (r) => r.reactivatePortalUser,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal-users/:id/reset-password',
+    operation: Op.RestSendPortalUserPasswordResetDocument,
+    variables: byId,
+    message: 'A password reset link is on its way to the user.',
+    data: ok,
+  }),
+
+  // Portal passwords from e-mailed tokens (public)
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/auth/accept-invitation',
+    operation: Op.RestAcceptPortalInvitationDocument,
+    bodyFields: ['token', 'password'],
+    variables: bodyAsInput,
+    message: 'Invitation accepted. You are signed in.',
+    data: ({ acceptPortalInvitation: { accessToken, refreshToken, account: a } }) => ({
+      accessToken,
+      refreshToken,
+      user: { id: a.id, email: a.email, displayName: a.displayName, customerId: a.customerId, tenantId: a.tenantId },
+    }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/forgot-password',
+    operation: Op.RestCustomerForgotPasswordDocument,
+    bodyFields: ['email', 'companyId'],
+    variables: bodyAsInput,
+    message: 'If the address has an account, a reset link is on its way.',
+    data: ok,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/validate-reset-token',
+    operation: Op.RestValidateCustomerResetTokenDocument,
+    bodyFields: ['token'],
+    variables: bodyAsInput,
+    message: 'Reset token is valid.',
+    data: (r) => r.validateCustomerResetToken,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/reset-password',
+    operation: Op.RestCustomerResetPasswordDocument,
+    bodyFields: ['token', 'password'],
+    variables: bodyAsInput,
+    message: 'Password reset. Sign in with the new password.',
+    data: ok,
+  }),
+
+  // Workspace settings and audit log (ADMIN)
+  route({ method: 'GET', path: '/api/v1/settings', operation: Op.RestTenantSettingsDocument, message: 'Settings retrieved.', data: (r) => r.tenantSettings }),
+  route({
+    method: 'PATCH',
+    path: '/api/v1/settings',
+    operation: Op.RestUpdateTenantSettingsDocument,
+    bodyFields: ['name', 'allowCustomerSignup'],
+    variables: bodyAsInput,
+    message: 'Settings updated.',
+    data: (r) => r.updateTenantSettings,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/audit-log',
+    operation: Op.RestAuditLogDocument,
+    variables: (i) => ({
+      filter: { action: i.query.action, actorId: i.query.actorId, targetType: i.query.targetType, targetId: i.query.targetId, from: i.query.from, to: i.query.to },
+      page: int(i.query.page),
+      limit: int(i.query.limit),
+    }),
+    message: 'Audit log retrieved.',
+    data: (r) => r.auditLog,
   }),
 ];

@@ -2,7 +2,8 @@ import { BeforeCreate, Entity, Index, OptionalProps, PrimaryKey, Property, type 
 import { appendToChain } from './audit.chain';
 
 /**
- * A security-relevant event: logins, failures, lockouts, password changes, resets, role changes. Entries
+ * A security-relevant event or administrative change: logins, failures, lockouts, password changes, resets,
+ * role changes, customer and portal-user administration, settings. Read by ADMINs through `auditLog`. Entries
  * form one hash chain per tenant (audit.chain.ts): the chain fields are filled in when the entry is
  * inserted, inside the inserting transaction.
  */
@@ -10,6 +11,7 @@ import { appendToChain } from './audit.chain';
 @Index({ properties: ['tenantId', 'createdAt'] })
 @Index({ properties: ['actorId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'chainSeq'] })
+@Index({ properties: ['tenantId', 'targetId', 'createdAt'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'createdAt' | 'tenantId' | 'actorKind' | 'actorId' | 'targetType' | 'targetId' | 'ip' | 'metadata' | 'chainSeq' | 'prevHash' | 'hash';
 

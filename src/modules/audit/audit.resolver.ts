@@ -1,10 +1,21 @@
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { AuditChainVerificationType } from './audit.types';
+import { AuditLogFilterInput } from './audit.inputs';
+import { AuditChainVerificationType, AuditLogPage } from './audit.types';
 
 @Resolver()
 export class AuditResolver {
+  @Query(() => AuditLogPage, { description: 'ADMIN: the workspace\'s audit log, newest first.' })
+  auditLog(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.auditLog.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 50);
+  }
+
   @Query(() => AuditChainVerificationType, { description: "ADMIN: recomputes the workspace's audit log hash chain and reports the first entry that does not fit." })
   verifyAuditChain(@Ctx() ctx: Context) {
     return ctx.services.auditLog.verifyChain(staffViewer(ctx));

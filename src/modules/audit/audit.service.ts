@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { StaffViewer } from '../../auth/viewer';
 import { chainOf, entryHash } from './audit.chain';
 import { AuditEntry } from './audit.entity';
 
@@ -78,15 +77,6 @@ const MESSAGES: Record<ChainBreakReason, string> = {
   HEAD_MISMATCH: "The newest entry does not match the chain's head: it was changed or replaced.",
   UNCHAINED: 'The entry was written outside the chain.',
 };
-
-/** The audit log for staff: verifying the caller's tenant's chain (ADMIN, by the shield rule). */
-export class AuditLogService {
-  constructor(private readonly em: EntityManager) {}
-
-  verifyChain(viewer: StaffViewer): Promise<ChainVerification> {
-    return verifyAuditChain(this.em, viewer.tenantId);
-  }
-}
 
 /**
  * Recomputes a chain from its first entry and reports the first one that does not fit. Reads the head

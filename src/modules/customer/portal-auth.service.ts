@@ -158,7 +158,8 @@ export class PortalAuthService {
     return this.signIn(user, client);
   }
 
-  private async signIn(user: CustomerUser, client: ClientInfo): Promise<PortalAuthPayload> {
+  /** Opens a session for a verified, active account and returns portal tokens (login, accepted invitations). */
+  async signIn(user: CustomerUser, client: ClientInfo): Promise<PortalAuthPayload> {
     const { session, refreshToken } = this.rt.sessions.open(this.em, { kind: 'customer', id: user.id, tenantId: user.tenant.id }, client);
     this.rt.audit.record(this.em, { action: 'portal.login.succeeded', tenantId: user.tenant.id, actorKind: 'customer', actorId: user.id, ip: client.ip });
     await this.em.flush();

@@ -3,10 +3,11 @@ import type { Runtime } from '../../auth/runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { can, canChangeStatusTo } from '../../authz/policies';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors';
+import { ForbiddenError, ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 import { Customer, CustomerUser } from '../customer/customer.entity';
 import { draftFromResolvedIncident } from '../kb/kb.draft';
+import { CustomerNotFoundError } from '../customer/customer.errors';
 import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { User } from '../user/user.entity';
@@ -40,13 +41,6 @@ export interface UpdateIncidentInput extends Triage {
   description?: string | null;
   priority?: Priority | null;
   customerId?: string | null;
-}
-
-export class CustomerNotFoundError extends NotFoundError {
-  override readonly code = 'CUSTOMER_NOT_FOUND';
-  constructor() {
-    super('Customer not found.');
-  }
 }
 
 const text = (field: string, value: string, max: number): string => {

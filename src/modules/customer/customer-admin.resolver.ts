@@ -1,0 +1,39 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './customer-admin.inputs';
+import { CustomerOrganization, CustomerOrganizationPage } from './customer-admin.types';
+
+/** Customer organizations for staff. Thin: arguments in, one service call, result out. */
+@Resolver()
+export class CustomerAdminResolver {
+  @Query(() => CustomerOrganizationPage, { description: 'Staff: the workspace\'s customer organizations by name, paginated.' })
+  customers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.customerAdmin.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+  }
+
+  @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace.' })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.customerAdmin.get(staffViewer(ctx), id);
+  }
+
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.' })
+  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: Context) {
+    return ctx.services.customerAdmin.create(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.' })
+  updateCustomer(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomerInput, @Ctx() ctx: Context) {
+    return ctx.services.customerAdmin.update(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.' })
+  deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.customerAdmin.delete(staffViewer(ctx), id, ctx.client);
+  }
+}

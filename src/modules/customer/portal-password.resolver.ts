@@ -1,0 +1,31 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { ResetPasswordInput, ResetTokenInput } from '../user/user.inputs';
+import { ResetTokenStatus } from '../user/user.types';
+import { AcceptPortalInvitationInput } from './customer-admin.inputs';
+import { CustomerEmailInput } from './customer.inputs';
+import { PortalAuthPayload } from './customer.types';
+
+/** Portal passwords from e-mailed tokens (public): invitations and resets. */
+@Resolver()
+export class PortalPasswordResolver {
+  @Mutation(() => PortalAuthPayload, { description: 'Accepts a portal invitation by setting a password; signs in with portal tokens.' })
+  acceptPortalInvitation(@Arg('input') input: AcceptPortalInvitationInput, @Ctx() ctx: Context) {
+    return ctx.services.portalPasswords.acceptInvitation(input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'E-mails a portal password reset token (per company with the address). Same answer for unknown addresses.' })
+  customerForgotPassword(@Arg('input') input: CustomerEmailInput, @Ctx() ctx: Context) {
+    return ctx.services.portalPasswords.forgotPassword(input, ctx.client);
+  }
+
+  @Mutation(() => ResetTokenStatus, { description: 'Whether a portal reset token is still usable (an unusable one is an error).' })
+  validateCustomerResetToken(@Arg('input') input: ResetTokenInput, @Ctx() ctx: Context) {
+    return ctx.services.portalPasswords.validateResetToken(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new portal password with a reset token and ends every session of the account.' })
+  customerResetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+    return ctx.services.portalPasswords.resetPassword(input, ctx.client);
+  }
+}

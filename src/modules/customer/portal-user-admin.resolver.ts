@@ -1,0 +1,49 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { staffViewer } from '../../graphql/viewer';
+import { CreatePortalUserInput, PortalUserFilterInput, UpdatePortalUserInput } from './customer-admin.inputs';
+import { PortalUser, PortalUserPage } from './customer-admin.types';
+
+/** Portal users administered by staff (MANAGER and above). Thin: arguments in, one service call, result out. */
+@Resolver()
+export class PortalUserAdminResolver {
+  @Query(() => PortalUserPage, { description: 'MANAGER: the workspace\'s portal users, filtered and paginated.' })
+  portalUsers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => PortalUserFilterInput, { nullable: true }) filter?: PortalUserFilterInput | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.portalUserAdmin.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+  }
+
+  @Query(() => PortalUser, { description: 'MANAGER: one portal user of the workspace.' })
+  portalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.get(staffViewer(ctx), id);
+  }
+
+  @Mutation(() => PortalUser, { description: 'MANAGER: creates a portal user and e-mails an invitation to set a password.' })
+  createPortalUser(@Arg('input') input: CreatePortalUserInput, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.create(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => PortalUser, { description: 'MANAGER: renames a portal user and/or moves them to another organization (or none).' })
+  updatePortalUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdatePortalUserInput, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.update(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => PortalUser, { description: 'MANAGER: deactivates a portal user; their sessions end at once.' })
+  deactivatePortalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.deactivate(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Mutation(() => PortalUser, { description: 'MANAGER: lets a deactivated portal user sign in again.' })
+  reactivatePortalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.reactivate(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'MANAGER: e-mails the portal user a password reset link.' })
+  sendPortalUserPasswordReset(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.portalUserAdmin.sendPasswordReset(staffViewer(ctx), id, ctx.client);
+  }
+}
