@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
 import { scheduleSlaCheck } from '../modules/incident/sla-check';
+import { NotificationWorker } from '../modules/notifications/notification-worker';
 import { CodeStore } from './codes';
 import { OAuthProviders } from './oauth';
 import { PasswordHasher } from './passwords';
@@ -32,6 +33,8 @@ export interface Runtime {
   oauth: OAuthProviders;
   /** Work started by a request that finishes after the answer (e-mails): awaited on shutdown and in tests. */
   background: BackgroundTasks;
+  /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
+  worker?: NotificationWorker;
   stop(): Promise<void>;
 }
 
@@ -60,6 +63,15 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const background = new BackgroundTasks(log);
   const stopSlaCheck = config.slaCheckIntervalMs ? scheduleSlaCheck(() => orm.em.fork(), config.slaCheckIntervalMs, log) : () => undefined;
+  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer }) : undefined;
+  try {
+    await worker?.start();
+  } catch (e) {
+    stopSlaCheck();
+    await revocations.stop();
+    mailer.close();
+    throw e;
+  }
   return {
     config,
     log,
@@ -73,9 +85,11 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),
     background,
+    worker,
     stop: async () => {
       stopSlaCheck();
       await background.drain();
+      await worker?.stop();
       await revocations.stop();
       mailer.close();
     },
