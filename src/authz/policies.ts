@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'staff.manage': 'ADMIN',
   'tenant.settings': 'ADMIN',
   'audit.read': 'ADMIN',
+  'delivery.manage': 'ADMIN',
+  'webhook.manage': 'ADMIN',
   'tenant.crossTenant': 'SUPER_ADMIN',
 } as const satisfies Record<string, StaffRole>;
 

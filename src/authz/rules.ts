@@ -26,6 +26,10 @@ export const permission = (p: Permission) => {
   if (!cache.has(p)) cache.set(p, viewerRule(`permission:${p}`, 'staff', (ctx) => can(ctx.viewer, p)));
   return cache.get(p)!;
 };
+/** Any signed-in caller, staff or portal user: for fields about the caller's own settings. */
+export const signedIn = rule('signedIn', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : true,
+);
 export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
@@ -47,6 +51,10 @@ export const permissions: IRules = {
     incidents: permission('incident.read'),
     incidentCounts: permission('incident.read'),
     slaPolicies: permission('incident.read'),
+    notificationPreferences: signedIn,
+    onCallRecipients: permission('tenant.settings'),
+    deliveries: permission('delivery.manage'),
+    webhookEndpoints: permission('webhook.manage'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -86,6 +94,13 @@ export const permissions: IRules = {
     unlinkIncident: permission('incident.update'),
     setSlaPolicy: permission('sla.manage'),
     resetSlaPolicy: permission('sla.manage'),
+    setNotificationPreference: signedIn,
+    setOnCallRecipients: permission('tenant.settings'),
+    retryDelivery: permission('delivery.manage'),
+    createWebhookEndpoint: permission('webhook.manage'),
+    updateWebhookEndpoint: permission('webhook.manage'),
+    deleteWebhookEndpoint: permission('webhook.manage'),
+    rotateWebhookSecret: permission('webhook.manage'),
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

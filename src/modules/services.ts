@@ -9,6 +9,9 @@ import { IncidentService } from './incident/incident.service';
 import { KbService } from './kb/kb.service';
 import { IncidentManagementService } from './incident/incident-management.service';
 import { SlaService } from './incident/sla.service';
+import { DeliveryService } from './notifications/delivery.service';
+import { NotificationService } from './notifications/notification.service';
+import { WebhookService } from './notifications/webhook.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -21,6 +24,9 @@ export interface Services {
   kb: KbService;
   incidentManagement: IncidentManagementService;
   sla: SlaService;
+  notifications: NotificationService;
+  deliveries: DeliveryService;
+  webhooks: WebhookService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -34,5 +40,8 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     kb: new KbService(em),
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
+    notifications: new NotificationService(em, runtime),
+    deliveries: new DeliveryService(em, runtime),
+    webhooks: new WebhookService(em, runtime),
   };
 }
