@@ -65,6 +65,7 @@ const schema = z.object({
   WORKER_ENABLED: bool.optional(),
   WORKER_CONCURRENCY: int(1, 100).default(4),
   WORKER_POLL_INTERVAL_MS: int(50, 60_000).default(2000),
+  WORKER_HEARTBEAT_MS: int(50, 600_000).default(10_000),
   DELIVERY_MAX_ATTEMPTS: int(1, 50).default(8),
   DELIVERY_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
   DELIVERY_RETRY_MAX_MS: int(10, 7 * 24 * 3_600_000).default(6 * 3_600_000),
@@ -111,7 +112,8 @@ export interface Config {
   /** How often this process marks SLA breaches; 0 turns the check off here. */
   slaCheckIntervalMs: number;
   /** The notifications worker (graphile-worker): in this process unless `inProcess` is false. */
-  worker: { inProcess: boolean; concurrency: number; pollIntervalMs: number };
+  /** heartbeatMs: how often a worker says it is alive; the jobs of one silent for six beats are freed. */
+  worker: { inProcess: boolean; concurrency: number; pollIntervalMs: number; heartbeatMs: number };
   /** E-mail and webhook deliveries: tries before the dead-letter state, and the exponential backoff between them. */
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
   webhooks: {
@@ -216,7 +218,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
-    worker: { inProcess: env.WORKER_ENABLED ?? true, concurrency: env.WORKER_CONCURRENCY, pollIntervalMs: env.WORKER_POLL_INTERVAL_MS },
+    worker: { inProcess: env.WORKER_ENABLED ?? true, concurrency: env.WORKER_CONCURRENCY, pollIntervalMs: env.WORKER_POLL_INTERVAL_MS, heartbeatMs: env.WORKER_HEARTBEAT_MS },
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retryBaseMs: env.DELIVERY_RETRY_BASE_MS, retryMaxMs: Math.max(env.DELIVERY_RETRY_MAX_MS, env.DELIVERY_RETRY_BASE_MS) },
     webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false },
     google: {

@@ -7,9 +7,9 @@ import { Customer, CustomerUser } from '../modules/customer/customer.entity';
 import { Incident, IncidentCounter, IncidentUpdate, SlaPolicy } from '../modules/incident/incident.entity';
 import { KbArticle } from '../modules/kb/kb.entity';
 import { OutboxEvent } from '../modules/outbox/outbox.entity';
-import { Delivery, NotificationPreference, OnCallRecipient, WebhookEndpoint } from '../modules/notifications/notification.entity';
+import { Delivery, NotificationPreference, OnCallRecipient, QueueWorkerHeartbeat, WebhookEndpoint } from '../modules/notifications/notification.entity';
 
 /** Every ORM entity, listed explicitly so the same list works from TypeScript (tests, scripts) and compiled JS. */
 export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry, OAuthState,
   Customer, CustomerUser, Incident, IncidentUpdate, IncidentCounter, SlaPolicy, OutboxEvent, KbArticle,
-  Delivery, WebhookEndpoint, NotificationPreference, OnCallRecipient];
+  Delivery, WebhookEndpoint, NotificationPreference, OnCallRecipient, QueueWorkerHeartbeat];

@@ -1,5 +1,6 @@
 import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
-import { Delivery } from '../../src/modules/notifications/notification.entity';
+import { Delivery, WebhookEndpoint } from '../../src/modules/notifications/notification.entity';
+import { Tenant as TenantEntity } from '../../src/modules/tenant/tenant.entity';
 import { NotificationWorker } from '../../src/modules/notifications/notification-worker';
 import { createMailer } from '../../src/shared/mailer';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -9,6 +10,7 @@ import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { spawnWorker, type ServerProcess } from '../setup/process';
+import { startReceiver, type Receiver } from '../setup/webhook-receiver';
 
 type Envelope<T = unknown> = { success: boolean; data: T };
 
@@ -42,9 +44,10 @@ describe('outbox delivery through the job queue', () => {
   });
 
   /** A worker in this process (the class the server and `npm run worker` both run): quick to start and stop. */
-  const inProcessWorker = async () => {
+  const inProcessWorker = async (heartbeatMs = t.config.worker.heartbeatMs) => {
     const mailer = createMailer({ smtpUrl: mail.url, from: t.config.mailFrom, log: t.app.runtime.log });
-    const worker = new NotificationWorker({ config: { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100 } }, orm: t.orm, log: t.app.runtime.log, mailer });
+    const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100, heartbeatMs }, webhooks: { ...t.config.webhooks, allowPrivateTargets: true } };
+    const worker = new NotificationWorker({ config, orm: t.orm, log: t.app.runtime.log, mailer });
     await worker.start();
     return {
       stop: async () => {
@@ -53,10 +56,10 @@ describe('outbox delivery through the job queue', () => {
       },
     };
   };
-  const startWorker = async () => {
-    const w = spawnWorker({ DATABASE_URL: t.db.url, SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', NODE_ENV: 'test' });
+  const startWorker = async (env: Record<string, string> = {}) => {
+    const w = spawnWorker({ DATABASE_URL: t.db.url, SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', NODE_ENV: 'test', ...env });
     workers.push(w);
-    await w.waitFor(/notifications worker started/, 30000);
+    await w.waitFor(/notifications worker started/, 90000); // ts-node compiles the entry first: slow on a busy machine
     return w;
   };
   const stopWorker = async (w: ServerProcess) => {
@@ -101,7 +104,7 @@ describe('outbox delivery through the job queue', () => {
     await until(async () => (await t.em().count(Delivery, { status: 'SENT' })) === 2);
     expect(await t.em().count(OutboxEvent, { processedAt: null })).toBe(0);
     await stopWorker(w);
-  }, 60000);
+  }, 120000);
 
   it('a worker stopped mid-stream and started again loses nothing', async () => {
     const w = await inProcessWorker();
@@ -132,4 +135,27 @@ describe('outbox delivery through the job queue', () => {
     expect(await t.em().count(Delivery, { event: event.id })).toBe(before);
     await w2.stop();
   });
+
+  it('the job of a worker killed mid-delivery is freed once the worker misses six heartbeats, and delivered by another', async () => {
+    const receiver: Receiver = await startReceiver();
+    try {
+      receiver.on('/hang', (n) => (n === 0 ? 'hang' : { status: 200, body: 'ok' }));
+      const em = t.em();
+      em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/hang`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
+      await em.flush();
+      const w = await startWorker({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '60000', WORKER_HEARTBEAT_MS: '200' });
+      await createTicket('Killed mid-delivery');
+      await receiver.waitFor('/hang', 1, 15000); // the worker is now inside the POST, its job locked
+      w.proc.kill('SIGKILL');
+      await w.exited;
+      const survivor = await inProcessWorker(200);
+      const second = await receiver.waitFor('/hang', 2, 15000);
+      expect(second[1].headers['x-webhook-id']).toBe(second[0].headers['x-webhook-id']);
+      await until(async () => (await t.em().count(Delivery, { channel: 'WEBHOOK', status: 'SENT' })) === 1);
+      expect(t.logs.some((l) => l.includes('freed the jobs of queue workers that stopped answering'))).toBe(true);
+      await survivor.stop();
+    } finally {
+      await receiver.close();
+    }
+  }, 120000);
 });

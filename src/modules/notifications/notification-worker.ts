@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { run, type Runner, type TaskList } from 'graphile-worker';
+import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
@@ -30,6 +31,9 @@ const idOf = (payload: unknown, key: string): string => {
 export class NotificationWorker {
   private runner?: Runner;
   private pool?: Pool;
+  private heartbeat?: NodeJS.Timeout;
+  /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
+  private readonly workerIds = new Set<string>();
   private readonly log: Logger;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
@@ -73,6 +77,39 @@ export class NotificationWorker {
     return rows[0]?.n ?? 0;
   }
 
+  private sql<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.deps.orm.em.fork().getConnection().execute<T[]>(sql, params);
+  }
+
+  /**
+   * One beat: says this process's workers are alive, and frees the jobs of workers silent for six beats
+   * (killed, not stopped), which graphile-worker itself would leave locked for 4 hours. A job freed from a
+   * worker that was merely stalled may run twice: delivery is at least once.
+   */
+  async beat(): Promise<number> {
+    const ids = [...this.workerIds];
+    if (ids.length) {
+      await this.sql(
+        `INSERT INTO queue_worker_heartbeats (worker_id, seen_at) SELECT unnest(?::text[]), now() ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()`,
+        [`{${ids.join(',')}}`],
+      );
+    }
+    const staleMs = this.deps.config.worker.heartbeatMs * 6;
+    const stale = await this.sql<{ id: string }>(
+      `SELECT DISTINCT j.locked_by AS id FROM ${QUEUE_SCHEMA}.jobs j
+       WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - ?::int * interval '1 millisecond'
+         AND NOT EXISTS (SELECT 1 FROM queue_worker_heartbeats h WHERE h.worker_id = j.locked_by AND h.seen_at > now() - ?::int * interval '1 millisecond')`,
+      [staleMs, staleMs],
+    );
+    if (stale.length) {
+      const list = `{${stale.map((s) => s.id).join(',')}}`;
+      await this.sql(`SELECT ${QUEUE_SCHEMA}.force_unlock_workers(?::text[])`, [list]);
+      this.log.warn({ workers: stale.map((s) => s.id) }, 'freed the jobs of queue workers that stopped answering');
+    }
+    await this.sql(`DELETE FROM queue_worker_heartbeats WHERE seen_at < now() - interval '1 day'`);
+    return stale.length;
+  }
+
   async start(): Promise<void> {
     if (this.runner) return;
     const { config, orm } = this.deps;
@@ -95,7 +132,11 @@ export class NotificationWorker {
         pollInterval: config.worker.pollIntervalMs,
         noHandleSignals: true,
         logger: queueLogger(this.log),
+        events: this.events(),
       });
+      await this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed'));
+      this.heartbeat = setInterval(() => void this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed')), config.worker.heartbeatMs);
+      this.heartbeat.unref();
     } catch (e) {
       this.runner = undefined;
       this.pool = undefined;
@@ -106,13 +147,23 @@ export class NotificationWorker {
     this.log.info({ concurrency: config.worker.concurrency }, 'notifications worker started');
   }
 
+  private events(): WorkerEvents {
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => void this.workerIds.add(worker.workerId));
+    return events;
+  }
+
   /** Lets the jobs in progress finish, then stops taking jobs and closes its connections. */
   async stop(): Promise<void> {
     const runner = this.runner;
     const pool = this.pool;
     this.runner = undefined;
     this.pool = undefined;
+    clearInterval(this.heartbeat);
     if (runner) await runner.stop().catch((err) => this.log.warn({ err }, 'error while stopping the notifications worker'));
     if (pool) await pool.end().catch(() => undefined);
+    const ids = [...this.workerIds];
+    this.workerIds.clear();
+    if (runner && ids.length) await this.sql('DELETE FROM queue_worker_heartbeats WHERE worker_id = ANY(?::text[])', [`{${ids.join(',')}}`]).catch(() => undefined);
   }
 }

@@ -182,3 +182,17 @@ export class OnCallRecipient {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   createdAt: Date = new Date();
 }
+
+/**
+ * A running queue worker's sign of life. A job stays locked by the worker that took it; when that worker is
+ * killed, graphile-worker frees the job only after 4 hours. Workers refresh their row every
+ * WORKER_HEARTBEAT_MS, and free the jobs of workers silent for six beats (src/modules/notifications/notification-worker.ts).
+ */
+@Entity({ tableName: 'queue_worker_heartbeats' })
+export class QueueWorkerHeartbeat {
+  @PrimaryKey({ type: 'text' })
+  workerId!: string;
+
+  @Property({ type: 'timestamptz' })
+  seenAt!: Date;
+}
