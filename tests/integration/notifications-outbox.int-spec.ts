@@ -46,7 +46,7 @@ describe('outbox delivery through the job queue', () => {
   /** A worker in this process (the class the server and `npm run worker` both run): quick to start and stop. */
   const inProcessWorker = async (heartbeatMs = t.config.worker.heartbeatMs) => {
     const mailer = createMailer({ smtpUrl: mail.url, from: t.config.mailFrom, log: t.app.runtime.log });
-    const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100, heartbeatMs }, webhooks: { ...t.config.webhooks, allowPrivateTargets: true } };
+    const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100, heartbeatMs }, webhooks: { timeoutMs: 20000, allowPrivateTargets: true } };
     const worker = new NotificationWorker({ config, orm: t.orm, log: t.app.runtime.log, mailer });
     await worker.start();
     return {
@@ -141,7 +141,7 @@ describe('outbox delivery through the job queue', () => {
     try {
       receiver.on('/hang', (n) => (n === 0 ? 'hang' : { status: 200, body: 'ok' }));
       const em = t.em();
-      em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/hang`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
+      const hang = em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/hang`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
       await em.flush();
       const w = await startWorker({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '60000', WORKER_HEARTBEAT_MS: '200' });
       await createTicket('Killed mid-delivery');
@@ -154,8 +154,35 @@ describe('outbox delivery through the job queue', () => {
       await until(async () => (await t.em().count(Delivery, { channel: 'WEBHOOK', status: 'SENT' })) === 1);
       expect(t.logs.some((l) => l.includes('freed the jobs of queue workers that stopped answering'))).toBe(true);
       await survivor.stop();
+      await t.em().getConnection().execute('UPDATE webhook_endpoints SET is_active = false WHERE id = ?', [hang.id]);
     } finally {
       await receiver.close();
     }
   }, 120000);
+
+  it('stopping a worker interrupts a webhook POST in flight (after graphile-worker\'s 5 s grace), records the try and keeps the delivery for later', async () => {
+    const receiver: Receiver = await startReceiver();
+    try {
+      receiver.on('/stall', () => 'hang');
+      const em = t.em();
+      const endpoint = em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/stall`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
+      await em.flush();
+      const w = await inProcessWorker();
+      await createTicket('Stalled receiver');
+      await receiver.waitFor('/stall', 1);
+      const started = Date.now();
+      await w.stop();
+      expect(Date.now() - started).toBeLessThan(9000);
+      const [row] = await t.em().getConnection().execute<{ id: string; status: string; attempts: number; last_error: string; next_attempt_at: string | null }[]>(
+        'SELECT id, status, attempts, last_error, next_attempt_at FROM notification_deliveries WHERE endpoint_id = ?',
+        [endpoint.id],
+      );
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 1, last_error: 'Interrupted: the worker was stopping.', next_attempt_at: expect.anything() });
+      const waiting = await t.em().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'delivery.send' AND key = ?`, [`delivery:${row.id}`]);
+      expect(waiting[0].n).toBe('1'); // the next try, waiting for a worker
+      await t.em().getConnection().execute('UPDATE webhook_endpoints SET is_active = false WHERE id = ?', [endpoint.id]);
+    } finally {
+      await receiver.close();
+    }
+  }, 30000);
 });

@@ -56,8 +56,8 @@ export class NotificationWorker {
       [TASKS.dispatch]: async (payload) => {
         await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts);
       },
-      [TASKS.send]: async (payload) => {
-        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'));
+      [TASKS.send]: async (payload, helpers) => {
+        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
       },
     };
   }

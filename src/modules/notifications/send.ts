@@ -37,7 +37,13 @@ interface DeliveryRow {
  * either queues the next try after the backoff (in the same transaction as the record) or, after the last
  * try, leaves it FAILED: the dead letter an ADMIN can list and retry.
  */
-export async function sendDelivery(em: EntityManager, deps: { mailer: Mailer; log: Logger; settings: SendSettings }, deliveryId: string): Promise<void> {
+export async function sendDelivery(
+  em: EntityManager,
+  deps: { mailer: Mailer; log: Logger; settings: SendSettings },
+  deliveryId: string,
+  /** Aborted when the worker is stopping: a webhook POST in flight gives up and is tried again later. */
+  signal?: AbortSignal,
+): Promise<void> {
   const [d] = await em.getConnection().execute<DeliveryRow[]>(
     `SELECT d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.channel, d.status, d.attempts, d.max_attempts AS "maxAttempts", d.message,
             e.url AS "endpointUrl", e.secret AS "endpointSecret", e.is_active AS "endpointActive"
@@ -60,6 +66,7 @@ export async function sendDelivery(em: EntityManager, deps: { mailer: Mailer; lo
       result = await postWebhook({ url: d.endpointUrl, secret: d.endpointSecret }, d.message.body, { eventId: d.eventId, eventType: d.eventType, deliveryId: d.id }, {
         timeoutMs: deps.settings.webhookTimeoutMs,
         allowPrivate: deps.settings.allowPrivateTargets,
+        signal,
       });
     }
   } catch (e) {

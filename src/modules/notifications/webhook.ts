@@ -175,7 +175,7 @@ export function postWebhook(
   target: { url: string; secret: string },
   body: string,
   meta: { eventId: string; eventType: string; deliveryId: string },
-  options: { timeoutMs: number; allowPrivate: boolean; now?: () => number },
+  options: { timeoutMs: number; allowPrivate: boolean; now?: () => number; signal?: AbortSignal },
 ): Promise<WebhookResult> {
   return new Promise((resolve) => {
     let settled = false;
@@ -196,7 +196,8 @@ export function postWebhook(
     }
     const timestamp = Math.floor((options.now ?? Date.now)() / 1000);
     const client = url.protocol === 'https:' ? https : http;
-    const signal = AbortSignal.timeout(options.timeoutMs);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
     const request = client.request(
       url,
       {
@@ -235,6 +236,7 @@ export function postWebhook(
     );
     request.on('error', (err: Error & { code?: string }) => {
       if (err instanceof BlockedTargetError) return finish({ ok: false, error: `Refused: ${err.message}.`, permanent: true });
+      if (options.signal?.aborted) return finish({ ok: false, error: 'Interrupted: the worker was stopping.' });
       if (signal.aborted || err.name === 'AbortError') return finish({ ok: false, error: `No answer within ${options.timeoutMs} ms.` });
       finish({ ok: false, error: `Could not reach the endpoint: ${err.code ?? err.message}.` });
     });
