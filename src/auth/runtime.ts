@@ -63,6 +63,9 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const background = new BackgroundTasks(log);
   const stopSlaCheck = config.slaCheckIntervalMs ? scheduleSlaCheck(() => orm.em.fork(), config.slaCheckIntervalMs, log) : () => undefined;
+  if (config.webhooks.allowPrivateTargets && !config.isDevelopment && config.env !== 'test') {
+    log.warn('WEBHOOK_ALLOW_PRIVATE_TARGETS is on: webhooks may reach loopback, private and cloud metadata addresses');
+  }
   const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer }) : undefined;
   try {
     await worker?.start();

@@ -53,7 +53,8 @@ function render(subject: string, greeting: string, block: Block): RenderedMail {
     `<p style="color:#777;font-size:12px">${escapeHtml(block.footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { subject, text, html };
+  // One line: a title with line breaks must not spill into the headers (nodemailer encodes them anyway).
+  return { subject: subject.replace(/\s+/g, ' ').trim(), text, html };
 }
 
 const ticketFacts = (i: CustomerIncidentView): [string, string][] => [
