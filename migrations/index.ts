@@ -8,6 +8,7 @@ import { Migration20261123151541 } from './Migration20261123151541';
 import { Migration20261123152202 } from './Migration20261123152202';
 import { Migration20261123153127 } from './Migration20261123153127';
 import { Migration20261123155900 } from './Migration20261123155900';
+import { Migration20261123161950 } from './Migration20261123161950';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123152202', class: Migration20261123152202 },
   { name: 'Migration20261123153127', class: Migration20261123153127 },
   { name: 'Migration20261123155900', class: Migration20261123155900 },
+  { name: 'Migration20261123161950', class: Migration20261123161950 },
 ];

@@ -30,6 +30,11 @@ export const permission = (p: Permission) => {
 export const signedIn = rule('signedIn', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
   ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : true,
 );
+/** Staff who may read incidents, or a portal user (whose reads are scoped to its own tickets). */
+export const incidentReader = rule('incidentReader', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
+  return ctx.viewer.kind === 'customer' || can(ctx.viewer, 'incident.read') || new ForbiddenError();
+});
 export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
@@ -101,6 +106,10 @@ export const permissions: IRules = {
     updateWebhookEndpoint: permission('webhook.manage'),
     deleteWebhookEndpoint: permission('webhook.manage'),
     rotateWebhookSecret: permission('webhook.manage'),
+  },
+  Subscription: {
+    incidentUpdated: incidentReader,
+    incidentsChanged: incidentReader,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

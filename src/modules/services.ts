@@ -12,6 +12,7 @@ import { SlaService } from './incident/sla.service';
 import { DeliveryService } from './notifications/delivery.service';
 import { NotificationService } from './notifications/notification.service';
 import { WebhookService } from './notifications/webhook.service';
+import { LiveService } from './live/live.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -27,6 +28,7 @@ export interface Services {
   notifications: NotificationService;
   deliveries: DeliveryService;
   webhooks: WebhookService;
+  live: LiveService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -43,5 +45,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     notifications: new NotificationService(em, runtime),
     deliveries: new DeliveryService(em, runtime),
     webhooks: new WebhookService(em, runtime),
+    live: new LiveService(em, runtime),
   };
 }
