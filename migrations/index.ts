@@ -7,9 +7,12 @@ import { Migration20261123150547 } from './Migration20261123150547';
 import { Migration20261123151541 } from './Migration20261123151541';
 import { Migration20261123152202 } from './Migration20261123152202';
 import { Migration20261123152747 } from './Migration20261123152747';
+import { Migration20261123153127 } from './Migration20261123153127';
 import { Migration20261123153223 } from './Migration20261123153223';
 import { Migration20261123154237 } from './Migration20261123154237';
 import { Migration20261123154513 } from './Migration20261123154513';
+import { Migration20261123155900 } from './Migration20261123155900';
+import { Migration20261123161950 } from './Migration20261123161950';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -19,7 +22,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123151541', class: Migration20261123151541 },
   { name: 'Migration20261123152202', class: Migration20261123152202 },
   { name: 'Migration20261123152747', class: Migration20261123152747 },
+  { name: 'Migration20261123153127', class: Migration20261123153127 },
   { name: 'Migration20261123153223', class: Migration20261123153223 },
   { name: 'Migration20261123154237', class: Migration20261123154237 },
   { name: 'Migration20261123154513', class: Migration20261123154513 },
+  { name: 'Migration20261123155900', class: Migration20261123155900 },
+  { name: 'Migration20261123161950', class: Migration20261123161950 },
 ];

@@ -8,10 +8,12 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Logger } from 'pino';
 import { createRuntime, type Runtime } from './auth/runtime';
 import type { Config } from './config/config';
-import { buildContext, type Context } from './graphql/context';
+import { buildContext, type Context, type RequestInfo } from './graphql/context';
 import { buildSchema } from './graphql/schema';
+import { createFormatError } from './graphql/errors';
 import { createApollo } from './graphql/server';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
+import { attachSubscriptions } from './graphql/subscriptions';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
@@ -103,9 +105,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const apollo = createApollo(schema, config, log);
   await apollo.start();
 
+  const contextOf = (info: RequestInfo): Promise<Context> => buildContext({ orm, config, runtime }, info);
   const contextFor = (request: FastifyRequest): Promise<Context> =>
-    buildContext(
-      { orm, config, runtime },
+    contextOf(
       {
         requestId: request.id,
         log: request.log as Logger,
@@ -149,12 +151,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerRestRoutes(http, apollo, restRoutes, contextFor);
+  const subscriptions = attachSubscriptions(http, schema, runtime, log, contextOf, createFormatError({ exposeStack: config.isDevelopment, log: () => log, schema }));
 
   await http.ready();
   return {
     http,
     runtime,
     close: async () => {
+      await subscriptions.close();
       await http.close();
       await apollo.stop();
       await runtime.stop();

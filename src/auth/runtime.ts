@@ -5,6 +5,8 @@ import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
 import { Semaphore } from '../shared/semaphore';
 import { scheduleSlaCheck } from '../modules/incident/sla-check';
+import { NotificationWorker } from '../modules/notifications/notification-worker';
+import { LiveEvents } from '../modules/live/live-events';
 import { CodeStore } from './codes';
 import { OAuthProviders } from './oauth';
 import { PasswordHasher } from './passwords';
@@ -35,6 +37,10 @@ export interface Runtime {
   background: BackgroundTasks;
   /** Bounds Ezra's background runs and provider calls in this process (EZRA_MAX_CONCURRENT). */
   ezraQueue: Semaphore;
+  /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
+  worker?: NotificationWorker;
+  /** Every outbox event as it commits, heard over LISTEN: for GraphQL subscriptions. */
+  live: LiveEvents;
   stop(): Promise<void>;
 }
 
@@ -63,6 +69,21 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
   const background = new BackgroundTasks(log);
   const stopSlaCheck = config.slaCheckIntervalMs ? scheduleSlaCheck(() => orm.em.fork(), config.slaCheckIntervalMs, log) : () => undefined;
+  if (config.webhooks.allowPrivateTargets && !config.isDevelopment && config.env !== 'test') {
+    log.warn('WEBHOOK_ALLOW_PRIVATE_TARGETS is on: webhooks may reach loopback, private and cloud metadata addresses');
+  }
+  const live = new LiveEvents(databaseUrl, log);
+  await live.start();
+  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer }) : undefined;
+  try {
+    await worker?.start();
+  } catch (e) {
+    stopSlaCheck();
+    await live.stop();
+    await revocations.stop();
+    mailer.close();
+    throw e;
+  }
   return {
     config,
     log,
@@ -77,9 +98,13 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     oauth: new OAuthProviders(config, log),
     background,
     ezraQueue: new Semaphore(config.ezra.maxConcurrent),
+    worker,
+    live,
     stop: async () => {
       stopSlaCheck();
       await background.drain();
+      await worker?.stop();
+      await live.stop();
       await revocations.stop();
       mailer.close();
     },

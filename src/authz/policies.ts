@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'staff.manage': 'ADMIN',
   'tenant.settings': 'ADMIN',
   'audit.read': 'ADMIN',
+  'delivery.manage': 'ADMIN',
+  'webhook.manage': 'ADMIN',
   'tenant.crossTenant': 'SUPER_ADMIN',
 } as const satisfies Record<string, StaffRole>;
 

@@ -26,6 +26,15 @@ export const permission = (p: Permission) => {
   if (!cache.has(p)) cache.set(p, viewerRule(`permission:${p}`, 'staff', (ctx) => can(ctx.viewer, p)));
   return cache.get(p)!;
 };
+/** Any signed-in caller, staff or portal user: for fields about the caller's own settings. */
+export const signedIn = rule('signedIn', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
+  ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : true,
+);
+/** Staff who may read incidents, or a portal user (whose reads are scoped to its own tickets). */
+export const incidentReader = rule('incidentReader', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+  if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
+  return ctx.viewer.kind === 'customer' || can(ctx.viewer, 'incident.read') || new ForbiddenError();
+});
 export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
@@ -61,6 +70,10 @@ export const permissions: IRules = {
     portalUser: permission('portalUser.manage'),
     tenantSettings: permission('tenant.settings'),
     auditLog: permission('audit.read'),
+    notificationPreferences: signedIn,
+    onCallRecipients: permission('tenant.settings'),
+    deliveries: permission('delivery.manage'),
+    webhookEndpoints: permission('webhook.manage'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -119,6 +132,17 @@ export const permissions: IRules = {
     validateCustomerResetToken: public_,
     customerResetPassword: public_,
     updateTenantSettings: permission('tenant.settings'),
+    setNotificationPreference: signedIn,
+    setOnCallRecipients: permission('tenant.settings'),
+    retryDelivery: permission('delivery.manage'),
+    createWebhookEndpoint: permission('webhook.manage'),
+    updateWebhookEndpoint: permission('webhook.manage'),
+    deleteWebhookEndpoint: permission('webhook.manage'),
+    rotateWebhookSecret: permission('webhook.manage'),
+  },
+  Subscription: {
+    incidentUpdated: incidentReader,
+    incidentsChanged: incidentReader,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   Incident: {

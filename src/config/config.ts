@@ -94,6 +94,15 @@ const schema = z.object({
   LOGIN_FAILURES_PER_IP_PER_HOUR: int(1, 1000000).default(500),
   REGISTRATIONS_PER_IP_PER_HOUR: int(1, 1000000).default(20),
   SLA_CHECK_INTERVAL_MS: int(0, 3_600_000).default(60_000),
+  WORKER_ENABLED: bool.optional(),
+  WORKER_CONCURRENCY: int(1, 100).default(4),
+  WORKER_POLL_INTERVAL_MS: int(50, 60_000).default(2000),
+  WORKER_HEARTBEAT_MS: int(50, 600_000).default(10_000),
+  DELIVERY_MAX_ATTEMPTS: int(1, 50).default(8),
+  DELIVERY_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
+  DELIVERY_RETRY_MAX_MS: int(10, 7 * 24 * 3_600_000).default(6 * 3_600_000),
+  WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(5000),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -157,6 +166,16 @@ export interface Config {
   registrationsPerIpPerHour: number;
   /** How often this process marks SLA breaches; 0 turns the check off here. */
   slaCheckIntervalMs: number;
+  /** The notifications worker (graphile-worker): in this process unless `inProcess` is false. */
+  /** heartbeatMs: how often a worker says it is alive; the jobs of one silent for six beats are freed. */
+  worker: { inProcess: boolean; concurrency: number; pollIntervalMs: number; heartbeatMs: number };
+  /** E-mail and webhook deliveries: tries before the dead-letter state, and the exponential backoff between them. */
+  delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  webhooks: {
+    timeoutMs: number;
+    /** Lets endpoints resolve to loopback, private, link-local or metadata addresses (tests, on-premises). */
+    allowPrivateTargets: boolean;
+  };
   google: {
     issuer: string;
     clientId?: string;
@@ -295,6 +314,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    worker: { inProcess: env.WORKER_ENABLED ?? true, concurrency: env.WORKER_CONCURRENCY, pollIntervalMs: env.WORKER_POLL_INTERVAL_MS, heartbeatMs: env.WORKER_HEARTBEAT_MS },
+    delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retryBaseMs: env.DELIVERY_RETRY_BASE_MS, retryMaxMs: Math.max(env.DELIVERY_RETRY_MAX_MS, env.DELIVERY_RETRY_BASE_MS) },
+    webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false },
     google: {
       issuer: env.GOOGLE_ISSUER,
       clientId: env.GOOGLE_CLIENT_ID,

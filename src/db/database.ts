@@ -1,6 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Options } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
+import { installQueueSchema } from '../modules/notifications/queue';
 import { StartupError } from '../shared/startup-error';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
 import { ormConfig } from './mikro-orm.config';
@@ -40,14 +41,23 @@ export async function connectOrm(url: string, options: Partial<Options> = {}): P
   return orm;
 }
 
-/** Applies pending migrations, all or nothing. */
+/**
+ * Applies pending migrations, all or nothing, then installs or upgrades the job queue's own schema
+ * (graphile-worker keeps it in `graphile_worker`, with its own migrations table).
+ */
 export async function migrate(orm: MikroORM): Promise<string[]> {
+  let applied: string[];
   try {
-    const applied = await orm.getMigrator().up();
-    return applied.map((m) => m.name);
+    applied = (await orm.getMigrator().up()).map((m) => m.name);
   } catch (e) {
     throw new StartupError(`A database migration failed and nothing was applied: ${(e as Error).message.split('\n')[0]}`);
   }
+  try {
+    await installQueueSchema(orm.config.get('clientUrl')!);
+  } catch (e) {
+    throw new StartupError(`Installing the job queue's schema failed: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return applied;
 }
 
 export async function pendingMigrations(orm: MikroORM): Promise<string[]> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { projectRoot } from '../config/config';
 import { entities } from './entities';
 import { migrationsList } from '../../migrations';
+import { QUEUE_SCHEMA } from '../modules/notifications/queue';
 
 /**
  * MikroORM settings shared by the server, the tests and the scripts. Migrations are listed explicitly
@@ -19,6 +20,8 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     pool: { min: 0, max: 10 },
     // Reads go through SQL read models; entities are for writes, so never flush implicitly on reads.
     forceUtcTimezone: true,
+    // The job queue's tables (graphile-worker, src/modules/notifications/queue.ts) are not the entities' business.
+    schemaGenerator: { ignoreSchema: [QUEUE_SCHEMA] },
     allowGlobalContext: false,
     debug: false,
     migrations: {

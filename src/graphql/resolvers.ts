@@ -15,6 +15,8 @@ import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.r
 import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
 import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { NotificationResolver } from '../modules/notifications/notification.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -35,4 +37,6 @@ export const resolvers: NonEmptyArray<Function> = [
   PortalPasswordResolver,
   TenantSettingsResolver,
   AuditResolver,
+  NotificationResolver,
+  LiveResolver,
 ];

@@ -14,6 +14,13 @@ export function buildBareSchema(): GraphQLSchema {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
     emitSchemaFile: false,
+    // Subscriptions define their own `subscribe` (src/modules/live): type-graphql's topics are not used.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions here define their own subscribe function');
+      },
+    },
   });
 }
 

@@ -15,6 +15,10 @@ import { PortalUserAdminService } from './customer/portal-user-admin.service';
 import { PortalPasswordService } from './customer/portal-password.service';
 import { TenantSettingsService } from './tenant/tenant-settings.service';
 import { AuditLogService } from './audit/audit-log.service';
+import { DeliveryService } from './notifications/delivery.service';
+import { NotificationService } from './notifications/notification.service';
+import { WebhookService } from './notifications/webhook.service';
+import { LiveService } from './live/live.service';
 
 /** The per-request set of services, each bound to the request's EntityManager. */
 export interface Services {
@@ -33,6 +37,10 @@ export interface Services {
   portalPasswords: PortalPasswordService;
   tenantSettings: TenantSettingsService;
   auditLog: AuditLogService;
+  notifications: NotificationService;
+  deliveries: DeliveryService;
+  webhooks: WebhookService;
+  live: LiveService;
 }
 
 export function createServices(em: EntityManager, runtime: Runtime): Services {
@@ -53,5 +61,9 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     portalPasswords: new PortalPasswordService(em, runtime),
     tenantSettings: new TenantSettingsService(em, runtime),
     auditLog: new AuditLogService(em),
+    notifications: new NotificationService(em, runtime),
+    deliveries: new DeliveryService(em, runtime),
+    webhooks: new WebhookService(em, runtime),
+    live: new LiveService(em, runtime),
   };
 }

@@ -35,7 +35,8 @@ export function createMailer(options: { smtpUrl?: string; from: string; log: Log
       close: () => undefined,
     };
   }
-  const transport: Transporter = nodemailer.createTransport(options.smtpUrl);
+  // Bounded waits: a stalled SMTP server must not hold a sender (the notifications worker's jobs) for minutes.
+  const transport: Transporter = nodemailer.createTransport({ url: options.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 });
   return {
     send: async (mail) => {
       await transport.sendMail({ from: options.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? textToHtml(mail.text) });

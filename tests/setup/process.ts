@@ -14,7 +14,16 @@ export interface ServerProcess {
 
 /** Runs `src/main.ts` as a real process (ts-node with swc), as `npm start` would run the built file. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register', path.join(root, 'src/main.ts')], {
+  return spawnEntry('src/main.ts', env);
+}
+
+/** Runs `src/worker.ts` (the notifications worker alone), as `npm run worker` would run the built file. */
+export function spawnWorker(env: Record<string, string>): ServerProcess {
+  return spawnEntry('src/worker.ts', env);
+}
+
+function spawnEntry(entry: string, env: Record<string, string>): ServerProcess {
+  const proc = spawn(process.execPath, ['-r', 'ts-node/register', path.join(root, entry)], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_SWC: 'true', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

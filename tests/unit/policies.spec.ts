@@ -65,6 +65,7 @@ describe('staff policies', () => {
 {
   "audit.read": "ADMIN SUPER_ADMIN",
   "customer.manage": "MANAGER ADMIN SUPER_ADMIN",
+  "delivery.manage": "ADMIN SUPER_ADMIN",
   "incident.acknowledge": "RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
   "incident.analyze": "ENGINEER MANAGER ADMIN SUPER_ADMIN",
   "incident.assign": "MANAGER ADMIN SUPER_ADMIN",
@@ -81,6 +82,7 @@ describe('staff policies', () => {
   "staff.read": "VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN",
   "tenant.crossTenant": "SUPER_ADMIN",
   "tenant.settings": "ADMIN SUPER_ADMIN",
+  "webhook.manage": "ADMIN SUPER_ADMIN",
 }
 `);
   });

@@ -252,10 +252,10 @@ export class IncidentManagementService {
       const note = optionalText('note', input.note, 5000);
       const body = [note ?? `Status changed to ${input.status}.`, input.status === 'RESOLVED' ? `Resolution: ${summary}` : null].filter(Boolean).join('\n\n');
       const visibility: Visibility = input.internal ? 'INTERNAL' : 'PUBLIC';
-      this.event(tx, viewer, incident, 'STATUS', visibility, body, input.status);
+      const update = this.event(tx, viewer, incident, 'STATUS', visibility, body, input.status);
       await tx.flush();
       this.audit(tx, viewer, client, 'incident.status_changed', incident, before);
-      emitEvent(tx, viewer.tenantId, 'incident.status_changed', { incidentId: incident.id, number: incident.number, from, to: input.status, visibility });
+      emitEvent(tx, viewer.tenantId, 'incident.status_changed', { incidentId: incident.id, number: incident.number, from, to: input.status, visibility, updateId: update.id });
       if (visibility === 'PUBLIC') await this.propagateToReports(tx, viewer, incident, summary);
       // A knowledge-base draft from the public part only (never techDescription or INTERNAL updates).
       if (input.createKbDraft) await draftFromResolvedIncident(tx, viewer, { id: incident.id, title: incident.title, description: incident.description, resolutionSummary: summary });

@@ -183,3 +183,26 @@ export async function countByStatus(em: EntityManager, viewer: StaffViewer): Pro
     [viewer.tenantId],
   );
 }
+
+/** An incident as any customer may see it: never anything internal (for e-mails and webhook payloads). */
+export type CustomerIncidentView = Omit<Incident, 'techDescription' | 'internalSla' | 'assignee' | 'impactSummary' | 'blastRadius' | 'serviceArea' | 'environment' | 'region' | 'customerId' | 'parentId' | 'version'>;
+
+/**
+ * The customer view of one incident of a tenant, with its PUBLIC updates, whoever the customer: what
+ * notifications and webhooks may say about it. The same columns and update query as a portal viewer's,
+ * so nothing internal is even selected; the internal keys are dropped rather than sent as nulls.
+ */
+export async function customerViewOf(
+  em: EntityManager,
+  tenantId: string,
+  incidentId: string,
+): Promise<{ incident: CustomerIncidentView; updates: IncidentUpdateView[] } | null> {
+  const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
+  const rows = await em
+    .getConnection()
+    .execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
+  if (!rows[0]) return null;
+  const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !(INTERNAL as readonly string[]).includes(k))) as CustomerIncidentView;
+  const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];
+  return { incident, updates };
+}

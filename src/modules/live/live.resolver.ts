@@ -1,0 +1,37 @@
+import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { readViewer } from '../../graphql/viewer';
+import { Incident } from '../incident/incident.types';
+import type { IncidentChangeView } from './live.service';
+
+@ObjectType({ simpleResolvers: true, description: 'An incident the viewer may see, just after an event changed it.' })
+export class IncidentChange {
+  @Field({ description: 'The event: incident.created, incident.status_changed, incident.public_update, …' }) eventType!: string;
+  @Field(() => Incident) incident!: Incident;
+}
+
+type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
+
+/**
+ * GraphQL subscriptions over graphql-ws (WebSocket at /graphql), authenticated by the connection's
+ * `authorization`. Each event is read again with the subscriber's viewer: a portal subscriber gets the
+ * customer view, of its own tickets only.
+ */
+@Resolver()
+export class LiveResolver {
+  @Subscription(() => Incident, {
+    description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only).',
+    subscribe: ({ args, context }: Data) => context.services.live.changesOf(readViewer(context), args.id!),
+  })
+  incidentUpdated(@Arg('id', () => ID) _id: string, @Root() change: IncidentChangeView, @Ctx() _ctx: Context): Incident {
+    return change.incident;
+  }
+
+  @Subscription(() => IncidentChange, {
+    description: 'Staff or portal user: every incident the caller may see, each time an event changes it.',
+    subscribe: ({ context }: Data) => context.services.live.changes(readViewer(context)),
+  })
+  incidentsChanged(@Root() change: IncidentChangeView): IncidentChangeView {
+    return change;
+  }
+}

@@ -1,0 +1,77 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Runtime } from '../../auth/runtime';
+import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
+import { IncidentNotFoundError } from '../incident/incident.errors';
+import { findIncident } from '../incident/incident.read';
+import type { Incident } from '../incident/incident.types';
+import type { LiveEvent } from './live-events';
+
+export interface IncidentChangeView {
+  eventType: string;
+  incident: Incident;
+}
+
+/**
+ * Maps a stream of events to what the viewer may see: each event's incident is read with the viewer's own
+ * scope and columns (a portal viewer gets the customer view of its own and its organization's shared tickets
+ * only; anything else is skipped). Ending the stream (`return`) ends the source at once, even while waiting.
+ * The stream also ends when the viewer's session is revoked.
+ */
+function visibleChanges(
+  source: AsyncIterableIterator<LiveEvent>,
+  read: (event: LiveEvent) => Promise<IncidentChangeView | null>,
+  stillValid: () => boolean,
+): AsyncIterableIterator<IncidentChangeView> {
+  const stream: AsyncIterableIterator<IncidentChangeView> = {
+    async next(): Promise<IteratorResult<IncidentChangeView>> {
+      for (;;) {
+        const r = await source.next();
+        if (r.done) return { value: undefined, done: true };
+        if (!stillValid()) {
+          await source.return!();
+          return { value: undefined, done: true };
+        }
+        const change = await read(r.value);
+        if (change) return { value: change, done: false };
+      }
+    },
+    return: async () => {
+      await source.return!();
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
+}
+
+/** Live updates of incidents (GraphQL subscriptions), for staff and portal viewers. */
+export class LiveService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rt: Runtime,
+  ) {}
+
+  private stream(viewer: StaffViewer | CustomerViewer, incidentId?: string): AsyncIterableIterator<IncidentChangeView> {
+    const source = this.rt.live.subscribe((e) => e.tenantId === viewer.tenantId && e.incidentId !== null && (!incidentId || e.incidentId === incidentId));
+    return visibleChanges(
+      source,
+      async (e) => {
+        const incident = await findIncident(this.em.fork(), viewer, e.incidentId!);
+        return incident ? { eventType: e.type, incident } : null;
+      },
+      () => !this.rt.revocations.isRevoked(viewer.sessionId),
+    );
+  }
+
+  /** Every change to an incident the viewer may see. */
+  changes(viewer: StaffViewer | CustomerViewer): AsyncIterableIterator<IncidentChangeView> {
+    return this.stream(viewer);
+  }
+
+  /** Changes to one incident (by id or number), which the viewer must be able to see now. */
+  async changesOf(viewer: StaffViewer | CustomerViewer, idOrNumber: string): Promise<AsyncIterableIterator<IncidentChangeView>> {
+    const incident = await findIncident(this.em, viewer, idOrNumber.trim());
+    if (!incident) throw new IncidentNotFoundError();
+    return this.stream(viewer, incident.id);
+  }
+}

@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Runtime } from '../../auth/runtime';
+import type { ClientInfo } from '../../auth/sessions';
+import type { StaffViewer } from '../../auth/viewer';
+import { isUuid } from '../../shared/ids';
+import { ValidationError } from '../../shared/errors';
+import type { DeliveryChannel, DeliveryStatus } from './notification.entity';
+import { DeliveryNotFailedError, DeliveryNotFoundError } from './notification.errors';
+import type { DeliveryView } from './notification.types';
+import { enqueue, TASKS } from './queue';
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const MAX_PAGE_SIZE = 100;
+
+const COLUMNS = `d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.channel,
+  CASE d.channel WHEN 'EMAIL' THEN d.target ELSE COALESCE(e.url, '(deleted endpoint)') END AS target,
+  d.endpoint_id AS "webhookEndpointId", d.message->>'subject' AS subject, d.status, d.attempts, d.max_attempts AS "maxAttempts",
+  d.last_error AS "lastError", d.response_status AS "responseStatus", d.response_excerpt AS "responseExcerpt",
+  ${iso('d.next_attempt_at')} AS "nextAttemptAt", ${iso('d.delivered_at')} AS "deliveredAt",
+  ${iso('d.created_at')} AS "createdAt", ${iso('d.updated_at')} AS "updatedAt"`;
+const FROM = 'FROM notification_deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id';
+
+export interface DeliveryFilter {
+  status?: DeliveryStatus | null;
+  channel?: DeliveryChannel | null;
+  eventType?: string | null;
+}
+
+/** The tenant's deliveries for its ADMINs: list them (failed ones above all) and send a failed one again. */
+export class DeliveryService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly rt: Runtime,
+  ) {}
+
+  async list(viewer: StaffViewer, filter: DeliveryFilter, page = 1, limit = 20): Promise<{ items: DeliveryView[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
+    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    const where = ['d.tenant_id = ?'];
+    const params: unknown[] = [viewer.tenantId];
+    for (const [column, value] of [
+      ['d.status', filter.status],
+      ['d.channel', filter.channel],
+      ['d.event_type', filter.eventType],
+    ] as const) {
+      if (value) {
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+    }
+    const rows = await this.em
+      .getConnection()
+      .execute<(DeliveryView & { total: string })[]>(
+        `SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`,
+        [...params, limit, (page - 1) * limit],
+      );
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && page > 1) {
+      const [{ n }] = await this.em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${where.join(' AND ')}`, params);
+      total = Number(n);
+    }
+    return { items: rows.map(({ total: _t, ...row }) => row), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+  }
+
+  async get(viewer: StaffViewer, id: string): Promise<DeliveryView> {
+    const [row] = isUuid(id) ? await this.em.getConnection().execute<DeliveryView[]>(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ? AND d.tenant_id = ?`, [id, viewer.tenantId]) : [];
+    if (!row) throw new DeliveryNotFoundError();
+    return row;
+  }
+
+  /**
+   * Sends a FAILED delivery again: back to PENDING with a fresh round of tries, queued at once (the job
+   * and the change commit together). The same message is sent; webhooks get a new signature timestamp.
+   */
+  async retry(viewer: StaffViewer, id: string, client: ClientInfo): Promise<DeliveryView> {
+    const current = await this.get(viewer, id);
+    await this.em.transactional(async (tx) => {
+      const rows = await tx.getConnection().execute<{ id: string }[]>(
+        `UPDATE notification_deliveries SET status = 'PENDING', attempts = 0, max_attempts = ?, next_attempt_at = now(), updated_at = now()
+         WHERE id = ? AND tenant_id = ? AND status = 'FAILED' RETURNING id`,
+        [this.rt.config.delivery.maxAttempts, id, viewer.tenantId],
+        'all',
+        tx.getTransactionContext(),
+      );
+      if (!rows.length) throw new DeliveryNotFailedError(current.status === 'FAILED' ? 'no longer FAILED' : current.status);
+      await enqueue(tx, TASKS.send, { deliveryId: id }, { jobKey: `delivery:${id}` });
+      this.rt.audit.record(tx, {
+        action: 'delivery.retried',
+        tenantId: viewer.tenantId,
+        actorKind: 'staff',
+        actorId: viewer.userId,
+        targetType: 'delivery',
+        targetId: id,
+        ip: client.ip,
+        metadata: { channel: current.channel, eventType: current.eventType, attempts: current.attempts, lastError: current.lastError },
+      });
+    });
+    return this.get(viewer, id);
+  }
+}

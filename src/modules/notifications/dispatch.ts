@@ -1,0 +1,233 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { customerViewOf, type CustomerIncidentView } from '../incident/incident.read';
+import type { IncidentUpdateView } from '../incident/incident.types';
+import type { DeliveryChannel, DeliveryMessage, NotificationKind } from './notification.entity';
+import { enqueue, TASKS } from './queue';
+import * as mails from './templates';
+
+export interface OutboxEventRow {
+  id: string;
+  tenantId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface PlannedDelivery {
+  channel: DeliveryChannel;
+  target: string;
+  endpointId: string | null;
+  message: DeliveryMessage;
+}
+
+interface Recipient {
+  email: string;
+  name: string;
+  isReporter?: boolean;
+}
+
+const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
+/** SQL: the owner (alias `owner`) has not turned `kind` off. */
+const notOptedOut = (owner: string) => `NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.owner_id = ${owner} AND p.kind = ?::notification_kind AND NOT p.enabled)`;
+
+/**
+ * The tenant's on-call recipients for a staff kind: the configured addresses, or with none configured the
+ * active, verified MANAGERs and ADMINs. An address of a staff member of the tenant is dropped when that
+ * member is deactivated or turned the kind off; other addresses (team lists) always receive.
+ */
+async function onCall(em: EntityManager, tenantId: string, kind: NotificationKind): Promise<Recipient[]> {
+  return em.getConnection().execute<Recipient[]>(
+    `WITH configured AS (SELECT email FROM notification_oncall_recipients WHERE tenant_id = ?),
+          targets AS (
+            SELECT email FROM configured
+            UNION
+            SELECT lower(u.email) FROM users u
+            WHERE u.tenant_id = ? AND u.is_active AND u.email_verified_at IS NOT NULL AND u.role IN ('MANAGER', 'ADMIN')
+              AND NOT EXISTS (SELECT 1 FROM configured))
+     SELECT t.email, CASE WHEN u.id IS NULL THEN t.email ELSE ${DISPLAY_NAME} END AS name
+     FROM targets t LEFT JOIN users u ON lower(u.email) = t.email AND u.tenant_id = ?
+     WHERE u.id IS NULL OR (u.is_active AND ${notOptedOut('u.id')})
+     ORDER BY t.email`,
+    [tenantId, tenantId, tenantId, kind],
+  );
+}
+
+async function staffMember(em: EntityManager, tenantId: string, userId: unknown, kind: NotificationKind): Promise<Recipient[]> {
+  if (typeof userId !== 'string') return [];
+  return em.getConnection().execute<Recipient[]>(
+    `SELECT lower(u.email) AS email, ${DISPLAY_NAME} AS name FROM users u
+     WHERE u.id = ? AND u.tenant_id = ? AND u.is_active AND ${notOptedOut('u.id')}`,
+    [userId, tenantId, kind],
+  );
+}
+
+/**
+ * The customers who follow an incident: its reporter, and under organization sharing the members of its
+ * organization who opted in (ORGANIZATION_TICKETS); active, verified accounts that did not turn `kind` off.
+ * The same rule as who may see the ticket, read now.
+ */
+async function followers(em: EntityManager, tenantId: string, incidentId: string, kind: NotificationKind): Promise<Recipient[]> {
+  return em.getConnection().execute<Recipient[]>(
+    `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter"
+     FROM incidents i
+     JOIN customer_portal_users c ON c.tenant_id = i.tenant_id
+     LEFT JOIN customers o ON o.id = i.customer_id AND o.tenant_id = i.tenant_id
+     WHERE i.id = ? AND i.tenant_id = ? AND c.is_active AND c.email_verified_at IS NOT NULL
+       AND (c.id = i.reporter_customer_id
+            OR (o.sharing_mode = 'ORGANIZATION' AND c.customer_id = i.customer_id
+                AND EXISTS (SELECT 1 FROM notification_preferences p WHERE p.owner_id = c.id AND p.kind = 'ORGANIZATION_TICKETS' AND p.enabled)))
+       AND ${notOptedOut('c.id')}
+     ORDER BY c.email`,
+    [incidentId, tenantId, kind],
+  );
+}
+
+async function reporterName(em: EntityManager, tenantId: string, customerUserId: unknown): Promise<string> {
+  if (typeof customerUserId !== 'string') return 'A customer';
+  const [row] = await em
+    .getConnection()
+    .execute<{ name: string }[]>(
+      `SELECT c.display_name || COALESCE(' (' || o.name || ')', '') AS name FROM customer_portal_users c LEFT JOIN customers o ON o.id = c.customer_id
+       WHERE c.id = ? AND c.tenant_id = ?`,
+      [customerUserId, tenantId],
+    );
+  return row?.name ?? 'A customer';
+}
+
+const email = (to: Recipient, mail: mails.RenderedMail): PlannedDelivery => ({
+  channel: 'EMAIL',
+  target: to.email,
+  endpointId: null,
+  message: { kind: 'email', to: to.email, ...mail },
+});
+
+/** The PUBLIC update an event is about, from the customer view (never an internal one). */
+function publicUpdateOf(updates: IncidentUpdateView[], payload: Record<string, unknown>): IncidentUpdateView | null {
+  if (typeof payload.updateId === 'string') return updates.find((u) => u.id === payload.updateId) ?? null;
+  if (typeof payload.to === 'string') return [...updates].reverse().find((u) => u.kind === 'STATUS' && u.status === payload.to) ?? null;
+  return null;
+}
+
+/** The e-mails an event causes. Everything in them comes from the customer view. */
+async function plannedEmails(em: EntityManager, event: OutboxEventRow, incident: CustomerIncidentView, updates: IncidentUpdateView[]): Promise<PlannedDelivery[]> {
+  const { tenantId, payload } = event;
+  switch (event.type) {
+    case 'incident.created_by_customer': {
+      const mail = mails.newCustomerTicket(incident, await reporterName(em, tenantId, payload.reporterId));
+      return (await onCall(em, tenantId, 'NEW_CUSTOMER_TICKET')).map((r) => email(r, mail));
+    }
+    case 'incident.customer_comment': {
+      const comment = publicUpdateOf(updates, payload);
+      if (!comment) return [];
+      const mail = mails.customerComment(incident, comment);
+      return (await onCall(em, tenantId, 'CUSTOMER_COMMENT')).map((r) => email(r, mail));
+    }
+    case 'incident.sla_breached': {
+      const mail = mails.slaBreach(incident, String(payload.target));
+      return (await onCall(em, tenantId, 'SLA_BREACH')).map((r) => email(r, mail));
+    }
+    case 'incident.assigned':
+      return (await staffMember(em, tenantId, payload.assigneeId, 'INCIDENT_ASSIGNED')).map((r) => email(r, mails.assigned(incident, r.name)));
+    case 'incident.status_changed': {
+      if (payload.visibility !== 'PUBLIC') return []; // an internal status change is not announced to customers
+      const update = publicUpdateOf(updates, payload);
+      return (await followers(em, tenantId, incident.id, 'TICKET_STATUS_CHANGE')).map((r) =>
+        email(r, mails.statusChanged(incident, update, r.name, Boolean(r.isReporter))),
+      );
+    }
+    case 'incident.public_update': {
+      const update = publicUpdateOf(updates, payload);
+      if (!update) return [];
+      return (await followers(em, tenantId, incident.id, 'TICKET_PUBLIC_UPDATE')).map((r) =>
+        email(r, mails.publicUpdate(incident, update, r.name, Boolean(r.isReporter))),
+      );
+    }
+    default:
+      return [];
+  }
+}
+
+/**
+ * The webhook body: `{ id, type, timestamp, payload }`. The payload carries the customer view of the
+ * incident, the PUBLIC update the event is about, and the event's own non-internal facts.
+ */
+export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentView | null, updates: IncidentUpdateView[]): string {
+  const p = event.payload;
+  const payload: Record<string, unknown> = { incident };
+  switch (event.type) {
+    case 'incident.customer_comment':
+    case 'incident.public_update':
+      payload.update = publicUpdateOf(updates, p);
+      break;
+    case 'incident.status_changed':
+      Object.assign(payload, { from: p.from, to: p.to, update: p.visibility === 'PUBLIC' ? publicUpdateOf(updates, p) : null });
+      break;
+    case 'incident.sla_breached':
+      Object.assign(payload, { target: p.target, breachedAt: p.at });
+      break;
+    case 'incident.assigned':
+      payload.assigneeId = p.assigneeId;
+      break;
+  }
+  return JSON.stringify({ id: event.id, type: event.type, timestamp: event.createdAt, payload });
+}
+
+/** Everything an event should cause: e-mails and one POST per subscribed, active webhook endpoint. */
+export async function planDeliveries(em: EntityManager, event: OutboxEventRow): Promise<PlannedDelivery[]> {
+  const incidentId = event.payload.incidentId;
+  const view = typeof incidentId === 'string' ? await customerViewOf(em, event.tenantId, incidentId) : null;
+  const planned = view ? await plannedEmails(em, event, view.incident, view.updates) : [];
+  const endpoints = await em
+    .getConnection()
+    .execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
+      event.tenantId,
+      event.type,
+    ]);
+  if (endpoints.length) {
+    const body = webhookBody(event, view?.incident ?? null, view?.updates ?? []);
+    for (const e of endpoints) planned.push({ channel: 'WEBHOOK', target: e.id, endpointId: e.id, message: { kind: 'webhook', body } });
+  }
+  return planned;
+}
+
+/**
+ * The `outbox.dispatch` job: plans the event's deliveries, then in one transaction records them, queues a
+ * `delivery.send` job for each, and marks the event processed. Run twice (a retry after a crash), it adds
+ * nothing twice: the event row is locked and checked, and deliveries are unique per event and target.
+ */
+export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number): Promise<number> {
+  const [event] = await em.getConnection().execute<(OutboxEventRow & { processed: boolean })[]>(
+    `SELECT id, tenant_id AS "tenantId", type, payload, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
+            processed_at IS NOT NULL AS processed
+     FROM outbox_events WHERE id = ?`,
+    [eventId],
+  );
+  if (!event || event.processed) return 0;
+  const planned = await planDeliveries(em, event);
+  return em.transactional(async (tx) => {
+    const conn = tx.getConnection();
+    const ctx = tx.getTransactionContext();
+    const [locked] = await conn.execute<{ processed: boolean }[]>(
+      'SELECT processed_at IS NOT NULL AS processed FROM outbox_events WHERE id = ? FOR UPDATE',
+      [eventId],
+      'all',
+      ctx,
+    );
+    if (!locked || locked.processed) return 0;
+    let created = 0;
+    for (const d of planned) {
+      const rows = await conn.execute<{ id: string }[]>(
+        `INSERT INTO notification_deliveries (tenant_id, event_id, event_type, channel, target, endpoint_id, message, max_attempts)
+         VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT (event_id, channel, target) DO NOTHING RETURNING id`,
+        [event.tenantId, event.id, event.type, d.channel, d.target, d.endpointId, JSON.stringify(d.message), maxAttempts],
+        'all',
+        ctx,
+      );
+      if (!rows[0]) continue;
+      created += 1;
+      await enqueue(tx, TASKS.send, { deliveryId: rows[0].id }, { jobKey: `delivery:${rows[0].id}` });
+    }
+    await conn.execute('UPDATE outbox_events SET processed_at = now() WHERE id = ?', [eventId], 'run', ctx);
+    return created;
+  });
+}

@@ -1,0 +1,28 @@
+import type { NotificationKind, OwnerKind } from './notification.entity';
+
+/** Each kind of notification e-mail: who can receive it, whether it is on by default, what it is. */
+export const KIND_INFO: Record<NotificationKind, { owner: OwnerKind; default: boolean; description: string }> = {
+  NEW_CUSTOMER_TICKET: { owner: 'STAFF', default: true, description: 'A customer reported a ticket (on-call recipients).' },
+  CUSTOMER_COMMENT: { owner: 'STAFF', default: true, description: 'A customer commented on a ticket (on-call recipients).' },
+  SLA_BREACH: { owner: 'STAFF', default: true, description: 'A response or resolution target passed (on-call recipients).' },
+  INCIDENT_ASSIGNED: { owner: 'STAFF', default: true, description: 'An incident was assigned to you.' },
+  TICKET_STATUS_CHANGE: { owner: 'CUSTOMER', default: true, description: 'The status of a ticket you follow changed.' },
+  TICKET_PUBLIC_UPDATE: { owner: 'CUSTOMER', default: true, description: 'The support team posted an update on a ticket you follow.' },
+  ORGANIZATION_TICKETS: {
+    owner: 'CUSTOMER',
+    default: false,
+    description: "Also follow your organization's tickets that others reported (when your organization shares tickets).",
+  },
+};
+
+/** The outbox event types, as webhook endpoints subscribe to them. */
+export const EVENT_TYPES = [
+  'incident.created',
+  'incident.created_by_customer',
+  'incident.customer_comment',
+  'incident.status_changed',
+  'incident.public_update',
+  'incident.assigned',
+  'incident.sla_breached',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,0 +1,169 @@
+import { EventEmitter } from 'node:events';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { Pool } from 'pg';
+import type { Logger } from 'pino';
+import type { Config } from '../../config/config';
+import type { Mailer } from '../../shared/mailer';
+import { dispatchEvent } from './dispatch';
+import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
+import { sendDelivery } from './send';
+
+export interface NotificationWorkerDeps {
+  config: Config;
+  orm: MikroORM;
+  log: Logger;
+  mailer: Mailer;
+}
+
+const idOf = (payload: unknown, key: string): string => {
+  const value = (payload as Record<string, unknown> | null)?.[key];
+  if (typeof value !== 'string') throw new Error(`job payload without ${key}`);
+  return value;
+};
+
+/**
+ * The notifications worker: graphile-worker running the dispatch and send tasks, in the server process
+ * (WORKER_ENABLED, the default) or in `npm run worker`. Any number of them may run on one database; each
+ * job runs in one of them at a time. Stopping waits for the jobs in progress (graphile-worker's graceful
+ * shutdown), so nothing is cut off half-sent.
+ */
+export class NotificationWorker {
+  private runner?: Runner;
+  private pool?: Pool;
+  private heartbeat?: NodeJS.Timeout;
+  /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
+  private readonly workerIds = new Set<string>();
+  private readonly log: Logger;
+
+  constructor(private readonly deps: NotificationWorkerDeps) {
+    this.log = deps.log.child({ component: 'worker' });
+  }
+
+  get running(): boolean {
+    return Boolean(this.runner);
+  }
+
+  private tasks(): TaskList {
+    const { config, orm, mailer } = this.deps;
+    const settings = {
+      retryBaseMs: config.delivery.retryBaseMs,
+      retryMaxMs: config.delivery.retryMaxMs,
+      webhookTimeoutMs: config.webhooks.timeoutMs,
+      allowPrivateTargets: config.webhooks.allowPrivateTargets,
+    };
+    return {
+      [TASKS.dispatch]: async (payload) => {
+        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts);
+      },
+      [TASKS.send]: async (payload, helpers) => {
+        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
+      },
+    };
+  }
+
+  /**
+   * Queues a dispatch for every event not yet dispatched (written before this version, or whose dispatch
+   * job ran out of tries); the job key keeps it to one waiting job per event.
+   */
+  private async requeueUndispatched(): Promise<number> {
+    const rows = await this.deps.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `SELECT count(${QUEUE_SCHEMA}.add_job('${TASKS.dispatch}', json_build_object('eventId', id), job_key := 'outbox:' || id::text, job_key_mode := 'preserve_run_at'))::int AS n
+         FROM outbox_events WHERE processed_at IS NULL`,
+      );
+    return rows[0]?.n ?? 0;
+  }
+
+  private sql<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.deps.orm.em.fork().getConnection().execute<T[]>(sql, params);
+  }
+
+  /**
+   * One beat: says this process's workers are alive, and frees the jobs of workers silent for six beats
+   * (killed, not stopped), which graphile-worker itself would leave locked for 4 hours. A job freed from a
+   * worker that was merely stalled may run twice: delivery is at least once.
+   */
+  async beat(): Promise<number> {
+    const ids = [...this.workerIds];
+    if (ids.length) {
+      await this.sql(
+        `INSERT INTO queue_worker_heartbeats (worker_id, seen_at) SELECT unnest(?::text[]), now() ON CONFLICT (worker_id) DO UPDATE SET seen_at = now()`,
+        [`{${ids.join(',')}}`],
+      );
+    }
+    const staleMs = this.deps.config.worker.heartbeatMs * 6;
+    const stale = await this.sql<{ id: string }>(
+      `SELECT DISTINCT j.locked_by AS id FROM ${QUEUE_SCHEMA}.jobs j
+       WHERE j.locked_by IS NOT NULL AND j.locked_at < now() - ?::int * interval '1 millisecond'
+         AND NOT EXISTS (SELECT 1 FROM queue_worker_heartbeats h WHERE h.worker_id = j.locked_by AND h.seen_at > now() - ?::int * interval '1 millisecond')`,
+      [staleMs, staleMs],
+    );
+    if (stale.length) {
+      const list = `{${stale.map((s) => s.id).join(',')}}`;
+      await this.sql(`SELECT ${QUEUE_SCHEMA}.force_unlock_workers(?::text[])`, [list]);
+      this.log.warn({ workers: stale.map((s) => s.id) }, 'freed the jobs of queue workers that stopped answering');
+    }
+    await this.sql(`DELETE FROM queue_worker_heartbeats WHERE seen_at < now() - interval '1 day'`);
+    return stale.length;
+  }
+
+  async start(): Promise<void> {
+    if (this.runner) return;
+    const { config, orm } = this.deps;
+    const pool = new Pool({ connectionString: orm.config.get('clientUrl')!, max: config.worker.concurrency + 2 });
+    pool.on('error', (err) => this.log.warn({ err }, 'queue connection error'));
+    this.pool = pool;
+    try {
+      // Not fatal: on a database whose migrations are pending (readiness says 503) the server still starts.
+      const requeued = await this.requeueUndispatched().catch((err) => {
+        this.log.warn({ err }, 'could not look for undispatched outbox events');
+        return 0;
+      });
+      if (requeued) this.log.info({ events: requeued }, 'queued outbox events that were not dispatched yet');
+      this.runner = await run({
+        pgPool: pool,
+        schema: QUEUE_SCHEMA,
+        taskList: this.tasks(),
+        parsedCronItems: [],
+        concurrency: config.worker.concurrency,
+        pollInterval: config.worker.pollIntervalMs,
+        noHandleSignals: true,
+        logger: queueLogger(this.log),
+        events: this.events(),
+      });
+      await this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed'));
+      this.heartbeat = setInterval(() => void this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed')), config.worker.heartbeatMs);
+      this.heartbeat.unref();
+    } catch (e) {
+      this.runner = undefined;
+      this.pool = undefined;
+      await pool.end().catch(() => undefined);
+      throw e;
+    }
+    this.runner.promise.catch((err) => this.log.error({ err }, 'notifications worker stopped on an error'));
+    this.log.info({ concurrency: config.worker.concurrency }, 'notifications worker started');
+  }
+
+  private events(): WorkerEvents {
+    const events = new EventEmitter() as WorkerEvents;
+    events.on('worker:create', ({ worker }) => void this.workerIds.add(worker.workerId));
+    return events;
+  }
+
+  /** Lets the jobs in progress finish, then stops taking jobs and closes its connections. */
+  async stop(): Promise<void> {
+    const runner = this.runner;
+    const pool = this.pool;
+    this.runner = undefined;
+    this.pool = undefined;
+    clearInterval(this.heartbeat);
+    if (runner) await runner.stop().catch((err) => this.log.warn({ err }, 'error while stopping the notifications worker'));
+    if (pool) await pool.end().catch(() => undefined);
+    const ids = [...this.workerIds];
+    this.workerIds.clear();
+    if (runner && ids.length) await this.sql('DELETE FROM queue_worker_heartbeats WHERE worker_id = ANY(?::text[])', [`{${ids.join(',')}}`]).catch(() => undefined);
+  }
+}

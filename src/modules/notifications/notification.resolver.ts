@@ -1,0 +1,87 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { readViewer, staffViewer } from '../../graphql/viewer';
+import type { DeliveryChannel, DeliveryStatus, NotificationKind } from './notification.entity';
+import {
+  CreateWebhookEndpointInput,
+  DeliveryChannelEnum,
+  DeliveryPage,
+  DeliveryStatusEnum,
+  DeliveryView,
+  NotificationKindEnum,
+  NotificationPreferenceView,
+  OnCallRecipientsView,
+  UpdateWebhookEndpointInput,
+  WebhookEndpointView,
+  WebhookEndpointWithSecret,
+} from './notification.types';
+
+/** Notification preferences, on-call recipients, deliveries and webhook endpoints. Thin: one service call each. */
+@Resolver()
+export class NotificationResolver {
+  @Query(() => [NotificationPreferenceView], { description: "Staff or portal user: which notification e-mails the caller gets." })
+  notificationPreferences(@Ctx() ctx: Context) {
+    return ctx.services.notifications.preferences(readViewer(ctx));
+  }
+
+  @Mutation(() => [NotificationPreferenceView], { description: 'Staff or portal user: turns one kind of notification e-mail on or off for the caller.' })
+  setNotificationPreference(
+    @Arg('kind', () => NotificationKindEnum) kind: NotificationKind,
+    @Arg('enabled') enabled: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.notifications.setPreference(readViewer(ctx), kind, enabled);
+  }
+
+  @Query(() => OnCallRecipientsView, { description: "ADMIN: who gets the workspace's staff notifications." })
+  onCallRecipients(@Ctx() ctx: Context) {
+    return ctx.services.notifications.onCall(staffViewer(ctx));
+  }
+
+  @Mutation(() => OnCallRecipientsView, { description: 'ADMIN: sets the on-call addresses; an empty list returns to the MANAGERs and ADMINs.' })
+  setOnCallRecipients(@Arg('emails', () => [String]) emails: string[], @Ctx() ctx: Context) {
+    return ctx.services.notifications.setOnCall(staffViewer(ctx), emails, ctx.client);
+  }
+
+  @Query(() => DeliveryPage, { description: "ADMIN: the workspace's e-mail and webhook deliveries, newest first." })
+  deliveries(
+    @Ctx() ctx: Context,
+    @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status?: DeliveryStatus | null,
+    @Arg('channel', () => DeliveryChannelEnum, { nullable: true }) channel?: DeliveryChannel | null,
+    @Arg('eventType', () => String, { nullable: true }) eventType?: string | null,
+    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+  ) {
+    return ctx.services.deliveries.list(staffViewer(ctx), { status, channel, eventType }, page ?? 1, limit ?? 20);
+  }
+
+  @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.' })
+  retryDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.deliveries.retry(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Query(() => [WebhookEndpointView], { description: "ADMIN: the workspace's webhook endpoints (never their secrets)." })
+  webhookEndpoints(@Ctx() ctx: Context) {
+    return ctx.services.webhooks.list(staffViewer(ctx));
+  }
+
+  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: registers an endpoint; its signing secret is in this answer only.' })
+  createWebhookEndpoint(@Arg('input') input: CreateWebhookEndpointInput, @Ctx() ctx: Context) {
+    return ctx.services.webhooks.create(staffViewer(ctx), input, ctx.client);
+  }
+
+  @Mutation(() => WebhookEndpointView, { description: 'ADMIN: changes the URL, event types, description, or turns it off and on.' })
+  updateWebhookEndpoint(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateWebhookEndpointInput, @Ctx() ctx: Context) {
+    return ctx.services.webhooks.update(staffViewer(ctx), id, input, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'ADMIN: deletes an endpoint.' })
+  deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.webhooks.remove(staffViewer(ctx), id, ctx.client);
+  }
+
+  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: replaces the signing secret; the new one is in this answer only.' })
+  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.webhooks.rotateSecret(staffViewer(ctx), id, ctx.client);
+  }
+}

@@ -1,0 +1,125 @@
+import type { CustomerIncidentView } from '../incident/incident.read';
+import type { IncidentUpdateView } from '../incident/incident.types';
+
+/**
+ * Notification e-mails, each in plain text and HTML. They are built from the customer view of an incident
+ * only (CustomerIncidentView and PUBLIC updates), for staff too: an on-call address may be a team list
+ * outside the tool, and the staff reach internal details in the tool itself.
+ */
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replaceAll('_', ' ');
+const when = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '-');
+
+interface Block {
+  heading: string;
+  /** Label and value pairs. */
+  facts: [string, string][];
+  /** A quoted text (a description, a comment, an update). */
+  quote?: { by: string; body: string } | null;
+  footer: string;
+}
+
+function render(subject: string, greeting: string, block: Block): RenderedMail {
+  const text = [
+    greeting,
+    '',
+    block.heading,
+    '',
+    ...block.facts.map(([k, v]) => `${k}: ${v}`),
+    ...(block.quote ? ['', `${block.quote.by} wrote:`, ...block.quote.body.split('\n').map((l) => `> ${l}`)] : []),
+    '',
+    '-- ',
+    block.footer,
+  ].join('\n');
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.4">',
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<p><strong>${escapeHtml(block.heading)}</strong></p>`,
+    '<table cellpadding="4" style="border-collapse:collapse">',
+    ...block.facts.map(([k, v]) => `<tr><td style="color:#555">${escapeHtml(k)}</td><td>${escapeHtml(v)}</td></tr>`),
+    '</table>',
+    ...(block.quote
+      ? [
+          `<p>${escapeHtml(block.quote.by)} wrote:</p>`,
+          `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:12px;white-space:pre-wrap">${escapeHtml(block.quote.body)}</blockquote>`,
+        ]
+      : []),
+    `<p style="color:#777;font-size:12px">${escapeHtml(block.footer)}</p>`,
+    '</body></html>',
+  ].join('\n');
+  // One line: a title with line breaks must not spill into the headers (nodemailer encodes them anyway).
+  return { subject: subject.replace(/\s+/g, ' ').trim(), text, html };
+}
+
+const ticketFacts = (i: CustomerIncidentView): [string, string][] => [
+  ['Ticket', i.number],
+  ['Title', i.title],
+  ['Status', label(i.status)],
+  ['Priority', label(i.priority)],
+];
+
+const STAFF_FOOTER = 'You receive this as an on-call recipient of your workspace. Turn this kind of e-mail off in your notification preferences.';
+
+export function newCustomerTicket(i: CustomerIncidentView, reporter: string): RenderedMail {
+  return render(`[${i.number}] New ticket from ${reporter}: ${i.title}`, 'Hello,', {
+    heading: `${reporter} reported a new ticket.`,
+    facts: [...ticketFacts(i), ['Response due', when(i.sla.responseDueAt)], ['Resolution due', when(i.sla.resolutionDueAt)]],
+    quote: { by: reporter, body: i.description },
+    footer: STAFF_FOOTER,
+  });
+}
+
+export function customerComment(i: CustomerIncidentView, comment: IncidentUpdateView): RenderedMail {
+  return render(`[${i.number}] ${comment.author.displayName} commented: ${i.title}`, 'Hello,', {
+    heading: `The customer commented on ${i.number}.`,
+    facts: ticketFacts(i),
+    quote: { by: comment.author.displayName, body: comment.body },
+    footer: STAFF_FOOTER,
+  });
+}
+
+export function slaBreach(i: CustomerIncidentView, target: string): RenderedMail {
+  const what = target === 'response' ? 'response' : 'resolution';
+  return render(`[${i.number}] SLA breached (${what}): ${i.title}`, 'Hello,', {
+    heading: `The ${what} target of ${i.number} has passed.`,
+    facts: [...ticketFacts(i), ['Response due', when(i.sla.responseDueAt)], ['Resolution due', when(i.sla.resolutionDueAt)]],
+    footer: STAFF_FOOTER,
+  });
+}
+
+export function assigned(i: CustomerIncidentView, name: string): RenderedMail {
+  return render(`[${i.number}] Assigned to you: ${i.title}`, `Hello ${name},`, {
+    heading: `${i.number} is now assigned to you.`,
+    facts: [...ticketFacts(i), ['Resolution due', when(i.sla.resolutionDueAt)]],
+    footer: 'You receive this because an incident was assigned to you. Turn this kind of e-mail off in your notification preferences.',
+  });
+}
+
+const customerFooter = (isReporter: boolean) =>
+  isReporter
+    ? 'You receive this because you reported this ticket. Turn these e-mails off in your notification preferences.'
+    : "You receive this because you follow your organization's tickets. Turn these e-mails off in your notification preferences.";
+
+export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateView | null, name: string, isReporter: boolean): RenderedMail {
+  return render(`[${i.number}] Status: ${label(i.status)} - ${i.title}`, `Hello ${name},`, {
+    heading: `Your ticket ${i.number} is now ${label(update?.status ?? i.status)}.`,
+    facts: [...ticketFacts(i), ...(i.resolutionSummary && i.status === 'RESOLVED' ? [['Resolution', i.resolutionSummary] as [string, string]] : [])],
+    quote: update ? { by: update.author.displayName, body: update.body } : null,
+    footer: customerFooter(isReporter),
+  });
+}
+
+export function publicUpdate(i: CustomerIncidentView, update: IncidentUpdateView, name: string, isReporter: boolean): RenderedMail {
+  return render(`[${i.number}] New update: ${i.title}`, `Hello ${name},`, {
+    heading: `There is an update on your ticket ${i.number}.`,
+    facts: ticketFacts(i),
+    quote: { by: update.author.displayName, body: update.body },
+    footer: customerFooter(isReporter),
+  });
+}

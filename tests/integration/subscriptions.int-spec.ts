@@ -1,0 +1,147 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
+import { createStaff, login } from '../factories/staff';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+
+type Envelope<T = unknown> = { success: boolean; data: T };
+type Received = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+
+const SECRET = 'TECHDESC-LIVE-SECRET-3e9a';
+
+/**
+ * GraphQL subscriptions over graphql-ws, across two server processes on one database (two apps sharing it):
+ * changes made through one reach subscribers of the other, each seeing only what its viewer may see.
+ */
+describe('GraphQL subscriptions', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let acme: Tenant;
+  const auth: Record<string, Record<string, string>> = {};
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    a = await startTestApp({ WORKER_ENABLED: 'false' });
+    b = await startTestApp({ WORKER_ENABLED: 'false' }, { sameDatabaseAs: a });
+    const em = a.em();
+    const hasher = a.app.runtime.passwords;
+    acme = await createTenant(em, { slug: 'live-acme' });
+    const engineer = await createStaff(em, hasher, { tenant: acme, role: 'ENGINEER' });
+    auth.staff = (await login(a, engineer.email, engineer.password)).auth;
+    const stranger = await createStaff(em, hasher, { tenant: await createTenant(em), role: 'ADMIN' });
+    auth.stranger = (await login(a, stranger.email, stranger.password)).auth;
+    const org = await createCustomerOrg(em, acme, 'OWN');
+    const reporter = await createCustomerUser(em, hasher, acme, { org });
+    const colleague = await createCustomerUser(em, hasher, acme, { org });
+    auth.reporter = await portalLogin(a, 'live-acme', reporter.email, reporter.password);
+    auth.colleague = await portalLogin(a, 'live-acme', colleague.email, colleague.password);
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await b.close();
+    await a.close();
+  });
+
+  const connect = (app: TestApp, who?: string) => {
+    const client = createClient({
+      url: `${app.url.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: who ? { authorization: auth[who].authorization } : {},
+      retryAttempts: 0,
+      lazy: true,
+    });
+    clients.push(client);
+    return client;
+  };
+  const subscribe = (client: Client, query: string, variables?: Record<string, unknown>) => {
+    const received: Received[] = [];
+    const failures: unknown[] = [];
+    const state = { completed: false };
+    const dispose = client.subscribe({ query, variables }, { next: (r) => void received.push(r as Received), error: (e) => void failures.push(e), complete: () => (state.completed = true) });
+    return { received, failures, dispose, state };
+  };
+  const until = async (check: () => boolean, timeoutMs = 10000) => {
+    const end = Date.now() + timeoutMs;
+    while (!check()) {
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  const createTicket = async (who: string, title: string) => {
+    const res = await a.rest<Envelope<{ id: string; number: string }>>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title, description: 'Live.', priority: 'LOW' }, auth[who]);
+    expect(res.status).toBe(201);
+    return res.body.data;
+  };
+
+  it('delivers changes made through one server to subscribers of another, each seeing only what its viewer may', async () => {
+    const before = b.app.runtime.live.subscribers;
+    const staff = subscribe(connect(b, 'staff'), 'subscription { incidentsChanged { eventType incident { number status techDescription } } }');
+    const reporter = subscribe(connect(b, 'reporter'), 'subscription { incidentsChanged { eventType incident { number status description } } }');
+    const colleague = subscribe(connect(b, 'colleague'), 'subscription { incidentsChanged { eventType incident { number } } }');
+    const stranger = subscribe(connect(b, 'stranger'), 'subscription { incidentsChanged { eventType incident { number } } }');
+    await until(() => b.app.runtime.live.subscribers === before + 4);
+
+    const ticket = await createTicket('reporter', 'Live ticket');
+    await until(() => staff.received.length >= 1 && reporter.received.length >= 1);
+    const current = await a.rest<Envelope<{ version: number }>>('GET', `/api/v1/incidents/${ticket.id}`, undefined, auth.staff);
+    await a.rest('PATCH', `/api/v1/incidents/${ticket.id}`, { version: current.body.data.version, techDescription: SECRET }, auth.staff); // no event
+    await a.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'ACKNOWLEDGED' }, auth.staff);
+    await until(() => staff.received.length >= 2 && reporter.received.length >= 2);
+
+    expect(staff.received.map((r) => r.data?.incidentsChanged)).toEqual([
+      { eventType: 'incident.created_by_customer', incident: { number: ticket.number, status: 'OPEN', techDescription: null } },
+      { eventType: 'incident.status_changed', incident: { number: ticket.number, status: 'ACKNOWLEDGED', techDescription: SECRET } },
+    ]);
+    expect(reporter.received.map((r) => r.data?.incidentsChanged)).toEqual([
+      { eventType: 'incident.created_by_customer', incident: { number: ticket.number, status: 'OPEN', description: 'Live.' } },
+      { eventType: 'incident.status_changed', incident: { number: ticket.number, status: 'ACKNOWLEDGED', description: 'Live.' } },
+    ]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(colleague.received).toEqual([]); // same organization, but it does not share
+    expect(stranger.received).toEqual([]); // another workspace
+    for (const s of [staff, reporter, colleague, stranger]) s.dispose();
+    await until(() => b.app.runtime.live.subscribers === before);
+  });
+
+  it('a portal subscriber gets no internal field, and only its own tickets by id; unknown callers are turned away', async () => {
+    const ticket = await createTicket('reporter', 'Own ticket');
+    const others = await createTicket('colleague', 'Not yours');
+    const before = b.app.runtime.live.subscribers;
+    const peek = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { incidentUpdated(id: $id) { number status techDescription } }', { id: ticket.number });
+    const notMine = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { incidentUpdated(id: $id) { number } }', { id: others.id });
+    await until(() => b.app.runtime.live.subscribers === before + 1 && notMine.received.length + notMine.failures.length > 0);
+    expect(notMine.received.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['INCIDENT_NOT_FOUND']);
+
+    const current = await a.rest<Envelope<{ version: number }>>('GET', `/api/v1/incidents/${ticket.id}`, undefined, auth.staff);
+    await a.rest('PATCH', `/api/v1/incidents/${ticket.id}`, { version: current.body.data.version, techDescription: SECRET }, auth.staff);
+    await a.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: 'Looking.', visibility: 'PUBLIC' }, auth.staff);
+    await until(() => peek.received.length >= 1);
+    expect(peek.received[0].data?.incidentUpdated).toEqual({ number: ticket.number, status: 'OPEN', techDescription: null });
+    expect(peek.received[0].errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(peek.received)).not.toContain(SECRET);
+    peek.dispose();
+
+    const anonymous = subscribe(connect(b), 'subscription { incidentsChanged { eventType } }');
+    await until(() => anonymous.failures.length > 0);
+    expect((anonymous.failures[0] as { code?: number }).code).toBe(4403);
+  });
+
+  it('ends a subscription when its session is revoked (logout on the other server)', async () => {
+    const em = a.em();
+    const member = await createCustomerUser(em, a.app.runtime.passwords, acme);
+    const session = await portalLogin(a, 'live-acme', member.email, member.password);
+    auth.member = session;
+    const before = b.app.runtime.live.subscribers;
+    const sub = subscribe(connect(b, 'member'), 'subscription { incidentsChanged { eventType } }');
+    await until(() => b.app.runtime.live.subscribers === before + 1);
+    await createTicket('member', 'Before logout');
+    await until(() => sub.received.length === 1);
+    expect((await a.rest('POST', '/api/v1/portal/auth/logout', {}, session)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300)); // the revocation reaches the other server over LISTEN/NOTIFY
+    await a.rest('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title: 'After logout', description: 'x', priority: 'LOW' }, auth.reporter);
+    await until(() => sub.state.completed && b.app.runtime.live.subscribers === before);
+    expect(sub.received).toHaveLength(1);
+  });
+});
