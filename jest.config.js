@@ -17,6 +17,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
-  testTimeout: 30000,
+  // Generous: real servers, databases and processes; a busy 2-core machine can be slow, never wrong.
+  testTimeout: 60000,
   maxWorkers: 2,
 };
