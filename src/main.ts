@@ -1,17 +1,12 @@
 import 'reflect-metadata';
 import { buildApp, type App } from './app';
-import { ConfigError, loadConfig, type Config } from './config/config';
+import type { Config } from './config/config';
+import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
 import { PasswordHasher } from './auth/passwords';
 import { seedDemo } from './db/seed';
 import { createLogger } from './shared/logger';
 import { StartupError } from './shared/startup-error';
-
-/** Prints one clear line (no stack trace) and exits 1: for faults the user must fix before starting. */
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(1);
-}
 
 async function listen(app: App, config: Config): Promise<string> {
   try {
@@ -26,13 +21,7 @@ async function listen(app: App, config: Config): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) fail(e.message);
-    throw e;
-  }
+  const config = configOrExit();
   const log = createLogger(config.logLevel);
   const say = (message: string) => log.info(message);
   if (config.generatedSecrets.length) {
@@ -57,31 +46,10 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal} received: finishing in-flight requests, then stopping`);
-    const force = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    try {
-      await app?.close();
-      await db?.close();
-      log.info('stopped');
-      process.exit(0);
-    } catch (e) {
-      log.error({ err: e }, 'error while stopping');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(log, config.shutdownTimeoutMs, 'finishing in-flight requests', async () => {
+    await app?.close();
+    await db?.close();
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`error: could not start: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, type Config } from './config/config';
+import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
 import { NotificationWorker } from './modules/notifications/notification-worker';
 import { createLogger } from './shared/logger';
@@ -12,19 +12,8 @@ import { StartupError } from './shared/startup-error';
  * server; it needs DATABASE_URL, since the embedded PostgreSQL belongs to the server process that
  * started it. Applies pending migrations like the server. SIGINT/SIGTERM let the jobs in progress finish.
  */
-function fail(message: string): never {
-  process.stderr.write(`error: ${message}\n`);
-  process.exit(1);
-}
-
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) fail(e.message);
-    throw e;
-  }
+  const config = configOrExit();
   if (!config.databaseUrl) {
     fail('DATABASE_URL: must be set for `npm run worker` (the embedded PostgreSQL belongs to the server process; without DATABASE_URL the server runs the worker itself)');
   }
@@ -44,32 +33,11 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal} received: finishing the jobs in progress, then stopping`);
-    const force = setTimeout(() => {
-      log.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    try {
-      await worker?.stop();
-      await db?.close();
-      mailer.close();
-      log.info('stopped');
-      process.exit(0);
-    } catch (e) {
-      log.error({ err: e }, 'error while stopping');
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  stopOnSignals(log, config.shutdownTimeoutMs, 'finishing the jobs in progress', async () => {
+    await worker?.stop();
+    await db?.close();
+    mailer.close();
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`error: could not start: ${(e as Error)?.message ?? String(e)}\n`);
-  process.exit(1);
-});
+runMain(main);
