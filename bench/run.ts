@@ -58,8 +58,10 @@ function cleanup(): Promise<void> {
   })();
   return cleaning;
 }
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n${signal}: stopping the server and the database`);
     void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
@@ -317,6 +319,7 @@ main()
   .then(
     () => 0,
     (e: unknown) => {
+      if (interrupted) return 130; // what failed was cut off by the signal; its handler exits
       console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return 1;
     },
@@ -324,5 +327,5 @@ main()
   .then(async (code) => {
     await cleanup();
     clearTimeout(watchdog);
-    process.exit(code);
+    if (!interrupted) process.exit(code);
   });
