@@ -11,14 +11,14 @@
  */
 import 'reflect-metadata';
 import os from 'node:os';
-import { monitorEventLoopDelay, performance, type IntervalHistogram } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
 import argon2 from 'argon2';
 import { openBenchDatabase, type BenchDatabase } from './database';
-import { cpuCount, cpuSince, cpuSnapshot } from './machine';
+import { cpuCount, cpuSince, cpuSnapshot, type CpuSnapshot } from './machine';
 import { postLoad, type LoadResult } from './http-load';
 import { startBenchServer, type BenchServer } from './server';
 import { median, percentile, round, runBounded } from './stats';
-import { benchTokenCheck } from './token-check';
+import { benchTokenCheck, type PerCall } from './token-check';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -94,10 +94,18 @@ interface Phase {
 
 let pidFile: string | undefined; // the embedded PostgreSQL's, for its CPU
 
-async function measure(run: () => Promise<{ done: number; elapsedMs: number; latencies?: number[]; clientBusyMs?: number }>): Promise<Phase> {
-  const cpu0 = cpuSnapshot(pidFile);
-  const elu0 = performance.eventLoopUtilization();
-  const r = await run();
+/**
+ * Runs a phase and accounts CPU and event-loop use from `begin()` (called by the phase when its measured
+ * part starts, after any warm-up) to its end.
+ */
+async function measure(run: (begin: () => void) => Promise<{ done: number; elapsedMs: number; latencies?: number[]; clientBusyMs?: number }>): Promise<Phase> {
+  let cpu0: CpuSnapshot | undefined;
+  let elu0: EventLoopUtilization | undefined;
+  const r = await run(() => {
+    cpu0 = cpuSnapshot(pidFile);
+    elu0 = performance.eventLoopUtilization();
+  });
+  if (!cpu0 || !elu0) throw new Error('a measured phase never started');
   const cpu = cpuSince(cpu0, pidFile);
   const elu = performance.eventLoopUtilization(elu0);
   const n = Math.max(1, r.done);
@@ -116,11 +124,12 @@ async function measure(run: () => Promise<{ done: number; elapsedMs: number; lat
 }
 
 function rawVerify(hash: string, password: string, concurrency: number, count: number): Promise<Phase> {
-  return measure(() =>
-    runBounded(concurrency, count, settings.phaseMaxMs, async () => {
+  return measure((begin) => {
+    begin();
+    return runBounded(concurrency, count, settings.phaseMaxMs, async () => {
       if (!(await argon2.verify(hash, password))) throw new Error('raw argon2.verify refused the bench password');
-    }),
-  );
+    });
+  });
 }
 
 function loginBody(server: BenchServer): string {
@@ -133,9 +142,13 @@ function checkLoad(r: LoadResult, what: string): LoadResult {
 }
 
 async function logins(server: BenchServer, concurrency: number, count: number, warmup: number, onMeasuredStart?: () => void): Promise<Phase> {
-  return measure(async () => {
+  return measure(async (begin) => {
+    const started = () => {
+      begin();
+      onMeasuredStart?.();
+    };
     const r = checkLoad(
-      await postLoad({ url: server.url, path: '/api/v1/auth/login', body: loginBody(server), concurrency, warmup, count, maxMs: settings.phaseMaxMs, onMeasuredStart }),
+      await postLoad({ url: server.url, path: '/api/v1/auth/login', body: loginBody(server), concurrency, warmup, count, maxMs: settings.phaseMaxMs, onMeasuredStart: started }),
       'login load',
     );
     return { done: r.ok, elapsedMs: r.elapsedMs, latencies: r.latencies, clientBusyMs: r.clientBusyMs };
@@ -237,7 +250,7 @@ async function loginThroughput(server: BenchServer): Promise<Section> {
 /** 2. Event-loop delay during a login storm; references: an idle loop and a storm of raw verifies. */
 async function loginStorm(server: BenchServer): Promise<Section> {
   const { stormConcurrency, stormLogins } = settings;
-  console.log(`\n2. Event-loop delay during a login storm: ${stormConcurrency} concurrent, ${stormLogins} logins (monitorEventLoopDelay, main thread)`);
+  console.log(`\n2. Event-loop delay during a login storm: ${stormConcurrency} concurrent, ${stormLogins} logins (monitorEventLoopDelay, main thread, 5 ms sampling included)`);
   const idle = await loopDelayDuring(async (enable) => {
     enable();
     await sleep(1000);
@@ -249,7 +262,10 @@ async function loginStorm(server: BenchServer): Promise<Section> {
   const storm = await loopDelayDuring((enable) => logins(server, stormConcurrency, stormLogins, stormConcurrency, enable));
   const latencies = (storm.result.latencies ?? []).sort((p, q) => p - q);
   const met = storm.delay.p99 < TARGETS.stormP99Ms;
-  console.log(`   storm:            p50 ${fmt(storm.delay.p50)} ms, p99 ${fmt(storm.delay.p99)} ms, max ${fmt(storm.delay.max)} ms   target p99 < ${TARGETS.stormP99Ms} ms: ${verdict(met)}`);
+  const noisy = (storm.result.otherCores ?? 0) > NOISY_OTHER_CORES;
+  console.log(
+    `   storm:            p50 ${fmt(storm.delay.p50)} ms, p99 ${fmt(storm.delay.p99)} ms, max ${fmt(storm.delay.max)} ms   target p99 < ${TARGETS.stormP99Ms} ms: ${verdict(met)}${noisy ? ' (machine busy with other work: unreliable)' : ''}`,
+  );
   console.log(`   reference idle:   p50 ${fmt(idle.delay.p50)} ms, p99 ${fmt(idle.delay.p99)} ms, max ${fmt(idle.delay.max)} ms`);
   console.log(`   reference ${stormConcurrency} raw verifies: p50 ${fmt(rawStorm.delay.p50)} ms, p99 ${fmt(rawStorm.delay.p99)} ms, max ${fmt(rawStorm.delay.max)} ms`);
   console.log(
@@ -267,6 +283,7 @@ async function loginStorm(server: BenchServer): Promise<Section> {
       rawVerifyStormP99Ms: round(rawStorm.delay.p99, 1),
       loginsPerSec: round(storm.result.perSec, 1),
       otherCores: round(storm.result.otherCores ?? NaN, 2),
+      noisy,
       target: `p99 < ${TARGETS.stormP99Ms} ms`,
       met,
     },
@@ -277,20 +294,27 @@ async function loginStorm(server: BenchServer): Promise<Section> {
 function tokenCheck(server: BenchServer, accessToken: string): Section {
   console.log(`\n3. Access-token check per request: viewerFrom('Bearer <token>', runtime), ${settings.tokenIterations} iterations in 5 rounds after warm-up`);
   server.app.runtime.revocations.add(Array.from({ length: 1000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)); // a non-empty revocation set
-  const token = benchTokenCheck(server.app.runtime, accessToken, server.config.secrets.staffJwt, { iterations: settings.tokenIterations, rounds: 5, maxMs: 30_000 });
-  const ratio = token.viewerFromUs / token.hmacUs;
-  const met = token.viewerFromUs <= TARGETS.tokenCheckUs;
-  console.log(`   viewerFrom:            ${fmt(token.viewerFromUs, 2)} µs/op   target <= ${TARGETS.tokenCheckUs} µs: ${verdict(met)}`);
-  console.log(`   jsonwebtoken verify:   ${fmt(token.jwtVerifyUs, 2)} µs/op (baseline)`);
-  console.log(`   bare HMAC-SHA256:      ${fmt(token.hmacUs, 2)} µs/op (baseline)   ratio viewerFrom ÷ HMAC ${fmt(ratio, 2)}, ÷ jwt.verify ${fmt(token.viewerFromUs / token.jwtVerifyUs, 2)}`);
+  const cpu0 = cpuSnapshot(pidFile);
+  const t = benchTokenCheck(server.app.runtime, accessToken, server.config.secrets.staffJwt, { iterations: settings.tokenIterations, rounds: 5, maxMs: 30_000 });
+  const otherCores = cpuSince(cpu0, pidFile).otherCores;
+  // Judged on CPU time: what a request costs, which time stolen by other processes on the machine is not.
+  const ratio = t.viewerFrom.cpuUs / t.hmac.cpuUs;
+  const met = t.viewerFrom.cpuUs <= TARGETS.tokenCheckUs;
+  const row = (name: string, x: PerCall) => `   ${name.padEnd(22)} ${fmt(x.cpuUs, 2).padStart(6)} µs/op CPU, ${fmt(x.wallUs, 2).padStart(6)} µs/op elapsed`;
+  console.log(`${row('viewerFrom:', t.viewerFrom)}   target <= ${TARGETS.tokenCheckUs} µs: ${verdict(met)}`);
+  console.log(`${row('jsonwebtoken verify:', t.jwtVerify)}   (baseline)`);
+  console.log(`${row('bare HMAC-SHA256:', t.hmac)}   (baseline)`);
+  console.log(`   viewerFrom ÷ HMAC ${fmt(ratio, 2)}, ÷ jwt.verify ${fmt(t.viewerFrom.cpuUs / t.jwtVerify.cpuUs, 2)}; other processes ${fmt(otherCores ?? NaN, 2)} cores`);
   return {
     met,
     summary: {
-      iterations: token.iterations,
-      viewerFromUs: round(token.viewerFromUs, 2),
-      jwtVerifyUs: round(token.jwtVerifyUs, 2),
-      hmacUs: round(token.hmacUs, 2),
+      iterations: t.iterations,
+      viewerFromUs: round(t.viewerFrom.cpuUs, 2),
+      viewerFromWallUs: round(t.viewerFrom.wallUs, 2),
+      jwtVerifyUs: round(t.jwtVerify.cpuUs, 2),
+      hmacUs: round(t.hmac.cpuUs, 2),
       ratioToHmac: round(ratio, 2),
+      otherCores: round(otherCores ?? NaN, 2),
       target: `<= ${TARGETS.tokenCheckUs} µs`,
       met,
     },
