@@ -6,7 +6,7 @@
  *
  * Settings (environment): BENCH_CONCURRENCY (8), BENCH_LOGINS (160 per round), BENCH_ROUNDS (5),
  * BENCH_STORM_CONCURRENCY (64), BENCH_STORM_LOGINS (640), BENCH_TOKEN_ITERATIONS (200000),
- * BENCH_TIMEOUT_MS (600000), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3: which measurements); DATABASE_URL to use that server (a scratch database
+ * BENCH_TIMEOUT_MS (600000), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3,4,5: which measurements); DATABASE_URL to use that server (a scratch database
  * on it) instead of an embedded PostgreSQL; ARGON2_* and DB_POOL_MAX as for the server.
  */
 import 'reflect-metadata';
@@ -19,6 +19,7 @@ import { postLoad, type LoadResult } from './http-load';
 import { startBenchServer, type BenchServer } from './server';
 import { median, percentile, round, runBounded } from './stats';
 import { benchTokenCheck, type PerCall } from './token-check';
+import { benchIncidentCreate, benchListStatements } from './incidents';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -39,7 +40,7 @@ const settings = {
   phaseMaxMs: 60_000, // no single measured phase runs longer than this
 };
 
-const TARGETS = { loginRatio: 0.9, stormP99Ms: 50, tokenCheckUs: 20 };
+const TARGETS = { loginRatio: 0.9, stormP99Ms: 50, tokenCheckUs: 20, createRatio: 0.4, listStatements: 3 };
 /** A round during which other processes used more CPU than this is marked noisy (the machine was shared). */
 const NOISY_OTHER_CORES = 0.25;
 
@@ -321,11 +322,27 @@ function tokenCheck(server: BenchServer, accessToken: string): Section {
   };
 }
 
+async function incidentCreate(server: BenchServer): Promise<Section> {
+  console.log('\n4. Create incident: the service (counter, row, audit chain entry, outbox event and its queued job) ÷ one raw SQL transaction with the same inserts');
+  const r = await benchIncidentCreate(server, 5, 40, settings.phaseMaxMs);
+  const met = r.ratio >= TARGETS.createRatio;
+  console.log(`   median of ${r.rounds} rounds × ${r.perRound}: ${fmt(r.servicePerSec)} creates/s ÷ ${fmt(r.rawPerSec)} raw/s = ${fmt(r.ratio, 3)}   target >= ${TARGETS.createRatio}: ${verdict(met)}`);
+  return { met, summary: { servicePerSec: round(r.servicePerSec, 1), rawPerSec: round(r.rawPerSec, 1), ratio: round(r.ratio, 3), target: `>= ${TARGETS.createRatio}`, met } };
+}
+
+async function listStatements(server: BenchServer, accessToken: string): Promise<Section> {
+  console.log('\n5. Staff incident list with assignee and every update (6 each): SQL statements per request by page size');
+  const r = await benchListStatements(server, accessToken, [5, 20, 50]);
+  const met = r.constant && r.max <= TARGETS.listStatements;
+  console.log(`   ${Object.entries(r.statements).map(([size, n]) => `${size} → ${n}`).join(', ')} statements   target constant and <= ${TARGETS.listStatements}: ${verdict(met)}`);
+  return { met, summary: { statements: r.statements, constant: r.constant, max: r.max, target: `constant, <= ${TARGETS.listStatements}`, met } };
+}
+
 // ---- the run -----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const only = new Set((process.env.BENCH_ONLY ?? '1,2,3').split(',').map((x) => x.trim()));
+  const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((x) => x.trim()));
   const cpus = cpuCount();
   const threadpool = process.env.UV_THREADPOOL_SIZE ? Number(process.env.UV_THREADPOOL_SIZE) : 4;
   console.log(
@@ -355,6 +372,8 @@ async function main(): Promise<void> {
   if (only.has('1')) sections.loginThroughput = await loginThroughput(server);
   if (only.has('2')) sections.eventLoopStorm = await loginStorm(server);
   if (only.has('3')) sections.tokenCheck = tokenCheck(server, first.data.accessToken);
+  if (only.has('4')) sections.incidentCreate = await incidentCreate(server);
+  if (only.has('5')) sections.listStatements = await listStatements(server, first.data.accessToken);
 
   if (server.problems.length) console.log(`\nthe server logged ${server.problems.length} warning(s)/error(s); first: ${server.problems[0]}`);
   const ran = Object.values(sections);
