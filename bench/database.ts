@@ -5,12 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { describeUrl } from '../src/db/database';
-import { isAlive, readLockPid, startEmbeddedPostgres, stopOrphan } from '../src/db/embedded';
+import { freeLocalPort, startEmbeddedPostgres, sweepThrowawayServers } from '../src/db/embedded';
 import { withDatabaseName } from '../src/db/scratch';
 
 const PREFIX = 'incident-desk-bench-';
@@ -22,30 +21,6 @@ export interface BenchDatabase {
   /** The embedded server's postmaster.pid, to account its CPU; unset for DATABASE_URL. */
   postmasterPidFile?: string;
   close(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Stops and removes embedded servers left by bench runs that were killed before cleaning up. */
-async function sweepOrphans(): Promise<void> {
-  const tmp = os.tmpdir();
-  for (const entry of await fs.readdir(tmp)) {
-    if (!entry.startsWith(PREFIX)) continue;
-    const dir = path.join(tmp, entry);
-    const owner = readLockPid(path.join(dir, 'pg.lock'));
-    if (owner && isAlive(owner)) continue; // another run in progress
-    await stopOrphan(path.join(dir, 'pg'), () => undefined).catch(() => undefined);
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
 }
 
 async function scratchOn(serverUrl: string): Promise<BenchDatabase> {
@@ -71,12 +46,12 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) return scratchOn(external);
 
-  await sweepOrphans();
+  await sweepThrowawayServers(PREFIX);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
   const removeDir = () => fs.rm(dir, { recursive: true, force: true });
   try {
     await fs.chmod(dir, 0o755); // the postgres user must traverse it when running as root
-    const port = await freePort();
+    const port = await freeLocalPort();
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port });
     return {
       url: embedded.url,

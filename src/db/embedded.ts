@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { StartupError } from '../shared/startup-error';
 
@@ -190,5 +192,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (started) await pg?.stop().catch(() => undefined);
     await releaseLock();
     throw e;
+  }
+}
+
+/** A TCP port free on 127.0.0.1 right now (for throw-away servers in tests and benchmarks). */
+export function freeLocalPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Stops and removes throw-away embedded servers (temp directories named `<prefix>…`, data in `pg/`) left
+ * by runs that were killed before cleaning up; directories whose owner is still alive are left alone.
+ */
+export async function sweepThrowawayServers(prefix: string): Promise<void> {
+  const tmp = os.tmpdir();
+  for (const entry of await fs.readdir(tmp)) {
+    if (!entry.startsWith(prefix)) continue;
+    const dir = path.join(tmp, entry);
+    const owner = readLockPid(path.join(dir, 'pg.lock'));
+    if (owner && isAlive(owner)) continue; // another run in progress
+    await stopOrphan(path.join(dir, 'pg'), () => undefined).catch(() => undefined);
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

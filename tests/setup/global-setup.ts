@@ -8,45 +8,20 @@
  */
 import 'reflect-metadata';
 import { promises as fs } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { isAlive, readLockPid, startEmbeddedPostgres, stopOrphan } from '../../src/db/embedded';
+import { freeLocalPort, startEmbeddedPostgres, sweepThrowawayServers } from '../../src/db/embedded';
 
 const PREFIX = 'incident-desk-test-';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Stops and removes embedded servers left by test runs that were killed before their teardown. */
-async function sweepOrphans(): Promise<void> {
-  const tmp = os.tmpdir();
-  for (const entry of await fs.readdir(tmp)) {
-    if (!entry.startsWith(PREFIX)) continue;
-    const dir = path.join(tmp, entry);
-    const owner = readLockPid(path.join(dir, 'pg.lock'));
-    if (owner && isAlive(owner)) continue; // another run in progress
-    await stopOrphan(path.join(dir, 'pg'), () => undefined).catch(() => undefined);
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
-}
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    await sweepOrphans();
+    await sweepThrowawayServers(PREFIX);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
     await fs.chmod(dir, 0o755); // the postgres user must traverse it
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freePort() });
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freeLocalPort() });
     serverUrl = embedded.url;
     (globalThis as Record<string, unknown>).__TEST_PG__ = { embedded, dir };
   }
