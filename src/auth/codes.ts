@@ -65,12 +65,15 @@ export class CodeStore {
     return { token, row };
   }
 
-  /** The token's row when it is usable (right purpose, unused, unexpired), else null. */
-  findUsableToken(em: EntityManager, token: string, purpose: TokenPurpose, lock = false): Promise<ActionToken | null> {
+  /**
+   * The token's row when it is usable (right purpose, issued to that kind of account, unused, unexpired),
+   * else null: a customer's token never opens a staff flow, nor the other way round.
+   */
+  findUsableToken(em: EntityManager, token: string, purpose: TokenPurpose, kind: SubjectKind, lock = false): Promise<ActionToken | null> {
     if (typeof token !== 'string' || token.length > 200) return Promise.resolve(null);
     return em.findOne(
       ActionToken,
-      { tokenHash: sha256(token), purpose, usedAt: null, expiresAt: { $gt: new Date() } },
+      { tokenHash: sha256(token), purpose, subjectKind: kind, usedAt: null, expiresAt: { $gt: new Date() } },
       lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
     );
   }

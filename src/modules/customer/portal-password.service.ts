@@ -63,9 +63,8 @@ export class PortalPasswordService {
     checkPasswordRules(input.password);
     const passwordHash = await this.rt.passwords.hash(input.password);
     const user = await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'INVITATION', true);
-      const invited =
-        row?.subjectKind === 'customer' ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true, passwordHash: null }) : null;
+      const row = await this.rt.codes.findUsableToken(tx, input.token, 'INVITATION', 'customer', true);
+      const invited = row ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true, passwordHash: null }) : null;
       if (!row || !invited) throw new InvalidInvitationError();
       row.usedAt = new Date();
       invited.passwordHash = passwordHash;
@@ -114,8 +113,8 @@ export class PortalPasswordService {
   }
 
   async validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
-    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET');
-    if (!row || row.subjectKind !== 'customer') throw new InvalidResetTokenError();
+    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET', 'customer');
+    if (!row) throw new InvalidResetTokenError();
     return { valid: true, expiresAt: row.expiresAt };
   }
 
@@ -124,8 +123,8 @@ export class PortalPasswordService {
     checkPasswordRules(input.password);
     const passwordHash = await this.rt.passwords.hash(input.password);
     await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', true);
-      const user = row?.subjectKind === 'customer' ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true }) : null;
+      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', 'customer', true);
+      const user = row ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true }) : null;
       if (!row || !user) throw new InvalidResetTokenError();
       row.usedAt = new Date();
       user.passwordHash = passwordHash;

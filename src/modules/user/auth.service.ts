@@ -273,8 +273,8 @@ export class AuthService {
   }
 
   async validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
-    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET');
-    if (!row || row.subjectKind !== 'staff') throw new InvalidResetTokenError();
+    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET', 'staff');
+    if (!row) throw new InvalidResetTokenError();
     return { valid: true, expiresAt: row.expiresAt };
   }
 
@@ -283,8 +283,8 @@ export class AuthService {
     checkPasswordRules(input.password);
     const passwordHash = await this.rt.passwords.hash(input.password);
     await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', true);
-      const user = row?.subjectKind === 'staff' ? await tx.findOne(User, { id: row.subjectId, isActive: true }) : null;
+      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', 'staff', true);
+      const user = row ? await tx.findOne(User, { id: row.subjectId, isActive: true }) : null;
       if (!row || !user) throw new InvalidResetTokenError();
       row.usedAt = new Date();
       user.passwordHash = passwordHash;

@@ -95,7 +95,7 @@ export class StaffService {
     checkPasswordRules(input.password);
     const passwordHash = await this.rt.passwords.hash(input.password);
     const user = await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'INVITATION', true);
+      const row = await this.rt.codes.findUsableToken(tx, input.token, 'INVITATION', 'staff', true);
       const invited = row ? await tx.findOne(User, { id: row.subjectId, isActive: true, passwordHash: null }) : null;
       if (!row || !invited) throw new InvalidInvitationError();
       row.usedAt = new Date();
