@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isObjectType } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { permissions } from '../../src/authz/rules';
+import { INTERNAL } from '../../src/modules/incident/incident.read';
 import { buildBareSchema, printAppSchema } from '../../src/graphql/schema';
 
 const ROOTS = ['Query', 'Mutation', 'Subscription'];
@@ -54,5 +55,56 @@ describe('schema', () => {
         expect(def && getNamedType(def.type) && def.type.toString().endsWith('!')).toBe(false);
       }
     }
+  });
+
+  it('every internal column of the incident read model has a field rule (shield refuses it to portal viewers)', () => {
+    const incidentRules = rules.Incident ?? {};
+    expect(INTERNAL.filter((field) => !incidentRules[field])).toEqual([]);
+  });
+
+  it('the unruled fields portal callers can reach, by type (a new field here must be customer-safe, or get a rule)', () => {
+    // Root fields a portal token may call: their output types, and every type under them, reach customers.
+    const customerRules = new Set(['customerOnly', 'signedIn', 'incidentReader']);
+    const reachable = new Map<string, GraphQLObjectType>();
+    const walk = (type: GraphQLObjectType) => {
+      if (reachable.has(type.name)) return;
+      reachable.set(type.name, type);
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (!rules[type.name]?.[name] && isObjectType(named)) walk(named); // a ruled field guards what is under it
+      }
+    };
+    for (const root of ROOTS) {
+      const type = schema.getType(root);
+      if (!type || !isObjectType(type)) continue;
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const rule = rules[root]?.[name] as { name?: string } | undefined;
+        const named = getNamedType(field.type);
+        if (rule?.name && customerRules.has(rule.name) && isObjectType(named)) walk(named);
+      }
+    }
+    const open = Object.fromEntries(
+      [...reachable.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((type) => [type.name, Object.keys(type.getFields()).filter((f) => !rules[type.name]?.[f]).sort().join(' ')]),
+    );
+    expect(open).toMatchInlineSnapshot(`
+{
+  "Incident": "acknowledgedAt closedAt comments createdAt description id number priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
+  "IncidentAuthor": "displayName kind",
+  "IncidentChange": "eventType incident",
+  "IncidentPage": "items pagination",
+  "IncidentSla": "resolutionDueAt responseDueAt",
+  "IncidentUpdate": "author body createdAt id kind status visibility",
+  "KbArticleCard": "category excerpt highlight id publishedAt slug tags title",
+  "KbArticlePage": "fuzzy items pagination",
+  "KbArticleView": "category html id markdown publishedAt slug tags title",
+  "NotificationPreference": "description enabled isDefault kind",
+  "Pagination": "limit page total totalPages",
+  "PortalMe": "customer displayName email id tenant",
+  "PortalOrganization": "id name",
+  "PortalTenant": "id name slug",
+}
+`);
   });
 });

@@ -23,8 +23,8 @@ function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
   };
 }
 
-/** Internal columns: selected for staff only. */
-const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'parentId', 'version'];
+/** Internal columns: selected for staff only (and each has a shield rule: tests/unit/schema.spec.ts). */
+export const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'parentId', 'version'];
 
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
 const SLA_STATE = `CASE

@@ -1,0 +1,245 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { createIncident } from '../factories/portal';
+import { startTestApp, type TestApp } from '../setup/app';
+import { COMPANY_SLOTS, FILTER_SLOTS, REFERENCE_SLOTS, type Operation } from './authz/matrix';
+import { buildWorld, MATRIX_ENV, type Caller, type CustomerCaller, type World } from './authz/world';
+
+type Slot<S extends readonly string[]> = Record<S[number], { foreign(w: World): string; own(w: World): string | Promise<string>; op(id: string, w: World): Operation | Promise<Operation> }>;
+
+const versionOf = async (w: World, id: string) => (await w.t.em().getConnection().execute<{ version: number }[]>('SELECT version FROM incidents WHERE id = ?', [id]))[0].version;
+const newIncident = (assigneeOrCustomer: Record<string, unknown>) => ({
+  query: 'mutation($i: CreateIncidentInput!) { createIncident(input: $i) { id } }',
+  variables: { i: { title: 'Ref', description: 'Ref.', priority: 'LOW', ...assigneeOrCustomer } },
+});
+
+/**
+ * ID arguments that refer to another row (an assignee, an organization, a child incident): an ADMIN of A
+ * naming another tenant's row must get exactly the answer for a missing one, write nothing, and succeed
+ * with its own tenant's row.
+ */
+const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
+  'Mutation.createIncident:input.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: (id) => newIncident({ assigneeId: id }) },
+  'Mutation.createIncident:input.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: (id) => newIncident({ customerId: id }) },
+  'Mutation.createIncident:input.reporterCustomerId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.owner.user.id,
+    op: (id) => newIncident({ reporterCustomerId: id }),
+  },
+  'Mutation.updateIncident:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: async (id, w) => {
+      const incident = await w.make.incident();
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $c: ID) { updateIncident(id: $id, version: $v, input: { customerId: $c }) { id } }',
+        variables: { id: incident.id, v: await versionOf(w, incident.id), c: id },
+      };
+    },
+  },
+  'Mutation.assignIncident:assigneeId': {
+    foreign: (w) => w.staff.B.id,
+    own: (w) => w.staff.ENGINEER.id,
+    op: async (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { assignIncident(id: $id, assigneeId: $a) { id } }', variables: { id: (await w.make.incident()).id, a: id } }),
+  },
+  'Mutation.linkIncidents:childIds': {
+    foreign: (w) => w.rows.incidentB.id,
+    own: async (w) => (await w.make.incident()).id,
+    op: async (id, w) => ({ query: 'mutation($p: ID!, $c: [ID!]!) { linkIncidents(parentId: $p, childIds: $c) { id } }', variables: { p: (await w.make.incident()).id, c: [id] } }),
+  },
+  'Mutation.createPortalUser:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: (id) => ({
+      query: 'mutation($i: CreatePortalUserInput!) { createPortalUser(input: $i) { id } }',
+      variables: { i: { email: `ref-${randomBytes(3).toString('hex')}@client.test`, displayName: 'Ref', customerId: id } },
+    }),
+  },
+  'Mutation.updatePortalUser:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: async (id, w) => ({ query: 'mutation($id: ID!, $c: ID) { updatePortalUser(id: $id, input: { customerId: $c }) { id } }', variables: { id: (await w.make.portalUser()).id, c: id } }),
+  },
+};
+
+/** List filters: another tenant's id matches nothing, exactly like a missing one; the tenant's own finds rows. */
+const FILTERS: Slot<typeof FILTER_SLOTS> = (() => {
+  const incidents = (key: string) => (id: string) => ({ query: 'query($f: IncidentFilterInput) { incidents(filter: $f) { items { id } pagination { total } } }', variables: { f: { [key]: id } } });
+  return {
+    'Query.incidents:filter.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: incidents('assigneeId') },
+    'Query.incidents:filter.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: incidents('customerId') },
+    'Query.incidents:filter.parentId': { foreign: (w) => w.rows.incidentB.id, own: (w) => w.rows.linkChild.id, op: incidents('parentId') },
+    'Query.portalUsers:filter.customerId': {
+      foreign: (w) => w.orgs.B.id,
+      own: (w) => w.orgs.shared.id,
+      op: (id) => ({ query: 'query($c: ID) { portalUsers(filter: { customerId: $c }) { items { id } pagination { total } } }', variables: { c: id } }),
+    },
+    'Query.staffKbArticles:filter.sourceIncidentId': {
+      foreign: (w) => w.rows.incidentB.id,
+      own: (w) => w.tickets.shared.id,
+      op: (id) => ({ query: 'query($s: ID) { staffKbArticles(filter: { sourceIncidentId: $s }) { items { id } pagination { total } } }', variables: { s: id } }),
+    },
+    'Query.auditLog:filter.actorId': {
+      foreign: (w) => w.staff.B.id,
+      own: (w) => w.staff.ADMIN.id,
+      op: (id) => ({ query: 'query($a: ID) { auditLog(filter: { actorId: $a }) { items { id } pagination { total } } }', variables: { a: id } }),
+    },
+    'Query.auditLog:filter.targetId': {
+      foreign: (w) => w.rows.articleB.id,
+      own: (w) => w.rows.withRevisions,
+      op: (id) => ({ query: 'query($x: ID) { auditLog(filter: { targetId: $x }) { items { id } pagination { total } } }', variables: { x: id } }),
+    },
+  };
+})();
+
+describe('authorization matrix: ids that refer to other rows, list filters, companies, subscriptions, portal articles', () => {
+  let t: TestApp;
+  let w: World;
+  const clients: Client[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp(MATRIX_ENV);
+    w = await buildWorld(t);
+    const conn = t.em().getConnection();
+    // Rows for the filters to find: in A through the API (so they are audited as usual), in B alike.
+    await w.gql('mutation($id: ID!, $a: ID) { assignIncident(id: $id, assigneeId: $a) { id } }', { id: w.tickets.shared.id, a: w.staff.ENGINEER.id }, w.callers.ADMIN);
+    await w.gql('mutation($p: ID!, $c: [ID!]!) { linkIncidents(parentId: $p, childIds: $c) { id } }', { p: w.rows.linkChild.id, c: [(await w.make.incident()).id] }, w.callers.ADMIN);
+    await conn.execute('UPDATE kb_articles SET source_incident_id = ? WHERE id = ?', [w.tickets.shared.id, w.rows.draft.id]);
+    const childB = await createIncident(t.em(), w.B, { parent: w.rows.incidentB, assignee: w.staff.B });
+    await conn.execute('UPDATE incidents SET assignee_id = ? WHERE id = ?', [w.staff.B.id, w.rows.incidentB.id]);
+    await conn.execute('UPDATE kb_articles SET source_incident_id = ? WHERE id = ?', [w.rows.incidentB.id, w.rows.articleB.id]);
+    await w.gql('mutation($id: ID!) { updateKbArticle(id: $id, input: { title: "Theirs, renamed" }) { id } }', { id: w.rows.articleB.id }, w.callers.staffB);
+    expect(childB.id).toBeTruthy();
+  });
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+    await t?.close();
+  });
+
+  const auditCount = async () => Number((await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*) AS n FROM audit_log WHERE tenant_id = ?', [w.A.id]))[0].n);
+
+  /** The same operation naming another tenant's row and a never-used id: identical answers (after the id swap). */
+  const compare = async (slot: string, foreignId: string, op: (id: string) => Operation | Promise<Operation>, caller: Caller) => {
+    const missing = randomUUID();
+    const foreignOp = await op(foreignId);
+    const missingOp = await op(missing);
+    const real = await w.gql(foreignOp.query, foreignOp.variables, caller);
+    const ghost = await w.gql(missingOp.query, missingOp.variables, caller);
+    // Operations that build a row to act on (a fresh incident) carry its id too; swap it back as well.
+    let text = real.text.replaceAll(foreignId, missing);
+    for (const [k, v] of Object.entries(foreignOp.variables)) if (typeof v === 'string' && v !== foreignId && missingOp.variables[k] !== v) text = text.replaceAll(v, String(missingOp.variables[k]));
+    return text === ghost.text && real.status === ghost.status ? null : `${slot}: another tenant's row answers unlike a missing one:\n  ${real.text}\n  ${ghost.text}`;
+  };
+
+  it('ids in a body that name another tenant’s row answer like missing ones and write nothing; the tenant’s own rows work', async () => {
+    const problems: string[] = [];
+    for (const [slot, s] of Object.entries(REFERENCES)) {
+      const before = await auditCount();
+      const problem = await compare(slot, s.foreign(w), (id) => s.op(id, w), w.callers.ADMIN);
+      if (problem) problems.push(problem);
+      if ((await auditCount()) !== before) problems.push(`${slot}: a refused call wrote to the audit log`);
+      const op = await s.op(await s.own(w), w);
+      const ok = await w.gql(op.query, op.variables, w.callers.ADMIN);
+      if (ok.body.errors?.length) problems.push(`${slot}: the tenant's own row is refused: ${ok.text}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('list filters: another tenant’s id matches nothing, exactly like a missing one; the tenant’s own id finds rows', async () => {
+    const problems: string[] = [];
+    await Promise.all(
+      Object.entries(FILTERS).map(async ([slot, s]) => {
+        const problem = await compare(slot, s.foreign(w), (id) => s.op(id, w), w.callers.ADMIN);
+        if (problem) problems.push(problem);
+        const op = await s.op(await s.own(w), w);
+        const own = await w.gql(op.query, op.variables, w.callers.ADMIN);
+        const page = Object.values(own.body.data ?? {})[0] as { pagination?: { total: number } } | undefined;
+        if (!page?.pagination?.total) problems.push(`${slot}: the tenant's own id found nothing: ${own.text}`);
+        // And the other tenant's ADMIN, filtering by A's id, sees nothing of A.
+        const theirs = await w.gql(op.query, op.variables, w.callers.staffB);
+        if ((Object.values(theirs.body.data ?? {})[0] as { pagination?: { total: number } } | undefined)?.pagination?.total !== 0) problems.push(`${slot}: B sees A's rows: ${theirs.text}`);
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('public portal operations: a company closed to sign-up, or where the address has no account, answers like a missing company', async () => {
+    const { email, password } = w.customers.owner;
+    const ops: Record<(typeof COMPANY_SLOTS)[number], (companyId: string) => Operation> = {
+      'Mutation.registerCustomer:input.companyId': (companyId) => ({
+        query: 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }',
+        variables: { i: { companyId, email: 'newcomer@client.test', name: 'New', password } },
+      }),
+      'Mutation.verifyCustomerEmail:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerVerifyEmailInput!) { verifyCustomerEmail(input: $i) }',
+        variables: { i: { companyId, email, otp: '000000' } },
+      }),
+      'Mutation.resendCustomerOtp:input.companyId': (companyId) => ({ query: 'mutation($i: CustomerEmailInput!) { resendCustomerOtp(input: $i) }', variables: { i: { companyId, email } } }),
+      'Mutation.customerLogin:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { accessToken } }',
+        variables: { i: { companyId, email, password } },
+      }),
+      'Mutation.customerForgotPassword:input.companyId': (companyId) => ({ query: 'mutation($i: CustomerEmailInput!) { customerForgotPassword(input: $i) }', variables: { i: { companyId, email } } }),
+    };
+    const problems: string[] = [];
+    for (const [slot, op] of Object.entries(ops)) {
+      // B: the address has no account there. A: the owner's own company, but closed to sign-up (registration only).
+      const companies = slot.startsWith('Mutation.registerCustomer') ? [w.A.id, w.B.id] : [w.B.id];
+      for (const company of companies) {
+        const problem = await compare(slot, company, op, w.callers.anonymous);
+        if (problem) problems.push(problem);
+      }
+    }
+    const login = ops['Mutation.customerLogin:input.companyId'](w.A.id);
+    const ok = await w.gql(login.query, login.variables, w.callers.anonymous);
+    expect(ok.body.errors).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
+  it('Subscription.incidentUpdated: a ticket the caller may not see answers like a missing one', async () => {
+    const first = (caller: Caller, id: string) =>
+      new Promise<string>((resolve, reject) => {
+        const client = createClient({
+          url: `${t.url.replace(/^http/, 'ws')}/graphql`,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: caller.headers.authorization },
+          retryAttempts: 0,
+          lazy: true,
+        });
+        clients.push(client);
+        client.subscribe({ query: 'subscription($id: ID!) { incidentUpdated(id: $id) { id } }', variables: { id } }, { next: (r) => resolve(JSON.stringify(r)), error: reject, complete: () => resolve('complete') });
+      });
+    const hidden: [Caller, string][] = [
+      [w.callers.peerOwn, w.tickets.own.id],
+      ...(['otherOrg', 'noOrg', 'customerB'] as CustomerCaller[]).map((n): [Caller, string] => [w.callers[n], w.tickets.shared.id]),
+      [w.callers.staffB, w.tickets.shared.id],
+      [w.callers.superAdminHome, w.tickets.shared.id],
+    ];
+    const problems: string[] = [];
+    await Promise.all(
+      hidden.map(async ([caller, id]) => {
+        const missing = randomUUID();
+        const [real, ghost] = await Promise.all([first(caller, id), first(caller, missing)]);
+        if (!real.includes('INCIDENT_NOT_FOUND') || real.replaceAll(id, missing) !== ghost) problems.push(`${caller.name}: ${real} vs ${ghost}`);
+      }),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('Query.kbArticle (portal, by slug): INTERNAL, DRAFT and other tenants’ articles answer like missing ones, over GraphQL and REST', async () => {
+    const owner = w.callers.owner;
+    const query = 'query($s: String!) { kbArticle(slug: $s) { slug title } }';
+    const problems: string[] = [];
+    for (const article of [w.rows.internalPublished, w.rows.draft, w.rows.articleB]) {
+      const missing = `no-such-${randomBytes(4).toString('hex')}`;
+      const [real, ghost] = await Promise.all([w.gql(query, { s: article.slug }, owner), w.gql(query, { s: missing }, owner)]);
+      if (!real.text.includes('ARTICLE_NOT_FOUND') || real.text.replaceAll(article.slug, missing) !== ghost.text) problems.push(`${article.slug}: ${real.text} vs ${ghost.text}`);
+      const [restReal, restGhost] = await Promise.all([t.rest('GET', `/api/v1/portal/kb/${article.slug}`, undefined, owner.headers), t.rest('GET', `/api/v1/portal/kb/${missing}`, undefined, owner.headers)]);
+      if (restReal.status !== 404 || restReal.status !== restGhost.status || restReal.text.replaceAll(article.slug, missing) !== restGhost.text) problems.push(`REST ${article.slug}: ${restReal.text} vs ${restGhost.text}`);
+    }
+    const ok = await w.gql(query, { s: w.rows.published.slug }, owner);
+    expect(ok.body.errors).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { permissions } from '../../src/authz/rules';
+import { buildBareSchema } from '../../src/graphql/schema';
+import { COMPANY_SLOTS, expected, fieldOf, FILTER_SLOTS, idSlots, REFERENCE_SLOTS, ROW_ENTRIES, SUBSCRIPTION_SLOTS, type RowEntry } from './authz/matrix';
+import { buildWorld, CALLERS, MATRIX_ENV, type Caller, type World } from './authz/world';
+import { startTestApp, type TestApp } from '../setup/app';
+
+/**
+ * The authorization matrix over GraphQL: every operation that takes an id, called by every kind of caller
+ * (each staff role, the SUPER_ADMIN in and out of the tenant, the ticket's owner, customers of the same
+ * organization under each sharing mode, of another organization, of no organization, staff and customer
+ * of another tenant, no token). Allowed calls must succeed; refused ones must carry the code the policy
+ * gives, and answer byte for byte as the same call with a never-used id does. Refused mutations must leave
+ * the row, its children and the audit log as they were.
+ */
+describe('authorization matrix: id-taking operations over GraphQL', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp(MATRIX_ENV);
+    w = await buildWorld(t);
+  });
+  afterAll(() => t?.close());
+
+  it('every ID argument of the schema has a matrix entry, and every entry names one', () => {
+    const covered = [...ROW_ENTRIES.map((e) => e.slot), ...REFERENCE_SLOTS, ...FILTER_SLOTS, ...COMPANY_SLOTS, ...SUBSCRIPTION_SLOTS].sort();
+    expect(new Set(covered).size).toBe(covered.length);
+    // A failure here: add the new operation (or argument) to tests/security/authz/matrix.ts.
+    expect(covered).toEqual(idSlots(buildBareSchema()));
+  });
+
+  it('each entry expects what its shield rule checks (the same permission, or the portal-only rule)', () => {
+    const rules = permissions as Record<string, Record<string, { name?: string }>>;
+    const mismatched = ROW_ENTRIES.flatMap((e) => {
+      const root = e.slot.slice(0, e.slot.indexOf('.'));
+      const ruleName = rules[root]?.[fieldOf(e.slot)]?.name;
+      const want = e.access.kind === 'customer' ? ['customerOnly'] : [`permission:${e.access.perm}`, ...(e.access.perm === 'staff.manage' ? ['staffAdmin'] : [])];
+      return want.includes(ruleName ?? '') ? [] : [`${e.slot}: rule ${ruleName}, matrix expects ${want.join(' or ')}`];
+    });
+    expect(mismatched).toEqual([]);
+  });
+
+  it('the expected outcomes, derived from can() and the ticket visibility table (review against policies.ts)', () => {
+    const table = Object.fromEntries(
+      ROW_ENTRIES.map((e) => {
+        const byOutcome = new Map<string, string[]>();
+        for (const name of CALLERS) {
+          const out = expected(e.access, e.notFound, w.callers[name]);
+          const key = out.allowed ? 'allowed' : out.code!;
+          byOutcome.set(key, [...(byOutcome.get(key) ?? []), name]);
+        }
+        return [e.slot, [...byOutcome].map(([k, v]) => `${k}: ${v.join(' ')}`).join(' | ')];
+      }),
+    );
+    expect(table).toMatchInlineSnapshot(`
+{
+  "Mutation.addIncidentUpdate:id": "FORBIDDEN: VIEWER | allowed: RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.addTicketComment:ticketId": "UNAUTHENTICATED: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB anonymous | allowed: owner ownerOwnMode peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB",
+  "Mutation.analyzeIncident:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.archiveKbArticle:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.assignIncident:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.changeIncidentStatus:id": "FORBIDDEN: VIEWER | allowed: RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.changeStaffRole:input.userId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | STAFF_MEMBER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.deactivatePortalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.deactivateStaff:userId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | STAFF_MEMBER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.deleteCustomer:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | CUSTOMER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.deleteWebhookEndpoint:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | WEBHOOK_ENDPOINT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.linkIncidents:parentId": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.publishKbArticle:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.reactivatePortalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.restoreKbArticleRevision:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.retryDelivery:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | DELIVERY_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.rotateWebhookSecret:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | WEBHOOK_ENDPOINT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.sendPortalUserPasswordReset:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.unlinkIncident:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.updateCustomer:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | CUSTOMER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.updateIncident:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.updateKbArticle:id": "FORBIDDEN: VIEWER RESPONDER | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.updatePortalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Mutation.updateWebhookEndpoint:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER | allowed: ADMIN SUPER_ADMIN | WEBHOOK_ENDPOINT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.customer:id": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | CUSTOMER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.incident:id": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.incidentAnalyses:incidentId": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.incidentAnalysis:incidentId": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.kbArticleRevisions:id": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.portalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.staffKbArticle:id": "allowed: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB anonymous",
+  "Query.ticket:id": "UNAUTHENTICATED: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB anonymous | allowed: owner ownerOwnMode peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB",
+}
+`);
+  });
+
+  const call = async (e: RowEntry, id: string, c: Caller) => {
+    const op = await e.op(id, w);
+    return w.gql(op.query, op.variables, c);
+  };
+
+  for (const entry of ROW_ENTRIES) {
+    it(entry.slot, async () => {
+      const problems: string[] = [];
+      const cases = CALLERS.map((name) => ({ c: w.callers[name], out: expected(entry.access, entry.notFound, w.callers[name]) }));
+
+      // Refusals first, against the shared rows; then the rows must be as they were.
+      const refused = cases.filter((x) => !x.out.allowed);
+      const targets = [...new Set(refused.map((x) => entry.target(w, x.c)))];
+      const before = entry.snapshot ? await Promise.all(targets.map((id) => entry.snapshot!(w, id))) : [];
+      await Promise.all(
+        refused.map(async ({ c, out }) => {
+          const id = entry.target(w, c);
+          const missing = randomUUID();
+          const real = await call(entry, id, c);
+          const ghost = await call(entry, missing, c);
+          const code = real.body.errors?.[0]?.extensions?.code;
+          if (code !== out.code) problems.push(`${c.name}: ${code ?? 'no error'} instead of ${out.code}: ${real.text}`);
+          if (real.status !== ghost.status || real.text.replaceAll(id, missing) !== ghost.text) {
+            problems.push(`${c.name}: an existing row answers unlike a missing one:\n  existing ${real.status} ${real.text}\n  missing  ${ghost.status} ${ghost.text}`);
+          }
+        }),
+      );
+      if (entry.snapshot) {
+        const after = await Promise.all(targets.map((id) => entry.snapshot!(w, id)));
+        targets.forEach((id, i) => {
+          if (JSON.stringify(after[i]) !== JSON.stringify(before[i])) problems.push(`a refused call changed ${id}: ${JSON.stringify(before[i])} -> ${JSON.stringify(after[i])}`);
+        });
+      }
+
+      // Allowed calls: mutations on a fresh row of the same kind each, so they change nothing shared.
+      await Promise.all(
+        cases
+          .filter((x) => x.out.allowed)
+          .map(async ({ c }) => {
+            const id = entry.fresh ? await entry.fresh(w, c) : entry.target(w, c);
+            const res = await call(entry, id, c);
+            const data = res.body.data;
+            if (res.body.errors?.length || data?.[fieldOf(entry.slot)] == null) {
+              problems.push(`${c.name}: refused, but the policy allows it: ${res.text}`);
+              return;
+            }
+            const problem = entry.check?.(data, id, w);
+            if (problem) problems.push(`${c.name}: ${problem}`);
+          }),
+      );
+      expect(problems).toEqual([]);
+    });
+  }
+});

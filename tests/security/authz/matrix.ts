@@ -1,0 +1,513 @@
+import { getNamedType, isInputObjectType, isObjectType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { can, type Permission } from '../../../src/authz/policies';
+import { TICKET_FOR, viewerOf, type Caller, type CustomerCaller, type World } from './world';
+
+/**
+ * The authorization matrix of every id-taking operation. One entry per "slot": a root field and the path of
+ * an ID argument in it (`Mutation.updateIncident:id`, `Mutation.createIncident:input.customerId`). The
+ * slots are enumerated from the built schema, so a new operation (or a new ID argument) that has no entry
+ * fails the coverage test.
+ */
+
+/** Every `Root.field:arg.path` whose argument is an ID, or an input object holding one. */
+export function idSlots(schema: GraphQLSchema): string[] {
+  const paths = (type: GraphQLInputType, path: string, seen: Set<string>): string[] => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') return [path];
+    if (!isInputObjectType(named) || seen.has(named.name)) return [];
+    const inner = new Set(seen).add(named.name);
+    return Object.values(named.getFields()).flatMap((f) => paths(f.type, `${path}.${f.name}`, inner));
+  };
+  const slots: string[] = [];
+  for (const root of ['Query', 'Mutation', 'Subscription']) {
+    const type = schema.getType(root);
+    if (!type || !isObjectType(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      for (const arg of field.args) slots.push(...paths(arg.type, arg.name, new Set()).map((p) => `${root}.${field.name}:${p}`));
+    }
+  }
+  return slots.sort();
+}
+
+export type Access =
+  /** A staff operation behind one permission of the matrix (authz/rules.ts names the same one). */
+  | { kind: 'staff'; perm: Permission }
+  /** A portal operation on a ticket: the row-level rule (TICKET_FOR) decides. */
+  | { kind: 'customer' };
+
+export interface Outcome {
+  allowed: boolean;
+  /** The error code of a refusal. */
+  code?: string;
+}
+
+/**
+ * What the policy says for one caller: the staff part comes from `can()` itself, the portal part from the
+ * row-level table TICKET_FOR; tenant scoping makes any other tenant's row a missing one.
+ *  - no token: UNAUTHENTICATED; the other kind of token: UNAUTHENTICATED (as if forged) - shield, before any row is read;
+ *  - staff without the permission: FORBIDDEN, whatever the id (shield refuses before the row is looked up,
+ *    so it is the same answer for an existing and a missing row, and tells nothing);
+ *  - staff with the permission in another tenant, or a customer who may not see the ticket: the not-found
+ *    answer of a missing row.
+ */
+export function expected(access: Access, notFound: string, c: Caller): Outcome {
+  if (c.kind === 'anonymous') return { allowed: false, code: 'UNAUTHENTICATED' };
+  if (access.kind === 'staff') {
+    if (c.kind !== 'staff') return { allowed: false, code: 'UNAUTHENTICATED' };
+    if (!can(viewerOf(c), access.perm)) return { allowed: false, code: 'FORBIDDEN' };
+    return c.tenant === 'A' ? { allowed: true } : { allowed: false, code: notFound };
+  }
+  if (c.kind !== 'customer') return { allowed: false, code: 'UNAUTHENTICATED' };
+  return TICKET_FOR[c.name as CustomerCaller].sees ? { allowed: true } : { allowed: false, code: notFound };
+}
+
+export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+export const httpStatusOf = (code: string) => HTTP_STATUS[code] ?? (code.endsWith('NOT_FOUND') ? 404 : 0);
+
+export interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+export interface RestRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** An operation acting on the row its id names: the full caller matrix runs against it. */
+export interface RowEntry {
+  slot: string;
+  access: Access;
+  /** The code a missing row answers with. */
+  notFound: string;
+  /** The existing row a caller is pointed at (refused calls; allowed reads). */
+  target(w: World, c: Caller): string;
+  /** Mutations: a new row like the target, for each allowed call, so no allowed call changes the shared rows. */
+  fresh?(w: World, c: Caller): Promise<string>;
+  op(id: string, w: World): Operation | Promise<Operation>;
+  /** Mutations: the row (and its children) that a refused call must leave as it was. */
+  snapshot?(w: World, id: string): Promise<unknown>;
+  /** A problem with an allowed answer, if any (the root field is already checked to be non-null). */
+  check?(data: unknown, id: string, w: World): string | null;
+  /** The REST routes running this operation, by `METHOD /path` as in src/rest/routes.ts. */
+  rest?: Record<string, (id: string, w: World) => RestRequest | Promise<RestRequest>>;
+}
+
+export const fieldOf = (slot: string) => slot.slice(slot.indexOf('.') + 1, slot.indexOf(':'));
+
+const ticketTarget = (w: World, c: Caller) => (c.kind === 'customer' ? w.tickets[TICKET_FOR[c.name as CustomerCaller].ticket].id : w.tickets.shared.id);
+const freshTicket = async (w: World, c: Caller) => (await w.make.ticket(c.kind === 'customer' ? TICKET_FOR[c.name as CustomerCaller].ticket : 'shared')).id;
+const versionOf = async (w: World, id: string) =>
+  (await w.t.em().getConnection().execute<{ version: number }[]>('SELECT version FROM incidents WHERE id = ?', [id]))[0]?.version ?? 1;
+const incidentSnapshot = (w: World, id: string) => w.snapshot('incidents', id, [['incident_updates', 'incident_id'], ['incident_analyses', 'incident_id'], ['incidents', 'parent_id']]);
+const idIs = (field: string) => (data: unknown, id: string) => {
+  const got = (data as Record<string, { id?: string }>)[field]?.id;
+  return got === id ? null : `${field}.id is ${got}, expected ${id}`;
+};
+/** A customer's view of a ticket: no INTERNAL update, no internal note text. */
+const customerView = (data: unknown, id: string, w: World) => {
+  const ticket = (data as { ticket?: { id: string; updates: { visibility: string }[] } }).ticket;
+  if (ticket?.id !== id) return `ticket.id is ${ticket?.id}`;
+  if (ticket.updates.some((u) => u.visibility !== 'PUBLIC') || JSON.stringify(data).includes(w.rows.internalNote)) return 'an INTERNAL update reached a customer';
+  return null;
+};
+
+const staff = (perm: Permission): Access => ({ kind: 'staff', perm });
+const customer: Access = { kind: 'customer' };
+const INCIDENT = 'INCIDENT_NOT_FOUND';
+const ARTICLE = 'ARTICLE_NOT_FOUND';
+
+export const ROW_ENTRIES: RowEntry[] = [
+  // Customer portal: tickets, row-level
+  {
+    slot: 'Query.ticket:id',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    op: (id) => ({ query: 'query($id: ID!) { ticket(id: $id) { id number status updates { body visibility } } }', variables: { id } }),
+    check: customerView,
+    rest: {
+      'GET /api/v1/customer/get-incident/:id': (id) => ({ method: 'GET', path: `/api/v1/customer/get-incident/${id}` }),
+      'GET /api/v1/portal/tickets/:id': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}` }),
+    },
+  },
+  {
+    slot: 'Mutation.addTicketComment:ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { addTicketComment(ticketId: $id, body: "Any news?") { id visibility } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    rest: { 'POST /api/v1/portal/tickets/:id/comments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/comments`, body: { body: 'Any news?' } }) },
+  },
+
+  // Staff: incidents
+  {
+    slot: 'Query.incident:id',
+    access: staff('incident.read'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    op: (id) => ({ query: 'query($id: ID!) { incident(id: $id) { id techDescription } }', variables: { id } }),
+    check: idIs('incident'),
+    rest: { 'GET /api/v1/incidents/:id': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}` }) },
+  },
+  {
+    slot: 'Query.incidentAnalysis:incidentId',
+    access: staff('incident.read'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    op: (id) => ({ query: 'query($id: ID!) { incidentAnalysis(incidentId: $id) { id version } }', variables: { id } }),
+    rest: { 'GET /api/v1/incidents/:id/analysis': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/analysis` }) },
+  },
+  {
+    slot: 'Query.incidentAnalyses:incidentId',
+    access: staff('incident.read'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    op: (id) => ({ query: 'query($id: ID!) { incidentAnalyses(incidentId: $id) { items { id } pagination { total } } }', variables: { id } }),
+    check: (data) => ((data as { incidentAnalyses: { pagination: { total: number } } }).incidentAnalyses.pagination.total > 0 ? null : 'no analyses listed'),
+    rest: { 'GET /api/v1/incidents/:id/analyses': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/analyses` }) },
+  },
+  {
+    slot: 'Mutation.updateIncident:id',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    // The row's own version, so a call that got through would really apply.
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $v: Int!) { updateIncident(id: $id, version: $v, input: { title: "Renamed" }) { id title } }',
+      variables: { id, v: await versionOf(w, id) },
+    }),
+    snapshot: incidentSnapshot,
+    check: idIs('updateIncident'),
+    rest: { 'PATCH /api/v1/incidents/:id': async (id, w) => ({ method: 'PATCH', path: `/api/v1/incidents/${id}`, body: { version: await versionOf(w, id), title: 'Renamed' } }) },
+  },
+  {
+    slot: 'Mutation.changeIncidentStatus:id',
+    // ACKNOWLEDGED: the one status RESPONDER may set (canChangeStatusTo); shield's rule is incident.acknowledge.
+    access: staff('incident.acknowledge'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { changeIncidentStatus(id: $id, input: { status: ACKNOWLEDGED }) { id status } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: idIs('changeIncidentStatus'),
+    rest: { 'POST /api/v1/incidents/:id/status': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/status`, body: { status: 'ACKNOWLEDGED' } }) },
+  },
+  {
+    slot: 'Mutation.addIncidentUpdate:id',
+    access: staff('incident.comment'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { addIncidentUpdate(id: $id, input: { body: "Looking.", visibility: INTERNAL }) { id } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    rest: { 'POST /api/v1/incidents/:id/updates': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/updates`, body: { body: 'Looking.', visibility: 'INTERNAL' } }) },
+  },
+  {
+    slot: 'Mutation.assignIncident:id',
+    access: staff('incident.assign'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { assignIncident(id: $id, assigneeId: $a) { id } }', variables: { id, a: w.staff.ENGINEER.id } }),
+    snapshot: incidentSnapshot,
+    check: idIs('assignIncident'),
+    rest: { 'POST /api/v1/incidents/:id/assign': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/assign`, body: { assigneeId: w.staff.ENGINEER.id } }) },
+  },
+  {
+    slot: 'Mutation.linkIncidents:parentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: async (w) => (await w.make.incident()).id,
+    op: (id, w) => ({ query: 'mutation($p: ID!, $c: [ID!]!) { linkIncidents(parentId: $p, childIds: $c) { id } }', variables: { p: id, c: [w.rows.linkChild.id] } }),
+    snapshot: incidentSnapshot,
+    check: idIs('linkIncidents'),
+    rest: { 'POST /api/v1/incidents/:id/links': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/links`, body: { childIds: [w.rows.linkChild.id] } }) },
+  },
+  {
+    slot: 'Mutation.unlinkIncident:id',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: (w) => w.rows.linkedChild.id,
+    fresh: async (w) => (await w.make.linkedChild()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { unlinkIncident(id: $id) { id parentId } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: (data, id) => idIs('unlinkIncident')(data, id) ?? ((data as { unlinkIncident: { parentId: unknown } }).unlinkIncident.parentId === null ? null : 'still linked'),
+    rest: { 'DELETE /api/v1/incidents/:id/parent': (id) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/parent` }) },
+  },
+  {
+    slot: 'Mutation.analyzeIncident:id',
+    access: staff('incident.analyze'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { analyzeIncident(id: $id) { id } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    rest: { 'POST /api/v1/incidents/:id/analysis': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/analysis`, body: {} }) },
+  },
+
+  // Staff: knowledge base (INTERNAL and DRAFT articles included: staff read every article of the workspace)
+  {
+    slot: 'Query.staffKbArticle:id',
+    access: staff('kb.read'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.internalPublished.id,
+    op: (id) => ({ query: 'query($id: ID!) { staffKbArticle(id: $id) { id } }', variables: { id } }),
+    check: idIs('staffKbArticle'),
+    rest: { 'GET /api/v1/kb/:id': (id) => ({ method: 'GET', path: `/api/v1/kb/${id}` }) },
+  },
+  {
+    slot: 'Query.kbArticleRevisions:id',
+    access: staff('kb.read'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.withRevisions,
+    op: (id) => ({ query: 'query($id: ID!) { kbArticleRevisions(id: $id) { revision } }', variables: { id } }),
+    check: (data) => ((data as { kbArticleRevisions: unknown[] }).kbArticleRevisions.length ? null : 'no revisions listed'),
+    rest: { 'GET /api/v1/kb/:id/revisions': (id) => ({ method: 'GET', path: `/api/v1/kb/${id}/revisions` }) },
+  },
+  {
+    slot: 'Mutation.updateKbArticle:id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { updateKbArticle(id: $id, input: { title: "Renamed" }) { id } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: idIs('updateKbArticle'),
+    rest: { 'PATCH /api/v1/kb/:id': (id) => ({ method: 'PATCH', path: `/api/v1/kb/${id}`, body: { title: 'Renamed' } }) },
+  },
+  {
+    slot: 'Mutation.publishKbArticle:id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { publishKbArticle(id: $id) { id status } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: idIs('publishKbArticle'),
+    rest: { 'POST /api/v1/kb/:id/publish': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/publish` }) },
+  },
+  {
+    slot: 'Mutation.archiveKbArticle:id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.published.id,
+    fresh: async (w) => (await w.make.article('PUBLISHED')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { archiveKbArticle(id: $id) { id status } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: idIs('archiveKbArticle'),
+    rest: { 'POST /api/v1/kb/:id/archive': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/archive` }) },
+  },
+  {
+    slot: 'Mutation.restoreKbArticleRevision:id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.withRevisions,
+    fresh: (w) => w.make.articleWithRevisions(),
+    op: (id) => ({ query: 'mutation($id: ID!) { restoreKbArticleRevision(id: $id, revision: 1) { id revision } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: idIs('restoreKbArticleRevision'),
+    rest: { 'POST /api/v1/kb/:id/revisions/:revision/restore': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/revisions/1/restore` }) },
+  },
+
+  // Staff: customer organizations (read by any staff: rules.ts gives `customer` incident.read) and portal users
+  {
+    slot: 'Query.customer:id',
+    access: staff('incident.read'),
+    notFound: 'CUSTOMER_NOT_FOUND',
+    target: (w) => w.orgs.shared.id,
+    op: (id) => ({ query: 'query($id: ID!) { customer(id: $id) { id } }', variables: { id } }),
+    check: idIs('customer'),
+    rest: { 'GET /api/v1/customers/:id': (id) => ({ method: 'GET', path: `/api/v1/customers/${id}` }) },
+  },
+  {
+    slot: 'Mutation.updateCustomer:id',
+    access: staff('customer.manage'),
+    notFound: 'CUSTOMER_NOT_FOUND',
+    target: (w) => w.orgs.shared.id,
+    fresh: async (w) => (await w.make.org()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { updateCustomer(id: $id, input: { name: "Renamed", sharingMode: OWN }) { id } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customers', id),
+    check: idIs('updateCustomer'),
+    rest: { 'PATCH /api/v1/customers/:id': (id) => ({ method: 'PATCH', path: `/api/v1/customers/${id}`, body: { name: 'Renamed', sharingMode: 'OWN' } }) },
+  },
+  {
+    slot: 'Mutation.deleteCustomer:id',
+    access: staff('customer.manage'),
+    notFound: 'CUSTOMER_NOT_FOUND',
+    target: (w) => w.rows.deletableOrg.id,
+    fresh: async (w) => (await w.make.org()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { deleteCustomer(id: $id) }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customers', id),
+    check: (data, id) => ((data as { deleteCustomer: string }).deleteCustomer === id ? null : 'another id deleted'),
+    rest: { 'DELETE /api/v1/customers/:id': (id) => ({ method: 'DELETE', path: `/api/v1/customers/${id}` }) },
+  },
+  {
+    slot: 'Query.portalUser:id',
+    access: staff('portalUser.manage'),
+    notFound: 'PORTAL_USER_NOT_FOUND',
+    target: (w) => w.rows.portalUser.id,
+    op: (id) => ({ query: 'query($id: ID!) { portalUser(id: $id) { id } }', variables: { id } }),
+    check: idIs('portalUser'),
+    rest: { 'GET /api/v1/portal-users/:id': (id) => ({ method: 'GET', path: `/api/v1/portal-users/${id}` }) },
+  },
+  {
+    slot: 'Mutation.updatePortalUser:id',
+    access: staff('portalUser.manage'),
+    notFound: 'PORTAL_USER_NOT_FOUND',
+    target: (w) => w.rows.portalUser.id,
+    fresh: async (w) => (await w.make.portalUser()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { updatePortalUser(id: $id, input: { displayName: "Renamed" }) { id } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customer_portal_users', id),
+    check: idIs('updatePortalUser'),
+    rest: { 'PATCH /api/v1/portal-users/:id': (id) => ({ method: 'PATCH', path: `/api/v1/portal-users/${id}`, body: { displayName: 'Renamed' } }) },
+  },
+  {
+    slot: 'Mutation.deactivatePortalUser:id',
+    access: staff('portalUser.manage'),
+    notFound: 'PORTAL_USER_NOT_FOUND',
+    target: (w) => w.rows.portalUser.id,
+    fresh: async (w) => (await w.make.portalUser(true)).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { deactivatePortalUser(id: $id) { id isActive } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customer_portal_users', id),
+    check: idIs('deactivatePortalUser'),
+    rest: { 'POST /api/v1/portal-users/:id/deactivate': (id) => ({ method: 'POST', path: `/api/v1/portal-users/${id}/deactivate` }) },
+  },
+  {
+    slot: 'Mutation.reactivatePortalUser:id',
+    access: staff('portalUser.manage'),
+    notFound: 'PORTAL_USER_NOT_FOUND',
+    target: (w) => w.rows.inactivePortalUser.id,
+    fresh: async (w) => (await w.make.portalUser(false)).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { reactivatePortalUser(id: $id) { id isActive } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customer_portal_users', id),
+    check: idIs('reactivatePortalUser'),
+    rest: { 'POST /api/v1/portal-users/:id/reactivate': (id) => ({ method: 'POST', path: `/api/v1/portal-users/${id}/reactivate` }) },
+  },
+  {
+    slot: 'Mutation.sendPortalUserPasswordReset:id',
+    access: staff('portalUser.manage'),
+    notFound: 'PORTAL_USER_NOT_FOUND',
+    target: (w) => w.rows.portalUser.id,
+    fresh: async (w) => (await w.make.portalUser(true)).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { sendPortalUserPasswordReset(id: $id) }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('customer_portal_users', id),
+    rest: { 'POST /api/v1/portal-users/:id/reset-password': (id) => ({ method: 'POST', path: `/api/v1/portal-users/${id}/reset-password` }) },
+  },
+
+  // Staff management (GraphQL only)
+  {
+    slot: 'Mutation.changeStaffRole:input.userId',
+    access: staff('staff.manage'),
+    notFound: 'STAFF_MEMBER_NOT_FOUND',
+    target: (w) => w.rows.staffTarget.id,
+    fresh: async (w) => (await w.make.staffMember()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { changeStaffRole(input: { userId: $id, role: RESPONDER }) { id role } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('users', id),
+    check: idIs('changeStaffRole'),
+  },
+  {
+    slot: 'Mutation.deactivateStaff:userId',
+    access: staff('staff.manage'),
+    notFound: 'STAFF_MEMBER_NOT_FOUND',
+    target: (w) => w.rows.staffTarget.id,
+    fresh: async (w) => (await w.make.staffMember()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { deactivateStaff(userId: $id) { id } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('users', id),
+    check: idIs('deactivateStaff'),
+  },
+
+  // Notifications: deliveries and webhooks (ADMIN)
+  {
+    slot: 'Mutation.retryDelivery:id',
+    access: staff('delivery.manage'),
+    notFound: 'DELIVERY_NOT_FOUND',
+    target: (w) => w.rows.delivery.id,
+    fresh: async (w) => (await w.make.delivery()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { retryDelivery(id: $id) { id status } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('notification_deliveries', id),
+    check: idIs('retryDelivery'),
+    rest: { 'POST /api/v1/deliveries/:id/retry': (id) => ({ method: 'POST', path: `/api/v1/deliveries/${id}/retry` }) },
+  },
+  {
+    slot: 'Mutation.updateWebhookEndpoint:id',
+    access: staff('webhook.manage'),
+    notFound: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+    target: (w) => w.rows.webhook.id,
+    fresh: async (w) => (await w.make.webhook()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { updateWebhookEndpoint(id: $id, input: { isActive: false }) { id } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('webhook_endpoints', id),
+    check: idIs('updateWebhookEndpoint'),
+    rest: { 'PATCH /api/v1/webhooks/:id': (id) => ({ method: 'PATCH', path: `/api/v1/webhooks/${id}`, body: { isActive: false } }) },
+  },
+  {
+    slot: 'Mutation.deleteWebhookEndpoint:id',
+    access: staff('webhook.manage'),
+    notFound: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+    target: (w) => w.rows.webhook.id,
+    fresh: async (w) => (await w.make.webhook()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { deleteWebhookEndpoint(id: $id) }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('webhook_endpoints', id),
+    rest: { 'DELETE /api/v1/webhooks/:id': (id) => ({ method: 'DELETE', path: `/api/v1/webhooks/${id}` }) },
+  },
+  {
+    slot: 'Mutation.rotateWebhookSecret:id',
+    access: staff('webhook.manage'),
+    notFound: 'WEBHOOK_ENDPOINT_NOT_FOUND',
+    target: (w) => w.rows.webhook.id,
+    fresh: async (w) => (await w.make.webhook()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { rotateWebhookSecret(id: $id) { secret } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('webhook_endpoints', id),
+    rest: { 'POST /api/v1/webhooks/:id/rotate-secret': (id) => ({ method: 'POST', path: `/api/v1/webhooks/${id}/rotate-secret` }) },
+  },
+];
+
+/**
+ * The other ID slots, where the id names something the operation refers to rather than the row it acts
+ * on. Each kind has its own test (authz-matrix-refs.int-spec.ts): an allowed staff caller naming another
+ * tenant's row must get exactly the answer for a missing one.
+ */
+export const REFERENCE_SLOTS = [
+  'Mutation.createIncident:input.assigneeId',
+  'Mutation.createIncident:input.customerId',
+  'Mutation.createIncident:input.reporterCustomerId',
+  'Mutation.updateIncident:input.customerId',
+  'Mutation.assignIncident:assigneeId',
+  'Mutation.linkIncidents:childIds',
+  'Mutation.createPortalUser:input.customerId',
+  'Mutation.updatePortalUser:input.customerId',
+] as const;
+/** List filters: another tenant's id matches nothing, like a missing one. */
+export const FILTER_SLOTS = [
+  'Query.incidents:filter.assigneeId',
+  'Query.incidents:filter.customerId',
+  'Query.incidents:filter.parentId',
+  'Query.portalUsers:filter.customerId',
+  'Query.staffKbArticles:filter.sourceIncidentId',
+  'Query.auditLog:filter.actorId',
+  'Query.auditLog:filter.targetId',
+] as const;
+/** Public portal operations naming a company: one closed to sign-up, or without the address, answers like a missing one. */
+export const COMPANY_SLOTS = [
+  'Mutation.registerCustomer:input.companyId',
+  'Mutation.verifyCustomerEmail:input.companyId',
+  'Mutation.resendCustomerOtp:input.companyId',
+  'Mutation.customerLogin:input.companyId',
+  'Mutation.customerForgotPassword:input.companyId',
+] as const;
+export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
+
+/** Path-parameter REST routes whose parameter is not a row id (an enum value): nothing to match against. */
+export const REST_NOT_ROW_IDS: Record<string, string> = {
+  'PUT /api/v1/notification-preferences/:kind': 'a NotificationKind, the caller’s own preference',
+  'PUT /api/v1/sla-policies/:priority': 'a Priority of the caller’s tenant',
+  'DELETE /api/v1/sla-policies/:priority': 'a Priority of the caller’s tenant',
+};
+/** REST routes by slug: the portal article (tests/security/authz-matrix-refs.int-spec.ts covers it). */
+export const REST_ELSEWHERE: Record<string, string> = {
+  'GET /api/v1/portal/kb/:slug': 'kbArticle by slug, in the refs suite (INTERNAL, DRAFT and other tenants’ articles answer like missing ones)',
+};

@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto';
+import type { StaffRole, Viewer } from '../../../src/auth/viewer';
+import { Customer, CustomerUser, type SharingMode } from '../../../src/modules/customer/customer.entity';
+import type { Incident } from '../../../src/modules/incident/incident.entity';
+import { KbArticle } from '../../../src/modules/kb/kb.entity';
+import { Delivery, WebhookEndpoint } from '../../../src/modules/notifications/notification.entity';
+import { OutboxEvent } from '../../../src/modules/outbox/outbox.entity';
+import { Tenant } from '../../../src/modules/tenant/tenant.entity';
+import { User } from '../../../src/modules/user/user.entity';
+import { createArticle, createCustomerOrg, createCustomerUser, createIncident, addUpdate, portalLogin, type CustomerFixture } from '../../factories/portal';
+import { createStaff, login } from '../../factories/staff';
+import { createTenant } from '../../factories/tenants';
+import type { TestApp } from '../../setup/app';
+
+/**
+ * The callers of the matrix. Tenant A is the workspace under test; B is another workspace; P is the
+ * platform tenant of the SUPER_ADMIN (who acts in A with X-Tenant-Id, or in its own tenant without it).
+ */
+export const STAFF_ROLES = ['VIEWER', 'RESPONDER', 'ENGINEER', 'MANAGER', 'ADMIN', 'SUPER_ADMIN'] as const satisfies readonly StaffRole[];
+export const CUSTOMER_CALLERS = ['owner', 'ownerOwnMode', 'peerShared', 'peerOwn', 'otherOrg', 'noOrg', 'customerB'] as const;
+export const CALLERS = [...STAFF_ROLES, 'superAdminHome', 'staffB', ...CUSTOMER_CALLERS, 'anonymous'] as const;
+export type CallerName = (typeof CALLERS)[number];
+export type CustomerCaller = (typeof CUSTOMER_CALLERS)[number];
+
+export interface Caller {
+  name: CallerName;
+  kind: 'staff' | 'customer' | 'anonymous';
+  /** The tenant the caller acts in. */
+  tenant: 'A' | 'B' | 'P' | null;
+  role?: StaffRole;
+  headers: Record<string, string>;
+}
+
+/**
+ * Which customer-reported ticket each customer caller is pointed at, and whether it may see it: the row-level
+ * rule of incident.read.ts (the reporter; the reporter's organization when it shares; nobody else), written
+ * out so a reader can check it. `shared` is reported by `owner` in an ORGANIZATION-sharing organization;
+ * `own` by `ownerOwnMode` in an OWN organization.
+ */
+export const TICKET_FOR: Record<CustomerCaller, { ticket: 'shared' | 'own'; sees: boolean; why: string }> = {
+  owner: { ticket: 'shared', sees: true, why: 'reported it' },
+  ownerOwnMode: { ticket: 'own', sees: true, why: 'reported it (OWN organization)' },
+  peerShared: { ticket: 'shared', sees: true, why: 'same organization, sharing ORGANIZATION' },
+  peerOwn: { ticket: 'own', sees: false, why: 'same organization, sharing OWN' },
+  otherOrg: { ticket: 'shared', sees: false, why: 'another organization (which itself shares)' },
+  noOrg: { ticket: 'shared', sees: false, why: 'in no organization' },
+  customerB: { ticket: 'shared', sees: false, why: 'another tenant' },
+};
+
+/** A viewer with the caller's role, for asking the policy functions (ids do not matter to them). */
+export const viewerOf = (c: Caller): Viewer =>
+  c.kind === 'staff'
+    ? { kind: 'staff', role: c.role!, userId: 'u', tenantId: 't', sessionId: 's' }
+    : c.kind === 'customer'
+      ? { kind: 'customer', customerUserId: 'c', tenantId: 't', customerId: null, sessionId: 's' }
+      : { kind: 'anonymous' };
+
+/** The app for a matrix file: no background work that could change rows while the matrix looks at them. */
+export const MATRIX_ENV = { WORKER_ENABLED: 'false', SLA_CHECK_INTERVAL_MS: '0', EZRA_AUTO_ANALYZE: 'false' };
+
+export interface World {
+  t: TestApp;
+  A: Tenant;
+  B: Tenant;
+  callers: Record<CallerName, Caller>;
+  staff: Record<'ENGINEER' | 'ADMIN', User> & { B: User };
+  orgs: { shared: Customer; own: Customer; other: Customer; B: Customer };
+  customers: Record<CustomerCaller, CustomerFixture>;
+  tickets: { shared: Incident; own: Incident };
+  /** Rows of tenant A the id-taking operations act on (refused calls are pointed at these). */
+  rows: {
+    incidentB: Incident;
+    internalNote: string;
+    linkChild: Incident;
+    linkedChild: Incident;
+    draft: KbArticle;
+    published: KbArticle;
+    internalPublished: KbArticle;
+    withRevisions: string;
+    articleB: KbArticle;
+    deletableOrg: Customer;
+    portalUser: CustomerUser;
+    inactivePortalUser: CustomerUser;
+    staffTarget: User;
+    delivery: Delivery;
+    webhook: WebhookEndpoint;
+  };
+  make: {
+    ticket(kind: 'shared' | 'own'): Promise<Incident>;
+    incident(): Promise<Incident>;
+    linkedChild(): Promise<Incident>;
+    article(status: 'DRAFT' | 'PUBLISHED'): Promise<KbArticle>;
+    articleWithRevisions(): Promise<string>;
+    org(sharingMode?: SharingMode): Promise<Customer>;
+    portalUser(active?: boolean): Promise<CustomerUser>;
+    staffMember(): Promise<User>;
+    delivery(): Promise<Delivery>;
+    webhook(): Promise<WebhookEndpoint>;
+  };
+  /** One row as JSON plus the rows hanging off it, to prove a refused mutation changed nothing. */
+  snapshot(table: string, id: string, children?: [table: string, column: string][]): Promise<unknown>;
+  gql(query: string, variables: Record<string, unknown>, caller: Caller): Promise<{ status: number; text: string; body: GqlBody }>;
+}
+
+export interface GqlBody {
+  data?: Record<string, unknown> | null;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+const suffix = () => randomBytes(3).toString('hex');
+
+/** Builds the world once per file, through factories and the real server (logins over HTTP). */
+export async function buildWorld(t: TestApp): Promise<World> {
+  const hasher = t.app.runtime.passwords;
+  const em = t.em();
+  const A = await createTenant(em, { slug: `authz-a-${suffix()}` });
+  const B = await createTenant(em, { slug: `authz-b-${suffix()}` });
+  const P = await createTenant(em, { slug: `authz-p-${suffix()}` });
+
+  const staffFixtures = await Promise.all(STAFF_ROLES.map((role) => createStaff(t.em(), hasher, { tenant: role === 'SUPER_ADMIN' ? P : A, role })));
+  const staffB = await createStaff(t.em(), hasher, { tenant: B, role: 'ADMIN' });
+
+  const orgs = {
+    shared: await createCustomerOrg(em, A, 'ORGANIZATION', 'Shared Org'),
+    own: await createCustomerOrg(em, A, 'OWN', 'Own Org'),
+    other: await createCustomerOrg(em, A, 'ORGANIZATION', 'Other Org'),
+    B: await createCustomerOrg(em, B, 'ORGANIZATION', 'B Org'),
+  };
+  const orgOf: Record<CustomerCaller, Customer | null> = {
+    owner: orgs.shared,
+    ownerOwnMode: orgs.own,
+    peerShared: orgs.shared,
+    peerOwn: orgs.own,
+    otherOrg: orgs.other,
+    noOrg: null,
+    customerB: orgs.B,
+  };
+  const customers = Object.fromEntries(
+    await Promise.all(
+      CUSTOMER_CALLERS.map(async (name) => [name, await createCustomerUser(t.em(), hasher, name === 'customerB' ? B : A, { org: orgOf[name], name })] as const),
+    ),
+  ) as Record<CustomerCaller, CustomerFixture>;
+
+  // Logins over HTTP, in parallel (argon2 runs on libuv's pool).
+  const staffAuth = await Promise.all(staffFixtures.map((s) => login(t, s.email, s.password)));
+  const staffBAuth = await login(t, staffB.email, staffB.password);
+  const customerAuth = await Promise.all(CUSTOMER_CALLERS.map((name) => portalLogin(t, name === 'customerB' ? B.slug : A.slug, customers[name].email, customers[name].password)));
+
+  const callers = {} as Record<CallerName, Caller>;
+  STAFF_ROLES.forEach((role, i) => {
+    const headers = role === 'SUPER_ADMIN' ? { ...staffAuth[i].auth, 'x-tenant-id': A.id } : staffAuth[i].auth;
+    callers[role] = { name: role, kind: 'staff', tenant: 'A', role, headers };
+  });
+  callers.superAdminHome = { name: 'superAdminHome', kind: 'staff', tenant: 'P', role: 'SUPER_ADMIN', headers: staffAuth[STAFF_ROLES.indexOf('SUPER_ADMIN')].auth };
+  callers.staffB = { name: 'staffB', kind: 'staff', tenant: 'B', role: 'ADMIN', headers: staffBAuth.auth };
+  CUSTOMER_CALLERS.forEach((name, i) => {
+    callers[name] = { name, kind: 'customer', tenant: name === 'customerB' ? 'B' : 'A', headers: customerAuth[i] };
+  });
+  callers.anonymous = { name: 'anonymous', kind: 'anonymous', tenant: null, headers: {} };
+
+  const engineer = staffFixtures[STAFF_ROLES.indexOf('ENGINEER')].user;
+  const admin = staffFixtures[STAFF_ROLES.indexOf('ADMIN')].user;
+  const internalNote = `INTERNAL-NOTE-${suffix()}`;
+
+  const make: World['make'] = {
+    async ticket(kind) {
+      const reporter = kind === 'shared' ? customers.owner.user : customers.ownerOwnMode.user;
+      const ticket = await createIncident(t.em(), A, { reporter, org: kind === 'shared' ? orgs.shared : orgs.own, techDescription: 'TECH-SECRET' });
+      await addUpdate(t.em(), ticket, 'We are on it.', 'PUBLIC', admin);
+      await addUpdate(t.em(), ticket, internalNote, 'INTERNAL', admin);
+      return ticket;
+    },
+    incident: () => createIncident(t.em(), A),
+    async linkedChild() {
+      const parent = await createIncident(t.em(), A);
+      return createIncident(t.em(), A, { parent });
+    },
+    article: (status) => createArticle(t.em(), A, { title: `Article ${suffix()}`, markdown: 'Body.', status, visibility: 'PUBLIC' }),
+    async articleWithRevisions() {
+      // Through the API, so the kept revision is written as production writes it.
+      const created = await gqlAs<{ createKbArticle: { id: string } }>(
+        'mutation($i: CreateKbArticleInput!) { createKbArticle(input: $i) { id } }',
+        { i: { title: `Revised ${suffix()}`, markdown: 'First.', visibility: 'INTERNAL' } },
+        callers.ADMIN,
+      );
+      await gqlAs('mutation($id: ID!) { updateKbArticle(id: $id, input: { markdown: "Second." }) { revision } }', { id: created.createKbArticle.id }, callers.ADMIN);
+      return created.createKbArticle.id;
+    },
+    org: (sharingMode = 'OWN') => createCustomerOrg(t.em(), A, sharingMode),
+    async portalUser(active = true) {
+      const e = t.em();
+      const user = e.create(CustomerUser, {
+        tenant: e.getReference(Tenant, A.id),
+        customer: e.getReference(Customer, orgs.other.id),
+        email: `pu-${suffix()}@client.test`,
+        displayName: 'Target User',
+        isActive: active,
+        emailVerifiedAt: new Date(),
+      });
+      await e.flush();
+      return user;
+    },
+    async staffMember() {
+      const e = t.em();
+      const user = e.create(User, { tenant: e.getReference(Tenant, A.id), email: `member-${suffix()}@example.test`, role: 'ENGINEER', emailVerifiedAt: new Date() });
+      await e.flush();
+      return user;
+    },
+    async delivery() {
+      const e = t.em();
+      const event = e.create(OutboxEvent, { tenantId: A.id, type: 'incident.created', payload: {} });
+      const to = `oncall-${suffix()}@example.test`;
+      const delivery = e.create(Delivery, {
+        tenant: e.getReference(Tenant, A.id),
+        event,
+        eventType: 'incident.created',
+        channel: 'EMAIL',
+        target: to,
+        message: { kind: 'email', to, subject: 's', text: 't', html: '<p>t</p>' },
+        status: 'FAILED',
+        attempts: 8,
+        maxAttempts: 8,
+        lastError: 'refused',
+      });
+      await e.flush();
+      return delivery;
+    },
+    async webhook() {
+      const e = t.em();
+      const hook = e.create(WebhookEndpoint, { tenant: e.getReference(Tenant, A.id), url: 'https://hooks.example.test/in', eventTypes: ['incident.created'], secret: `whsec_${suffix()}`, description: 'matrix' });
+      await e.flush();
+      return hook;
+    },
+  };
+
+  const gql: World['gql'] = async (query, variables, caller) => {
+    const res = await t.rest<GqlBody>('POST', '/graphql', { query, variables }, caller.headers);
+    return { status: res.status, text: res.text, body: res.body };
+  };
+  async function gqlAs<T>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
+    const res = await gql(query, variables, caller);
+    if (res.body.errors?.length || !res.body.data) throw new Error(`setup call failed: ${res.text}`);
+    return res.body.data as T;
+  }
+
+  const tickets = { shared: await make.ticket('shared'), own: await make.ticket('own') };
+  // An Ezra run on the shared ticket, so incidentAnalysis has something to return to those allowed to read it.
+  await gqlAs('mutation($id: ID!) { analyzeIncident(id: $id) { id } }', { id: tickets.shared.id }, callers.ADMIN);
+
+  const rows: World['rows'] = {
+    incidentB: await createIncident(t.em(), B, { reporter: customers.customerB.user, org: orgs.B }),
+    internalNote,
+    linkChild: await make.incident(),
+    linkedChild: await make.linkedChild(),
+    draft: await make.article('DRAFT'),
+    published: await make.article('PUBLISHED'),
+    internalPublished: await createArticle(t.em(), A, { title: `Internal ${suffix()}`, markdown: 'Staff only.', status: 'PUBLISHED', visibility: 'INTERNAL' }),
+    withRevisions: await make.articleWithRevisions(),
+    articleB: await createArticle(t.em(), B, { title: `Theirs ${suffix()}`, markdown: 'Other tenant.', status: 'PUBLISHED', visibility: 'PUBLIC' }),
+    deletableOrg: await make.org(),
+    portalUser: await make.portalUser(true),
+    inactivePortalUser: await make.portalUser(false),
+    staffTarget: await make.staffMember(),
+    delivery: await make.delivery(),
+    webhook: await make.webhook(),
+  };
+
+  const snapshot: World['snapshot'] = async (table, id, children = []) => {
+    const conn = t.em().getConnection();
+    const [row] = await conn.execute<{ row: unknown }[]>(`SELECT row_to_json(x) AS row FROM ${table} x WHERE x.id = ?`, [id]);
+    const counts: Record<string, number> = {};
+    for (const [child, column] of children) {
+      const [{ n }] = await conn.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${child} WHERE ${column} = ?`, [id]);
+      counts[`${child}.${column}`] = Number(n);
+    }
+    const [{ n: audits }] = await conn.execute<{ n: string }[]>('SELECT count(*) AS n FROM audit_log WHERE target_id = ?', [id]);
+    return { row: row?.row ?? null, counts, audits: Number(audits) };
+  };
+
+  return { t, A, B, callers, staff: { ENGINEER: engineer, ADMIN: admin, B: staffB.user }, orgs, customers, tickets, rows, make, snapshot, gql };
+}
