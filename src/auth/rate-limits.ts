@@ -2,6 +2,8 @@ import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
 import { RateLimitedError } from '../shared/errors';
+import type { RateLimitMeter, RateLimitState } from '../shared/rate-limit-meter';
+import type { Viewer } from './viewer';
 
 type Limiter = RateLimiterPostgres;
 
@@ -18,65 +20,133 @@ function limiter(knex: Knex, keyPrefix: string, points: number, durationSeconds:
   });
 }
 
-const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+/** The limiters themselves: built once per process, shared by every request's `RateLimits`. */
+interface Limiters {
+  loginAccount: Limiter;
+  loginIp: Limiter;
+  otpSend: Limiter;
+  resetSend: Limiter;
+  registrations: Limiter;
+  mutations: Limiter;
+}
+
+/** A limiter's answer as the numbers clients see; no row yet means the whole window is left. */
+function stateOf(l: Limiter, res: RateLimiterRes | null): RateLimitState {
+  if (!res) return { limit: l.points, remaining: l.points, resetSeconds: l.duration, windowSeconds: l.duration };
+  return {
+    limit: l.points,
+    remaining: Math.max(0, l.points - res.consumedPoints),
+    resetSeconds: Math.max(0, Math.ceil(res.msBeforeNext / 1000)),
+    windowSeconds: l.duration,
+  };
+}
+
+const retryAfterOf = (state: RateLimitState) => Math.max(1, state.resetSeconds);
+
+/** Per-viewer key: the tenant too, so a SUPER_ADMIN acting in several tenants has a budget in each. */
+function viewerKey(viewer: Viewer): string | undefined {
+  if (viewer.kind === 'staff') return `staff:${viewer.tenantId}:${viewer.userId}`;
+  if (viewer.kind === 'customer') return `customer:${viewer.tenantId}:${viewer.customerUserId}`;
+  return undefined;
+}
 
 /**
  * Rate limits kept in PostgreSQL, so they hold across every server process on one database.
- * Keys are normalised e-mails and client IPs; nothing else about the caller is stored.
+ * Keys are normalised e-mails, client IPs and viewer ids; nothing else about the caller is stored.
+ *
+ * The process-wide instance (`Runtime.rateLimits`) reports to nobody; each request gets its own through
+ * `reportingTo(meter)`, which shares the limiters and records every state it sees in the request's meter,
+ * from which the REST adapter and /graphql write the RateLimit-* headers.
  */
 export class RateLimits {
-  private readonly loginAccount: Limiter;
-  private readonly loginIp: Limiter;
-  private readonly otpSend: Limiter;
-  private readonly resetSend: Limiter;
-  private readonly registrations: Limiter;
+  private constructor(
+    private readonly l: Limiters,
+    private readonly meter?: RateLimitMeter,
+  ) {}
 
-  constructor(knex: Knex, config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour'>) {
-    this.registrations = limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600);
-    this.loginAccount = limiter(knex, 'login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600);
-    this.loginIp = limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600);
-    this.otpSend = limiter(knex, 'otp_send', config.otp.resendPerMinute, 60);
-    this.resetSend = limiter(knex, 'reset_send', config.otp.resendPerMinute, 60);
+  static create(knex: Knex, config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mutationsPerViewerPerMinute'>): RateLimits {
+    return new RateLimits({
+      registrations: limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600),
+      loginAccount: limiter(knex, 'login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600),
+      loginIp: limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600),
+      otpSend: limiter(knex, 'otp_send', config.otp.resendPerMinute, 60),
+      resetSend: limiter(knex, 'reset_send', config.otp.resendPerMinute, 60),
+      mutations: limiter(knex, 'mutation_viewer', config.mutationsPerViewerPerMinute, 60),
+    });
+  }
+
+  /** The same limiters, reporting what they see to one request's meter. */
+  reportingTo(meter: RateLimitMeter): RateLimits {
+    return new RateLimits(this.l, meter);
   }
 
   /** Before checking a password: refuses when the account or the IP has used up its failures. */
   async assertLoginAllowed(accountKey: string, ip: string): Promise<void> {
-    const [account, byIp] = await Promise.all([this.loginAccount.get(accountKey), this.loginIp.get(ip)]);
-    const blocked = [account, byIp].filter(
-      (r, i): r is RateLimiterRes => !!r && r.consumedPoints >= [this.loginAccount, this.loginIp][i].points,
-    );
+    const [account, byIp] = await Promise.all([this.l.loginAccount.get(accountKey), this.l.loginIp.get(ip)]);
+    const states = [this.note(this.l.loginAccount, accountKey, account), this.note(this.l.loginIp, ip, byIp)];
+    const blocked = states.filter((s) => s.remaining === 0);
     if (blocked.length) {
-      throw new RateLimitedError('Too many failed sign-in attempts. Try again later.', Math.max(...blocked.map(retryAfter)));
+      // Both used up: the caller waits for the later one, which is also what the headers show.
+      const worst = blocked.reduce((a, b) => (b.resetSeconds > a.resetSeconds ? b : a));
+      throw new RateLimitedError('Too many failed sign-in attempts. Try again later.', retryAfterOf(worst), worst);
     }
   }
 
   /** Counts a failed login against the account and the IP. Returns true when this failure locked either. */
   async recordLoginFailure(accountKey: string, ip: string): Promise<boolean> {
-    const results = await Promise.allSettled([this.loginAccount.consume(accountKey), this.loginIp.consume(ip)]);
-    return results.some((r) => r.status === 'rejected' || (r.value.remainingPoints === 0));
+    const [account, byIp] = await Promise.allSettled([this.l.loginAccount.consume(accountKey), this.l.loginIp.consume(ip)]);
+    const noted = [
+      this.noteSettled(this.l.loginAccount, accountKey, account),
+      this.noteSettled(this.l.loginIp, ip, byIp),
+    ];
+    return noted.some((s) => !s || s.remaining === 0);
   }
 
   /** E-mailing a code (verification) to one address: at most N a minute. */
   consumeOtpSend(emailKey: string): Promise<void> {
-    return this.consume(this.otpSend, emailKey, 'Too many codes requested for this address. Wait a minute and try again.');
+    return this.consume(this.l.otpSend, emailKey, 'Too many codes requested for this address. Wait a minute and try again.');
   }
 
   /** E-mailing a reset link to one address: at most N a minute. */
   consumeResetSend(emailKey: string): Promise<void> {
-    return this.consume(this.resetSend, emailKey, 'Too many reset requests for this address. Wait a minute and try again.');
+    return this.consume(this.l.resetSend, emailKey, 'Too many reset requests for this address. Wait a minute and try again.');
   }
 
   /** Self-registrations from one IP per hour. */
   consumeRegistration(ip: string): Promise<void> {
-    return this.consume(this.registrations, ip, 'Too many sign-ups from this address. Try again later.');
+    return this.consume(this.l.registrations, ip, 'Too many sign-ups from this address. Try again later.');
+  }
+
+  /**
+   * One mutation field executed by a signed-in viewer (staff user or portal customer), per tenant. Anonymous
+   * callers have no viewer to count: the anonymous mutations that can be abused (sign-in, sign-up, codes,
+   * reset e-mails) have their own per-account and per-IP limits above, and the rest need a secret (a code
+   * burnt after 5 wrong tries, a 256-bit reset, invitation or refresh token).
+   */
+  async consumeMutation(viewer: Viewer): Promise<void> {
+    const key = viewerKey(viewer);
+    if (key) await this.consume(this.l.mutations, key, 'Too many changes in a short time. Wait a moment and try again.');
   }
 
   private async consume(l: Limiter, key: string, message: string): Promise<void> {
     try {
-      await l.consume(key);
+      this.note(l, key, await l.consume(key));
     } catch (e) {
-      if (e instanceof RateLimiterRes) throw new RateLimitedError(message, retryAfter(e));
-      throw e;
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const state = this.note(l, key, e);
+      throw new RateLimitedError(message, retryAfterOf(state), state);
     }
+  }
+
+  private note(l: Limiter, key: string, res: RateLimiterRes | null): RateLimitState {
+    const state = stateOf(l, res);
+    this.meter?.record(`${l.keyPrefix}:${key}`, state);
+    return state;
+  }
+
+  /** A settled consume: refused (RateLimiterRes) counts as a state too; a store error leaves none. */
+  private noteSettled(l: Limiter, key: string, r: PromiseSettledResult<RateLimiterRes>): RateLimitState | undefined {
+    if (r.status === 'fulfilled') return this.note(l, key, r.value);
+    return r.reason instanceof RateLimiterRes ? this.note(l, key, r.reason) : undefined;
   }
 }

@@ -92,7 +92,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     revocations,
     sessions: new SessionStore(revocations, config.tokens.refreshTtlDays),
     codes: new CodeStore(new CodeHasher(config.secrets.staffJwt, config.secrets.staffJwtPrevious), config.otp.ttlMinutes),
-    rateLimits: new RateLimits(orm.em.getConnection().getKnex(), config),
+    rateLimits: RateLimits.create(orm.em.getConnection().getKnex(), config),
     mailer,
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),

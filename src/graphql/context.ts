@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { InvalidTokenError } from '../auth/auth.errors';
+import type { RateLimits } from '../auth/rate-limits';
 import type { Runtime } from '../auth/runtime';
 import type { ClientInfo } from '../auth/sessions';
 import { TokenError, TokenService } from '../auth/tokens';
@@ -9,6 +10,7 @@ import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
 import type { AppError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
+import { RateLimitMeter } from '../shared/rate-limit-meter';
 import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
 
 /** Everything a resolver may use, built once per request. */
@@ -24,6 +26,10 @@ export interface Context {
   loaders: { incidents: IncidentLoaders };
   log: Logger;
   config: Config;
+  /** The rate limiters, reporting to `rateLimit` (services get the same through their runtime). */
+  rateLimits: RateLimits;
+  /** Every limiter state this request met; the most restrictive becomes the RateLimit-* headers. */
+  rateLimit: RateLimitMeter;
 }
 
 export interface ContextDeps {
@@ -80,15 +86,20 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
   const { viewer, authError } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
+  const rateLimit = new RateLimitMeter();
+  const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
   return {
     requestId: request.requestId,
     viewer,
     authError,
     client: { ip: request.ip, userAgent: request.userAgent },
     em,
-    services: createServices(em, deps.runtime),
+    // The services see this request's rate limits, so what they consume shows in the request's headers.
+    services: createServices(em, { ...deps.runtime, rateLimits }),
     loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,
     config: deps.config,
+    rateLimits,
+    rateLimit,
   };
 }

@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { applyShield } from '../authz/shield';
 import { permissions } from '../authz/rules';
+import { applyMutationRateLimit } from './mutation-rate-limit';
 import { resolvers } from './resolvers';
 import { DateTimeScalar } from './scalars';
 
@@ -24,9 +25,12 @@ export function buildBareSchema(): GraphQLSchema {
   });
 }
 
-/** The served schema: the bare schema with shield applied (deny by default). */
+/**
+ * The served schema: the bare schema with shield applied (deny by default), and around every Mutation
+ * field the per-viewer rate limit (applied last, so it runs first).
+ */
 export function buildSchema(): GraphQLSchema {
-  return applyShield(buildBareSchema(), permissions);
+  return applyMutationRateLimit(applyShield(buildBareSchema(), permissions));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

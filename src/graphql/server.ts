@@ -7,6 +7,7 @@ import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
 import { costLimitPlugin, limitRules } from './limits';
+import { rateLimitHeadersPlugin } from './rate-limit-headers';
 
 /**
  * Apollo configured for this server: our error translator, no CDN landing page, no per-field cache hints,
@@ -29,6 +30,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger)
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<Context>(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<Context>(limits), rateLimitHeadersPlugin()],
   });
 }

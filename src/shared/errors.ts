@@ -1,3 +1,5 @@
+import type { RateLimitState } from './rate-limit-meter';
+
 /**
  * Coded errors. Every error that crosses a boundary is an AppError with a stable `code`; the GraphQL
  * translator puts it in `extensions.code`, the REST translator maps it to an HTTP status and envelope.
@@ -80,14 +82,19 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly httpStatus = 415;
 }
 
+/**
+ * Over a rate limit. `extensions.retryAfter` (seconds) is kept for existing clients; `extensions.rateLimit`
+ * carries the refusing limiter's numbers, the same ones the RateLimit-* headers give over HTTP.
+ */
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
   readonly httpStatus = 429;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    readonly state?: RateLimitState,
   ) {
-    super(message, { details: { retryAfter: retryAfterSeconds } });
+    super(message, { details: { retryAfter: retryAfterSeconds, rateLimit: { ...state, retryAfterSeconds } } });
   }
 }
 

@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig } from '../../src/config/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config/config';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {
@@ -96,5 +98,24 @@ describe('config', () => {
 
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(4000);
+  });
+
+  it('limits mutations per viewer: 120 a minute by default, at least 1', () => {
+    expect(loadConfig({}).mutationsPerViewerPerMinute).toBe(120);
+    expect(loadConfig({ MUTATIONS_PER_VIEWER_PER_MINUTE: '5' }).mutationsPerViewerPerMinute).toBe(5);
+    expect(problemsOf({ MUTATIONS_PER_VIEWER_PER_MINUTE: '0' })).toEqual([expect.stringMatching(/^MUTATIONS_PER_VIEWER_PER_MINUTE: must be at least 1/)]);
+  });
+
+  it('documents every setting in the README configuration table', () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## API map'));
+    // A row's first cell names one or more variables: | `A`, `B` | default | meaning |
+    const documented = new Set(
+      table
+        .split('\n')
+        .filter((line) => line.startsWith('| `'))
+        .flatMap((line) => [...line.split('|')[1].matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1])),
+    );
+    expect(CONFIG_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
   });
 });

@@ -12,6 +12,16 @@ describe('error translation', () => {
     expect(out).toMatchObject({ message: 'Slow down.', extensions: { code: 'RATE_LIMITED', retryAfter: 42 } });
   });
 
+  it('gives a rate-limit refusal the limiter numbers in extensions.rateLimit, beside the older retryAfter', () => {
+    const state = { limit: 120, remaining: 0, resetSeconds: 17, windowSeconds: 60 };
+    const out = format({ message: 'ignored' }, wrap(new RateLimitedError('Slow down.', 17, state)));
+    expect(out.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfter: 17,
+      rateLimit: { limit: 120, remaining: 0, resetSeconds: 17, windowSeconds: 60, retryAfterSeconds: 17 },
+    });
+  });
+
   it('lists field errors for validation failures', () => {
     const out = format({ message: 'x' }, wrap(ValidationError.field('password', 'must be at least 8 characters')));
     expect(out.extensions).toEqual({

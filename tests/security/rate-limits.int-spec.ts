@@ -1,0 +1,286 @@
+import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { createCustomerUser, portalLogin } from '../factories/portal';
+import { createStaff, login, type StaffFixture } from '../factories/staff';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+
+type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
+
+/** The RateLimit-* headers of a response, as numbers (and the policy as sent). */
+function limitOf(headers: Headers) {
+  const num = (name: string) => (headers.get(name) === null ? null : Number(headers.get(name)));
+  return {
+    limit: num('ratelimit-limit'),
+    remaining: num('ratelimit-remaining'),
+    reset: num('ratelimit-reset'),
+    policy: headers.get('ratelimit-policy'),
+    retryAfter: num('retry-after'),
+  };
+}
+
+const NO_HEADERS = { limit: null, remaining: null, reset: null, policy: null, retryAfter: null };
+
+const UPDATE_PROFILE = 'mutation($n: String) { updateProfile(input: { firstName: $n }) { firstName } }';
+
+describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', () => {
+  let t: TestApp;
+  let tenant: Tenant;
+  const MUTATIONS = 3;
+
+  // X-Forwarded-For (trusted here) gives each test its own client IP, so IP limits do not leak between tests.
+  let ipCounter = 0;
+  const freshIp = () => ({ 'x-forwarded-for': `203.0.113.${++ipCounter}` });
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      MUTATIONS_PER_VIEWER_PER_MINUTE: String(MUTATIONS),
+      TRUST_PROXY: 'true',
+      OTP_RESEND_PER_MINUTE: '4',
+      LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '4',
+      LOGIN_FAILURES_PER_IP_PER_HOUR: '6',
+      CORS_ORIGINS: 'https://app.example.com',
+    });
+    tenant = await createTenant(t.em(), { slug: 'limits-t' });
+  });
+  afterAll(() => t.close());
+
+  const staffMember = async (role: 'ENGINEER' | 'VIEWER' = 'ENGINEER'): Promise<StaffFixture & { auth: Record<string, string> }> => {
+    const s = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role });
+    return { ...s, auth: (await login(t, s.email, s.password)).auth };
+  };
+
+  describe('headers on the limits that already existed', () => {
+    it('resend_otp over REST: Limit, Remaining counting down, Reset and Policy on success; the 429 adds Retry-After equal to Reset', async () => {
+      const email = 'headers-otp@example.test';
+      for (let i = 1; i <= 4; i++) {
+        const res = await t.rest('POST', '/api/v1/auth/resend_otp', { email });
+        expect(res.status).toBe(200);
+        const h = limitOf(res.headers);
+        expect(h).toMatchObject({ limit: 4, remaining: 4 - i, policy: '4;w=60', retryAfter: null });
+        expect(h.reset).toBeGreaterThan(0);
+        expect(h.reset).toBeLessThanOrEqual(60);
+      }
+      const limited = await t.rest<Envelope>('POST', '/api/v1/auth/resend_otp', { email });
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0].code).toBe('RATE_LIMITED');
+      const h = limitOf(limited.headers);
+      expect(h).toMatchObject({ limit: 4, remaining: 0, policy: '4;w=60' });
+      expect(h.retryAfter).toBeGreaterThan(0);
+      expect(h.retryAfter).toBeLessThanOrEqual(60);
+      expect(h.reset).toBe(h.retryAfter);
+    });
+
+    it('over GraphQL: the refusal carries extensions.rateLimit and the /graphql response the same headers', async () => {
+      const email = 'headers-otp-gql@example.test';
+      const send = () => t.gql('mutation($i: EmailInput!) { resendOtp(input: $i) }', { i: { email } });
+      const first = await send();
+      expect(first.errors).toBeUndefined();
+      expect(limitOf(first.headers)).toMatchObject({ limit: 4, remaining: 3, policy: '4;w=60' });
+      for (let i = 0; i < 3; i++) expect((await send()).errors).toBeUndefined();
+
+      const refused = await send();
+      expect(refused.status).toBe(200); // GraphQL over HTTP: an execution error
+      const ext = refused.errors?.[0].extensions;
+      expect(ext).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfter: expect.any(Number),
+        rateLimit: { limit: 4, remaining: 0, windowSeconds: 60, resetSeconds: expect.any(Number), retryAfterSeconds: expect.any(Number) },
+      });
+      const rateLimit = ext?.rateLimit as { resetSeconds: number; retryAfterSeconds: number };
+      expect(rateLimit.retryAfterSeconds).toBe(ext?.retryAfter);
+      expect(rateLimit.retryAfterSeconds).toBeGreaterThan(0);
+      expect(rateLimit.retryAfterSeconds).toBeLessThanOrEqual(60);
+      expect(limitOf(refused.headers)).toMatchObject({ limit: 4, remaining: 0, reset: rateLimit.resetSeconds });
+    });
+
+    it('login: reports the more restrictive of the account and the IP limiter, then refuses with its numbers', async () => {
+      const ip = freshIp();
+      const a = await createStaff(t.em(), t.app.runtime.passwords, { tenant });
+      const b = await createStaff(t.em(), t.app.runtime.passwords, { tenant });
+      const fail = (email: string) => t.rest<Envelope>('POST', '/api/v1/auth/login', { email, password: 'wrong-password-1' }, ip);
+
+      // Account A (4 an hour) is tighter than the IP (6 an hour) while only A fails.
+      for (let left = 3; left >= 1; left--) {
+        const res = await fail(a.email);
+        expect(res.status).toBe(401);
+        expect(limitOf(res.headers)).toMatchObject({ limit: 4, remaining: left, policy: '4;w=3600' });
+      }
+
+      // A success consumes nothing and still says where the caller stands.
+      const ok = await t.rest('POST', '/api/v1/auth/login', { email: a.email, password: a.password }, ip);
+      expect(ok.status).toBe(200);
+      expect(limitOf(ok.headers)).toMatchObject({ limit: 4, remaining: 1 });
+
+      // Account B is fresh (3 left after one failure) but the IP has failed 4 times (2 left): the IP is reported.
+      for (let left = 2; left >= 0; left--) {
+        const res = await fail(b.email);
+        expect(res.status).toBe(401);
+        expect(limitOf(res.headers)).toMatchObject({ limit: 6, remaining: left, policy: '6;w=3600' });
+      }
+
+      // The IP is used up: even the right password is refused, with the IP's numbers.
+      const limited = await t.rest<Envelope>('POST', '/api/v1/auth/login', { email: a.email, password: a.password }, ip);
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0].code).toBe('RATE_LIMITED');
+      const h = limitOf(limited.headers);
+      expect(h).toMatchObject({ limit: 6, remaining: 0, policy: '6;w=3600' });
+      expect(h.retryAfter).toBeGreaterThan(3500);
+      expect(h.retryAfter).toBeLessThanOrEqual(3600);
+      expect(h.reset).toBe(h.retryAfter);
+
+      // Another address is not affected.
+      const elsewhere = await t.rest('POST', '/api/v1/auth/login', { email: a.email, password: a.password }, freshIp());
+      expect(elsewhere.status).toBe(200);
+      expect(limitOf(elsewhere.headers)).toMatchObject({ limit: 4, remaining: 1 });
+    });
+
+    it('lets browsers on a listed origin read the headers', async () => {
+      const res = await t.rest('POST', '/api/v1/auth/resend_otp', { email: 'cors@example.test' }, { origin: 'https://app.example.com' });
+      expect(res.status).toBe(200);
+      const exposed = (res.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+      expect(exposed).toEqual(expect.arrayContaining(['retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy']));
+      expect(limitOf(res.headers).remaining).toBe(3);
+    });
+  });
+
+  describe('per-viewer mutation limit', () => {
+    it('counts each mutation of a staff member over GraphQL, refuses the one past the limit, and leaves queries alone', async () => {
+      const s = await staffMember();
+      for (let i = 1; i <= MUTATIONS; i++) {
+        const res = await t.gql<{ updateProfile: { firstName: string } }>(UPDATE_PROFILE, { n: `Name${i}` }, s.auth);
+        expect(res.errors).toBeUndefined();
+        expect(res.data?.updateProfile.firstName).toBe(`Name${i}`);
+        const h = limitOf(res.headers);
+        expect(h).toMatchObject({ limit: MUTATIONS, remaining: MUTATIONS - i, policy: `${MUTATIONS};w=60` });
+        expect(h.reset).toBeGreaterThan(0);
+        expect(h.reset).toBeLessThanOrEqual(60);
+      }
+
+      const refused = await t.gql(UPDATE_PROFILE, { n: 'TooMany' }, s.auth);
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'RATE_LIMITED',
+        rateLimit: { limit: MUTATIONS, remaining: 0, windowSeconds: 60, retryAfterSeconds: expect.any(Number) },
+      });
+      expect(limitOf(refused.headers)).toMatchObject({ limit: MUTATIONS, remaining: 0 });
+
+      // The refused mutation did nothing; queries are not counted and carry no RateLimit headers.
+      for (let i = 0; i < MUTATIONS + 2; i++) {
+        const me = await t.gql<{ me: { firstName: string } }>('{ me { firstName } }', undefined, s.auth);
+        expect(me.errors).toBeUndefined();
+        expect(me.data?.me.firstName).toBe(`Name${MUTATIONS}`);
+        expect(limitOf(me.headers)).toEqual(NO_HEADERS);
+      }
+      const restMe = await t.rest('GET', '/api/v1/auth/me', undefined, s.auth);
+      expect(restMe.status).toBe(200);
+      expect(limitOf(restMe.headers)).toEqual(NO_HEADERS);
+    });
+
+    it('is the same budget over REST: 429 with Retry-After and the headers; another viewer is unaffected', async () => {
+      const s = await staffMember();
+      const colleague = await staffMember();
+      const put = (auth: Record<string, string>, firstName: string) => t.rest<Envelope<{ firstName: string }>>('PUT', '/api/v1/auth/profile', { firstName }, auth);
+
+      expect((await t.gql(UPDATE_PROFILE, { n: 'ViaGraphQL' }, s.auth)).errors).toBeUndefined();
+      for (let i = 2; i <= MUTATIONS; i++) {
+        const res = await put(s.auth, `Rest${i}`);
+        expect(res.status).toBe(200);
+        expect(limitOf(res.headers)).toMatchObject({ limit: MUTATIONS, remaining: MUTATIONS - i, policy: `${MUTATIONS};w=60`, retryAfter: null });
+      }
+      const limited = await put(s.auth, 'TooMany');
+      expect(limited.status).toBe(429);
+      expect(limited.body).toMatchObject({ success: false, errors: [{ code: 'RATE_LIMITED' }] });
+      const h = limitOf(limited.headers);
+      expect(h).toMatchObject({ limit: MUTATIONS, remaining: 0 });
+      expect(h.retryAfter).toBeGreaterThan(0);
+      expect(h.retryAfter).toBeLessThanOrEqual(60);
+      expect(h.reset).toBe(h.retryAfter);
+
+      const other = await put(colleague.auth, 'Unaffected');
+      expect(other.status).toBe(200);
+      expect(limitOf(other.headers)).toMatchObject({ limit: MUTATIONS, remaining: MUTATIONS - 1 });
+    });
+
+    it('counts every mutation field executed: aliases are separate calls, and the field past the limit alone is refused', async () => {
+      const s = await staffMember();
+      const fields = Array.from({ length: MUTATIONS + 1 }, (_, i) => `m${i}: updateProfile(input: { firstName: "Alias${i}" }) { firstName }`);
+      const res = await t.gql<Record<string, { firstName: string } | null>>(`mutation { ${fields.join(' ')} }`, undefined, s.auth);
+      // Mutation fields run in order: the first MUTATIONS succeed, the next is refused (a non-null field, so data is null).
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors?.[0]).toMatchObject({ path: [`m${MUTATIONS}`], extensions: { code: 'RATE_LIMITED' } });
+      expect(limitOf(res.headers)).toMatchObject({ limit: MUTATIONS, remaining: 0 });
+      const me = await t.gql<{ me: { firstName: string } }>('{ me { firstName } }', undefined, s.auth);
+      expect(me.data?.me.firstName).toBe(`Alias${MUTATIONS - 1}`);
+    });
+
+    it('counts refused mutations too (a role that may not), so probing does not come free', async () => {
+      const viewer = await staffMember('VIEWER');
+      const create = () => t.gql('mutation { createCustomer(input: { name: "Nope" }) { id } }', undefined, viewer.auth);
+      for (let i = 1; i <= MUTATIONS; i++) {
+        const res = await create();
+        expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(limitOf(res.headers).remaining).toBe(MUTATIONS - i);
+      }
+      expect((await create()).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    });
+
+    it('limits portal customers per customer, over REST and GraphQL, apart from staff and from each other', async () => {
+      const hasher = t.app.runtime.passwords;
+      const c1 = await createCustomerUser(t.em(), hasher, tenant);
+      const c2 = await createCustomerUser(t.em(), hasher, tenant);
+      const auth1 = await portalLogin(t, 'limits-t', c1.email, c1.password);
+      const auth2 = await portalLogin(t, 'limits-t', c2.email, c2.password);
+      const ticket = { title: 'Checkout fails', description: 'A 500 on Pay Now.', priority: 'HIGH' };
+
+      for (let i = 1; i <= MUTATIONS; i++) {
+        const res = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/portal/tickets', ticket, auth1);
+        expect(res.status).toBe(201);
+        expect(limitOf(res.headers)).toMatchObject({ limit: MUTATIONS, remaining: MUTATIONS - i });
+      }
+      const limited = await t.rest<Envelope>('POST', '/api/v1/portal/tickets', ticket, auth1);
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors?.[0].code).toBe('RATE_LIMITED');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+
+      const gql = await t.gql('mutation($i: CreateTicketInput!) { createTicket(input: $i) { id } }', { i: ticket }, auth1);
+      expect(gql.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+
+      // Nothing was created past the limit; reading is still allowed.
+      const list = await t.rest<Envelope<{ items: unknown[] }>>('GET', '/api/v1/portal/tickets', undefined, auth1);
+      expect(list.status).toBe(200);
+      expect(list.body.data.items).toHaveLength(MUTATIONS);
+      expect(limitOf(list.headers)).toEqual(NO_HEADERS);
+
+      const other = await t.rest('POST', '/api/v1/portal/tickets', ticket, auth2);
+      expect(other.status).toBe(201);
+      expect(limitOf(other.headers)).toMatchObject({ remaining: MUTATIONS - 1 });
+    });
+
+    it('does not count anonymous mutations per viewer: those without a limiter of their own carry no headers and are never RATE_LIMITED', async () => {
+      for (let i = 0; i < MUTATIONS + 2; i++) {
+        const res = await t.gql('mutation { refreshToken(input: { refreshToken: "not-a-real-token" }) { accessToken } }');
+        expect(res.errors?.[0].extensions?.code).not.toBe('RATE_LIMITED');
+        expect(limitOf(res.headers)).toEqual(NO_HEADERS);
+      }
+    });
+
+    it('is shared by two server processes on one database', async () => {
+      const other = await startTestApp({ MUTATIONS_PER_VIEWER_PER_MINUTE: String(MUTATIONS) }, { sameDatabaseAs: t });
+      try {
+        const s = await staffMember();
+        const viaT = await t.gql(UPDATE_PROFILE, { n: 'One' }, s.auth);
+        expect(limitOf(viaT.headers).remaining).toBe(MUTATIONS - 1);
+        const viaOther = await other.gql(UPDATE_PROFILE, { n: 'Two' }, s.auth);
+        expect(viaOther.errors).toBeUndefined();
+        expect(limitOf(viaOther.headers).remaining).toBe(MUTATIONS - 2);
+        for (let i = 3; i <= MUTATIONS; i++) expect((await t.gql(UPDATE_PROFILE, { n: `N${i}` }, s.auth)).errors).toBeUndefined();
+
+        const refused = await other.rest<Envelope>('PUT', '/api/v1/auth/profile', { firstName: 'TooMany' }, s.auth);
+        expect(refused.status).toBe(429);
+        expect((await t.gql(UPDATE_PROFILE, { n: 'TooMany' }, s.auth)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+});
