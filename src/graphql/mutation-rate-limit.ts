@@ -11,8 +11,11 @@ import type { Context } from './context';
  * nothing on queries. It is applied outside shield: a refused or failing mutation counts too, and a viewer
  * over the limit is stopped before any other work.
  */
+/** Signing out is never refused: a viewer over the limit must still be able to end their session. */
+const UNCOUNTED = new Set(['logout', 'customerLogout']);
+
 const countMutation: IMiddlewareFunction<unknown, Context> = async (resolve, root, args, context, info) => {
-  await context.rateLimits.consumeMutation(context.viewer);
+  if (!UNCOUNTED.has(info.fieldName)) await context.rateLimits.consumeMutation(context.viewer);
   return resolve(root, args, context, info);
 };
 

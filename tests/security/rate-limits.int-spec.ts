@@ -174,6 +174,12 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
       const restMe = await t.rest('GET', '/api/v1/auth/me', undefined, s.auth);
       expect(restMe.status).toBe(200);
       expect(limitOf(restMe.headers)).toEqual(NO_HEADERS);
+
+      // Over the limit, signing out still works (and is not counted): the session really ends.
+      const out = await t.gql<{ logout: boolean }>('mutation { logout }', undefined, s.auth);
+      expect(out.errors).toBeUndefined();
+      expect(out.data?.logout).toBe(true);
+      expect((await t.gql('{ me { firstName } }', undefined, s.auth)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('is the same budget over REST: 429 with Retry-After and the headers; another viewer is unaffected', async () => {
