@@ -21,6 +21,7 @@ import {
 } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { InvalidTokenError } from '../../src/auth/auth.errors';
 import { customerOnly, incidentReader, permissions, public_, signedIn } from '../../src/authz/rules';
 import { User } from '../../src/modules/user/user.entity';
 import { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -559,6 +560,29 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     for (const value of [PUBLIC.ticketTitle, PUBLIC.ticketDescription, PUBLIC.publicComment, PUBLIC.statusNote, PUBLIC.parentNote, PUBLIC.resolution, PUBLIC.engineerName, PUBLIC.colleagueTitle, PUBLIC.colleagueName, PUBLIC.viewerName, PUBLIC.orgName, PUBLIC.kbTitle, PUBLIC.kbBody]) {
       expect({ value, found: all.includes(value) }).toEqual({ value, found: true });
     }
+  });
+
+  it('every other root field (staff operations) refuses the portal viewer outright, before anything runs', async () => {
+    const refused: string[] = [];
+    for (const kind of ['query', 'mutation'] as const) {
+      const root = kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!;
+      const allowed = portalRootFields(kind === 'query' ? 'Query' : 'Mutation');
+      for (const f of Object.values(root.getFields()).filter((x) => !allowed.includes(x.name))) {
+        const required = f.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+        const args = required.length ? `(${required.map((a) => `${a.name}: ${dummy(a.type)}`).join(', ')})` : '';
+        const [query] = documents(kind, rootNode(root, f.name), args);
+        const res = await t.rest<{ data: unknown; errors?: { message: string; extensions?: { code?: string } }[] }>('POST', '/graphql', { query }, auth.viewer);
+        inspect(`graphql ${f.name}`, res.text, query);
+        expect({ field: f.name, data: res.body.data, errors: res.body.errors?.map((e) => [e.extensions?.code, e.message]) }).toEqual({
+          field: f.name,
+          data: null,
+          errors: [['UNAUTHENTICATED', InvalidTokenError.INVALID]],
+        });
+        refused.push(f.name);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(refused.length).toBeGreaterThan(50);
   });
 
   it('the documents really are generated from the schema, and within its limits', () => {
