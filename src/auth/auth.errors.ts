@@ -14,8 +14,19 @@ export class EmailNotVerifiedError extends ForbiddenError {
   }
 }
 
+/**
+ * A presented access token that is not accepted: forged, malformed, revoked, or of the other kind (a portal
+ * token on a staff operation). One message for all of them, so the answer tells a caller nothing about
+ * which check failed; only an expired token (genuine, so its holder learns nothing new) says so, because
+ * clients refresh on it.
+ */
 export class InvalidTokenError extends UnauthenticatedError {
+  static readonly INVALID = 'The access token is invalid or revoked.';
+  static readonly EXPIRED = 'The access token has expired: refresh it or sign in again.';
   override readonly code = 'UNAUTHENTICATED';
+  constructor(message = InvalidTokenError.INVALID) {
+    super(message);
+  }
 }
 
 export class InvalidRefreshTokenError extends UnauthenticatedError {

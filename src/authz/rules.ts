@@ -1,6 +1,7 @@
 import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
+import { InvalidTokenError } from '../auth/auth.errors';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
@@ -12,7 +13,8 @@ import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission
 const viewerRule = (name: string, kind: 'staff' | 'customer', policy: (ctx: Context) => boolean) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
     if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
-    if (ctx.viewer.kind !== kind) return new UnauthenticatedError('This operation needs a different kind of access token.');
+    // The same answer as a forged token: a token of the other kind is simply not a token of this kind.
+    if (ctx.viewer.kind !== kind) return new InvalidTokenError();
     return policy(ctx) || new ForbiddenError();
   });
 

@@ -78,7 +78,7 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
     const expired = e instanceof TokenError && e.reason === 'expired';
     return {
       viewer: ANONYMOUS,
-      authError: new InvalidTokenError(expired ? 'The access token has expired: refresh it or sign in again.' : 'The access token is invalid or revoked.'),
+      authError: new InvalidTokenError(expired ? InvalidTokenError.EXPIRED : InvalidTokenError.INVALID),
     };
   }
 }

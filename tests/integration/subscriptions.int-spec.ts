@@ -128,6 +128,22 @@ describe('GraphQL subscriptions', () => {
     expect((anonymous.failures[0] as { code?: number }).code).toBe(4403);
   });
 
+  it("each event reads the incident's updates afresh, not from the first event's cache", async () => {
+    const ticket = await createTicket('reporter', 'Fresh updates');
+    const before = b.app.runtime.live.subscribers;
+    const sub = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { incidentUpdated(id: $id) { updates { body } } }', { id: ticket.id });
+    await until(() => b.app.runtime.live.subscribers === before + 1);
+    for (const body of ['First answer.', 'Second answer.']) {
+      expect((await a.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body, visibility: 'PUBLIC' }, auth.staff)).status).toBe(201);
+      await until(() => sub.received.length >= (body === 'First answer.' ? 1 : 2));
+    }
+    expect(sub.received.map((r) => (r.data?.incidentUpdated as { updates: { body: string }[] }).updates.map((u) => u.body))).toEqual([
+      ['First answer.'],
+      ['First answer.', 'Second answer.'],
+    ]);
+    sub.dispose();
+  });
+
   it('ends a subscription when its session is revoked (logout on the other server)', async () => {
     const em = a.em();
     const member = await createCustomerUser(em, a.app.runtime.passwords, acme);

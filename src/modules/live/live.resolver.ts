@@ -13,6 +13,13 @@ export class IncidentChange {
 type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
 
 /**
+ * A subscription keeps one context for its whole life, and with it the per-request loaders: without this,
+ * the updates read for the first event would be served from the loader's cache for every later one.
+ * Each event is a fresh read, like a fresh request.
+ */
+const freshLoaders = (ctx: Context) => ctx.loaders.incidents.updates.clearAll();
+
+/**
  * GraphQL subscriptions over graphql-ws (WebSocket at /graphql), authenticated by the connection's
  * `authorization`. Each event is read again with the subscriber's viewer: a portal subscriber gets the
  * customer view, of its own tickets only.
@@ -23,7 +30,8 @@ export class LiveResolver {
     description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only).',
     subscribe: ({ args, context }: Data) => context.services.live.changesOf(readViewer(context), args.id!),
   })
-  incidentUpdated(@Arg('id', () => ID) _id: string, @Root() change: IncidentChangeView, @Ctx() _ctx: Context): Incident {
+  incidentUpdated(@Arg('id', () => ID) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Incident {
+    freshLoaders(ctx);
     return change.incident;
   }
 
@@ -31,7 +39,8 @@ export class LiveResolver {
     description: 'Staff or portal user: every incident the caller may see, each time an event changes it.',
     subscribe: ({ context }: Data) => context.services.live.changes(readViewer(context)),
   })
-  incidentsChanged(@Root() change: IncidentChangeView): IncidentChangeView {
+  incidentsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): IncidentChangeView {
+    freshLoaders(ctx);
     return change;
   }
 }
