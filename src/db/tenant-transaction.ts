@@ -57,6 +57,47 @@ export function requestTransactionSlots(poolMax: number): Semaphore {
 
 type State = 'idle' | 'open' | 'committed' | 'rolled back';
 
+type QueryCallback = (err: Error | null, result: unknown) => void;
+interface PgConnection {
+  query(config: unknown, callback?: QueryCallback): unknown;
+}
+
+/**
+ * Resolvers of one request run in parallel (root fields, loaders), and now all on the transaction's one
+ * connection. node-pg queues overlapping queries itself, but deprecates doing so (removed in pg 9): queue them
+ * here instead, in the order they are issued, until the transaction ends. Returns the undo.
+ */
+function serializeQueries(connection: PgConnection): () => void {
+  const original = connection.query;
+  const ownBefore = Object.prototype.hasOwnProperty.call(connection, 'query');
+  let tail: Promise<void> = Promise.resolve();
+  const queued = function (config: unknown, callback?: QueryCallback): unknown {
+    if (typeof callback !== 'function') return original.call(connection, config, callback); // not knex's form: as it was
+    tail = tail.then(
+      () =>
+        new Promise<void>((done) => {
+          original.call(connection, config, (err, result) => {
+            done();
+            callback(err, result);
+          });
+        }),
+    );
+    return undefined;
+  };
+  connection.query = queued;
+  return () => {
+    // The connection may be back in the pool already: undo only our own wrapper.
+    if (connection.query !== queued) return;
+    if (ownBefore) connection.query = original;
+    else delete (connection as Partial<PgConnection>).query;
+  };
+}
+
+/** The pooled connection a knex transaction runs on (its client hands out that one connection). */
+async function connectionOf(ctx: unknown): Promise<PgConnection> {
+  return (ctx as { client: { acquireConnection(): Promise<PgConnection> } }).client.acquireConnection();
+}
+
 /**
  * The transaction of one request. Opened by `begin` (for a tenant-scoped viewer; for the owner role it does
  * nothing and the request runs as before), finished by `commit` or `rollback`. Work that must only happen
@@ -68,6 +109,7 @@ export class RequestTransaction {
   private state: State = 'idle';
   private readonly hooks: (() => void)[] = [];
   private release?: () => void;
+  private unqueue?: () => void;
 
   constructor(
     private readonly em: EntityManager,
@@ -91,6 +133,7 @@ export class RequestTransaction {
     }
     this.state = 'open';
     try {
+      this.unqueue = serializeQueries(await connectionOf(this.em.getTransactionContext()));
       await claimTenant(this.em, this.tenantId);
     } catch (e) {
       await this.rollback();
@@ -151,6 +194,8 @@ export class RequestTransaction {
   }
 
   private releaseSlot(): void {
+    this.unqueue?.();
+    this.unqueue = undefined;
     const release = this.release;
     this.release = undefined;
     release?.();

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
+import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -214,6 +216,26 @@ describe('row-level security', () => {
       expect(list.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
     });
 
+    it('a subscription reads each event in a short transaction as the subscriber’s tenant', async () => {
+      const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: auth.a, retryAttempts: 0, lazy: true });
+      const received: unknown[] = [];
+      const before = t.app.runtime.live.subscribers;
+      const dispose = client.subscribe({ query: 'subscription { incidentsChanged { eventType incident { id } } }' }, { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined });
+      try {
+        for (let i = 0; i < 500 && t.app.runtime.live.subscribers === before; i++) await new Promise((r) => setTimeout(r, 20));
+        await sql.query('truncate rls_probe');
+        // An incident created as the owner (no request of tenant A involved): only the subscriber's read is probed.
+        await sql.query(`insert into outbox_events (tenant_id, type, payload) select tenant_id, 'incident.updated', json_build_object('incidentId', id) from incidents where tenant_id = $1 limit 1`, [a.id]);
+        for (let i = 0; i < 500 && !received.length; i++) await new Promise((r) => setTimeout(r, 20));
+        expect(received).toHaveLength(1);
+        const seen = (await sql.query<{ what: string; role: string; tenant: string | null }>('select distinct what, role, tenant from rls_probe')).rows;
+        expect(seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: a.id }]);
+      } finally {
+        dispose();
+        await client.dispose();
+      }
+    });
+
     it('anonymous flows keep the owner role: a login opens its session with no tenant role and no tenant set', async () => {
       const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant: a, role: 'VIEWER' });
       const signedIn = await probed(() => login(t, staff.email, staff.password));
@@ -250,9 +272,23 @@ describe('row-level security', () => {
   it('parallel resolvers share the request’s one connection, and more concurrent requests than the pool has connections all finish', async () => {
     // Aliased root fields resolve in parallel, each with its queries, all on the request's transaction.
     const query = `{ ${Array.from({ length: 6 }, (_, i) => `l${i}: incidents(limit: 5) { items { id number updates { id } } }`).join(' ')} me { id } }`;
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? t.rest('POST', '/api/v1/incidents', { type: 'INCIDENT', title: `Burst ${i}`, description: 'x', priority: 'LOW' }, auth.a) : t.gql(query, undefined, auth.a))),
-    );
+    // node-pg queues a query sent while another waits (deprecated, gone in pg 9): count such calls in this process.
+    const proto = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const query_ = proto.query;
+    let overlapping = 0;
+    proto.query = function (this: { _queryQueue: unknown[] }, ...args: unknown[]) {
+      if (this._queryQueue.length > 0) overlapping++;
+      return query_.apply(this, args);
+    };
+    let results: Awaited<ReturnType<typeof t.rest> | ReturnType<typeof t.gql>>[];
+    try {
+      results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => (i % 3 === 2 ? t.rest('POST', '/api/v1/incidents', { type: 'INCIDENT', title: `Burst ${i}`, description: 'x', priority: 'LOW' }, auth.a) : t.gql(query, undefined, auth.a))),
+      );
+    } finally {
+      proto.query = query_;
+    }
+    expect(overlapping).toBe(0);
     for (const r of results) {
       if ('errors' in r) expect(r.errors).toBeUndefined();
       else expect(r.status).toBe(201);
