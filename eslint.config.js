@@ -22,5 +22,19 @@ module.exports = tseslint.config(
       'no-console': 'error',
     },
   },
+  {
+    // A query through the shared connection without a transaction context runs on another pooled connection:
+    // outside the request's transaction, so outside its tenant role (row-level security) and its writes.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='getConnection'][arguments.length<4]",
+          message: 'Use em.execute(sql, params), which runs on the EntityManager\'s transaction, or pass the transaction context.',
+        },
+      ],
+    },
+  },
   { files: ['scripts/**', 'tests/**', 'bench/**'], rules: { 'no-console': 'off' } },
 );

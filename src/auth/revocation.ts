@@ -38,7 +38,7 @@ export class RevocationCache {
 
   /** Inside the revoking transaction: tells every process (including this one, after commit). */
   static async announce(em: EntityManager, sessionIds: string[]): Promise<void> {
-    for (const id of sessionIds) await em.getConnection().execute('SELECT pg_notify(?, ?)', [REVOCATION_CHANNEL, id]);
+    for (const id of sessionIds) await em.execute('SELECT pg_notify(?, ?)', [REVOCATION_CHANNEL, id]);
   }
 
   async start(em: EntityManager): Promise<void> {
@@ -71,9 +71,7 @@ export class RevocationCache {
     const since = this.lastPoll.getTime() ? new Date(this.lastPoll.getTime() - 10_000) : new Date(Date.now() - this.accessTtlSeconds * 1000 - 60_000);
     this.lastPoll = new Date();
     const rows = await em
-      .fork()
-      .getConnection()
-      .execute<{ id: string }[]>('SELECT id FROM sessions WHERE revoked_at >= ?', [since]);
+      .fork().execute<{ id: string }[]>('SELECT id FROM sessions WHERE revoked_at >= ?', [since]);
     this.add(rows.map((r) => r.id));
     const now = Date.now();
     for (const [id, forgetAt] of this.revoked) if (forgetAt < now) this.revoked.delete(id);

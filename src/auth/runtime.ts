@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { AuditService } from '../modules/audit/audit.service';
 import { createMailer, type Mailer } from '../shared/mailer';
 import { Semaphore } from '../shared/semaphore';
+import { requestTransactionSlots } from '../db/tenant-transaction';
 import { scheduleSlaCheck } from '../modules/incident/sla-check';
 import { NotificationWorker } from '../modules/notifications/notification-worker';
 import { LiveEvents } from '../modules/live/live-events';
@@ -34,7 +35,9 @@ export interface Runtime {
   /** The OpenID providers for "sign in with ..." (Google), discovered on first use. */
   oauth: OAuthProviders;
   /** Work started by a request that finishes after the answer (e-mails): awaited on shutdown and in tests. */
-  background: BackgroundTasks;
+  background: Pick<BackgroundTasks, 'run' | 'drain'>;
+  /** Bounds the tenant requests holding a database connection for their transaction (db/tenant-transaction.ts). */
+  requestTransactions: Semaphore;
   /** Bounds Ezra's background runs and provider calls in this process (EZRA_MAX_CONCURRENT). */
   ezraQueue: Semaphore;
   /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
@@ -98,6 +101,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     oauth: new OAuthProviders(config, log),
     background,
     ezraQueue: new Semaphore(config.ezra.maxConcurrent),
+    requestTransactions: requestTransactionSlots(orm.config.get('pool')?.max ?? 10),
     worker,
     live,
     stop: async () => {

@@ -23,9 +23,14 @@ export interface OpenedSession {
  */
 export class SessionStore {
   constructor(
-    private readonly revocations: RevocationCache,
+    private readonly revocations: Pick<RevocationCache, 'add'>,
     private readonly refreshTtlDays: number,
   ) {}
+
+  /** The same store telling revocations to `revocations` instead (a tenant request: after its commit). */
+  withRevocations(revocations: Pick<RevocationCache, 'add'>): SessionStore {
+    return new SessionStore(revocations, this.refreshTtlDays);
+  }
 
   /** Opens a session in the caller's unit of work; flush to make it real. */
   open(em: EntityManager, subject: { kind: SubjectKind; id: string; tenantId: string }, client: ClientInfo): OpenedSession {
@@ -101,6 +106,6 @@ export class SessionStore {
     await em.flush();
     const ids = sessions.map((s) => s.id);
     await RevocationCache.announce(em, ids);
-    this.revocations.add(ids); // this process refuses them at once
+    this.revocations.add(ids); // this process refuses them at once (a tenant request: once it commits)
   }
 }

@@ -12,6 +12,7 @@ import type { AppError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
 import { RateLimitMeter } from '../shared/rate-limit-meter';
 import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
+import { RequestTransaction, rlsTenantOf } from '../db/tenant-transaction';
 
 /** Everything a resolver may use, built once per request. */
 export interface Context {
@@ -22,6 +23,12 @@ export interface Context {
   client: ClientInfo;
   /** A fork of the ORM's EntityManager for this request only (writes and single-row paths). */
   em: EntityManager;
+  /**
+   * The request's own transaction as the tenant's database role (db/tenant-transaction.ts), which `em` is
+   * bound to while it is open: opened and finished around the operation by graphql/server.ts (HTTP and REST)
+   * and graphql/subscriptions.ts (operations over WebSocket). `afterCommit` queues work for after its commit.
+   */
+  transaction: RequestTransaction;
   services: Services;
   loaders: { incidents: IncidentLoaders };
   log: Logger;
@@ -83,19 +90,40 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
   }
 }
 
+/**
+ * The runtime as a tenant request's services see it: background tasks start, and this process's revocation
+ * cache learns of revoked sessions, only after the request's transaction commits (a task started earlier
+ * could read rows not yet committed, or act on a change that is then rolled back).
+ */
+export function requestRuntime(runtime: Runtime, transaction: RequestTransaction): Runtime {
+  if (transaction.tenantId === undefined) return runtime; // no transaction of its own: "after commit" is now
+  return {
+    ...runtime,
+    background: {
+      run: (name, job) => transaction.afterCommit(() => runtime.background.run(name, job)),
+      drain: () => runtime.background.drain(),
+    },
+    sessions: runtime.sessions.withRevocations({ add: (ids) => transaction.afterCommit(() => runtime.revocations.add(ids)) }),
+  };
+}
+
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
   const { viewer, authError } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
   const rateLimit = new RateLimitMeter();
   const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
+  // A SUPER_ADMIN acts in a tenant only when viewerFrom honoured X-Tenant-Id; without it, the owner role.
+  const acting = viewer.kind === 'staff' && viewer.role === 'SUPER_ADMIN' && isUuid(request.actingTenant);
+  const transaction = new RequestTransaction(em, rlsTenantOf(viewer, acting), deps.runtime.requestTransactions);
   return {
     requestId: request.requestId,
     viewer,
     authError,
     client: { ip: request.ip, userAgent: request.userAgent },
     em,
+    transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.
-    services: createServices(em, { ...deps.runtime, rateLimits }),
+    services: createServices(em, { ...requestRuntime(deps.runtime, transaction), rateLimits }, transaction.tenantId),
     loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,
     config: deps.config,

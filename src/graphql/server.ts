@@ -1,8 +1,9 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { statusForCode } from '../shared/errors';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
@@ -16,10 +17,11 @@ import { rateLimitHeadersPlugin } from './rate-limit-headers';
  */
 export function createApollo(schema: GraphQLSchema, config: Config, log: Logger): ApolloServer<Context> {
   const limits = config.graphql;
+  const formatError = createFormatError({ exposeStack: config.isDevelopment, hideSuggestions: !config.isDevelopment, log: () => log, schema });
   return new ApolloServer<Context>({
     schema,
     logger: log,
-    formatError: createFormatError({ exposeStack: config.isDevelopment, hideSuggestions: !config.isDevelopment, log: () => log, schema }),
+    formatError,
     includeStacktraceInErrorResponses: false,
     // "Did you mean ...?" hints only help an attacker map the schema outside development.
     hideSchemaDetailsFromClientErrors: !config.isDevelopment,
@@ -30,6 +32,71 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger)
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<Context>(limits), rateLimitHeadersPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      costLimitPlugin<Context>(limits),
+      rateLimitHeadersPlugin(),
+      requestTransactionPlugin(formatError),
+    ],
   });
+}
+
+type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/** One error as the whole answer: nothing of the operation's data is true once its transaction is gone. */
+function failWith(rc: GraphQLRequestContextWillSendResponse<Context>, error: GraphQLFormattedError): void {
+  rc.response.body = { kind: 'single', singleResult: { data: null, errors: [error] } };
+  rc.response.http.status = statusForCode(error.extensions?.code as string | undefined);
+}
+
+/**
+ * Runs each operation of a tenant-scoped viewer in the request's transaction as the tenant's database role
+ * (db/tenant-transaction.ts). Here because both GraphQL over HTTP and the REST adapter (`executeOperation`)
+ * go through this pipeline. Opened once the operation is parsed, validated and within its limits; committed
+ * before the answer leaves, so the caller's next request sees the change and after-commit work (e-mails,
+ * background tasks) starts only once it is visible. A mutation refused with a GraphQL error rolled its own
+ * savepoint back and the rest commits; an execution that throws, a transaction a failed statement left
+ * unusable, or a failed commit is rolled back and answered with an error in place of any data.
+ */
+function requestTransactionPlugin(formatError: FormatError): ApolloServerPlugin<Context> {
+  const formatted = (error: unknown) => formatError(new GraphQLError('database failure', { originalError: error as Error }).toJSON(), error);
+  return {
+    async requestDidStart() {
+      let thrown = false;
+      return {
+        async responseForOperation({ contextValue }) {
+          try {
+            await contextValue.transaction.begin();
+            return null;
+          } catch (e) {
+            const error = formatted(e);
+            return { http: { status: statusForCode(error.extensions?.code as string | undefined), headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [error] } } };
+          }
+        },
+        async executionDidStart() {
+          return {
+            async executionDidEnd(error) {
+              if (error) thrown = true;
+            },
+          };
+        },
+        async willSendResponse(rc) {
+          const tx = rc.contextValue.transaction;
+          if (!tx.isOpen) return;
+          try {
+            if (thrown || (rc.errors?.length && !(await tx.isUsable()))) {
+              await tx.rollback();
+              if (!thrown) failWith(rc, formatted(new Error('a statement failed outside a savepoint; the request was rolled back')));
+              return;
+            }
+            await tx.commit();
+          } catch (e) {
+            await tx.rollback().catch(() => undefined);
+            failWith(rc, formatted(e));
+          }
+        },
+      };
+    },
+  };
 }

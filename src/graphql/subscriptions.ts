@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -11,6 +11,41 @@ import { viewerFrom, type Context, type RequestInfo } from './context';
 export interface SubscriptionServer {
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
   close(): Promise<void>;
+}
+
+const failure = (error: unknown): ExecutionResult => ({ errors: [new GraphQLError('database failure', { originalError: error as Error })] });
+
+/**
+ * A query or mutation sent over the socket runs like one over HTTP (graphql/server.ts): in the request's
+ * transaction as the tenant's database role, committed before the answer, rolled back if it throws.
+ * Subscriptions do not: they outlive any transaction, and each event is read in a short one of its own
+ * (LiveService).
+ */
+async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
+  const tx = (args.contextValue as Context).transaction;
+  try {
+    await tx.begin();
+  } catch (e) {
+    return failure(e);
+  }
+  let result: ExecutionResult;
+  try {
+    result = await execute(args);
+  } catch (e) {
+    await tx.rollback().catch(() => undefined);
+    throw e;
+  }
+  try {
+    if (result.errors?.length && !(await tx.isUsable())) {
+      await tx.rollback();
+      return failure(new Error('a statement failed outside a savepoint; the request was rolled back'));
+    }
+    await tx.commit();
+    return result;
+  } catch (e) {
+    await tx.rollback().catch(() => undefined);
+    return failure(e);
+  }
 }
 
 const authorizationOf = (params: Record<string, unknown> | undefined): string | undefined => {
@@ -45,6 +80,7 @@ export function attachSubscriptions(
   const server = useServer<Record<string, unknown>, { request: IncomingMessage }>(
     {
       schema,
+      execute: executeInTransaction,
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => format(errors),
       onConnect: (ctx) => viewerFrom(authorizationOf(ctx.connectionParams), runtime).viewer.kind !== 'anonymous',

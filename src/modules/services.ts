@@ -43,7 +43,8 @@ export interface Services {
   live: LiveService;
 }
 
-export function createServices(em: EntityManager, runtime: Runtime): Services {
+/** `rlsTenant`: the tenant the request's database role is confined to (undefined: the owner role). */
+export function createServices(em: EntityManager, runtime: Runtime, rlsTenant?: string): Services {
   const ezra = new EzraService(em, runtime);
   return {
     tenants: new TenantService(em),
@@ -64,6 +65,6 @@ export function createServices(em: EntityManager, runtime: Runtime): Services {
     notifications: new NotificationService(em, runtime),
     deliveries: new DeliveryService(em, runtime),
     webhooks: new WebhookService(em, runtime),
-    live: new LiveService(em, runtime),
+    live: new LiveService(em, runtime, rlsTenant),
   };
 }

@@ -6,14 +6,25 @@ export class Semaphore {
   constructor(private readonly limit: number) {}
 
   async run<T>(job: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    const release = await this.acquire();
     try {
       return await job();
     } finally {
+      release();
+    }
+  }
+
+  /** Takes a slot, waiting for one if all are taken; call the returned function (once) to give it back. */
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
       this.active--;
       this.waiting.shift()?.();
-    }
+    };
   }
 
   get queued(): number {

@@ -55,16 +55,14 @@ export async function listAuditEntries(
     where.push('a.created_at < ?');
     params.push(filter.to);
   }
-  const rows = await em
-    .getConnection()
-    .execute<(AuditLogEntry & { total: string })[]>(
+  const rows = await em.execute<(AuditLogEntry & { total: string })[]>(
       `SELECT ${COLUMNS}, count(*) OVER () AS total FROM ${FROM} WHERE ${where.join(' AND ')}
        ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
     );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
-    const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${where.join(' AND ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${where.join(' AND ')}`, params);
     total = Number(n);
   }
   return { items: rows.map(({ total: _t, ...row }) => row), total };

@@ -24,7 +24,9 @@ export class AuditService {
   }
 
   async recordNow(em: EntityManager, entry: AuditRecord): Promise<void> {
-    const fork = em.fork();
+    // Outside the caller's unit of work, but inside a tenant request's transaction when there is one (a refusal
+    // rolls back only its own savepoint): a second connection per request could exhaust the pool.
+    const fork = em.fork({ keepTransactionContext: true });
     fork.persist(fork.create(AuditEntry, entry));
     await fork.flush();
   }
@@ -83,10 +85,9 @@ const MESSAGES: Record<ChainBreakReason, string> = {
  * first and checks the entries up to it, so entries appended meanwhile are left for the next run.
  */
 export async function verifyAuditChain(em: EntityManager, tenantId: string | null): Promise<ChainVerification> {
-  const connection = em.getConnection();
   const byTenant = tenantId ? 'tenant_id = ?' : 'tenant_id is null';
   const tenantParams = tenantId ? [tenantId] : [];
-  const [head] = (await connection.execute('select seq::text as seq, hash from audit_chain_heads where chain = ?', [chainOf(tenantId)])) as { seq: string; hash: string | null }[];
+  const [head] = (await em.execute('select seq::text as seq, hash from audit_chain_heads where chain = ?', [chainOf(tenantId)])) as { seq: string; hash: string | null }[];
   const headSeq = BigInt(head?.seq ?? '0');
   const headHash = head?.hash ?? null;
   const broken = (checked: number, entryId: string | null, sequence: bigint, reason: ChainBreakReason): ChainVerification => ({
@@ -96,7 +97,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
     firstBroken: { entryId, sequence: sequence.toString(), reason, message: MESSAGES[reason] },
   });
 
-  const [unchained] = (await connection.execute(`select id::text as id from audit_log where ${byTenant} and (chain_seq is null or hash is null) order by audit_log.id limit 1`, tenantParams)) as { id: string }[];
+  const [unchained] = (await em.execute(`select id::text as id from audit_log where ${byTenant} and (chain_seq is null or hash is null) order by audit_log.id limit 1`, tenantParams)) as { id: string }[];
   if (unchained) return broken(0, unchained.id, 0n, 'UNCHAINED');
 
   let checked = 0;
@@ -105,7 +106,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
   let lastHash: string | null = null;
   let lastId: string | null = null;
   for (;;) {
-    const rows = (await connection.execute(
+    const rows = (await em.execute(
       `select id::text as id, tenant_id, actor_kind, actor_id, action, target_type, target_id, ip, metadata, created_at,
               chain_seq::text as chain_seq, prev_hash, hash
        from audit_log where ${byTenant} and chain_seq >= ? and chain_seq <= ? order by audit_log.chain_seq, audit_log.id limit ${BATCH}`,
@@ -142,7 +143,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
   if (lastHash !== headHash) return broken(checked - 1, lastId, headSeq, 'HEAD_MISMATCH');
   // An entry past the head in one snapshot was never appended through the chain (a writer moves the head
   // in the same transaction as its insert).
-  const [beyond] = (await connection.execute(
+  const [beyond] = (await em.execute(
     `select id::text as id, chain_seq::text as seq from audit_log
      where ${byTenant} and chain_seq > coalesce((select seq from audit_chain_heads where chain = ?), 0) order by audit_log.chain_seq, audit_log.id limit 1`,
     [...tenantParams, chainOf(tenantId)],

@@ -12,9 +12,7 @@ const ORG_COLUMNS = `c.id, c.name, c.sharing_mode AS "sharingMode",
   ${isoSql('c.created_at')} AS "createdAt", ${isoSql('c.updated_at')} AS "updatedAt"`;
 
 export async function findCustomerOrg(em: EntityManager, tenantId: string, id: string): Promise<CustomerOrganization | null> {
-  const rows = await em
-    .getConnection()
-    .execute<CustomerOrganization[]>(`SELECT ${ORG_COLUMNS} FROM customers c WHERE c.tenant_id = ? AND c.id = ?`, [tenantId, id]);
+  const rows = await em.execute<CustomerOrganization[]>(`SELECT ${ORG_COLUMNS} FROM customers c WHERE c.tenant_id = ? AND c.id = ?`, [tenantId, id]);
   return rows[0] ?? null;
 }
 
@@ -32,9 +30,7 @@ export async function listCustomerOrgs(
     where.push('c.name ILIKE ?');
     params.push(likePattern(filter.q));
   }
-  const rows = await em
-    .getConnection()
-    .execute<(CustomerOrganization & { total: string })[]>(
+  const rows = await em.execute<(CustomerOrganization & { total: string })[]>(
       `SELECT ${ORG_COLUMNS}, count(*) OVER () AS total FROM customers c WHERE ${where.join(' AND ')}
        ORDER BY lower(c.name), c.id LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
@@ -50,7 +46,7 @@ const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.customer
 const USER_FROM = 'customer_portal_users u LEFT JOIN customers c ON c.id = u.customer_id AND c.tenant_id = u.tenant_id';
 
 export async function findPortalUser(em: EntityManager, tenantId: string, id: string): Promise<PortalUser | null> {
-  const rows = await em.getConnection().execute<PortalUser[]>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.tenant_id = ? AND u.id = ?`, [tenantId, id]);
+  const rows = await em.execute<PortalUser[]>(`SELECT ${USER_COLUMNS} FROM ${USER_FROM} WHERE u.tenant_id = ? AND u.id = ?`, [tenantId, id]);
   return rows[0] ?? null;
 }
 
@@ -83,9 +79,7 @@ export async function listPortalUsers(
     const like = likePattern(filter.q);
     params.push(like, like);
   }
-  const rows = await em
-    .getConnection()
-    .execute<(PortalUser & { total: string })[]>(
+  const rows = await em.execute<(PortalUser & { total: string })[]>(
       `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM ${USER_FROM} WHERE ${where.join(' AND ')}
        ORDER BY lower(u.display_name), u.email, u.id LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
@@ -96,6 +90,6 @@ export async function listPortalUsers(
 
 /** The total when the page itself is empty (past the end): count(*) OVER () has no row to ride on. */
 async function countWhere(em: EntityManager, from: string, where: string[], params: unknown[]): Promise<number> {
-  const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, params);
+  const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, params);
   return Number(n);
 }

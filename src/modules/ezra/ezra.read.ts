@@ -23,7 +23,7 @@ export const queryText = (...parts: (string | null | undefined)[]) => parts.filt
  * left out: they are the same problem, counted as linked reports.
  */
 export async function similarIncidents(em: EntityManager, tenantId: string, incidentId: string, title: string, text: string, limit = 5): Promise<SimilarIncident[]> {
-  const rows = await em.getConnection().execute<(SimilarIncident & { score: string })[]>(
+  const rows = await em.execute<(SimilarIncident & { score: string })[]>(
     `WITH q AS (SELECT ${ANY_WORD} AS query, ?::text AS title)
      SELECT * FROM (
        SELECT i.id, i.number, i.title, i.status, i.priority, i.resolution_summary AS "resolutionSummary", ${iso('i.resolved_at')} AS "resolvedAt",
@@ -44,7 +44,7 @@ export async function similarIncidents(em: EntityManager, tenantId: string, inci
  * read (PUBLIC), for the customer report.
  */
 export async function suggestedArticles(em: EntityManager, tenantId: string, title: string, text: string, publicOnly: boolean, limit = 3): Promise<SuggestedArticle[]> {
-  const rows = await em.getConnection().execute<(SuggestedArticle & { score: string })[]>(
+  const rows = await em.execute<(SuggestedArticle & { score: string })[]>(
     `WITH q AS (SELECT ${ANY_WORD} AS query, ?::text AS title)
      SELECT * FROM (
        SELECT a.id, a.slug, a.title, a.visibility,
@@ -61,7 +61,7 @@ export async function suggestedArticles(em: EntityManager, tenantId: string, tit
 
 /** Linked reports and distinct affected customers (organization, or the reporter when without one). */
 export async function reach(em: EntityManager, tenantId: string, incidentId: string): Promise<{ linkedReports: number; affectedCustomers: number }> {
-  const [row] = await em.getConnection().execute<{ linked: number; customers: number }[]>(
+  const [row] = await em.execute<{ linked: number; customers: number }[]>(
     `SELECT (count(*) FILTER (WHERE c.id <> ?))::int AS linked,
        (count(DISTINCT COALESCE(c.customer_id, c.reporter_customer_id)))::int AS customers
      FROM incidents c WHERE c.tenant_id = ? AND (c.id = ? OR c.parent_id = ?)`,
@@ -101,8 +101,7 @@ export interface PublicUpdateFacts {
  * else, so internal text cannot reach them by a slip elsewhere.
  */
 export async function publicFacts(em: EntityManager, tenantId: string, incidentId: string): Promise<{ incident: PublicIncidentFacts; updates: PublicUpdateFacts[] } | null> {
-  const conn = em.getConnection();
-  const [incident] = await conn.execute<PublicIncidentFacts[]>(
+  const [incident] = await em.execute<PublicIncidentFacts[]>(
     `SELECT i.number, i.type, i.title, i.description, i.status, i.priority, ${iso('i.created_at')} AS "createdAt",
        ${iso('i.acknowledged_at')} AS "acknowledgedAt", ${iso('i.resolved_at')} AS "resolvedAt", ${iso('i.closed_at')} AS "closedAt",
        ${iso('i.response_due_at')} AS "responseDueAt", ${iso('i.resolution_due_at')} AS "resolutionDueAt", i.resolution_summary AS "resolutionSummary"
@@ -110,7 +109,7 @@ export async function publicFacts(em: EntityManager, tenantId: string, incidentI
     [tenantId, incidentId],
   );
   if (!incident) return null;
-  const updates = await conn.execute<PublicUpdateFacts[]>(
+  const updates = await em.execute<PublicUpdateFacts[]>(
     `SELECT ${iso('u.created_at')} AS at, u.kind, u.status, u.body,
        CASE u.author_kind WHEN 'STAFF' THEN ${displayName('s')} WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer') ELSE 'System' END AS author
      FROM incident_updates u
@@ -125,15 +124,13 @@ export async function publicFacts(em: EntityManager, tenantId: string, incidentI
 
 /** The next run number for an incident; call inside the transaction that inserts it, after `lockRuns`. */
 export async function nextVersion(em: EntityManager, incidentId: string): Promise<number> {
-  const [{ v }] = await em
-    .getConnection()
-    .execute<{ v: number }[]>('SELECT (COALESCE(max(version), 0) + 1)::int AS v FROM incident_analyses WHERE incident_id = ?', [incidentId], 'all', em.getTransactionContext());
+  const [{ v }] = await em.execute<{ v: number }[]>('SELECT (COALESCE(max(version), 0) + 1)::int AS v FROM incident_analyses WHERE incident_id = ?', [incidentId], 'all');
   return v;
 }
 
 /** Serializes runs on one incident until the transaction ends (numbering, and the once-only automatic run). */
 export async function lockRuns(em: EntityManager, incidentId: string): Promise<void> {
-  await em.getConnection().execute(`SELECT pg_advisory_xact_lock(hashtext('ezra:' || ?))`, [incidentId], 'all', em.getTransactionContext());
+  await em.execute(`SELECT pg_advisory_xact_lock(hashtext('ezra:' || ?))`, [incidentId], 'all');
 }
 
 export interface AnalysisRow {
@@ -173,21 +170,19 @@ export async function listAnalyses(
     where.push('x.audience = ?');
     params.push(audience);
   }
-  const rows = await em
-    .getConnection()
-    .execute<(AnalysisRow & { total: string })[]>(
+  const rows = await em.execute<(AnalysisRow & { total: string })[]>(
       `SELECT ${ANALYSIS_COLUMNS}, count(*) OVER () AS total ${ANALYSIS_FROM} WHERE ${where.join(' AND ')} ORDER BY x.version DESC LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
     );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
-    const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM incident_analyses x WHERE ${where.join(' AND ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incident_analyses x WHERE ${where.join(' AND ')}`, params);
     total = Number(n);
   }
   return { items: rows.map(({ total: _t, ...row }) => row), total };
 }
 
 export async function findAnalysis(em: EntityManager, tenantId: string, analysisId: string): Promise<AnalysisRow | null> {
-  const rows = await em.getConnection().execute<AnalysisRow[]>(`SELECT ${ANALYSIS_COLUMNS} ${ANALYSIS_FROM} WHERE x.tenant_id = ? AND x.id = ?`, [tenantId, analysisId]);
+  const rows = await em.execute<AnalysisRow[]>(`SELECT ${ANALYSIS_COLUMNS} ${ANALYSIS_FROM} WHERE x.tenant_id = ? AND x.id = ?`, [tenantId, analysisId]);
   return rows[0] ?? null;
 }

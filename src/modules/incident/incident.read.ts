@@ -63,9 +63,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNumber: string): Promise<Incident | null> {
   const s = scope(viewer);
   const byId = UUID.test(idOrNumber);
-  const rows = await em
-    .getConnection()
-    .execute<Incident[]>(`SELECT ${columns(viewer)} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
+  const rows = await em.execute<Incident[]>(`SELECT ${columns(viewer)} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
       ...s.params,
       byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
     ]);
@@ -133,16 +131,14 @@ export async function listIncidents(
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.push(like, like, like);
   }
-  const rows = await em
-    .getConnection()
-    .execute<(Incident & { total: string })[]>(
+  const rows = await em.execute<(Incident & { total: string })[]>(
       `SELECT ${columns(viewer)}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')}
        ORDER BY ${SORT_SQL[sort.field]} ${sort.direction === 'ASC' ? 'ASC' : 'DESC'}, i.id DESC LIMIT ? OFFSET ?`,
       [...params, limit, (page - 1) * limit],
     );
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
-    const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM incidents i WHERE ${where.join(' AND ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incidents i WHERE ${where.join(' AND ')}`, params);
     total = Number(n);
   }
   return { items: rows.map(({ total: _t, ...row }) => row), total };
@@ -153,7 +149,7 @@ export async function listIncidents(
  * only; staff authors are named by display name only.
  */
 export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentUpdateView[]>> {
-  const rows = await em.getConnection().execute<(IncidentUpdateView & { incidentId: string })[]>(
+  const rows = await em.execute<(IncidentUpdateView & { incidentId: string })[]>(
     `SELECT u.id, u.incident_id AS "incidentId", u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
        json_build_object(
          'kind', u.author_kind,
@@ -175,7 +171,7 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */
 export async function countByStatus(em: EntityManager, viewer: StaffViewer): Promise<{ status: IncidentStatus; count: number }[]> {
-  return em.getConnection().execute(
+  return em.execute(
     `SELECT s.status, count(i.id)::int AS count
      FROM unnest(enum_range(NULL::incident_status)) AS s(status)
      LEFT JOIN incidents i ON i.status = s.status AND i.tenant_id = ?
@@ -198,9 +194,7 @@ export async function customerViewOf(
   incidentId: string,
 ): Promise<{ incident: CustomerIncidentView; updates: IncidentUpdateView[] } | null> {
   const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
-  const rows = await em
-    .getConnection()
-    .execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
+  const rows = await em.execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
   if (!rows[0]) return null;
   const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !(INTERNAL as readonly string[]).includes(k))) as CustomerIncidentView;
   const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];

@@ -20,7 +20,7 @@ const COMMENT_MAX = 5_000;
 export async function nextNumber(em: EntityManager, tenantId: string, type: IncidentType, at: Date): Promise<string> {
   const prefix = type === 'CHANGE' ? 'CHG' : 'INC';
   const day = at.toISOString().slice(0, 10);
-  const [{ last }] = await em.getConnection().execute<{ last: number }[]>(
+  const [{ last }] = await em.execute<{ last: number }[]>(
     `INSERT INTO incident_counters (tenant_id, prefix, day, last) VALUES (?, ?, ?, 1)
      ON CONFLICT (tenant_id, prefix, day) DO UPDATE SET last = incident_counters.last + 1 RETURNING last`,
     [tenantId, prefix, day],
@@ -32,7 +32,7 @@ export async function nextNumber(em: EntityManager, tenantId: string, type: Inci
 
 /** Marks activity on an incident (updatedAt) without bumping its version, which MikroORM would do. */
 export async function touch(em: EntityManager, incidentId: string): Promise<void> {
-  await em.getConnection().execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run', em.getTransactionContext());
+  await em.execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run');
 }
 
 function bounded(field: string, value: string, max: number): string {
@@ -86,7 +86,7 @@ export class IncidentService {
     const requestHash = key ? sha256(JSON.stringify([input.type, title, description, input.priority])) : null;
 
     const replay = async () => {
-      const first = key ? await this.em.fork().findOne(IncidentEntity, { tenant: viewer.tenantId, reporterCustomer: viewer.customerUserId, idempotencyKey: key }) : null;
+      const first = key ? await this.em.fork({ keepTransactionContext: true }).findOne(IncidentEntity, { tenant: viewer.tenantId, reporterCustomer: viewer.customerUserId, idempotencyKey: key }) : null;
       if (!first) return null;
       if (first.idempotencyHash !== requestHash) throw new IdempotencyKeyReusedError();
       return this.get(viewer, first.id);

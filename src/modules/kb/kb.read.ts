@@ -124,7 +124,7 @@ export async function searchArticles(
     ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
   const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
   const newest = staff ? 'a.updated_at DESC' : 'a.published_at DESC NULLS LAST';
-  const run = (sql: string, values: unknown[]) => em.getConnection().execute<CardRow[]>(sql, values);
+  const run = (sql: string, values: unknown[]) => em.execute<CardRow[]>(sql, values);
   const result = (rows: CardRow[], total: number, fuzzy: boolean) => ({ items: rows.map((r) => toCard(viewer, r)), total, fuzzy });
 
   if (!q) {
@@ -166,7 +166,7 @@ export async function searchArticles(
     [`{${words.map((w) => `"${w}"`).join(',')}}`, q, ...params, limit, (page - 1) * limit],
   );
   if (!fuzzy.length && page === 1) return result([], 0, true);
-  const [{ n }] = await em.getConnection().execute<{ n: string }[]>(
+  const [{ n }] = await em.execute<{ n: string }[]>(
     `WITH w AS (SELECT word FROM unnest(?::text[]) AS word WHERE ts_lexize('english_stem', word) <> '{}')
      SELECT count(*) AS n FROM kb_articles a WHERE ${where.join(' AND ')} AND GREATEST(similarity(a.title, ?), COALESCE((SELECT avg(word_similarity(w.word,
        concat_ws(' ', a.title, a.category, array_to_string(a.tags, ' ')))) FROM w), 0)) >= ${FALLBACK_THRESHOLD}`,
@@ -176,12 +176,12 @@ export async function searchArticles(
 }
 
 async function countWhere(em: EntityManager, where: string[], params: unknown[]): Promise<number> {
-  const [{ n }] = await em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM kb_articles a WHERE ${where.join(' AND ')}`, params);
+  const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM kb_articles a WHERE ${where.join(' AND ')}`, params);
   return Number(n);
 }
 
 export async function findArticle(em: EntityManager, viewer: StaffViewer | CustomerViewer, slug: string): Promise<KbArticleView | null> {
-  const rows = await em.getConnection().execute<KbArticleView[]>(
+  const rows = await em.execute<KbArticleView[]>(
     `SELECT a.id, a.slug, a.title, a.category, a.tags, a.body_markdown AS markdown, a.body_html AS html, ${iso('a.published_at')} AS "publishedAt"
      FROM kb_articles a WHERE ${scope(viewer)} AND a.slug = ? LIMIT 1`,
     [viewer.tenantId, slug],
@@ -192,7 +192,7 @@ export async function findArticle(em: EntityManager, viewer: StaffViewer | Custo
 /** Staff: one article of the tenant by id or slug, whatever its status or visibility. */
 export async function findStaffArticle(em: EntityManager, viewer: StaffViewer, idOrSlug: string): Promise<KbStaffArticle | null> {
   const byId = UUID.test(idOrSlug);
-  const rows = await em.getConnection().execute<KbStaffArticle[]>(
+  const rows = await em.execute<KbStaffArticle[]>(
     `SELECT a.id, a.slug, a.title, a.category, a.tags, a.body_markdown AS markdown, a.body_html AS html,
        ${iso('a.published_at')} AS "publishedAt", ${iso('a.archived_at')} AS "archivedAt", ${STAFF_COLUMNS},
        CASE WHEN ub.id IS NULL THEN NULL ELSE json_build_object('id', ub.id,
@@ -206,7 +206,7 @@ export async function findStaffArticle(em: EntityManager, viewer: StaffViewer, i
 
 /** The kept versions of an article, newest first (the current content is the article itself). */
 export async function listRevisions(em: EntityManager, viewer: StaffViewer, articleId: string): Promise<KbArticleRevisionView[]> {
-  return em.getConnection().execute<KbArticleRevisionView[]>(
+  return em.execute<KbArticleRevisionView[]>(
     `SELECT r.revision, r.slug, r.title, r.category, r.tags, r.visibility, r.status, r.body_markdown AS markdown, r.body_html AS html,
        ${iso('r.saved_at')} AS "savedAt", ${iso('r.created_at')} AS "replacedAt",
        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id,

@@ -81,9 +81,7 @@ const CONTENT = ['slug', 'title', 'bodyMarkdown', 'category', 'tags', 'visibilit
 
 /** The first free slug from `base`: base, base-2, base-3, ... */
 async function freeSlug(em: EntityManager, tenantId: string, base: string): Promise<string> {
-  const rows = await em
-    .getConnection()
-    .execute<{ slug: string }[]>(
+  const rows = await em.execute<{ slug: string }[]>(
       `SELECT slug FROM kb_articles WHERE tenant_id = ? AND (slug = ? OR slug LIKE ?)`,
       [tenantId, base, `${base.replace(/[\\%_]/g, (c) => `\\${c}`)}-%`],
       'all',

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../../auth/runtime';
+import { inTenantTransaction } from '../../db/tenant-transaction';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { IncidentNotFoundError } from '../incident/incident.errors';
 import { findIncident } from '../incident/incident.read';
@@ -49,6 +50,8 @@ export class LiveService {
   constructor(
     private readonly em: EntityManager,
     private readonly rt: Runtime,
+    /** A subscription outlives any request transaction: each read gets a short one of its own, as this tenant. */
+    private readonly rlsTenant?: string,
   ) {}
 
   private stream(viewer: StaffViewer | CustomerViewer, incidentId?: string): AsyncIterableIterator<IncidentChangeView> {
@@ -56,7 +59,7 @@ export class LiveService {
     return visibleChanges(
       source,
       async (e) => {
-        const incident = await findIncident(this.em.fork(), viewer, e.incidentId!);
+        const incident = await inTenantTransaction(this.em, this.rlsTenant, (tx) => findIncident(tx, viewer, e.incidentId!));
         return incident ? { eventType: e.type, incident } : null;
       },
       () => !this.rt.revocations.isRevoked(viewer.sessionId),
@@ -70,7 +73,7 @@ export class LiveService {
 
   /** Changes to one incident (by id or number), which the viewer must be able to see now. */
   async changesOf(viewer: StaffViewer | CustomerViewer, idOrNumber: string): Promise<AsyncIterableIterator<IncidentChangeView>> {
-    const incident = await findIncident(this.em, viewer, idOrNumber.trim());
+    const incident = await inTenantTransaction(this.em, this.rlsTenant, (tx) => findIncident(tx, viewer, idOrNumber.trim()));
     if (!incident) throw new IncidentNotFoundError();
     return this.stream(viewer, incident.id);
   }

@@ -48,22 +48,20 @@ export class DeliveryService {
         params.push(value);
       }
     }
-    const rows = await this.em
-      .getConnection()
-      .execute<(DeliveryView & { total: string })[]>(
+    const rows = await this.em.execute<(DeliveryView & { total: string })[]>(
         `SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`,
         [...params, limit, (page - 1) * limit],
       );
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && page > 1) {
-      const [{ n }] = await this.em.getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${where.join(' AND ')}`, params);
+      const [{ n }] = await this.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${where.join(' AND ')}`, params);
       total = Number(n);
     }
     return { items: rows.map(({ total: _t, ...row }) => row), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
   }
 
   async get(viewer: StaffViewer, id: string): Promise<DeliveryView> {
-    const [row] = isUuid(id) ? await this.em.getConnection().execute<DeliveryView[]>(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ? AND d.tenant_id = ?`, [id, viewer.tenantId]) : [];
+    const [row] = isUuid(id) ? await this.em.execute<DeliveryView[]>(`SELECT ${COLUMNS} ${FROM} WHERE d.id = ? AND d.tenant_id = ?`, [id, viewer.tenantId]) : [];
     if (!row) throw new DeliveryNotFoundError();
     return row;
   }
@@ -75,7 +73,7 @@ export class DeliveryService {
   async retry(viewer: StaffViewer, id: string, client: ClientInfo): Promise<DeliveryView> {
     const current = await this.get(viewer, id);
     await this.em.transactional(async (tx) => {
-      const rows = await tx.getConnection().execute<{ id: string }[]>(
+      const rows = await tx.execute<{ id: string }[]>(
         `UPDATE notification_deliveries SET status = 'PENDING', attempts = 0, max_attempts = ?, next_attempt_at = now(), updated_at = now()
          WHERE id = ? AND tenant_id = ? AND status = 'FAILED' RETURNING id`,
         [this.rt.config.delivery.maxAttempts, id, viewer.tenantId],

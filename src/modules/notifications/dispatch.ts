@@ -36,7 +36,7 @@ const notOptedOut = (owner: string) => `NOT EXISTS (SELECT 1 FROM notification_p
  * member is deactivated or turned the kind off; other addresses (team lists) always receive.
  */
 async function onCall(em: EntityManager, tenantId: string, kind: NotificationKind): Promise<Recipient[]> {
-  return em.getConnection().execute<Recipient[]>(
+  return em.execute<Recipient[]>(
     `WITH configured AS (SELECT email FROM notification_oncall_recipients WHERE tenant_id = ?),
           targets AS (
             SELECT email FROM configured
@@ -54,7 +54,7 @@ async function onCall(em: EntityManager, tenantId: string, kind: NotificationKin
 
 async function staffMember(em: EntityManager, tenantId: string, userId: unknown, kind: NotificationKind): Promise<Recipient[]> {
   if (typeof userId !== 'string') return [];
-  return em.getConnection().execute<Recipient[]>(
+  return em.execute<Recipient[]>(
     `SELECT lower(u.email) AS email, ${DISPLAY_NAME} AS name FROM users u
      WHERE u.id = ? AND u.tenant_id = ? AND u.is_active AND ${notOptedOut('u.id')}`,
     [userId, tenantId, kind],
@@ -67,7 +67,7 @@ async function staffMember(em: EntityManager, tenantId: string, userId: unknown,
  * The same rule as who may see the ticket, read now.
  */
 async function followers(em: EntityManager, tenantId: string, incidentId: string, kind: NotificationKind): Promise<Recipient[]> {
-  return em.getConnection().execute<Recipient[]>(
+  return em.execute<Recipient[]>(
     `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter"
      FROM incidents i
      JOIN customer_portal_users c ON c.tenant_id = i.tenant_id
@@ -84,9 +84,7 @@ async function followers(em: EntityManager, tenantId: string, incidentId: string
 
 async function reporterName(em: EntityManager, tenantId: string, customerUserId: unknown): Promise<string> {
   if (typeof customerUserId !== 'string') return 'A customer';
-  const [row] = await em
-    .getConnection()
-    .execute<{ name: string }[]>(
+  const [row] = await em.execute<{ name: string }[]>(
       `SELECT c.display_name || COALESCE(' (' || o.name || ')', '') AS name FROM customer_portal_users c LEFT JOIN customers o ON o.id = c.customer_id
        WHERE c.id = ? AND c.tenant_id = ?`,
       [customerUserId, tenantId],
@@ -177,9 +175,7 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow): 
   const incidentId = event.payload.incidentId;
   const view = typeof incidentId === 'string' ? await customerViewOf(em, event.tenantId, incidentId) : null;
   const planned = view ? await plannedEmails(em, event, view.incident, view.updates) : [];
-  const endpoints = await em
-    .getConnection()
-    .execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
+  const endpoints = await em.execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
       event.tenantId,
       event.type,
     ]);
@@ -196,7 +192,7 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow): 
  * nothing twice: the event row is locked and checked, and deliveries are unique per event and target.
  */
 export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number): Promise<number> {
-  const [event] = await em.getConnection().execute<(OutboxEventRow & { processed: boolean })[]>(
+  const [event] = await em.execute<(OutboxEventRow & { processed: boolean })[]>(
     `SELECT id, tenant_id AS "tenantId", type, payload, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
             processed_at IS NOT NULL AS processed
      FROM outbox_events WHERE id = ?`,

@@ -68,9 +68,7 @@ export class NotificationWorker {
    */
   private async requeueUndispatched(): Promise<number> {
     const rows = await this.deps.orm.em
-      .fork()
-      .getConnection()
-      .execute<{ n: number }[]>(
+      .fork().execute<{ n: number }[]>(
         `SELECT count(${QUEUE_SCHEMA}.add_job('${TASKS.dispatch}', json_build_object('eventId', id), job_key := 'outbox:' || id::text, job_key_mode := 'preserve_run_at'))::int AS n
          FROM outbox_events WHERE processed_at IS NULL`,
       );
@@ -78,7 +76,7 @@ export class NotificationWorker {
   }
 
   private sql<T = unknown>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.deps.orm.em.fork().getConnection().execute<T[]>(sql, params);
+    return this.deps.orm.em.fork().execute<T[]>(sql, params);
   }
 
   /**

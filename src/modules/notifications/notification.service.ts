@@ -21,9 +21,7 @@ export class NotificationService {
   async preferences(viewer: StaffViewer | CustomerViewer): Promise<NotificationPreferenceView[]> {
     const owner = viewer.kind === 'staff' ? 'STAFF' : 'CUSTOMER';
     const ownerId = viewer.kind === 'staff' ? viewer.userId : viewer.customerUserId;
-    const rows = await this.em
-      .getConnection()
-      .execute<{ kind: NotificationKind; enabled: boolean }[]>('SELECT kind, enabled FROM notification_preferences WHERE owner_id = ? AND tenant_id = ?', [
+    const rows = await this.em.execute<{ kind: NotificationKind; enabled: boolean }[]>('SELECT kind, enabled FROM notification_preferences WHERE owner_id = ? AND tenant_id = ?', [
         ownerId,
         viewer.tenantId,
       ]);
@@ -40,7 +38,7 @@ export class NotificationService {
       throw ValidationError.field('kind', `is not a kind of e-mail you receive; yours are ${valid}`);
     }
     const ownerId = viewer.kind === 'staff' ? viewer.userId : viewer.customerUserId;
-    await this.em.getConnection().execute(
+    await this.em.execute(
       `INSERT INTO notification_preferences (owner_id, kind, owner_kind, tenant_id, enabled) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (owner_id, kind) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
       [ownerId, kind, owner, viewer.tenantId, enabled],
@@ -49,14 +47,14 @@ export class NotificationService {
   }
 
   async onCall(viewer: StaffViewer): Promise<OnCallRecipientsView> {
-    const configured = await this.em.getConnection().execute<{ email: string; staffUserId: string | null; displayName: string | null }[]>(
+    const configured = await this.em.execute<{ email: string; staffUserId: string | null; displayName: string | null }[]>(
       `SELECT r.email, u.id AS "staffUserId", CASE WHEN u.id IS NULL THEN NULL ELSE COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email) END AS "displayName"
        FROM notification_oncall_recipients r LEFT JOIN users u ON lower(u.email) = r.email AND u.tenant_id = r.tenant_id
        WHERE r.tenant_id = ? ORDER BY r.email`,
       [viewer.tenantId],
     );
     if (configured.length) return { isDefault: false, recipients: configured };
-    const managers = await this.em.getConnection().execute<{ email: string; staffUserId: string; displayName: string }[]>(
+    const managers = await this.em.execute<{ email: string; staffUserId: string; displayName: string }[]>(
       `SELECT lower(u.email) AS email, u.id AS "staffUserId", COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email) AS "displayName"
        FROM users u WHERE u.tenant_id = ? AND u.is_active AND u.email_verified_at IS NOT NULL AND u.role IN ('MANAGER', 'ADMIN') ORDER BY lower(u.email)`,
       [viewer.tenantId],

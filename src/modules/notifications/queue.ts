@@ -47,14 +47,16 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-/** Adds a job inside the caller's transaction (when there is one). */
+/**
+ * Adds a job inside the caller's transaction (when there is one), through `enqueue_job`, our SECURITY DEFINER
+ * door to the queue's `add_job`: a tenant request runs as a role with no rights on the queue's schema.
+ */
 export async function enqueue(em: EntityManager, task: string, payload: Record<string, unknown>, options: EnqueueOptions = {}): Promise<void> {
-  await em
-    .getConnection()
-    .execute(
-      `SELECT ${QUEUE_SCHEMA}.add_job(?::text, ?::json, run_at := ?::timestamptz, max_attempts := ?::int, job_key := ?::text)`,
-      [task, JSON.stringify(payload), options.runAt ?? null, options.maxAttempts ?? null, options.jobKey ?? null],
-      'all',
-      em.getTransactionContext(),
-    );
+  await em.execute(`SELECT enqueue_job(?::text, ?::json, ?::timestamptz, ?::int, ?::text)`, [
+    task,
+    JSON.stringify(payload),
+    options.runAt ?? null,
+    options.maxAttempts ?? null,
+    options.jobKey ?? null,
+  ]);
 }

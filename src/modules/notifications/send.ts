@@ -44,7 +44,7 @@ export async function sendDelivery(
   /** Aborted when the worker is stopping: a webhook POST in flight gives up and is tried again later. */
   signal?: AbortSignal,
 ): Promise<void> {
-  const [d] = await em.getConnection().execute<DeliveryRow[]>(
+  const [d] = await em.execute<DeliveryRow[]>(
     `SELECT d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.channel, d.status, d.attempts, d.max_attempts AS "maxAttempts", d.message,
             e.url AS "endpointUrl", e.secret AS "endpointSecret", e.is_active AS "endpointActive"
      FROM notification_deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,

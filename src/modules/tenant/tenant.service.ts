@@ -27,7 +27,7 @@ export class TenantService {
 
   /** Every tenant (the platform operator's view; the shield rule allows SUPER_ADMIN only). */
   listAll(_viewer: StaffViewer): Promise<{ id: string; name: string; slug: string; allowCustomerSignup: boolean; createdAt: string }[]> {
-    return this.em.getConnection().execute(
+    return this.em.execute(
       `SELECT id, name, slug, allow_customer_signup AS "allowCustomerSignup",
          to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
        FROM tenants ORDER BY name, id`,
@@ -40,9 +40,7 @@ export class TenantService {
    */
   async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean }): Promise<Tenant> {
     const base = slugify(input.name);
-    const taken = await em
-      .getConnection()
-      .execute<{ slug: string }[]>(`SELECT slug FROM tenants WHERE slug = ? OR slug LIKE ?`, [base, `${base}-%`]);
+    const taken = await em.execute<{ slug: string }[]>(`SELECT slug FROM tenants WHERE slug = ? OR slug LIKE ?`, [base, `${base}-%`]);
     const used = new Set(taken.map((r) => r.slug));
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;

@@ -84,9 +84,7 @@ export class OAuthService {
   /** The started sign-in for this state, deleted as it is read (single use); null when unknown or expired. */
   private async takeState(state: string): Promise<PendingSignIn | null> {
     if (typeof state !== 'string' || !state || state.length > 200) return null;
-    const rows = await this.em
-      .getConnection()
-      .execute<{ provider: string; code_verifier: string; nonce: string; redirect_uri: string; expires_at: Date }[]>(
+    const rows = await this.em.execute<{ provider: string; code_verifier: string; nonce: string; redirect_uri: string; expires_at: Date }[]>(
         'DELETE FROM oauth_states WHERE state_hash = ? RETURNING provider, code_verifier, nonce, redirect_uri, expires_at',
         [sha256(state)],
       );

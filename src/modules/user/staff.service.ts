@@ -158,9 +158,7 @@ export class StaffService {
    * demotions cannot each see the other as the remaining ADMIN.
    */
   private async assertAnotherAdmin(em: EntityManager, tenantId: string, leavingUserId: string): Promise<void> {
-    const admins = await em
-      .getConnection()
-      .execute<{ id: string }[]>(
+    const admins = await em.execute<{ id: string }[]>(
         "SELECT id FROM users WHERE tenant_id = ? AND role = 'ADMIN' AND is_active ORDER BY id FOR UPDATE",
         [tenantId],
         'all',
