@@ -161,3 +161,12 @@ export const permissions: IRules = {
     version: staffOnly,
   },
 };
+
+/** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(
+  ['Query', 'Mutation', 'Subscription'].flatMap((type) =>
+    Object.entries((permissions[type] ?? {}) as Record<string, unknown>)
+      .filter(([, r]) => r === public_)
+      .map(([field]) => `${type}.${field}`),
+  ),
+);

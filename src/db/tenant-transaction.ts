@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Kind, type OperationDefinitionNode } from 'graphql';
+import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Viewer } from '../auth/viewer';
 import { Semaphore } from '../shared/semaphore';
 
@@ -25,6 +27,19 @@ export function rlsTenantOf(viewer: Viewer, actingWithHeader: boolean): string |
   if (viewer.kind === 'anonymous') return undefined;
   if (viewer.kind === 'staff' && viewer.role === 'SUPER_ADMIN' && !actingWithHeader) return undefined;
   return viewer.tenantId;
+}
+
+/**
+ * True when every root field of the operation is public (sign-in, sign-up, codes, resets, the company list):
+ * such flows act on no viewer's tenant (staff sign in by e-mail across tenants), so they run as the owner even
+ * when the caller happens to send a token. Anything else (a fragment at the root included) is not.
+ */
+export function isPublicOperation(operation: OperationDefinitionNode | null | undefined): boolean {
+  if (!operation) return false;
+  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)),
+  );
 }
 
 /** Switches the transaction `em` is in to the tenant role, for that transaction only. */

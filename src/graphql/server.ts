@@ -9,6 +9,7 @@ import type { Context } from './context';
 import { createFormatError } from './errors';
 import { costLimitPlugin, limitRules } from './limits';
 import { rateLimitHeadersPlugin } from './rate-limit-headers';
+import { isPublicOperation } from '../db/tenant-transaction';
 
 /**
  * Apollo configured for this server: our error translator, no CDN landing page, no per-field cache hints,
@@ -65,9 +66,9 @@ function requestTransactionPlugin(formatError: FormatError): ApolloServerPlugin<
     async requestDidStart() {
       let thrown = false;
       return {
-        async responseForOperation({ contextValue }) {
+        async responseForOperation({ contextValue, operation }) {
           try {
-            await contextValue.transaction.begin();
+            if (!isPublicOperation(operation)) await contextValue.transaction.begin();
             return null;
           } catch (e) {
             const error = formatted(e);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { execute, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Runtime } from '../auth/runtime';
 import { viewerFrom, type Context, type RequestInfo } from './context';
+import { isPublicOperation } from '../db/tenant-transaction';
 
 export interface SubscriptionServer {
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
@@ -24,7 +25,7 @@ const failure = (error: unknown): ExecutionResult => ({ errors: [new GraphQLErro
 async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
   const tx = (args.contextValue as Context).transaction;
   try {
-    await tx.begin();
+    if (!isPublicOperation(getOperationAST(args.document, args.operationName))) await tx.begin();
   } catch (e) {
     return failure(e);
   }

@@ -244,6 +244,23 @@ describe('row-level security', () => {
       expect(signedIn.seen[0]).toMatchObject({ what: 'sessions insert', tenant: null });
       expect(signedIn.seen[0].role).not.toBe(TENANT_ROLE);
     });
+
+    it('a public operation sent with a token still runs as the owner: a staff member of tenant A signs in from a browser holding a portal token of tenant B', async () => {
+      const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant: a, role: 'VIEWER' });
+      const signedIn = await probed(() =>
+        t.rest<Envelope<{ accessToken: string }>>('POST', '/api/v1/auth/login', { email: staff.email, password: staff.password }, auth.bPortal),
+      );
+      expect(signedIn.result.status).toBe(200);
+      expect(signedIn.result.body.data.accessToken).toBeTruthy();
+      expect(signedIn.seen).toHaveLength(1);
+      expect(signedIn.seen[0]).toMatchObject({ what: 'sessions insert', tenant: null });
+      expect(signedIn.seen[0].role).not.toBe(TENANT_ROLE);
+
+      // A public field next to a protected one does not lift the backstop: the whole operation is the tenant's.
+      const mixed = await probed(() => t.gql<{ companies: unknown[]; tickets: { items: unknown[] } }>('{ companies { name } tickets { items { id } } }', undefined, auth.bPortal));
+      expect(mixed.result.errors).toBeUndefined();
+      expect(mixed.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
+    });
   });
 
   it('after-commit work runs once the request transaction commits, and never when it rolls back', async () => {

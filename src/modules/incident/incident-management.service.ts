@@ -337,14 +337,16 @@ export class IncidentManagementService {
       if (input.visibility === 'PUBLIC') emitEvent(tx, viewer.tenantId, 'incident.public_update', { incidentId: incident.id, number: incident.number, updateId: update.id });
       return update;
     });
-    const author = await this.em.findOneOrFail(User, { id: viewer.userId });
+    // A SUPER_ADMIN acting in another tenant (X-Tenant-Id) is not a row of that tenant: row-level security
+    // hides it, and the comment shows as the support team's, as it will in every later read.
+    const author = await this.em.findOne(User, { id: viewer.userId });
     return {
       id: created.id,
       kind: 'COMMENT',
       body,
       status: null,
       visibility: input.visibility,
-      author: { displayName: [author.firstName, author.lastName].filter(Boolean).join(' ') || 'Support team', kind: 'STAFF' },
+      author: { displayName: [author?.firstName, author?.lastName].filter(Boolean).join(' ') || 'Support team', kind: 'STAFF' },
       createdAt: created.createdAt.toISOString(),
     };
   }
