@@ -116,13 +116,17 @@ export class PortalAuthService {
     throw burnt ? new InvalidOtpError('Too many wrong codes: this one no longer works. Ask for a new one.') : new InvalidOtpError();
   }
 
+  /** Same answer, after the same work, for any address: codes are made and mailed in the background. */
   async resendOtp(input: { email: string; companyId?: string | null }): Promise<boolean> {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeOtpSend(`customer:${email}`);
     const pending = (await this.candidates(email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
     for (const user of pending) {
-      const code = await this.em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
-      this.sendCode(email, user.tenant.getEntity().name, code);
+      const em = this.em.fork();
+      this.rt.background.run('mail.portal_verification', async () => {
+        const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
+        this.sendCode(email, user.tenant.getEntity().name, code);
+      });
     }
     return true;
   }
