@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
+import { inputGuardPlugin } from './input-guard';
 import { costLimitPlugin, limitRules } from './limits';
 
 /**
@@ -29,6 +30,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger)
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: limitRules(limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), costLimitPlugin<Context>(limits)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), inputGuardPlugin<Context>(), costLimitPlugin<Context>(limits)],
   });
 }
