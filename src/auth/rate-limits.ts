@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
@@ -21,6 +22,14 @@ function limiter(knex: Knex, keyPrefix: string, points: number, durationSeconds:
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
 /**
+ * rate_limits.key is varchar(255) and holds `<prefix>:<key>`: a key built from the longest valid e-mail
+ * (254 characters) does not fit, and PostgreSQL refused it (a 500, and failed logins of such an account
+ * went uncounted). Long keys are stored as their SHA-256 instead; short ones stay readable.
+ */
+const MAX_KEY = 180;
+const storedKey = (key: string) => (key.length <= MAX_KEY ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`);
+
+/**
  * Rate limits kept in PostgreSQL, so they hold across every server process on one database.
  * Keys are normalised e-mails and client IPs; nothing else about the caller is stored.
  */
@@ -41,7 +50,7 @@ export class RateLimits {
 
   /** Before checking a password: refuses when the account or the IP has used up its failures. */
   async assertLoginAllowed(accountKey: string, ip: string): Promise<void> {
-    const [account, byIp] = await Promise.all([this.loginAccount.get(accountKey), this.loginIp.get(ip)]);
+    const [account, byIp] = await Promise.all([this.loginAccount.get(storedKey(accountKey)), this.loginIp.get(storedKey(ip))]);
     const blocked = [account, byIp].filter(
       (r, i): r is RateLimiterRes => !!r && r.consumedPoints >= [this.loginAccount, this.loginIp][i].points,
     );
@@ -52,7 +61,7 @@ export class RateLimits {
 
   /** Counts a failed login against the account and the IP. Returns true when this failure locked either. */
   async recordLoginFailure(accountKey: string, ip: string): Promise<boolean> {
-    const results = await Promise.allSettled([this.loginAccount.consume(accountKey), this.loginIp.consume(ip)]);
+    const results = await Promise.allSettled([this.loginAccount.consume(storedKey(accountKey)), this.loginIp.consume(storedKey(ip))]);
     return results.some((r) => r.status === 'rejected' || (r.value.remainingPoints === 0));
   }
 
@@ -73,7 +82,7 @@ export class RateLimits {
 
   private async consume(l: Limiter, key: string, message: string): Promise<void> {
     try {
-      await l.consume(key);
+      await l.consume(storedKey(key));
     } catch (e) {
       if (e instanceof RateLimiterRes) throw new RateLimitedError(message, retryAfter(e));
       throw e;
