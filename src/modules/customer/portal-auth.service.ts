@@ -41,11 +41,12 @@ export class PortalAuthService {
    * stranger whether an address is registered.
    */
   async register(input: { email: string; password: string; name: string; companyId: string }, client: ClientInfo): Promise<CustomerRegistration> {
-    await this.rt.rateLimits.consumeRegistration(client.ip);
     const tenant = await this.openTenant(input.companyId);
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
     checkPasswordRules(input.password);
+    // Counted once the request is well-formed: a refused one creates nothing and costs no hashing.
+    await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(input.password);
 
     const existing = await this.em.findOne(CustomerUser, { tenant, email });
