@@ -6,6 +6,7 @@ import { createCustomerUser } from '../factories/portal';
 import { createStaff, STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { startMailbox, type Mailbox } from '../setup/mailbox';
 
 /**
  * Account enumeration: login, register, forgot-password and resend-OTP answer a stranger the same for an
@@ -313,12 +314,40 @@ describe('account enumeration: the same answer, in the same time, for existing a
 describe('account enumeration: the rate limiters answer alike for existing and unknown addresses', () => {
   let t: TestApp;
   let open: Tenant;
+  let mail: Mailbox;
   beforeAll(async () => {
+    mail = await startMailbox();
     // The documented defaults for codes and resets (3 a minute per address); 3 failed logins per account.
-    t = await startTestApp({ OTP_RESEND_PER_MINUTE: '3', LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3', LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000' });
+    t = await startTestApp({
+      SMTP_URL: mail.url,
+      OTP_RESEND_PER_MINUTE: '3',
+      LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3',
+      LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
+      REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
+    });
     open = await createTenant(t.em(), { allowCustomerSignup: true });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await mail.close();
+  });
+
+  it('registering a taken address again and again: the same answer every time, but at most 3 e-mails a minute to its owner', async () => {
+    const staff = (await createStaff(t.em(), t.app.runtime.passwords, { email: address('k') })).email;
+    const customer = (await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: address('k') })).email;
+    for (let i = 0; i < 6; i++) {
+      const s = await t.rest('POST', '/api/v1/auth/dev/register', { email: staff, password: STRONG_PASSWORD });
+      expect(s.status).toBe(201);
+      const c = await t.rest('POST', '/api/v1/customer/register', { email: customer, password: STRONG_PASSWORD, name: 'Max', companyId: open.id });
+      expect(c.status).toBe(201);
+    }
+    await t.app.runtime.background.drain();
+    const count = (to: string) => mail.messages.filter((m) => m.to.includes(to)).length;
+    // Sent means accepted by SMTP; give the test mailbox a moment to finish parsing what it accepted.
+    for (let waited = 0; (count(staff) < 3 || count(customer) < 3) && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+    expect({ staff: count(staff), customer: count(customer) }).toEqual({ staff: 3, customer: 3 });
+  });
 
   const limited = async (path: string, body: (email: string) => Record<string, unknown>, existing: string, tries: number) => {
     const unknown = address('u');

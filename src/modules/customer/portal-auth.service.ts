@@ -51,7 +51,15 @@ export class PortalAuthService {
 
     const existing = await this.em.findOne(CustomerUser, { tenant, email });
     if (existing) {
-      this.mail(email, `Your ${tenant.name} support account`, `Someone tried to sign up to ${tenant.name} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`);
+      // Rate-limited like codes (in the background: the answer must not take longer), so nobody can flood the owner.
+      this.rt.background.run('mail.portal_registration_existing', async () => {
+        if (!(await this.rt.rateLimits.consumeOtpSend(`customer:${email}`).then(() => true, () => false))) return;
+        await this.rt.mailer.send({
+          to: email,
+          subject: `Your ${tenant.name} support account`,
+          text: `Someone tried to sign up to ${tenant.name} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`,
+        });
+      });
       return { id: randomUUID(), email, name, companyId: tenant.id };
     }
     let code = '';

@@ -85,13 +85,15 @@ export class AuthService {
     }
     // The workspace this registration would have made (never kept), with ids nobody can use.
     const slug = await this.tenants.nextFreeSlug(this.em, workspaceName);
-    this.rt.background.run('mail.registration_existing', () =>
-      this.rt.mailer.send({
+    this.rt.background.run('mail.registration_existing', async () => {
+      // At most as many of these a minute as codes, so nobody can flood an owner's inbox through this door.
+      if (!(await this.rt.rateLimits.consumeOtpSend(`staff:${email}`).then(() => true, () => false))) return;
+      await this.rt.mailer.send({
         to: email,
         subject: 'Someone tried to register with your address',
         text: 'Someone tried to create an account with this e-mail address, which already has one.\n\nIf it was you, sign in, or reset your password if you forgot it. Otherwise ignore this e-mail: nothing changed.',
-      }),
-    );
+      });
+    });
     return { user: { id: randomUUID(), email, role: 'ADMIN' }, business: { id: randomUUID(), name: workspaceName, slug } };
   }
 
