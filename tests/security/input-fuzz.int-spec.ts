@@ -173,6 +173,8 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
       REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
       LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
+      // Hundreds of refused mutations from one viewer: far below any per-viewer mutation limit (main has one).
+      MUTATIONS_PER_VIEWER_PER_MINUTE: '1000000',
     });
     const em = t.em();
     tenant = await createTenant(em, { allowCustomerSignup: true });
