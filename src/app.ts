@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import fastifyStatic from '@fastify/static';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
@@ -17,7 +18,7 @@ import { attachSubscriptions } from './graphql/subscriptions';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
-import { AppError, type FieldError } from './shared/errors';
+import { AppError, BadRequestError, type FieldError } from './shared/errors';
 
 export interface AppDeps {
   config: Config;
@@ -84,6 +85,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   // JSON only: text/plain and the rest get 415 through the error handler.
   http.removeContentTypeParser(['text/plain']);
+  // JSON must be UTF-8 (RFC 8259). Node would decode invalid bytes (overlong forms, encoded surrogates) to
+  // U+FFFD and store them as if sent; refuse such a body instead. Parsing itself stays Fastify's own.
+  const parseJson = http.getDefaultJsonParser('error', 'error');
+  http.removeContentTypeParser(['application/json']);
+  http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    if (!isUtf8(body as Buffer)) return done(new BadRequestError('The request body is not valid UTF-8.'), undefined);
+    parseJson(request, (body as Buffer).toString('utf8'), done);
+  });
 
   http.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Knex } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
@@ -51,6 +52,14 @@ function viewerKey(viewer: Viewer): string | undefined {
 }
 
 /**
+ * rate_limits.key is varchar(255) and holds `<prefix>:<key>`: a key built from the longest valid e-mail
+ * (254 characters) does not fit, and PostgreSQL refused it (a 500, and failed logins of such an account
+ * went uncounted). Long keys are stored as their SHA-256 instead; short ones stay readable.
+ */
+const MAX_KEY = 180;
+const storedKey = (key: string) => (key.length <= MAX_KEY ? key : `sha256:${createHash('sha256').update(key).digest('hex')}`);
+
+/**
  * Rate limits kept in PostgreSQL, so they hold across every server process on one database.
  * Keys are normalised e-mails, client IPs and viewer ids; nothing else about the caller is stored.
  *
@@ -82,7 +91,7 @@ export class RateLimits {
 
   /** Before checking a password: refuses when the account or the IP has used up its failures. */
   async assertLoginAllowed(accountKey: string, ip: string): Promise<void> {
-    const [account, byIp] = await Promise.all([this.l.loginAccount.get(accountKey), this.l.loginIp.get(ip)]);
+    const [account, byIp] = await Promise.all([this.l.loginAccount.get(storedKey(accountKey)), this.l.loginIp.get(storedKey(ip))]);
     const states = [this.note(this.l.loginAccount, accountKey, account), this.note(this.l.loginIp, ip, byIp)];
     const blocked = states.filter((s) => s.remaining === 0);
     if (blocked.length) {
@@ -94,7 +103,7 @@ export class RateLimits {
 
   /** Counts a failed login against the account and the IP. Returns true when this failure locked either. */
   async recordLoginFailure(accountKey: string, ip: string): Promise<boolean> {
-    const [account, byIp] = await Promise.allSettled([this.l.loginAccount.consume(accountKey), this.l.loginIp.consume(ip)]);
+    const [account, byIp] = await Promise.allSettled([this.l.loginAccount.consume(storedKey(accountKey)), this.l.loginIp.consume(storedKey(ip))]);
     const noted = [
       this.noteSettled(this.l.loginAccount, accountKey, account),
       this.noteSettled(this.l.loginIp, ip, byIp),
@@ -130,7 +139,7 @@ export class RateLimits {
 
   private async consume(l: Limiter, key: string, message: string): Promise<void> {
     try {
-      this.note(l, key, await l.consume(key));
+      this.note(l, key, await l.consume(storedKey(key)));
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       const state = this.note(l, key, e);

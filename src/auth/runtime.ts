@@ -52,8 +52,14 @@ export class BackgroundTasks {
   private readonly pending = new Set<Promise<unknown>>();
   constructor(private readonly log: Logger) {}
 
+  /**
+   * Starts the job once the current request's answer is on its way (after this turn of the event loop), so
+   * work done only for some callers (mail for an address that has an account) never lengthens their answer:
+   * a timing difference would tell an observer that the address exists.
+   */
   run(name: string, job: () => Promise<unknown>): void {
-    const p = job()
+    const p = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(job)
       .catch((err) => this.log.error({ err, task: name }, 'background task failed'))
       .finally(() => this.pending.delete(p));
     this.pending.add(p);

@@ -7,6 +7,7 @@ import { statusForCode } from '../shared/errors';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
+import { inputGuardPlugin } from './input-guard';
 import { costLimitPlugin, limitRules } from './limits';
 import { rateLimitHeadersPlugin } from './rate-limit-headers';
 import { isPublicOperation } from '../db/tenant-transaction';
@@ -36,6 +37,7 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger)
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      inputGuardPlugin<Context>(),
       costLimitPlugin<Context>(limits),
       rateLimitHeadersPlugin(),
       requestTransactionPlugin(formatError),

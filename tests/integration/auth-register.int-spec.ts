@@ -65,12 +65,22 @@ describe('staff registration and e-mail verification', () => {
     expect(codeIn(await mail.next('dev@solo.test'))).toMatch(/^\d{6}$/);
   });
 
-  it('refuses a duplicate e-mail (any case) with 409 and writes nothing', async () => {
-    const before = { tenants: await t.em().count(Tenant), users: await t.em().count(User) };
+  it('answers a duplicate e-mail (any case) like a new registration, writes nothing, and tells the owner by e-mail', async () => {
+    const before = { tenants: await t.em().count(Tenant), users: await t.em().count(User), codes: await t.em().count(OneTimeCode) };
     const res = await register({ businessName: 'Copycat', email: 'OWNER@UMBRELLA.TEST', password: STRONG_PASSWORD });
-    expect(res.status).toBe(409);
-    expect(res.body.errors?.[0].code).toBe('EMAIL_TAKEN');
-    expect({ tenants: await t.em().count(Tenant), users: await t.em().count(User) }).toEqual(before);
+    // The answer a stranger gets for an address nobody has registered (tests/security/enumeration.int-spec.ts).
+    expect(res.status).toBe(201);
+    expect(res.body.data).toEqual({
+      user: { id: expect.any(String), email: 'owner@umbrella.test', role: 'ADMIN' },
+      business: { id: expect.any(String), name: 'Copycat', slug: 'copycat' },
+    });
+    const message = await mail.next('owner@umbrella.test');
+    expect(message.subject).toMatch(/tried to register/i);
+    expect(message.text).not.toMatch(/\b\d{6}\b/); // no code: there is nothing to verify
+    expect({ tenants: await t.em().count(Tenant), users: await t.em().count(User), codes: await t.em().count(OneTimeCode) }).toEqual(before);
+    // The ids answered belong to nothing.
+    expect(await t.em().count(User, { id: res.body.data.user.id })).toBe(0);
+    expect(await t.em().count(Tenant, { id: res.body.data.business.id })).toBe(0);
   });
 
   it.each([

@@ -41,16 +41,25 @@ export class PortalAuthService {
    * stranger whether an address is registered.
    */
   async register(input: { email: string; password: string; name: string; companyId: string }, client: ClientInfo): Promise<CustomerRegistration> {
-    await this.rt.rateLimits.consumeRegistration(client.ip);
     const tenant = await this.openTenant(input.companyId);
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
     checkPasswordRules(input.password);
+    // Counted once the request is well-formed: a refused one creates nothing and costs no hashing.
+    await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(input.password);
 
     const existing = await this.em.findOne(CustomerUser, { tenant, email });
     if (existing) {
-      this.mail(email, `Your ${tenant.name} support account`, `Someone tried to sign up to ${tenant.name} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`);
+      // Rate-limited like codes (in the background: the answer must not take longer), so nobody can flood the owner.
+      this.rt.background.run('mail.portal_registration_existing', async () => {
+        if (!(await this.rt.rateLimits.consumeOtpSend(`customer:${email}`).then(() => true, () => false))) return;
+        await this.rt.mailer.send({
+          to: email,
+          subject: `Your ${tenant.name} support account`,
+          text: `Someone tried to sign up to ${tenant.name} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`,
+        });
+      });
       return { id: randomUUID(), email, name, companyId: tenant.id };
     }
     let code = '';
@@ -116,13 +125,17 @@ export class PortalAuthService {
     throw burnt ? new InvalidOtpError('Too many wrong codes: this one no longer works. Ask for a new one.') : new InvalidOtpError();
   }
 
+  /** Same answer, after the same work, for any address: codes are made and mailed in the background. */
   async resendOtp(input: { email: string; companyId?: string | null }): Promise<boolean> {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeOtpSend(`customer:${email}`);
     const pending = (await this.candidates(email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
     for (const user of pending) {
-      const code = await this.em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
-      this.sendCode(email, user.tenant.getEntity().name, code);
+      const em = this.em.fork();
+      this.rt.background.run('mail.portal_verification', async () => {
+        const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
+        this.sendCode(email, user.tenant.getEntity().name, code);
+      });
     }
     return true;
   }

@@ -19,6 +19,7 @@ import { IncidentService, MAX_PAGE_SIZE, nextNumber, touch } from './incident.se
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
+import { characterCount } from '../../shared/text';
 
 /** Fields staff may set on create and update, beyond the portal's. */
 const TRIAGE = ['techDescription', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region'] as const;
@@ -46,7 +47,7 @@ export interface UpdateIncidentInput extends Triage {
 const text = (field: string, value: string, max: number): string => {
   const trimmed = value.trim();
   if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
   return trimmed;
 };
 const optionalText = (field: string, value: string | null | undefined, max = 10_000) =>
@@ -95,7 +96,8 @@ export class IncidentManagementService {
   async list(viewer: StaffViewer, filter: IncidentFilter, page = 1, limit = 20, sort?: IncidentSort) {
     if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    for (const id of ['assigneeId', 'customerId'] as const) {
+    // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
+    for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
       if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: { page, limit, total: 0, totalPages: 0 } };
     }
     const { items, total } = await listIncidents(this.em, viewer, filter, page, limit, sort);

@@ -10,6 +10,7 @@ import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } f
 import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
+import { characterCount } from '../../shared/text';
 
 export const MAX_PAGE_SIZE = 100;
 const TITLE_MAX = 200;
@@ -38,7 +39,7 @@ export async function touch(em: EntityManager, incidentId: string): Promise<void
 function bounded(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
   return trimmed;
 }
 

@@ -56,7 +56,7 @@ export class KbArticleFilterInput {
   q?: string | null;
   @Field(() => ArticleStatusEnum, { nullable: true }) status?: ArticleStatus | null;
   @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
-  @Field(() => String, { nullable: true }) category?: string | null;
-  @Field(() => String, { nullable: true }) tag?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(CATEGORY_MAX, { message: `must be at most ${CATEGORY_MAX} characters` }) category?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TAG_MAX, { message: `must be at most ${TAG_MAX} characters` }) tag?: string | null;
   @Field(() => ID, { nullable: true, description: 'Articles drafted from this incident.' }) sourceIncidentId?: string | null;
 }

@@ -15,6 +15,7 @@ import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from '
 import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
 import { renderMarkdown } from './kb.render';
 import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { characterCount } from '../../shared/text';
 
 export { ArticleNotFoundError } from './kb.errors';
 
@@ -37,7 +38,7 @@ export function articleSlug(title: string): string {
 const text = (field: string, value: string, max: number): string => {
   const trimmed = value.trim();
   if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
   return trimmed;
 };
 
@@ -129,14 +130,19 @@ export class KbService {
     private readonly rt?: Runtime,
   ) {}
 
-  private static page(page: number, limit: number, q?: string | null) {
+  private static page(page: number, limit: number, query: KbQuery) {
     if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw ValidationError.field('limit', 'must be a whole number from 1 to 100');
-    if (q && q.length > 200) throw ValidationError.field('q', 'must be at most 200 characters');
+    // The portal's arguments have no input class to carry these; the staff filter declares the same ones.
+    const limits: [keyof KbQuery, number][] = [['q', 200], ['category', CATEGORY_MAX], ['tag', TAG_MAX]];
+    for (const [field, max] of limits) {
+      const value = query[field];
+      if (value && characterCount(value) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+    }
   }
 
   async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page = 1, limit = 20): Promise<KbArticlePage> {
-    KbService.page(page, limit, query.q);
+    KbService.page(page, limit, query);
     const customerQuery = { q: query.q, category: query.category, tag: query.tag };
     const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, page, limit);
     return { items, fuzzy, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };

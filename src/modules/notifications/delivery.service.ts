@@ -36,6 +36,7 @@ export class DeliveryService {
   async list(viewer: StaffViewer, filter: DeliveryFilter, page = 1, limit = 20): Promise<{ items: DeliveryView[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
     if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+    if (filter.eventType && filter.eventType.length > 100) throw ValidationError.field('eventType', 'must be at most 100 characters');
     const where = ['d.tenant_id = ?'];
     const params: unknown[] = [viewer.tenantId];
     for (const [column, value] of [

@@ -39,13 +39,19 @@ export class TenantService {
    * caller's transaction; the unique index settles any race.
    */
   async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean }): Promise<Tenant> {
-    const base = slugify(input.name);
+    const slug = await this.nextFreeSlug(em, input.name);
+    const tenant = em.create(Tenant, { name: input.name.trim(), slug, allowCustomerSignup: input.allowCustomerSignup ?? false });
+    await em.flush();
+    return tenant;
+  }
+
+  /** The slug a tenant of this name would get now: derived from the name, `-2`, `-3`, ... when taken. */
+  async nextFreeSlug(em: EntityManager, name: string): Promise<string> {
+    const base = slugify(name);
     const taken = await em.execute<{ slug: string }[]>(`SELECT slug FROM tenants WHERE slug = ? OR slug LIKE ?`, [base, `${base}-%`]);
     const used = new Set(taken.map((r) => r.slug));
     let slug = base;
     for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
-    const tenant = em.create(Tenant, { name: input.name.trim(), slug, allowCustomerSignup: input.allowCustomerSignup ?? false });
-    await em.flush();
-    return tenant;
+    return slug;
   }
 }

@@ -1,7 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import {
   EmailNotVerifiedError,
-  EmailTakenError,
   InvalidCredentialsError,
   InvalidOtpError,
   InvalidResetTokenError,
@@ -51,6 +51,11 @@ export class AuthService {
     return this.register(personalWorkspaceName(input.email), input.email, input.password, client, 'developer');
   }
 
+  /**
+   * Creates the workspace, its unverified ADMIN and a code. An address that already has an account gets
+   * the same answer after the same work (the insert fails on the unique index and rolls back) and its
+   * owner is told by e-mail instead: the answer never tells a stranger whether an address is registered.
+   */
   private async register(
     workspaceName: string,
     rawEmail: string,
@@ -61,13 +66,11 @@ export class AuthService {
     const email = normalizeEmail(rawEmail);
     if (!workspaceName) throw ValidationError.field('businessName', 'must not be blank');
     checkPasswordRules(password);
-    if (await this.em.count(User, { email })) throw new EmailTakenError();
     const passwordHash = await this.rt.passwords.hash(password);
 
     let code = '';
-    let result: RegistrationPayload;
     try {
-      result = await this.em.transactional(async (tx) => {
+      const result = await this.em.transactional(async (tx) => {
         const { tenant, user } = await this.createWorkspaceOwner(tx, { workspaceName, email, passwordHash }, client, kind);
         code = await this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION');
         return {
@@ -75,12 +78,23 @@ export class AuthService {
           business: { id: tenant.id, name: tenant.name, slug: tenant.slug },
         };
       });
+      this.sendVerificationCode(email, code);
+      return result;
     } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) throw new EmailTakenError(); // lost a race for the e-mail
-      throw e;
+      if (!(e instanceof UniqueConstraintViolationException) || (e as { constraint?: string }).constraint !== 'users_email_unique') throw e;
     }
-    this.sendVerificationCode(email, code);
-    return result;
+    // The workspace this registration would have made (never kept), with ids nobody can use.
+    const slug = await this.tenants.nextFreeSlug(this.em, workspaceName);
+    this.rt.background.run('mail.registration_existing', async () => {
+      // At most as many of these a minute as codes, so nobody can flood an owner's inbox through this door.
+      if (!(await this.rt.rateLimits.consumeOtpSend(`staff:${email}`).then(() => true, () => false))) return;
+      await this.rt.mailer.send({
+        to: email,
+        subject: 'Someone tried to register with your address',
+        text: 'Someone tried to create an account with this e-mail address, which already has one.\n\nIf it was you, sign in, or reset your password if you forgot it. Otherwise ignore this e-mail: nothing changed.',
+      });
+    });
+    return { user: { id: randomUUID(), email, role: 'ADMIN' }, business: { id: randomUUID(), name: workspaceName, slug } };
   }
 
   /**
@@ -146,15 +160,21 @@ export class AuthService {
     return true;
   }
 
-  /** Same answer whether or not the address has an account; limited per address across all processes. */
+  /**
+   * Same answer, after the same work, whether or not the address has an account: the code is made and
+   * mailed in the background (as for password resets). Limited per address across all processes.
+   */
   async resendOtp(input: { email: string }): Promise<boolean> {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeOtpSend(`staff:${email}`);
-    const code = await this.em.transactional(async (tx) => {
-      const user = await tx.findOne(User, { email, emailVerifiedAt: null, isActive: true });
-      return user ? this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION') : undefined;
-    });
-    if (code) this.sendVerificationCode(email, code);
+    const user = await this.em.findOne(User, { email, emailVerifiedAt: null, isActive: true });
+    if (user) {
+      const em = this.em.fork();
+      this.rt.background.run('mail.verification', async () => {
+        const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION'));
+        this.sendVerificationCode(email, code);
+      });
+    }
     return true;
   }
 

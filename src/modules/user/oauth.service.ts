@@ -11,6 +11,7 @@ import type { VerifiedIdentity } from '../../auth/oauth';
 import { OAuthState } from '../../auth/oauth-state.entity';
 import type { Runtime } from '../../auth/runtime';
 import { sha256 } from '../../auth/secrets';
+import { ValidationError } from '../../shared/errors';
 import type { ClientInfo } from '../../auth/sessions';
 import { normalizeEmail } from '../../shared/ids';
 import { AuthService, personalWorkspaceName } from './auth.service';
@@ -60,13 +61,18 @@ export class OAuthService {
   }
 
   async complete(input: { code: string; state: string; iss?: string | null }, client: ClientInfo): Promise<AuthPayload> {
+    // Longer than any provider sends: malformed input, refused before it uses up a state or is audited.
+    const limits: [keyof typeof input, number][] = [['code', 4096], ['state', 200], ['iss', 2000]];
+    for (const [field, max] of limits) {
+      if ((input[field]?.length ?? 0) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+    }
     const pending = await this.takeState(input.state);
     if (!pending) {
       await this.failed(client, 'invalid_state');
       throw new InvalidOAuthStateError();
     }
     const provider = this.rt.oauth.get(pending.provider);
-    if (!input.code || input.code.length > 4096) {
+    if (!input.code) {
       await this.failed(client, 'no_code', { provider: provider.name });
       throw new OAuthFailedError(`The sign-in with ${provider.label} was cancelled or refused. Start again.`);
     }
