@@ -6,6 +6,7 @@ import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
+import { waitForDeliveries } from '../setup/deliveries';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Ticket = { id: string; number: string; version?: number };
@@ -63,19 +64,7 @@ describe('notification e-mails', () => {
     await mail.close();
   });
 
-  /** Waits until every event is dispatched and every delivery tried: then what has not arrived never will. */
-  const settle = async () => {
-    const conn = t.em().getConnection();
-    const end = Date.now() + 20000;
-    for (;;) {
-      const [row] = await conn.execute<{ busy: boolean }[]>(
-        `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
-      );
-      if (!row.busy) return;
-      if (Date.now() > end) throw new Error('deliveries did not settle');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const settle = () => waitForDeliveries(t, 20000);
   const about = (number: string, to?: string) => mail.messages.filter((m) => m.subject.includes(`[${number}]`) && (!to || m.to.includes(to)));
   const recipients = (mails: ReceivedMail[]) => mails.flatMap((m) => m.to).sort();
 

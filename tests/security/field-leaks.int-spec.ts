@@ -31,6 +31,7 @@ import { createStaff, login, STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
+import { waitForDeliveries } from '../setup/deliveries';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Headers = Record<string, string>;
@@ -256,18 +257,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
   const subscriptions: { name: string; query: string; received: Received[]; failures: unknown[] }[] = [];
   const clients: Client[] = [];
 
-  const settle = async () => {
-    const conn = t.em().getConnection();
-    const end = Date.now() + 30000;
-    for (;;) {
-      const [row] = await conn.execute<{ busy: boolean }[]>(
-        `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
-      );
-      if (!row.busy) return;
-      if (Date.now() > end) throw new Error('deliveries did not settle');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
+  const settle = () => waitForDeliveries(t, 30000);
   const until = async (check: () => boolean, what: string, timeoutMs = 15000) => {
     const end = Date.now() + timeoutMs;
     while (!check()) {
