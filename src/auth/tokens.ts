@@ -65,7 +65,11 @@ export class TokenService {
       staff: TokenService.ring('staff', secrets.staffJwt, secrets.staffJwtPrevious ?? []),
       portal: TokenService.ring('portal', secrets.portalJwt, secrets.portalJwtPrevious ?? []),
     };
+    for (const audience of ['staff', 'portal'] as const) for (const kid of this.rings[audience].byKid.keys()) this.audienceByKid.set(kid, audience);
   }
+
+  /** Every key id of both rings → its audience: a kid says which key, and so which kind of token, it is. */
+  private readonly audienceByKid = new Map<string, Audience>();
 
   /** A key's public id: a hash of audience and key, short, revealing nothing a signed token does not. */
   static keyId(audience: Audience, secret: string): string {
@@ -114,9 +118,9 @@ export class TokenService {
 
   /** The keys a token may have been signed with: the one its kid names, or (no kid) all of the audience's. */
   private candidateKeys(audience: Audience, token: string): KeyObject[] {
-    const decoded = jwt.decode(token, { complete: true });
-    if (!decoded || typeof decoded !== 'object') return [];
-    const { kid } = decoded.header;
+    const header = headerOf(token);
+    if (!header) return [];
+    const { kid } = header;
     const ring = this.rings[audience];
     if (kid === undefined) return [...ring.byKid.values()];
     const key = typeof kid === 'string' ? ring.byKid.get(kid) : undefined;
@@ -144,10 +148,32 @@ export class TokenService {
     return payload as Verified<T>;
   }
 
-  /** The audience a token claims, read without verifying; only to choose which key to verify with. */
-  static claimedAudience(token: string): Audience | undefined {
+  /**
+   * Which kind of token this claims to be, read without verifying, only to choose the keys to verify with:
+   * from the key id in the header (the cheap part of the token), or for a token without one from its `aud`.
+   * Verification then checks the audience for real.
+   */
+  audienceOf(token: string): Audience | undefined {
+    const header = headerOf(token);
+    if (!header) return undefined;
+    if (header.kid !== undefined) return typeof header.kid === 'string' ? this.audienceByKid.get(header.kid) : undefined;
     const decoded = jwt.decode(token);
     const aud = decoded && typeof decoded === 'object' ? decoded.aud : undefined;
     return aud === 'staff' || aud === 'portal' ? aud : undefined;
+  }
+}
+
+/**
+ * A JWT's header, decoded without verifying (jwt.decode would also decode the payload, which every request
+ * pays for again when jwt.verify runs); undefined when it is not a JSON object.
+ */
+function headerOf(token: string): { kid?: unknown } | undefined {
+  const dot = token.indexOf('.');
+  if (dot <= 0) return undefined;
+  try {
+    const header: unknown = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
+    return header && typeof header === 'object' && !Array.isArray(header) ? (header as { kid?: unknown }) : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@ import { InvalidTokenError } from '../auth/auth.errors';
 import type { RateLimits } from '../auth/rate-limits';
 import type { Runtime } from '../auth/runtime';
 import type { ClientInfo } from '../auth/sessions';
-import { TokenError, TokenService } from '../auth/tokens';
+import { TokenError } from '../auth/tokens';
 import { ANONYMOUS, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
@@ -66,7 +66,7 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
   if (!match) return { viewer: ANONYMOUS, authError: new InvalidTokenError('Send the access token as "Authorization: Bearer <token>".') };
   const token = match[1];
   try {
-    const audience = TokenService.claimedAudience(token);
+    const audience = runtime.tokens.audienceOf(token);
     if (audience === 'staff') {
       const c = runtime.tokens.verifyStaff(token);
       if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');

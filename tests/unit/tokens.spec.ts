@@ -35,8 +35,16 @@ describe('TokenService', () => {
     expect(reason(() => tokens.verifyStaff(jwt.sign({ ...staffClaims, typ: 'access' }, secrets.staffJwt, { ...opts, algorithm: 'HS256', expiresIn: -1 })))).toBe('expired');
   });
 
-  it('reads the claimed audience without trusting it', () => {
-    expect(TokenService.claimedAudience(tokens.signStaff(staffClaims))).toBe('staff');
-    expect(TokenService.claimedAudience('garbage')).toBeUndefined();
+  it('tells the kind of token from its key id (or, without one, its claimed audience), without trusting it', () => {
+    expect(tokens.audienceOf(tokens.signStaff(staffClaims))).toBe('staff');
+    expect(tokens.audienceOf(tokens.signPortal(portalClaims))).toBe('portal');
+    // A kid names the key: a staff key id is a staff token whatever its payload claims.
+    const staffKid = TokenService.keyId('staff', secrets.staffJwt);
+    expect(tokens.audienceOf(jwt.sign({ ...portalClaims, typ: 'access' }, 'x'.repeat(40), { audience: 'portal', keyid: staffKid }))).toBe('staff');
+    // No kid (tokens from before key ids): the claimed audience; an unknown or non-string kid: none.
+    expect(tokens.audienceOf(jwt.sign({ typ: 'access' }, secrets.portalJwt, { audience: 'portal' }))).toBe('portal');
+    expect(tokens.audienceOf(jwt.sign({ typ: 'access' }, secrets.staffJwt, { audience: 'staff', keyid: 'unknown' }))).toBeUndefined();
+    expect(tokens.audienceOf(`${Buffer.from(JSON.stringify({ alg: 'HS256', kid: 42 })).toString('base64url')}.e30.x`)).toBeUndefined();
+    for (const garbage of ['garbage', '', '.', 'e30', '!!!.e30.x', `${Buffer.from('[1]').toString('base64url')}.e30.x`]) expect(tokens.audienceOf(garbage)).toBeUndefined();
   });
 });
