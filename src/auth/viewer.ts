@@ -14,6 +14,11 @@ export interface StaffViewer {
   tenantId: string;
   role: StaffRole;
   sessionId: string;
+  /**
+   * Set only for a SUPER_ADMIN acting in another tenant with X-Tenant-Id (`tenantId` is then that tenant): its
+   * own tenant, where its user, session and preference rows live.
+   */
+  homeTenantId?: string;
 }
 
 export interface CustomerViewer {

@@ -42,6 +42,22 @@ export function isPublicOperation(operation: OperationDefinitionNode | null | un
   );
 }
 
+/**
+ * True when the operation has public root fields beside others. For a tenant-scoped viewer such an operation
+ * runs in the tenant's transaction, where the public fields would run under row-level security (sign-in finds
+ * no staff of another tenant and cannot write its audit entries, the company list shows one company): it is
+ * refused instead (MIXED_OPERATION_MESSAGE), before anything runs. Sent apart, each part works.
+ */
+export function mixesPublicFields(operation: OperationDefinitionNode | null | undefined): boolean {
+  if (!operation) return false;
+  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
+  const fields = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
+  const isPublic = (s: (typeof fields)[number]) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`);
+  return fields.some(isPublic) && !fields.every(isPublic);
+}
+
+export const MIXED_OPERATION_MESSAGE = 'Send sign-in, sign-up and other public fields in an operation of their own, not beside fields that need your token.';
+
 /** Switches the transaction `em` is in to the tenant role, for that transaction only. */
 async function claimTenant(em: EntityManager, tenantId: string): Promise<void> {
   await em.execute(`SELECT set_config('role', ?, true), set_config('app.tenant_id', ?, true)`, [TENANT_ROLE, tenantId]);

@@ -5,7 +5,7 @@ import type { RateLimits } from '../auth/rate-limits';
 import type { Runtime } from '../auth/runtime';
 import type { ClientInfo } from '../auth/sessions';
 import { TokenError } from '../auth/tokens';
-import { ANONYMOUS, type Viewer } from '../auth/viewer';
+import { ANONYMOUS, type StaffViewer, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
 import type { AppError } from '../shared/errors';
@@ -30,6 +30,12 @@ export interface Context {
    */
   transaction: RequestTransaction;
   services: Services;
+  /**
+   * The caller's own account (me, profile, password, sign-out, notification preferences): the viewer and
+   * services those fields use (graphql/viewer.ts `ownAccount`). Set only for a SUPER_ADMIN acting in another
+   * tenant; everyone else's own rows are in the request's tenant, and `viewer` and `services` serve.
+   */
+  ownAccount?: { viewer: StaffViewer; services: Services };
   loaders: { incidents: IncidentLoaders };
   log: Logger;
   config: Config;
@@ -73,7 +79,9 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
       // Only a SUPER_ADMIN operates across tenants, naming the tenant to act in with X-Tenant-Id; for anyone
       // else the header means nothing and the tenant stays the token's.
       const tenantId = c.role === 'SUPER_ADMIN' && actingTenant && isUuid(actingTenant) ? actingTenant.toLowerCase() : c.tid;
-      return { viewer: { kind: 'staff', userId: c.sub, tenantId, role: c.role, sessionId: c.sid } };
+      const viewer: StaffViewer = { kind: 'staff', userId: c.sub, tenantId, role: c.role, sessionId: c.sid };
+      if (tenantId !== c.tid) viewer.homeTenantId = c.tid;
+      return { viewer };
     }
     if (audience === 'portal') {
       const c = runtime.tokens.verifyPortal(token);
@@ -107,6 +115,19 @@ export function requestRuntime(runtime: Runtime, transaction: RequestTransaction
   };
 }
 
+/**
+ * A SUPER_ADMIN acting in another tenant reaches its own rows (user, sessions, notification preferences), which
+ * live in its own tenant, as the owner on a fork of its own: row-level security as the acting tenant would hide
+ * them (and write its preferences into the wrong tenant). The fork is not the request's transaction: its writes
+ * commit on their own, at once, so its after-commit work (the revocation cache) runs at once too. Only these
+ * fields use it, with the viewer of the SUPER_ADMIN's own tenant, so nothing of the acting tenant is read here.
+ */
+function ownAccountOf(deps: ContextDeps, viewer: Viewer, rateLimits: RateLimits): Context['ownAccount'] {
+  if (viewer.kind !== 'staff' || viewer.homeTenantId === undefined) return undefined;
+  const { homeTenantId, ...rest } = viewer;
+  return { viewer: { ...rest, tenantId: homeTenantId }, services: createServices(deps.orm.em.fork(), { ...deps.runtime, rateLimits }) };
+}
+
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
   const { viewer, authError } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
@@ -124,6 +145,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.
     services: createServices(em, { ...requestRuntime(deps.runtime, transaction), rateLimits }, transaction.tenantId),
+    ownAccount: ownAccountOf(deps, viewer, rateLimits),
     loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,
     config: deps.config,

@@ -3,14 +3,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { statusForCode } from '../shared/errors';
+import { BadRequestError, statusForCode } from '../shared/errors';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
 import { inputGuardPlugin } from './input-guard';
 import { costLimitPlugin, limitRules } from './limits';
 import { rateLimitHeadersPlugin } from './rate-limit-headers';
-import { isPublicOperation } from '../db/tenant-transaction';
+import { isPublicOperation, MIXED_OPERATION_MESSAGE, mixesPublicFields } from '../db/tenant-transaction';
 
 /**
  * Apollo configured for this server: our error translator, no CDN landing page, no per-field cache hints,
@@ -68,6 +68,11 @@ function requestTransactionPlugin(formatError: FormatError): ApolloServerPlugin<
     async requestDidStart() {
       let thrown = false;
       return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.transaction.tenantId === undefined || !mixesPublicFields(operation)) return;
+          // The translator (graphql/errors.ts) reports the BadRequestError inside: BAD_REQUEST, 400.
+          throw new GraphQLError(MIXED_OPERATION_MESSAGE, { originalError: new BadRequestError(MIXED_OPERATION_MESSAGE), extensions: { http: { status: 400 } } });
+        },
         async responseForOperation({ contextValue, operation }) {
           try {
             if (!isPublicOperation(operation)) await contextValue.transaction.begin();

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Runtime } from '../auth/runtime';
 import { viewerFrom, type Context, type RequestInfo } from './context';
-import { isPublicOperation } from '../db/tenant-transaction';
+import { isPublicOperation, MIXED_OPERATION_MESSAGE, mixesPublicFields } from '../db/tenant-transaction';
+import { BadRequestError } from '../shared/errors';
 
 export interface SubscriptionServer {
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
@@ -24,8 +25,12 @@ const failure = (error: unknown): ExecutionResult => ({ errors: [new GraphQLErro
  */
 async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
   const tx = (args.contextValue as Context).transaction;
+  const operation = getOperationAST(args.document, args.operationName);
+  if (tx.tenantId !== undefined && mixesPublicFields(operation)) {
+    return { errors: [new GraphQLError(MIXED_OPERATION_MESSAGE, { originalError: new BadRequestError(MIXED_OPERATION_MESSAGE) })] };
+  }
   try {
-    if (!isPublicOperation(getOperationAST(args.document, args.operationName))) await tx.begin();
+    if (!isPublicOperation(operation)) await tx.begin();
   } catch (e) {
     return failure(e);
   }

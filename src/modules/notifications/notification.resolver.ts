@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { readViewer, staffViewer } from '../../graphql/viewer';
+import { ownAccount, staffViewer } from '../../graphql/viewer';
 import type { DeliveryChannel, DeliveryStatus, NotificationKind } from './notification.entity';
 import {
   CreateWebhookEndpointInput,
@@ -21,7 +21,8 @@ import {
 export class NotificationResolver {
   @Query(() => [NotificationPreferenceView], { description: "Staff or portal user: which notification e-mails the caller gets." })
   notificationPreferences(@Ctx() ctx: Context) {
-    return ctx.services.notifications.preferences(readViewer(ctx));
+    const own = ownAccount(ctx);
+    return own.services.notifications.preferences(own.viewer);
   }
 
   @Mutation(() => [NotificationPreferenceView], { description: 'Staff or portal user: turns one kind of notification e-mail on or off for the caller.' })
@@ -30,7 +31,8 @@ export class NotificationResolver {
     @Arg('enabled') enabled: boolean,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.notifications.setPreference(readViewer(ctx), kind, enabled);
+    const own = ownAccount(ctx);
+    return own.services.notifications.setPreference(own.viewer, kind, enabled);
   }
 
   @Query(() => OnCallRecipientsView, { description: "ADMIN: who gets the workspace's staff notifications." })

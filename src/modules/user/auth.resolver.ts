@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { staffViewer } from '../../graphql/viewer';
+import { ownStaffAccount } from '../../graphql/viewer';
 import {
   ChangePasswordInput,
   EmailInput,
@@ -50,12 +50,14 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.' })
   logout(@Ctx() ctx: Context) {
-    return ctx.services.auth.logout(staffViewer(ctx), ctx.client);
+    const own = ownStaffAccount(ctx);
+    return own.services.auth.logout(own.viewer, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
   changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
-    return ctx.services.auth.changePassword(staffViewer(ctx), input, ctx.client);
+    const own = ownStaffAccount(ctx);
+    return own.services.auth.changePassword(own.viewer, input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'E-mails a reset token. Same answer for unknown addresses.' })
@@ -75,11 +77,13 @@ export class AuthResolver {
 
   @Query(() => Me, { description: 'The signed-in staff member.' })
   me(@Ctx() ctx: Context) {
-    return ctx.services.auth.me(staffViewer(ctx));
+    const own = ownStaffAccount(ctx);
+    return own.services.auth.me(own.viewer);
   }
 
   @Mutation(() => Me, { description: 'Updates names and phone. The e-mail address cannot be changed here.' })
   updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: Context) {
-    return ctx.services.auth.updateProfile(staffViewer(ctx), input);
+    const own = ownStaffAccount(ctx);
+    return own.services.auth.updateProfile(own.viewer, input);
   }
 }
