@@ -114,10 +114,26 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const apollo = createApollo(schema, config, log);
   await apollo.start();
 
+  // When each request's answer has gone out (or its client left): the request's background work waits for
+  // it (graphql/context.ts requestRuntime), so none of it can lengthen the answer.
+  const answers = new WeakMap<FastifyRequest, { promise: Promise<void>; settle: () => void }>();
+  const answeredOf = (request: FastifyRequest): Promise<void> => {
+    let answer = answers.get(request);
+    if (!answer) {
+      let settle!: () => void;
+      const promise = new Promise<void>((resolve) => (settle = resolve));
+      answers.set(request, (answer = { promise, settle }));
+    }
+    return answer.promise;
+  };
+  http.addHook('onResponse', async (request) => answers.get(request)?.settle());
+  http.addHook('onRequestAbort', async (request) => answers.get(request)?.settle());
+
   const contextOf = (info: RequestInfo): Promise<Context> => buildContext({ orm, config, runtime }, info);
   const contextFor = (request: FastifyRequest): Promise<Context> =>
     contextOf(
       {
+        answered: answeredOf(request),
         requestId: request.id,
         log: request.log as Logger,
         authorization: request.headers.authorization,

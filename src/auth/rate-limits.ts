@@ -28,6 +28,7 @@ interface Limiters {
   otpSend: Limiter;
   resetSend: Limiter;
   registrations: Limiter;
+  mailRequestsIp: Limiter;
   mutations: Limiter;
 }
 
@@ -73,9 +74,13 @@ export class RateLimits {
     private readonly meter?: RateLimitMeter,
   ) {}
 
-  static create(knex: Knex, config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mutationsPerViewerPerMinute'>): RateLimits {
+  static create(
+    knex: Knex,
+    config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mailRequestsPerIpPerHour' | 'mutationsPerViewerPerMinute'>,
+  ): RateLimits {
     return new RateLimits({
       registrations: limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600),
+      mailRequestsIp: limiter(knex, 'mail_request_ip', config.mailRequestsPerIpPerHour, 3600),
       loginAccount: limiter(knex, 'login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600),
       loginIp: limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600),
       otpSend: limiter(knex, 'otp_send', config.otp.resendPerMinute, 60),
@@ -124,6 +129,15 @@ export class RateLimits {
   /** Self-registrations from one IP per hour. */
   consumeRegistration(ip: string): Promise<void> {
     return this.consume(this.l.registrations, ip, 'Too many sign-ups from this address. Try again later.');
+  }
+
+  /**
+   * A code or reset e-mail asked for from one client IP, whatever the address: the per-address limits stop
+   * one inbox being flooded, this one stops a client cycling through addresses. Answers alike for existing
+   * and unknown accounts (it never looks at them).
+   */
+  consumeMailRequest(ip: string): Promise<void> {
+    return this.consume(this.l.mailRequestsIp, ip, 'Too many codes or reset e-mails requested from this network. Try again later.');
   }
 
   /**

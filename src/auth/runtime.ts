@@ -53,12 +53,13 @@ export class BackgroundTasks {
   constructor(private readonly log: Logger) {}
 
   /**
-   * Starts the job once the current request's answer is on its way (after this turn of the event loop), so
-   * work done only for some callers (mail for an address that has an account) never lengthens their answer:
-   * a timing difference would tell an observer that the address exists.
+   * Starts the job once `after` settles: for a request, once its answer has been sent (the request runtime
+   * passes that), so work done only for some callers (mail for an address that has an account) never
+   * lengthens their answer, which would tell an observer that the address exists. Without it, on a later
+   * turn of the event loop. Counted as pending from now, so `drain` waits for jobs not started yet.
    */
-  run(name: string, job: () => Promise<unknown>): void {
-    const p = new Promise<void>((resolve) => setImmediate(resolve))
+  run(name: string, job: () => Promise<unknown>, after?: Promise<void>): void {
+    const p = (after ?? new Promise<void>((resolve) => setImmediate(resolve)))
       .then(job)
       .catch((err) => this.log.error({ err, task: name }, 'background task failed'))
       .finally(() => this.pending.delete(p));

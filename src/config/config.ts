@@ -93,6 +93,7 @@ const schema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: int(1, 100000).default(100),
   LOGIN_FAILURES_PER_IP_PER_HOUR: int(1, 1000000).default(500),
   REGISTRATIONS_PER_IP_PER_HOUR: int(1, 1000000).default(20),
+  MAIL_REQUESTS_PER_IP_PER_HOUR: int(1, 1000000).default(60),
   MUTATIONS_PER_VIEWER_PER_MINUTE: int(1, 1000000).default(120),
   SLA_CHECK_INTERVAL_MS: int(0, 3_600_000).default(60_000),
   WORKER_ENABLED: bool.optional(),
@@ -168,6 +169,8 @@ export interface Config {
   otp: { ttlMinutes: number; resendPerMinute: number };
   loginLimits: { failuresPerAccountPerHour: number; failuresPerIpPerHour: number };
   registrationsPerIpPerHour: number;
+  /** Verification codes and reset e-mails one client IP may ask for per hour (every address together). */
+  mailRequestsPerIpPerHour: number;
   /** Mutation fields one signed-in viewer (staff user or portal customer, per tenant) may execute per minute. */
   mutationsPerViewerPerMinute: number;
   /** How often this process marks SLA breaches; 0 turns the check off here. */
@@ -319,6 +322,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       failuresPerIpPerHour: env.LOGIN_FAILURES_PER_IP_PER_HOUR,
     },
     registrationsPerIpPerHour: env.REGISTRATIONS_PER_IP_PER_HOUR,
+    mailRequestsPerIpPerHour: env.MAIL_REQUESTS_PER_IP_PER_HOUR,
     mutationsPerViewerPerMinute: env.MUTATIONS_PER_VIEWER_PER_MINUTE,
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
     worker: { inProcess: env.WORKER_ENABLED ?? true, concurrency: env.WORKER_CONCURRENCY, pollIntervalMs: env.WORKER_POLL_INTERVAL_MS, heartbeatMs: env.WORKER_HEARTBEAT_MS },

@@ -59,6 +59,8 @@ export interface RequestInfo {
   actingTenant?: string;
   ip: string;
   userAgent?: string;
+  /** Settles once the answer has been sent (or the request was abandoned): background work waits for it. */
+  answered?: Promise<void>;
 }
 
 /**
@@ -99,18 +101,19 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
 }
 
 /**
- * The runtime as a tenant request's services see it: background tasks start, and this process's revocation
- * cache learns of revoked sessions, only after the request's transaction commits (a task started earlier
- * could read rows not yet committed, or act on a change that is then rolled back).
+ * The runtime as a request's services see it. Background tasks start only once the answer has been sent, so
+ * work done for some callers only (mail to an existing address) never shows in their answer's timing; and for
+ * a tenant request also only after its transaction commits, as does this process's revocation cache learning
+ * of revoked sessions (a task started earlier could read rows not yet committed, or act on a change that is
+ * then rolled back).
  */
-export function requestRuntime(runtime: Runtime, transaction: RequestTransaction): Runtime {
-  if (transaction.tenantId === undefined) return runtime; // no transaction of its own: "after commit" is now
+export function requestRuntime(runtime: Runtime, transaction: RequestTransaction, answered?: Promise<void>): Runtime {
+  const run = (name: string, job: () => Promise<unknown>) => runtime.background.run(name, job, answered);
+  const drain = () => runtime.background.drain();
+  if (transaction.tenantId === undefined) return { ...runtime, background: { run, drain } }; // no transaction: "after commit" is now
   return {
     ...runtime,
-    background: {
-      run: (name, job) => transaction.afterCommit(() => runtime.background.run(name, job)),
-      drain: () => runtime.background.drain(),
-    },
+    background: { run: (name, job) => transaction.afterCommit(() => run(name, job)), drain },
     sessions: runtime.sessions.withRevocations({ add: (ids) => transaction.afterCommit(() => runtime.revocations.add(ids)) }),
   };
 }
@@ -144,7 +147,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     em,
     transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.
-    services: createServices(em, { ...requestRuntime(deps.runtime, transaction), rateLimits }, transaction.tenantId),
+    services: createServices(em, { ...requestRuntime(deps.runtime, transaction, request.answered), rateLimits }, transaction.tenantId),
     ownAccount: ownAccountOf(deps, viewer, rateLimits),
     loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,

@@ -126,6 +126,7 @@ describe('account enumeration: the same answer, in the same time, for existing a
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
       LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
       REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
+      MAIL_REQUESTS_PER_IP_PER_HOUR: '1000000',
     });
     open = await createTenant(t.em(), { allowCustomerSignup: true });
   });
@@ -338,6 +339,7 @@ describe('account enumeration: the rate limiters answer alike for existing and u
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3',
       LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
       REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
+      MAIL_REQUESTS_PER_IP_PER_HOUR: '1000000',
     });
     open = await createTenant(t.em(), { allowCustomerSignup: true });
   });

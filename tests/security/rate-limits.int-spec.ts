@@ -290,3 +290,63 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
     });
   });
 });
+
+describe('rate limits per client IP on codes, reset e-mails and sign-ups', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ TRUST_PROXY: 'true', MAIL_REQUESTS_PER_IP_PER_HOUR: '3', REGISTRATIONS_PER_IP_PER_HOUR: '2' });
+  });
+  afterAll(() => t.close());
+  const from = (ip: string) => ({ 'x-forwarded-for': ip });
+
+  it('codes and reset e-mails share one budget per IP, whatever the address, staff and portal alike; another IP is unaffected', async () => {
+    const ip = from('198.51.100.7');
+    // Three different addresses (so the per-address limit never applies), existing or not: all accepted.
+    for (const [path, email] of [
+      ['/api/v1/auth/resend_otp', 'ip-a@example.test'],
+      ['/api/v1/auth/forgot-password', 'ip-b@example.test'],
+      ['/api/v1/customer/resend_otp', 'ip-c@example.test'],
+    ] as const) {
+      const res = await t.rest('POST', path, { email }, ip);
+      expect(res.status).toBe(200);
+    }
+    // The fourth, from the same IP, to yet another address and path: refused, with the IP limiter's numbers.
+    for (const path of ['/api/v1/customer/forgot-password', '/api/v1/auth/resend_otp']) {
+      const refused = await t.rest<Envelope>('POST', path, { email: `ip-d-${path.length}@example.test` }, ip);
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors?.[0].code).toBe('RATE_LIMITED');
+      expect(limitOf(refused.headers)).toMatchObject({ limit: 3, remaining: 0, policy: '3;w=3600' });
+      expect(limitOf(refused.headers).retryAfter).toBeGreaterThan(0);
+    }
+    const gql = await t.gql('mutation($i: EmailInput!) { forgotPassword(input: $i) }', { i: { email: 'ip-e@example.test' } }, ip);
+    expect(gql.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', rateLimit: { limit: 3, remaining: 0 } });
+
+    const elsewhere = await t.rest('POST', '/api/v1/auth/resend_otp', { email: 'ip-a@example.test' }, from('198.51.100.8'));
+    expect(elsewhere.status).toBe(200);
+  });
+
+  it('staff sign-ups (business and developer) count against the same per-IP budget as portal sign-ups; nothing is created past it', async () => {
+    const ip = from('198.51.100.20');
+    const business = await t.rest('POST', '/api/v1/auth/business/register', { businessName: 'Ip One', email: 'ip-owner1@example.test', password: 'Correct-Horse-Battery-9' }, ip);
+    expect(business.status).toBeLessThan(300);
+    const developer = await t.rest('POST', '/api/v1/auth/dev/register', { email: 'ip-dev1@example.test', password: 'Correct-Horse-Battery-9' }, ip);
+    expect(developer.status).toBeLessThan(300);
+
+    const before = await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM users');
+    const refused = await t.rest<Envelope>('POST', '/api/v1/auth/business/register', { businessName: 'Ip Two', email: 'ip-owner2@example.test', password: 'Correct-Horse-Battery-9' }, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.body.errors?.[0].code).toBe('RATE_LIMITED');
+    expect(limitOf(refused.headers)).toMatchObject({ limit: 2, remaining: 0 });
+    const after = await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM users');
+    expect(after[0].n).toBe(before[0].n);
+
+    // A malformed sign-up is refused for what it is and does not use up the budget of another IP.
+    const other = from('198.51.100.21');
+    const weak = await t.rest<Envelope>('POST', '/api/v1/auth/dev/register', { email: 'ip-dev2@example.test', password: 'short' }, other);
+    expect(weak.status).toBe(400);
+    for (const n of [3, 4]) {
+      const ok = await t.rest('POST', '/api/v1/auth/dev/register', { email: `ip-dev${n}@example.test`, password: 'Correct-Horse-Battery-9' }, other);
+      expect(ok.status).toBeLessThan(300);
+    }
+  });
+});

@@ -100,6 +100,12 @@ describe('config', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(4000);
   });
 
+  it('limits codes and reset e-mails per client IP: 60 an hour by default, at least 1', () => {
+    expect(loadConfig({}).mailRequestsPerIpPerHour).toBe(60);
+    expect(loadConfig({ MAIL_REQUESTS_PER_IP_PER_HOUR: '7' }).mailRequestsPerIpPerHour).toBe(7);
+    expect(problemsOf({ MAIL_REQUESTS_PER_IP_PER_HOUR: '0' })).toEqual([expect.stringMatching(/^MAIL_REQUESTS_PER_IP_PER_HOUR: must be at least 1/)]);
+  });
+
   it('limits mutations per viewer: 120 a minute by default, at least 1', () => {
     expect(loadConfig({}).mutationsPerViewerPerMinute).toBe(120);
     expect(loadConfig({ MUTATIONS_PER_VIEWER_PER_MINUTE: '5' }).mutationsPerViewerPerMinute).toBe(5);

@@ -21,7 +21,7 @@ export class PortalAuthResolver {
 
   @Mutation(() => Boolean, { description: 'At most 3 a minute per address; same answer for unknown addresses.' })
   resendCustomerOtp(@Arg('input') input: CustomerEmailInput, @Ctx() ctx: Context) {
-    return ctx.services.portalAuth.resendOtp(input);
+    return ctx.services.portalAuth.resendOtp(input, ctx.client);
   }
 
   @Mutation(() => PortalAuthPayload)

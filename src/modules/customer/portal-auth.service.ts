@@ -126,8 +126,9 @@ export class PortalAuthService {
   }
 
   /** Same answer, after the same work, for any address: codes are made and mailed in the background. */
-  async resendOtp(input: { email: string; companyId?: string | null }): Promise<boolean> {
+  async resendOtp(input: { email: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeOtpSend(`customer:${email}`);
     const pending = (await this.candidates(email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
     for (const user of pending) {

@@ -90,6 +90,7 @@ export class PortalPasswordService {
    */
   async forgotPassword(input: { email: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeResetSend(`customer:${email}`);
     if (input.companyId && !isUuid(input.companyId)) return true;
     const accounts = await this.em.find(

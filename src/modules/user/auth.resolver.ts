@@ -35,7 +35,7 @@ export class AuthResolver {
 
   @Mutation(() => Boolean, { description: 'Sends a new code; at most 3 a minute per address. Same answer for unknown addresses.' })
   resendOtp(@Arg('input') input: EmailInput, @Ctx() ctx: Context) {
-    return ctx.services.auth.resendOtp(input);
+    return ctx.services.auth.resendOtp(input, ctx.client);
   }
 
   @Mutation(() => AuthPayload)

@@ -66,6 +66,8 @@ export class AuthService {
     const email = normalizeEmail(rawEmail);
     if (!workspaceName) throw ValidationError.field('businessName', 'must not be blank');
     checkPasswordRules(password);
+    // Counted once the request is well-formed (as for customers): a refused one creates nothing, costs no hashing.
+    await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(password);
 
     let code = '';
@@ -164,8 +166,9 @@ export class AuthService {
    * Same answer, after the same work, whether or not the address has an account: the code is made and
    * mailed in the background (as for password resets). Limited per address across all processes.
    */
-  async resendOtp(input: { email: string }): Promise<boolean> {
+  async resendOtp(input: { email: string }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeOtpSend(`staff:${email}`);
     const user = await this.em.findOne(User, { email, emailVerifiedAt: null, isActive: true });
     if (user) {
@@ -270,6 +273,7 @@ export class AuthService {
    */
   async forgotPassword(input: { email: string }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
+    await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeResetSend(`staff:${email}`);
     const user = await this.em.findOne(User, { email, isActive: true });
     if (user) {
