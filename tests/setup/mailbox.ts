@@ -68,9 +68,12 @@ export async function startMailbox(): Promise<Mailbox> {
   };
 }
 
-/** The 6-digit code in a verification e-mail. */
+/**
+ * The 6-digit code in a verification e-mail: the one after "code is", since other six-digit numbers may
+ * stand before it (a company named "Tenant 482913").
+ */
 export const codeIn = (mail: ReceivedMail): string => {
-  const m = /\b(\d{6})\b/.exec(mail.text);
+  const m = /\bcode is (\d{6})\b/.exec(mail.text);
   if (!m) throw new Error(`no code in: ${mail.text}`);
   return m[1];
 };
