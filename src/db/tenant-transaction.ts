@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Viewer } from '../auth/viewer';
+import { BadRequestError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
 
 /**
@@ -30,33 +31,22 @@ export function rlsTenantOf(viewer: Viewer, actingWithHeader: boolean): string |
 }
 
 /**
- * True when every root field of the operation is public (sign-in, sign-up, codes, resets, the company list):
- * such flows act on no viewer's tenant (staff sign in by e-mail across tenants), so they run as the owner even
- * when the caller happens to send a token. Anything else (a fragment at the root included) is not.
+ * What an operation's root fields ask for (`__typename` aside): all public (sign-in, sign-up, codes, resets,
+ * the company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), none
+ * public (a fragment at the root counts as not public), or both. Unknown (no operation): not public.
  */
-export function isPublicOperation(operation: OperationDefinitionNode | null | undefined): boolean {
-  if (!operation) return false;
-  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
-  return operation.selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)),
-  );
-}
-
-/**
- * True when the operation has public root fields beside others. For a tenant-scoped viewer such an operation
- * runs in the tenant's transaction, where the public fields would run under row-level security (sign-in finds
- * no staff of another tenant and cannot write its audit entries, the company list shows one company): it is
- * refused instead (MIXED_OPERATION_MESSAGE), before anything runs. Sent apart, each part works.
- */
-export function mixesPublicFields(operation: OperationDefinitionNode | null | undefined): boolean {
-  if (!operation) return false;
+export function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): 'public' | 'tenant' | 'mixed' {
+  if (!operation) return 'tenant';
   const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
   const fields = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
-  const isPublic = (s: (typeof fields)[number]) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`);
-  return fields.some(isPublic) && !fields.every(isPublic);
+  const publicFields = fields.filter((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)).length;
+  return publicFields === fields.length ? 'public' : publicFields === 0 ? 'tenant' : 'mixed';
 }
 
 export const MIXED_OPERATION_MESSAGE = 'Send sign-in, sign-up and other public fields in an operation of their own, not beside fields that need your token.';
+
+/** How an operation's execution ended, for `RequestTransaction.end`. */
+export type ExecutionOutcome = 'threw' | 'errors' | 'ok';
 
 /** Switches the transaction `em` is in to the tenant role, for that transaction only. */
 async function claimTenant(em: EntityManager, tenantId: string): Promise<void> {
@@ -151,6 +141,46 @@ export class RequestTransaction {
 
   get isOpen(): boolean {
     return this.state === 'open';
+  }
+
+  /**
+   * The refusal of an operation with public root fields beside others, for a tenant-scoped viewer: in the
+   * tenant's transaction the public fields would run under row-level security (sign-in finds no staff of
+   * another tenant and cannot write its audit entries, the company list shows one company). Sent apart, each
+   * part works.
+   */
+  mixedOperationRefusal(operation: OperationDefinitionNode | null | undefined): BadRequestError | undefined {
+    return this.tenantId !== undefined && rootFieldsOf(operation) === 'mixed' ? new BadRequestError(MIXED_OPERATION_MESSAGE) : undefined;
+  }
+
+  /** Opens the transaction for an operation, unless all its root fields are public: those run as the owner. */
+  async beginFor(operation: OperationDefinitionNode | null | undefined): Promise<void> {
+    if (rootFieldsOf(operation) !== 'public') await this.begin();
+  }
+
+  /**
+   * Ends the transaction once its operation has run: commits, or rolls back when the execution threw, when
+   * it had errors and a statement failed outside a savepoint (PostgreSQL then refuses everything and COMMIT
+   * quietly rolls back), or when the commit fails. Returns the error to answer with in place of the data,
+   * if any; never throws. Does nothing when no transaction is open.
+   */
+  async end(outcome: ExecutionOutcome): Promise<Error | undefined> {
+    if (!this.isOpen) return undefined;
+    try {
+      if (outcome === 'threw') {
+        await this.rollback();
+        return undefined;
+      }
+      if (outcome === 'errors' && !(await this.isUsable())) {
+        await this.rollback();
+        return new Error('a statement failed outside a savepoint; the request was rolled back');
+      }
+      await this.commit();
+      return undefined;
+    } catch (e) {
+      await this.rollback().catch(() => undefined);
+      return e as Error;
+    }
   }
 
   async begin(): Promise<void> {

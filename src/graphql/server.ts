@@ -3,14 +3,14 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { BadRequestError, statusForCode } from '../shared/errors';
+import { statusForCode } from '../shared/errors';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import { createFormatError } from './errors';
 import { inputGuardPlugin } from './input-guard';
 import { costLimitPlugin, limitRules } from './limits';
 import { rateLimitHeadersPlugin } from './rate-limit-headers';
-import { isPublicOperation, MIXED_OPERATION_MESSAGE, mixesPublicFields } from '../db/tenant-transaction';
+import type { ExecutionOutcome } from '../db/tenant-transaction';
 
 /**
  * Apollo configured for this server: our error translator, no CDN landing page, no per-field cache hints,
@@ -69,13 +69,13 @@ function requestTransactionPlugin(formatError: FormatError): ApolloServerPlugin<
       let thrown = false;
       return {
         async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.transaction.tenantId === undefined || !mixesPublicFields(operation)) return;
+          const refusal = contextValue.transaction.mixedOperationRefusal(operation);
           // The translator (graphql/errors.ts) reports the BadRequestError inside: BAD_REQUEST, 400.
-          throw new GraphQLError(MIXED_OPERATION_MESSAGE, { originalError: new BadRequestError(MIXED_OPERATION_MESSAGE), extensions: { http: { status: 400 } } });
+          if (refusal) throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { http: { status: 400 } } });
         },
         async responseForOperation({ contextValue, operation }) {
           try {
-            if (!isPublicOperation(operation)) await contextValue.transaction.begin();
+            await contextValue.transaction.beginFor(operation);
             return null;
           } catch (e) {
             const error = formatted(e);
@@ -90,19 +90,9 @@ function requestTransactionPlugin(formatError: FormatError): ApolloServerPlugin<
           };
         },
         async willSendResponse(rc) {
-          const tx = rc.contextValue.transaction;
-          if (!tx.isOpen) return;
-          try {
-            if (thrown || (rc.errors?.length && !(await tx.isUsable()))) {
-              await tx.rollback();
-              if (!thrown) failWith(rc, formatted(new Error('a statement failed outside a savepoint; the request was rolled back')));
-              return;
-            }
-            await tx.commit();
-          } catch (e) {
-            await tx.rollback().catch(() => undefined);
-            failWith(rc, formatted(e));
-          }
+          const outcome: ExecutionOutcome = thrown ? 'threw' : rc.errors?.length ? 'errors' : 'ok';
+          const failure = await rc.contextValue.transaction.end(outcome);
+          if (failure) failWith(rc, formatted(failure));
         },
       };
     },

@@ -7,8 +7,6 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { Runtime } from '../auth/runtime';
 import { viewerFrom, type Context, type RequestInfo } from './context';
-import { isPublicOperation, MIXED_OPERATION_MESSAGE, mixesPublicFields } from '../db/tenant-transaction';
-import { BadRequestError } from '../shared/errors';
 
 export interface SubscriptionServer {
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
@@ -26,11 +24,10 @@ const failure = (error: unknown): ExecutionResult => ({ errors: [new GraphQLErro
 async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
   const tx = (args.contextValue as Context).transaction;
   const operation = getOperationAST(args.document, args.operationName);
-  if (tx.tenantId !== undefined && mixesPublicFields(operation)) {
-    return { errors: [new GraphQLError(MIXED_OPERATION_MESSAGE, { originalError: new BadRequestError(MIXED_OPERATION_MESSAGE) })] };
-  }
+  const refusal = tx.mixedOperationRefusal(operation);
+  if (refusal) return { errors: [new GraphQLError(refusal.message, { originalError: refusal })] };
   try {
-    if (!isPublicOperation(operation)) await tx.begin();
+    await tx.beginFor(operation);
   } catch (e) {
     return failure(e);
   }
@@ -38,20 +35,11 @@ async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResul
   try {
     result = await execute(args);
   } catch (e) {
-    await tx.rollback().catch(() => undefined);
+    await tx.end('threw');
     throw e;
   }
-  try {
-    if (result.errors?.length && !(await tx.isUsable())) {
-      await tx.rollback();
-      return failure(new Error('a statement failed outside a savepoint; the request was rolled back'));
-    }
-    await tx.commit();
-    return result;
-  } catch (e) {
-    await tx.rollback().catch(() => undefined);
-    return failure(e);
-  }
+  const failed = await tx.end(result.errors?.length ? 'errors' : 'ok');
+  return failed ? failure(failed) : result;
 }
 
 const authorizationOf = (params: Record<string, unknown> | undefined): string | undefined => {
