@@ -121,6 +121,14 @@ export class RateLimits {
     return this.consume(this.l.otpSend, emailKey, 'Too many codes requested for this address. Wait a minute and try again.');
   }
 
+  /** For mail nobody asked for (a sign-up with a taken address): true while the address's code budget lasts. */
+  allowsOtpSend(emailKey: string): Promise<boolean> {
+    return this.consumeOtpSend(emailKey).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** E-mailing a reset link to one address: at most N a minute. */
   consumeResetSend(emailKey: string): Promise<void> {
     return this.consume(this.l.resetSend, emailKey, 'Too many reset requests for this address. Wait a minute and try again.');

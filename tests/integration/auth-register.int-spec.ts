@@ -32,6 +32,14 @@ describe('staff registration and e-mail verification', () => {
     const message = await mail.next('owner@umbrella.test');
     expect(message.subject).toMatch(/verification code/i);
     expect(message.html).toContain(codeIn(message));
+    // Made after the answer (so a taken address cannot be told apart by time), with the ids answered.
+    const owner = await t.em().findOneOrFail(User, { id: res.body.data.user.id }, { populate: ['tenant'] });
+    expect({ email: owner.email, role: owner.role, tenant: owner.tenant.id, slug: owner.tenant.$.slug }).toEqual({
+      email: 'owner@umbrella.test',
+      role: 'ADMIN',
+      tenant: res.body.data.business.id,
+      slug: 'umbrella-ops',
+    });
 
     const early = await t.rest<Envelope>('POST', '/api/v1/auth/login', { email: 'owner@umbrella.test', password: STRONG_PASSWORD });
     expect(early.status).toBe(403);
@@ -53,6 +61,16 @@ describe('staff registration and e-mail verification', () => {
   it('gives a second workspace of the same name its own slug', async () => {
     const res = await register({ businessName: 'Umbrella Ops', email: 'second@umbrella.test', password: STRONG_PASSWORD });
     expect(res.body.data.business.slug).toBe('umbrella-ops-2');
+  });
+
+  it('makes both workspaces when two sign-ups of one name race: the later one takes the next free slug', async () => {
+    const emails = ['first@twins.test', 'second@twins.test'];
+    const answers = await Promise.all(emails.map((email) => register({ businessName: 'Twin Ops', email, password: STRONG_PASSWORD })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    for (const email of emails) expect(codeIn(await mail.next(email))).toMatch(/^\d{6}$/);
+    const owners = await t.em().find(User, { email: { $in: emails } }, { populate: ['tenant'] });
+    expect(owners.map((u) => u.tenant.$.slug).sort()).toEqual(['twin-ops', 'twin-ops-2']);
+    expect(owners.map((u) => u.tenant.id).sort()).toEqual(answers.map((a) => a.body.data.business.id).sort());
   });
 
   it('registers a developer account with a personal workspace, over GraphQL too', async () => {

@@ -39,11 +39,15 @@ describe('customer portal accounts (both doors)', () => {
     expect(reg.status).toBe(201);
     expect(reg.body.data.customer).toEqual({ id: expect.any(String), email: 'user@acme.com', name: 'Alex Johnson', companyId });
 
+    // The account is made after the answer (so a taken address cannot be told apart by time), before the code is mailed.
+    const otp = codeIn(await mail.next('user@acme.com'));
+    const account = await t.em().findOneOrFail(CustomerUser, { id: (reg.body.data.customer as { id: string }).id });
+    expect({ email: account.email, tenant: account.tenant.id }).toEqual({ email: 'user@acme.com', tenant: companyId });
+
     const early = await t.rest<Envelope>('POST', '/api/v1/customer/login', { email: 'user@acme.com', password: 'securepassword-1' });
     expect(early.status).toBe(403);
     expect(early.body.errors?.[0].code).toBe('EMAIL_NOT_VERIFIED');
 
-    const otp = codeIn(await mail.next('user@acme.com'));
     expect((await t.rest('POST', '/api/v1/customer/verify_email', { email: 'user@acme.com', otp })).status).toBe(200);
 
     const login = await t.rest<Envelope<{ accessToken: string; refreshToken: string; customer: object }>>('POST', '/api/v1/customer/login', {

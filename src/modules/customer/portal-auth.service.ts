@@ -36,9 +36,10 @@ export class PortalAuthService {
   }
 
   /**
-   * Creates an unverified account and e-mails a code. For an address that already has an account in that
-   * company the answer is the same, and the owner gets an e-mail saying so: the answer never tells a
-   * stranger whether an address is registered.
+   * Answers once the request is checked and the password hashed, alike for every address: the account and
+   * its code are made after the answer has been sent, so neither the answer nor its timing tells a stranger
+   * whether the address is registered with that company (the answer's id is the one the account gets). For
+   * an address that already has an account, nothing is made and the owner gets an e-mail saying so.
    */
   async register(input: { email: string; password: string; name: string; companyId: string }, client: ClientInfo): Promise<CustomerRegistration> {
     const tenant = await this.openTenant(input.companyId);
@@ -48,36 +49,34 @@ export class PortalAuthService {
     // Counted once the request is well-formed: a refused one creates nothing and costs no hashing.
     await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(input.password);
-
-    const existing = await this.em.findOne(CustomerUser, { tenant, email });
-    if (existing) {
-      // Rate-limited like codes (in the background: the answer must not take longer), so nobody can flood the owner.
-      this.rt.background.run('mail.portal_registration_existing', async () => {
-        if (!(await this.rt.rateLimits.consumeOtpSend(`customer:${email}`).then(() => true, () => false))) return;
-        await this.rt.mailer.send({
-          to: email,
-          subject: `Your ${tenant.name} support account`,
-          text: `Someone tried to sign up to ${tenant.name} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`,
+    const id = randomUUID();
+    const em = this.em.fork();
+    this.rt.background.run('portal.registration', async () => {
+      let code: string;
+      try {
+        code = await em.transactional(async (tx) => {
+          tx.create(CustomerUser, { id, tenant: tx.getReference(Tenant, tenant.id), email, displayName: name, passwordHash });
+          await tx.flush();
+          this.rt.audit.record(tx, { action: 'portal.registered', tenantId: tenant.id, actorKind: 'customer', actorId: id, ip: client.ip });
+          return this.rt.codes.issueOtp(tx, 'customer', id, 'EMAIL_VERIFICATION');
         });
-      });
-      return { id: randomUUID(), email, name, companyId: tenant.id };
-    }
-    let code = '';
-    let user: CustomerUser;
-    try {
-      user = await this.em.transactional(async (tx) => {
-        const created = tx.create(CustomerUser, { tenant: tx.getReference(Tenant, tenant.id), email, displayName: name, passwordHash });
-        await tx.flush();
-        code = await this.rt.codes.issueOtp(tx, 'customer', created.id, 'EMAIL_VERIFICATION');
-        this.rt.audit.record(tx, { action: 'portal.registered', tenantId: tenant.id, actorKind: 'customer', actorId: created.id, ip: client.ip });
-        return created;
-      });
-    } catch (e) {
-      if (e instanceof UniqueConstraintViolationException) return { id: randomUUID(), email, name, companyId: tenant.id };
-      throw e;
-    }
-    this.sendCode(email, tenant.name, code);
-    return { id: user.id, email, name, companyId: tenant.id };
+      } catch (e) {
+        if (e instanceof UniqueConstraintViolationException) return this.tellOwnerOfSignUp(email, tenant.name);
+        throw e;
+      }
+      this.sendCode(email, tenant.name, code);
+    });
+    return { id, email, name, companyId: tenant.id };
+  }
+
+  /** Limited like codes, so nobody can flood the owner's inbox through sign-ups. */
+  private async tellOwnerOfSignUp(email: string, tenantName: string): Promise<void> {
+    if (!(await this.rt.rateLimits.allowsOtpSend(`customer:${email}`))) return;
+    await this.rt.mailer.send({
+      to: email,
+      subject: `Your ${tenantName} support account`,
+      text: `Someone tried to sign up to ${tenantName} support with this address, which already has an account.\n\nIf it was you, sign in, or reset your password. Otherwise ignore this e-mail.`,
+    });
   }
 
   private mail(to: string, subject: string, text: string): void {
@@ -93,9 +92,9 @@ export class PortalAuthService {
   }
 
   /** Accounts with this e-mail, in one company when the caller names it. */
-  private candidates(email: string, scope: { companyId?: string | null; tenantSlug?: string | null }) {
+  private candidates(em: EntityManager, email: string, scope: { companyId?: string | null; tenantSlug?: string | null }) {
     if (scope.companyId && !isUuid(scope.companyId)) return Promise.resolve([]);
-    return this.em.find(
+    return em.find(
       CustomerUser,
       {
         email,
@@ -108,7 +107,7 @@ export class PortalAuthService {
 
   async verifyEmail(input: { email: string; otp: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
-    const pending = (await this.candidates(email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
+    const pending = (await this.candidates(this.em, email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
     let burnt = false;
     for (const user of pending) {
       const outcome = await this.em.transactional(async (tx) => {
@@ -125,19 +124,22 @@ export class PortalAuthService {
     throw burnt ? new InvalidOtpError('Too many wrong codes: this one no longer works. Ask for a new one.') : new InvalidOtpError();
   }
 
-  /** Same answer, after the same work, for any address: codes are made and mailed in the background. */
+  /**
+   * Same answer, after the same work, for any address: the accounts are looked up, and their codes made and
+   * mailed, once the answer has been sent, so nothing on the way to the answer depends on them.
+   */
   async resendOtp(input: { email: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeOtpSend(`customer:${email}`);
-    const pending = (await this.candidates(email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
-    for (const user of pending) {
-      const em = this.em.fork();
-      this.rt.background.run('mail.portal_verification', async () => {
+    const em = this.em.fork();
+    this.rt.background.run('mail.portal_verification', async () => {
+      const pending = (await this.candidates(em, email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
+      for (const user of pending) {
         const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
         this.sendCode(email, user.tenant.getEntity().name, code);
-      });
-    }
+      }
+    });
     return true;
   }
 
@@ -149,7 +151,7 @@ export class PortalAuthService {
     const email = normalizeEmail(input.email);
     const accountKey = `customer:${email}`;
     await this.rt.rateLimits.assertLoginAllowed(accountKey, client.ip);
-    const accounts = await this.candidates(email, input);
+    const accounts = await this.candidates(this.em, email, input);
     const matching: CustomerUser[] = [];
     for (const account of accounts) {
       if (account.passwordHash && (await this.rt.passwords.verify(account.passwordHash, input.password))) matching.push(account);

@@ -93,23 +93,20 @@ export class PortalPasswordService {
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeResetSend(`customer:${email}`);
     if (input.companyId && !isUuid(input.companyId)) return true;
-    const accounts = await this.em.find(
-      CustomerUser,
-      { email, isActive: true, ...(input.companyId ? { tenant: input.companyId } : {}) },
-      { populate: ['tenant'] },
-    );
-    for (const account of accounts) {
-      const em = this.em.fork();
-      const tenant = account.tenant.getEntity();
-      this.rt.background.run('mail.portal_password_reset', async () => {
+    // Looked up after the answer: nothing on the way to it depends on whether an account exists.
+    const em = this.em.fork();
+    this.rt.background.run('mail.portal_password_reset', async () => {
+      const accounts = await em.find(CustomerUser, { email, isActive: true, ...(input.companyId ? { tenant: input.companyId } : {}) }, { populate: ['tenant'] });
+      for (const account of accounts) {
+        const tenant = account.tenant.getEntity();
         const token = await em.transactional(async (tx) => {
           const issued = await this.issueReset(tx, account.id);
           this.rt.audit.record(tx, { action: 'portal.password.reset_requested', tenantId: tenant.id, targetType: 'portal_user', targetId: account.id, ip: client.ip });
           return issued;
         });
         await this.mailReset(email, tenant.name, token);
-      });
-    }
+      }
+    });
     return true;
   }
 

@@ -36,11 +36,17 @@ export class TenantService {
 
   /**
    * Creates a tenant with a unique slug derived from its name (`acme`, `acme-2`, ...). Runs inside the
-   * caller's transaction; the unique index settles any race.
+   * caller's transaction; the unique index settles any race. A registration passes the id and slug it
+   * already answered with.
    */
-  async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean }): Promise<Tenant> {
-    const slug = await this.nextFreeSlug(em, input.name);
-    const tenant = em.create(Tenant, { name: input.name.trim(), slug, allowCustomerSignup: input.allowCustomerSignup ?? false });
+  async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean; id?: string; slug?: string }): Promise<Tenant> {
+    const slug = input.slug ?? (await this.nextFreeSlug(em, input.name));
+    const tenant = em.create(Tenant, {
+      ...(input.id ? { id: input.id } : {}),
+      name: input.name.trim(),
+      slug,
+      allowCustomerSignup: input.allowCustomerSignup ?? false,
+    });
     await em.flush();
     return tenant;
   }

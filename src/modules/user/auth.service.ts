@@ -52,9 +52,11 @@ export class AuthService {
   }
 
   /**
-   * Creates the workspace, its unverified ADMIN and a code. An address that already has an account gets
-   * the same answer after the same work (the insert fails on the unique index and rolls back) and its
-   * owner is told by e-mail instead: the answer never tells a stranger whether an address is registered.
+   * Answers once the request is checked and the password hashed, alike for every address: the workspace,
+   * its unverified ADMIN and the code are made after the answer has been sent (as codes and resets are), so
+   * neither the answer nor its timing tells a stranger whether the address is registered (making them
+   * before answering took measurably longer than finding the address taken). The answer's ids are the ones
+   * the rows get. An address that already has an account gets nothing made; its owner is told by e-mail.
    */
   private async register(
     workspaceName: string,
@@ -69,34 +71,43 @@ export class AuthService {
     // Counted once the request is well-formed (as for customers): a refused one creates nothing, costs no hashing.
     await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(password);
+    const owner = { tenantId: randomUUID(), userId: randomUUID(), workspaceName, slug: await this.tenants.nextFreeSlug(this.em, workspaceName) };
+    const em = this.em.fork();
+    this.rt.background.run('auth.registration', () => this.completeRegistration(em, { ...owner, email, passwordHash }, client, kind));
+    return { user: { id: owner.userId, email, role: 'ADMIN' }, business: { id: owner.tenantId, name: workspaceName, slug: owner.slug } };
+  }
 
-    let code = '';
-    try {
-      const result = await this.em.transactional(async (tx) => {
-        const { tenant, user } = await this.createWorkspaceOwner(tx, { workspaceName, email, passwordHash }, client, kind);
-        code = await this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION');
-        return {
-          user: { id: user.id, email: user.email, role: user.role },
-          business: { id: tenant.id, name: tenant.name, slug: tenant.slug },
-        };
-      });
-      this.sendVerificationCode(email, code);
-      return result;
-    } catch (e) {
-      if (!(e instanceof UniqueConstraintViolationException) || (e as { constraint?: string }).constraint !== 'users_email_unique') throw e;
+  private async completeRegistration(
+    em: EntityManager,
+    owner: { tenantId: string; userId: string; workspaceName: string; slug: string; email: string; passwordHash: string },
+    client: ClientInfo,
+    kind: 'business' | 'developer',
+  ): Promise<void> {
+    const { tenantId, userId, slug, ...fields } = owner;
+    // The answered slug, unless a registration of the same name took it meanwhile: then the next free one.
+    for (const preferredSlug of [slug, undefined]) {
+      try {
+        const code = await em.transactional(async (tx) => {
+          await this.createWorkspaceOwner(tx, { ...fields, id: userId }, client, kind, { id: tenantId, slug: preferredSlug });
+          return this.rt.codes.issueOtp(tx, 'staff', userId, 'EMAIL_VERIFICATION');
+        });
+        return this.sendVerificationCode(owner.email, code);
+      } catch (e) {
+        const constraint = e instanceof UniqueConstraintViolationException ? (e as { constraint?: string }).constraint : undefined;
+        if (constraint === 'users_email_unique') return this.tellOwnerOfSignUp(owner.email);
+        if (constraint !== 'tenants_slug_unique' || !preferredSlug) throw e;
+      }
     }
-    // The workspace this registration would have made (never kept), with ids nobody can use.
-    const slug = await this.tenants.nextFreeSlug(this.em, workspaceName);
-    this.rt.background.run('mail.registration_existing', async () => {
-      // At most as many of these a minute as codes, so nobody can flood an owner's inbox through this door.
-      if (!(await this.rt.rateLimits.consumeOtpSend(`staff:${email}`).then(() => true, () => false))) return;
-      await this.rt.mailer.send({
-        to: email,
-        subject: 'Someone tried to register with your address',
-        text: 'Someone tried to create an account with this e-mail address, which already has one.\n\nIf it was you, sign in, or reset your password if you forgot it. Otherwise ignore this e-mail: nothing changed.',
-      });
+  }
+
+  /** At most as many of these a minute as codes, so nobody can flood an owner's inbox through this door. */
+  private async tellOwnerOfSignUp(email: string): Promise<void> {
+    if (!(await this.rt.rateLimits.allowsOtpSend(`staff:${email}`))) return;
+    await this.rt.mailer.send({
+      to: email,
+      subject: 'Someone tried to register with your address',
+      text: 'Someone tried to create an account with this e-mail address, which already has one.\n\nIf it was you, sign in, or reset your password if you forgot it. Otherwise ignore this e-mail: nothing changed.',
     });
-    return { user: { id: randomUUID(), email, role: 'ADMIN' }, business: { id: randomUUID(), name: workspaceName, slug } };
   }
 
   /**
@@ -106,6 +117,7 @@ export class AuthService {
   async createWorkspaceOwner(
     tx: EntityManager,
     owner: {
+      id?: string;
       workspaceName: string;
       email: string;
       passwordHash?: string | null;
@@ -116,9 +128,10 @@ export class AuthService {
     },
     client: ClientInfo,
     kind: 'business' | 'developer' | 'google',
+    workspace: { id?: string; slug?: string } = {},
   ): Promise<{ tenant: Tenant; user: User }> {
     const { workspaceName, ...fields } = owner;
-    const tenant = await this.tenants.createTenant(tx, { name: workspaceName });
+    const tenant = await this.tenants.createTenant(tx, { name: workspaceName, ...workspace });
     const user = tx.create(User, { ...fields, tenant, role: 'ADMIN' });
     await tx.flush();
     this.rt.audit.record(tx, {
@@ -163,21 +176,21 @@ export class AuthService {
   }
 
   /**
-   * Same answer, after the same work, whether or not the address has an account: the code is made and
-   * mailed in the background (as for password resets). Limited per address across all processes.
+   * Same answer, after the same work, whether or not the address has an account: the account is looked up,
+   * and its code made and mailed, once the answer has been sent (as for password resets). Limited per
+   * address across all processes.
    */
   async resendOtp(input: { email: string }, client: ClientInfo): Promise<boolean> {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeOtpSend(`staff:${email}`);
-    const user = await this.em.findOne(User, { email, emailVerifiedAt: null, isActive: true });
-    if (user) {
-      const em = this.em.fork();
-      this.rt.background.run('mail.verification', async () => {
-        const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION'));
-        this.sendVerificationCode(email, code);
-      });
-    }
+    const em = this.em.fork();
+    this.rt.background.run('mail.verification', async () => {
+      const user = await em.findOne(User, { email, emailVerifiedAt: null, isActive: true });
+      if (!user) return;
+      const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION'));
+      this.sendVerificationCode(email, code);
+    });
     return true;
   }
 
@@ -275,24 +288,24 @@ export class AuthService {
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeResetSend(`staff:${email}`);
-    const user = await this.em.findOne(User, { email, isActive: true });
-    if (user) {
-      const em = this.em.fork();
-      this.rt.background.run('mail.password_reset', async () => {
-        const token = await em.transactional(async (tx) => {
-          await this.rt.codes.retireTokens(tx, 'staff', user.id, 'PASSWORD_RESET');
-          const issued = this.rt.codes.issueToken(tx, 'staff', user.id, 'PASSWORD_RESET', RESET_TTL_MINUTES);
-          this.rt.audit.record(tx, { action: 'auth.password.reset_requested', tenantId: user.tenant.id, targetType: 'user', targetId: user.id, ip: client.ip });
-          return issued.token;
-        });
-        const link = `${this.rt.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
-        await this.rt.mailer.send({
-          to: email,
-          subject: 'Reset your password',
-          text: `Someone asked to reset the password of your account.\n\nReset token: ${token}\nOr open: ${link}\n\nThe token works once, for ${RESET_TTL_MINUTES} minutes. If it was not you, ignore this e-mail: your password stays as it is.`,
-        });
+    // Looked up after the answer: nothing on the way to it depends on whether the account exists.
+    const em = this.em.fork();
+    this.rt.background.run('mail.password_reset', async () => {
+      const user = await em.findOne(User, { email, isActive: true });
+      if (!user) return;
+      const token = await em.transactional(async (tx) => {
+        await this.rt.codes.retireTokens(tx, 'staff', user.id, 'PASSWORD_RESET');
+        const issued = this.rt.codes.issueToken(tx, 'staff', user.id, 'PASSWORD_RESET', RESET_TTL_MINUTES);
+        this.rt.audit.record(tx, { action: 'auth.password.reset_requested', tenantId: user.tenant.id, targetType: 'user', targetId: user.id, ip: client.ip });
+        return issued.token;
       });
-    }
+      const link = `${this.rt.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+      await this.rt.mailer.send({
+        to: email,
+        subject: 'Reset your password',
+        text: `Someone asked to reset the password of your account.\n\nReset token: ${token}\nOr open: ${link}\n\nThe token works once, for ${RESET_TTL_MINUTES} minutes. If it was not you, ignore this e-mail: your password stays as it is.`,
+      });
+    });
     return true;
   }
 
