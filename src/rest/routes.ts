@@ -533,6 +533,10 @@ export const restRoutes: readonly AnyRestRoute[] = [
     method: 'GET',
     path: '/api/v1/audit-log/verify',
     operation: Op.RestVerifyAuditChainDocument,
+    // ?anchorSequence=&anchorHash=: an earlier head kept outside the database.
+    variables: ({ query }) => ({
+      anchor: query.anchorSequence !== undefined || query.anchorHash !== undefined ? { sequence: query.anchorSequence ?? '', hash: query.anchorHash ?? '' } : null,
+    }),
     message: 'Audit log chain checked.',
     data: (r) => r.verifyAuditChain,
   }),

@@ -66,7 +66,7 @@ describe('audit log hash chain', () => {
     const rows = await rowsOf(acme);
     const rest = await verifyOverRest(admin);
     expect(rest.status).toBe(200);
-    expect(rest.body.data).toEqual({ ok: true, checkedEntries: rows.length, headHash: rows[rows.length - 1].hash, firstBroken: null });
+    expect(rest.body.data).toEqual({ ok: true, checkedEntries: rows.length, headSequence: String(rows.length), headHash: rows[rows.length - 1].hash, firstBroken: null });
     const gql = await t.gql<{ verifyAuditChain: ChainVerification }>('{ verifyAuditChain { ok checkedEntries } }', undefined, admin);
     expect(gql.data?.verifyAuditChain.ok).toBe(true);
     // Checking reads only; it adds no entry.
@@ -153,6 +153,78 @@ describe('audit log hash chain', () => {
 
     const unchained = await afterTampering(() => sql("insert into audit_log (tenant_id, action) values (?, 'test.raw')", [acme.id]));
     expect(unchained.result.firstBroken).toMatchObject({ reason: 'UNCHAINED' });
+  });
+
+  describe('an anchor kept outside the database', () => {
+    type FullRow = { id: string; tenant_id: string; actor_kind: string | null; actor_id: string | null; action: string; target_type: string | null; target_id: string | null; ip: string | null; metadata: Record<string, unknown> | null; created_at: Date; chain_seq: string; hash: string };
+    /** What someone with write access to the database can do: change an entry, then recompute every later hash and the head. */
+    const rewriteFrom = async (position: number, change: (row: FullRow) => FullRow) => {
+      const rows = await sql<FullRow>('select *, chain_seq::text as chain_seq from audit_log where tenant_id = ? order by audit_log.chain_seq', [acme.id]);
+      let prev = position > 1 ? rows[position - 2].hash : null;
+      for (const original of rows.slice(position - 1)) {
+        const row = original.chain_seq === String(position) ? change(original) : original;
+        const content = { tenantId: row.tenant_id, actorKind: row.actor_kind, actorId: row.actor_id, action: row.action, targetType: row.target_type, targetId: row.target_id, ip: row.ip, metadata: row.metadata, createdAt: new Date(row.created_at) };
+        const hash = entryHash(content, row.chain_seq, prev);
+        await sql('update audit_log set action = ?, ip = ?, prev_hash = ?, hash = ? where id = ?', [row.action, row.ip, prev, hash, row.id]);
+        prev = hash;
+      }
+      await sql("update audit_chain_heads set hash = ? where chain = 'tenant:' || ?", [prev, acme.id]);
+    };
+    const anchorQuery = (a: { headSequence: string; headHash: string | null }) => `?anchorSequence=${a.headSequence}&anchorHash=${a.headHash}`;
+
+    it('catches a rewrite of the whole chain that the chain alone cannot see, over GraphQL and REST', async () => {
+      const earlier = (await verifyOverRest(admin)).body.data;
+      expect(earlier).toMatchObject({ ok: true, headSequence: String((await rowsOf(acme)).length) });
+      // Later entries do not disturb an older anchor.
+      await record(acme, 'test.after_anchor');
+      const anchored = await t.gql<{ verifyAuditChain: ChainVerification }>(
+        'query ($a: AuditChainAnchorInput) { verifyAuditChain(anchor: $a) { ok checkedEntries headSequence } }',
+        { a: { sequence: earlier.headSequence, hash: earlier.headHash } },
+        admin,
+      );
+      expect(anchored.data?.verifyAuditChain).toEqual({ ok: true, checkedEntries: Number(earlier.headSequence) + 1, headSequence: String(Number(earlier.headSequence) + 1) });
+
+      const { result } = await afterTampering(async () => {
+        await rewriteFrom(3, (row) => ({ ...row, ip: '198.51.100.7' }));
+        const rest = await t.rest<Envelope<ChainVerification>>('GET', `/api/v1/audit-log/verify${anchorQuery(earlier)}`, undefined, admin);
+        expect(rest.status).toBe(200);
+        expect(rest.body.data).toMatchObject({ ok: false, firstBroken: { sequence: earlier.headSequence, reason: 'ANCHOR_MISMATCH', message: expect.stringMatching(/rewritten/) } });
+        const gql = await t.gql<{ verifyAuditChain: ChainVerification }>(
+          'query ($a: AuditChainAnchorInput) { verifyAuditChain(anchor: $a) { ok firstBroken { reason } } }',
+          { a: { sequence: earlier.headSequence, hash: earlier.headHash } },
+          admin,
+        );
+        expect(gql.data?.verifyAuditChain).toEqual({ ok: false, firstBroken: { reason: 'ANCHOR_MISMATCH' } });
+      });
+      // Without the anchor the rewritten chain holds together: which is why the head is worth keeping elsewhere.
+      expect(result.ok).toBe(true);
+    });
+
+    it('catches a chain cut back below the anchored position, head included', async () => {
+      const anchor = (await verifyOverRest(admin)).body.data;
+      const { result } = await afterTampering(async (rows) => {
+        const keep = rows.length - 2;
+        await sql('delete from audit_log where tenant_id = ? and chain_seq > ?', [acme.id, keep]);
+        await sql("update audit_chain_heads set seq = ?, hash = ? where chain = 'tenant:' || ?", [keep, rows[keep - 1].hash, acme.id]);
+        const rest = await t.rest<Envelope<ChainVerification>>('GET', `/api/v1/audit-log/verify${anchorQuery(anchor)}`, undefined, admin);
+        expect(rest.body.data).toMatchObject({ ok: false, headSequence: String(keep), firstBroken: { entryId: null, sequence: anchor.headSequence, reason: 'ANCHOR_MISMATCH' } });
+      });
+      expect(result.ok).toBe(true);
+    });
+
+    it('refuses an anchor that is not a position and a SHA-256, with the field named', async () => {
+      for (const [query, field] of [
+        ['?anchorSequence=0&anchorHash=' + 'a'.repeat(64), 'anchor.sequence'],
+        ['?anchorSequence=abc&anchorHash=' + 'a'.repeat(64), 'anchor.sequence'],
+        ['?anchorSequence=3', 'anchor.hash'],
+        ['?anchorSequence=3&anchorHash=' + 'A'.repeat(64), 'anchor.hash'],
+      ] as const) {
+        const res = await t.rest<Envelope>('GET', `/api/v1/audit-log/verify${query}`, undefined, admin);
+        expect({ query, status: res.status, code: res.body.errors?.[0].code, field: res.body.errors?.[0].field }).toEqual({ query, status: 400, code: 'VALIDATION_FAILED', field });
+      }
+      const gql = await t.gql('query { verifyAuditChain(anchor: { sequence: "1", hash: "nope" }) { ok } }', undefined, admin);
+      expect(gql.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'anchor.hash' }] });
+    });
   });
 
   it('REST reports the first broken entry to the ADMIN', async () => {

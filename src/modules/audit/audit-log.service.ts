@@ -5,7 +5,7 @@ import { isUuid } from '../../shared/ids';
 import { checkPage, pageInfo } from '../../shared/listing';
 import { listAuditEntries, type AuditFilter } from './audit.read';
 import type { AuditLogPage } from './audit.types';
-import { verifyAuditChain, type ChainVerification } from './audit.service';
+import { verifyAuditChain, type ChainAnchor, type ChainVerification } from './audit.service';
 
 /** The audit log of the caller's workspace (ADMIN, by the shield rules); never another tenant's entries. */
 export class AuditLogService {
@@ -22,8 +22,8 @@ export class AuditLogService {
     return { items, pagination: pageInfo(page, limit, total) };
   }
 
-  /** Recomputes the caller's tenant's hash chain and reports the first entry that does not fit. */
-  verifyChain(viewer: StaffViewer): Promise<ChainVerification> {
-    return verifyAuditChain(this.em, viewer.tenantId);
+  /** Recomputes the caller's tenant's hash chain (against an anchor kept elsewhere, if given) and reports the first entry that does not fit. */
+  verifyChain(viewer: StaffViewer, anchor: ChainAnchor | null): Promise<ChainVerification> {
+    return verifyAuditChain(this.em, viewer.tenantId, anchor);
   }
 }

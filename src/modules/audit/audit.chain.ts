@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
  * its own content together with that link (`hash`); `audit_chain_heads` holds each chain's last position
  * and hash. Changing, removing or reordering an entry breaks the chain at that entry, and the head shows a
  * removed tail. (Someone able to rewrite the table could recompute every later hash and the head as well:
- * record the head hash that verification reports somewhere else to detect that too.)
+ * verification reports the head's position and hash, and checks a recorded one given back as its anchor.)
  *
  * Concurrency: the entry's place is taken inside the inserting transaction by locking the chain's head row
  * (an upsert, so the first entry of a chain creates it). A second transaction writing to the same chain

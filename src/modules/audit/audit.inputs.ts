@@ -18,3 +18,16 @@ export class AuditLogFilterInput {
   @Field(() => Date, { nullable: true, description: 'From this time on (inclusive).' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Before this time (exclusive).' }) to?: Date | null;
 }
+
+@InputType({ description: 'A chain position and its hash, recorded outside the database from an earlier verification (headSequence, headHash).' })
+export class AuditChainAnchorInput {
+  @Field({ description: 'The position (1 is the first entry).' })
+  @IsString()
+  @MaxLength(20)
+  sequence!: string;
+
+  @Field({ description: 'The hash the entry at that position had (SHA-256, lower-case hex).' })
+  @IsString()
+  @MaxLength(64)
+  hash!: string;
+}

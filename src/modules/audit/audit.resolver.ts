@@ -1,7 +1,7 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { AuditLogFilterInput } from './audit.inputs';
+import { AuditChainAnchorInput, AuditLogFilterInput } from './audit.inputs';
 import { AuditChainVerificationType, AuditLogPage } from './audit.types';
 
 @Resolver()
@@ -17,7 +17,11 @@ export class AuditResolver {
   }
 
   @Query(() => AuditChainVerificationType, { description: "ADMIN: recomputes the workspace's audit log hash chain and reports the first entry that does not fit." })
-  verifyAuditChain(@Ctx() ctx: Context) {
-    return ctx.services.auditLog.verifyChain(staffViewer(ctx));
+  verifyAuditChain(
+    @Ctx() ctx: Context,
+    @Arg('anchor', () => AuditChainAnchorInput, { nullable: true, description: 'An earlier head kept outside the database: the entry at its position must still have its hash.' })
+    anchor?: AuditChainAnchorInput | null,
+  ) {
+    return ctx.services.auditLog.verifyChain(staffViewer(ctx), anchor ?? null);
   }
 }

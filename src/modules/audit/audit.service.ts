@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { ValidationError } from '../../shared/errors';
 import { chainOf, entryHash } from './audit.chain';
 import { AuditEntry } from './audit.entity';
 
@@ -33,7 +34,7 @@ export class AuditService {
 }
 
 /** Why verification stopped at an entry. */
-export const CHAIN_BREAKS = ['CONTENT_CHANGED', 'LINK_BROKEN', 'ENTRY_MISSING', 'EXTRA_ENTRY', 'TAIL_MISSING', 'HEAD_MISMATCH', 'UNCHAINED'] as const;
+export const CHAIN_BREAKS = ['CONTENT_CHANGED', 'LINK_BROKEN', 'ENTRY_MISSING', 'EXTRA_ENTRY', 'TAIL_MISSING', 'HEAD_MISMATCH', 'UNCHAINED', 'ANCHOR_MISMATCH'] as const;
 export type ChainBreakReason = (typeof CHAIN_BREAKS)[number];
 
 export interface ChainBreak {
@@ -48,7 +49,9 @@ export interface ChainBreak {
 export interface ChainVerification {
   ok: boolean;
   checkedEntries: number;
-  /** The chain's last hash as the head records it; keep it elsewhere to detect a rewrite of the whole chain. */
+  /** The chain's last position and hash as the head records them: keep both outside the database and pass them
+   * back as the anchor of a later verification, which then detects even a rewrite of the whole chain. */
+  headSequence: string;
   headHash: string | null;
   firstBroken: ChainBreak | null;
 }
@@ -78,13 +81,30 @@ const MESSAGES: Record<ChainBreakReason, string> = {
   TAIL_MISSING: 'The newest entries of the chain are missing.',
   HEAD_MISMATCH: "The newest entry does not match the chain's head: it was changed or replaced.",
   UNCHAINED: 'The entry was written outside the chain.',
+  ANCHOR_MISMATCH: 'The chain no longer holds the entry recorded as the anchor at this position: its history was rewritten or cut.',
 };
+
+/** A position and hash of the chain recorded outside the database (from an earlier verification's head). */
+export interface ChainAnchor {
+  sequence: string;
+  hash: string;
+}
+
+/** Anchors come from outside: a position from 1 and a SHA-256 in hex, or the request is refused. */
+function checkAnchor(anchor: ChainAnchor): { sequence: bigint; hash: string } {
+  if (!/^[1-9][0-9]{0,18}$/.test(anchor.sequence)) throw ValidationError.field('anchor.sequence', 'must be a chain position: a whole number from 1');
+  if (!/^[0-9a-f]{64}$/.test(anchor.hash)) throw ValidationError.field('anchor.hash', 'must be a SHA-256 hash in lower-case hex (64 characters)');
+  return { sequence: BigInt(anchor.sequence), hash: anchor.hash };
+}
 
 /**
  * Recomputes a chain from its first entry and reports the first one that does not fit. Reads the head
- * first and checks the entries up to it, so entries appended meanwhile are left for the next run.
+ * first and checks the entries up to it, so entries appended meanwhile are left for the next run. With an
+ * anchor, the entry at its position must also still have its hash: that catches a rewrite consistent from
+ * end to end (every hash and the head recomputed), which the chain alone cannot.
  */
-export async function verifyAuditChain(em: EntityManager, tenantId: string | null): Promise<ChainVerification> {
+export async function verifyAuditChain(em: EntityManager, tenantId: string | null, anchorInput?: ChainAnchor | null): Promise<ChainVerification> {
+  const anchor = anchorInput ? checkAnchor(anchorInput) : null;
   const byTenant = tenantId ? 'tenant_id = ?' : 'tenant_id is null';
   const tenantParams = tenantId ? [tenantId] : [];
   const [head] = (await em.execute('select seq::text as seq, hash from audit_chain_heads where chain = ?', [chainOf(tenantId)])) as { seq: string; hash: string | null }[];
@@ -93,6 +113,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
   const broken = (checked: number, entryId: string | null, sequence: bigint, reason: ChainBreakReason): ChainVerification => ({
     ok: false,
     checkedEntries: checked,
+    headSequence: headSeq.toString(),
     headHash,
     firstBroken: { entryId, sequence: sequence.toString(), reason, message: MESSAGES[reason] },
   });
@@ -130,6 +151,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
         createdAt: new Date(row.created_at),
       };
       if (entryHash(content, row.chain_seq!, row.prev_hash) !== row.hash) return broken(checked, row.id, seq, 'CONTENT_CHANGED');
+      if (anchor && seq === anchor.sequence && row.hash !== anchor.hash) return broken(checked, row.id, seq, 'ANCHOR_MISMATCH');
       checked += 1;
       prevHash = row.hash;
       lastHash = row.hash;
@@ -138,6 +160,8 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
     }
     if (rows.length < BATCH) break;
   }
+  // The anchored entry is past the end: the chain was cut back (head included) below a position once reached.
+  if (anchor && anchor.sequence > headSeq) return broken(checked, null, anchor.sequence, 'ANCHOR_MISMATCH');
   // Fewer entries than the head counts: the end was cut. A last entry the head does not know: replaced.
   if (expected - 1n !== headSeq) return broken(checked, null, expected, 'TAIL_MISSING');
   if (lastHash !== headHash) return broken(checked - 1, lastId, headSeq, 'HEAD_MISMATCH');
@@ -149,5 +173,5 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
     [...tenantParams, chainOf(tenantId)],
   )) as { id: string; seq: string }[];
   if (beyond) return broken(checked, beyond.id, BigInt(beyond.seq), 'EXTRA_ENTRY');
-  return { ok: true, checkedEntries: checked, headHash, firstBroken: null };
+  return { ok: true, checkedEntries: checked, headSequence: headSeq.toString(), headHash, firstBroken: null };
 }

@@ -47,7 +47,9 @@ export class AuditChainBreakType {
 export class AuditChainVerificationType {
   @Field({ description: 'True when every entry is intact and in place.' }) ok!: boolean;
   @Field(() => Int, { description: 'Entries checked before the first break (all of them when ok).' }) checkedEntries!: number;
-  @Field(() => String, { nullable: true, description: 'The hash of the newest entry; keep it elsewhere to detect a rewrite of the whole chain.' })
+  @Field({ description: 'The position of the newest entry (0 for an empty chain). Keep it and headHash outside the database and pass them as the anchor of a later verification.' })
+  headSequence!: string;
+  @Field(() => String, { nullable: true, description: 'The hash of the newest entry; with headSequence, an anchor that detects even a rewrite of the whole chain.' })
   headHash!: string | null;
   @Field(() => AuditChainBreakType, { nullable: true }) firstBroken!: AuditChainBreakType | null;
 }
