@@ -136,6 +136,8 @@ export class RequestTransaction {
     private readonly em: EntityManager,
     /** The tenant the request is confined to; undefined: the owner role, no transaction of its own. */
     readonly tenantId: string | undefined,
+    /** Where a failing after-commit hook is reported: the commit stands, so the answer must not turn into an error. */
+    private readonly onHookError: (err: unknown) => void,
     private readonly slots?: Semaphore,
   ) {}
 
@@ -232,7 +234,7 @@ export class RequestTransaction {
       this.em.resetTransactionContext();
       this.releaseSlot();
     }
-    for (const hook of this.hooks.splice(0)) hook();
+    this.runHooks();
   }
 
   async rollback(): Promise<void> {
@@ -250,8 +252,20 @@ export class RequestTransaction {
 
   /** Runs `hook` once the request's changes are committed (at once when there is no request transaction). */
   afterCommit(hook: () => void): void {
-    if (this.state === 'open') this.hooks.push(hook);
-    else if (this.state !== 'rolled back') hook();
+    this.hooks.push(hook);
+    if (this.state !== 'open') this.runHooks();
+  }
+
+  /** Each hook on its own: one that throws is reported, and neither stops the others nor undoes the commit. */
+  private runHooks(): void {
+    if (this.state === 'rolled back') this.hooks.length = 0;
+    for (const hook of this.hooks.splice(0)) {
+      try {
+        hook();
+      } catch (err) {
+        this.onHookError(err);
+      }
+    }
   }
 
   private releaseSlot(): void {

@@ -138,7 +138,8 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
   const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
   // A SUPER_ADMIN acts in a tenant only when viewerFrom honoured X-Tenant-Id; without it, the owner role.
   const acting = viewer.kind === 'staff' && viewer.role === 'SUPER_ADMIN' && isUuid(request.actingTenant);
-  const transaction = new RequestTransaction(em, rlsTenantOf(viewer, acting), deps.runtime.requestTransactions);
+  const reportHookError = (err: unknown) => deps.runtime.log.error({ err, requestId: request.requestId }, 'after-commit work failed');
+  const transaction = new RequestTransaction(em, rlsTenantOf(viewer, acting), reportHookError, deps.runtime.requestTransactions);
   return {
     requestId: request.requestId,
     viewer,

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
+import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
@@ -236,6 +237,31 @@ describe('row-level security', () => {
       }
     });
 
+    it('over WebSocket too, an operation mixing public and tenant fields is refused before anything runs; each part alone works', async () => {
+      const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: auth.bPortal, retryAttempts: 0, lazy: true });
+      const run = (query: string) =>
+        new Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
+          let result: { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } = {};
+          client.subscribe({ query }, { next: (r) => void (result = r), error: reject, complete: () => resolve(result) });
+        });
+      try {
+        const mixed = await probed(() => run('{ companies { name } tickets { items { id } } }'));
+        expect(mixed.result.data ?? null).toBeNull();
+        expect(mixed.result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
+        expect(mixed.seen).toEqual([]);
+        const tickets = await probed(() => run('{ tickets { items { id } } }'));
+        expect(tickets.result.errors).toBeUndefined();
+        expect(tickets.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
+        // As the owner: every company open to sign-up, not only the viewer's own.
+        const open = [await createTenant(t.em(), { name: 'RLS open one', allowCustomerSignup: true }), await createTenant(t.em(), { name: 'RLS open two', allowCustomerSignup: true })];
+        const companies = await run('{ companies { name } }');
+        expect(companies.errors).toBeUndefined();
+        expect((companies.data?.companies as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(open.map((o) => o.name)));
+      } finally {
+        await client.dispose();
+      }
+    });
+
     it('anonymous flows keep the owner role: a login opens its session with no tenant role and no tenant set', async () => {
       const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant: a, role: 'VIEWER' });
       const signedIn = await probed(() => login(t, staff.email, staff.password));
@@ -267,8 +293,11 @@ describe('row-level security', () => {
   });
 
   it('after-commit work runs once the request transaction commits, and never when it rolls back', async () => {
+    const fail = (err: unknown) => {
+      throw err;
+    };
     const ran: string[] = [];
-    const committed = new RequestTransaction(t.em(), a.id);
+    const committed = new RequestTransaction(t.em(), a.id, fail);
     await committed.begin();
     committed.afterCommit(() => ran.push('committed'));
     expect(ran).toEqual([]);
@@ -277,16 +306,35 @@ describe('row-level security', () => {
     committed.afterCommit(() => ran.push('after the commit'));
     expect(ran).toEqual(['committed', 'after the commit']);
 
-    const rolledBack = new RequestTransaction(t.em(), a.id);
+    const rolledBack = new RequestTransaction(t.em(), a.id, fail);
     await rolledBack.begin();
     rolledBack.afterCommit(() => ran.push('rolled back'));
     await rolledBack.rollback();
     expect(ran).toEqual(['committed', 'after the commit']);
 
-    const owner = new RequestTransaction(t.em(), undefined);
+    const owner = new RequestTransaction(t.em(), undefined, fail);
     await owner.begin(); // the owner role has no request transaction: "after commit" is now
     owner.afterCommit(() => ran.push('owner'));
     expect(ran).toEqual(['committed', 'after the commit', 'owner']);
+  });
+
+  it('a failing after-commit hook is reported, and neither undoes the commit nor stops the other hooks', async () => {
+    const reported: unknown[] = [];
+    const ran: string[] = [];
+    const em = t.em();
+    const before = await t.em().count(AuditEntry, { action: 'test.hook' });
+    const tx = new RequestTransaction(em, a.id, (err) => reported.push(err));
+    await tx.begin();
+    await t.app.runtime.audit.recordNow(em, { action: 'test.hook', tenantId: a.id, actorKind: 'system' }); // inside the transaction
+    tx.afterCommit(() => {
+      throw new Error('hook failed');
+    });
+    tx.afterCommit(() => ran.push('second'));
+    await expect(tx.end('ok')).resolves.toBeUndefined(); // the answer keeps its data
+    expect(ran).toEqual(['second']);
+    expect(reported).toEqual([new Error('hook failed')]);
+    expect(tx.isOpen).toBe(false);
+    expect(await t.em().count(AuditEntry, { action: 'test.hook' })).toBe(before + 1);
   });
 
   it('parallel resolvers share the request’s one connection, and more concurrent requests than the pool has connections all finish', async () => {
