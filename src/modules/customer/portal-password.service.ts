@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { InvalidInvitationError, InvalidResetTokenError } from '../../auth/auth.errors';
+import { InvalidInvitationError } from '../../auth/auth.errors';
+import { redeemResetToken, resetTokenStatus } from '../../auth/password-reset';
 import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../auth/runtime';
 import type { ClientInfo } from '../../auth/sessions';
@@ -110,34 +111,22 @@ export class PortalPasswordService {
     return true;
   }
 
-  async validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
-    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET', 'customer');
-    if (!row) throw new InvalidResetTokenError();
-    return { valid: true, expiresAt: row.expiresAt };
+  validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
+    return resetTokenStatus(this.em, this.rt, 'customer', input.token);
   }
 
   /** Sets the password, burns the token, marks the address verified and ends every session of the account. */
   async resetPassword(input: { token: string; password: string }, client: ClientInfo): Promise<boolean> {
-    checkPasswordRules(input.password);
-    const passwordHash = await this.rt.passwords.hash(input.password);
-    await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', 'customer', true);
-      const user = row ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true }) : null;
-      if (!row || !user) throw new InvalidResetTokenError();
-      row.usedAt = new Date();
-      user.passwordHash = passwordHash;
-      user.emailVerifiedAt ??= new Date(); // the reset link proved the address
-      await this.rt.sessions.revokeAllOf(tx, 'customer', user.id, 'password_reset');
-      this.rt.audit.record(tx, {
-        action: 'portal.password.reset',
-        tenantId: user.tenant.id,
-        actorKind: 'customer',
-        actorId: user.id,
-        targetType: 'portal_user',
-        targetId: user.id,
-        ip: client.ip,
-      });
-    });
+    await redeemResetToken(
+      this.em,
+      this.rt,
+      {
+        kind: 'customer',
+        entity: CustomerUser,
+        audit: (user) => ({ action: 'portal.password.reset', tenantId: user.tenant.id, actorKind: 'customer', actorId: user.id, targetType: 'portal_user', targetId: user.id, ip: client.ip }),
+      },
+      input,
+    );
     return true;
   }
 }

@@ -4,8 +4,8 @@ import {
   EmailNotVerifiedError,
   InvalidCredentialsError,
   InvalidOtpError,
-  InvalidResetTokenError,
 } from '../../auth/auth.errors';
+import { redeemResetToken, resetTokenStatus } from '../../auth/password-reset';
 import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../auth/runtime';
 import type { ClientInfo } from '../../auth/sessions';
@@ -309,26 +309,18 @@ export class AuthService {
     return true;
   }
 
-  async validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
-    const row = await this.rt.codes.findUsableToken(this.em, input.token, 'PASSWORD_RESET', 'staff');
-    if (!row) throw new InvalidResetTokenError();
-    return { valid: true, expiresAt: row.expiresAt };
+  validateResetToken(input: { token: string }): Promise<ResetTokenStatus> {
+    return resetTokenStatus(this.em, this.rt, 'staff', input.token);
   }
 
   /** Sets the password, burns the token and ends every session of the user. */
   async resetPassword(input: { token: string; password: string }, client: ClientInfo): Promise<boolean> {
-    checkPasswordRules(input.password);
-    const passwordHash = await this.rt.passwords.hash(input.password);
-    await this.em.transactional(async (tx) => {
-      const row = await this.rt.codes.findUsableToken(tx, input.token, 'PASSWORD_RESET', 'staff', true);
-      const user = row ? await tx.findOne(User, { id: row.subjectId, isActive: true }) : null;
-      if (!row || !user) throw new InvalidResetTokenError();
-      row.usedAt = new Date();
-      user.passwordHash = passwordHash;
-      user.emailVerifiedAt ??= new Date(); // the reset link proved the address
-      await this.rt.sessions.revokeAllOf(tx, 'staff', user.id, 'password_reset');
-      this.rt.audit.record(tx, { action: 'auth.password.reset', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
-    });
+    await redeemResetToken(
+      this.em,
+      this.rt,
+      { kind: 'staff', entity: User, audit: (user) => ({ action: 'auth.password.reset', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip }) },
+      input,
+    );
     return true;
   }
 
