@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable } from '../../src/db/errors';
 import { createFormatError } from '../../src/graphql/errors';
 import { NotFoundError, RateLimitedError, statusForCode, ValidationError } from '../../src/shared/errors';
 import { TenantNotFoundError } from '../../src/modules/tenant/tenant.errors';
@@ -45,4 +46,23 @@ describe('error translation', () => {
     expect(statusForCode('TENANT_NOT_FOUND')).toBe(404);
     expect(new TenantNotFoundError()).toBeInstanceOf(NotFoundError);
   });
+});
+
+describe('which database errors mean "unavailable" (503)', () => {
+  const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
+  it.each([
+    ['connection refused', pgError('ECONNREFUSED')],
+    ['admin shutdown', pgError('57P01', 'terminating connection due to administrator command')],
+    ['too many connections', pgError('53300')],
+    ['connection failure', pgError('08006')],
+    ['pool timeout', new Error('Timeout acquiring a connection. The pool is probably full.')],
+    ['wrapped in a cause', Object.assign(new Error('query failed'), { cause: pgError('ECONNRESET') })],
+  ])('%s: unavailable', (_name, error) => expect(isDatabaseUnavailable(error)).toBe(true));
+
+  it.each([
+    ['a protocol violation (a bug, not an outage)', pgError('08P01', 'invalid message format')],
+    ['a unique violation', pgError('23505')],
+    ['a syntax error', pgError('42601')],
+    ['a plain error', new Error('boom')],
+  ])('%s: not unavailable', (_name, error) => expect(isDatabaseUnavailable(error)).toBe(false));
 });
