@@ -66,9 +66,10 @@ export interface RequestInfo {
 /**
  * The viewer from the Authorization header: a staff or portal access token, verified with its own key and
  * audience, whose session is not revoked. A refused token leaves the caller anonymous, with the reason kept
- * for the rules of protected fields; public fields still answer.
+ * for the rules of protected fields; public fields still answer. `acting`: a SUPER_ADMIN whose X-Tenant-Id was
+ * honoured (its requests then run confined to that tenant, even when it is its own).
  */
-export function viewerFrom(authorization: string | undefined, runtime: Runtime, actingTenant?: string): { viewer: Viewer; authError?: AppError } {
+export function viewerFrom(authorization: string | undefined, runtime: Runtime, actingTenant?: string): { viewer: Viewer; authError?: AppError; acting?: boolean } {
   if (!authorization) return { viewer: ANONYMOUS };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { viewer: ANONYMOUS, authError: new InvalidTokenError('Send the access token as "Authorization: Bearer <token>".') };
@@ -80,10 +81,11 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
       if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');
       // Only a SUPER_ADMIN operates across tenants, naming the tenant to act in with X-Tenant-Id; for anyone
       // else the header means nothing and the tenant stays the token's.
-      const tenantId = c.role === 'SUPER_ADMIN' && actingTenant && isUuid(actingTenant) ? actingTenant.toLowerCase() : c.tid;
+      const acting = c.role === 'SUPER_ADMIN' && isUuid(actingTenant);
+      const tenantId = acting ? actingTenant!.toLowerCase() : c.tid;
       const viewer: StaffViewer = { kind: 'staff', userId: c.sub, tenantId, role: c.role, sessionId: c.sid };
       if (tenantId !== c.tid) viewer.homeTenantId = c.tid;
-      return { viewer };
+      return { viewer, acting };
     }
     if (audience === 'portal') {
       const c = runtime.tokens.verifyPortal(token);
@@ -133,11 +135,9 @@ function ownAccountOf(deps: ContextDeps, viewer: Viewer, rateLimits: RateLimits)
 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
-  const { viewer, authError } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
+  const { viewer, authError, acting = false } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
   const rateLimit = new RateLimitMeter();
   const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
-  // A SUPER_ADMIN acts in a tenant only when viewerFrom honoured X-Tenant-Id; without it, the owner role.
-  const acting = viewer.kind === 'staff' && viewer.role === 'SUPER_ADMIN' && isUuid(request.actingTenant);
   const reportHookError = (err: unknown) => deps.runtime.log.error({ err, requestId: request.requestId }, 'after-commit work failed');
   const transaction = new RequestTransaction(em, rlsTenantOf(viewer, acting), reportHookError, deps.runtime.requestTransactions);
   return {
