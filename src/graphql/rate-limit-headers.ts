@@ -5,7 +5,7 @@ import type { Context } from './context';
 /**
  * RateLimit-* headers on the /graphql response: the most restrictive limiter the operation met (a
  * mutation's per-viewer budget, a login's failures, ...); none when it met none (queries). The REST adapter
- * writes the same from the same context. A refusal stays a GraphQL error (HTTP 200, as GraphQL over HTTP
+ * copies them from the operation's response. A refusal stays a GraphQL error (HTTP 200, as GraphQL over HTTP
  * answers execution errors) with the numbers in `extensions.rateLimit`.
  */
 export function rateLimitHeadersPlugin(): ApolloServerPlugin<Context> {

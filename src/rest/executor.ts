@@ -5,7 +5,6 @@ import { print } from 'graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Context } from '../graphql/context';
 import { statusForCode, type FieldError } from '../shared/errors';
-import { rateLimitHeaders } from '../shared/rate-limit-meter';
 import { failure, success } from './envelope';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -110,9 +109,8 @@ export function registerRestRoutes(
           { contextValue },
         );
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
-        // On success and failure alike: the most restrictive limiter the operation met (429s add Retry-After).
-        const limited = contextValue.rateLimit.mostRestrictive();
-        if (limited) reply.headers(rateLimitHeaders(limited));
+        // On success and failure alike, the RateLimit-* headers the GraphQL plugin wrote (429s add Retry-After).
+        for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
         const { data, errors } = response.body.singleResult;
         if (errors?.length) return sendFailure(reply, errors[0]);
         if (r.redirect) return reply.redirect(r.redirect(data), 302);
