@@ -89,7 +89,7 @@ export interface RowEntry {
   snapshot?(w: World, id: string): Promise<unknown>;
   /** A problem with an allowed answer, if any (the root field is already checked to be non-null). */
   check?(data: unknown, id: string, w: World): string | null;
-  /** The REST routes running this operation, by `METHOD /path` as in src/rest/routes.ts. */
+  /** The REST routes running this operation, by `METHOD /path` as in src/rest/routes/. */
   rest?: Record<string, (id: string, w: World) => RestRequest | Promise<RestRequest>>;
 }
 

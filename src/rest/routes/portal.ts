@@ -1,0 +1,162 @@
+import * as Op from '../../generated/operations';
+import { bodyAsInput, route, type AnyRestRoute } from '../executor';
+import { ok, int, listQuery, idempotencyKey } from './values';
+
+/** The customer portal's two doors: Scrubbe (/api/v1/customer) and OpsWeave (/api/v1/portal). */
+export const portalRoutes: readonly AnyRestRoute[] = [
+  route({ method: 'GET', path: '/api/v1/customer/companies', operation: Op.CompaniesDocument, message: 'Companies retrieved.', data: (r) => r.companies }),
+
+  // Customer portal, Scrubbe door (scrubbe-customer-portal.txt)
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/register',
+    operation: Op.RestRegisterCustomerDocument,
+    bodyFields: ['email', 'password', 'name', 'companyId'],
+    variables: bodyAsInput,
+    status: 201,
+    message: 'Registration received. Check your e-mail for the verification code.',
+    data: (r) => ({ customer: r.registerCustomer }),
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/verify_email',
+    operation: Op.RestVerifyCustomerEmailDocument,
+    bodyFields: ['email', 'otp', 'companyId'],
+    variables: bodyAsInput,
+    message: 'E-mail verified.',
+    data: ok,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/resend_otp',
+    operation: Op.RestResendCustomerOtpDocument,
+    bodyFields: ['email', 'companyId'],
+    variables: bodyAsInput,
+    message: 'If the address has an account awaiting verification, a new code is on its way.',
+    data: ok,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/login',
+    operation: Op.RestCustomerLoginDocument,
+    bodyFields: ['email', 'password', 'companyId'],
+    variables: bodyAsInput,
+    message: 'Login successful.',
+    data: ({ customerLogin: { accessToken, refreshToken, account: a } }) => ({
+      accessToken,
+      refreshToken,
+      customer: { id: a.id, email: a.email, name: a.name, companyId: a.companyId, customerId: a.customerId },
+    }),
+  }),
+  ...['/api/v1/customer/refresh-token', '/api/v1/portal/auth/refresh-token'].map((path) =>
+    route({
+      method: 'POST',
+      path,
+      operation: Op.RestCustomerRefreshTokenDocument,
+      bodyFields: ['refreshToken'],
+      variables: bodyAsInput,
+      message: 'Token refreshed.',
+      data: (r) => r.customerRefreshToken,
+    }),
+  ),
+  ...['/api/v1/customer/logout', '/api/v1/portal/auth/logout'].map((path) =>
+    route({ method: 'POST', path, operation: Op.RestCustomerLogoutDocument, message: 'Logged out successfully.', data: ok }),
+  ),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/create-incident',
+    operation: Op.RestCreateTicketDocument,
+    bodyFields: ['summary', 'description', 'priority'],
+    variables: (i) => ({
+      input: { type: 'INCIDENT', title: i.body.summary, description: i.body.description, priority: i.body.priority } as never,
+      idempotencyKey: idempotencyKey(i),
+    }),
+    status: 201,
+    message: 'Incident created.',
+    data: ({ createTicket: t }) => ({ id: t.id, number: t.number, status: t.status, priority: t.priority, createdAt: t.createdAt }),
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/customer/get-incident/:id',
+    operation: Op.RestCustomerIncidentDocument,
+    variables: (i) => ({ id: i.params.id }),
+    message: 'Incident retrieved.',
+    data: ({ ticket: { comments: _comments, ...view } }) => view,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/customer/get-incidents',
+    operation: Op.RestCustomerIncidentsDocument,
+    variables: listQuery,
+    message: 'Incidents retrieved.',
+    data: (r) => r.tickets,
+  }),
+
+  // Customer portal, OpsWeave door (opsweave-customer-portal.txt)
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/auth/login',
+    operation: Op.RestPortalLoginDocument,
+    bodyFields: ['tenantSlug', 'email', 'password'],
+    variables: bodyAsInput,
+    message: 'Login successful.',
+    data: ({ portalLogin: { accessToken, refreshToken, account: a } }) => ({
+      accessToken,
+      refreshToken,
+      user: { id: a.id, email: a.email, displayName: a.displayName, customerId: a.customerId, tenantId: a.tenantId },
+    }),
+  }),
+  route({ method: 'GET', path: '/api/v1/portal/auth/me', operation: Op.RestPortalMeDocument, message: 'Profile retrieved.', data: (r) => r.portalMe }),
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/tickets',
+    operation: Op.RestCustomerIncidentsDocument,
+    variables: listQuery,
+    message: 'Tickets retrieved.',
+    data: (r) => r.tickets,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/tickets/:id',
+    operation: Op.RestCustomerIncidentDocument,
+    variables: (i) => ({ id: i.params.id }),
+    message: 'Ticket retrieved.',
+    data: (r) => r.ticket,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/tickets',
+    operation: Op.RestCreateTicketDocument,
+    bodyFields: ['type', 'title', 'description', 'priority'],
+    variables: (i) => ({ input: i.body as never, idempotencyKey: idempotencyKey(i) }),
+    status: 201,
+    message: 'Ticket created.',
+    data: (r) => r.createTicket,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/tickets/:id/comments',
+    operation: Op.RestAddTicketCommentDocument,
+    bodyFields: ['body'],
+    variables: (i) => ({ ticketId: i.params.id, body: i.body.body as never }),
+    status: 201,
+    message: 'Comment added.',
+    data: (r) => r.addTicketComment,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/kb',
+    operation: Op.RestKbArticlesDocument,
+    variables: (i) => ({ q: i.query.q, category: i.query.category, tag: i.query.tag, page: int(i.query.page), limit: int(i.query.limit) }),
+    message: 'Articles retrieved.',
+    data: (r) => r.kbArticles,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/kb/:slug',
+    operation: Op.RestKbArticleDocument,
+    variables: (i) => ({ slug: i.params.slug }),
+    message: 'Article retrieved.',
+    data: (r) => r.kbArticle,
+  }),
+];

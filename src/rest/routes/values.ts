@@ -1,0 +1,22 @@
+import type { RestInput } from '../executor';
+
+/** How REST inputs (path, query, body, headers) become GraphQL variables; shared by the route files. */
+export const ok = () => ({});
+
+/** A numeric query parameter: absent stays absent; anything else goes to GraphQL, which refuses non-integers. */
+export const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
+/** Query-string values for enum variables: GraphQL refuses anything outside the enum with a coded error. */
+export const enumValue = (value: string | undefined) => (value ? (value.toUpperCase() as never) : undefined);
+export const listQuery = (input: RestInput) => ({
+  page: int(input.query.page),
+  limit: int(input.query.limit),
+  status: enumValue(input.query.status),
+  priority: enumValue(input.query.priority),
+  type: enumValue(input.query.type),
+});
+export const idempotencyKey = (input: RestInput) => input.headers['idempotency-key'] || undefined;
+/** A boolean query parameter: `true`/`false`; anything else goes to GraphQL, which refuses it with a field error. */
+export const bool = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : (value as never));
+/** `:id` and the body's fields as the operation's `id` and `input` variables. */
+export const idAndBody = (i: RestInput) => ({ id: i.params.id, input: i.body as never });
+export const byId = (i: RestInput) => ({ id: i.params.id });
