@@ -12,6 +12,7 @@ export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 @Entity({ tableName: 'sessions' })
 @Index({ properties: ['subjectKind', 'subjectId'] })
 @Index({ properties: ['revokedAt'] })
+@Index({ properties: ['expiresAt'] }) // housekeeping: sessions past their end, across tenants
 export class Session {
   [OptionalProps]?: 'id' | 'createdAt' | 'lastUsedAt' | 'revokedAt' | 'revokedReason' | 'ip' | 'userAgent';
 

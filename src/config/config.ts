@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { parseCronItem } from 'graphile-worker';
 import { z } from 'zod';
 
 /** The project's root: where package.json, migrations/ and .data/ live (src/config → ../..; dist/src/config → ../../..). */
@@ -40,6 +41,16 @@ const int = (min: number, max: number) =>
     .int('must be a whole number')
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
+
+/** A crontab time as graphile-worker reads it (UTC). */
+function isCrontab(value: string): boolean {
+  try {
+    parseCronItem({ task: 'check', match: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production'], { message: 'must be development, test or production' }).default('development'),
@@ -103,6 +114,14 @@ const schema = z.object({
   DELIVERY_MAX_ATTEMPTS: int(1, 50).default(8),
   DELIVERY_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
   DELIVERY_RETRY_MAX_MS: int(10, 7 * 24 * 3_600_000).default(6 * 3_600_000),
+  RETENTION_SCHEDULE: z
+    .string()
+    .refine((v) => v === 'off' || isCrontab(v), { message: 'must be a crontab time (five fields, e.g. `17 * * * *`) or off' })
+    .default('17 * * * *'),
+  RETENTION_DAYS: int(1, 3650).default(30),
+  RETENTION_DEAD_LETTER_DAYS: int(1, 3650).default(90),
+  RETENTION_AUTH_GRACE_HOURS: int(1, 24 * 365).default(24),
+  RETENTION_BATCH_SIZE: int(100, 100_000).default(5000),
   WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(5000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
@@ -180,6 +199,21 @@ export interface Config {
   worker: { inProcess: boolean; concurrency: number; pollIntervalMs: number; heartbeatMs: number };
   /** E-mail and webhook deliveries: tries before the dead-letter state, and the exponential backoff between them. */
   delivery: { maxAttempts: number; retryBaseMs: number; retryMaxMs: number };
+  /**
+   * Housekeeping (a cron job of the notifications worker): when it runs (`schedule`, a crontab time in UTC,
+   * or undefined: never), and how long finished rows are kept. Audit entries are never purged.
+   */
+  retention: {
+    schedule?: string;
+    /** Processed outbox events and SENT deliveries. */
+    days: number;
+    /** FAILED deliveries (dead letters), which ADMINs inspect and retry. */
+    deadLetterDays: number;
+    /** Sessions, codes, action tokens and rate-limit rows: this long after they expired or were used. */
+    authGraceHours: number;
+    /** Rows per DELETE statement. */
+    batchSize: number;
+  };
   webhooks: {
     timeoutMs: number;
     /** Lets endpoints resolve to loopback, private, link-local or metadata addresses (tests, on-premises). */
@@ -268,6 +302,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       if (env[name]) problems.push(`${name}: has no effect without EZRA_PROVIDER_URL; set both or neither`);
     }
   }
+  if (env.RETENTION_DEAD_LETTER_DAYS < env.RETENTION_DAYS) {
+    problems.push('RETENTION_DEAD_LETTER_DAYS: must be at least RETENTION_DAYS (failed deliveries are the ones ADMINs still need to inspect and retry)');
+  }
   if (secrets.staffJwt && secrets.staffJwt === secrets.portalJwt) {
     problems.push('JWT_PORTAL_SECRET: must differ from JWT_STAFF_SECRET (staff and portal tokens are signed with separate keys)');
   } else {
@@ -327,6 +364,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
     worker: { inProcess: env.WORKER_ENABLED ?? true, concurrency: env.WORKER_CONCURRENCY, pollIntervalMs: env.WORKER_POLL_INTERVAL_MS, heartbeatMs: env.WORKER_HEARTBEAT_MS },
     delivery: { maxAttempts: env.DELIVERY_MAX_ATTEMPTS, retryBaseMs: env.DELIVERY_RETRY_BASE_MS, retryMaxMs: Math.max(env.DELIVERY_RETRY_MAX_MS, env.DELIVERY_RETRY_BASE_MS) },
+    retention: {
+      schedule: env.RETENTION_SCHEDULE === 'off' ? undefined : env.RETENTION_SCHEDULE,
+      days: env.RETENTION_DAYS,
+      deadLetterDays: env.RETENTION_DEAD_LETTER_DAYS,
+      authGraceHours: env.RETENTION_AUTH_GRACE_HOURS,
+      batchSize: env.RETENTION_BATCH_SIZE,
+    },
     webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false },
     google: {
       issuer: env.GOOGLE_ISSUER,

@@ -112,6 +112,17 @@ describe('config', () => {
     expect(problemsOf({ MUTATIONS_PER_VIEWER_PER_MINUTE: '0' })).toEqual([expect.stringMatching(/^MUTATIONS_PER_VIEWER_PER_MINUTE: must be at least 1/)]);
   });
 
+  it('housekeeping: hourly, 30 days for finished notifications, 90 for dead letters, a day for auth rows; schedule checked', () => {
+    expect(loadConfig({}).retention).toEqual({ schedule: '17 * * * *', days: 30, deadLetterDays: 90, authGraceHours: 24, batchSize: 5000 });
+    expect(loadConfig({ RETENTION_SCHEDULE: '0 3 * * *', RETENTION_DAYS: '7', RETENTION_DEAD_LETTER_DAYS: '7' }).retention).toMatchObject({ schedule: '0 3 * * *', days: 7, deadLetterDays: 7 });
+    expect(loadConfig({ RETENTION_SCHEDULE: 'off' }).retention.schedule).toBeUndefined();
+    expect(problemsOf({ RETENTION_SCHEDULE: 'hourly' })).toEqual([expect.stringMatching(/^RETENTION_SCHEDULE: must be a crontab time/)]);
+    expect(problemsOf({ RETENTION_SCHEDULE: '61 * * * *' })).toEqual([expect.stringMatching(/^RETENTION_SCHEDULE: must be a crontab time/)]);
+    expect(problemsOf({ RETENTION_DAYS: '0' })).toEqual([expect.stringMatching(/^RETENTION_DAYS: must be at least 1/)]);
+    expect(problemsOf({ RETENTION_DAYS: '60', RETENTION_DEAD_LETTER_DAYS: '30' })).toEqual([expect.stringMatching(/^RETENTION_DEAD_LETTER_DAYS: must be at least RETENTION_DAYS/)]);
+    expect(problemsOf({ RETENTION_BATCH_SIZE: '10' })).toEqual([expect.stringMatching(/^RETENTION_BATCH_SIZE: must be at least 100/)]);
+  });
+
   it('documents every setting in the README configuration table', () => {
     const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## API map'));

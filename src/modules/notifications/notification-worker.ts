@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { run, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
+import { parseCronItems, run, type ParsedCronItem, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
 import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import type { Mailer } from '../../shared/mailer';
+import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retention';
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
 import { sendDelivery } from './send';
@@ -22,11 +23,38 @@ const idOf = (payload: unknown, key: string): string => {
   return value;
 };
 
+export const retentionSettings = ({ retention, tokens }: Config): RetentionSettings => ({
+  days: retention.days,
+  deadLetterDays: retention.deadLetterDays,
+  authGraceHours: retention.authGraceHours,
+  batchSize: retention.batchSize,
+  accessTtlSeconds: tokens.accessTtlSeconds,
+});
+
 /**
- * The notifications worker: graphile-worker running the dispatch and send tasks, in the server process
- * (WORKER_ENABLED, the default) or in `npm run worker`. Any number of them may run on one database; each
- * job runs in one of them at a time. Stopping waits for the jobs in progress (graphile-worker's graceful
- * shutdown), so nothing is cut off half-sent.
+ * Housekeeping as a graphile-worker cron item: every worker schedules it, and the queue's `known_crontabs`
+ * row lets exactly one of them add the job for each tick. One queue name runs such jobs one after another,
+ * and the job key keeps at most one waiting; a tick missed while no worker ran is not made up (no
+ * backfill): the next run deletes what is due by then. RETENTION_SCHEDULE=off: none.
+ */
+export function housekeepingCronItems(config: Config): ParsedCronItem[] {
+  const { schedule } = config.retention;
+  if (!schedule) return [];
+  return parseCronItems([
+    {
+      task: TASKS.housekeeping,
+      match: schedule,
+      identifier: TASKS.housekeeping,
+      options: { backfillPeriod: 0, queueName: 'housekeeping', jobKey: TASKS.housekeeping, maxAttempts: 3 },
+    },
+  ]);
+}
+
+/**
+ * The notifications worker: graphile-worker running the dispatch and send tasks and the housekeeping cron
+ * job, in the server process (WORKER_ENABLED, the default) or in `npm run worker`. Any number of them may
+ * run on one database; each job runs in one of them at a time. Stopping waits for the jobs in progress
+ * (graphile-worker's graceful shutdown), so nothing is cut off half-sent.
  */
 export class NotificationWorker {
   private runner?: Runner;
@@ -58,6 +86,9 @@ export class NotificationWorker {
       },
       [TASKS.send]: async (payload, helpers) => {
         await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
+      },
+      [TASKS.housekeeping]: async () => {
+        await purgeExpiredRows(orm.em.fork(), retentionSettings(config), new Date(), this.log);
       },
     };
   }
@@ -125,7 +156,7 @@ export class NotificationWorker {
         pgPool: pool,
         schema: QUEUE_SCHEMA,
         taskList: this.tasks(),
-        parsedCronItems: [],
+        parsedCronItems: housekeepingCronItems(config),
         concurrency: config.worker.concurrency,
         pollInterval: config.worker.pollIntervalMs,
         noHandleSignals: true,

@@ -14,6 +14,8 @@ export const TASKS = {
   dispatch: 'outbox.dispatch',
   /** Tries one delivery. */
   send: 'delivery.send',
+  /** Deletes rows past their retention (src/modules/housekeeping/retention.ts); a cron item, RETENTION_SCHEDULE. */
+  housekeeping: 'housekeeping.purge',
 } as const;
 
 /** graphile-worker's messages in our log: its per-job chatter at debug, warnings and errors as they are. */
