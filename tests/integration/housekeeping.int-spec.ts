@@ -25,7 +25,7 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
   let ada: StaffFixture;
 
   beforeAll(async () => {
-    t = await startTestApp({ WORKER_ENABLED: 'false' });
+    t = await startTestApp({ WORKER_ENABLED: 'false', RETENTION_SCHEDULE: '17 * * * *' });
     acme = await createTenant(t.em(), { slug: 'retention-acme' });
     globex = await createTenant(t.em(), { slug: 'retention-globex' });
     ada = await createStaff(t.em(), t.app.runtime.passwords, { tenant: acme, role: 'ADMIN', email: 'ada@retention.test' });

@@ -43,7 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const first = options.sameDatabaseAs;
   const db = first?.db ?? (await createTestDatabase());
   const shared = first ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt } : {};
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, ...shared, ...env });
+  // No hourly purge firing in the middle of a test that back-dates rows; tests/integration/housekeeping.int-spec.ts turns it on.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, RETENTION_SCHEDULE: 'off', ...shared, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
