@@ -231,9 +231,9 @@ export interface Config {
   ezra: {
     /** An OpenAI-compatible chat-completions API; unset, Ezra makes no outbound call at all. */
     provider?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
-    /** Analyze every portal-created incident in the background after it is committed. */
+    /** Queue Ezra's run of every portal-created incident when its outbox event is dispatched (read by the worker). */
     autoAnalyze: boolean;
-    /** Ezra runs (and provider calls) in flight at once in this process; the rest queue. */
+    /** Ezra's automatic runs (worker jobs) and provider calls in flight at once in this process; the rest queue. */
     maxConcurrent: number;
   };
 }

@@ -18,8 +18,8 @@ import { Semaphore } from '../shared/semaphore';
  *
  * System paths keep the owner role and see every tenant: anonymous flows (login finds staff by e-mail across
  * tenants; register, codes, resets, refresh, OAuth callback, portal login and register, public KB), the
- * notifications worker, the SLA check, the revocation cache, Ezra's background runs, migrations, and a
- * SUPER_ADMIN without X-Tenant-Id.
+ * notifications worker (Ezra's automatic runs included), the SLA check, the revocation cache, Ezra's provider
+ * calls, migrations, and a SUPER_ADMIN without X-Tenant-Id.
  */
 export const TENANT_ROLE = 'incident_desk_tenant';
 

@@ -45,18 +45,17 @@ export interface Services {
 
 /** `rlsTenant`: the tenant the request's database role is confined to (undefined: the owner role). */
 export function createServices(em: EntityManager, runtime: Runtime, rlsTenant?: string): Services {
-  const ezra = new EzraService(em, runtime);
   return {
     tenants: new TenantService(em),
     auth: new AuthService(em, runtime),
     oauth: new OAuthService(em, runtime),
     staff: new StaffService(em, runtime),
     portalAuth: new PortalAuthService(em, runtime),
-    incidents: new IncidentService(em, { ticketCreated: (tenantId, id) => ezra.scheduleAuto(tenantId, id) }),
+    incidents: new IncidentService(em),
     kb: new KbService(em, runtime),
     incidentManagement: new IncidentManagementService(em, runtime),
     sla: new SlaService(em, runtime),
-    ezra,
+    ezra: new EzraService(em, runtime),
     customerAdmin: new CustomerAdminService(em, runtime),
     portalUserAdmin: new PortalUserAdminService(em, runtime),
     portalPasswords: new PortalPasswordService(em, runtime),

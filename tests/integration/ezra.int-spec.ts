@@ -1,4 +1,7 @@
 import { IncidentAnalysis as AnalysisRow } from '../../src/modules/ezra/ezra.entity';
+import { runAutoAnalysis } from '../../src/modules/ezra/ezra.auto';
+import { Delivery } from '../../src/modules/notifications/notification.entity';
+import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import type { Customer } from '../../src/modules/customer/customer.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import type { StaffRole } from '../../src/auth/viewer';
@@ -7,6 +10,8 @@ import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startChatProvider, type ChatProvider } from '../setup/chat-provider';
+import { waitForAutoAnalyses } from '../setup/deliveries';
+import { startMailbox, type Mailbox } from '../setup/mailbox';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Analysis = {
@@ -121,10 +126,10 @@ describe('Ezra, the incident analyst', () => {
     return created.body.data;
   }
 
-  it('analyzes every portal-created incident once, in the background after the commit, for the engineers', async () => {
+  it('analyzes every portal-created incident once, as a worker job after the commit, for the engineers', async () => {
     const created = await portalTicket(t, { title: 'Webhooks time out', description: 'Our webhook endpoint sees timeouts since noon.' }, { 'idempotency-key': 'ezra-auto-1' });
     expect(created.status).toBe(201);
-    await t.app.runtime.background.drain();
+    await waitForAutoAnalyses(t);
     const auto = await latest('VIEWER', created.body.data.id);
     expect(auto.status).toBe(200);
     expect(auto.body.data).toMatchObject({ version: 1, trigger: 'AUTO', audience: 'ENGINEER', requestedBy: null, analyzer: 'ezra-deterministic-1', provider: { status: 'NOT_CONFIGURED' } });
@@ -132,11 +137,11 @@ describe('Ezra, the incident analyst', () => {
     expect(auto.body.data.suggestedServiceArea.area).toBe('api');
     // The same request again (idempotent replay) runs nothing new.
     expect((await portalTicket(t, { title: 'Webhooks time out', description: 'Our webhook endpoint sees timeouts since noon.' }, { 'idempotency-key': 'ezra-auto-1' })).status).toBe(201);
-    await t.app.runtime.background.drain();
+    await waitForAutoAnalyses(t);
     expect((await history('VIEWER', created.body.data.id)).body.data.pagination.total).toBe(1);
     // Staff-created incidents are not analyzed automatically.
     const byStaff = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'Staff made', description: 'x', priority: 'LOW' }, auth.ENGINEER);
-    await t.app.runtime.background.drain();
+    await waitForAutoAnalyses(t);
     expect((await latest('VIEWER', byStaff.body.data.id)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
   });
 
@@ -183,7 +188,7 @@ describe('Ezra, the incident analyst', () => {
 
   it('writes a report per audience, numbers the runs and keeps them all', async () => {
     const { id, number } = await plantedIncident();
-    await t.app.runtime.background.drain(); // the automatic run is version 1
+    await waitForAutoAnalyses(t); // the automatic run is version 1
     const engineer = await analyze('ENGINEER', number, { audience: 'ENGINEER' });
     const leadership = await analyze('MANAGER', id, { audience: 'LEADERSHIP' });
     expect([engineer.body.data.version, leadership.body.data.version]).toEqual([2, 3]);
@@ -249,15 +254,84 @@ describe('Ezra, the incident analyst', () => {
     expect(runs.data).toEqual({ incidentAnalyses: { items: [{ version: 1, trigger: 'MANUAL' }] }, incidentAnalysis: { audience: 'ENGINEER' } });
   });
 
-  it('runs nothing automatically with EZRA_AUTO_ANALYZE=false', async () => {
-    const off = await startTestApp({ EZRA_AUTO_ANALYZE: 'false' }, { sameDatabaseAs: t });
+  const autoJobs = async (incidentId: string) =>
+    Number((await t.em().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'ezra.auto' AND key = ?`, [`ezra.auto:${incidentId}`]))[0].n);
+  const autoRuns = (incidentId: string) => t.em().count(AnalysisRow, { incident: incidentId, trigger: 'AUTO' });
+  /** Runs `body` with this file's in-process worker stopped (other apps on the database then do the work, or none). */
+  const withoutMainWorker = async (body: () => Promise<void>) => {
+    await t.app.runtime.worker!.stop();
     try {
-      const created = await portalTicket(off, { title: 'No automatic run', description: 'Quiet please.' });
-      await off.app.runtime.background.drain();
-      expect((await latest('VIEWER', created.body.data.id, '', off)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
+      await body();
     } finally {
-      await off.close();
+      await t.app.runtime.worker!.start();
     }
+  };
+
+  it('runs nothing automatically with EZRA_AUTO_ANALYZE=false in the worker that dispatches the ticket\'s event', async () => {
+    await withoutMainWorker(async () => {
+      const off = await startTestApp({ EZRA_AUTO_ANALYZE: 'false' }, { sameDatabaseAs: t });
+      try {
+        const created = await portalTicket(off, { title: 'No automatic run', description: 'Quiet please.' });
+        expect(created.status).toBe(201);
+        await waitForAutoAnalyses(off); // the event is dispatched by off's worker
+        expect(await t.em().count(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: created.body.data.id }, processedAt: { $ne: null } })).toBe(1);
+        expect(await autoJobs(created.body.data.id)).toBe(0);
+        expect((await latest('VIEWER', created.body.data.id, '', off)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
+        // Staff can still run Ezra on it.
+        expect((await analyze('ENGINEER', created.body.data.id, {}, off)).body.data).toMatchObject({ version: 1, trigger: 'MANUAL' });
+      } finally {
+        await off.close();
+      }
+    });
+  });
+
+  it('a ticket committed while no worker runs is analyzed once one starts: the run waits in the queue, not in the server', async () => {
+    let id = '';
+    await withoutMainWorker(async () => {
+      // A server without a worker takes the ticket and goes away: nothing of the run is left in any process.
+      const server = await startTestApp({ WORKER_ENABLED: 'false' }, { sameDatabaseAs: t });
+      const created = await portalTicket(server, { title: 'Queued while down', description: 'Exports time out since the upgrade.' });
+      expect(created.status).toBe(201);
+      id = created.body.data.id;
+      await server.close();
+      const [event] = await t.em().find(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: id } });
+      const waiting = await t.em().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE key = ?`, [`outbox:${event.id}`]);
+      expect(waiting[0].n).toBe('1');
+      expect(await autoRuns(id)).toBe(0);
+    }); // the worker starts again
+    await waitForAutoAnalyses(t);
+    const auto = await latest('VIEWER', id);
+    expect(auto.body.data).toMatchObject({ version: 1, trigger: 'AUTO', audience: 'ENGINEER', requestedBy: null });
+    expect(auto.body.data.signals.map((s) => s.kind)).toContain('TIMEOUT');
+    expect(await autoJobs(id)).toBe(0); // done, so gone from the queue
+  });
+
+  it('an automatic run that runs twice, one after the other or at once, stores one analysis', async () => {
+    const created = await portalTicket(t, { title: 'Run me twice', description: 'Search returns 500 for every query.' });
+    await waitForAutoAnalyses(t);
+    expect(await autoRuns(created.body.data.id)).toBe(1);
+    // The same job queued again (a retry after a crash between storing and finishing), run by the worker.
+    const [event] = await t.em().find(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: created.body.data.id } });
+    await t.em().getConnection().execute(`SELECT enqueue_job('ezra.auto', ?::json, null, null, ?)`, [
+      JSON.stringify({ tenantId: acme.id, incidentId: created.body.data.id, eventId: event.id }),
+      `ezra.auto:${created.body.data.id}`,
+    ]);
+    await waitForAutoAnalyses(t);
+    expect(await autoJobs(created.body.data.id)).toBe(0); // it ran (and succeeded)
+    expect((await history('VIEWER', created.body.data.id)).body.data.items.map((a) => [a.version, a.trigger])).toEqual([[1, 'AUTO']]);
+
+    // Two tries at once (a job freed from a stalled worker while it still runs): one stores, the other finds it stored.
+    const other = await createIncident(t.em(), acme, { title: 'Raced twice', description: 'Uploads fail with 502.', reporter: customer.user });
+    const job = { tenantId: acme.id, incidentId: other.id, eventId: event.id };
+    const deps = { config: t.config, log: t.app.runtime.log };
+    const outcomes = await Promise.all([runAutoAnalysis(t.em(), deps, job), runAutoAnalysis(t.em(), deps, job)]);
+    expect(outcomes.sort()).toEqual(['skipped', 'stored']);
+    expect(await autoRuns(other.id)).toBe(1);
+    // A job naming another workspace's tenant stores nothing: the incident is not found there.
+    const foreign = await createTenant(t.em());
+    const fresh = await createIncident(t.em(), acme, { title: 'Not theirs', reporter: customer.user });
+    expect(await runAutoAnalysis(t.em(), deps, { ...job, incidentId: fresh.id, tenantId: foreign.id })).toBe('skipped');
+    expect(await t.em().count(AnalysisRow, { incident: fresh.id })).toBe(0);
   });
 
   it("another workspace's incident answers exactly like a missing one", async () => {
@@ -279,15 +353,33 @@ describe('Ezra, the incident analyst', () => {
   describe('with a provider configured', () => {
     let provider: ChatProvider;
     let p: TestApp;
+    let mail: Mailbox;
     beforeAll(async () => {
       provider = await startChatProvider();
-      p = await startTestApp({ EZRA_PROVIDER_URL: provider.baseUrl, EZRA_MODEL: 'test-model', EZRA_API_KEY: 'test-key-123' }, { sameDatabaseAs: t });
+      mail = await startMailbox();
+      // p's worker alone runs the jobs here (t's has no provider), with one notification slot: were Ezra's jobs
+      // to take it, the ticket e-mails below would wait for them.
+      await t.app.runtime.worker!.stop();
+      p = await startTestApp(
+        { EZRA_PROVIDER_URL: provider.baseUrl, EZRA_MODEL: 'test-model', EZRA_API_KEY: 'test-key-123', SMTP_URL: mail.url, WORKER_CONCURRENCY: '1', WORKER_POLL_INTERVAL_MS: '100' },
+        { sameDatabaseAs: t },
+      );
     });
     afterAll(async () => {
       provider.release();
       await p.close();
       await provider.close();
+      await mail.close();
+      await t.app.runtime.worker!.start();
     });
+    const answering = () => (provider.mode = { kind: 'answer', content: () => 'PROVIDER-REPORT: all good.' });
+    const mailedAbout = (number: string) => mail.messages.some((m) => m.to.includes(staff.MANAGER!.email) && m.subject.includes(number));
+    const until = async (check: () => boolean | Promise<boolean>, what: string) => {
+      for (let i = 0; !(await check()); i++) {
+        if (i > 600) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
 
     it('sends the same structured input and stores the answer beside the deterministic report', async () => {
       const incident = await createIncident(t.em(), acme, { title: 'Provider run', description: 'Search is slow.', techDescription: 'TECH-FOR-ENGINEERS' });
@@ -311,7 +403,7 @@ describe('Ezra, the incident analyst', () => {
 
     it('the provider\'s CUSTOMER input holds customer-visible data only', async () => {
       const { id } = await plantedIncident(p);
-      await p.app.runtime.background.drain();
+      await waitForAutoAnalyses(p); // the automatic run's provider call is done before counting requests
       provider.requests.length = 0;
       provider.mode = { kind: 'answer', content: (r) => `Echo: ${r.body}` };
       const res = await analyze('ENGINEER', id, { audience: 'CUSTOMER' }, p);
@@ -347,23 +439,94 @@ describe('Ezra, the incident analyst', () => {
       }
     });
 
-    it('answers the portal create while the automatic run still waits for the provider', async () => {
+    it('answers the portal create at once; the automatic run waits for the provider in the worker while the ticket\'s e-mail goes out', async () => {
       provider.mode = { kind: 'hold' };
       provider.requests.length = 0;
+      let id = '';
       try {
         const created = await portalTicket(p, { title: 'Held provider', description: 'Invoices page shows a 503.' });
         expect(created.status).toBe(201);
+        id = created.body.data.id;
         // The deterministic run is stored and the provider has the request, but has not answered it yet.
-        for (let i = 0; i < 100 && !provider.requests.length; i++) await new Promise((r) => setTimeout(r, 20));
-        expect(provider.requests).toHaveLength(1);
-        const pending = await latest('VIEWER', created.body.data.id, '', p);
+        await until(() => provider.requests.length === 1, 'the provider request');
+        const pending = await latest('VIEWER', id, '', p);
         expect(pending.body.data).toMatchObject({ trigger: 'AUTO', provider: { status: 'PENDING' } });
+        await until(() => mailedAbout(created.body.data.number), 'the on-call e-mail');
+        expect(await autoJobs(id)).toBe(1); // still running
       } finally {
         provider.release();
-        provider.mode = { kind: 'answer', content: () => 'PROVIDER-REPORT: all good.' };
+        answering();
       }
-      await p.app.runtime.background.drain();
+      await waitForAutoAnalyses(p);
+      expect((await latest('VIEWER', id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: 'PROVIDER-REPORT: released.' });
     });
+
+    it('runs at most EZRA_MAX_CONCURRENT automatic runs at once, and notifications never wait for them', async () => {
+      provider.mode = { kind: 'hold' };
+      provider.requests.length = 0;
+      const tickets: { id: string; number: string }[] = [];
+      try {
+        for (const title of ['Held one', 'Held two', 'Held three']) tickets.push((await portalTicket(p, { title, description: 'Reports page is down.' })).body.data);
+        // Two runs sit in the provider call; the third waits in the queue; every ticket's e-mail is sent.
+        await until(() => provider.requests.length === 2, 'two provider requests');
+        await until(() => tickets.every((x) => mailedAbout(x.number)), 'the on-call e-mails');
+        const [jobs] = await t.em().getConnection().execute<{ total: string; running: string }[]>(
+          `SELECT count(*) AS total, count(*) FILTER (WHERE locked_by IS NOT NULL) AS running FROM graphile_worker.jobs WHERE task_identifier = 'ezra.auto'`,
+        );
+        expect(jobs).toEqual({ total: '3', running: '2' });
+        expect(provider.requests).toHaveLength(2);
+      } finally {
+        answering();
+        provider.release();
+      }
+      await waitForAutoAnalyses(p);
+      expect(provider.requests).toHaveLength(3);
+      for (const x of tickets) expect((await latest('VIEWER', x.id, '', p)).body.data.provider.status).toBe('SUCCEEDED');
+    });
+
+    it('a provider failure in the automatic run is recorded on the run, ends the job, and the ticket is notified as usual', async () => {
+      provider.mode = { kind: 'status', status: 500 };
+      try {
+        const created = await portalTicket(p, { title: 'Provider down', description: 'Billing page shows a 500.' });
+        await waitForAutoAnalyses(p);
+        const stored = await latest('VIEWER', created.body.data.id, '', p);
+        expect(stored.body.data).toMatchObject({ trigger: 'AUTO', provider: { status: 'FAILED', report: null, error: 'The provider answered HTTP 500.' } });
+        expect(stored.body.data.report).toContain('# Engineering analysis');
+        expect(await autoJobs(created.body.data.id)).toBe(0); // recorded, not retried
+        const [event] = await t.em().find(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: created.body.data.id } });
+        await until(async () => (await t.em().count(Delivery, { event: event.id, status: 'SENT' })) === 1, 'the delivery');
+        expect(mailedAbout(created.body.data.number)).toBe(true);
+      } finally {
+        answering();
+      }
+    });
+
+    it('a worker stopped during the provider call leaves the run PENDING and its job queued; the next worker asks again, and one run stays', async () => {
+      provider.mode = { kind: 'hold' };
+      provider.requests.length = 0;
+      let id = '';
+      try {
+        const created = await portalTicket(p, { title: 'Stopped mid-call', description: 'Search page times out.' });
+        id = created.body.data.id;
+        await until(() => provider.requests.length === 1, 'the provider request');
+        await p.app.runtime.worker!.stop(); // graphile-worker's grace, then the call is cut off and the try fails
+      } finally {
+        answering();
+        provider.release();
+      }
+      expect((await latest('VIEWER', id, '', p)).body.data.provider.status).toBe('PENDING');
+      const [job] = await t.em().getConnection().execute<{ attempts: number; last_error: string | null }[]>(
+        `SELECT attempts, last_error FROM graphile_worker.jobs WHERE key = ?`,
+        [`ezra.auto:${id}`],
+      );
+      expect(job.attempts).toBe(1);
+      expect(job.last_error).toBeTruthy();
+      await p.app.runtime.worker!.start();
+      await waitForAutoAnalyses(p);
+      expect(provider.requests).toHaveLength(2);
+      expect((await history('VIEWER', id)).body.data.items.map((a) => [a.version, a.trigger])).toEqual([[1, 'AUTO']]);
+      expect((await latest('VIEWER', id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: 'PROVIDER-REPORT: all good.' });
+    }, 30000);
   });
 
   it('makes no outbound call without a provider', async () => {

@@ -76,6 +76,7 @@ describe('row-level security', () => {
       auth[`${key}Portal`] = await portalLogin(t, tenant.slug, customer.email, customer.password);
       const created = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/incidents', { type: 'INCIDENT', title: `Outage ${key}`, description: 'down', priority: 'HIGH' }, auth[key]);
       expect(created.status).toBe(201);
+      expect((await t.rest('POST', `/api/v1/incidents/${created.body.data.id}/analysis`, {}, auth[key])).status).toBe(201);
       const ticket = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title: `Ticket ${key}`, description: 'broken', priority: 'LOW' }, auth[`${key}Portal`]);
       expect(ticket.status).toBe(201);
       expect((await t.rest('POST', `/api/v1/portal/tickets/${ticket.body.data.id}/comments`, { body: 'still broken' }, auth[`${key}Portal`])).status).toBe(201);

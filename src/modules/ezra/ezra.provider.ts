@@ -39,15 +39,17 @@ const REPORT_MAX = 20_000;
 /**
  * Sends a run's input to an OpenAI-compatible chat-completions endpoint (`POST {baseUrl}/chat/completions`)
  * and returns the answer's text. Errors name what went wrong without echoing the provider's body or the key.
+ * `stop` (a stopping worker) cuts the call short too; the caller tells that apart by `stop.aborted`.
  */
-export async function askProvider(provider: ProviderConfig, input: EzraInput): Promise<{ model: string; report: string }> {
+export async function askProvider(provider: ProviderConfig, input: EzraInput, stop?: AbortSignal): Promise<{ model: string; report: string }> {
+  const timeout = AbortSignal.timeout(provider.timeoutMs);
   let res: Response;
   try {
     res = await fetch(`${provider.baseUrl}/chat/completions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(provider.apiKey ? { authorization: `Bearer ${provider.apiKey}` } : {}) },
       body: JSON.stringify(providerRequest(provider.model, input)),
-      signal: AbortSignal.timeout(provider.timeoutMs),
+      signal: stop ? AbortSignal.any([timeout, stop]) : timeout,
       redirect: 'error',
     });
   } catch (e) {

@@ -55,11 +55,7 @@ export interface TicketInput {
  * by the viewer; a ticket the viewer may not see answers exactly like one that does not exist.
  */
 export class IncidentService {
-  constructor(
-    private readonly em: EntityManager,
-    /** Told of each new portal ticket after its commit (Ezra's automatic analysis); never of a replay. */
-    private readonly hooks: { ticketCreated?: (tenantId: string, incidentId: string) => void } = {},
-  ) {}
+  constructor(private readonly em: EntityManager) {}
 
   async get(viewer: ReadViewer, idOrNumber: string): Promise<Incident> {
     const incident = await findIncident(this.em, viewer, idOrNumber.trim());
@@ -76,8 +72,9 @@ export class IncidentService {
 
   /**
    * A customer reports a ticket: source PORTAL; reporter, organization and tenant from the token; SLA due
-   * times from the tenant's policy; an event for the staff in the same transaction. A repeated request with
-   * the same idempotency key returns the first ticket and creates nothing.
+   * times from the tenant's policy; an event for the staff in the same transaction (its dispatch also queues
+   * Ezra's automatic run). A repeated request with the same idempotency key returns the first ticket and
+   * creates nothing.
    */
   async createTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<Incident> {
     const title = bounded('title', input.title, TITLE_MAX);
@@ -135,7 +132,6 @@ export class IncidentService {
       }
       throw e;
     }
-    this.hooks.ticketCreated?.(viewer.tenantId, id);
     return this.get(viewer, id);
   }
 

@@ -20,6 +20,20 @@ export interface PlannedDelivery {
   message: DeliveryMessage;
 }
 
+/**
+ * A job an event causes besides its deliveries (Ezra's automatic run of a new portal ticket): queued in the
+ * transaction that marks the event dispatched, so it exists exactly when the event was dispatched.
+ */
+export interface FollowUpJob {
+  task: string;
+  payload: Record<string, unknown>;
+  /** At most one waiting job per key. */
+  jobKey: string;
+  maxAttempts: number;
+}
+
+export type FollowUps = (event: OutboxEventRow) => FollowUpJob[];
+
 interface Recipient {
   email: string;
   name: string;
@@ -188,10 +202,11 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow): 
 
 /**
  * The `outbox.dispatch` job: plans the event's deliveries, then in one transaction records them, queues a
- * `delivery.send` job for each, and marks the event processed. Run twice (a retry after a crash), it adds
- * nothing twice: the event row is locked and checked, and deliveries are unique per event and target.
+ * `delivery.send` job for each and the event's follow-up jobs, and marks the event processed. Run twice (a
+ * retry after a crash), it adds nothing twice: the event row is locked and checked, and deliveries are unique
+ * per event and target.
  */
-export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number): Promise<number> {
+export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number, followUps: FollowUps = () => []): Promise<number> {
   const [event] = await em.execute<(OutboxEventRow & { processed: boolean })[]>(
     `SELECT id, tenant_id AS "tenantId", type, payload, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
             processed_at IS NOT NULL AS processed
@@ -223,6 +238,7 @@ export async function dispatchEvent(em: EntityManager, eventId: string, maxAttem
       created += 1;
       await enqueue(tx, TASKS.send, { deliveryId: rows[0].id }, { jobKey: `delivery:${rows[0].id}` });
     }
+    for (const job of followUps(event)) await enqueue(tx, job.task, job.payload, { jobKey: job.jobKey, maxAttempts: job.maxAttempts });
     await conn.execute('UPDATE outbox_events SET processed_at = now() WHERE id = ?', [eventId], 'run', ctx);
     return created;
   });

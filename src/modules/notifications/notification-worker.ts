@@ -5,6 +5,8 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import type { Mailer } from '../../shared/mailer';
+import { Semaphore } from '../../shared/semaphore';
+import { AUTO_TASK, autoAnalysisJobs, runAutoAnalysis } from '../ezra/ezra.auto';
 import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retention';
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
@@ -15,6 +17,8 @@ export interface NotificationWorkerDeps {
   orm: MikroORM;
   log: Logger;
   mailer: Mailer;
+  /** Bounds Ezra's runs and provider calls in this process (the server's, shared with staff-requested runs); one of its own if not given. */
+  ezraQueue?: Semaphore;
 }
 
 const idOf = (payload: unknown, key: string): string => {
@@ -31,6 +35,7 @@ export const retentionSettings = ({ retention, tokens }: Config): RetentionSetti
   accessTtlSeconds: tokens.accessTtlSeconds,
 });
 
+/**
 /**
  * Housekeeping as a graphile-worker cron item: every worker schedules it, and the queue's `known_crontabs`
  * row lets exactly one of them add the job for each tick. One queue name runs such jobs one after another,
@@ -52,20 +57,25 @@ export function housekeepingCronItems(config: Config): ParsedCronItem[] {
 
 /**
  * The notifications worker: graphile-worker running the dispatch and send tasks and the housekeeping cron
- * job, in the server process (WORKER_ENABLED, the default) or in `npm run worker`. Any number of them may
- * run on one database; each job runs in one of them at a time. Stopping waits for the jobs in progress
- * (graphile-worker's graceful shutdown), so nothing is cut off half-sent.
+ * job, in the server process (WORKER_ENABLED, the default) or in `npm run worker`, and beside them Ezra's
+ * automatic runs on a runner of their own (EZRA_MAX_CONCURRENT jobs at once; a runner takes only the tasks
+ * it knows), so Ezra jobs never take the slots of deliveries. Any number of workers may run on one database;
+ * each job runs in one of them at a time. Stopping waits for the jobs in progress (graphile-worker's graceful
+ * shutdown), so nothing is cut off half-sent.
  */
 export class NotificationWorker {
   private runner?: Runner;
+  private ezraRunner?: Runner;
   private pool?: Pool;
   private heartbeat?: NodeJS.Timeout;
   /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
   private readonly workerIds = new Set<string>();
   private readonly log: Logger;
+  private readonly ezraQueue: Semaphore;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
     this.log = deps.log.child({ component: 'worker' });
+    this.ezraQueue = deps.ezraQueue ?? new Semaphore(deps.config.ezra.maxConcurrent);
   }
 
   get running(): boolean {
@@ -82,13 +92,25 @@ export class NotificationWorker {
     };
     return {
       [TASKS.dispatch]: async (payload) => {
-        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts);
+        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event));
       },
       [TASKS.send]: async (payload, helpers) => {
         await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
       },
       [TASKS.housekeeping]: async () => {
         await purgeExpiredRows(orm.em.fork(), retentionSettings(config), new Date(), this.log);
+      },
+    };
+  }
+
+  private ezraTasks(): TaskList {
+    const { config, orm } = this.deps;
+    const log = this.log.child({ component: 'ezra' });
+    return {
+      [AUTO_TASK]: async (payload, helpers) => {
+        const job = { tenantId: idOf(payload, 'tenantId'), incidentId: idOf(payload, 'incidentId'), eventId: idOf(payload, 'eventId') };
+        const outcome = await this.ezraQueue.run(() => runAutoAnalysis(orm.em.fork(), { config, log }, job, helpers.abortSignal));
+        log.debug({ ...job, outcome, attempt: helpers.job.attempts }, 'ezra automatic run done');
       },
     };
   }
@@ -142,7 +164,8 @@ export class NotificationWorker {
   async start(): Promise<void> {
     if (this.runner) return;
     const { config, orm } = this.deps;
-    const pool = new Pool({ connectionString: orm.config.get('clientUrl')!, max: config.worker.concurrency + 2 });
+    // Each runner holds a LISTEN connection and briefly one per job taken or finished.
+    const pool = new Pool({ connectionString: orm.config.get('clientUrl')!, max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
     pool.on('error', (err) => this.log.warn({ err }, 'queue connection error'));
     this.pool = pool;
     try {
@@ -152,28 +175,23 @@ export class NotificationWorker {
         return 0;
       });
       if (requeued) this.log.info({ events: requeued }, 'queued outbox events that were not dispatched yet');
-      this.runner = await run({
-        pgPool: pool,
-        schema: QUEUE_SCHEMA,
-        taskList: this.tasks(),
-        parsedCronItems: housekeepingCronItems(config),
-        concurrency: config.worker.concurrency,
-        pollInterval: config.worker.pollIntervalMs,
-        noHandleSignals: true,
-        logger: queueLogger(this.log),
-        events: this.events(),
-      });
+      const common = { pgPool: pool, schema: QUEUE_SCHEMA, pollInterval: config.worker.pollIntervalMs, noHandleSignals: true, logger: queueLogger(this.log), events: this.events() };
+      this.runner = await run({ ...common, taskList: this.tasks(), parsedCronItems: housekeepingCronItems(config), concurrency: config.worker.concurrency });
+      this.ezraRunner = await run({ ...common, taskList: this.ezraTasks(), parsedCronItems: [], concurrency: config.ezra.maxConcurrent });
       await this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed'));
       this.heartbeat = setInterval(() => void this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed')), config.worker.heartbeatMs);
       this.heartbeat.unref();
     } catch (e) {
+      await Promise.all([this.runner, this.ezraRunner].map((r) => r?.stop().catch(() => undefined)));
       this.runner = undefined;
+      this.ezraRunner = undefined;
       this.pool = undefined;
       await pool.end().catch(() => undefined);
       throw e;
     }
     this.runner.promise.catch((err) => this.log.error({ err }, 'notifications worker stopped on an error'));
-    this.log.info({ concurrency: config.worker.concurrency }, 'notifications worker started');
+    this.ezraRunner.promise.catch((err) => this.log.error({ err }, 'the worker\'s Ezra runner stopped on an error'));
+    this.log.info({ concurrency: config.worker.concurrency, ezraConcurrency: config.ezra.maxConcurrent }, 'notifications worker started');
   }
 
   private events(): WorkerEvents {
@@ -184,15 +202,16 @@ export class NotificationWorker {
 
   /** Lets the jobs in progress finish, then stops taking jobs and closes its connections. */
   async stop(): Promise<void> {
-    const runner = this.runner;
+    const runners = [this.runner, this.ezraRunner].filter((r) => r !== undefined);
     const pool = this.pool;
     this.runner = undefined;
+    this.ezraRunner = undefined;
     this.pool = undefined;
     clearInterval(this.heartbeat);
-    if (runner) await runner.stop().catch((err) => this.log.warn({ err }, 'error while stopping the notifications worker'));
+    await Promise.all(runners.map((r) => r.stop().catch((err) => this.log.warn({ err }, 'error while stopping the notifications worker'))));
     if (pool) await pool.end().catch(() => undefined);
     const ids = [...this.workerIds];
     this.workerIds.clear();
-    if (runner && ids.length) await this.sql('DELETE FROM queue_worker_heartbeats WHERE worker_id = ANY(?::text[])', [`{${ids.join(',')}}`]).catch(() => undefined);
+    if (runners.length && ids.length) await this.sql('DELETE FROM queue_worker_heartbeats WHERE worker_id = ANY(?::text[])', [`{${ids.join(',')}}`]).catch(() => undefined);
   }
 }
