@@ -14,6 +14,7 @@ import { Migration20261123154513 } from './Migration20261123154513';
 import { Migration20261123155900 } from './Migration20261123155900';
 import { Migration20261123161950 } from './Migration20261123161950';
 import { Migration20261202110824 } from './Migration20261202110824';
+import { Migration20261202142846 } from './Migration20261202142846';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123155900', class: Migration20261123155900 },
   { name: 'Migration20261123161950', class: Migration20261123161950 },
   { name: 'Migration20261202110824', class: Migration20261202110824 },
+  { name: 'Migration20261202142846', class: Migration20261202142846 },
 ];

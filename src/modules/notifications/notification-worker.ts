@@ -8,12 +8,15 @@ import type { Mailer } from '../../shared/mailer';
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
 import { sendDelivery } from './send';
+import { webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
 
 export interface NotificationWorkerDeps {
   config: Config;
   orm: MikroORM;
   log: Logger;
   mailer: Mailer;
+  /** Opens the endpoints' secrets; built from the config when not given. */
+  secrets?: WebhookSecretBox;
 }
 
 const idOf = (payload: unknown, key: string): string => {
@@ -35,9 +38,11 @@ export class NotificationWorker {
   /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
   private readonly workerIds = new Set<string>();
   private readonly log: Logger;
+  private readonly secrets: WebhookSecretBox;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
     this.log = deps.log.child({ component: 'worker' });
+    this.secrets = deps.secrets ?? webhookSecretBox(deps.config, deps.log);
   }
 
   get running(): boolean {
@@ -57,7 +62,7 @@ export class NotificationWorker {
         await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts);
       },
       [TASKS.send]: async (payload, helpers) => {
-        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
+        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings, secrets: this.secrets }, idOf(payload, 'deliveryId'), helpers.abortSignal);
       },
     };
   }
