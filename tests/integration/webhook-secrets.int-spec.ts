@@ -194,7 +194,7 @@ describe('webhook secrets encrypted at rest', () => {
         // The old key dropped too early: the row still under it is reported at start and its deliveries fail
         // with the key named, while the row under the new key is delivered.
         dropped = await startTestApp({ ...FAST, WEBHOOK_SECRETS_KEY: KEY_B }, { sameDatabaseAs: before });
-        expect(dropped.logs.some((l) => l.includes('sealed with a key this process does not have') && l.includes('"endpoints":1'))).toBe(true);
+        expect(dropped.logs.some((l) => l.includes('webhook secrets this process cannot decrypt') && l.includes('"endpoints":1,"reasons":{"UNKNOWN_KEY":1}'))).toBe(true);
         await ws.incident(before, 'Old key dropped');
         await waitForDeliveries(before);
         expect(titled(receiver.received('/rotating-late'), 'Old key dropped')).toHaveLength(0);

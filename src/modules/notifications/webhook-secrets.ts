@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import { StartupError } from '../../shared/startup-error';
-import { WebhookSecretUnreadableError } from './notification.errors';
+import { WebhookSecretUnreadableError, type WebhookSecretUnreadableReason } from './notification.errors';
 
 /** The row a sealed secret belongs to: both go into the AAD, so a value copied to another row does not open. */
 export interface SecretBinding {
@@ -118,8 +118,8 @@ export interface SealAtStartResult {
   encrypted: number;
   /** Rows sealed under a previous key, now sealed under the current one (so the old key can be dropped). */
   resealed: number;
-  /** Rows under a key this process does not have: left as they are; their deliveries fail until rotated. */
-  unreadable: number;
+  /** Rows it cannot decrypt (mostly: under a key it does not have), by reason: left as they are; their deliveries fail. */
+  unreadable: Partial<Record<WebhookSecretUnreadableReason, number>>;
 }
 
 /**
@@ -128,7 +128,7 @@ export interface SealAtStartResult {
  * starting together do it once; a row that cannot be read is counted and left alone, never a crash.
  */
 export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSecretBox, log: Logger): Promise<SealAtStartResult> {
-  const result: SealAtStartResult = { encrypted: 0, resealed: 0, unreadable: 0 };
+  const result: SealAtStartResult = { encrypted: 0, resealed: 0, unreadable: {} };
   // On a database whose migrations are pending (readiness says 503) there is nothing of ours to seal yet.
   const [ready] = await em.execute<{ ok: boolean }[]>(
     `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'webhook_endpoints' AND column_name = 'encrypted_secret') AS ok`,
@@ -151,7 +151,7 @@ export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSe
           plain = box.open(row.stored, binding);
         } catch (e) {
           if (!(e instanceof WebhookSecretUnreadableError)) throw e;
-          result.unreadable += 1;
+          result.unreadable[e.reason] = (result.unreadable[e.reason] ?? 0) + 1;
           continue;
         }
         result.resealed += 1;
@@ -161,10 +161,11 @@ export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSe
   });
   if (result.encrypted) log.info({ endpoints: result.encrypted }, 'encrypted the plain-text secrets of webhook endpoints written before encryption at rest');
   if (result.resealed) log.info({ endpoints: result.resealed }, 're-encrypted webhook secrets sealed with a previous WEBHOOK_SECRETS_KEY under the current one');
-  if (result.unreadable) {
+  const unreadable = Object.values(result.unreadable).reduce((a, b) => a + b, 0);
+  if (unreadable) {
     log.warn(
-      { endpoints: result.unreadable },
-      'webhook secrets sealed with a key this process does not have (not in WEBHOOK_SECRETS_KEY or WEBHOOK_SECRETS_PREVIOUS_KEYS): their deliveries fail until the key is listed or the secret rotated',
+      { endpoints: unreadable, reasons: result.unreadable },
+      'webhook secrets this process cannot decrypt (UNKNOWN_KEY: sealed with a key in neither WEBHOOK_SECRETS_KEY nor WEBHOOK_SECRETS_PREVIOUS_KEYS): their deliveries fail until the key is listed or the secret rotated',
     );
   }
   return result;
