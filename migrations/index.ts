@@ -15,6 +15,7 @@ import { Migration20261123155900 } from './Migration20261123155900';
 import { Migration20261123161950 } from './Migration20261123161950';
 import { Migration20261202110824 } from './Migration20261202110824';
 import { Migration20261202142844 } from './Migration20261202142844';
+import { Migration20261202142846 } from './Migration20261202142846';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123161950', class: Migration20261123161950 },
   { name: 'Migration20261202110824', class: Migration20261202110824 },
   { name: 'Migration20261202142844', class: Migration20261202142844 },
+  { name: 'Migration20261202142846', class: Migration20261202142846 },
 ];

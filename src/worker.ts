@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
 import { NotificationWorker } from './modules/notifications/notification-worker';
+import { sealStoredWebhookSecrets, webhookSecretBox } from './modules/notifications/webhook-secrets';
 import { createLogger } from './shared/logger';
 import { createMailer } from './shared/mailer';
 import { StartupError } from './shared/startup-error';
@@ -24,7 +25,9 @@ async function main(): Promise<void> {
   let worker: NotificationWorker | undefined;
   try {
     db = await openDatabase(config, (m) => log.info(m));
-    worker = new NotificationWorker({ config, orm: db.orm, log, mailer });
+    const secrets = webhookSecretBox(config, log);
+    await sealStoredWebhookSecrets(db.orm.em.fork(), secrets, log);
+    worker = new NotificationWorker({ config, orm: db.orm, log, mailer, secrets });
     await worker.start();
   } catch (e) {
     await worker?.stop().catch(() => undefined);

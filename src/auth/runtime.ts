@@ -8,6 +8,7 @@ import { requestTransactionSlots } from '../db/tenant-transaction';
 import { scheduleSlaCheck } from '../modules/incident/sla-check';
 import { NotificationWorker } from '../modules/notifications/notification-worker';
 import { LiveEvents } from '../modules/live/live-events';
+import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from '../modules/notifications/webhook-secrets';
 import { CodeStore } from './codes';
 import { OAuthProviders } from './oauth';
 import { PasswordHasher } from './passwords';
@@ -40,6 +41,8 @@ export interface Runtime {
   requestTransactions: Semaphore;
   /** Bounds Ezra's runs and provider calls in this process (EZRA_MAX_CONCURRENT): the worker's automatic runs and staff runs' provider calls. */
   ezraQueue: Semaphore;
+  /** Encrypts webhook secrets for their rows and decrypts them to sign (WEBHOOK_SECRETS_KEY). */
+  webhookSecrets: WebhookSecretBox;
   /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
   worker?: NotificationWorker;
   /** Every outbox event as it commits, heard over LISTEN: for GraphQL subscriptions. */
@@ -73,6 +76,9 @@ export class BackgroundTasks {
 
 export async function createRuntime(config: Config, orm: MikroORM, log: Logger): Promise<Runtime> {
   const databaseUrl = orm.config.get('clientUrl')!;
+  const webhookSecrets = webhookSecretBox(config, log);
+  // Before anything serves or sends: secrets written before encryption at rest get encrypted now.
+  await sealStoredWebhookSecrets(orm.em.fork(), webhookSecrets, log);
   const tokens = new TokenService(config.secrets, { issuer: config.tokens.issuer, accessTtlSeconds: config.tokens.accessTtlSeconds });
   const revocations = new RevocationCache(databaseUrl, config.tokens.accessTtlSeconds, log);
   await revocations.start(orm.em.fork());
@@ -85,7 +91,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   const live = new LiveEvents(databaseUrl, log);
   await live.start();
   const ezraQueue = new Semaphore(config.ezra.maxConcurrent);
-  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer, ezraQueue }) : undefined;
+  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer, ezraQueue, secrets: webhookSecrets }) : undefined;
   try {
     await worker?.start();
   } catch (e) {
@@ -99,6 +105,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     config,
     log,
     tokens,
+    webhookSecrets,
     passwords: new PasswordHasher(config.argon2),
     revocations,
     sessions: new SessionStore(revocations, config.tokens.refreshTtlDays),

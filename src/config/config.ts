@@ -124,6 +124,8 @@ const schema = z.object({
   RETENTION_BATCH_SIZE: int(100, 100_000).default(5000),
   WEBHOOK_TIMEOUT_MS: int(100, 60_000).default(5000),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: bool.optional(),
+  WEBHOOK_SECRETS_KEY: secret.optional(),
+  WEBHOOK_SECRETS_PREVIOUS_KEYS: secretList,
   GOOGLE_ISSUER: z.url({ message: 'must be an absolute URL' }).default('https://accounts.google.com'),
   GOOGLE_CLIENT_ID: z.string().min(1).optional(),
   GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
@@ -218,6 +220,11 @@ export interface Config {
     timeoutMs: number;
     /** Lets endpoints resolve to loopback, private, link-local or metadata addresses (tests, on-premises). */
     allowPrivateTargets: boolean;
+    /**
+     * Keys encrypting endpoint secrets at rest (modules/notifications/webhook-secrets.ts): `current` seals,
+     * `previous` only open. In development, unset, `current` is null and the key lives in `developmentKeyFile`.
+     */
+    secretKeys: { current: string | null; previous: string[]; developmentKeyFile: string | null };
   };
   google: {
     issuer: string;
@@ -255,7 +262,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     // Report missing production secrets in the same message rather than after the next attempt.
     if (input.NODE_ENV === 'production') {
-      for (const name of ['JWT_STAFF_SECRET', 'JWT_PORTAL_SECRET']) {
+      for (const name of ['JWT_STAFF_SECRET', 'JWT_PORTAL_SECRET', 'WEBHOOK_SECRETS_KEY']) {
         if (!input[name]) problems.push(`${name}: must be set in production (at least 32 random characters)`);
       }
     }
@@ -283,6 +290,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     staffJwtPrevious: env.JWT_STAFF_PREVIOUS_SECRETS,
     portalJwtPrevious: env.JWT_PORTAL_PREVIOUS_SECRETS,
   };
+  // Stored webhook secrets depend on this key, so outside production it must outlive a restart: in
+  // development a file beside the embedded database keeps it (webhook-secrets.ts); tests get one per run.
+  let webhookKey: string | null = env.WEBHOOK_SECRETS_KEY ?? null;
+  if (!webhookKey && isProduction) problems.push('WEBHOOK_SECRETS_KEY: must be set in production (at least 32 random characters; it encrypts webhook secrets at rest)');
+  if (!webhookKey && env.NODE_ENV === 'test') webhookKey = randomBytes(32).toString('base64url');
+  const webhookKeys = [webhookKey, ...env.WEBHOOK_SECRETS_PREVIOUS_KEYS].filter(Boolean);
+  if ([secrets.staffJwt, secrets.portalJwt, ...secrets.staffJwtPrevious, ...secrets.portalJwtPrevious].some((k) => k && webhookKeys.includes(k))) {
+    problems.push('WEBHOOK_SECRETS_KEY: must differ from every token key (one key, one purpose)');
+  }
   if (isProduction && !env.SMTP_URL) problems.push('SMTP_URL: must be set in production (verification codes and resets are e-mailed)');
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     problems.push(`${env.GOOGLE_CLIENT_ID ? 'GOOGLE_CLIENT_SECRET' : 'GOOGLE_CLIENT_ID'}: must be set together with the other Google setting`);
@@ -371,7 +387,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       authGraceHours: env.RETENTION_AUTH_GRACE_HOURS,
       batchSize: env.RETENTION_BATCH_SIZE,
     },
-    webhooks: { timeoutMs: env.WEBHOOK_TIMEOUT_MS, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false },
+    webhooks: {
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? false,
+      secretKeys: {
+        current: webhookKey,
+        previous: env.WEBHOOK_SECRETS_PREVIOUS_KEYS,
+        developmentKeyFile: webhookKey ? null : `${path.resolve(env.EMBEDDED_PG_DIR)}.webhook-key`,
+      },
+    },
     google: {
       issuer: env.GOOGLE_ISSUER,
       clientId: env.GOOGLE_CLIENT_ID,

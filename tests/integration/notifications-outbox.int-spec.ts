@@ -1,12 +1,12 @@
 import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
-import { Delivery, WebhookEndpoint } from '../../src/modules/notifications/notification.entity';
-import { Tenant as TenantEntity } from '../../src/modules/tenant/tenant.entity';
+import { Delivery } from '../../src/modules/notifications/notification.entity';
 import { NotificationWorker } from '../../src/modules/notifications/notification-worker';
 import { createMailer } from '../../src/shared/mailer';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
+import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { spawnWorker, type ServerProcess } from '../setup/process';
@@ -46,7 +46,7 @@ describe('outbox delivery through the job queue', () => {
   /** A worker in this process (the class the server and `npm run worker` both run): quick to start and stop. */
   const inProcessWorker = async (heartbeatMs = t.config.worker.heartbeatMs) => {
     const mailer = createMailer({ smtpUrl: mail.url, from: t.config.mailFrom, log: t.app.runtime.log });
-    const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100, heartbeatMs }, webhooks: { timeoutMs: 20000, allowPrivateTargets: true } };
+    const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100, heartbeatMs }, webhooks: { ...t.config.webhooks, timeoutMs: 20000, allowPrivateTargets: true } };
     const worker = new NotificationWorker({ config, orm: t.orm, log: t.app.runtime.log, mailer });
     await worker.start();
     return {
@@ -140,10 +140,14 @@ describe('outbox delivery through the job queue', () => {
     const receiver: Receiver = await startReceiver();
     try {
       receiver.on('/hang', (n) => (n === 0 ? 'hang' : { status: 200, body: 'ok' }));
-      const em = t.em();
-      const hang = em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/hang`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
-      await em.flush();
-      const w = await startWorker({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_TIMEOUT_MS: '60000', WORKER_HEARTBEAT_MS: '200' });
+      const { endpoint: hang } = await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, acme.id, { url: `${receiver.url}/hang`, eventTypes: ['incident.created_by_customer'] });
+      // The worker process opens the endpoint's secret with the server's key.
+      const w = await startWorker({
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+        WEBHOOK_TIMEOUT_MS: '60000',
+        WORKER_HEARTBEAT_MS: '200',
+        WEBHOOK_SECRETS_KEY: t.config.webhooks.secretKeys.current!,
+      });
       await createTicket('Killed mid-delivery');
       await receiver.waitFor('/hang', 1, 15000); // the worker is now inside the POST, its job locked
       w.proc.kill('SIGKILL');
@@ -164,9 +168,7 @@ describe('outbox delivery through the job queue', () => {
     const receiver: Receiver = await startReceiver();
     try {
       receiver.on('/stall', () => 'hang');
-      const em = t.em();
-      const endpoint = em.create(WebhookEndpoint, { tenant: em.getReference(TenantEntity, acme.id), url: `${receiver.url}/stall`, eventTypes: ['incident.created_by_customer'], secret: 'whsec_test' });
-      await em.flush();
+      const { endpoint } = await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, acme.id, { url: `${receiver.url}/stall`, eventTypes: ['incident.created_by_customer'] });
       const w = await inProcessWorker();
       await createTicket('Stalled receiver');
       await receiver.waitFor('/stall', 1);

@@ -1,11 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { StaffRole } from '../../src/auth/viewer';
 import { runSlaCheck } from '../../src/modules/incident/sla-check';
-import { WebhookEndpoint } from '../../src/modules/notifications/notification.entity';
 import { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
+import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
 
@@ -290,9 +290,9 @@ describe('webhooks', () => {
     it('checks again when sending: an endpoint whose host now resolves to an internal address gets nothing', async () => {
       // As if the name pointed elsewhere when it was registered (DNS rebinding): the rows are written directly.
       const em = strict.em();
-      const byName = em.create(WebhookEndpoint, { tenant: em.getReference(Tenant, tenant.id), url: `${receiver.url.replace('127.0.0.1', 'localhost')}/rebound`, eventTypes: ['incident.created'], secret: 'whsec_test' });
-      const byAddress = em.create(WebhookEndpoint, { tenant: em.getReference(Tenant, tenant.id), url: `${receiver.url}/literal`, eventTypes: ['incident.created'], secret: 'whsec_test' });
-      await em.flush();
+      const box = strict.app.runtime.webhookSecrets;
+      const { endpoint: byName } = await createWebhookRow(em, box, tenant.id, { url: `${receiver.url.replace('127.0.0.1', 'localhost')}/rebound`, eventTypes: ['incident.created'] });
+      const { endpoint: byAddress } = await createWebhookRow(em, box, tenant.id, { url: `${receiver.url}/literal`, eventTypes: ['incident.created'] });
       const engineer = await createStaff(em, strict.app.runtime.passwords, { tenant, role: 'ENGINEER' });
       const { auth: eng } = await login(strict, engineer.email, engineer.password);
       const res = await strict.rest('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'x', description: 'y', priority: 'LOW' }, eng);

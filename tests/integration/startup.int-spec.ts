@@ -12,19 +12,24 @@ jest.setTimeout(180_000);
 /** The server as a user runs it: a real process, its exit codes and its one-line errors. */
 describe('starting and stopping the server process', () => {
   let db: TestDatabase;
+  let scratch: string;
   const running: ServerProcess[] = [];
+  // In development the webhook secrets key is kept beside the embedded database's directory: a scratch one
+  // here, never the project's own .data/.
   const start = (env: Record<string, string>) => {
-    const p = spawnServer(env);
+    const p = spawnServer({ EMBEDDED_PG_DIR: path.join(scratch, 'pg'), ...env });
     running.push(p);
     return p;
   };
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'incident-desk-startup-'));
   });
   afterAll(async () => {
     for (const p of running) if (p.proc.exitCode === null) p.proc.kill('SIGKILL');
     await db.drop();
+    await fs.rm(scratch, { recursive: true, force: true });
   });
 
   const oneLineError = (output: string) => {
@@ -127,6 +132,11 @@ describe('starting and stopping the server process', () => {
       const first = start(embeddedEnv(pgPort));
       await first.waitFor(/listening on/);
       expect(first.output()).toContain('embedded PostgreSQL running on 127.0.0.1:');
+      // The development key for webhook secrets is made once, beside the database, readable by its owner only.
+      const keyFile = path.join(dir, 'pg.webhook-key');
+      expect(first.output()).toContain(`created a development key in ${keyFile}`);
+      expect((await fs.stat(keyFile)).mode & 0o777).toBe(0o600);
+      const key = await fs.readFile(keyFile, 'utf8');
 
       const second = start(embeddedEnv(pgPort));
       expect((await second.exited).code).toBe(1);
@@ -139,6 +149,9 @@ describe('starting and stopping the server process', () => {
       const third = start(embeddedEnv(pgPort));
       await third.waitFor(/listening on/);
       expect(third.output()).toContain('stopping a stale embedded PostgreSQL');
+      // Stored secrets depend on the key: a restart keeps it.
+      expect(third.output()).toContain(`encrypted with the development key in ${keyFile}`);
+      expect(await fs.readFile(keyFile, 'utf8')).toBe(key);
       third.proc.kill('SIGINT');
       expect((await third.exited).code).toBe(0);
       // A clean stop leaves no lock and no running postmaster behind.

@@ -77,7 +77,7 @@ describe('GraphQL limits leave room for what this server itself sends', () => {
 });
 
 describe('GraphQL settings', () => {
-  const production = { NODE_ENV: 'production', JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40), SMTP_URL: 'smtp://mail:587' };
+  const production = { NODE_ENV: 'production', JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40), WEBHOOK_SECRETS_KEY: 'c'.repeat(40), SMTP_URL: 'smtp://mail:587' };
 
   it('introspection is off in production unless GRAPHQL_INTROSPECTION turns it on, and on elsewhere', () => {
     expect(loadConfig(production).graphql.introspection).toBe(false);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { waitForDeliveries } from '../setup/deliveries';
 import { codeIn, startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
+import { startReceiver } from '../setup/webhook-receiver';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Tokens = { accessToken: string; refreshToken: string };
@@ -27,7 +30,7 @@ describe('secrets never reach the logs', () => {
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url, LOG_LEVEL: 'trace' });
+    t = await startTestApp({ SMTP_URL: mail.url, LOG_LEVEL: 'trace', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     await createTenant(t.em(), { name: 'Logs Inc', slug: 'logs-inc', allowCustomerSignup: true });
   });
   afterAll(async () => {
@@ -128,6 +131,49 @@ describe('secrets never reach the logs', () => {
     keep('portal refresh token', opsweave.body.data.refreshToken);
     expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, auth)).status).toBe(200);
     expect((await t.rest('POST', '/api/v1/portal/auth/logout', undefined, auth)).status).toBe(200);
+  });
+
+  it('webhooks: secrets shown at creation and rotation, their encrypted values, a legacy plain secret encrypted at start', async () => {
+    const receiver = await startReceiver();
+    try {
+      const tenant = await createTenant(t.em(), { slug: 'logs-hooks' });
+      const admin = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ADMIN' });
+      const { auth } = await login(t, admin.email, admin.password);
+      const storedOf = async (id: string) =>
+        (await t.em().getConnection().execute<{ s: string }[]>('SELECT encrypted_secret AS s FROM webhook_endpoints WHERE id = ?', [id]))[0].s;
+
+      const created = await t.rest<Envelope<{ id: string; secret: string }>>('POST', '/api/v1/webhooks', { url: `${receiver.url}/logs`, eventTypes: ['incident.created'] }, auth);
+      keep('webhook secret', created.body.data.secret);
+      keep('encrypted webhook secret', await storedOf(created.body.data.id));
+      const rotated = await t.rest<Envelope<{ secret: string }>>('POST', `/api/v1/webhooks/${created.body.data.id}/rotate-secret`, undefined, auth);
+      keep('rotated webhook secret', rotated.body.data.secret);
+      keep('encrypted rotated webhook secret', await storedOf(created.body.data.id));
+      const viaGql = await t.gql<{ createWebhookEndpoint: { endpoint: { id: string }; secret: string } }>(
+        `mutation { createWebhookEndpoint(input: { url: "${receiver.url}/copied", eventTypes: ["incident.created"] }) { endpoint { id } secret } }`,
+        undefined,
+        auth,
+      );
+      keep('webhook secret over GraphQL', viaGql.data?.createWebhookEndpoint.secret);
+      // A copied value: its delivery fails, and the failure is logged (without the value).
+      const copied = viaGql.data!.createWebhookEndpoint.endpoint.id;
+      await t.em().getConnection().execute('UPDATE webhook_endpoints SET encrypted_secret = ? WHERE id = ?', [await storedOf(created.body.data.id), copied]);
+
+      expect((await t.rest('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'Logged hook', description: 'x', priority: 'LOW' }, auth)).status).toBe(201);
+      await receiver.waitFor('/logs', 1);
+      await waitForDeliveries(t);
+      expect(t.logs.some((l) => l.includes('WEBHOOK_SECRET_UNREADABLE'))).toBe(true);
+
+      // A plain secret from before encryption, encrypted by a server starting at the most verbose level.
+      const legacy = keep('legacy plain webhook secret', `whsec_${randomBytes(32).toString('base64url')}`);
+      await t.em().getConnection().execute('UPDATE webhook_endpoints SET encrypted_secret = ? WHERE id = ?', [legacy, copied]);
+      const restarted = await startTestApp({ LOG_LEVEL: 'trace', WORKER_ENABLED: 'false' }, { sameDatabaseAs: t });
+      const encrypted = keep('encrypted legacy webhook secret', await storedOf(copied));
+      await restarted.close();
+      expect(restarted.logs.some((l) => l.includes('encrypted the plain-text secrets'))).toBe(true);
+      for (const value of [legacy, encrypted]) expect(restarted.logs.join('\n')).not.toContain(value);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('none of them appears in any log line, raw or JSON-escaped', async () => {

@@ -42,7 +42,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   // A second app on the same database, with the same keys, stands in for a second server process.
   const first = options.sameDatabaseAs;
   const db = first?.db ?? (await createTestDatabase());
-  const shared = first ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt } : {};
+  const shared = first
+    ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt, WEBHOOK_SECRETS_KEY: first.config.webhooks.secretKeys.current! }
+    : {};
   // No hourly purge firing in the middle of a test that back-dates rows; tests/integration/housekeeping.int-spec.ts turns it on.
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, RETENTION_SCHEDULE: 'off', ...shared, ...env });
   const logs: string[] = [];

@@ -35,6 +35,7 @@ describe('config', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^JWT_STAFF_SECRET: must be set in production/),
       expect.stringMatching(/^JWT_PORTAL_SECRET: must be set in production/),
+      expect.stringMatching(/^WEBHOOK_SECRETS_KEY: must be set in production/),
       expect.stringMatching(/^SMTP_URL: must be set in production/),
     ]);
   });
@@ -61,6 +62,7 @@ describe('config', () => {
       NODE_ENV: 'production',
       JWT_STAFF_SECRET: 'a'.repeat(40),
       JWT_PORTAL_SECRET: 'b'.repeat(40),
+      WEBHOOK_SECRETS_KEY: 'c'.repeat(40),
       DATABASE_URL: 'postgresql://u:p@db:5432/app',
       SMTP_URL: 'smtp://mail.internal:587',
       PORT: '8080',
@@ -90,10 +92,31 @@ describe('config', () => {
       NODE_ENV: 'production',
       JWT_STAFF_SECRET: 'a'.repeat(40),
       JWT_PORTAL_SECRET: 'b'.repeat(40),
+      WEBHOOK_SECRETS_KEY: 'c'.repeat(40),
       SMTP_URL: 'smtp://mail.internal:587',
       GOOGLE_ALLOW_INSECURE_ISSUER: 'true',
     });
     expect(problems).toEqual([expect.stringMatching(/^GOOGLE_ALLOW_INSECURE_ISSUER: must not be true in production/)]);
+  });
+
+  it('webhook secret keys: required in production, a file beside the embedded database in development, one per run in tests', () => {
+    const dev = loadConfig({ EMBEDDED_PG_DIR: '/srv/desk/pg' }).webhooks.secretKeys;
+    expect(dev).toEqual({ current: null, previous: [], developmentKeyFile: '/srv/desk/pg.webhook-key' });
+    const test = loadConfig({ NODE_ENV: 'test' }).webhooks.secretKeys;
+    expect(test.current!.length).toBeGreaterThanOrEqual(32);
+    expect(test.developmentKeyFile).toBeNull();
+    expect(loadConfig({ NODE_ENV: 'test' }).webhooks.secretKeys.current).not.toBe(test.current);
+    const set = loadConfig({ WEBHOOK_SECRETS_KEY: 'n'.repeat(40), WEBHOOK_SECRETS_PREVIOUS_KEYS: ` ${'o'.repeat(40)} , ${'p'.repeat(32)}` }).webhooks.secretKeys;
+    expect(set).toEqual({ current: 'n'.repeat(40), previous: ['o'.repeat(40), 'p'.repeat(32)], developmentKeyFile: null });
+
+    expect(problemsOf({ WEBHOOK_SECRETS_KEY: 'short' })[0]).toMatch(/^WEBHOOK_SECRETS_KEY: must be at least 32 characters/);
+    expect(problemsOf({ WEBHOOK_SECRETS_PREVIOUS_KEYS: 'short' })[0]).toMatch(/^WEBHOOK_SECRETS_PREVIOUS_KEYS(\.0)?: each key must be at least 32 characters/);
+    // One key, one purpose: a token key never encrypts webhook secrets, not even as a previous key.
+    const jwt = { JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40) };
+    expect(problemsOf({ ...jwt, WEBHOOK_SECRETS_KEY: 'a'.repeat(40) })).toEqual([expect.stringMatching(/^WEBHOOK_SECRETS_KEY: must differ from every token key/)]);
+    expect(problemsOf({ ...jwt, WEBHOOK_SECRETS_KEY: 'c'.repeat(40), WEBHOOK_SECRETS_PREVIOUS_KEYS: 'b'.repeat(40) })).toEqual([
+      expect.stringMatching(/^WEBHOOK_SECRETS_KEY: must differ from every token key/),
+    ]);
   });
 
   it('treats empty values as unset', () => {

@@ -71,7 +71,11 @@ describe('notification settings', () => {
     const c = loadConfig({});
     expect(c.worker).toEqual({ inProcess: true, concurrency: 4, pollIntervalMs: 2000, heartbeatMs: 10_000 });
     expect(c.delivery).toEqual({ maxAttempts: 8, retryBaseMs: 30_000, retryMaxMs: 6 * 3_600_000 });
-    expect(c.webhooks).toEqual({ timeoutMs: 5000, allowPrivateTargets: false });
+    expect(c.webhooks).toEqual({
+      timeoutMs: 5000,
+      allowPrivateTargets: false,
+      secretKeys: { current: null, previous: [], developmentKeyFile: expect.stringMatching(/[/\\]\.data[/\\]postgres\.webhook-key$/) },
+    });
   });
 
   it('are validated, each named in the error', () => {

@@ -11,6 +11,7 @@ import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retent
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
 import { sendDelivery } from './send';
+import { webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
 
 export interface NotificationWorkerDeps {
   config: Config;
@@ -19,6 +20,8 @@ export interface NotificationWorkerDeps {
   mailer: Mailer;
   /** Bounds Ezra's runs and provider calls in this process (the server's, shared with staff-requested runs); one of its own if not given. */
   ezraQueue?: Semaphore;
+  /** Opens the endpoints' secrets; built from the config when not given. */
+  secrets?: WebhookSecretBox;
 }
 
 const idOf = (payload: unknown, key: string): string => {
@@ -72,10 +75,12 @@ export class NotificationWorker {
   private readonly workerIds = new Set<string>();
   private readonly log: Logger;
   private readonly ezraQueue: Semaphore;
+  private readonly secrets: WebhookSecretBox;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
     this.log = deps.log.child({ component: 'worker' });
     this.ezraQueue = deps.ezraQueue ?? new Semaphore(deps.config.ezra.maxConcurrent);
+    this.secrets = deps.secrets ?? webhookSecretBox(deps.config, deps.log);
   }
 
   get running(): boolean {
@@ -95,7 +100,7 @@ export class NotificationWorker {
         await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event));
       },
       [TASKS.send]: async (payload, helpers) => {
-        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings }, idOf(payload, 'deliveryId'), helpers.abortSignal);
+        await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings, secrets: this.secrets }, idOf(payload, 'deliveryId'), helpers.abortSignal);
       },
       [TASKS.housekeeping]: async () => {
         await purgeExpiredRows(orm.em.fork(), retentionSettings(config), new Date(), this.log);

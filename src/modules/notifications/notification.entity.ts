@@ -119,9 +119,12 @@ export class WebhookEndpoint {
   @Property({ type: 'text[]' })
   eventTypes!: string[];
 
-  /** The HMAC key, shown once when created or rotated; kept to sign deliveries, never returned again. */
+  /**
+   * The HMAC key, shown once when created or rotated and kept to sign deliveries, encrypted for this row
+   * (`v1.<key id>.<nonce>.<ciphertext>`, webhook-secrets.ts); never returned again.
+   */
   @Property({ type: 'text', hidden: true })
-  secret!: string;
+  encryptedSecret!: string;
 
   @Property({ type: 'text', nullable: true })
   description?: string | null;

@@ -2,8 +2,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Mailer } from '../../shared/mailer';
 import type { DeliveryChannel, DeliveryMessage } from './notification.entity';
+import { WebhookSecretUnreadableError } from './notification.errors';
 import { enqueue, TASKS } from './queue';
 import { excerptOf, postWebhook, type WebhookResult } from './webhook';
+import type { WebhookSecretBox } from './webhook-secrets';
 
 export interface SendSettings {
   retryBaseMs: number;
@@ -28,6 +30,9 @@ interface DeliveryRow {
   maxAttempts: number;
   message: DeliveryMessage;
   endpointUrl: string | null;
+  endpointTenantId: string | null;
+  endpointId: string | null;
+  /** Sealed for its endpoint row (webhook-secrets.ts). */
   endpointSecret: string | null;
   endpointActive: boolean | null;
 }
@@ -39,14 +44,14 @@ interface DeliveryRow {
  */
 export async function sendDelivery(
   em: EntityManager,
-  deps: { mailer: Mailer; log: Logger; settings: SendSettings },
+  deps: { mailer: Mailer; log: Logger; settings: SendSettings; secrets: WebhookSecretBox },
   deliveryId: string,
   /** Aborted when the worker is stopping: a webhook POST in flight gives up and is tried again later. */
   signal?: AbortSignal,
 ): Promise<void> {
   const [d] = await em.execute<DeliveryRow[]>(
     `SELECT d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.channel, d.status, d.attempts, d.max_attempts AS "maxAttempts", d.message,
-            e.url AS "endpointUrl", e.secret AS "endpointSecret", e.is_active AS "endpointActive"
+            e.id AS "endpointId", e.tenant_id AS "endpointTenantId", e.url AS "endpointUrl", e.encrypted_secret AS "endpointSecret", e.is_active AS "endpointActive"
      FROM notification_deliveries d LEFT JOIN webhook_endpoints e ON e.id = d.endpoint_id WHERE d.id = ?`,
     [deliveryId],
   );
@@ -63,14 +68,17 @@ export async function sendDelivery(
     } else if (!d.endpointActive) {
       result = { ok: false, error: 'The webhook endpoint is disabled.', permanent: true };
     } else {
-      result = await postWebhook({ url: d.endpointUrl, secret: d.endpointSecret }, d.message.body, { eventId: d.eventId, eventType: d.eventType, deliveryId: d.id }, {
+      const secret = deps.secrets.open(d.endpointSecret, { endpointId: d.endpointId!, tenantId: d.endpointTenantId! });
+      result = await postWebhook({ url: d.endpointUrl, secret }, d.message.body, { eventId: d.eventId, eventType: d.eventType, deliveryId: d.id }, {
         timeoutMs: deps.settings.webhookTimeoutMs,
         allowPrivate: deps.settings.allowPrivateTargets,
         signal,
       });
     }
   } catch (e) {
-    result = { ok: false, error: excerptOf((e as Error).message || 'sending failed') };
+    // A secret that cannot be decrypted will not decrypt on the next try either: the dead letter says why.
+    if (e instanceof WebhookSecretUnreadableError) result = { ok: false, error: e.message, permanent: true };
+    else result = { ok: false, error: excerptOf((e as Error).message || 'sending failed') };
   }
 
   const attempt = d.attempts + 1;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../../auth/runtime';
 import type { ClientInfo } from '../../auth/sessions';
@@ -74,15 +75,18 @@ export class WebhookService {
     const types = eventTypes(input.eventTypes);
     const url = await this.url(input.url);
     const secret = newWebhookSecret();
+    // The id is chosen here: the stored secret is encrypted for this row (its id and tenant are the AAD).
+    const id = randomUUID();
     const endpoint = await this.em.transactional(async (tx) => {
       if ((await tx.count(WebhookEndpoint, { tenant: viewer.tenantId })) >= MAX_ENDPOINTS) {
         throw ValidationError.field('url', `is one too many: a workspace has at most ${MAX_ENDPOINTS} webhook endpoints`);
       }
       const e = tx.create(WebhookEndpoint, {
+        id,
         tenant: tx.getReference(Tenant, viewer.tenantId),
         url,
         eventTypes: types,
-        secret,
+        encryptedSecret: this.rt.webhookSecrets.seal(secret, { endpointId: id, tenantId: viewer.tenantId }),
         description: input.description?.trim() || null,
         createdBy: tx.getReference(User, viewer.userId),
       });
@@ -130,7 +134,7 @@ export class WebhookService {
     const secret = newWebhookSecret();
     const endpoint = await this.em.transactional(async (tx) => {
       const e = await this.load(tx, viewer, id);
-      e.secret = secret;
+      e.encryptedSecret = this.rt.webhookSecrets.seal(secret, { endpointId: e.id, tenantId: viewer.tenantId });
       await tx.flush();
       this.audit(tx, viewer, client, 'webhook.secret_rotated', e);
       return e;

@@ -10,6 +10,7 @@ import { User } from '../../../src/modules/user/user.entity';
 import { createArticle, createCustomerOrg, createCustomerUser, createIncident, addUpdate, portalLogin, type CustomerFixture } from '../../factories/portal';
 import { createStaff, login } from '../../factories/staff';
 import { createTenant } from '../../factories/tenants';
+import { createWebhookRow } from '../../factories/webhooks';
 import type { TestApp } from '../../setup/app';
 
 /**
@@ -226,10 +227,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       return delivery;
     },
     async webhook() {
-      const e = t.em();
-      const hook = e.create(WebhookEndpoint, { tenant: e.getReference(Tenant, A.id), url: 'https://hooks.example.test/in', eventTypes: ['incident.created'], secret: `whsec_${suffix()}`, description: 'matrix' });
-      await e.flush();
-      return hook;
+      const { endpoint } = await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, A.id, { url: 'https://hooks.example.test/in', eventTypes: ['incident.created'], description: 'matrix' });
+      return endpoint;
     },
   };
 
