@@ -38,8 +38,6 @@ export interface Runtime {
   background: Pick<BackgroundTasks, 'run' | 'drain'>;
   /** Bounds the tenant requests holding a database connection for their transaction (db/tenant-transaction.ts). */
   requestTransactions: Semaphore;
-  /** Bounds Ezra's runs and provider calls in this process (EZRA_MAX_CONCURRENT): the worker's automatic runs and staff runs' provider calls. */
-  ezraQueue: Semaphore;
   /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
   worker?: NotificationWorker;
   /** Every outbox event as it commits, heard over LISTEN: for GraphQL subscriptions. */
@@ -84,8 +82,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   }
   const live = new LiveEvents(databaseUrl, log);
   await live.start();
-  const ezraQueue = new Semaphore(config.ezra.maxConcurrent);
-  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer, ezraQueue }) : undefined;
+  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer }) : undefined;
   try {
     await worker?.start();
   } catch (e) {
@@ -108,7 +105,6 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),
     background,
-    ezraQueue,
     requestTransactions: requestTransactionSlots(orm.config.get('pool')?.max ?? 10),
     worker,
     live,
