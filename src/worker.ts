@@ -8,9 +8,10 @@ import { createMailer } from './shared/mailer';
 import { StartupError } from './shared/startup-error';
 
 /**
- * `npm run worker`: the notifications worker (deliveries, and Ezra's automatic runs of new portal tickets) as
- * a process of its own, for scaling out (run the servers with WORKER_ENABLED=false, or not: any number of
- * workers share the queue). Same settings as the server (its EZRA_* settings decide the automatic runs); it
+ * `npm run worker`: the notifications worker (deliveries, and Ezra's jobs: automatic runs of new portal tickets
+ * and staff runs' provider calls) as a process of its own, for scaling out (run the servers with
+ * WORKER_ENABLED=false, or not: any number of workers share the queue). Same settings as the server (its
+ * EZRA_* settings decide the automatic runs and which provider answers); it
  * needs DATABASE_URL, since the embedded PostgreSQL belongs to the server process that started it. Applies
  * pending migrations like the server. SIGINT/SIGTERM let the jobs in progress finish.
  */

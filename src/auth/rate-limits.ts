@@ -30,6 +30,7 @@ interface Limiters {
   registrations: Limiter;
   mailRequestsIp: Limiter;
   mutations: Limiter;
+  ezraRuns: Limiter;
 }
 
 /** A limiter's answer as the numbers clients see; no row yet means the whole window is left. */
@@ -76,7 +77,7 @@ export class RateLimits {
 
   static create(
     knex: Knex,
-    config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mailRequestsPerIpPerHour' | 'mutationsPerViewerPerMinute'>,
+    config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mailRequestsPerIpPerHour' | 'mutationsPerViewerPerMinute' | 'ezra'>,
   ): RateLimits {
     return new RateLimits({
       registrations: limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600),
@@ -86,6 +87,7 @@ export class RateLimits {
       otpSend: limiter(knex, 'otp_send', config.otp.resendPerMinute, 60),
       resetSend: limiter(knex, 'reset_send', config.otp.resendPerMinute, 60),
       mutations: limiter(knex, 'mutation_viewer', config.mutationsPerViewerPerMinute, 60),
+      ezraRuns: limiter(knex, 'ezra_run_tenant', config.ezra.runsPerTenantPerHour, 3600),
     });
   }
 
@@ -157,6 +159,15 @@ export class RateLimits {
   async consumeMutation(viewer: Viewer): Promise<void> {
     const key = viewerKey(viewer);
     if (key) await this.consume(this.l.mutations, key, 'Too many changes in a short time. Wait a moment and try again.');
+  }
+
+  /**
+   * A staff-requested Ezra run, per workspace: each may queue a provider call (paid, slow) and searches the
+   * tenant's incidents. Called once the request is known to be good (an incident the viewer may see), so a
+   * refused request costs nothing; per tenant, so one busy workspace never spends another's budget.
+   */
+  consumeEzraRun(tenantId: string): Promise<void> {
+    return this.consume(this.l.ezraRuns, `tenant:${tenantId}`, 'Too many Ezra runs in this workspace in the last hour. Try again later.');
   }
 
   private async consume(l: Limiter, key: string, message: string): Promise<void> {

@@ -39,8 +39,6 @@ export interface Runtime {
   background: Pick<BackgroundTasks, 'run' | 'drain'>;
   /** Bounds the tenant requests holding a database connection for their transaction (db/tenant-transaction.ts). */
   requestTransactions: Semaphore;
-  /** Bounds Ezra's runs and provider calls in this process (EZRA_MAX_CONCURRENT): the worker's automatic runs and staff runs' provider calls. */
-  ezraQueue: Semaphore;
   /** Encrypts webhook secrets for their rows and decrypts them to sign (WEBHOOK_SECRETS_KEY). */
   webhookSecrets: WebhookSecretBox;
   /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
@@ -90,8 +88,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   }
   const live = new LiveEvents(databaseUrl, log);
   await live.start();
-  const ezraQueue = new Semaphore(config.ezra.maxConcurrent);
-  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer, ezraQueue, secrets: webhookSecrets }) : undefined;
+  const worker = config.worker.inProcess ? new NotificationWorker({ config, orm, log, mailer, secrets: webhookSecrets }) : undefined;
   try {
     await worker?.start();
   } catch (e) {
@@ -115,7 +112,6 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),
     background,
-    ezraQueue,
     requestTransactions: requestTransactionSlots(orm.config.get('pool')?.max ?? 10),
     worker,
     live,

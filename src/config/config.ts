@@ -137,6 +137,7 @@ const schema = z.object({
   EZRA_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   EZRA_AUTO_ANALYZE: bool.optional(),
   EZRA_MAX_CONCURRENT: int(1, 32).default(2),
+  EZRA_RUNS_PER_TENANT_PER_HOUR: int(1, 1_000_000).default(60),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -240,8 +241,10 @@ export interface Config {
     provider?: { baseUrl: string; apiKey?: string; model: string; timeoutMs: number };
     /** Queue Ezra's run of every portal-created incident when its outbox event is dispatched (read by the worker). */
     autoAnalyze: boolean;
-    /** Ezra's automatic runs (worker jobs) and provider calls in flight at once in this process; the rest queue. */
+    /** Ezra's jobs (automatic runs, staff runs' provider calls) one worker runs at once; the rest wait in the queue. */
     maxConcurrent: number;
+    /** Staff-requested runs one workspace may start per hour (every staff member together). */
+    runsPerTenantPerHour: number;
   };
 }
 
@@ -409,6 +412,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
       autoAnalyze: env.EZRA_AUTO_ANALYZE ?? true,
       maxConcurrent: env.EZRA_MAX_CONCURRENT,
+      runsPerTenantPerHour: env.EZRA_RUNS_PER_TENANT_PER_HOUR,
     },
   };
 }

@@ -1,5 +1,6 @@
 import { IncidentAnalysis as AnalysisRow } from '../../src/modules/ezra/ezra.entity';
 import { runAutoAnalysis } from '../../src/modules/ezra/ezra.auto';
+import { NO_PROVIDER_IN_WORKER, runProviderCall } from '../../src/modules/ezra/ezra.provider-job';
 import { Delivery } from '../../src/modules/notifications/notification.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import type { Customer } from '../../src/modules/customer/customer.entity';
@@ -10,7 +11,7 @@ import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startChatProvider, type ChatProvider } from '../setup/chat-provider';
-import { waitForAutoAnalyses } from '../setup/deliveries';
+import { waitForEzraJobs } from '../setup/deliveries';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
@@ -129,7 +130,7 @@ describe('Ezra, the incident analyst', () => {
   it('analyzes every portal-created incident once, as a worker job after the commit, for the engineers', async () => {
     const created = await portalTicket(t, { title: 'Webhooks time out', description: 'Our webhook endpoint sees timeouts since noon.' }, { 'idempotency-key': 'ezra-auto-1' });
     expect(created.status).toBe(201);
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     const auto = await latest('VIEWER', created.body.data.id);
     expect(auto.status).toBe(200);
     expect(auto.body.data).toMatchObject({ version: 1, trigger: 'AUTO', audience: 'ENGINEER', requestedBy: null, analyzer: 'ezra-deterministic-1', provider: { status: 'NOT_CONFIGURED' } });
@@ -137,11 +138,11 @@ describe('Ezra, the incident analyst', () => {
     expect(auto.body.data.suggestedServiceArea.area).toBe('api');
     // The same request again (idempotent replay) runs nothing new.
     expect((await portalTicket(t, { title: 'Webhooks time out', description: 'Our webhook endpoint sees timeouts since noon.' }, { 'idempotency-key': 'ezra-auto-1' })).status).toBe(201);
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     expect((await history('VIEWER', created.body.data.id)).body.data.pagination.total).toBe(1);
     // Staff-created incidents are not analyzed automatically.
     const byStaff = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'Staff made', description: 'x', priority: 'LOW' }, auth.ENGINEER);
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     expect((await latest('VIEWER', byStaff.body.data.id)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
   });
 
@@ -188,7 +189,7 @@ describe('Ezra, the incident analyst', () => {
 
   it('writes a report per audience, numbers the runs and keeps them all', async () => {
     const { id, number } = await plantedIncident();
-    await waitForAutoAnalyses(t); // the automatic run is version 1
+    await waitForEzraJobs(t); // the automatic run is version 1
     const engineer = await analyze('ENGINEER', number, { audience: 'ENGINEER' });
     const leadership = await analyze('MANAGER', id, { audience: 'LEADERSHIP' });
     expect([engineer.body.data.version, leadership.body.data.version]).toEqual([2, 3]);
@@ -256,6 +257,14 @@ describe('Ezra, the incident analyst', () => {
 
   const autoJobs = async (incidentId: string) =>
     Number((await t.em().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'ezra.auto' AND key = ?`, [`ezra.auto:${incidentId}`]))[0].n);
+  /** The queued provider job of a staff run, if any: graphile-worker deletes a job once it succeeded. */
+  const providerJob = async (analysisId: string) =>
+    (
+      await t.em().getConnection().execute<{ attempts: number; locked_by: string | null; last_error: string | null }[]>(
+        `SELECT attempts, locked_by, last_error FROM graphile_worker.jobs WHERE task_identifier = 'ezra.provider' AND key = ?`,
+        [`ezra.provider:${analysisId}`],
+      )
+    )[0];
   const autoRuns = (incidentId: string) => t.em().count(AnalysisRow, { incident: incidentId, trigger: 'AUTO' });
   /** Runs `body` with this file's in-process worker stopped (other apps on the database then do the work, or none). */
   const withoutMainWorker = async (body: () => Promise<void>) => {
@@ -273,7 +282,7 @@ describe('Ezra, the incident analyst', () => {
       try {
         const created = await portalTicket(off, { title: 'No automatic run', description: 'Quiet please.' });
         expect(created.status).toBe(201);
-        await waitForAutoAnalyses(off); // the event is dispatched by off's worker
+        await waitForEzraJobs(off); // the event is dispatched by off's worker
         expect(await t.em().count(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: created.body.data.id }, processedAt: { $ne: null } })).toBe(1);
         expect(await autoJobs(created.body.data.id)).toBe(0);
         expect((await latest('VIEWER', created.body.data.id, '', off)).body.errors?.[0].code).toBe('ANALYSIS_NOT_FOUND');
@@ -299,7 +308,7 @@ describe('Ezra, the incident analyst', () => {
       expect(waiting[0].n).toBe('1');
       expect(await autoRuns(id)).toBe(0);
     }); // the worker starts again
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     const auto = await latest('VIEWER', id);
     expect(auto.body.data).toMatchObject({ version: 1, trigger: 'AUTO', audience: 'ENGINEER', requestedBy: null });
     expect(auto.body.data.signals.map((s) => s.kind)).toContain('TIMEOUT');
@@ -308,7 +317,7 @@ describe('Ezra, the incident analyst', () => {
 
   it('an automatic run that runs twice, one after the other or at once, stores one analysis', async () => {
     const created = await portalTicket(t, { title: 'Run me twice', description: 'Search returns 500 for every query.' });
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     expect(await autoRuns(created.body.data.id)).toBe(1);
     // The same job queued again (a retry after a crash between storing and finishing), run by the worker.
     const [event] = await t.em().find(OutboxEvent, { type: 'incident.created_by_customer', payload: { incidentId: created.body.data.id } });
@@ -316,7 +325,7 @@ describe('Ezra, the incident analyst', () => {
       JSON.stringify({ tenantId: acme.id, incidentId: created.body.data.id, eventId: event.id }),
       `ezra.auto:${created.body.data.id}`,
     ]);
-    await waitForAutoAnalyses(t);
+    await waitForEzraJobs(t);
     expect(await autoJobs(created.body.data.id)).toBe(0); // it ran (and succeeded)
     expect((await history('VIEWER', created.body.data.id)).body.data.items.map((a) => [a.version, a.trigger])).toEqual([[1, 'AUTO']]);
 
@@ -387,7 +396,7 @@ describe('Ezra, the incident analyst', () => {
       const res = await analyze('ENGINEER', incident.id, { audience: 'ENGINEER' }, p);
       expect(res.status).toBe(201);
       expect(res.body.data.provider).toMatchObject({ status: 'PENDING', model: 'test-model', report: null });
-      await p.app.runtime.background.drain();
+      await waitForEzraJobs(p);
       const stored = await latest('VIEWER', incident.id, '', p);
       expect(stored.body.data.report).toBe(res.body.data.report); // the deterministic report stays
       expect(stored.body.data.provider).toMatchObject({ status: 'SUCCEEDED', model: 'test-model-served', report: 'PROVIDER-REPORT: all good.', error: null, finishedAt: expect.any(String) });
@@ -403,11 +412,11 @@ describe('Ezra, the incident analyst', () => {
 
     it('the provider\'s CUSTOMER input holds customer-visible data only', async () => {
       const { id } = await plantedIncident(p);
-      await waitForAutoAnalyses(p); // the automatic run's provider call is done before counting requests
+      await waitForEzraJobs(p); // the automatic run's provider call is done before counting requests
       provider.requests.length = 0;
       provider.mode = { kind: 'answer', content: (r) => `Echo: ${r.body}` };
       const res = await analyze('ENGINEER', id, { audience: 'CUSTOMER' }, p);
-      await p.app.runtime.background.drain();
+      await waitForEzraJobs(p);
       expect(provider.requests).toHaveLength(1);
       const body = provider.requests[0].body;
       expect(body).toContain('Checkout fails with 502');
@@ -429,7 +438,7 @@ describe('Ezra, the incident analyst', () => {
       try {
         const res = await analyze('ENGINEER', incident.id, {}, p);
         expect(res.status).toBe(201);
-        await p.app.runtime.background.drain();
+        await waitForEzraJobs(p);
         const stored = await latest('VIEWER', incident.id, '', p);
         expect(stored.body.data.provider).toMatchObject({ status: 'FAILED', report: null, error: 'The provider answered HTTP 500.' });
         expect(stored.text).not.toContain('SECRET-PROVIDER-DETAIL');
@@ -457,7 +466,7 @@ describe('Ezra, the incident analyst', () => {
         provider.release();
         answering();
       }
-      await waitForAutoAnalyses(p);
+      await waitForEzraJobs(p);
       expect((await latest('VIEWER', id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: 'PROVIDER-REPORT: released.' });
     });
 
@@ -479,7 +488,7 @@ describe('Ezra, the incident analyst', () => {
         answering();
         provider.release();
       }
-      await waitForAutoAnalyses(p);
+      await waitForEzraJobs(p);
       expect(provider.requests).toHaveLength(3);
       for (const x of tickets) expect((await latest('VIEWER', x.id, '', p)).body.data.provider.status).toBe('SUCCEEDED');
     });
@@ -488,7 +497,7 @@ describe('Ezra, the incident analyst', () => {
       provider.mode = { kind: 'status', status: 500 };
       try {
         const created = await portalTicket(p, { title: 'Provider down', description: 'Billing page shows a 500.' });
-        await waitForAutoAnalyses(p);
+        await waitForEzraJobs(p);
         const stored = await latest('VIEWER', created.body.data.id, '', p);
         expect(stored.body.data).toMatchObject({ trigger: 'AUTO', provider: { status: 'FAILED', report: null, error: 'The provider answered HTTP 500.' } });
         expect(stored.body.data.report).toContain('# Engineering analysis');
@@ -499,6 +508,131 @@ describe('Ezra, the incident analyst', () => {
       } finally {
         answering();
       }
+    });
+
+    it('a staff run answers at once with the deterministic report; the provider is asked by a worker job keyed by the run', async () => {
+      const incident = await createIncident(t.em(), acme, { title: 'Held staff run', description: 'Exports return 504.' });
+      provider.mode = { kind: 'hold' };
+      provider.requests.length = 0;
+      let analysisId = '';
+      try {
+        const res = await analyze('ENGINEER', incident.id, { audience: 'LEADERSHIP' }, p);
+        expect(res.status).toBe(201);
+        analysisId = res.body.data.id;
+        expect(res.body.data).toMatchObject({ trigger: 'MANUAL', audience: 'LEADERSHIP', provider: { status: 'PENDING', model: 'test-model', report: null } });
+        expect(res.body.data.report).toMatch(/^# Leadership brief: INC-/);
+        // The call is in flight inside the worker's job, not in the request.
+        await until(() => provider.requests.length === 1, 'the provider request');
+        const job = await providerJob(analysisId);
+        expect(job).toMatchObject({ attempts: 1, locked_by: expect.any(String) });
+        expect((await latest('VIEWER', incident.id, '', p)).body.data.provider.status).toBe('PENDING');
+      } finally {
+        provider.release();
+        answering();
+      }
+      await waitForEzraJobs(p);
+      expect(await providerJob(analysisId)).toBeUndefined(); // done, so gone from the queue
+      expect((await latest('VIEWER', incident.id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: 'PROVIDER-REPORT: released.' });
+      const input = JSON.parse(provider.requests[0].json.messages!.find((m) => m.role === 'user')!.content);
+      expect(input).toMatchObject({ audience: 'LEADERSHIP', incident: { title: 'Held staff run' } });
+    });
+
+    it('a staff run taken while no worker runs keeps its provider call queued: PENDING until a worker starts, then answered once', async () => {
+      const incident = await createIncident(t.em(), acme, { title: 'Queued staff run', description: 'Imports fail with 500.' });
+      provider.requests.length = 0;
+      await p.app.runtime.worker!.stop();
+      let analysisId = '';
+      try {
+        // A server without a worker takes the request and goes away: nothing of the call is left in any process.
+        const server = await startTestApp(
+          { EZRA_PROVIDER_URL: provider.baseUrl, EZRA_MODEL: 'test-model', WORKER_ENABLED: 'false' },
+          { sameDatabaseAs: t },
+        );
+        try {
+          const res = await analyze('ENGINEER', incident.id, {}, server);
+          expect(res.status).toBe(201);
+          expect(res.body.data.provider.status).toBe('PENDING');
+          analysisId = res.body.data.id;
+        } finally {
+          await server.close();
+        }
+        expect(await providerJob(analysisId)).toMatchObject({ attempts: 0, locked_by: null });
+        expect((await latest('VIEWER', incident.id, '', p)).body.data.provider.status).toBe('PENDING');
+        expect(provider.requests).toHaveLength(0);
+      } finally {
+        await p.app.runtime.worker!.start();
+      }
+      await waitForEzraJobs(p);
+      expect(provider.requests).toHaveLength(1);
+      expect(await providerJob(analysisId)).toBeUndefined();
+      expect((await latest('VIEWER', incident.id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', model: 'test-model-served', report: 'PROVIDER-REPORT: all good.' });
+    });
+
+    it('a provider job run twice, one after the other or at once, stores one answer', async () => {
+      const deps = { config: p.config, log: p.app.runtime.log };
+      // One after the other: the job queued again after it succeeded finds the run answered and asks nothing.
+      const first = await createIncident(t.em(), acme, { title: 'Provider job twice', description: 'Search is empty.' });
+      provider.requests.length = 0;
+      const done = (await analyze('ENGINEER', first.id, {}, p)).body.data;
+      await waitForEzraJobs(p);
+      expect(provider.requests).toHaveLength(1);
+      provider.mode = { kind: 'answer', content: () => 'SECOND-ANSWER' };
+      try {
+        await t.em().getConnection().execute(`SELECT enqueue_job('ezra.provider', ?::json, null, null, ?)`, [
+          JSON.stringify({ tenantId: acme.id, analysisId: done.id }),
+          `ezra.provider:${done.id}`,
+        ]);
+        await waitForEzraJobs(p);
+        expect(provider.requests).toHaveLength(1);
+        expect((await latest('VIEWER', first.id, '', p)).body.data.provider.report).toBe('PROVIDER-REPORT: all good.');
+
+        // At once (a job freed from a stalled worker while it still runs): both ask, the first answer stays.
+        const second = await createIncident(t.em(), acme, { title: 'Provider job raced', description: 'Login is slow.' });
+        await p.app.runtime.worker!.stop();
+        try {
+          const pendingId = (await analyze('ENGINEER', second.id, {}, p)).body.data.id;
+          let n = 0;
+          provider.mode = { kind: 'answer', content: () => `RACED-ANSWER-${++n}` };
+          const job = { tenantId: acme.id, analysisId: pendingId };
+          expect(await Promise.all([runProviderCall(t.em(), deps, job), runProviderCall(t.em(), deps, job)])).toEqual(['asked', 'asked']);
+          expect(provider.requests).toHaveLength(3);
+          const stored = (await latest('VIEWER', second.id, '', p)).body.data.provider;
+          expect(stored.status).toBe('SUCCEEDED');
+          expect(['RACED-ANSWER-1', 'RACED-ANSWER-2']).toContain(stored.report);
+          // The queued job runs later and finds it answered.
+          await p.app.runtime.worker!.start();
+          await waitForEzraJobs(p);
+          expect(provider.requests).toHaveLength(3);
+          expect((await latest('VIEWER', second.id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: stored.report, finishedAt: stored.finishedAt });
+          expect(await history('VIEWER', second.id).then((h) => h.body.data.pagination.total)).toBe(1);
+        } finally {
+          if (!p.app.runtime.worker!.running) await p.app.runtime.worker!.start();
+        }
+      } finally {
+        answering();
+      }
+    });
+
+    it('a provider job taken by a worker without a provider records why on the run instead of leaving it PENDING', async () => {
+      const incident = await createIncident(t.em(), acme, { title: 'Worker without provider' });
+      provider.requests.length = 0;
+      await p.app.runtime.worker!.stop();
+      try {
+        const res = await analyze('ENGINEER', incident.id, {}, p);
+        expect(res.body.data.provider.status).toBe('PENDING');
+        const job = { tenantId: acme.id, analysisId: res.body.data.id };
+        // A job naming another workspace finds no run there: nothing is asked or recorded.
+        const foreign = await createTenant(t.em());
+        expect(await runProviderCall(t.em(), { config: p.config, log: p.app.runtime.log }, { ...job, tenantId: foreign.id })).toBe('skipped');
+        expect((await latest('VIEWER', incident.id, '', p)).body.data.provider.status).toBe('PENDING');
+        const deps = { config: t.config, log: t.app.runtime.log }; // t has no provider
+        expect(await runProviderCall(t.em(), deps, job)).toBe('no-provider');
+      } finally {
+        await p.app.runtime.worker!.start();
+      }
+      await waitForEzraJobs(p);
+      expect(provider.requests).toHaveLength(0);
+      expect((await latest('VIEWER', incident.id, '', p)).body.data.provider).toMatchObject({ status: 'FAILED', report: null, error: NO_PROVIDER_IN_WORKER });
     });
 
     it('a worker stopped during the provider call leaves the run PENDING and its job queued; the next worker asks again, and one run stays', async () => {
@@ -522,16 +656,23 @@ describe('Ezra, the incident analyst', () => {
       expect(job.attempts).toBe(1);
       expect(job.last_error).toBeTruthy();
       await p.app.runtime.worker!.start();
-      await waitForAutoAnalyses(p);
+      await waitForEzraJobs(p);
       expect(provider.requests).toHaveLength(2);
       expect((await history('VIEWER', id)).body.data.items.map((a) => [a.version, a.trigger])).toEqual([[1, 'AUTO']]);
       expect((await latest('VIEWER', id, '', p)).body.data.provider).toMatchObject({ status: 'SUCCEEDED', report: 'PROVIDER-REPORT: all good.' });
     }, 30000);
   });
 
-  it('makes no outbound call without a provider', async () => {
+  it('makes no outbound call without a provider, and queues no provider job', async () => {
     const incident = await createIncident(t.em(), acme, { title: 'Offline run' });
-    const res = await analyze('ENGINEER', incident.id);
-    expect(res.body.data.provider).toEqual({ status: 'NOT_CONFIGURED', model: null, report: null, error: null, finishedAt: null });
+    await withoutMainWorker(async () => {
+      // No worker runs, so a job queued with the run would still be in the queue.
+      const res = await analyze('ENGINEER', incident.id);
+      expect(res.status).toBe(201);
+      expect(res.body.data.provider).toEqual({ status: 'NOT_CONFIGURED', model: null, report: null, error: null, finishedAt: null });
+      expect(await providerJob(res.body.data.id)).toBeUndefined();
+      const [queued] = await t.em().getConnection().execute<{ n: string }[]>(`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = 'ezra.provider'`);
+      expect(queued.n).toBe('0');
+    });
   });
 });

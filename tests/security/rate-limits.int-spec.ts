@@ -1,5 +1,5 @@
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
-import { createCustomerUser, portalLogin } from '../factories/portal';
+import { createCustomerUser, createIncident, portalLogin } from '../factories/portal';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
@@ -348,5 +348,77 @@ describe('rate limits per client IP on codes, reset e-mails and sign-ups', () =>
       const ok = await t.rest('POST', '/api/v1/auth/dev/register', { email: `ip-dev${n}@example.test`, password: 'Correct-Horse-Battery-9' }, other);
       expect(ok.status).toBeLessThan(300);
     }
+  });
+});
+
+describe('rate limit on Ezra runs per workspace', () => {
+  let t: TestApp;
+  let acme: Tenant;
+  let globex: Tenant;
+  const RUNS = 3;
+  const ANALYZE = 'mutation($id: ID!, $a: AnalysisAudience) { analyzeIncident(id: $id, audience: $a) { id version } }';
+  const runs = (incidentId: string) => t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM incident_analyses WHERE incident_id = ?', [incidentId]).then((r) => Number(r[0].n));
+
+  beforeAll(async () => {
+    t = await startTestApp({ EZRA_RUNS_PER_TENANT_PER_HOUR: String(RUNS) });
+    acme = await createTenant(t.em(), { slug: 'ezra-limit-acme' });
+    globex = await createTenant(t.em(), { slug: 'ezra-limit-globex' });
+  });
+  afterAll(() => t.close());
+
+  const member = async (tenant: Tenant, role: 'ENGINEER' | 'VIEWER' = 'ENGINEER') => {
+    const s = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role });
+    return (await login(t, s.email, s.password)).auth;
+  };
+  const analyze = (auth: Record<string, string>, id: string, body: Record<string, unknown> = {}) =>
+    t.rest<Envelope<{ id: string; version: number }>>('POST', `/api/v1/incidents/${id}/analysis`, body, auth);
+
+  it('counts every staff member of a workspace together, over REST and GraphQL; the run past it is refused with the headers and stores nothing; another workspace is unaffected', async () => {
+    const [ada, bob, viewer, stranger] = [await member(acme), await member(acme), await member(acme, 'VIEWER'), await member(globex)];
+    const incident = await createIncident(t.em(), acme, { title: 'Limited runs', description: 'Checkout is down.' });
+
+    // Refused requests cost nothing: a role that may not, a missing incident, another workspace's, a bad audience.
+    expect((await analyze(viewer, incident.id)).status).toBe(403);
+    expect((await analyze(ada, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await analyze(stranger, incident.id)).status).toBe(404);
+    expect((await analyze(ada, incident.id, { audience: 'BOARD' })).status).toBe(400);
+
+    for (let i = 1; i <= RUNS; i++) {
+      const res = i === 2 ? await t.gql<{ analyzeIncident: { version: number } }>(ANALYZE, { id: incident.id }, bob) : await analyze(i === 1 ? ada : bob, incident.id);
+      expect(res.status).toBe(i === 2 ? 200 : 201);
+      const h = limitOf(res.headers);
+      expect(h).toMatchObject({ limit: RUNS, remaining: RUNS - i, policy: `${RUNS};w=3600`, retryAfter: null });
+      expect(h.reset).toBeGreaterThan(0);
+      expect(h.reset).toBeLessThanOrEqual(3600);
+    }
+    expect(await runs(incident.id)).toBe(RUNS);
+
+    const limited = await analyze(ada, incident.id);
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ success: false, errors: [{ code: 'RATE_LIMITED' }] });
+    const h = limitOf(limited.headers);
+    expect(h).toMatchObject({ limit: RUNS, remaining: 0, policy: `${RUNS};w=3600` });
+    expect(h.retryAfter).toBeGreaterThan(0);
+    expect(h.retryAfter).toBeLessThanOrEqual(3600);
+    expect(h.reset).toBe(h.retryAfter);
+
+    const refused = await t.gql(ANALYZE, { id: incident.id, a: 'CUSTOMER' }, bob);
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      retryAfter: expect.any(Number),
+      rateLimit: { limit: RUNS, remaining: 0, windowSeconds: 3600, retryAfterSeconds: expect.any(Number) },
+    });
+    expect(limitOf(refused.headers)).toMatchObject({ limit: RUNS, remaining: 0 });
+    expect(await runs(incident.id)).toBe(RUNS);
+
+    // Reading runs is not limited.
+    expect((await t.rest('GET', `/api/v1/incidents/${incident.id}/analyses`, undefined, viewer)).status).toBe(200);
+
+    // Another workspace has its own budget.
+    const theirs = await createIncident(t.em(), globex, { title: 'Their incident' });
+    const other = await analyze(stranger, theirs.id);
+    expect(other.status).toBe(201);
+    expect(limitOf(other.headers)).toMatchObject({ limit: RUNS, remaining: RUNS - 1 });
   });
 });

@@ -18,20 +18,20 @@ export async function waitForDeliveries(t: TestApp, timeoutMs = 20000): Promise<
 }
 
 /**
- * Waits until Ezra's automatic runs have settled: every outbox event dispatched (the dispatch queues the run)
- * and no `ezra.auto` job waiting, due for a retry or running (one out of tries stays in the queue and does not
- * count). After that, an automatic run that is not stored never will be.
+ * Waits until Ezra's jobs have settled: every outbox event dispatched (the dispatch queues an automatic run)
+ * and no `ezra.auto` or `ezra.provider` job waiting, due for a retry or running (one out of tries stays in the
+ * queue and does not count). After that, a run or provider answer that is not stored never will be.
  */
-export async function waitForAutoAnalyses(t: TestApp, timeoutMs = 30000): Promise<void> {
+export async function waitForEzraJobs(t: TestApp, timeoutMs = 30000): Promise<void> {
   const conn = t.em().getConnection();
   const end = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await conn.execute<{ busy: boolean }[]>(
       `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL)
-           OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier = 'ezra.auto' AND attempts < max_attempts) AS busy`,
+           OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier IN ('ezra.auto', 'ezra.provider') AND attempts < max_attempts) AS busy`,
     );
     if (!row.busy) return;
-    if (Date.now() > end) throw new Error("Ezra's automatic runs did not settle");
+    if (Date.now() > end) throw new Error("Ezra's jobs did not settle");
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -47,7 +47,7 @@ describe('config', () => {
   });
 
   it('Ezra: no provider by default; a provider needs a model, and https unless it runs on this machine', () => {
-    expect(loadConfig({}).ezra).toEqual({ provider: undefined, autoAnalyze: true, maxConcurrent: 2 });
+    expect(loadConfig({}).ezra).toEqual({ provider: undefined, autoAnalyze: true, maxConcurrent: 2, runsPerTenantPerHour: 60 });
     const c = loadConfig({ EZRA_PROVIDER_URL: 'https://llm.example.test/v1/', EZRA_MODEL: 'gpt-x', EZRA_API_KEY: 'k' });
     expect(c.ezra.provider).toEqual({ baseUrl: 'https://llm.example.test/v1', model: 'gpt-x', apiKey: 'k', timeoutMs: 30000 });
     expect(loadConfig({ EZRA_PROVIDER_URL: 'http://127.0.0.1:11434/v1', EZRA_MODEL: 'llama' }).ezra.provider?.apiKey).toBeUndefined();
@@ -55,6 +55,8 @@ describe('config', () => {
     expect(problemsOf({ EZRA_PROVIDER_URL: 'http://llm.example.test/v1', EZRA_MODEL: 'm' })).toEqual([expect.stringMatching(/^EZRA_PROVIDER_URL: must be https/)]);
     expect(problemsOf({ EZRA_API_KEY: 'k' })).toEqual([expect.stringMatching(/^EZRA_API_KEY: has no effect/)]);
     expect(loadConfig({ EZRA_AUTO_ANALYZE: 'false' }).ezra.autoAnalyze).toBe(false);
+    expect(loadConfig({ EZRA_RUNS_PER_TENANT_PER_HOUR: '5' }).ezra.runsPerTenantPerHour).toBe(5);
+    expect(problemsOf({ EZRA_RUNS_PER_TENANT_PER_HOUR: '0' })).toEqual([expect.stringMatching(/^EZRA_RUNS_PER_TENANT_PER_HOUR: /)]);
   });
 
   it('accepts a full production configuration, with demo data and playground off', () => {

@@ -46,9 +46,17 @@ export class EzraAnalyst {
   /**
    * Analyses the incident and stores the run as its next version; null when the incident is gone, or when
    * `trigger` is AUTO and the incident already has its automatic run (checked under the incident's run lock,
-   * in the inserting transaction, so two runs at once store one).
+   * in the inserting transaction, so two runs at once store one). `onStored` runs in the inserting
+   * transaction, so what it writes (a staff run's provider job) commits with the run or not at all.
    */
-  async run(tenantId: string, incidentId: string, audience: Audience, trigger: AnalysisTrigger, requestedBy: string | null): Promise<{ id: string; input: EzraInput } | null> {
+  async run(
+    tenantId: string,
+    incidentId: string,
+    audience: Audience,
+    trigger: AnalysisTrigger,
+    requestedBy: string | null,
+    onStored?: (tx: EntityManager, analysisId: string) => Promise<void>,
+  ): Promise<{ id: string; input: EzraInput } | null> {
     const asOf = new Date().toISOString();
     const prepared = await this.prepare(tenantId, incidentId, audience, asOf);
     if (!prepared) return null;
@@ -72,6 +80,7 @@ export class EzraAnalyst {
         createdAt: new Date(asOf),
       });
       await tx.flush();
+      await onStored?.(tx, row.id);
       this.deps.log.info({ incidentId, analysisId: row.id, version: row.version, audience, trigger }, 'ezra analysis stored');
       return row.id;
     });
@@ -113,17 +122,22 @@ export class EzraAnalyst {
     } catch (e) {
       if (stop?.aborted) throw e;
       this.deps.log.warn({ analysisId, err: (e as Error).message }, 'ezra provider call failed');
-      await em.nativeUpdate(
-        AnalysisEntity,
-        { id: analysisId, providerStatus: 'PENDING' },
-        { providerStatus: 'FAILED', providerError: (e as Error).message.slice(0, 500), providerFinishedAt: new Date() },
-      );
+      await this.recordProviderFailure(analysisId, (e as Error).message);
       return;
     }
     await em.nativeUpdate(
       AnalysisEntity,
       { id: analysisId, providerStatus: 'PENDING' },
       { providerStatus: 'SUCCEEDED', providerModel: answer.model, providerReport: answer.report, providerFinishedAt: new Date() },
+    );
+  }
+
+  /** Records why a run has no provider answer, unless one was stored meanwhile (only a PENDING run takes it). */
+  async recordProviderFailure(analysisId: string, message: string): Promise<void> {
+    await this.em.fork().nativeUpdate(
+      AnalysisEntity,
+      { id: analysisId, providerStatus: 'PENDING' },
+      { providerStatus: 'FAILED', providerError: message.slice(0, 500), providerFinishedAt: new Date() },
     );
   }
 

@@ -7,7 +7,7 @@ import { AudienceEnum, IncidentAnalysis, IncidentAnalysisPage } from './ezra.typ
 /** Ezra, the incident analyst: staff only. */
 @Resolver()
 export class EzraResolver {
-  @Mutation(() => IncidentAnalysis, { description: 'ENGINEER: runs Ezra on an incident now and stores the run (the provider\'s answer follows in the background, if one is configured).' })
+  @Mutation(() => IncidentAnalysis, { description: 'ENGINEER: runs Ezra on an incident now and stores the run (the provider\'s answer, if one is configured, follows from a worker job). At most EZRA_RUNS_PER_TENANT_PER_HOUR runs per workspace: RATE_LIMITED past it.' })
   analyzeIncident(
     @Arg('id', () => ID, { description: 'The incident\'s id or number.' }) id: string,
     @Arg('audience', () => AudienceEnum, { defaultValue: 'ENGINEER' }) audience: Audience,

@@ -6,6 +6,7 @@ import { IncidentNotFoundError } from '../incident/incident.errors';
 import { IncidentService } from '../incident/incident.service';
 import { EzraAnalyst } from './ezra.analyst';
 import type { Audience } from './ezra.entity';
+import { queueProviderCall } from './ezra.provider-job';
 import { findAnalysis, listAnalyses, type AnalysisRow } from './ezra.read';
 import type { IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
 
@@ -22,10 +23,10 @@ const view = ({ result, ...row }: AnalysisRow): IncidentAnalysis => ({ ...row, .
  * Ezra, the incident analyst, for staff. A run (EzraAnalyst) reads the incident, finds similar incidents and
  * helpful articles with PostgreSQL's text search, derives a suggested priority and service area from signals
  * in the text, renders a report for one audience and stores it all as the incident's next numbered run. With
- * a provider configured, the same structured input goes to it afterwards, in the background, and its answer
+ * a provider configured, the same structured input goes to it afterwards, from a worker job, and its answer
  * is stored beside the deterministic one. The CUSTOMER input (and so its report, and what the provider
  * receives) is read by a statement that selects customer-visible data only. The automatic run of a portal
- * ticket is a worker job (ezra.auto.ts).
+ * ticket is a worker job too (ezra.auto.ts).
  */
 export class EzraService {
   constructor(
@@ -33,15 +34,19 @@ export class EzraService {
     private readonly rt: Runtime,
   ) {}
 
-  /** Staff (ENGINEER and above, by shield): runs Ezra now and returns the stored run. */
+  /**
+   * Staff (ENGINEER and above, by shield): runs Ezra now and returns the stored run. With a provider, its call
+   * is a worker job queued with the run (ezra.provider-job.ts), so it survives a crash of this process. Counted
+   * against the workspace's hourly budget once the incident is known to be one the viewer may see.
+   */
   async analyze(viewer: StaffViewer, idOrNumber: string, audience: Audience): Promise<IncidentAnalysis> {
     const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
+    await this.rt.rateLimits.consumeEzraRun(viewer.tenantId);
     const analyst = new EzraAnalyst(this.em, this.rt);
-    const run = await analyst.run(viewer.tenantId, incident.id, audience, 'MANUAL', viewer.userId);
+    const queueProvider = analyst.provider ? (tx: EntityManager, analysisId: string) => queueProviderCall(tx, { tenantId: viewer.tenantId, analysisId }) : undefined;
+    const run = await analyst.run(viewer.tenantId, incident.id, audience, 'MANUAL', viewer.userId, queueProvider);
     const stored = run ? await findAnalysis(this.em, viewer.tenantId, run.id) : null;
     if (!run || !stored) throw new IncidentNotFoundError(); // deleted while it was being analyzed
-    const provider = analyst.provider;
-    if (provider) this.rt.background.run('ezra.provider', () => this.rt.ezraQueue.run(() => analyst.askProvider(run.id, provider, run.input)));
     return view(stored);
   }
 

@@ -5,8 +5,8 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import type { Mailer } from '../../shared/mailer';
-import { Semaphore } from '../../shared/semaphore';
 import { AUTO_TASK, autoAnalysisJobs, runAutoAnalysis } from '../ezra/ezra.auto';
+import { PROVIDER_TASK, runProviderCall } from '../ezra/ezra.provider-job';
 import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retention';
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
@@ -18,8 +18,6 @@ export interface NotificationWorkerDeps {
   orm: MikroORM;
   log: Logger;
   mailer: Mailer;
-  /** Bounds Ezra's runs and provider calls in this process (the server's, shared with staff-requested runs); one of its own if not given. */
-  ezraQueue?: Semaphore;
   /** Opens the endpoints' secrets; built from the config when not given. */
   secrets?: WebhookSecretBox;
 }
@@ -60,9 +58,9 @@ export function housekeepingCronItems(config: Config): ParsedCronItem[] {
 
 /**
  * The notifications worker: graphile-worker running the dispatch and send tasks and the housekeeping cron
- * job, in the server process (WORKER_ENABLED, the default) or in `npm run worker`, and beside them Ezra's
- * automatic runs on a runner of their own (EZRA_MAX_CONCURRENT jobs at once; a runner takes only the tasks
- * it knows), so Ezra jobs never take the slots of deliveries. Any number of workers may run on one database;
+ * job, in the server process (WORKER_ENABLED, the default) or in `npm run worker`, and beside them Ezra's jobs
+ * (automatic runs, staff runs' provider calls) on a runner of their own (EZRA_MAX_CONCURRENT jobs at once; a
+ * runner takes only the tasks it knows), so Ezra jobs never take the slots of deliveries. Any number of workers may run on one database;
  * each job runs in one of them at a time. Stopping waits for the jobs in progress (graphile-worker's graceful
  * shutdown), so nothing is cut off half-sent.
  */
@@ -74,12 +72,10 @@ export class NotificationWorker {
   /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
   private readonly workerIds = new Set<string>();
   private readonly log: Logger;
-  private readonly ezraQueue: Semaphore;
   private readonly secrets: WebhookSecretBox;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
     this.log = deps.log.child({ component: 'worker' });
-    this.ezraQueue = deps.ezraQueue ?? new Semaphore(deps.config.ezra.maxConcurrent);
     this.secrets = deps.secrets ?? webhookSecretBox(deps.config, deps.log);
   }
 
@@ -114,8 +110,13 @@ export class NotificationWorker {
     return {
       [AUTO_TASK]: async (payload, helpers) => {
         const job = { tenantId: idOf(payload, 'tenantId'), incidentId: idOf(payload, 'incidentId'), eventId: idOf(payload, 'eventId') };
-        const outcome = await this.ezraQueue.run(() => runAutoAnalysis(orm.em.fork(), { config, log }, job, helpers.abortSignal));
+        const outcome = await runAutoAnalysis(orm.em.fork(), { config, log }, job, helpers.abortSignal);
         log.debug({ ...job, outcome, attempt: helpers.job.attempts }, 'ezra automatic run done');
+      },
+      [PROVIDER_TASK]: async (payload, helpers) => {
+        const job = { tenantId: idOf(payload, 'tenantId'), analysisId: idOf(payload, 'analysisId') };
+        const outcome = await runProviderCall(orm.em.fork(), { config, log }, job, helpers.abortSignal);
+        log.debug({ ...job, outcome, attempt: helpers.job.attempts }, 'ezra provider call done');
       },
     };
   }
