@@ -6,7 +6,7 @@
  */
 import { createHmac, createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import type { Runtime } from '../src/auth/runtime';
+import type { Runtime } from '../src/runtime';
 import { viewerFrom } from '../src/graphql/context';
 import { median } from './stats';
 

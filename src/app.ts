@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { getDistDirectory, renderAltair } from 'altair-static';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { createRuntime, type Runtime } from './auth/runtime';
+import { createRuntime, type Runtime } from './runtime';
 import type { Config } from './config/config';
 import { buildContext, type Context, type RequestInfo } from './graphql/context';
 import { buildSchema } from './graphql/schema';

@@ -3,7 +3,7 @@ import type { AuditRecord } from '../modules/audit/audit.service';
 import { InvalidResetTokenError } from './auth.errors';
 import type { SubjectKind } from './auth.entities';
 import { checkPasswordRules } from './passwords';
-import type { Runtime } from './runtime';
+import type { Runtime } from '../runtime';
 
 /** What a reset changes on an account, staff or portal: the two tables share these columns. */
 interface ResettableAccount {

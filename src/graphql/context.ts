@@ -2,7 +2,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { InvalidTokenError } from '../auth/auth.errors';
 import type { RateLimits } from '../auth/rate-limits';
-import type { Runtime } from '../auth/runtime';
+import type { Runtime } from '../runtime';
 import type { ClientInfo } from '../auth/sessions';
 import { TokenError } from '../auth/tokens';
 import { ANONYMOUS, type StaffViewer, type Viewer } from '../auth/viewer';

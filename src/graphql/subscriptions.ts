@@ -5,7 +5,7 @@ import { execute, getOperationAST, GraphQLError, type ExecutionArgs, type Execut
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { Runtime } from '../auth/runtime';
+import type { Runtime } from '../runtime';
 import { viewerFrom, type Context, type RequestInfo } from './context';
 
 export interface SubscriptionServer {

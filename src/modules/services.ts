@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Runtime } from '../auth/runtime';
+import type { Runtime } from '../runtime';
 import { TenantService } from './tenant/tenant.service';
 import { AuthService } from './user/auth.service';
 import { OAuthService } from './user/oauth.service';

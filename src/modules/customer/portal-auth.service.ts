@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { EmailNotVerifiedError, InvalidCredentialsError, InvalidOtpError } from '../../auth/auth.errors';
 import { checkPasswordRules } from '../../auth/passwords';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { CustomerViewer } from '../../auth/viewer';
 import { isUuid, normalizeEmail } from '../../shared/ids';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { InvalidInvitationError } from '../../auth/auth.errors';
 import { redeemResetToken, resetTokenStatus } from '../../auth/password-reset';
 import { checkPasswordRules } from '../../auth/passwords';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import type { ResetTokenStatus } from '../user/user.types';

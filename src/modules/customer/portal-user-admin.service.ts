@@ -1,6 +1,6 @@
 import { ForeignKeyConstraintViolationException, LockMode, ref, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { EmailTakenError } from '../../auth/auth.errors';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';

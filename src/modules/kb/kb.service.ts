@@ -1,5 +1,5 @@
 import { LockMode, UniqueConstraintViolationException, type EntityManager, type RequiredEntityData } from '@mikro-orm/postgresql';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { can } from '../../authz/policies';

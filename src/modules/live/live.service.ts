@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import { inTenantTransaction } from '../../db/tenant-transaction';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { IncidentNotFoundError } from '../incident/incident.errors';

@@ -7,7 +7,7 @@ import {
 } from '../../auth/auth.errors';
 import { redeemResetToken, resetTokenStatus } from '../../auth/password-reset';
 import { checkPasswordRules } from '../../auth/passwords';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';

@@ -9,7 +9,7 @@ import {
 } from '../../auth/auth.errors';
 import type { VerifiedIdentity } from '../../auth/oauth';
 import { OAuthState } from '../../auth/oauth-state.entity';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import { sha256 } from '../../auth/secrets';
 import { ValidationError } from '../../shared/errors';
 import type { ClientInfo } from '../../auth/sessions';

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { EmailTakenError, InvalidInvitationError, LastAdminError } from '../../auth/auth.errors';
 import { checkPasswordRules } from '../../auth/passwords';
-import type { Runtime } from '../../auth/runtime';
+import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffRole, StaffViewer } from '../../auth/viewer';
 import { isUuid, normalizeEmail } from '../../shared/ids';

@@ -1,22 +1,22 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Config } from '../config/config';
-import { AuditService } from '../modules/audit/audit.service';
-import { createMailer, type Mailer } from '../shared/mailer';
-import { Semaphore } from '../shared/semaphore';
-import { requestTransactionSlots } from '../db/tenant-transaction';
-import { scheduleSlaCheck } from '../modules/incident/sla-check';
-import { NotificationWorker } from '../modules/notifications/notification-worker';
-import { LiveEvents } from '../modules/live/live-events';
-import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from '../modules/notifications/webhook-secrets';
-import { CodeStore } from './codes';
-import { OAuthProviders } from './oauth';
-import { PasswordHasher } from './passwords';
-import { RateLimits } from './rate-limits';
-import { RevocationCache } from './revocation';
-import { CodeHasher } from './secrets';
-import { SessionStore } from './sessions';
-import { TokenService } from './tokens';
+import type { Config } from './config/config';
+import { AuditService } from './modules/audit/audit.service';
+import { createMailer, type Mailer } from './shared/mailer';
+import { Semaphore } from './shared/semaphore';
+import { requestTransactionSlots } from './db/tenant-transaction';
+import { scheduleSlaCheck } from './modules/incident/sla-check';
+import { NotificationWorker } from './modules/notifications/notification-worker';
+import { LiveEvents } from './modules/live/live-events';
+import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from './modules/notifications/webhook-secrets';
+import { CodeStore } from './auth/codes';
+import { OAuthProviders } from './auth/oauth';
+import { PasswordHasher } from './auth/passwords';
+import { RateLimits } from './auth/rate-limits';
+import { RevocationCache } from './auth/revocation';
+import { CodeHasher } from './auth/secrets';
+import { SessionStore } from './auth/sessions';
+import { TokenService } from './auth/tokens';
 
 /**
  * The process-wide parts of identity, built once at start and shared by every request: keys, the password
