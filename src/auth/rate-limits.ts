@@ -123,9 +123,13 @@ export class RateLimits {
     return this.consume(this.l.otpSend, emailKey, 'Too many codes requested for this address. Wait a minute and try again.');
   }
 
-  /** For mail nobody asked for (a sign-up with a taken address): true while the address's code budget lasts. */
-  allowsOtpSend(emailKey: string): Promise<boolean> {
-    return this.consumeOtpSend(emailKey).then(
+  /**
+   * For mail nobody asked for (a sign-up with a taken address): true while that address's budget for such
+   * notices lasts (as many a minute as codes). A budget of its own: spent only for addresses that have an
+   * account, it must never show in the codes' budget, which resend-OTP reports in its RateLimit-* headers.
+   */
+  allowsSignUpNotice(emailKey: string): Promise<boolean> {
+    return this.consumeOtpSend(`sign-up-notice:${emailKey}`).then(
       () => true,
       () => false,
     );

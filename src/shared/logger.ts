@@ -51,6 +51,25 @@ const serializeRequest = (req: LoggedRequest) => ({
   remotePort: req.socket?.remotePort,
 });
 
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * Errors as pino logs them, but a database error without the values it was writing: MikroORM inlines the
+ * bound values into the statement its message starts with (`insert … values ('ada@…', '$argon2id$…') -
+ * duplicate key …`), and PostgreSQL's `detail` repeats key values. Only PostgreSQL's own sentence stays,
+ * with the SQLSTATE, constraint, table and column.
+ */
+export function serializeError(err: unknown): Record<string, unknown> {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  const code = out.sqlState ?? out.code;
+  if (typeof out.message !== 'string' || typeof code !== 'string' || !SQLSTATE.test(code)) return out;
+  const at = out.message.lastIndexOf(' - ');
+  const message = at >= 0 ? out.message.slice(at + 3) : out.message;
+  const { detail: _detail, where: _where, internalQuery: _internalQuery, query: _query, params: _params, ...rest } = out;
+  const stack = typeof rest.stack === 'string' ? rest.stack.split(out.message).join(message) : rest.stack;
+  return { ...rest, message, stack };
+}
+
 /** Structured JSON logs (pino). Tests pass their own destination to read what was logged. */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -59,7 +78,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       base: { service: 'incident-desk' },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: '[redacted]' },
-      serializers: { req: serializeRequest },
+      serializers: { req: serializeRequest, err: serializeError },
     },
     destination,
   );

@@ -382,6 +382,25 @@ describe('account enumeration: the rate limiters answer alike for existing and u
     expect({ staff: count(staff), customer: count(customer) }).toEqual({ staff: 3, customer: 3 });
   });
 
+  it("a sign-up with a taken address leaves that address's code budget as a new address's: resend-OTP's RateLimit headers tell nothing", async () => {
+    const budgetAfterSignUp = async (door: 'staff' | 'customer', email: string) => {
+      const signUp =
+        door === 'staff'
+          ? await t.rest('POST', '/api/v1/auth/dev/register', { email, password: STRONG_PASSWORD })
+          : await t.rest('POST', '/api/v1/customer/register', { email, password: STRONG_PASSWORD, name: 'Max', companyId: open.id });
+      expect(signUp.status).toBe(201);
+      await t.app.runtime.background.drain(); // the owner's notice, or the new account and its code
+      const resend = await t.rest('POST', `/api/v1/${door === 'staff' ? 'auth' : 'customer'}/resend_otp`, { email });
+      return { status: resend.status, limit: resend.headers.get('ratelimit-limit'), remaining: resend.headers.get('ratelimit-remaining') };
+    };
+    const staff = (await createStaff(t.em(), t.app.runtime.passwords, { email: address('k') })).email;
+    const customer = (await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: address('k') })).email;
+    const known = { staff: await budgetAfterSignUp('staff', staff), customer: await budgetAfterSignUp('customer', customer) };
+    const unknown = { staff: await budgetAfterSignUp('staff', address('u')), customer: await budgetAfterSignUp('customer', address('u')) };
+    expect(known.staff).toMatchObject({ status: 200, limit: '3', remaining: '2' });
+    expect(known).toEqual(unknown);
+  });
+
   const limited = async (path: string, body: (email: string) => Record<string, unknown>, existing: string, tries: number) => {
     const unknown = address('u');
     const answers: { status: number; body: unknown; retryAfter: string | null }[][] = [[], []];

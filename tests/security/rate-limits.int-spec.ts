@@ -332,11 +332,13 @@ describe('rate limits per client IP on codes, reset e-mails and sign-ups', () =>
     const developer = await t.rest('POST', '/api/v1/auth/dev/register', { email: 'ip-dev1@example.test', password: 'Correct-Horse-Battery-9' }, ip);
     expect(developer.status).toBeLessThan(300);
 
+    await t.app.runtime.background.drain(); // accounts are made after the answer
     const before = await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM users');
     const refused = await t.rest<Envelope>('POST', '/api/v1/auth/business/register', { businessName: 'Ip Two', email: 'ip-owner2@example.test', password: 'Correct-Horse-Battery-9' }, ip);
     expect(refused.status).toBe(429);
     expect(refused.body.errors?.[0].code).toBe('RATE_LIMITED');
     expect(limitOf(refused.headers)).toMatchObject({ limit: 2, remaining: 0 });
+    await t.app.runtime.background.drain();
     const after = await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM users');
     expect(after[0].n).toBe(before[0].n);
 

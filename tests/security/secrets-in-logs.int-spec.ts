@@ -176,6 +176,25 @@ describe('secrets never reach the logs', () => {
     }
   });
 
+  it('a statement that fails while writing a password hash is logged without the values it was writing', async () => {
+    const hash = keep('password hash in a failing statement', `$argon2id$v=19$m=19456,t=2,p=1$${randomBytes(12).toString('base64url')}`);
+    const email = keep('e-mail in a failing statement', `failing-${randomBytes(6).toString('hex')}@logs.test`); // PII: not worth a log line either
+    // A tenant that does not exist: the insert fails on its foreign key, as a write can fail in a background task.
+    const error = await t
+      .em()
+      .getConnection()
+      .execute('insert into users (tenant_id, email, password_hash, role) values (?, ?, ?, ?)', ['00000000-0000-4000-8000-000000000000', email, hash, 'ADMIN'])
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
+    expect(error?.message).toMatch(/foreign key/);
+    t.app.runtime.log.error({ err: error }, 'background task failed'); // as BackgroundTasks logs a failed job
+    const line = t.logs.map((l) => JSON.parse(l) as { msg: string; err?: { message: string; code: string; constraint?: string } }).findLast((l) => l.msg === 'background task failed');
+    // What an operator needs stays: PostgreSQL's sentence, the SQLSTATE and the constraint.
+    expect(line?.err).toMatchObject({ message: expect.stringMatching(/violates foreign key constraint/), code: '23503', constraint: 'users_tenant_id_foreign' });
+  });
+
   it('none of them appears in any log line, raw or JSON-escaped', async () => {
     await t.app.runtime.background.drain();
     const logged = t.logs.join('\n');

@@ -61,7 +61,8 @@ export class PortalAuthService {
           return this.rt.codes.issueOtp(tx, 'customer', id, 'EMAIL_VERIFICATION');
         });
       } catch (e) {
-        if (e instanceof UniqueConstraintViolationException) return this.tellOwnerOfSignUp(email, tenant.name);
+        const taken = e instanceof UniqueConstraintViolationException && (e as { constraint?: string }).constraint === 'customer_portal_users_tenant_id_email_unique';
+        if (taken) return this.tellOwnerOfSignUp(email, tenant.name);
         throw e;
       }
       this.sendCode(email, tenant.name, code);
@@ -71,7 +72,7 @@ export class PortalAuthService {
 
   /** Limited like codes, so nobody can flood the owner's inbox through sign-ups. */
   private async tellOwnerOfSignUp(email: string, tenantName: string): Promise<void> {
-    if (!(await this.rt.rateLimits.allowsOtpSend(`customer:${email}`))) return;
+    if (!(await this.rt.rateLimits.allowsSignUpNotice(`customer:${email}`))) return;
     await this.rt.mailer.send({
       to: email,
       subject: `Your ${tenantName} support account`,

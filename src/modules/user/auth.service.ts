@@ -102,7 +102,7 @@ export class AuthService {
 
   /** At most as many of these a minute as codes, so nobody can flood an owner's inbox through this door. */
   private async tellOwnerOfSignUp(email: string): Promise<void> {
-    if (!(await this.rt.rateLimits.allowsOtpSend(`staff:${email}`))) return;
+    if (!(await this.rt.rateLimits.allowsSignUpNotice(`staff:${email}`))) return;
     await this.rt.mailer.send({
       to: email,
       subject: 'Someone tried to register with your address',
