@@ -37,7 +37,6 @@ export const retentionSettings = ({ retention, tokens }: Config): RetentionSetti
 });
 
 /**
-/**
  * Housekeeping as a graphile-worker cron item: every worker schedules it, and the queue's `known_crontabs`
  * row lets exactly one of them add the job for each tick. One queue name runs such jobs one after another,
  * and the job key keeps at most one waiting; a tick missed while no worker ran is not made up (no
