@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomBytes } from 'node:crypto';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer, Viewer } from '../../auth/viewer';
 import { Tenant } from './tenant.entity';
 import { listOpenCompanies } from './tenant.read';
@@ -16,6 +17,15 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
   return slug || 'workspace';
 }
+
+/**
+ * The slug of a workspace whose owner has not verified the address yet: random, so no public lookup by slug
+ * finds it, and with `--`, which slugify never makes. The workspace claims a slug from its name when the owner
+ * verifies (`claimSlug`): a slug taken at sign-up would tell a second sign-up of that name, or anyone trying the
+ * public knowledge base under it, whether the first address was new (only a new one gets a workspace).
+ */
+export const pendingSlug = (): string => `pending--${randomBytes(12).toString('hex')}`;
+const isPendingSlug = (slug: string): boolean => slug.startsWith('pending--');
 
 export class TenantService {
   constructor(private readonly em: EntityManager) {}
@@ -36,8 +46,8 @@ export class TenantService {
 
   /**
    * Creates a tenant with a unique slug derived from its name (`acme`, `acme-2`, ...). Runs inside the
-   * caller's transaction; the unique index settles any race. A registration passes the id and slug it
-   * already answered with.
+   * caller's transaction; the unique index settles any race. A registration passes the id it answered with,
+   * and a pending slug (`pendingSlug`).
    */
   async createTenant(em: EntityManager, input: { name: string; allowCustomerSignup?: boolean; id?: string; slug?: string }): Promise<Tenant> {
     const slug = input.slug ?? (await this.nextFreeSlug(em, input.name));
@@ -49,6 +59,25 @@ export class TenantService {
     });
     await em.flush();
     return tenant;
+  }
+
+  /**
+   * Gives a workspace still on its pending slug the slug its name gets now (`acme`, or `acme-2`, ... when
+   * taken), in the caller's transaction: when its owner verifies the address. A race for the same slug is
+   * settled by the unique index; the loser takes the next one.
+   */
+  async claimSlug(em: EntityManager, tenantId: string): Promise<void> {
+    const [tenant] = await em.execute<{ name: string; slug: string }[]>('SELECT name, slug FROM tenants WHERE id = ? FOR UPDATE', [tenantId]);
+    if (!tenant || !isPendingSlug(tenant.slug)) return;
+    for (let tries = 1; ; tries++) {
+      const slug = await this.nextFreeSlug(em, tenant.name);
+      try {
+        await em.transactional((savepoint) => savepoint.execute('UPDATE tenants SET slug = ? WHERE id = ?', [slug, tenantId]));
+        return;
+      } catch (e) {
+        if (!(e instanceof UniqueConstraintViolationException) || tries >= 5) throw e;
+      }
+    }
   }
 
   /** The slug a tenant of this name would get now: derived from the name, `-2`, `-3`, ... when taken. */

@@ -13,7 +13,7 @@ import type { StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';
 import { normalizeEmail } from '../../shared/ids';
 import type { Tenant } from '../tenant/tenant.entity';
-import { TenantService } from '../tenant/tenant.service';
+import { pendingSlug, TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
 import type { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } from './user.types';
 
@@ -56,7 +56,9 @@ export class AuthService {
    * its unverified ADMIN and the code are made after the answer has been sent (as codes and resets are), so
    * neither the answer nor its timing tells a stranger whether the address is registered (making them
    * before answering took measurably longer than finding the address taken). The answer's ids are the ones
-   * the rows get. An address that already has an account gets nothing made; its owner is told by e-mail.
+   * the rows get; its slug is the one the name gets now, which the workspace claims when its owner verifies
+   * the address (until then it has a pending one: see `pendingSlug`). An address that already has an
+   * account gets nothing made; its owner is told by e-mail.
    */
   private async register(
     workspaceName: string,
@@ -71,32 +73,30 @@ export class AuthService {
     // Counted once the request is well-formed (as for customers): a refused one creates nothing, costs no hashing.
     await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(password);
-    const owner = { tenantId: randomUUID(), userId: randomUUID(), workspaceName, slug: await this.tenants.nextFreeSlug(this.em, workspaceName) };
+    const owner = { tenantId: randomUUID(), userId: randomUUID(), workspaceName, email, passwordHash };
+    const slug = await this.tenants.nextFreeSlug(this.em, workspaceName);
     const em = this.em.fork();
-    this.rt.background.run('auth.registration', () => this.completeRegistration(em, { ...owner, email, passwordHash }, client, kind));
-    return { user: { id: owner.userId, email, role: 'ADMIN' }, business: { id: owner.tenantId, name: workspaceName, slug: owner.slug } };
+    this.rt.background.run('auth.registration', () => this.completeRegistration(em, owner, client, kind));
+    return { user: { id: owner.userId, email, role: 'ADMIN' }, business: { id: owner.tenantId, name: workspaceName, slug } };
   }
 
   private async completeRegistration(
     em: EntityManager,
-    owner: { tenantId: string; userId: string; workspaceName: string; slug: string; email: string; passwordHash: string },
+    owner: { tenantId: string; userId: string; workspaceName: string; email: string; passwordHash: string },
     client: ClientInfo,
     kind: 'business' | 'developer',
   ): Promise<void> {
-    const { tenantId, userId, slug, ...fields } = owner;
-    // The answered slug, unless a registration of the same name took it meanwhile: then the next free one.
-    for (const preferredSlug of [slug, undefined]) {
-      try {
-        const code = await em.transactional(async (tx) => {
-          await this.createWorkspaceOwner(tx, { ...fields, id: userId }, client, kind, { id: tenantId, slug: preferredSlug });
-          return this.rt.codes.issueOtp(tx, 'staff', userId, 'EMAIL_VERIFICATION');
-        });
-        return this.sendVerificationCode(owner.email, code);
-      } catch (e) {
-        const constraint = e instanceof UniqueConstraintViolationException ? (e as { constraint?: string }).constraint : undefined;
-        if (constraint === 'users_email_unique') return this.tellOwnerOfSignUp(owner.email);
-        if (constraint !== 'tenants_slug_unique' || !preferredSlug) throw e;
-      }
+    const { tenantId, userId, ...fields } = owner;
+    try {
+      const code = await em.transactional(async (tx) => {
+        await this.createWorkspaceOwner(tx, { ...fields, id: userId }, client, kind, { id: tenantId, slug: pendingSlug() });
+        return this.rt.codes.issueOtp(tx, 'staff', userId, 'EMAIL_VERIFICATION');
+      });
+      this.sendVerificationCode(owner.email, code);
+    } catch (e) {
+      const taken = e instanceof UniqueConstraintViolationException && (e as { constraint?: string }).constraint === 'users_email_unique';
+      if (!taken) throw e;
+      await this.tellOwnerOfSignUp(owner.email);
     }
   }
 
@@ -166,6 +166,7 @@ export class AuthService {
       const check = await this.rt.codes.checkOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION', input.otp);
       if (check === 'valid') {
         user.emailVerifiedAt = new Date();
+        await this.tenants.claimSlug(tx, user.tenant.id); // a self-registered workspace becomes findable now
         this.rt.audit.record(tx, { action: 'auth.email.verified', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
       }
       return check; // a miss is committed too, so the fifth wrong try burns the code
