@@ -1,6 +1,7 @@
 import { IncidentAnalysis as AnalysisRow } from '../../src/modules/ezra/ezra.entity';
 import { runAutoAnalysis } from '../../src/modules/ezra/ezra.auto';
-import { NO_PROVIDER_IN_WORKER, runProviderCall } from '../../src/modules/ezra/ezra.provider-job';
+import { NO_PROVIDER_IN_WORKER } from '../../src/modules/ezra/ezra.analyst';
+import { runProviderCall } from '../../src/modules/ezra/ezra.provider-job';
 import { Delivery } from '../../src/modules/notifications/notification.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import type { Customer } from '../../src/modules/customer/customer.entity';
@@ -632,6 +633,26 @@ describe('Ezra, the incident analyst', () => {
       }
       await waitForEzraJobs(p);
       expect(provider.requests).toHaveLength(0);
+      expect((await latest('VIEWER', incident.id, '', p)).body.data.provider).toMatchObject({ status: 'FAILED', report: null, error: NO_PROVIDER_IN_WORKER });
+    });
+
+    it('an automatic run left PENDING and tried again by a worker without a provider records why instead of staying PENDING', async () => {
+      const incident = await createIncident(t.em(), acme, { title: 'Auto run, then no provider', description: 'Exports hang.', reporter: customer.user });
+      const job = { tenantId: acme.id, incidentId: incident.id, eventId: incident.id };
+      provider.mode = { kind: 'hold' };
+      provider.requests.length = 0;
+      const stop = new AbortController();
+      const first = runAutoAnalysis(t.em(), { config: p.config, log: p.app.runtime.log }, job, stop.signal).catch((e: Error) => e);
+      try {
+        await until(() => provider.requests.length === 1, 'the provider request');
+        stop.abort(); // the try is cut off, as a stopping worker cuts it off
+        await first;
+      } finally {
+        answering();
+        provider.release();
+      }
+      expect((await latest('VIEWER', incident.id, '', p)).body.data.provider.status).toBe('PENDING');
+      expect(await runAutoAnalysis(t.em(), { config: t.config, log: t.app.runtime.log }, job)).toBe('no-provider'); // t has no provider
       expect((await latest('VIEWER', incident.id, '', p)).body.data.provider).toMatchObject({ status: 'FAILED', report: null, error: NO_PROVIDER_IN_WORKER });
     });
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FollowUpJob, OutboxEventRow } from '../notifications/dispatch';
-import { EzraAnalyst, type AnalystDeps } from './ezra.analyst';
+import { EzraAnalyst, NO_PROVIDER_IN_WORKER, type AnalystDeps } from './ezra.analyst';
 import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
 
 /**
@@ -37,12 +37,22 @@ export function autoAnalysisJobs(config: AnalystDeps['config'], event: OutboxEve
  * provider failure is recorded on the run (FAILED) and ends the job; any other error fails the try, and the
  * queue tries again later.
  */
-export async function runAutoAnalysis(em: EntityManager, deps: AnalystDeps, job: AutoPayload, stop?: AbortSignal): Promise<'stored' | 'provider-asked-again' | 'skipped'> {
+export async function runAutoAnalysis(
+  em: EntityManager,
+  deps: AnalystDeps,
+  job: AutoPayload,
+  stop?: AbortSignal,
+): Promise<'stored' | 'provider-asked-again' | 'no-provider' | 'skipped'> {
   const analyst = new EzraAnalyst(em, deps);
   const provider = analyst.provider;
   const earlier = await em.findOne(AnalysisEntity, { tenant: job.tenantId, incident: job.incidentId, trigger: 'AUTO' }, { fields: ['providerStatus'] });
   if (earlier) {
-    if (earlier.providerStatus !== 'PENDING' || !provider) return 'skipped';
+    if (earlier.providerStatus !== 'PENDING') return 'skipped';
+    if (!provider) {
+      // Stored by a worker with a provider, retried by one without: say why, rather than stay PENDING for ever.
+      await analyst.recordProviderFailure(earlier.id, NO_PROVIDER_IN_WORKER);
+      return 'no-provider';
+    }
     const prepared = await analyst.prepare(job.tenantId, job.incidentId, 'ENGINEER');
     if (!prepared) return 'skipped';
     await analyst.askProvider(earlier.id, provider, prepared.input, stop);

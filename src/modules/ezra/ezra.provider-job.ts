@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueue } from '../notifications/queue';
-import { EzraAnalyst, type AnalystDeps } from './ezra.analyst';
+import { EzraAnalyst, NO_PROVIDER_IN_WORKER, type AnalystDeps } from './ezra.analyst';
 import { AUTO_MAX_ATTEMPTS } from './ezra.auto';
 import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
 
@@ -25,8 +25,6 @@ export function queueProviderCall(tx: EntityManager, job: ProviderJobPayload): P
   return enqueue(tx, PROVIDER_TASK, { ...job }, { jobKey: `ezra.provider:${job.analysisId}`, maxAttempts: PROVIDER_MAX_ATTEMPTS });
 }
 
-/** Recorded on the run when the worker that takes the job has no provider: better FAILED than PENDING forever. */
-export const NO_PROVIDER_IN_WORKER = 'No provider is configured in the worker that ran this job (EZRA_PROVIDER_URL).';
 
 /**
  * The `ezra.provider` job. Runs as the tables' owner like every worker job, with the payload's tenant named in
