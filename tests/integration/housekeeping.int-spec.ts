@@ -3,9 +3,11 @@ import jwt from 'jsonwebtoken';
 import { purgeExpiredRows, type RetentionSettings } from '../../src/modules/housekeeping/retention';
 import { housekeepingCronItems, NotificationWorker, retentionSettings } from '../../src/modules/notifications/notification-worker';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { WebhookSecretBox } from '../../src/modules/notifications/webhook-secrets';
 import { createMailer } from '../../src/shared/mailer';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
+import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 
 const HOUR = 3_600_000;
@@ -72,12 +74,16 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
     return { eventId, deliveryId: await delivery(tenant, eventId, 'SENT', before(now, age)) };
   };
 
-  it('runs as the cron job of a real worker, which registers it and logs what it deleted per table', async () => {
+  it('runs as the cron job of a real worker, which registers it and logs what it deleted per table, and re-seals webhook secrets left under a previous key', async () => {
     const old = await sentNotification(globex, new Date(), 31 * DAY);
     const recent = await sentNotification(globex, new Date(), 29 * DAY);
+    // Sealed by a process still on the previous key, after this process re-sealed at start (which the worker does not repeat).
+    const [previousKey, currentKey] = [randomBytes(24).toString('base64url'), randomBytes(24).toString('base64url')];
+    const { endpoint } = await createWebhookRow(t.em(), new WebhookSecretBox(previousKey), acme.id, { url: 'https://hooks.retention.test/in', eventTypes: ['incident.created'] });
     const config = { ...t.config, worker: { ...t.config.worker, pollIntervalMs: 100 } };
     const mailer = createMailer({ from: t.config.mailFrom, log: t.app.runtime.log });
-    const worker = new NotificationWorker({ config, orm: t.orm, log: t.app.runtime.log, mailer });
+    const secrets = new WebhookSecretBox(currentKey, [previousKey]);
+    const worker = new NotificationWorker({ config, orm: t.orm, log: t.app.runtime.log, mailer, secrets });
     await worker.start();
     try {
       // Every worker registers the cron item; the queue's known_crontabs row is what lets one of them add each tick's job.
@@ -97,6 +103,8 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
     expect(await exists('notification_deliveries', old.deliveryId)).toBe(false);
     expect(await exists('outbox_events', recent.eventId)).toBe(true);
     expect(await exists('notification_deliveries', recent.deliveryId)).toBe(true);
+    const [row] = await sql<{ stored: string }>('SELECT encrypted_secret AS stored FROM webhook_endpoints WHERE id = ?', [endpoint.id]);
+    expect(WebhookSecretBox.keyIdOf(row.stored)).toBe(WebhookSecretBox.keyId(currentKey));
   });
 
   it('schedules the job at RETENTION_SCHEDULE, once per tick, one run at a time; off schedules nothing', () => {

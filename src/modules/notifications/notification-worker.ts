@@ -11,7 +11,7 @@ import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retent
 import { dispatchEvent } from './dispatch';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
 import { sendDelivery } from './send';
-import { webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
+import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
 
 export interface NotificationWorkerDeps {
   config: Config;
@@ -99,6 +99,9 @@ export class NotificationWorker {
       },
       [TASKS.housekeeping]: async () => {
         await purgeExpiredRows(orm.em.fork(), retentionSettings(config), new Date(), this.log);
+        // Rows a process still on the previous key sealed after this one started: re-sealed within the hour,
+        // while that key is still listed, rather than only at the next start.
+        await sealStoredWebhookSecrets(orm.em.fork(), this.secrets, this.log);
       },
     };
   }
