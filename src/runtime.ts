@@ -59,10 +59,11 @@ export class BackgroundTasks {
    * lengthens their answer, which would tell an observer that the address exists. Without it, on a later
    * turn of the event loop. Counted as pending from now, so `drain` waits for jobs not started yet.
    */
-  run(name: string, job: () => Promise<unknown>, after?: Promise<void>): void {
+  run(name: string, job: () => Promise<unknown>, after?: Promise<void>, requestId?: string): void {
     const p = (after ?? new Promise<void>((resolve) => setImmediate(resolve)))
       .then(job)
-      .catch((err) => this.log.error({ err, task: name }, 'background task failed'))
+      // With the request that left the work, so a failure can be traced to what its caller was answered.
+      .catch((err) => this.log.error({ err, task: name, requestId }, 'background task failed'))
       .finally(() => this.pending.delete(p));
     this.pending.add(p);
   }

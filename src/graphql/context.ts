@@ -109,8 +109,8 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
  * of revoked sessions (a task started earlier could read rows not yet committed, or act on a change that is
  * then rolled back).
  */
-export function requestRuntime(runtime: Runtime, transaction: RequestTransaction, answered?: Promise<void>): Runtime {
-  const run = (name: string, job: () => Promise<unknown>) => runtime.background.run(name, job, answered);
+export function requestRuntime(runtime: Runtime, transaction: RequestTransaction, answered?: Promise<void>, requestId?: string): Runtime {
+  const run = (name: string, job: () => Promise<unknown>) => runtime.background.run(name, job, answered, requestId);
   const drain = () => runtime.background.drain();
   if (transaction.tenantId === undefined) return { ...runtime, background: { run, drain } }; // no transaction: "after commit" is now
   return {
@@ -148,7 +148,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     em,
     transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.
-    services: createServices(em, { ...requestRuntime(deps.runtime, transaction, request.answered), rateLimits }, transaction.tenantId),
+    services: createServices(em, { ...requestRuntime(deps.runtime, transaction, request.answered, request.requestId), rateLimits }, transaction.tenantId),
     ownAccount: ownAccountOf(deps, viewer, rateLimits),
     loaders: { incidents: createIncidentLoaders(em, viewer) },
     log: request.log,

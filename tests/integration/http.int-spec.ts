@@ -1,3 +1,5 @@
+import { freeLocalPort } from '../../src/db/embedded';
+import { createStaff } from '../factories/staff';
 import { startTestApp, type TestApp } from '../setup/app';
 
 type Envelope = { success: boolean; message: string; errors?: { code: string; field?: string; message: string }[] };
@@ -104,5 +106,22 @@ describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page o
     const ready = await t.rest<{ status: string }>('GET', '/readyz');
     expect(ready.status).toBe(200);
     expect(ready.body.status).toBe('ready');
+  });
+});
+
+describe('work left for after the answer', () => {
+  it('logs a failure with the id of the request that left it, so it can be traced to what its caller was answered', async () => {
+    // Nothing listens on this port: the reset e-mail, sent after the answer, fails.
+    const t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${await freeLocalPort()}` });
+    try {
+      const staff = await createStaff(t.em(), t.app.runtime.passwords);
+      const res = await t.rest('POST', '/api/v1/auth/forgot-password', { email: staff.email }, { 'x-request-id': 'trace-reset-1' });
+      expect(res.status).toBe(200);
+      await t.app.runtime.background.drain();
+      const failed = t.logs.map((l) => JSON.parse(l) as { msg: string; task?: string; requestId?: string }).filter((l) => l.msg === 'background task failed');
+      expect(failed).toEqual([expect.objectContaining({ task: 'mail.password_reset', requestId: 'trace-reset-1' })]);
+    } finally {
+      await t.close();
+    }
   });
 });
