@@ -3,7 +3,7 @@ import { Incident as IncidentRow } from '../../src/modules/incident/incident.ent
 import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import type { StaffRole } from '../../src/auth/viewer';
-import { createCustomerOrg, createCustomerUser, portalLogin, type CustomerFixture } from '../factories/portal';
+import { addUpdate, createCustomerOrg, createCustomerUser, createIncident, portalLogin, type CustomerFixture } from '../factories/portal';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
@@ -52,6 +52,35 @@ describe('incident management for staff', () => {
   const create = (who: string, body: Record<string, unknown>) => t.rest<Envelope<StaffIncident>>('POST', '/api/v1/incidents', body, auth[who]);
   const status = (who: string, id: string, body: Record<string, unknown>) => t.rest<Envelope<StaffIncident>>('POST', `/api/v1/incidents/${id}/status`, body, auth[who]);
   const base = { type: 'INCIDENT', title: 'API latency', description: 'p99 above 2 s', priority: 'HIGH' };
+
+  it('updates(last: N) gives the N newest updates, oldest first; a customer counts PUBLIC ones only; N outside 1-100 is refused', async () => {
+    const em = t.em();
+    const incident = await createIncident(em, acme, { title: 'Timeline preview', reporter: customer.user });
+    for (const [body, visibility] of [
+      ['first public', 'PUBLIC'],
+      ['first internal', 'INTERNAL'],
+      ['second public', 'PUBLIC'],
+      ['second internal', 'INTERNAL'],
+    ] as const) {
+      await addUpdate(em, incident, body, visibility, staff.ENGINEER!.user);
+    }
+    type Timeline = { all: { body: string }[]; last2: { body: string }[]; last1: { body: string }[] };
+    const fields = 'all: updates { body } last2: updates(last: 2) { body } last1: updates(last: 1) { body }';
+    const staffView = await t.gql<{ incident: Timeline }>(`{ incident(id: "${incident.id}") { ${fields} } }`, undefined, auth.VIEWER);
+    expect(staffView.errors).toBeUndefined();
+    const mine = staffView.data!.incident;
+    expect(mine.last2.map((u) => u.body)).toEqual(['second public', 'second internal']);
+    expect(mine.last1).toEqual(mine.all.slice(-1));
+    const customerView = await t.gql<{ ticket: Timeline }>(`{ ticket(id: "${incident.id}") { ${fields} } }`, undefined, auth.customer);
+    expect(customerView.errors).toBeUndefined();
+    expect(customerView.data!.ticket.last2.map((u) => u.body)).toEqual(['first public', 'second public']);
+    expect(customerView.data!.ticket.all.every((u) => !u.body.includes('internal'))).toBe(true);
+
+    for (const last of [0, 101, -1]) {
+      const refused = await t.gql(`{ incident(id: "${incident.id}") { updates(last: ${last}) { body } } }`, undefined, auth.VIEWER);
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'last' }] });
+    }
+  });
 
   it('an ENGINEER creates an incident with triage fields, on behalf of a portal user, who then sees the customer view only', async () => {
     const res = await create('ENGINEER', {

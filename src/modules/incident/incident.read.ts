@@ -145,27 +145,32 @@ export async function listIncidents(
 }
 
 /**
- * The updates of many incidents in one statement (for a page), oldest first. Customers get PUBLIC ones
- * only; staff authors are named by display name only.
+ * The updates of many incidents in one statement (for a page), oldest first; with `last`, only each
+ * incident's `last` newest (still oldest first). Customers get PUBLIC ones only, and `last` counts those;
+ * staff authors are named by display name only.
  */
-export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentUpdateView[]>> {
-  const rows = await em.execute<(IncidentUpdateView & { incidentId: string })[]>(
-    `SELECT u.id, u.incident_id AS "incidentId", u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
-       json_build_object(
-         'kind', u.author_kind,
-         'displayName', CASE u.author_kind
-           WHEN 'STAFF' THEN COALESCE(NULLIF(trim(concat_ws(' ', s.first_name, s.last_name)), ''), 'Support team')
-           WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer')
-           ELSE 'System' END) AS author
-     FROM incident_updates u
-     LEFT JOIN users s ON s.id = u.author_staff_id
-     LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id
-     WHERE u.tenant_id = ? AND u.incident_id = ANY(?::uuid[]) ${viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'"}
-     ORDER BY u.created_at, u.id`,
-    [viewer.tenantId, `{${incidentIds.join(',')}}`],
+export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[], last?: number): Promise<Map<string, IncidentUpdateView[]>> {
+  const newest = last === undefined ? '' : ', row_number() OVER (PARTITION BY u.incident_id ORDER BY u.created_at DESC, u.id DESC) AS rn';
+  const rows = await em.execute<(IncidentUpdateView & { incidentId: string; at?: Date; rn?: string })[]>(
+    `SELECT * FROM (
+       SELECT u.id, u.incident_id AS "incidentId", u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
+         json_build_object(
+           'kind', u.author_kind,
+           'displayName', CASE u.author_kind
+             WHEN 'STAFF' THEN COALESCE(NULLIF(trim(concat_ws(' ', s.first_name, s.last_name)), ''), 'Support team')
+             WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer')
+             ELSE 'System' END) AS author,
+         u.created_at AS at${newest}
+       FROM incident_updates u
+       LEFT JOIN users s ON s.id = u.author_staff_id
+       LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id
+       WHERE u.tenant_id = ? AND u.incident_id = ANY(?::uuid[]) ${viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'"}
+     ) x ${last === undefined ? '' : 'WHERE rn <= ?'}
+     ORDER BY at, id`,
+    [viewer.tenantId, `{${incidentIds.join(',')}}`, ...(last === undefined ? [] : [last])],
   );
   const byIncident = new Map<string, IncidentUpdateView[]>(incidentIds.map((id) => [id, []]));
-  for (const { incidentId, ...update } of rows) byIncident.get(incidentId)?.push(update);
+  for (const { incidentId, at: _at, rn: _rn, ...update } of rows) byIncident.get(incidentId)?.push(update);
   return byIncident;
 }
 

@@ -1,9 +1,17 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
+import { ValidationError } from '../../shared/errors';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { CreateTicketInput } from './incident.inputs';
 import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
+
+/** `last` of a timeline: 1 to 100, or absent for all of it. */
+function checkedLast(last: number | null | undefined): number | undefined {
+  if (last === null || last === undefined) return undefined;
+  if (last < 1 || last > 100) throw ValidationError.field('last', 'must be between 1 and 100');
+  return last;
+}
 
 @Resolver(() => Incident)
 export class IncidentResolver {
@@ -25,13 +33,18 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })
-  updates(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.updates.load(incident.id);
+  updates(
+    @Root() incident: Incident,
+    @Ctx() ctx: Context,
+    @Arg('last', () => Int, { nullable: true, description: 'Only the newest N (1 to 100), still oldest first: a timeline preview on a list page.' })
+    last?: number | null,
+  ) {
+    return ctx.loaders.incidents.updates(checkedLast(last)).load(incident.id);
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'The comments among the updates (customers: PUBLIC ones only).' })
   async comments(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return (await ctx.loaders.incidents.updates.load(incident.id)).filter((u) => u.kind === 'COMMENT');
+    return (await ctx.loaders.incidents.updates().load(incident.id)).filter((u) => u.kind === 'COMMENT');
   }
 
   @Mutation(() => Incident, { description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket.' })

@@ -17,7 +17,7 @@ type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
  * the updates read for the first event would be served from the loader's cache for every later one.
  * Each event is a fresh read, like a fresh request.
  */
-const freshLoaders = (ctx: Context) => ctx.loaders.incidents.updates.clearAll();
+const freshLoaders = (ctx: Context) => ctx.loaders.incidents.clearAll();
 
 /**
  * GraphQL subscriptions over graphql-ws (WebSocket at /graphql), authenticated by the connection's
