@@ -1,4 +1,4 @@
-import { ConnectionException } from '@mikro-orm/core';
+import { ConnectionException, UniqueConstraintViolationException } from '@mikro-orm/core';
 
 /** Node socket errors and PostgreSQL SQLSTATEs that mean "the database is not there right now". */
 const NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH']);
@@ -17,4 +17,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     e = (e.previous ?? e.cause) as typeof e;
   }
   return false;
+}
+
+/** True when an insert or update failed on the named unique constraint (and not on another one of the table). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return error instanceof UniqueConstraintViolationException && (error as { constraint?: string }).constraint === constraint;
 }

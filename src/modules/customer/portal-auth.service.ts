@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { EmailNotVerifiedError, InvalidCredentialsError, InvalidOtpError } from '../../auth/auth.errors';
 import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
+import { isUniqueViolation } from '../../db/errors';
 import type { CustomerViewer } from '../../auth/viewer';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import { Tenant } from '../tenant/tenant.entity';
@@ -61,8 +62,7 @@ export class PortalAuthService {
           return this.rt.codes.issueOtp(tx, 'customer', id, 'EMAIL_VERIFICATION');
         });
       } catch (e) {
-        const taken = e instanceof UniqueConstraintViolationException && (e as { constraint?: string }).constraint === 'customer_portal_users_tenant_id_email_unique';
-        if (taken) return this.tellOwnerOfSignUp(email, tenant.name);
+        if (isUniqueViolation(e, 'customer_portal_users_tenant_id_email_unique')) return this.tellOwnerOfSignUp(email, tenant.name);
         throw e;
       }
       this.sendCode(email, tenant.name, code);

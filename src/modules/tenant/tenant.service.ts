@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUniqueViolation } from '../../db/errors';
 import type { StaffViewer, Viewer } from '../../auth/viewer';
 import { Tenant } from './tenant.entity';
 import { listOpenCompanies } from './tenant.read';
@@ -21,8 +22,8 @@ export function slugify(name: string): string {
 /**
  * The slug of a workspace whose owner has not verified the address yet: random, so no public lookup by slug
  * finds it, and with `--`, which slugify never makes. The workspace claims a slug from its name when the owner
- * verifies (`claimSlug`): a slug taken at sign-up would tell a second sign-up of that name, or anyone trying the
- * public knowledge base under it, whether the first address was new (only a new one gets a workspace).
+ * verifies (`claimSlug`): a slug taken at sign-up would tell a second sign-up of that name, or a portal sign-in
+ * under it, whether the first address was new (only a new one gets a workspace).
  */
 export const pendingSlug = (): string => `pending--${randomBytes(12).toString('hex')}`;
 const isPendingSlug = (slug: string): boolean => slug.startsWith('pending--');
@@ -75,7 +76,7 @@ export class TenantService {
         await em.transactional((savepoint) => savepoint.execute('UPDATE tenants SET slug = ? WHERE id = ?', [slug, tenantId]));
         return;
       } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException) || tries >= 5) throw e;
+        if (!isUniqueViolation(e, 'tenants_slug_unique') || tries >= 5) throw e;
       }
     }
   }

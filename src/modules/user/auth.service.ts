@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   EmailNotVerifiedError,
   InvalidCredentialsError,
@@ -10,6 +10,7 @@ import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
+import { isUniqueViolation } from '../../db/errors';
 import { ValidationError } from '../../shared/errors';
 import { normalizeEmail } from '../../shared/ids';
 import type { Tenant } from '../tenant/tenant.entity';
@@ -94,8 +95,7 @@ export class AuthService {
       });
       this.sendVerificationCode(owner.email, code);
     } catch (e) {
-      const taken = e instanceof UniqueConstraintViolationException && (e as { constraint?: string }).constraint === 'users_email_unique';
-      if (!taken) throw e;
+      if (!isUniqueViolation(e, 'users_email_unique')) throw e;
       await this.tellOwnerOfSignUp(owner.email);
     }
   }
