@@ -12,10 +12,10 @@ import { askProvider, type ProviderConfig } from './ezra.provider';
 import { lockRuns, nextVersion, publicFacts, queryText, reach, similarIncidents, suggestedArticles } from './ezra.read';
 import { renderReport, type EzraInput, type StaffIncidentFacts, type StaffUpdateFacts } from './ezra.report';
 
-/** What a run needs of the process: the provider's settings and a log. The server's Runtime has both, and so does the worker. */
 /** Recorded on a run when the worker that takes its job has no provider: better FAILED than PENDING forever. */
 export const NO_PROVIDER_IN_WORKER = 'No provider is configured in the worker that ran this job (EZRA_PROVIDER_URL).';
 
+/** What a run needs of the process: the provider's settings and a log. The server's Runtime has both, and so does the worker. */
 export interface AnalystDeps {
   config: Pick<Config, 'ezra'>;
   log: Logger;

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FollowUpJob, OutboxEventRow } from '../notifications/dispatch';
-import { EzraAnalyst, NO_PROVIDER_IN_WORKER, type AnalystDeps } from './ezra.analyst';
+import { EzraAnalyst, type AnalystDeps } from './ezra.analyst';
 import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
+import { PROVIDER_MAX_ATTEMPTS, runProviderCall } from './ezra.provider-job';
 
 /**
  * Ezra's automatic run of a portal-created incident, as a job of the worker: durable (queued in the
@@ -11,8 +12,8 @@ import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
  */
 export const AUTO_TASK = 'ezra.auto';
 
-/** graphile-worker waits e^n seconds after the n-th failed try (at most e^10): 10 tries span about 3.5 hours. */
-export const AUTO_MAX_ATTEMPTS = 10;
+/** As for staff runs' provider calls: 10 tries over about 3.5 hours. */
+export const AUTO_MAX_ATTEMPTS = PROVIDER_MAX_ATTEMPTS;
 
 export interface AutoPayload {
   tenantId: string;
@@ -33,7 +34,8 @@ export function autoAnalysisJobs(config: AnalystDeps['config'], event: OutboxEve
  * The `ezra.auto` job. Runs as the tables' owner like every worker job, reading with the tenant named
  * explicitly (the event row's tenant). Run twice (a retry, a job freed from a stalled worker) it stores one
  * AUTO run: the analyst checks for one under the incident's run lock in the inserting transaction. A run
- * stored by a try that was stopped during the provider call is finished: the provider is asked again. A
+ * stored by a try that was stopped during the provider call is finished as a staff run's provider call is
+ * (`runProviderCall`: asked again if still PENDING, FAILED with the reason in a worker without a provider). A
  * provider failure is recorded on the run (FAILED) and ends the job; any other error fails the try, and the
  * queue tries again later.
  */
@@ -43,21 +45,14 @@ export async function runAutoAnalysis(
   job: AutoPayload,
   stop?: AbortSignal,
 ): Promise<'stored' | 'provider-asked-again' | 'no-provider' | 'skipped'> {
+  // On a fork: runProviderCall loads the run with the fields it needs, not this partial one from the identity map.
+  const earlier = await em.fork().findOne(AnalysisEntity, { tenant: job.tenantId, incident: job.incidentId, trigger: 'AUTO' }, { fields: ['id'] });
+  if (earlier) {
+    const outcome = await runProviderCall(em, deps, { tenantId: job.tenantId, analysisId: earlier.id }, stop);
+    return outcome === 'asked' ? 'provider-asked-again' : outcome;
+  }
   const analyst = new EzraAnalyst(em, deps);
   const provider = analyst.provider;
-  const earlier = await em.findOne(AnalysisEntity, { tenant: job.tenantId, incident: job.incidentId, trigger: 'AUTO' }, { fields: ['providerStatus'] });
-  if (earlier) {
-    if (earlier.providerStatus !== 'PENDING') return 'skipped';
-    if (!provider) {
-      // Stored by a worker with a provider, retried by one without: say why, rather than stay PENDING for ever.
-      await analyst.recordProviderFailure(earlier.id, NO_PROVIDER_IN_WORKER);
-      return 'no-provider';
-    }
-    const prepared = await analyst.prepare(job.tenantId, job.incidentId, 'ENGINEER');
-    if (!prepared) return 'skipped';
-    await analyst.askProvider(earlier.id, provider, prepared.input, stop);
-    return 'provider-asked-again';
-  }
   const run = await analyst.run(job.tenantId, job.incidentId, 'ENGINEER', 'AUTO', null);
   if (!run) return 'skipped'; // the incident is gone, or another try stored the run meanwhile
   if (provider) await analyst.askProvider(run.id, provider, run.input, stop);

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { enqueue } from '../notifications/queue';
 import { EzraAnalyst, NO_PROVIDER_IN_WORKER, type AnalystDeps } from './ezra.analyst';
-import { AUTO_MAX_ATTEMPTS } from './ezra.auto';
 import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
 
 /**
@@ -12,8 +11,8 @@ import { IncidentAnalysis as AnalysisEntity } from './ezra.entity';
  */
 export const PROVIDER_TASK = 'ezra.provider';
 
-/** As for automatic runs: graphile-worker's e^n backoff, 10 tries over about 3.5 hours. */
-export const PROVIDER_MAX_ATTEMPTS = AUTO_MAX_ATTEMPTS;
+/** graphile-worker waits e^n seconds after the n-th failed try (at most e^10): 10 tries span about 3.5 hours. */
+export const PROVIDER_MAX_ATTEMPTS = 10;
 
 export interface ProviderJobPayload {
   tenantId: string;
@@ -24,7 +23,6 @@ export interface ProviderJobPayload {
 export function queueProviderCall(tx: EntityManager, job: ProviderJobPayload): Promise<void> {
   return enqueue(tx, PROVIDER_TASK, { ...job }, { jobKey: `ezra.provider:${job.analysisId}`, maxAttempts: PROVIDER_MAX_ATTEMPTS });
 }
-
 
 /**
  * The `ezra.provider` job. Runs as the tables' owner like every worker job, with the payload's tenant named in
