@@ -113,7 +113,7 @@ export function webhookSecretBox(config: Config, log?: Logger): WebhookSecretBox
   return new WebhookSecretBox(key, previous);
 }
 
-export interface SealAtStartResult {
+export interface SealResult {
   /** Plain-text secrets of rows written before encryption, now sealed. */
   encrypted: number;
   /** Rows sealed under a previous key, now sealed under the current one (so the old key can be dropped). */
@@ -123,12 +123,12 @@ export interface SealAtStartResult {
 }
 
 /**
- * Run at start, before serving or working: seals every legacy plain-text secret (a migration cannot, it has
- * no key) and re-seals those under a previous key, in one transaction. Rows are locked, so two processes
+ * Run at start, before serving or working, and by every housekeeping run: seals every legacy plain-text
+ * secret (a migration cannot, it has no key) and re-seals those under a previous key, in one transaction. Rows are locked, so two processes
  * starting together do it once; a row that cannot be read is counted and left alone, never a crash.
  */
-export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSecretBox, log: Logger): Promise<SealAtStartResult> {
-  const result: SealAtStartResult = { encrypted: 0, resealed: 0, unreadable: {} };
+export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSecretBox, log: Logger): Promise<SealResult> {
+  const result: SealResult = { encrypted: 0, resealed: 0, unreadable: {} };
   // On a database whose migrations are pending (readiness says 503) there is nothing of ours to seal yet.
   const [ready] = await em.execute<{ ok: boolean }[]>(
     `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'webhook_endpoints' AND column_name = 'encrypted_secret') AS ok`,
@@ -138,7 +138,7 @@ export async function sealStoredWebhookSecrets(em: EntityManager, box: WebhookSe
     const rows = await tx.execute<{ id: string; tenantId: string; stored: string }[]>(
       `SELECT id, tenant_id AS "tenantId", encrypted_secret AS stored FROM webhook_endpoints
        WHERE NOT starts_with(encrypted_secret, ?) ORDER BY id FOR UPDATE`,
-      [`v1.${box.currentKeyId}.`],
+      [`${VERSION}.${box.currentKeyId}.`],
     );
     for (const row of rows) {
       const binding = { endpointId: row.id, tenantId: row.tenantId };
