@@ -36,5 +36,24 @@ module.exports = tseslint.config(
       ],
     },
   },
+  {
+    // Layers: the database layer, settings and shared helpers know nothing of the GraphQL pipeline, the
+    // policies, the services or the app-wide runtime above them (tests/unit/layers.spec.ts also refuses
+    // import cycles anywhere in src).
+    files: ['src/db/**/*.ts', 'src/shared/**/*.ts', 'src/config/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/graphql/**', '**/authz/**', '**/rest/**', '**/runtime', '**/app', '**/modules/services', '**/*.service', '**/*.resolver', '**/*.read'],
+              message: 'db/, shared/ and config/ sit below the pipeline, policies and services: move the code that needs them up, or pass it in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['scripts/**', 'tests/**', 'bench/**'], rules: { 'no-console': 'off' } },
 );

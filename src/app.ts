@@ -11,7 +11,7 @@ import { createRuntime, type Runtime } from './runtime';
 import type { Config } from './config/config';
 import { buildContext, type Context, type RequestInfo } from './graphql/context';
 import { buildSchema } from './graphql/schema';
-import { createFormatError } from './graphql/errors';
+import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
@@ -111,7 +111,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   );
 
   const schema = buildSchema();
-  const apollo = createApollo(schema, config, log);
+  const pipeline = new OperationPipeline(schema, config, log);
+  const apollo = createApollo(schema, config, log, pipeline);
   await apollo.start();
 
   // When each request's answer has gone out (or its client left): the request's background work waits for
@@ -176,7 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerRestRoutes(http, apollo, restRoutes, contextFor);
-  const subscriptions = attachSubscriptions(http, schema, runtime, log, contextOf, createFormatError({ exposeStack: config.isDevelopment, log: () => log, schema }));
+  const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 
   await http.ready();
   return {

@@ -4,7 +4,7 @@ import type { Config } from './config/config';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
 import { PasswordHasher } from './auth/passwords';
-import { seedDemo } from './db/seed';
+import { seedDemo } from './seed';
 import { createLogger } from './shared/logger';
 import { StartupError } from './shared/startup-error';
 

@@ -15,6 +15,7 @@ export const REVOCATION_CHANNEL = 'session_revoked';
  */
 export class RevocationCache {
   private readonly revoked = new Map<string, number>(); // session id → when it may be forgotten (ms)
+  private readonly listeners = new Set<(sessionIds: string[]) => void>();
   private listener?: Client;
   private poller?: NodeJS.Timeout;
   private lastPoll = new Date(0);
@@ -33,7 +34,25 @@ export class RevocationCache {
 
   add(sessionIds: Iterable<string>): void {
     const forgetAt = Date.now() + this.accessTtlSeconds * 1000 + 60_000;
-    for (const id of sessionIds) this.revoked.set(id, forgetAt);
+    const added: string[] = [];
+    for (const id of sessionIds) {
+      if (!this.revoked.has(id)) added.push(id);
+      this.revoked.set(id, forgetAt);
+    }
+    if (!added.length) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(added);
+      } catch (err) {
+        this.log.error({ err }, 'a revocation listener failed');
+      }
+    }
+  }
+
+  /** Calls `listener` with the sessions newly known to be revoked (what long-lived connections close on). */
+  onRevoked(listener: (sessionIds: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Inside the revoking transaction: tells every process (including this one, after commit). */

@@ -1,20 +1,19 @@
 import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
-import { InvalidTokenError } from '../auth/auth.errors';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
  * A rule for one kind of caller. Anonymous callers get UNAUTHENTICATED (with the reason their token was
- * refused); a caller of the other kind too, as if its token were forged (a portal token grants nothing on
- * staff fields and the other way round); the right kind gets the policy's answer, FORBIDDEN when it says no.
+ * refused); a valid token of the other kind gets FORBIDDEN, like a role the policy refuses: the token is
+ * good (a client must not refresh it or sign out), it just grants nothing here (a portal token on staff
+ * fields and the other way round).
  */
 const viewerRule = (name: string, kind: 'staff' | 'customer', policy: (ctx: Context) => boolean) =>
   rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
     if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
-    // The same answer as a forged token: a token of the other kind is simply not a token of this kind.
-    if (ctx.viewer.kind !== kind) return new InvalidTokenError();
+    if (ctx.viewer.kind !== kind) return new ForbiddenError();
     return policy(ctx) || new ForbiddenError();
   });
 

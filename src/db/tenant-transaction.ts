@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Kind, type OperationDefinitionNode } from 'graphql';
-import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Viewer } from '../auth/viewer';
-import { BadRequestError } from '../shared/errors';
+import { isUuid } from '../shared/ids';
+import { frameRequestConnection, type PgConnection } from './request-connection';
 import { Semaphore } from '../shared/semaphore';
 
 /**
@@ -29,21 +28,6 @@ export function rlsTenantOf(viewer: Viewer, actingWithHeader: boolean): string |
   if (viewer.kind === 'staff' && viewer.role === 'SUPER_ADMIN' && !actingWithHeader) return undefined;
   return viewer.tenantId;
 }
-
-/**
- * What an operation's root fields ask for (`__typename` aside): all public (sign-in, sign-up, codes, resets,
- * the company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), none
- * public (a fragment at the root counts as not public), or both. Unknown (no operation): not public.
- */
-export function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): 'public' | 'tenant' | 'mixed' {
-  if (!operation) return 'tenant';
-  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
-  const fields = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
-  const publicFields = fields.filter((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)).length;
-  return publicFields === fields.length ? 'public' : publicFields === 0 ? 'tenant' : 'mixed';
-}
-
-export const MIXED_OPERATION_MESSAGE = 'Send sign-in, sign-up and other public fields in an operation of their own, not beside fields that need your token.';
 
 /** How an operation's execution ended, for `RequestTransaction.end`. */
 export type ExecutionOutcome = 'threw' | 'errors' | 'ok';
@@ -78,45 +62,15 @@ export function requestTransactionSlots(poolMax: number): Semaphore {
 
 type State = 'idle' | 'open' | 'committed' | 'rolled back';
 
-type QueryCallback = (err: Error | null, result: unknown) => void;
-interface PgConnection {
-  query(config: unknown, callback?: QueryCallback): unknown;
+/** The claim sent with a request transaction's BEGIN: the role and the tenant, both local to the transaction. */
+function claimSql(tenantId: string): string {
+  if (!isUuid(tenantId)) throw new Error('a tenant id must be a UUID'); // inlined: never anything else
+  return `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`;
 }
 
-/**
- * Resolvers of one request run in parallel (root fields, loaders), and now all on the transaction's one
- * connection. node-pg queues overlapping queries itself, but deprecates doing so (removed in pg 9): queue them
- * here instead, in the order they are issued, until the transaction ends. Returns the undo.
- */
-function serializeQueries(connection: PgConnection): () => void {
-  const original = connection.query;
-  const ownBefore = Object.prototype.hasOwnProperty.call(connection, 'query');
-  let tail: Promise<void> = Promise.resolve();
-  const queued = function (config: unknown, callback?: QueryCallback): unknown {
-    if (typeof callback !== 'function') return original.call(connection, config, callback); // not knex's form: as it was
-    tail = tail.then(
-      () =>
-        new Promise<void>((done) => {
-          original.call(connection, config, (err, result) => {
-            done();
-            callback(err, result);
-          });
-        }),
-    );
-    return undefined;
-  };
-  connection.query = queued;
-  return () => {
-    // The connection may be back in the pool already: undo only our own wrapper.
-    if (connection.query !== queued) return;
-    if (ownBefore) connection.query = original;
-    else delete (connection as Partial<PgConnection>).query;
-  };
-}
-
-/** The pooled connection a knex transaction runs on (its client hands out that one connection). */
-async function connectionOf(ctx: unknown): Promise<PgConnection> {
-  return (ctx as { client: { acquireConnection(): Promise<PgConnection> } }).client.acquireConnection();
+interface KnexLike {
+  client: { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): unknown };
+  transaction(handler: null, config: { connection: PgConnection; doNotRejectOnRollback: boolean }): Promise<unknown>;
 }
 
 /**
@@ -131,6 +85,8 @@ export class RequestTransaction {
   private readonly hooks: (() => void)[] = [];
   private release?: () => void;
   private unqueue?: () => void;
+  /** The pooled connection the transaction holds, given back when it ends. */
+  private connection?: { knex: KnexLike; connection: PgConnection };
 
   constructor(
     private readonly em: EntityManager,
@@ -143,21 +99,6 @@ export class RequestTransaction {
 
   get isOpen(): boolean {
     return this.state === 'open';
-  }
-
-  /**
-   * The refusal of an operation with public root fields beside others, for a tenant-scoped viewer: in the
-   * tenant's transaction the public fields would run under row-level security (sign-in finds no staff of
-   * another tenant and cannot write its audit entries, the company list shows one company). Sent apart, each
-   * part works.
-   */
-  mixedOperationRefusal(operation: OperationDefinitionNode | null | undefined): BadRequestError | undefined {
-    return this.tenantId !== undefined && rootFieldsOf(operation) === 'mixed' ? new BadRequestError(MIXED_OPERATION_MESSAGE) : undefined;
-  }
-
-  /** Opens the transaction for an operation, unless all its root fields are public: those run as the owner. */
-  async beginFor(operation: OperationDefinitionNode | null | undefined): Promise<void> {
-    if (rootFieldsOf(operation) !== 'public') await this.begin();
   }
 
   /**
@@ -185,23 +126,26 @@ export class RequestTransaction {
     }
   }
 
+  /**
+   * Opens the transaction on a pooled connection framed by db/request-connection.ts: BEGIN and the tenant
+   * claim travel with the first statement, so opening costs no round trip, and a request that sends no
+   * statement sends nothing at all. The request's EntityManager is bound to it (a knex transaction on that
+   * connection), so services' `em.transactional` become savepoints inside it.
+   */
   async begin(): Promise<void> {
     if (this.tenantId === undefined || this.state !== 'idle') return;
     if (this.slots) this.release = await this.slots.acquire();
+    const knex = this.em.getConnection('write').getKnex() as unknown as KnexLike;
     try {
-      await this.em.begin();
+      const connection = await knex.client.acquireConnection();
+      this.connection = { knex, connection };
+      this.unqueue = frameRequestConnection(connection, claimSql(this.tenantId));
+      this.em.setTransactionContext((await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as never);
     } catch (e) {
       this.releaseSlot();
       throw e;
     }
     this.state = 'open';
-    try {
-      this.unqueue = serializeQueries(await connectionOf(this.em.getTransactionContext()));
-      await claimTenant(this.em, this.tenantId);
-    } catch (e) {
-      await this.rollback();
-      throw e;
-    }
   }
 
   /**
@@ -271,6 +215,8 @@ export class RequestTransaction {
   private releaseSlot(): void {
     this.unqueue?.();
     this.unqueue = undefined;
+    if (this.connection) this.connection.knex.client.releaseConnection(this.connection.connection);
+    this.connection = undefined;
     const release = this.release;
     this.release = undefined;
     release?.();

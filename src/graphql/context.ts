@@ -25,8 +25,8 @@ export interface Context {
   em: EntityManager;
   /**
    * The request's own transaction as the tenant's database role (db/tenant-transaction.ts), which `em` is
-   * bound to while it is open: opened and finished around the operation by graphql/server.ts (HTTP and REST)
-   * and graphql/subscriptions.ts (operations over WebSocket). `afterCommit` queues work for after its commit.
+   * bound to while it is open: opened and finished around the operation by graphql/pipeline.ts, on every transport
+   * (HTTP, REST and WebSocket). `afterCommit` queues work for after its commit.
    */
   transaction: RequestTransaction;
   services: Services;

@@ -1,5 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
+import { Kind, visit, type ASTNode, type DocumentNode } from 'graphql';
 import { ValidationError } from '../shared/errors';
 
 /**
@@ -57,18 +56,8 @@ function findInDocument(document: DocumentNode): string | undefined {
   return found ?? undefined;
 }
 
-export function inputGuardPlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, request }) {
-          const field = findInValue(request.variables ?? {}, 'variables') ?? findInDocument(document);
-          if (!field) return;
-          const error = ValidationError.field(field, MESSAGE);
-          // The translator (graphql/errors.ts) reports the ValidationError inside: VALIDATION_FAILED, field named.
-          throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
-        },
-      };
-    },
-  };
+/** The refusal of an operation carrying such text, in its variables or as a literal; undefined when it has none. */
+export function inputGuardError(document: DocumentNode, variables: Record<string, unknown> | null | undefined): ValidationError | undefined {
+  const field = findInValue(variables ?? {}, 'variables') ?? findInDocument(document);
+  return field ? ValidationError.field(field, MESSAGE) : undefined;
 }

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
@@ -165,22 +164,20 @@ export function operationCost(
   }
 }
 
-/** Refuses, before execution, an operation whose cost is over the limit. */
-export function costLimitPlugin<TContext extends object>(limits: Pick<QueryLimits, 'maxCost' | 'assumedListSize'>): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request }) {
-          if (!operation) return;
-          const cost = operationCost(schema, document, operation, request.variables, limits.assumedListSize);
-          if (cost === Infinity) {
-            throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query selects too many fields to be costed; the limit is ${limits.maxCost}.`, limits.maxCost, undefined);
-          }
-          if (cost !== undefined && cost > limits.maxCost) {
-            throw new QueryLimitError('QUERY_TOO_COMPLEX', `The query would cost ${Math.ceil(cost)}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller limit) or fewer nested lists.`, limits.maxCost, Math.ceil(cost));
-          }
-        },
-      };
-    },
-  };
+/** The refusal of an operation whose cost is over the limit, checked before execution; undefined when within it. */
+export function costLimitError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  limits: Pick<QueryLimits, 'maxCost' | 'assumedListSize'>,
+): QueryLimitError | undefined {
+  const cost = operationCost(schema, document, operation, variables, limits.assumedListSize);
+  if (cost === Infinity) {
+    return new QueryLimitError('QUERY_TOO_COMPLEX', `The query selects too many fields to be costed; the limit is ${limits.maxCost}.`, limits.maxCost, undefined);
+  }
+  if (cost !== undefined && cost > limits.maxCost) {
+    return new QueryLimitError('QUERY_TOO_COMPLEX', `The query would cost ${Math.ceil(cost)}; the limit is ${limits.maxCost}. Ask for fewer items (a smaller limit) or fewer nested lists.`, limits.maxCost, Math.ceil(cost));
+  }
+  return undefined;
 }

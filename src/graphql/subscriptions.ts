@@ -1,45 +1,45 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { execute, getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, GraphQLError, subscribe, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { Runtime } from '../runtime';
 import { viewerFrom, type Context, type RequestInfo } from './context';
+import type { OperationPipeline } from './pipeline';
 
 export interface SubscriptionServer {
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
   close(): Promise<void>;
 }
 
-const failure = (error: unknown): ExecutionResult => ({ errors: [new GraphQLError('database failure', { originalError: error as Error })] });
-
 /**
- * A query or mutation sent over the socket runs like one over HTTP (graphql/server.ts): in the request's
- * transaction as the tenant's database role, committed before the answer, rolled back if it throws.
+ * A query or mutation sent over the socket runs like one over HTTP: in the request's transaction as the
+ * tenant's database role, committed before the answer, rolled back if it throws (graphql/pipeline.ts).
  * Subscriptions do not: they outlive any transaction, and each event is read in a short one of its own
  * (LiveService).
  */
-async function executeInTransaction(args: ExecutionArgs): Promise<ExecutionResult> {
-  const tx = (args.contextValue as Context).transaction;
-  const operation = getOperationAST(args.document, args.operationName);
-  const refusal = tx.mixedOperationRefusal(operation);
-  if (refusal) return { errors: [new GraphQLError(refusal.message, { originalError: refusal })] };
-  try {
-    await tx.beginFor(operation);
-  } catch (e) {
-    return failure(e);
-  }
-  let result: ExecutionResult;
-  try {
-    result = await execute(args);
-  } catch (e) {
-    await tx.end('threw');
-    throw e;
-  }
-  const failed = await tx.end(result.errors?.length ? 'errors' : 'ok');
-  return failed ? failure(failed) : result;
+function executeInTransaction(pipeline: OperationPipeline) {
+  return async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const context = args.contextValue as Context;
+    const operation = getOperationAST(args.document, args.operationName);
+    try {
+      await pipeline.begin(context, operation);
+    } catch (e) {
+      return { errors: [pipeline.failureError(e)] };
+    }
+    let result: ExecutionResult;
+    try {
+      result = await execute(args);
+    } catch (e) {
+      await pipeline.end(context, 'threw');
+      throw e;
+    }
+    const failure = await pipeline.end(context, result.errors?.length ? 'errors' : 'ok');
+    return failure ? { errors: [failure] } : result;
+  };
 }
 
 const authorizationOf = (params: Record<string, unknown> | undefined): string | undefined => {
@@ -47,22 +47,25 @@ const authorizationOf = (params: Record<string, unknown> | undefined): string | 
   return typeof value === 'string' ? value : undefined;
 };
 
+/** How long a revoked session's sockets may stay open at most, besides the revocation's own travel. */
+const REVOCATION_SWEEP_MS = 500;
+
 /**
- * GraphQL subscriptions over WebSocket (the graphql-ws protocol) on the same port and path as /graphql.
- * The connection's init payload carries `{ authorization: "Bearer <access token>" }`, staff or portal;
- * a connection without a valid token is closed (4403). Each operation gets a context like an HTTP request's,
- * so shield rules and the services' scoping apply unchanged.
+ * GraphQL over WebSocket (the graphql-ws protocol) on the same port and path as /graphql: subscriptions, and
+ * queries and mutations for clients that send everything over the socket. The connection's init payload
+ * carries `{ authorization: "Bearer <access token>" }`, staff or portal; a connection without a valid token is
+ * closed (4403). Every operation goes through the same pipeline as over HTTP (parse and validation limits,
+ * introspection setting, input guard, cost, error translator), with a context like an HTTP request's, so
+ * shield rules and the services' scoping apply unchanged. A socket whose session is revoked (sign-out,
+ * password change, deactivation, in this process or another) is closed with 4403.
  */
 export function attachSubscriptions(
   http: FastifyInstance,
-  schema: GraphQLSchema,
   runtime: Runtime,
   log: Logger,
   contextFor: (info: RequestInfo) => Promise<Context>,
-  /** The same translator as HTTP's (coded errors, nothing unexpected shown). */
-  formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError,
+  pipeline: OperationPipeline,
 ): SubscriptionServer {
-  const format = (errors: readonly GraphQLError[]) => errors.map((e) => formatError(e.toJSON(), e));
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   http.server.on('upgrade', (request: IncomingMessage, socket, head) => {
     if ((request.url ?? '').split('?')[0] !== '/graphql') {
@@ -71,28 +74,61 @@ export function attachSubscriptions(
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const server = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+
+  // The session of each authenticated socket, to close it when the session is revoked.
+  const sessions = new Map<WebSocket, string>();
+  const closeRevoked = () => {
+    for (const [socket, sessionId] of sessions) {
+      if (runtime.revocations.isRevoked(sessionId)) {
+        sessions.delete(socket);
+        socket.close(CloseCode.Forbidden, 'Session revoked');
+      }
+    }
+  };
+  const stopWatching = runtime.revocations.onRevoked(closeRevoked);
+  // A backstop for revocations learnt by the poll rather than announced.
+  const sweep = setInterval(closeRevoked, REVOCATION_SWEEP_MS);
+  sweep.unref();
+
+  const server = useServer<Record<string, unknown>, { request: IncomingMessage; socket: WebSocket }>(
     {
-      schema,
-      execute: executeInTransaction,
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: format(result.errors) } : undefined),
-      onError: (_ctx, _id, _payload, errors) => format(errors),
-      onConnect: (ctx) => viewerFrom(authorizationOf(ctx.connectionParams), runtime).viewer.kind !== 'anonymous',
-      context: (ctx) => {
+      execute: executeInTransaction(pipeline),
+      subscribe,
+      onSubscribe: async (ctx, _id, payload) => {
         const requestId = randomUUID();
-        return contextFor({
-          requestId,
-          log: log.child({ reqId: requestId, transport: 'ws' }),
-          authorization: authorizationOf(ctx.connectionParams),
-          ip: ctx.extra.request.socket.remoteAddress ?? '',
-          userAgent: ctx.extra.request.headers['user-agent'],
-        });
+        let context: Context;
+        try {
+          context = await contextFor({
+            requestId,
+            log: log.child({ reqId: requestId, transport: 'ws' }),
+            authorization: authorizationOf(ctx.connectionParams),
+            ip: ctx.extra.request.socket.remoteAddress ?? '',
+            userAgent: ctx.extra.request.headers['user-agent'],
+          });
+        } catch (e) {
+          return [new GraphQLError('context failure', { originalError: e as Error })];
+        }
+        const prepared = pipeline.prepare(payload, context);
+        return 'errors' in prepared ? prepared.errors : prepared.args;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: pipeline.format(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => pipeline.format(errors),
+      onConnect: (ctx) => {
+        const { viewer } = viewerFrom(authorizationOf(ctx.connectionParams), runtime);
+        if (viewer.kind === 'anonymous') return false;
+        sessions.set(ctx.extra.socket, viewer.sessionId);
+        return true;
+      },
+      onClose: (ctx) => {
+        sessions.delete(ctx.extra.socket);
       },
     },
     wss,
   );
   return {
     close: async () => {
+      stopWatching();
+      clearInterval(sweep);
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

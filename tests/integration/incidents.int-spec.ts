@@ -115,7 +115,7 @@ describe('incident management for staff', () => {
     expect((await status('RESPONDER', id, { status: 'ACKNOWLEDGED' })).status).toBe(200);
     expect((await t.rest('POST', `/api/v1/incidents/${id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.ENGINEER)).status).toBe(403);
     expect((await t.rest('POST', `/api/v1/incidents/${id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.MANAGER)).status).toBe(200);
-    expect((await t.rest('GET', `/api/v1/incidents/${id}`, undefined, auth.customer)).status).toBe(401);
+    expect((await t.rest('GET', `/api/v1/incidents/${id}`, undefined, auth.customer)).status).toBe(403);
     expect((await t.rest('GET', `/api/v1/incidents/${id}`)).status).toBe(401);
   });
 

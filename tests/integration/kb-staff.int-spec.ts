@@ -190,14 +190,15 @@ describe('knowledge base for staff', () => {
       expect((await act(who, id, 'archive')).status).toBe(403);
       expect((await restore(who, id, 1)).status).toBe(403);
     }
-    for (const headers of [auth.customer, {}]) {
-      expect((await t.rest('GET', '/api/v1/kb', undefined, headers)).status).toBe(401);
-      expect((await t.rest('GET', `/api/v1/kb/${id}`, undefined, headers)).status).toBe(401);
-      expect((await t.rest('POST', '/api/v1/kb', { title: 'x', markdown: 'x', visibility: 'PUBLIC' }, headers)).status).toBe(401);
-      expect((await t.rest('POST', `/api/v1/kb/${id}/publish`, undefined, headers)).status).toBe(401);
+    // A portal token is valid but grants nothing here (403); no token at all is 401.
+    for (const [headers, status] of [[auth.customer, 403], [{}, 401]] as const) {
+      expect((await t.rest('GET', '/api/v1/kb', undefined, headers)).status).toBe(status);
+      expect((await t.rest('GET', `/api/v1/kb/${id}`, undefined, headers)).status).toBe(status);
+      expect((await t.rest('POST', '/api/v1/kb', { title: 'x', markdown: 'x', visibility: 'PUBLIC' }, headers)).status).toBe(status);
+      expect((await t.rest('POST', `/api/v1/kb/${id}/publish`, undefined, headers)).status).toBe(status);
     }
     // Staff tokens grant nothing on the portal's own KB routes either.
-    expect((await t.rest('GET', '/api/v1/portal/kb', undefined, auth.ENGINEER)).status).toBe(401);
+    expect((await t.rest('GET', '/api/v1/portal/kb', undefined, auth.ENGINEER)).status).toBe(403);
   });
 
   it("another workspace's articles answer exactly like missing ones, by id and by slug, on every operation", async () => {
@@ -356,6 +357,6 @@ describe('knowledge base for staff', () => {
     );
     expect(read.data).toEqual({ staffKbArticle: { title: 'GraphQL article' }, kbArticleRevisions: [] });
     const customer = await t.gql(`{ staffKbArticles { items { id } } }`, {}, auth.customer);
-    expect(customer.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(customer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 });

@@ -21,7 +21,7 @@ import {
 } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { InvalidTokenError } from '../../src/auth/auth.errors';
+import { ForbiddenError } from '../../src/shared/errors';
 import { customerOnly, incidentReader, permissions, public_, signedIn } from '../../src/authz/rules';
 import { User } from '../../src/modules/user/user.entity';
 import { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -567,7 +567,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
         expect({ field: f.name, data: res.body.data, errors: res.body.errors?.map((e) => [e.extensions?.code, e.message]) }).toEqual({
           field: f.name,
           data: null,
-          errors: [['UNAUTHENTICATED', InvalidTokenError.INVALID]],
+          errors: [['FORBIDDEN', new ForbiddenError().message]],
         });
         refused.push(f.name);
       }

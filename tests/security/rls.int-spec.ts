@@ -9,6 +9,7 @@ import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { overTransport } from '../setup/transports';
 import { createTestDatabase } from '../setup/db';
 
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string }[] };
@@ -239,28 +240,20 @@ describe('row-level security', () => {
     });
 
     it('over WebSocket too, an operation mixing public and tenant fields is refused before anything runs; each part alone works', async () => {
-      const client = createClient({ url: `${t.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: auth.bPortal, retryAttempts: 0, lazy: true });
-      const run = (query: string) =>
-        new Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }>((resolve, reject) => {
-          let result: { data?: Record<string, unknown> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] } = {};
-          client.subscribe({ query }, { next: (r) => void (result = r), error: reject, complete: () => resolve(result) });
-        });
-      try {
-        const mixed = await probed(() => run('{ companies { name } tickets { items { id } } }'));
-        expect(mixed.result.data ?? null).toBeNull();
-        expect(mixed.result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
-        expect(mixed.seen).toEqual([]);
-        const tickets = await probed(() => run('{ tickets { items { id } } }'));
-        expect(tickets.result.errors).toBeUndefined();
-        expect(tickets.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
-        // As the owner: every company open to sign-up, not only the viewer's own.
-        const open = [await createTenant(t.em(), { name: 'RLS open one', allowCustomerSignup: true }), await createTenant(t.em(), { name: 'RLS open two', allowCustomerSignup: true })];
-        const companies = await run('{ companies { name } }');
-        expect(companies.errors).toBeUndefined();
-        expect((companies.data?.companies as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(open.map((o) => o.name)));
-      } finally {
-        await client.dispose();
-      }
+      // Refused before execution: the protocol's error message, as HTTP answers 400 (tests/setup/transports.ts).
+      const run = (query: string) => overTransport(t, 'WS', query, undefined, auth.bPortal);
+      const mixed = await probed(() => run('{ companies { name } tickets { items { id } } }'));
+      expect(mixed.result.data ?? null).toBeNull();
+      expect(mixed.result.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_REQUEST']);
+      expect(mixed.seen).toEqual([]);
+      const tickets = await probed(() => run('{ tickets { items { id } } }'));
+      expect(tickets.result.errors).toBeUndefined();
+      expect(tickets.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
+      // As the owner: every company open to sign-up, not only the viewer's own.
+      const open = [await createTenant(t.em(), { name: 'RLS open one', allowCustomerSignup: true }), await createTenant(t.em(), { name: 'RLS open two', allowCustomerSignup: true })];
+      const companies = await run('{ companies { name } }');
+      expect(companies.errors).toBeUndefined();
+      expect((companies.data?.companies as { name: string }[]).map((c) => c.name)).toEqual(expect.arrayContaining(open.map((o) => o.name)));
     });
 
     it('anonymous flows keep the owner role: a login opens its session with no tenant role and no tenant set', async () => {

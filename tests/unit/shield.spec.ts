@@ -42,12 +42,12 @@ describe('applyShield: deny by default, explicit rules only', () => {
     expect(res.data).toEqual({ doIt: null });
   });
 
-  it('answers UNAUTHENTICATED to anonymous callers and to the other kind of caller', async () => {
+  it('answers UNAUTHENTICATED to anonymous callers, FORBIDDEN to the other kind of caller', async () => {
     const anon = await run('{ staffThing }');
     expect((anon.errors?.[0].originalError as { code?: string }).code).toBe('UNAUTHENTICATED');
-    // The other kind of caller is refused as if its token were forged.
+    // A valid token of the other kind is not an expired one: clients must not refresh or sign out on it.
     const wrong = await run('{ staffThing }', customer);
-    expect((wrong.errors?.[0].originalError as { code?: string }).code).toBe('UNAUTHENTICATED');
+    expect((wrong.errors?.[0].originalError as { code?: string }).code).toBe('FORBIDDEN');
     expect((await run('{ staffThing }', staff)).data).toEqual({ staffThing: 'staff' });
     expect((await run('{ customerThing }', customer)).data).toEqual({ customerThing: 'customer' });
     expect((await run('{ customerThing }', staff)).data).toEqual({ customerThing: null });

@@ -10,6 +10,8 @@ export interface LiveEvent {
   tenantId: string;
   incidentId: string | null;
   type: string;
+  /** The visibility of the update the event is about, when it is about one (status changes). */
+  visibility?: string | null;
 }
 
 /** How many events one slow subscriber may have waiting; older ones are dropped beyond that. */

@@ -5,6 +5,7 @@ import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { IncidentNotFoundError } from '../incident/incident.errors';
 import { findIncident } from '../incident/incident.read';
 import type { Incident } from '../incident/incident.types';
+import { isCustomerVisibleEvent } from '../notifications/kinds';
 import type { LiveEvent } from './live-events';
 
 export interface IncidentChangeView {
@@ -55,7 +56,14 @@ export class LiveService {
   ) {}
 
   private stream(viewer: StaffViewer | CustomerViewer, incidentId?: string): AsyncIterableIterator<IncidentChangeView> {
-    const source = this.rt.live.subscribe((e) => e.tenantId === viewer.tenantId && e.incidentId !== null && (!incidentId || e.incidentId === incidentId));
+    const source = this.rt.live.subscribe(
+      (e) =>
+        e.tenantId === viewer.tenantId &&
+        e.incidentId !== null &&
+        (!incidentId || e.incidentId === incidentId) &&
+        // A customer hears only of what its own timeline shows (no assignments, no internal status changes).
+        (viewer.kind === 'staff' || isCustomerVisibleEvent(e.type, e.visibility)),
+    );
     return visibleChanges(
       source,
       async (e) => {

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { customerViewOf, type CustomerIncidentView } from '../incident/incident.read';
 import type { IncidentUpdateView } from '../incident/incident.types';
 import type { DeliveryChannel, DeliveryMessage, NotificationKind } from './notification.entity';
+import { isCustomerVisibleEvent } from './kinds';
 import { enqueue, TASKS } from './queue';
 import * as mails from './templates';
 
@@ -141,7 +142,7 @@ async function plannedEmails(em: EntityManager, event: OutboxEventRow, incident:
     case 'incident.assigned':
       return (await staffMember(em, tenantId, payload.assigneeId, 'INCIDENT_ASSIGNED')).map((r) => email(r, mails.assigned(incident, r.name)));
     case 'incident.status_changed': {
-      if (payload.visibility !== 'PUBLIC') return []; // an internal status change is not announced to customers
+      if (!isCustomerVisibleEvent(event.type, payload.visibility)) return []; // an internal status change is not announced to customers
       const update = publicUpdateOf(updates, payload);
       return (await followers(em, tenantId, incident.id, 'TICKET_STATUS_CHANGE')).map((r) =>
         email(r, mails.statusChanged(incident, update, r.name, Boolean(r.isReporter))),

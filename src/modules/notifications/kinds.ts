@@ -26,3 +26,22 @@ export const EVENT_TYPES = [
   'incident.sla_breached',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Whether customers who follow a ticket may learn of an event on it: what their own timeline shows (the
+ * ticket, public comments and updates, a status change made with a PUBLIC update), never assignments, SLA
+ * breaches or internal status changes. E-mails to customers and portal subscriptions both ask this.
+ */
+export function isCustomerVisibleEvent(type: string, visibility: unknown): boolean {
+  switch (type) {
+    case 'incident.created':
+    case 'incident.created_by_customer':
+    case 'incident.customer_comment':
+    case 'incident.public_update':
+      return true;
+    case 'incident.status_changed':
+      return visibility === 'PUBLIC';
+    default:
+      return false;
+  }
+}

@@ -44,7 +44,7 @@ export interface Outcome {
 /**
  * What the policy says for one caller: the staff part comes from `can()` itself, the portal part from the
  * row-level table TICKET_FOR; tenant scoping makes any other tenant's row a missing one.
- *  - no token: UNAUTHENTICATED; the other kind of token: UNAUTHENTICATED (as if forged) - shield, before any row is read;
+ *  - no token: UNAUTHENTICATED; a valid token of the other kind: FORBIDDEN - shield, before any row is read;
  *  - staff without the permission: FORBIDDEN, whatever the id (shield refuses before the row is looked up,
  *    so it is the same answer for an existing and a missing row, and tells nothing);
  *  - staff with the permission in another tenant, or a customer who may not see the ticket: the not-found
@@ -53,11 +53,11 @@ export interface Outcome {
 export function expected(access: Access, notFound: string, c: Caller): Outcome {
   if (c.kind === 'anonymous') return { allowed: false, code: 'UNAUTHENTICATED' };
   if (access.kind === 'staff') {
-    if (c.kind !== 'staff') return { allowed: false, code: 'UNAUTHENTICATED' };
+    if (c.kind !== 'staff') return { allowed: false, code: 'FORBIDDEN' };
     if (!can(viewerOf(c), access.perm)) return { allowed: false, code: 'FORBIDDEN' };
     return c.tenant === 'A' ? { allowed: true } : { allowed: false, code: notFound };
   }
-  if (c.kind !== 'customer') return { allowed: false, code: 'UNAUTHENTICATED' };
+  if (c.kind !== 'customer') return { allowed: false, code: 'FORBIDDEN' };
   return TICKET_FOR[c.name as CustomerCaller].sees ? { allowed: true } : { allowed: false, code: notFound };
 }
 

@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PasswordHasher } from '../auth/passwords';
-import type { StaffRole } from '../auth/viewer';
-import { Tenant } from '../modules/tenant/tenant.entity';
-import { User } from '../modules/user/user.entity';
-import { Customer, CustomerUser } from '../modules/customer/customer.entity';
-import { Incident, IncidentUpdate, type Priority } from '../modules/incident/incident.entity';
-import { nextNumber } from '../modules/incident/incident.service';
-import { slaDueTimes } from '../modules/incident/sla';
-import { KbArticle } from '../modules/kb/kb.entity';
-import { renderMarkdown } from '../modules/kb/kb.render';
+import type { PasswordHasher } from './auth/passwords';
+import type { StaffRole } from './auth/viewer';
+import { Tenant } from './modules/tenant/tenant.entity';
+import { User } from './modules/user/user.entity';
+import { Customer, CustomerUser } from './modules/customer/customer.entity';
+import { Incident, IncidentUpdate, type Priority } from './modules/incident/incident.entity';
+import { nextNumber } from './modules/incident/incident.service';
+import { slaDueTimes } from './modules/incident/sla';
+import { KbArticle } from './modules/kb/kb.entity';
+import { renderMarkdown } from './modules/kb/kb.render';
 
 /** Shown in the start-up log of development servers only; never used outside `SEED_DEMO`. */
 export const DEMO_PASSWORD = 'Demo-Incident-Desk-2026';

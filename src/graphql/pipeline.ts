@@ -1,0 +1,199 @@
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import {
+  getOperationAST,
+  GraphQLError,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ParseOptions,
+  type ValidationRule,
+} from 'graphql';
+import type { Logger } from 'pino';
+import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
+import type { Config } from '../config/config';
+import type { ExecutionOutcome } from '../db/tenant-transaction';
+import { BadRequestError, statusForCode } from '../shared/errors';
+import type { Context } from './context';
+import { createFormatError } from './errors';
+import { inputGuardError } from './input-guard';
+import { costLimitError, limitRules } from './limits';
+
+/**
+ * The life of one GraphQL operation, whatever door it came in by (POST and GET /graphql, the REST adapter,
+ * the WebSocket): parse with the token limit, validate with the limit rules and the introspection setting,
+ * the checks before execution (input guard, cost, the mixed-operation rule), the request transaction around
+ * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
+ * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
+ * socket. Either way every rule here applies, so a new transport cannot skip one.
+ */
+
+export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * What an operation's root fields ask for (`__typename` aside): all public (sign-in, sign-up, codes, resets,
+ * the company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), none
+ * public (a fragment at the root counts as not public), or both. Unknown (no operation): not public.
+ */
+export function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): 'public' | 'tenant' | 'mixed' {
+  if (!operation) return 'tenant';
+  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
+  const fields = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
+  const publicFields = fields.filter((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)).length;
+  return publicFields === fields.length ? 'public' : publicFields === 0 ? 'tenant' : 'mixed';
+}
+
+export const MIXED_OPERATION_MESSAGE = 'Send sign-in, sign-up and other public fields in an operation of their own, not beside fields that need your token.';
+
+export interface OperationRequest {
+  query?: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+/** A refusal raised before execution, with the HTTP status Apollo answers it with. */
+function refusal(error: GraphQLError | BadRequestError): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  // The translator (graphql/errors.ts) reports the AppError inside with its own code.
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
+}
+
+/** graphql-js's own parse and validation errors carry no code; Apollo gives them these. */
+function coded(error: GraphQLError, code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALIDATION_FAILED'): GraphQLError {
+  if (error.extensions.code) return error; // a limit rule's QueryLimitError has its own
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error, extensions: { code } });
+}
+
+export class OperationPipeline {
+  readonly formatError: FormatError;
+  readonly parseOptions: ParseOptions;
+  /** Besides graphql-js's specified rules: the limits, and no introspection when it is turned off. */
+  readonly validationRules: ValidationRule[];
+  private readonly limits: Config['graphql'];
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    config: Config,
+    log: Logger,
+  ) {
+    this.limits = config.graphql;
+    this.formatError = createFormatError({ exposeStack: config.isDevelopment, hideSuggestions: !config.isDevelopment, log: () => log, schema });
+    this.parseOptions = { maxTokens: this.limits.maxTokens };
+    this.validationRules = [...limitRules(this.limits), ...(this.limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+  }
+
+  /**
+   * The checks between validation and execution; throws the first refusal as a coded GraphQLError: text
+   * PostgreSQL cannot store, a cost over the limit, public fields beside tenant fields.
+   */
+  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined, context: Context): void {
+    const bad = inputGuardError(document, variables);
+    if (bad) throw refusal(bad);
+    if (operation) {
+      const tooCostly = costLimitError(this.schema, document, operation, variables ?? undefined, this.limits);
+      if (tooCostly) throw tooCostly;
+    }
+    // In the tenant's transaction public fields would run under row-level security (sign-in finds no staff
+    // of another tenant, the company list shows one company). Sent apart, each part works.
+    if (context.transaction.tenantId !== undefined && rootFieldsOf(operation) === 'mixed') throw refusal(new BadRequestError(MIXED_OPERATION_MESSAGE));
+  }
+
+  /**
+   * Parse, validate and check, for a transport that executes by itself (the WebSocket): the execution
+   * arguments, or the errors to answer with (coded as over HTTP, not yet formatted).
+   */
+  prepare(request: OperationRequest, context: Context): { args: ExecutionArgs } | { errors: readonly GraphQLError[] } {
+    if (typeof request.query !== 'string' || !request.query) {
+      return { errors: [refusal(new BadRequestError('Send the operation as "query".'))] };
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, this.parseOptions);
+    } catch (e) {
+      return { errors: [coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
+    }
+    const invalid = validate(this.schema, document, [...specifiedRules, ...this.validationRules]);
+    if (invalid.length) return { errors: invalid.map((e) => coded(e, 'GRAPHQL_VALIDATION_FAILED')) };
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) return { errors: [refusal(new BadRequestError('Name the operation to run with "operationName".'))] };
+    try {
+      this.check(document, operation, request.variables, context);
+    } catch (e) {
+      return { errors: [e as GraphQLError] };
+    }
+    return {
+      args: { schema: this.schema, document, operationName: request.operationName, variableValues: request.variables ?? undefined, contextValue: context },
+    };
+  }
+
+  /** Opens the request's transaction as the tenant, unless every root field is public (those run as the owner). */
+  async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
+    if (rootFieldsOf(operation) !== 'public') await context.transaction.begin();
+  }
+
+  /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
+  async end(context: Context, outcome: ExecutionOutcome): Promise<GraphQLError | undefined> {
+    const failure = await context.transaction.end(outcome);
+    return failure ? this.failureError(failure) : undefined;
+  }
+
+  /** A database failure around the execution (begin, commit), as an error the translator reports. */
+  failureError(error: unknown): GraphQLError {
+    return new GraphQLError('database failure', { originalError: error as Error });
+  }
+
+  format(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+    return errors.map((e) => this.formatError(e.toJSON(), e));
+  }
+
+  /**
+   * The pipeline inside Apollo (HTTP and REST): Apollo parses and validates with `parseOptions` and
+   * `validationRules`; this runs the checks once the operation is known, and the request transaction around
+   * execution. Committed before the answer leaves, so the caller's next request sees the change and
+   * after-commit work (e-mails, background tasks) starts only once it is visible. A mutation refused with a
+   * GraphQL error rolled its own savepoint back and the rest commits; an execution that throws, a transaction
+   * a failed statement left unusable, or a failed commit is rolled back and answered with an error in place
+   * of any data.
+   */
+  apolloPlugin(): ApolloServerPlugin<Context> {
+    const answerWith = (rc: GraphQLRequestContextWillSendResponse<Context>, error: GraphQLFormattedError) => {
+      // One error as the whole answer: nothing of the operation's data is true once its transaction is gone.
+      rc.response.body = { kind: 'single', singleResult: { data: null, errors: [error] } };
+      rc.response.http.status = statusForCode(error.extensions?.code as string | undefined);
+    };
+    return {
+      requestDidStart: async () => {
+        let thrown = false;
+        return {
+          didResolveOperation: async ({ contextValue, document, operation, request }) => this.check(document, operation, request.variables, contextValue),
+          responseForOperation: async ({ contextValue, operation }) => {
+            try {
+              await this.begin(contextValue, operation);
+              return null;
+            } catch (e) {
+              const [error] = this.format([this.failureError(e)]);
+              const status = statusForCode(error.extensions?.code as string | undefined);
+              return { http: { status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [error] } } };
+            }
+          },
+          executionDidStart: async () => ({
+            executionDidEnd: async (error) => {
+              if (error) thrown = true;
+            },
+          }),
+          willSendResponse: async (rc) => {
+            const failure = await this.end(rc.contextValue, thrown ? 'threw' : rc.errors?.length ? 'errors' : 'ok');
+            if (failure) answerWith(rc, this.format([failure])[0]);
+          },
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { createCustomerOrg, createCustomerUser, createIncident, portalLogin } from '../factories/portal';
+import { createStaff, login } from '../factories/staff';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+import { overTransport, TRANSPORTS, type Answer, type Transport } from '../setup/transports';
+
+type Envelope = { success: boolean; errors?: { code: string }[] };
+
+const SECRET = 'TECH-SECRET-TRANSPORTS-51c2';
+const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: tickets(limit: 1) { items { id } }`).join(' ')} }`;
+const codes = (a: Answer) => (a.errors ?? []).map((e) => e.extensions?.code);
+
+/**
+ * Every rule of the GraphQL pipeline, on every door: POST and GET /graphql, the WebSocket (graphql-ws, where
+ * queries and mutations run too) and, where one exists, the REST route. The attacker holds a valid token: a
+ * self-registered portal customer's is enough. The server runs as in production (no introspection, no
+ * suggestions) with the default limits.
+ */
+describe('one GraphQL pipeline: every rule holds on every transport', () => {
+  let t: TestApp;
+  let portal: Record<string, string>;
+  let staff: Record<string, string>;
+  let ticketId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ GRAPHQL_INTROSPECTION: 'false', WORKER_ENABLED: 'false' });
+    const em = t.em();
+    const tenant = await createTenant(em, { slug: 'doors' });
+    const org = await createCustomerOrg(em, tenant);
+    const customer = await createCustomerUser(em, t.app.runtime.passwords, tenant, { org });
+    const ticket = await createIncident(em, tenant, { reporter: customer.user, org, techDescription: SECRET });
+    ticketId = ticket.id;
+    portal = await portalLogin(t, 'doors', customer.email, customer.password);
+    const engineer = await createStaff(em, t.app.runtime.passwords, { tenant, role: 'ENGINEER' });
+    staff = (await login(t, engineer.email, engineer.password)).auth;
+  });
+  afterAll(() => t.close());
+
+  /** Refused before anything ran: no data at all, one coded error (400 over HTTP). */
+  const expectRefused = (transport: Transport, answer: Answer, code: string) => {
+    expect(codes(answer)).toContain(code);
+    expect(answer.data ?? undefined).toBeUndefined();
+    if (transport !== 'WS') expect(answer.status).toBe(400);
+  };
+
+  describe.each(TRANSPORTS)('over %s', (transport) => {
+    const send = (query: string, variables?: Record<string, unknown>, headers = portal) => overTransport(t, transport, query, variables, headers);
+
+    it('aliases over the limit: TOO_MANY_ALIASES', async () => {
+      expect((await send(aliased(15))).errors).toBeUndefined();
+      expectRefused(transport, await send(aliased(30)), 'TOO_MANY_ALIASES');
+    });
+
+    it('a document over the token limit: TOO_MANY_TOKENS, refused while parsing', async () => {
+      expectRefused(transport, await send(`{ tickets { items { ${'id '.repeat(1000)}} } }`), 'TOO_MANY_TOKENS');
+    });
+
+    it('nesting over the depth limit: QUERY_TOO_DEEP', async () => {
+      const deep = '{ __type(name: "Query") { fields { type { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } }';
+      expectRefused(transport, await send(deep), 'QUERY_TOO_DEEP');
+    });
+
+    it('directives over the limit: TOO_MANY_DIRECTIVES', async () => {
+      expectRefused(transport, await send(`{ tickets { items { ${'id @include(if: true) '.repeat(51)} } } }`), 'TOO_MANY_DIRECTIVES');
+    });
+
+    it('a selection costing over the limit: QUERY_TOO_COMPLEX (a staff alias bomb of large pages)', async () => {
+      const page = 'incidents(limit: 100) { items { updates { id } } }';
+      expectRefused(transport, await send(`{ ${Array.from({ length: 12 }, (_, i) => `p${i}: ${page}`).join(' ')} }`, undefined, staff), 'QUERY_TOO_COMPLEX');
+    });
+
+    it('introspection turned off: refused, __typename still answers', async () => {
+      expectRefused(transport, await send('{ __schema { types { name } } }'), 'GRAPHQL_VALIDATION_FAILED');
+      expectRefused(transport, await send('{ __type(name: "Incident") { fields { name } } }'), 'GRAPHQL_VALIDATION_FAILED');
+      expect((await send('{ __typename }')).data).toEqual({ __typename: 'Query' });
+    });
+
+    it('a misspelt field: refused without "Did you mean"', async () => {
+      const answer = await send('{ tickts { items { id } } }');
+      expectRefused(transport, answer, 'GRAPHQL_VALIDATION_FAILED');
+      expect(JSON.stringify(answer.errors)).not.toMatch(/Did you mean|"tickets"/);
+    });
+
+    it('a NUL character in a variable: VALIDATION_FAILED naming the field, never reaching PostgreSQL', async () => {
+      const answer = await send('query ($q: String) { incidents(filter: { q: $q }) { items { id } } }', { q: 'a\u0000b' }, staff);
+      expectRefused(transport, answer, 'VALIDATION_FAILED');
+      expect(JSON.stringify(answer.errors)).not.toMatch(/INTERNAL_SERVER_ERROR|byte sequence/);
+    });
+
+    it('a valid portal token selecting a staff-only field gets FORBIDDEN on that field, never UNAUTHENTICATED', async () => {
+      const answer = await send('query ($id: ID!) { ticket(id: $id) { id techDescription version } }', { id: ticketId });
+      expect(answer.data).toEqual({ ticket: { id: ticketId, techDescription: null, version: null } });
+      expect(codes(answer)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(JSON.stringify(answer)).not.toContain(SECRET);
+      const staffField = await send('{ incidents { items { id } } }');
+      expect(codes(staffField)).toEqual(['FORBIDDEN']);
+    });
+
+    it('public fields beside fields that need the token: BAD_REQUEST, nothing run', async () => {
+      expectRefused(transport, await send('{ companies { id } tickets { items { id } } }'), 'BAD_REQUEST');
+    });
+  });
+
+  describe('the REST adapter, where the same rules apply', () => {
+    it('a valid portal token on a staff route: 403 FORBIDDEN, not 401', async () => {
+      const res = await t.rest<Envelope>('GET', '/api/v1/incidents', undefined, portal);
+      expect(res.status).toBe(403);
+      expect(res.body.errors?.[0].code).toBe('FORBIDDEN');
+    });
+
+    it('a NUL character in a query parameter: 400 VALIDATION_FAILED', async () => {
+      const res = await t.rest<Envelope>('GET', '/api/v1/incidents?q=a%00b', undefined, staff);
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0].code).toBe('VALIDATION_FAILED');
+    });
+  });
+});
