@@ -78,7 +78,6 @@ export class UnknownProviderError extends BadRequestError {
 /** The provider is known but this server has no credentials for it (e.g. GOOGLE_CLIENT_ID unset). */
 export class OAuthNotConfiguredError extends AppError {
   readonly code = 'OAUTH_NOT_CONFIGURED';
-  readonly httpStatus = 503;
   constructor(provider: string) {
     super(`Sign-in with ${provider} is not enabled on this server.`);
   }
@@ -87,7 +86,6 @@ export class OAuthNotConfiguredError extends AppError {
 /** The provider could not be reached or answered with a server error; trying again later may work. */
 export class OAuthProviderUnavailableError extends AppError {
   readonly code = 'OAUTH_PROVIDER_UNAVAILABLE';
-  readonly httpStatus = 503;
   constructor(provider: string) {
     super(`Sign-in with ${provider} is not available right now. Try again in a moment.`);
   }

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from '../db/errors';
-import { AppError, rememberStatus, UnavailableError } from '../shared/errors';
+import { AppError, UnavailableError } from '../shared/errors';
 import { queryLimitErrorOf, tokenLimitErrorOf } from './limits';
 
 /** graphql-js's "Did you mean ...?" hints name fields, types and enum values: a map of the schema. */
@@ -70,7 +70,6 @@ function translator(options: { exposeStack: boolean; log: () => Logger | undefin
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof AppError) {
-      rememberStatus(original);
       return {
         ...base,
         message: original.message,

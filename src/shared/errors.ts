@@ -1,9 +1,13 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 import type { RateLimitState } from './rate-limit-meter';
 
+export { ERROR_CODES, statusForCode, type ErrorCode } from './error-codes';
+
 /**
- * Coded errors. Every error that crosses a boundary is an AppError with a stable `code`; the GraphQL
- * translator puts it in `extensions.code`, the REST translator maps it to an HTTP status and envelope.
- * Modules subclass these for their own cases (e.g. TENANT_NOT_FOUND) and keep the base class's status.
+ * Coded errors. Every error that crosses a boundary is an AppError with a stable `code` from the catalogue
+ * (error-codes.ts), which also gives its HTTP status; the GraphQL translator puts the code in
+ * `extensions.code`, the REST translator answers with the status and envelope. Modules subclass these for
+ * their own cases (e.g. TENANT_NOT_FOUND, catalogued with the status of its base class).
  */
 
 export interface FieldError {
@@ -13,8 +17,7 @@ export interface FieldError {
 }
 
 export abstract class AppError extends Error {
-  abstract readonly code: string;
-  abstract readonly httpStatus: number;
+  abstract readonly code: ErrorCode;
   /** Extra data for clients (e.g. retryAfter); goes into extensions / the envelope. */
   readonly details: Record<string, unknown>;
   readonly fieldErrors: FieldError[];
@@ -25,16 +28,19 @@ export abstract class AppError extends Error {
     this.details = options.details ?? {};
     this.fieldErrors = options.fieldErrors ?? [];
   }
+
+  /** The code's status in the catalogue. */
+  get httpStatus(): number {
+    return ERROR_CODES[this.code].status;
+  }
 }
 
 export class BadRequestError extends AppError {
-  readonly code: string = 'BAD_REQUEST';
-  readonly httpStatus = 400;
+  readonly code: ErrorCode = 'BAD_REQUEST';
 }
 
 export class ValidationError extends AppError {
-  readonly code: string = 'VALIDATION_FAILED';
-  readonly httpStatus = 400;
+  readonly code: ErrorCode = 'VALIDATION_FAILED';
   constructor(message: string, fieldErrors: FieldError[] = []) {
     super(message, { fieldErrors });
   }
@@ -44,42 +50,36 @@ export class ValidationError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  readonly code: string = 'UNAUTHENTICATED';
-  readonly httpStatus = 401;
+  readonly code: ErrorCode = 'UNAUTHENTICATED';
   constructor(message = 'Authentication required.') {
     super(message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  readonly code: string = 'FORBIDDEN';
-  readonly httpStatus = 403;
+  readonly code: ErrorCode = 'FORBIDDEN';
   constructor(message = 'You are not allowed to do this.') {
     super(message);
   }
 }
 
 export class NotFoundError extends AppError {
-  readonly code: string = 'NOT_FOUND';
-  readonly httpStatus = 404;
+  readonly code: ErrorCode = 'NOT_FOUND';
   constructor(message = 'Not found.') {
     super(message);
   }
 }
 
 export class ConflictError extends AppError {
-  readonly code: string = 'CONFLICT';
-  readonly httpStatus = 409;
+  readonly code: ErrorCode = 'CONFLICT';
 }
 
 export class PayloadTooLargeError extends AppError {
   readonly code = 'PAYLOAD_TOO_LARGE';
-  readonly httpStatus = 413;
 }
 
 export class UnsupportedMediaTypeError extends AppError {
   readonly code = 'UNSUPPORTED_MEDIA_TYPE';
-  readonly httpStatus = 415;
 }
 
 /**
@@ -88,7 +88,6 @@ export class UnsupportedMediaTypeError extends AppError {
  */
 export class RateLimitedError extends AppError {
   readonly code = 'RATE_LIMITED';
-  readonly httpStatus = 429;
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
@@ -100,7 +99,6 @@ export class RateLimitedError extends AppError {
 
 export class UnavailableError extends AppError {
   readonly code = 'UNAVAILABLE';
-  readonly httpStatus = 503;
   constructor(message = 'The service is temporarily unavailable.') {
     super(message);
   }
@@ -108,46 +106,7 @@ export class UnavailableError extends AppError {
 
 export class InternalError extends AppError {
   readonly code = 'INTERNAL_SERVER_ERROR';
-  readonly httpStatus = 500;
   constructor(message = 'Something went wrong on our side.') {
     super(message);
   }
-}
-
-/**
- * HTTP status for a code that did not come from an AppError (graphql-js, Apollo, shield).
- * Kept beside the classes so both translators agree.
- */
-export const STATUS_BY_CODE: Record<string, number> = {
-  BAD_REQUEST: 400,
-  BAD_USER_INPUT: 400,
-  VALIDATION_FAILED: 400,
-  GRAPHQL_PARSE_FAILED: 400,
-  GRAPHQL_VALIDATION_FAILED: 400,
-  PERSISTED_QUERY_NOT_FOUND: 400,
-  OPERATION_RESOLUTION_FAILURE: 400,
-  // Over a GraphQL operation limit (graphql/limits.ts).
-  QUERY_TOO_DEEP: 400,
-  TOO_MANY_ALIASES: 400,
-  TOO_MANY_DIRECTIVES: 400,
-  TOO_MANY_TOKENS: 400,
-  QUERY_TOO_COMPLEX: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  RATE_LIMITED: 429,
-  UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
-export function statusForCode(code: string | undefined): number {
-  return (code && STATUS_BY_CODE[code]) || 500;
-}
-
-/** Module codes (e.g. INCIDENT_NOT_FOUND) are learnt from their class when first formatted. */
-export function rememberStatus(error: AppError): void {
-  STATUS_BY_CODE[error.code] ??= error.httpStatus;
 }

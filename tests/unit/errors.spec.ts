@@ -38,7 +38,7 @@ describe('error translation', () => {
     expect(JSON.stringify(out)).not.toContain('secret detail');
   });
 
-  it('maps codes to HTTP statuses, learning module codes from their class', () => {
+  it('maps codes to HTTP statuses from the catalogue, module codes included', () => {
     expect(statusForCode('NOT_FOUND')).toBe(404);
     expect(statusForCode('RATE_LIMITED')).toBe(429);
     expect(statusForCode('SOMETHING_ELSE')).toBe(500);

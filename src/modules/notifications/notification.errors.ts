@@ -43,7 +43,6 @@ export type WebhookSecretUnreadableReason = keyof typeof UNREADABLE_REASONS;
  */
 export class WebhookSecretUnreadableError extends AppError {
   readonly code = 'WEBHOOK_SECRET_UNREADABLE';
-  readonly httpStatus = 500;
   constructor(
     readonly reason: WebhookSecretUnreadableReason,
     keyId?: string,
