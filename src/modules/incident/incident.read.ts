@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import type { IncidentSource, IncidentStatus, IncidentType, Priority } from './incident.entity';
+import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInternalField } from './incident.fields';
 import type { Incident, IncidentUpdateView } from './incident.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -23,14 +24,39 @@ function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
   };
 }
 
-/** Internal columns: selected for staff only (and each has a shield rule: tests/unit/schema.spec.ts). */
-export const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'parentId', 'version'];
-
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
 const SLA_STATE = `CASE
         WHEN COALESCE(i.acknowledged_at, now()) > i.response_due_at OR COALESCE(i.resolved_at, now()) > i.resolution_due_at THEN 'BREACHED'
         WHEN i.resolved_at IS NULL AND now() > i.resolution_due_at - (i.resolution_due_at - i.created_at) / 4 THEN 'AT_RISK'
         ELSE 'OK' END`;
+
+/**
+ * Internal columns (incident.fields.ts, the list shield's field rules come from too): the SQL of each, selected
+ * for staff only; a customer gets NULL in their place. A field added to the list needs its SQL here (the
+ * compiler checks).
+ */
+const INTERNAL_SQL: Record<IncidentInternalField, string> = {
+  techDescription: 'i.tech_description',
+  impactSummary: 'i.impact_summary',
+  blastRadius: 'i.blast_radius',
+  serviceArea: 'i.service_area',
+  environment: 'i.environment',
+  region: 'i.region',
+  customerId: 'i.customer_id',
+  parentId: 'i.parent_id',
+  version: 'i.version',
+  internalSla: `json_build_object(
+      'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
+      'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
+      'responseBreachedAt', ${iso('i.response_breached_at')},
+      'resolutionBreachedAt', ${iso('i.resolution_breached_at')},
+      'state', ${SLA_STATE})`,
+  assignee: `CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
+      'id', a.id, 'email', a.email,
+      'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END`,
+};
+const STAFF_INTERNAL_COLUMNS = INCIDENT_INTERNAL_FIELDS.map((field) => `${INTERNAL_SQL[field]} AS "${field}"`).join(',\n    ');
+const CUSTOMER_INTERNAL_COLUMNS = INCIDENT_INTERNAL_FIELDS.map((field) => `NULL AS "${field}"`).join(', ');
 
 /** Columns for a viewer. Internal ones are not even selected for a customer. */
 function columns(viewer: ReadViewer): string {
@@ -39,20 +65,7 @@ function columns(viewer: ReadViewer): string {
     ${iso('i.acknowledged_at')} AS "acknowledgedAt", ${iso('i.resolved_at')} AS "resolvedAt", ${iso('i.closed_at')} AS "closedAt",
     json_build_object('responseDueAt', ${iso('i.response_due_at')}, 'resolutionDueAt', ${iso('i.resolution_due_at')}) AS sla,
     i.resolution_summary AS "resolutionSummary"`;
-  if (viewer.kind !== 'staff') {
-    return `${common}, ${INTERNAL.map((c) => `NULL AS "${c}"`).join(', ')}`;
-  }
-  return `${common}, i.tech_description AS "techDescription", i.impact_summary AS "impactSummary", i.blast_radius AS "blastRadius",
-    i.service_area AS "serviceArea", i.environment, i.region, i.customer_id AS "customerId", i.parent_id AS "parentId", i.version,
-    json_build_object(
-      'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
-      'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
-      'responseBreachedAt', ${iso('i.response_breached_at')},
-      'resolutionBreachedAt', ${iso('i.resolution_breached_at')},
-      'state', ${SLA_STATE}) AS "internalSla",
-    CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
-      'id', a.id, 'email', a.email,
-      'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END AS assignee`;
+  return `${common}, ${viewer.kind === 'staff' ? STAFF_INTERNAL_COLUMNS : CUSTOMER_INTERNAL_COLUMNS}`;
 }
 
 const FROM = 'FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id';
@@ -186,7 +199,7 @@ export async function countByStatus(em: EntityManager, viewer: StaffViewer): Pro
 }
 
 /** An incident as any customer may see it: never anything internal (for e-mails and webhook payloads). */
-export type CustomerIncidentView = Omit<Incident, 'techDescription' | 'internalSla' | 'assignee' | 'impactSummary' | 'blastRadius' | 'serviceArea' | 'environment' | 'region' | 'customerId' | 'parentId' | 'version'>;
+export type CustomerIncidentView = Omit<Incident, IncidentInternalField>;
 
 /**
  * The customer view of one incident of a tenant, with its PUBLIC updates, whoever the customer: what
@@ -201,7 +214,7 @@ export async function customerViewOf(
   const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
   const rows = await em.execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
   if (!rows[0]) return null;
-  const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !(INTERNAL as readonly string[]).includes(k))) as CustomerIncidentView;
+  const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !isIncidentInternalField(k))) as CustomerIncidentView;
   const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];
   return { incident, updates };
 }
