@@ -9,19 +9,34 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 export type ReadViewer = StaffViewer | CustomerViewer;
 
+/** A value in an SQL fragment: bound as a parameter, or a column of the statement around it. */
+export type SqlOperand = { param: unknown } | { column: string };
+const operand = (o: SqlOperand): { sql: string; params: unknown[] } => ('column' in o ? { sql: o.column, params: [] } : { sql: '?', params: [o.param] });
+
 /**
- * Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: tickets they
- * reported, plus their organization's when it shares (read from the account now, not from the token, so
- * a move between organizations or a sharing change applies at once).
+ * Whether the portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, as SQL with its
+ * parameters: a ticket they reported, or one of their organization's while the organization shares. Read from
+ * the account and the organization now, not from a token, so a move between organizations or a sharing change
+ * applies at once. The one statement of the rule: the read model scopes every customer read with it, and the
+ * notification dispatch (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
+ * The organization's part is a scalar subquery, so with `user` and `tenant` bound it runs once per statement.
  */
+export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] } {
+  const u = operand(user);
+  const t = operand(tenant);
+  return {
+    sql: `(${incident}.reporter_customer_id = ${u.sql} OR ${incident}.customer_id = (
+            SELECT su.customer_id FROM customer_portal_users su JOIN customers so ON so.id = su.customer_id
+            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION'))`,
+    params: [...u.params, ...u.params, ...t.params],
+  };
+}
+
+/** Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: customerMaySee. */
 function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
   if (viewer.kind === 'staff') return { sql: 'i.tenant_id = ?', params: [viewer.tenantId] };
-  return {
-    sql: `i.tenant_id = ? AND (i.reporter_customer_id = ? OR i.customer_id = (
-            SELECT u.customer_id FROM customer_portal_users u JOIN customers c ON c.id = u.customer_id
-            WHERE u.id = ? AND u.tenant_id = ? AND c.sharing_mode = 'ORGANIZATION'))`,
-    params: [viewer.tenantId, viewer.customerUserId, viewer.customerUserId, viewer.tenantId],
-  };
+  const sees = customerMaySee('i', { param: viewer.customerUserId }, { param: viewer.tenantId });
+  return { sql: `i.tenant_id = ? AND ${sees.sql}`, params: [viewer.tenantId, ...sees.params] };
 }
 
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
