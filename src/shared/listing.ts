@@ -27,14 +27,6 @@ export const likePattern = (text: string, anchored: 'contains' | 'prefix' = 'con
   return anchored === 'prefix' ? `${escaped}%` : `%${escaped}%`;
 };
 
-/** Trimmed, non-blank text of at most `max` characters, or a field error naming the field. */
-export function requiredText(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-}
-
 /** For optional update fields that cannot be cleared: omitted is fine, an explicit null is refused. */
 export function notNull<T>(field: string, value: T | null | undefined): T | undefined {
   if (value === null) throw ValidationError.field(field, 'cannot be null; leave it out to keep the current value');

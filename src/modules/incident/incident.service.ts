@@ -10,7 +10,7 @@ import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } f
 import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
-import { characterCount } from '../../shared/text';
+import { checkLength, requiredText } from '../../shared/text';
 
 export const MAX_PAGE_SIZE = 100;
 const TITLE_MAX = 200;
@@ -34,13 +34,6 @@ export async function nextNumber(em: EntityManager, tenantId: string, type: Inci
 /** Marks activity on an incident (updatedAt) without bumping its version, which MikroORM would do. */
 export async function touch(em: EntityManager, incidentId: string): Promise<void> {
   await em.execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run');
-}
-
-function bounded(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
 }
 
 export interface TicketInput {
@@ -77,10 +70,10 @@ export class IncidentService {
    * creates nothing.
    */
   async createTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<Incident> {
-    const title = bounded('title', input.title, TITLE_MAX);
-    const description = bounded('description', input.description, DESCRIPTION_MAX);
+    const title = requiredText('title', input.title, TITLE_MAX);
+    const description = requiredText('description', input.description, DESCRIPTION_MAX);
     const key = idempotencyKey?.trim() || null;
-    if (key && key.length > 200) throw ValidationError.field('idempotencyKey', 'must be at most 200 characters');
+    if (key) checkLength('idempotencyKey', key, { max: 200 });
     const requestHash = key ? sha256(JSON.stringify([input.type, title, description, input.priority])) : null;
 
     const replay = async () => {
@@ -140,7 +133,7 @@ export class IncidentService {
    * comments). Notifies the staff through the outbox.
    */
   async addCustomerComment(viewer: CustomerViewer, idOrNumber: string, rawBody: string): Promise<IncidentUpdateView> {
-    const body = bounded('body', rawBody, COMMENT_MAX);
+    const body = requiredText('body', rawBody, COMMENT_MAX);
     const visible = await this.get(viewer, idOrNumber);
     const update = await this.em.transactional(async (tx) => {
       const incident = await tx.findOneOrFail(IncidentEntity, { id: visible.id, tenant: viewer.tenantId });

@@ -15,7 +15,7 @@ import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from '
 import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
 import { renderMarkdown } from './kb.render';
 import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
-import { characterCount } from '../../shared/text';
+import { characterCount, checkLength, requiredText } from '../../shared/text';
 
 export { ArticleNotFoundError } from './kb.errors';
 
@@ -35,16 +35,9 @@ export function articleSlug(title: string): string {
   return slug || 'article';
 }
 
-const text = (field: string, value: string, max: number): string => {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-};
-
 function slugOf(value: string): string {
   const slug = value.trim();
-  if (slug.length > SLUG_MAX || !SLUG.test(slug) || UUID_LIKE.test(slug)) {
+  if (characterCount(slug) > SLUG_MAX || !SLUG.test(slug) || UUID_LIKE.test(slug)) {
     throw ValidationError.field('slug', `must be lower-case letters, digits and single dashes, at most ${SLUG_MAX} characters, and not look like an id`);
   }
   return slug;
@@ -52,10 +45,10 @@ function slugOf(value: string): string {
 
 function tagsOf(tags: readonly string[]): string[] {
   if (tags.length > TAGS_MAX) throw ValidationError.field('tags', `must list at most ${TAGS_MAX} tags`);
-  return [...new Set(tags.map((t) => text('tags', t, TAG_MAX).toLowerCase()))];
+  return [...new Set(tags.map((t) => requiredText('tags', t, TAG_MAX).toLowerCase()))];
 }
 
-const categoryOf = (value: string | null | undefined) => (value == null || !value.trim() ? null : text('category', value, CATEGORY_MAX));
+const categoryOf = (value: string | null | undefined) => (value == null || !value.trim() ? null : requiredText('category', value, CATEGORY_MAX));
 
 export interface ArticleInput {
   title: string;
@@ -137,7 +130,7 @@ export class KbService {
     const limits: [keyof KbQuery, number][] = [['q', 200], ['category', CATEGORY_MAX], ['tag', TAG_MAX]];
     for (const [field, max] of limits) {
       const value = query[field];
-      if (value && characterCount(value) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+      if (value) checkLength(field, value, { max });
     }
   }
 
@@ -201,8 +194,8 @@ export class KbService {
 
   async create(viewer: StaffViewer, input: ArticleInput, client: ClientInfo): Promise<KbStaffArticle> {
     this.requireWriter(viewer);
-    const title = text('title', input.title, TITLE_MAX);
-    const markdown = text('markdown', input.markdown, BODY_MAX);
+    const title = requiredText('title', input.title, TITLE_MAX);
+    const markdown = requiredText('markdown', input.markdown, BODY_MAX);
     const slug = input.slug == null || !input.slug.trim() ? null : slugOf(input.slug);
     const id = await this.em.transactional(async (tx) => {
       const article = await insertArticle(
@@ -237,8 +230,8 @@ export class KbService {
       const article = await this.load(tx, viewer, idOrSlug);
       if (changes.revision != null && changes.revision !== article.revision) throw new StaleRevisionError(article.revision);
       const next: Partial<Pick<KbArticle, (typeof CONTENT)[number]>> = {};
-      if (changes.title != null) next.title = text('title', changes.title, TITLE_MAX);
-      if (changes.markdown != null) next.bodyMarkdown = text('markdown', changes.markdown, BODY_MAX);
+      if (changes.title != null) next.title = requiredText('title', changes.title, TITLE_MAX);
+      if (changes.markdown != null) next.bodyMarkdown = requiredText('markdown', changes.markdown, BODY_MAX);
       if (changes.slug != null) next.slug = slugOf(changes.slug);
       if (changes.category !== undefined) next.category = categoryOf(changes.category);
       if (changes.tags !== undefined) next.tags = tagsOf(changes.tags ?? []);

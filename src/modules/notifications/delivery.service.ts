@@ -4,6 +4,7 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUuid } from '../../shared/ids';
 import { ValidationError } from '../../shared/errors';
+import { checkLength } from '../../shared/text';
 import type { DeliveryChannel, DeliveryStatus } from './notification.entity';
 import { DeliveryNotFailedError, DeliveryNotFoundError } from './notification.errors';
 import type { DeliveryView } from './notification.types';
@@ -36,7 +37,7 @@ export class DeliveryService {
   async list(viewer: StaffViewer, filter: DeliveryFilter, page = 1, limit = 20): Promise<{ items: DeliveryView[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
     if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    if (filter.eventType && filter.eventType.length > 100) throw ValidationError.field('eventType', 'must be at most 100 characters');
+    if (filter.eventType) checkLength('eventType', filter.eventType, { max: 100 });
     const where = ['d.tenant_id = ?'];
     const params: unknown[] = [viewer.tenantId];
     for (const [column, value] of [
