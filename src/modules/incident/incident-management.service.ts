@@ -15,10 +15,11 @@ import { StaffMemberNotFoundError } from '../user/user.errors';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentSource, type IncidentStatus, type IncidentType, type Priority, type Visibility } from './incident.entity';
 import { IncidentNotFoundError, InvalidTransitionError, StaleVersionError } from './incident.errors';
 import { countByStatus, listIncidents, type IncidentFilter, type IncidentSort } from './incident.read';
-import { IncidentService, MAX_PAGE_SIZE, nextNumber, touch } from './incident.service';
+import { IncidentService, nextNumber, touch } from './incident.service';
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
+import { pageArgs, pageInfo } from '../../shared/listing';
 import { requiredText } from '../../shared/text';
 
 /** Fields staff may set on create and update, beyond the portal's. */
@@ -87,15 +88,14 @@ export class IncidentManagementService {
     return this.reads.get(viewer, idOrNumber);
   }
 
-  async list(viewer: StaffViewer, filter: IncidentFilter, page = 1, limit = 20, sort?: IncidentSort) {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort) {
+    const at = pageArgs(page, limit);
     // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
     for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
-      if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: { page, limit, total: 0, totalPages: 0 } };
+      if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: pageInfo(at, 0) };
     }
-    const { items, total } = await listIncidents(this.em, viewer, filter, page, limit, sort);
-    return { items, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit, sort);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   counts(viewer: StaffViewer) {

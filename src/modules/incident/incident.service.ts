@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { sha256 } from '../../auth/secrets';
 import type { CustomerViewer } from '../../auth/viewer';
-import { ValidationError } from '../../shared/errors';
 import { CustomerUser } from '../customer/customer.entity';
 import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
@@ -10,9 +9,9 @@ import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } f
 import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
+import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
 import { checkLength, requiredText } from '../../shared/text';
 
-export const MAX_PAGE_SIZE = 100;
 const TITLE_MAX = 200;
 const DESCRIPTION_MAX = 10_000;
 const COMMENT_MAX = 5_000;
@@ -56,11 +55,10 @@ export class IncidentService {
     return incident;
   }
 
-  async list(viewer: ReadViewer, filter: IncidentFilter, page = 1, limit = 20): Promise<{ items: Incident[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    const { items, total } = await listIncidents(this.em, viewer, filter, page, limit);
-    return { items, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+  async list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null): Promise<{ items: Incident[]; pagination: PageInfo }> {
+    const at = pageArgs(page, limit);
+    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   /**

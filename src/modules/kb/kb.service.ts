@@ -15,6 +15,7 @@ import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from '
 import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
 import { renderMarkdown } from './kb.render';
 import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { pageArgs, pageInfo } from '../../shared/listing';
 import { characterCount, checkLength, requiredText } from '../../shared/text';
 
 export { ArticleNotFoundError } from './kb.errors';
@@ -123,9 +124,7 @@ export class KbService {
     private readonly rt?: Runtime,
   ) {}
 
-  private static page(page: number, limit: number, query: KbQuery) {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw ValidationError.field('limit', 'must be a whole number from 1 to 100');
+  private static checkQuery(query: KbQuery) {
     // The portal's arguments have no input class to carry these; the staff filter declares the same ones.
     const limits: [keyof KbQuery, number][] = [['q', 200], ['category', CATEGORY_MAX], ['tag', TAG_MAX]];
     for (const [field, max] of limits) {
@@ -134,11 +133,12 @@ export class KbService {
     }
   }
 
-  async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page = 1, limit = 20): Promise<KbArticlePage> {
-    KbService.page(page, limit, query);
+  async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbArticlePage> {
+    const at = pageArgs(page, limit);
+    KbService.checkQuery(query);
     const customerQuery = { q: query.q, category: query.category, tag: query.tag };
-    const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, page, limit);
-    return { items, fuzzy, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, at.page, at.limit);
+    return { items, fuzzy, pagination: pageInfo(at, total) };
   }
 
   async get(viewer: StaffViewer | CustomerViewer, slug: string): Promise<KbArticleView> {
@@ -148,8 +148,8 @@ export class KbService {
   }
 
   /** Staff: every article of the workspace, any status or visibility, with search and filters. */
-  async searchStaff(viewer: StaffViewer, query: KbQuery, page = 1, limit = 20): Promise<KbStaffArticlePage> {
-    if (query.sourceIncidentId && !isUuid(query.sourceIncidentId)) return { items: [], fuzzy: false, pagination: { page, limit, total: 0, totalPages: 0 } };
+  async searchStaff(viewer: StaffViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbStaffArticlePage> {
+    if (query.sourceIncidentId && !isUuid(query.sourceIncidentId)) return { items: [], fuzzy: false, pagination: pageInfo(pageArgs(page, limit), 0) };
     return (await this.search(viewer, query, page, limit)) as KbStaffArticlePage;
   }
 
