@@ -2,6 +2,7 @@ import type * as Oidc from 'openid-client' with { 'resolution-mode': 'import' };
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { AppError } from '../shared/errors';
+import { lengthProblem } from '../shared/text';
 import { OAuthFailedError, OAuthNotConfiguredError, OAuthProviderUnavailableError, UnknownProviderError } from './auth.errors';
 
 // openid-client (and its oauth4webapi and jose) is ESM-only. This CommonJS project loads it with a static
@@ -125,7 +126,7 @@ export class OidcClient {
       if (!claims) throw new OAuthFailedError(`${this.label} returned no ID token.`);
       return {
         subject: claims.sub,
-        email: typeof claims.email === 'string' && claims.email.length <= 254 ? claims.email : null,
+        email: typeof claims.email === 'string' && lengthProblem(claims.email, { max: 254 }) === null ? claims.email : null,
         emailVerified: claims.email_verified === true || claims.email_verified === 'true',
         givenName: profileName(claims.given_name),
         familyName: profileName(claims.family_name),

@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { ValidationError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
+import { characterCount, checkLength } from '../shared/text';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -9,16 +10,15 @@ export const PASSWORD_MAX = 128;
 let common: Set<string> | undefined;
 /** The common-password list (zxcvbn-ts's, ~18k entries long enough to pass the length rule), loaded once. */
 function commonPasswords(): Set<string> {
-  common ??= new Set(dictionary['passwords-common'].filter((p) => p.length >= PASSWORD_MIN));
+  common ??= new Set(dictionary['passwords-common'].filter((p) => characterCount(p) >= PASSWORD_MIN));
   return common;
 }
 
 /** The password rules for staff and customers alike; throws VALIDATION_FAILED naming the field. */
 export function checkPasswordRules(password: string, field = 'password'): void {
-  if (typeof password !== 'string' || password.length < PASSWORD_MIN) {
-    throw ValidationError.field(field, `must be at least ${PASSWORD_MIN} characters`);
-  }
-  if (password.length > PASSWORD_MAX) throw ValidationError.field(field, `must be at most ${PASSWORD_MAX} characters`);
+  if (typeof password !== 'string') throw ValidationError.field(field, `must be at least ${PASSWORD_MIN} characters`);
+  checkLength(field, password, { min: PASSWORD_MIN });
+  checkLength(field, password, { max: PASSWORD_MAX });
   if (commonPasswords().has(password.toLowerCase())) {
     throw ValidationError.field(field, 'is too common; choose one that is harder to guess');
   }

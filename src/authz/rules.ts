@@ -2,6 +2,7 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
+import { INCIDENT_INTERNAL_FIELDS } from '../modules/incident/incident.fields';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -146,19 +147,8 @@ export const permissions: IRules = {
     incidentsChanged: incidentReader,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
-  Incident: {
-    techDescription: staffOnly,
-    internalSla: staffOnly,
-    assignee: staffOnly,
-    impactSummary: staffOnly,
-    blastRadius: staffOnly,
-    serviceArea: staffOnly,
-    environment: staffOnly,
-    region: staffOnly,
-    customerId: staffOnly,
-    parentId: staffOnly,
-    version: staffOnly,
-  },
+  // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.
+  Incident: Object.fromEntries(INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly])),
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

@@ -16,17 +16,3 @@ export interface FailureEnvelope {
 export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ success: true, message, data });
 
 export const failure = (message: string, errors: FieldError[]): FailureEnvelope => ({ success: false, message, errors });
-
-export interface Pagination {
-  page: number;
-  limit: number;
-  total: number;
-  totalPages: number;
-}
-
-export const pagination = (page: number, limit: number, total: number): Pagination => ({
-  page,
-  limit,
-  total,
-  totalPages: limit > 0 ? Math.ceil(total / limit) : 0,
-});

@@ -1,7 +1,10 @@
+import { Arg, Int } from 'type-graphql';
 import { ValidationError } from './errors';
 
 /** The largest page any list answers. */
 export const MAX_PAGE_SIZE = 100;
+/** A list's page size when the caller gives none (a list may choose another, e.g. the audit log's 50). */
+export const DEFAULT_PAGE_SIZE = 20;
 
 export interface PageInfo {
   page: number;
@@ -10,13 +13,32 @@ export interface PageInfo {
   totalPages: number;
 }
 
-/** Refuses a page or limit outside 1.. and 1..MAX_PAGE_SIZE with a field error. */
-export function checkPage(page: number, limit: number, max = MAX_PAGE_SIZE): void {
-  if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-  if (!Number.isInteger(limit) || limit < 1 || limit > max) throw ValidationError.field('limit', `must be a whole number from 1 to ${max}`);
+/** A list's page, after pageArgs: page from 1, limit from 1 to MAX_PAGE_SIZE. */
+export interface PageRequest {
+  page: number;
+  limit: number;
 }
 
-export const pageInfo = (page: number, limit: number, total: number): PageInfo => ({ page, limit, total, totalPages: Math.ceil(total / limit) });
+/**
+ * The one rule for a list's page arguments, in every service (GraphQL and REST alike reach it): absent or null
+ * take the defaults (page 1, `defaultLimit`); a page below 1 or a limit outside 1..MAX_PAGE_SIZE, or either not
+ * a whole number, is refused with a field error naming the argument.
+ */
+export function pageArgs(page: number | null | undefined, limit: number | null | undefined, defaultLimit = DEFAULT_PAGE_SIZE): PageRequest {
+  const p = page ?? 1;
+  const l = limit ?? defaultLimit;
+  if (!Number.isInteger(p) || p < 1) throw ValidationError.field('page', 'must be a whole number from 1');
+  if (!Number.isInteger(l) || l < 1 || l > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  return { page: p, limit: l };
+}
+
+export const pageInfo = ({ page, limit }: PageRequest, total: number): PageInfo => ({ page, limit, total, totalPages: Math.ceil(total / limit) });
+
+/** The `page` argument of a list field: 1 unless given. */
+export const PageArg = () => Arg('page', () => Int, { nullable: true, defaultValue: 1 });
+/** The `limit` argument of a list field: `defaultLimit` unless given, at most MAX_PAGE_SIZE (pageArgs refuses more). */
+export const LimitArg = (defaultLimit = DEFAULT_PAGE_SIZE) =>
+  Arg('limit', () => Int, { nullable: true, defaultValue: defaultLimit, description: `At most ${MAX_PAGE_SIZE}.` });
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
 export const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -26,14 +48,6 @@ export const likePattern = (text: string, anchored: 'contains' | 'prefix' = 'con
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return anchored === 'prefix' ? `${escaped}%` : `%${escaped}%`;
 };
-
-/** Trimmed, non-blank text of at most `max` characters, or a field error naming the field. */
-export function requiredText(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (trimmed.length > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-}
 
 /** For optional update fields that cannot be cleared: omitted is fine, an explicit null is refused. */
 export function notNull<T>(field: string, value: T | null | undefined): T | undefined {

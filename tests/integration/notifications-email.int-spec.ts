@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../src/auth/viewer';
 import { runSlaCheck } from '../../src/modules/incident/sla-check';
+import type { Customer } from '../../src/modules/customer/customer.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin, type CustomerFixture } from '../factories/portal';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
@@ -34,6 +35,7 @@ describe('notification e-mails', () => {
   let follower: CustomerFixture; // same sharing organization, opts in
   let bystander: CustomerFixture; // same sharing organization, does not opt in
   let otherManager: StaffFixture;
+  let org: Customer; // shares its tickets (ORGANIZATION)
 
   beforeAll(async () => {
     mail = await startMailbox();
@@ -47,7 +49,7 @@ describe('notification e-mails', () => {
     }
     await createStaff(em, hasher, { tenant: acme, role: 'MANAGER', email: 'gone-manager@mail-acme.test', active: false });
     otherManager = await createStaff(em, hasher, { tenant: await createTenant(em), role: 'MANAGER', email: 'manager@elsewhere.test' });
-    const org = await createCustomerOrg(em, acme, 'ORGANIZATION', 'Initech');
+    org = await createCustomerOrg(em, acme, 'ORGANIZATION', 'Initech');
     reporter = await createCustomerUser(em, hasher, acme, { org, email: 'rita@initech.test', name: 'Rita Reporter' });
     follower = await createCustomerUser(em, hasher, acme, { org, email: 'fred@initech.test', name: 'Fred Follower' });
     bystander = await createCustomerUser(em, hasher, acme, { org, email: 'bob@initech.test', name: 'Bob Bystander' });
@@ -169,6 +171,39 @@ describe('notification e-mails', () => {
     expect(update.html).toContain('We found the cause and are deploying a fix.');
     expect(about(ticket.number, 'fred@initech.test')[0].text).toContain("because you follow your organization's tickets");
     expect(about(ticket.number, 'bob@initech.test')).toEqual([]);
+  });
+
+  it('who is told of a ticket is who may read it: an organization that stops sharing takes both from its members, sharing again gives both back', async () => {
+    expect((await setPreference('follower', 'ORGANIZATION_TICKETS', true)).status).toBe(200); // `bystander` did not opt in
+    const ticket = await createTicket('Sharing switch');
+    const share = (sharingMode: 'OWN' | 'ORGANIZATION') =>
+      t.rest('PATCH', `/api/v1/customers/${org.id}`, { sharingMode }, auth.MANAGER).then((r) => expect(r.status).toBe(200));
+    const readers = async () => {
+      const who: string[] = [];
+      for (const [name, c] of [['reporter', reporter], ['follower', follower], ['bystander', bystander]] as const) {
+        const res = await t.rest('GET', `/api/v1/portal/tickets/${ticket.id}`, undefined, auth[name]);
+        expect([200, 404]).toContain(res.status);
+        if (res.status === 200) who.push(c.email);
+      }
+      return who.sort();
+    };
+    const toldOf = async (body: string) => {
+      await staffUpdate(ticket.id, body, 'PUBLIC');
+      await settle();
+      return recipients(about(ticket.number).filter((m) => m.text.includes(body) && m.to.some((a) => a.endsWith('@initech.test'))));
+    };
+    try {
+      await share('OWN');
+      expect(await readers()).toEqual(['rita@initech.test']);
+      expect(await toldOf('An update while the organization keeps its tickets apart.')).toEqual(['rita@initech.test']);
+
+      await share('ORGANIZATION');
+      expect(await readers()).toEqual(['bob@initech.test', 'fred@initech.test', 'rita@initech.test']);
+      // Of those who may read it: the reporter, and the members who opted in.
+      expect(await toldOf('An update while the organization shares its tickets.')).toEqual(['fred@initech.test', 'rita@initech.test']);
+    } finally {
+      await share('ORGANIZATION');
+    }
   });
 
   it('no e-mail, to customers or staff, carries internal fields, internal updates or internal status notes', async () => {

@@ -16,6 +16,7 @@ import { getMetadataStorage as typeGraphQLMetadata } from 'type-graphql';
 import { PASSWORD_MAX } from '../../src/auth/passwords';
 import { buildBareSchema } from '../../src/graphql/schema';
 import { restRoutes } from '../../src/rest/routes';
+import { TEXT_LENGTH_RULE } from '../../src/shared/text';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { addUpdate, createArticle, createCustomerOrg, createCustomerUser, createIncident, portalLogin } from '../factories/portal';
 import { createStaff, login, STRONG_PASSWORD } from '../factories/staff';
@@ -93,8 +94,9 @@ function declaredMaximums(): Map<string, number> {
       if (pattern && bare && bare.startsWith('^') && bare.endsWith('$') && !/[*+]|\{\d+,\}/.test(bare)) {
         patterned.add(`${input.name}.${m.propertyName}`);
       }
-      const max = m.name === 'maxLength' ? m.constraints[0] : m.name === 'isLength' ? m.constraints[1] : undefined;
-      if (typeof max === 'number') out.set(`${input.name}.${m.propertyName}`, Math.min(max, out.get(`${input.name}.${m.propertyName}`) ?? Infinity));
+      // Input length rules are all @TextLength (constraints [min, max]); tests/unit/text.spec.ts checks no other kind is left.
+      const max = m.name === TEXT_LENGTH_RULE ? m.constraints[1] : undefined;
+      if (typeof max === 'number' && Number.isFinite(max)) out.set(`${input.name}.${m.propertyName}`, Math.min(max, out.get(`${input.name}.${m.propertyName}`) ?? Infinity));
     }
   }
   return out;

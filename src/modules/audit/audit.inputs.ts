@@ -1,18 +1,19 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { TextLength } from '../../shared/text';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class AuditLogFilterInput {
   @Field(() => String, { nullable: true, description: 'Actions starting with this, e.g. "portal_user." or "auth.login".' })
   @IsOptional()
   @IsString()
-  @MaxLength(100, { message: 'must be at most 100 characters' })
+  @TextLength({ max: 100 })
   action?: string | null;
   @Field(() => ID, { nullable: true, description: 'Entries by this staff member or portal user.' }) @IsOptional() @IsString() actorId?: string | null;
   @Field(() => String, { nullable: true, description: 'e.g. customer, portal_user, incident, user, tenant.' })
   @IsOptional()
   @IsString()
-  @MaxLength(50, { message: 'must be at most 50 characters' })
+  @TextLength({ max: 50 })
   targetType?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() targetId?: string | null;
   @Field(() => Date, { nullable: true, description: 'From this time on (inclusive).' }) from?: Date | null;
@@ -23,11 +24,11 @@ export class AuditLogFilterInput {
 export class AuditChainAnchorInput {
   @Field({ description: 'The position (1 is the first entry).' })
   @IsString()
-  @MaxLength(20)
+  @TextLength({ max: 20 })
   sequence!: string;
 
   @Field({ description: 'The hash the entry at that position had (SHA-256, lower-case hex).' })
   @IsString()
-  @MaxLength(64)
+  @TextLength({ max: 64 })
   hash!: string;
 }

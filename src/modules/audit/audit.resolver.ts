@@ -1,8 +1,10 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { AuditChainAnchorInput, AuditLogFilterInput } from './audit.inputs';
 import { AuditChainVerificationType, AuditLogPage } from './audit.types';
+import { LimitArg, PageArg } from '../../shared/listing';
+import { AUDIT_PAGE_SIZE } from './audit-log.service';
 
 @Resolver()
 export class AuditResolver {
@@ -10,10 +12,10 @@ export class AuditResolver {
   auditLog(
     @Ctx() ctx: Context,
     @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 50, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg(AUDIT_PAGE_SIZE) limit?: number | null,
   ) {
-    return ctx.services.auditLog.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 50);
+    return ctx.services.auditLog.list(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
   @Query(() => AuditChainVerificationType, { description: "ADMIN: recomputes the workspace's audit log hash chain and reports the first entry that does not fit." })

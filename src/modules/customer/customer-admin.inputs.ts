@@ -1,39 +1,38 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import type { SharingMode } from './customer.entity';
 import { SharingModeEnum } from './customer.types';
+import { TextLength } from '../../shared/text';
 
 const EMAIL = { message: 'must be a valid e-mail address' };
-const ORG_NAME = { message: 'must be 1 to 200 characters' };
-const DISPLAY_NAME = { message: 'must be 1 to 100 characters' };
 
 @InputType()
 export class CreateCustomerInput {
-  @Field() @IsString() @Length(1, 200, ORG_NAME) name!: string;
+  @Field() @IsString() @TextLength({ min: 1, max: 200 }) name!: string;
   @Field(() => SharingModeEnum, { defaultValue: 'OWN', description: 'OWN (default) or ORGANIZATION.' }) sharingMode!: SharingMode;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are.' })
 export class UpdateCustomerInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 200, ORG_NAME) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ min: 1, max: 200 }) name?: string | null;
   @Field(() => SharingModeEnum, { nullable: true, description: 'Applies to the members\' ticket lists at once.' }) sharingMode?: SharingMode | null;
 }
 
 @InputType()
 export class CustomerFilterInput {
-  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) @IsOptional() @IsString() @MaxLength(200, { message: 'must be at most 200 characters' }) q?: string | null;
+  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) @IsOptional() @IsString() @TextLength({ max: 200 }) q?: string | null;
 }
 
 @InputType({ description: 'A portal user created by staff: an invitation e-mail lets them set a password.' })
 export class CreatePortalUserInput {
-  @Field() @IsEmail({}, EMAIL) @MaxLength(254, { message: 'must be at most 254 characters' }) email!: string;
-  @Field() @IsString() @Length(1, 100, DISPLAY_NAME) displayName!: string;
+  @Field() @IsEmail({}, EMAIL) @TextLength({ max: 254 }) email!: string;
+  @Field() @IsString() @TextLength({ min: 1, max: 100 }) displayName!: string;
   @Field(() => ID, { nullable: true, description: 'The customer organization to put the user in.' }) @IsOptional() @IsString() customerId?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are.' })
 export class UpdatePortalUserInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100, DISPLAY_NAME) displayName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ min: 1, max: 100 }) displayName?: string | null;
   @Field(() => ID, { nullable: true, description: 'Moves the user to this organization; null takes them out of any.' })
   @IsOptional()
   @IsString()
@@ -47,13 +46,13 @@ export class PortalUserFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the e-mail address or display name, any case.' })
   @IsOptional()
   @IsString()
-  @MaxLength(200, { message: 'must be at most 200 characters' })
+  @TextLength({ max: 200 })
   q?: string | null;
 }
 
 @InputType()
 export class AcceptPortalInvitationInput {
-  @Field() @IsString() @MaxLength(200, { message: 'is not an invitation token' }) token!: string;
+  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
   // Password rules (length, common passwords) live in the service, as for every other password.
   @Field() @IsString({ message: 'must be a string' }) password!: string;
 }

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './customer-admin.inputs';
 import { CustomerOrganization, CustomerOrganizationPage } from './customer-admin.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Customer organizations for staff. Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -11,10 +12,10 @@ export class CustomerAdminResolver {
   customers(
     @Ctx() ctx: Context,
     @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.customerAdmin.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+    return ctx.services.customerAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
   @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace.' })

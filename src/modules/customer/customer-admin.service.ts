@@ -3,7 +3,8 @@ import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUuid } from '../../shared/ids';
-import { checkPage, notNull, pageInfo, requiredText } from '../../shared/listing';
+import { notNull, pageArgs, pageInfo } from '../../shared/listing';
+import { requiredText } from '../../shared/text';
 import { auditStaffChange, changedKeys } from '../audit/staff-audit';
 import { Tenant } from '../tenant/tenant.entity';
 import { findCustomerOrg, listCustomerOrgs } from './customer-admin.read';
@@ -27,10 +28,10 @@ export class CustomerAdminService {
     private readonly rt: Runtime,
   ) {}
 
-  async list(viewer: StaffViewer, filter: { q?: string | null }, page = 1, limit = 20): Promise<CustomerOrganizationPage> {
-    checkPage(page, limit);
-    const { items, total } = await listCustomerOrgs(this.em, viewer.tenantId, { q: filter.q?.trim() || null }, page, limit);
-    return { items, pagination: pageInfo(page, limit, total) };
+  async list(viewer: StaffViewer, filter: { q?: string | null }, page?: number | null, limit?: number | null): Promise<CustomerOrganizationPage> {
+    const at = pageArgs(page, limit);
+    const { items, total } = await listCustomerOrgs(this.em, viewer.tenantId, { q: filter.q?.trim() || null }, at.page, at.limit);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   async get(viewer: StaffViewer, id: string): Promise<CustomerOrganization> {

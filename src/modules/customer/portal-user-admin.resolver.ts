@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { CreatePortalUserInput, PortalUserFilterInput, UpdatePortalUserInput } from './customer-admin.inputs';
 import { PortalUser, PortalUserPage } from './customer-admin.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Portal users administered by staff (MANAGER and above). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -11,10 +12,10 @@ export class PortalUserAdminResolver {
   portalUsers(
     @Ctx() ctx: Context,
     @Arg('filter', () => PortalUserFilterInput, { nullable: true }) filter?: PortalUserFilterInput | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.portalUserAdmin.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+    return ctx.services.portalUserAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
   @Query(() => PortalUser, { description: 'MANAGER: one portal user of the workspace.' })

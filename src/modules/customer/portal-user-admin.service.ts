@@ -5,7 +5,8 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';
 import { isUuid, normalizeEmail } from '../../shared/ids';
-import { checkPage, notNull, pageInfo, requiredText } from '../../shared/listing';
+import { notNull, pageArgs, pageInfo } from '../../shared/listing';
+import { requiredText } from '../../shared/text';
 import { auditStaffChange, changedKeys } from '../audit/staff-audit';
 import { Tenant } from '../tenant/tenant.entity';
 import { findPortalUser, listPortalUsers, type PortalUserFilter } from './customer-admin.read';
@@ -41,12 +42,12 @@ export class PortalUserAdminService {
     this.passwords = new PortalPasswordService(em, rt);
   }
 
-  async list(viewer: StaffViewer, filter: PortalUserFilter, page = 1, limit = 20): Promise<PortalUserPage> {
-    checkPage(page, limit);
+  async list(viewer: StaffViewer, filter: PortalUserFilter, page?: number | null, limit?: number | null): Promise<PortalUserPage> {
+    const at = pageArgs(page, limit);
     // An organization id that is not even well-formed matches nothing, like a missing one.
-    if (filter.customerId && !isUuid(filter.customerId)) return { items: [], pagination: pageInfo(page, limit, 0) };
-    const { items, total } = await listPortalUsers(this.em, viewer.tenantId, { ...filter, q: filter.q?.trim() || null }, page, limit);
-    return { items, pagination: pageInfo(page, limit, total) };
+    if (filter.customerId && !isUuid(filter.customerId)) return { items: [], pagination: pageInfo(at, 0) };
+    const { items, total } = await listPortalUsers(this.em, viewer.tenantId, { ...filter, q: filter.q?.trim() || null }, at.page, at.limit);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   async get(viewer: StaffViewer, id: string): Promise<PortalUser> {

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import type { Audience } from './ezra.entity';
 import { AudienceEnum, IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Ezra, the incident analyst: staff only. */
 @Resolver()
@@ -30,9 +31,9 @@ export class EzraResolver {
     @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
     @Ctx() ctx: Context,
     @Arg('audience', () => AudienceEnum, { nullable: true }) audience?: Audience | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.ezra.history(staffViewer(ctx), incidentId, audience, page ?? 1, limit ?? 20);
+    return ctx.services.ezra.history(staffViewer(ctx), incidentId, audience, page, limit);
   }
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../../runtime';
 import type { StaffViewer } from '../../auth/viewer';
-import { NotFoundError, ValidationError } from '../../shared/errors';
+import { NotFoundError } from '../../shared/errors';
+import { pageArgs, pageInfo } from '../../shared/listing';
 import { IncidentNotFoundError } from '../incident/incident.errors';
 import { IncidentService } from '../incident/incident.service';
 import { EzraAnalyst } from './ezra.analyst';
@@ -57,11 +58,10 @@ export class EzraService {
     return view(items[0]);
   }
 
-  async history(viewer: StaffViewer, idOrNumber: string, audience: Audience | null | undefined, page = 1, limit = 20): Promise<IncidentAnalysisPage> {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw ValidationError.field('limit', 'must be a whole number from 1 to 100');
+  async history(viewer: StaffViewer, idOrNumber: string, audience: Audience | null | undefined, page?: number | null, limit?: number | null): Promise<IncidentAnalysisPage> {
+    const at = pageArgs(page, limit);
     const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
-    const { items, total } = await listAnalyses(this.em, viewer.tenantId, incident.id, audience, page, limit);
-    return { items: items.map(view), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    const { items, total } = await listAnalyses(this.em, viewer.tenantId, incident.id, audience, at.page, at.limit);
+    return { items: items.map(view), pagination: pageInfo(at, total) };
   }
 }

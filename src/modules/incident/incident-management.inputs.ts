@@ -1,8 +1,9 @@
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { IncidentSource, IncidentStatus, IncidentType, Priority, Visibility } from './incident.entity';
 import type { IncidentSortField } from './incident.read';
 import { IncidentSourceEnum, IncidentStatusEnum, IncidentTypeEnum, PriorityEnum, VisibilityEnum } from './incident.types';
+import { TextLength } from '../../shared/text';
 
 const SortFieldEnum = { CREATED_AT: 'CREATED_AT', UPDATED_AT: 'UPDATED_AT', PRIORITY: 'PRIORITY', NUMBER: 'NUMBER' } as const;
 const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
@@ -14,7 +15,7 @@ registerEnumType(SlaStateEnum, { name: 'SlaState', description: 'OK, AT_RISK (un
 const triage = () => (target: object, key: string) => {
   IsOptional()(target, key);
   IsString()(target, key);
-  MaxLength(10_000, { message: 'must be at most 10000 characters' })(target, key);
+  TextLength({ max: 10_000 })(target, key);
 };
 
 @InputType()
@@ -30,8 +31,8 @@ class TriageFields {
 @InputType({ description: 'A staff-created incident: the portal fields plus triage, assignee, organization and reporter.' })
 export class CreateIncidentInput extends TriageFields {
   @Field(() => IncidentTypeEnum, { defaultValue: 'INCIDENT' }) type!: IncidentType;
-  @Field() @Length(1, 200, { message: 'must be 1 to 200 characters' }) title!: string;
-  @Field() @Length(1, 10_000, { message: 'must be 1 to 10000 characters' }) description!: string;
+  @Field() @TextLength({ min: 1, max: 200 }) title!: string;
+  @Field() @TextLength({ min: 1, max: 10_000 }) description!: string;
   @Field(() => PriorityEnum) priority!: Priority;
   @Field(() => IncidentSourceEnum, { nullable: true, description: 'STAFF (default) or API.' })
   @IsOptional()
@@ -44,8 +45,8 @@ export class CreateIncidentInput extends TriageFields {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional one.' })
 export class UpdateIncidentInput extends TriageFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 200, { message: 'must be 1 to 200 characters' }) title?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 10_000, { message: 'must be 1 to 10000 characters' }) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 200 }) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 10_000 }) description?: string | null;
   @Field(() => PriorityEnum, { nullable: true, description: 'Recomputes the SLA due times.' }) priority?: Priority | null;
   @Field(() => ID, { nullable: true }) customerId?: string | null;
 }
@@ -53,9 +54,9 @@ export class UpdateIncidentInput extends TriageFields {
 @InputType()
 export class ChangeStatusInput {
   @Field(() => IncidentStatusEnum) status!: IncidentStatus;
-  @Field(() => String, { nullable: true, description: 'Shown as the status event\'s text.' }) @IsOptional() @MaxLength(5000) note?: string | null;
+  @Field(() => String, { nullable: true, description: 'Shown as the status event\'s text.' }) @IsOptional() @TextLength({ max: 5000 }) note?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Keep the status event INTERNAL (default PUBLIC).' }) internal?: boolean | null;
-  @Field(() => String, { nullable: true, description: 'Required to resolve.' }) @IsOptional() @MaxLength(5000) resolutionSummary?: string | null;
+  @Field(() => String, { nullable: true, description: 'Required to resolve.' }) @IsOptional() @TextLength({ max: 5000 }) resolutionSummary?: string | null;
   @Field(() => Int, { nullable: true, description: 'Refuse the change if the incident moved past this version.' }) version?: number | null;
   @Field(() => Boolean, { nullable: true, description: 'When resolving: also draft a knowledge-base article (INTERNAL, DRAFT) from the title, description and resolution summary.' })
   createKbDraft?: boolean | null;
@@ -63,7 +64,7 @@ export class ChangeStatusInput {
 
 @InputType()
 export class IncidentUpdateInput {
-  @Field() @Length(1, 5000, { message: 'must be 1 to 5000 characters' }) body!: string;
+  @Field() @TextLength({ min: 1, max: 5000 }) body!: string;
   @Field(() => VisibilityEnum, { defaultValue: 'INTERNAL', description: 'INTERNAL (default) or PUBLIC.' }) visibility!: Visibility;
 }
 
@@ -77,7 +78,7 @@ export class IncidentFilterInput {
   @Field(() => IncidentSourceEnum, { nullable: true }) source?: IncidentSource | null;
   @Field(() => ID, { nullable: true, description: 'The reports linked to this parent incident.' }) parentId?: string | null;
   @Field(() => SlaStateEnum, { nullable: true }) slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
-  @Field(() => String, { nullable: true, description: 'Matches number, title and description.' }) @IsOptional() @MaxLength(200) q?: string | null;
+  @Field(() => String, { nullable: true, description: 'Matches number, title and description.' }) @IsOptional() @TextLength({ max: 200 }) q?: string | null;
 }
 
 @InputType()

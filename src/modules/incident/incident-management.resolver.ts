@@ -10,6 +10,7 @@ import {
   UpdateIncidentInput,
 } from './incident-management.inputs';
 import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -24,10 +25,10 @@ export class IncidentManagementResolver {
     @Ctx() ctx: Context,
     @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
     @Arg('sort', () => IncidentSortInput, { nullable: true }) sort?: IncidentSortInput | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20, sort ?? undefined);
+    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined);
   }
 
   @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })

@@ -15,11 +15,12 @@ import { StaffMemberNotFoundError } from '../user/user.errors';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentSource, type IncidentStatus, type IncidentType, type Priority, type Visibility } from './incident.entity';
 import { IncidentNotFoundError, InvalidTransitionError, StaleVersionError } from './incident.errors';
 import { countByStatus, listIncidents, type IncidentFilter, type IncidentSort } from './incident.read';
-import { IncidentService, MAX_PAGE_SIZE, nextNumber, touch } from './incident.service';
+import { IncidentService, nextNumber, touch } from './incident.service';
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
-import { characterCount } from '../../shared/text';
+import { pageArgs, pageInfo } from '../../shared/listing';
+import { requiredText } from '../../shared/text';
 
 /** Fields staff may set on create and update, beyond the portal's. */
 const TRIAGE = ['techDescription', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region'] as const;
@@ -44,14 +45,8 @@ export interface UpdateIncidentInput extends Triage {
   customerId?: string | null;
 }
 
-const text = (field: string, value: string, max: number): string => {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-};
 const optionalText = (field: string, value: string | null | undefined, max = 10_000) =>
-  value === undefined ? undefined : value === null || !value.trim() ? null : text(field, value, max);
+  value === undefined ? undefined : value === null || !value.trim() ? null : requiredText(field, value, max);
 
 /** The fields audited before and after a change. */
 function snapshot(i: IncidentEntity): Record<string, unknown> {
@@ -93,15 +88,14 @@ export class IncidentManagementService {
     return this.reads.get(viewer, idOrNumber);
   }
 
-  async list(viewer: StaffViewer, filter: IncidentFilter, page = 1, limit = 20, sort?: IncidentSort) {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort) {
+    const at = pageArgs(page, limit);
     // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
     for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
-      if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: { page, limit, total: 0, totalPages: 0 } };
+      if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: pageInfo(at, 0) };
     }
-    const { items, total } = await listIncidents(this.em, viewer, filter, page, limit, sort);
-    return { items, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit, sort);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   counts(viewer: StaffViewer) {
@@ -158,8 +152,8 @@ export class IncidentManagementService {
   }
 
   async create(viewer: StaffViewer, input: CreateIncidentInput, client: ClientInfo): Promise<Incident> {
-    const title = text('title', input.title, 200);
-    const description = text('description', input.description, 10_000);
+    const title = requiredText('title', input.title, 200);
+    const description = requiredText('description', input.description, 10_000);
     const id = await this.em.transactional(async (tx) => {
       const reporter = input.reporterCustomerId
         ? isUuid(input.reporterCustomerId)
@@ -204,8 +198,8 @@ export class IncidentManagementService {
       const incident = await this.load(tx, viewer, idOrNumber);
       if (incident.version !== version) throw new StaleVersionError(incident.version);
       const before = snapshot(incident);
-      if (input.title != null) incident.title = text('title', input.title, 200);
-      if (input.description != null) incident.description = text('description', input.description, 10_000);
+      if (input.title != null) incident.title = requiredText('title', input.title, 200);
+      if (input.description != null) incident.description = requiredText('description', input.description, 10_000);
       for (const f of TRIAGE) {
         const value = optionalText(f, input[f]);
         if (value !== undefined) incident[f] = value;
@@ -328,7 +322,7 @@ export class IncidentManagementService {
   }
 
   async addUpdate(viewer: StaffViewer, idOrNumber: string, input: { body: string; visibility: Visibility }, client: ClientInfo): Promise<IncidentUpdateView> {
-    const body = text('body', input.body, 5000);
+    const body = requiredText('body', input.body, 5000);
     const created = await this.em.transactional(async (tx) => {
       const incident = await this.load(tx, viewer, idOrNumber);
       const update = this.event(tx, viewer, incident, 'COMMENT', input.visibility, body);

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import type { IncidentSource, IncidentStatus, IncidentType, Priority } from './incident.entity';
+import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInternalField } from './incident.fields';
 import type { Incident, IncidentUpdateView } from './incident.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -8,29 +9,69 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 
 export type ReadViewer = StaffViewer | CustomerViewer;
 
+/** A value in an SQL fragment: bound as a parameter, or a column of the statement around it. */
+export type SqlOperand = { param: unknown } | { column: string };
+const operand = (o: SqlOperand): { sql: string; params: unknown[] } => ('column' in o ? { sql: o.column, params: [] } : { sql: '?', params: [o.param] });
+
 /**
- * Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: tickets they
- * reported, plus their organization's when it shares (read from the account now, not from the token, so
- * a move between organizations or a sharing change applies at once).
+ * Whether the portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, as SQL with its
+ * parameters: a ticket they reported, or one of their organization's while the organization shares. Read from
+ * the account and the organization now, not from a token, so a move between organizations or a sharing change
+ * applies at once. The one statement of the rule: the read model scopes every customer read with it, and the
+ * notification dispatch (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
+ * The organization's part is a scalar subquery, so with `user` and `tenant` bound it runs once per statement.
  */
-function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
-  if (viewer.kind === 'staff') return { sql: 'i.tenant_id = ?', params: [viewer.tenantId] };
+export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] } {
+  const u = operand(user);
+  const t = operand(tenant);
   return {
-    sql: `i.tenant_id = ? AND (i.reporter_customer_id = ? OR i.customer_id = (
-            SELECT u.customer_id FROM customer_portal_users u JOIN customers c ON c.id = u.customer_id
-            WHERE u.id = ? AND u.tenant_id = ? AND c.sharing_mode = 'ORGANIZATION'))`,
-    params: [viewer.tenantId, viewer.customerUserId, viewer.customerUserId, viewer.tenantId],
+    sql: `(${incident}.reporter_customer_id = ${u.sql} OR ${incident}.customer_id = (
+            SELECT su.customer_id FROM customer_portal_users su JOIN customers so ON so.id = su.customer_id
+            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION'))`,
+    params: [...u.params, ...u.params, ...t.params],
   };
 }
 
-/** Internal columns: selected for staff only (and each has a shield rule: tests/unit/schema.spec.ts). */
-export const INTERNAL = ['techDescription', 'internalSla', 'assignee', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region', 'customerId', 'parentId', 'version'];
+/** Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: customerMaySee. */
+function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
+  if (viewer.kind === 'staff') return { sql: 'i.tenant_id = ?', params: [viewer.tenantId] };
+  const sees = customerMaySee('i', { param: viewer.customerUserId }, { param: viewer.tenantId });
+  return { sql: `i.tenant_id = ? AND ${sees.sql}`, params: [viewer.tenantId, ...sees.params] };
+}
 
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
 const SLA_STATE = `CASE
         WHEN COALESCE(i.acknowledged_at, now()) > i.response_due_at OR COALESCE(i.resolved_at, now()) > i.resolution_due_at THEN 'BREACHED'
         WHEN i.resolved_at IS NULL AND now() > i.resolution_due_at - (i.resolution_due_at - i.created_at) / 4 THEN 'AT_RISK'
         ELSE 'OK' END`;
+
+/**
+ * Internal columns (incident.fields.ts, the list shield's field rules come from too): the SQL of each, selected
+ * for staff only; a customer gets NULL in their place. A field added to the list needs its SQL here (the
+ * compiler checks).
+ */
+const INTERNAL_SQL: Record<IncidentInternalField, string> = {
+  techDescription: 'i.tech_description',
+  impactSummary: 'i.impact_summary',
+  blastRadius: 'i.blast_radius',
+  serviceArea: 'i.service_area',
+  environment: 'i.environment',
+  region: 'i.region',
+  customerId: 'i.customer_id',
+  parentId: 'i.parent_id',
+  version: 'i.version',
+  internalSla: `json_build_object(
+      'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
+      'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
+      'responseBreachedAt', ${iso('i.response_breached_at')},
+      'resolutionBreachedAt', ${iso('i.resolution_breached_at')},
+      'state', ${SLA_STATE})`,
+  assignee: `CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
+      'id', a.id, 'email', a.email,
+      'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END`,
+};
+const STAFF_INTERNAL_COLUMNS = INCIDENT_INTERNAL_FIELDS.map((field) => `${INTERNAL_SQL[field]} AS "${field}"`).join(',\n    ');
+const CUSTOMER_INTERNAL_COLUMNS = INCIDENT_INTERNAL_FIELDS.map((field) => `NULL AS "${field}"`).join(', ');
 
 /** Columns for a viewer. Internal ones are not even selected for a customer. */
 function columns(viewer: ReadViewer): string {
@@ -39,20 +80,7 @@ function columns(viewer: ReadViewer): string {
     ${iso('i.acknowledged_at')} AS "acknowledgedAt", ${iso('i.resolved_at')} AS "resolvedAt", ${iso('i.closed_at')} AS "closedAt",
     json_build_object('responseDueAt', ${iso('i.response_due_at')}, 'resolutionDueAt', ${iso('i.resolution_due_at')}) AS sla,
     i.resolution_summary AS "resolutionSummary"`;
-  if (viewer.kind !== 'staff') {
-    return `${common}, ${INTERNAL.map((c) => `NULL AS "${c}"`).join(', ')}`;
-  }
-  return `${common}, i.tech_description AS "techDescription", i.impact_summary AS "impactSummary", i.blast_radius AS "blastRadius",
-    i.service_area AS "serviceArea", i.environment, i.region, i.customer_id AS "customerId", i.parent_id AS "parentId", i.version,
-    json_build_object(
-      'responseBreached', COALESCE(i.acknowledged_at, now()) > i.response_due_at,
-      'resolutionBreached', COALESCE(i.resolved_at, now()) > i.resolution_due_at,
-      'responseBreachedAt', ${iso('i.response_breached_at')},
-      'resolutionBreachedAt', ${iso('i.resolution_breached_at')},
-      'state', ${SLA_STATE}) AS "internalSla",
-    CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
-      'id', a.id, 'email', a.email,
-      'displayName', COALESCE(NULLIF(trim(concat_ws(' ', a.first_name, a.last_name)), ''), a.email)) END AS assignee`;
+  return `${common}, ${viewer.kind === 'staff' ? STAFF_INTERNAL_COLUMNS : CUSTOMER_INTERNAL_COLUMNS}`;
 }
 
 const FROM = 'FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id';
@@ -186,7 +214,7 @@ export async function countByStatus(em: EntityManager, viewer: StaffViewer): Pro
 }
 
 /** An incident as any customer may see it: never anything internal (for e-mails and webhook payloads). */
-export type CustomerIncidentView = Omit<Incident, 'techDescription' | 'internalSla' | 'assignee' | 'impactSummary' | 'blastRadius' | 'serviceArea' | 'environment' | 'region' | 'customerId' | 'parentId' | 'version'>;
+export type CustomerIncidentView = Omit<Incident, IncidentInternalField>;
 
 /**
  * The customer view of one incident of a tenant, with its PUBLIC updates, whoever the customer: what
@@ -201,7 +229,7 @@ export async function customerViewOf(
   const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
   const rows = await em.execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
   if (!rows[0]) return null;
-  const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !(INTERNAL as readonly string[]).includes(k))) as CustomerIncidentView;
+  const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !isIncidentInternalField(k))) as CustomerIncidentView;
   const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];
   return { incident, updates };
 }

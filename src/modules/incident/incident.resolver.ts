@@ -5,6 +5,7 @@ import { ValidationError } from '../../shared/errors';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { CreateTicketInput } from './incident.inputs';
 import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** `last` of a timeline: 1 to 100, or absent for all of it. */
 function checkedLast(last: number | null | undefined): number | undefined {
@@ -23,13 +24,13 @@ export class IncidentResolver {
   @Query(() => IncidentPage, { description: 'Customer: the tickets I may see, newest first.' })
   tickets(
     @Ctx() ctx: Context,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit: number | null,
+    @PageArg() page: number | null,
+    @LimitArg() limit: number | null,
     @Arg('status', () => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null,
     @Arg('priority', () => PriorityEnum, { nullable: true }) priority?: Priority | null,
     @Arg('type', () => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null,
   ) {
-    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page ?? 1, limit ?? 20);
+    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit);
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })

@@ -1,7 +1,6 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { sha256 } from '../../auth/secrets';
 import type { CustomerViewer } from '../../auth/viewer';
-import { ValidationError } from '../../shared/errors';
 import { CustomerUser } from '../customer/customer.entity';
 import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
@@ -10,9 +9,9 @@ import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } f
 import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
-import { characterCount } from '../../shared/text';
+import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
+import { checkLength, requiredText } from '../../shared/text';
 
-export const MAX_PAGE_SIZE = 100;
 const TITLE_MAX = 200;
 const DESCRIPTION_MAX = 10_000;
 const COMMENT_MAX = 5_000;
@@ -36,13 +35,6 @@ export async function touch(em: EntityManager, incidentId: string): Promise<void
   await em.execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run');
 }
 
-function bounded(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-}
-
 export interface TicketInput {
   type: IncidentType;
   title: string;
@@ -63,11 +55,10 @@ export class IncidentService {
     return incident;
   }
 
-  async list(viewer: ReadViewer, filter: IncidentFilter, page = 1, limit = 20): Promise<{ items: Incident[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    const { items, total } = await listIncidents(this.em, viewer, filter, page, limit);
-    return { items, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+  async list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null): Promise<{ items: Incident[]; pagination: PageInfo }> {
+    const at = pageArgs(page, limit);
+    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   /**
@@ -77,10 +68,10 @@ export class IncidentService {
    * creates nothing.
    */
   async createTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<Incident> {
-    const title = bounded('title', input.title, TITLE_MAX);
-    const description = bounded('description', input.description, DESCRIPTION_MAX);
+    const title = requiredText('title', input.title, TITLE_MAX);
+    const description = requiredText('description', input.description, DESCRIPTION_MAX);
     const key = idempotencyKey?.trim() || null;
-    if (key && key.length > 200) throw ValidationError.field('idempotencyKey', 'must be at most 200 characters');
+    if (key) checkLength('idempotencyKey', key, { max: 200 });
     const requestHash = key ? sha256(JSON.stringify([input.type, title, description, input.priority])) : null;
 
     const replay = async () => {
@@ -140,7 +131,7 @@ export class IncidentService {
    * comments). Notifies the staff through the outbox.
    */
   async addCustomerComment(viewer: CustomerViewer, idOrNumber: string, rawBody: string): Promise<IncidentUpdateView> {
-    const body = bounded('body', rawBody, COMMENT_MAX);
+    const body = requiredText('body', rawBody, COMMENT_MAX);
     const visible = await this.get(viewer, idOrNumber);
     const update = await this.em.transactional(async (tx) => {
       const incident = await tx.findOneOrFail(IncidentEntity, { id: visible.id, tenant: viewer.tenantId });

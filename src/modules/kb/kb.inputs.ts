@@ -1,9 +1,10 @@
-import { ArrayMaxSize, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Visibility } from '../incident/incident.entity';
 import { VisibilityEnum } from '../incident/incident.types';
 import type { ArticleStatus } from './kb.entity';
 import { ArticleStatusEnum } from './kb.types';
+import { TextLength } from '../../shared/text';
 
 export const TITLE_MAX = 200;
 export const BODY_MAX = 100_000;
@@ -14,13 +15,13 @@ export const SLUG_MAX = 100;
 
 @InputType({ description: 'A new article: saved as a DRAFT, revision 1.' })
 export class CreateKbArticleInput {
-  @Field() @Length(1, TITLE_MAX, { message: `must be 1 to ${TITLE_MAX} characters` }) title!: string;
+  @Field() @TextLength({ min: 1, max: TITLE_MAX }) title!: string;
   @Field(() => String, { nullable: true, description: 'Lower-case letters, digits and dashes; derived from the title when omitted.' })
   @IsOptional()
-  @MaxLength(SLUG_MAX, { message: `must be at most ${SLUG_MAX} characters` })
+  @TextLength({ max: SLUG_MAX })
   slug?: string | null;
-  @Field({ description: 'Markdown; rendered to sanitized HTML on save.' }) @Length(1, BODY_MAX, { message: `must be 1 to ${BODY_MAX} characters` }) markdown!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(CATEGORY_MAX, { message: `must be at most ${CATEGORY_MAX} characters` }) category?: string | null;
+  @Field({ description: 'Markdown; rendered to sanitized HTML on save.' }) @TextLength({ min: 1, max: BODY_MAX }) markdown!: string;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
   @Field(() => [String], { nullable: true, description: `At most ${TAGS_MAX}; stored lower-cased.` })
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX, { message: `must list at most ${TAGS_MAX} tags` })
@@ -31,13 +32,13 @@ export class CreateKbArticleInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears category or tags. Every change is a new revision.' })
 export class UpdateKbArticleInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, TITLE_MAX, { message: `must be 1 to ${TITLE_MAX} characters` }) title?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: TITLE_MAX }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'Changing it breaks links to the old one.' })
   @IsOptional()
-  @MaxLength(SLUG_MAX, { message: `must be at most ${SLUG_MAX} characters` })
+  @TextLength({ max: SLUG_MAX })
   slug?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, BODY_MAX, { message: `must be 1 to ${BODY_MAX} characters` }) markdown?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(CATEGORY_MAX, { message: `must be at most ${CATEGORY_MAX} characters` }) category?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: BODY_MAX }) markdown?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX, { message: `must list at most ${TAGS_MAX} tags` })
@@ -52,11 +53,11 @@ export class UpdateKbArticleInput {
 export class KbArticleFilterInput {
   @Field(() => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded), with a typo fallback.' })
   @IsOptional()
-  @MaxLength(200)
+  @TextLength({ max: 200 })
   q?: string | null;
   @Field(() => ArticleStatusEnum, { nullable: true }) status?: ArticleStatus | null;
   @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(CATEGORY_MAX, { message: `must be at most ${CATEGORY_MAX} characters` }) category?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(TAG_MAX, { message: `must be at most ${TAG_MAX} characters` }) tag?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: TAG_MAX }) tag?: string | null;
   @Field(() => ID, { nullable: true, description: 'Articles drafted from this incident.' }) sourceIncidentId?: string | null;
 }

@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { CreateKbArticleInput, KbArticleFilterInput, UpdateKbArticleInput } from './kb.inputs';
 import { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 @Resolver()
 export class KbResolver {
@@ -12,10 +13,10 @@ export class KbResolver {
     @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded), with a typo fallback.' }) q?: string | null,
     @Arg('category', () => String, { nullable: true }) category?: string | null,
     @Arg('tag', () => String, { nullable: true }) tag?: string | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.kb.search(customerViewer(ctx), { q, category, tag }, page ?? 1, limit ?? 20);
+    return ctx.services.kb.search(customerViewer(ctx), { q, category, tag }, page, limit);
   }
 
   @Query(() => KbArticleView, { description: 'Customer: one published PUBLIC article by slug.' })
@@ -27,10 +28,10 @@ export class KbResolver {
   staffKbArticles(
     @Ctx() ctx: Context,
     @Arg('filter', () => KbArticleFilterInput, { nullable: true }) filter?: KbArticleFilterInput | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.kb.searchStaff(staffViewer(ctx), filter ?? {}, page ?? 1, limit ?? 20);
+    return ctx.services.kb.searchStaff(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
   @Query(() => KbStaffArticle, { description: 'Staff: one article by id or slug.' })

@@ -15,7 +15,8 @@ import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from '
 import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
 import { renderMarkdown } from './kb.render';
 import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
-import { characterCount } from '../../shared/text';
+import { pageArgs, pageInfo } from '../../shared/listing';
+import { characterCount, checkLength, requiredText } from '../../shared/text';
 
 export { ArticleNotFoundError } from './kb.errors';
 
@@ -35,16 +36,9 @@ export function articleSlug(title: string): string {
   return slug || 'article';
 }
 
-const text = (field: string, value: string, max: number): string => {
-  const trimmed = value.trim();
-  if (!trimmed) throw ValidationError.field(field, 'must not be blank');
-  if (characterCount(trimmed) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
-  return trimmed;
-};
-
 function slugOf(value: string): string {
   const slug = value.trim();
-  if (slug.length > SLUG_MAX || !SLUG.test(slug) || UUID_LIKE.test(slug)) {
+  if (characterCount(slug) > SLUG_MAX || !SLUG.test(slug) || UUID_LIKE.test(slug)) {
     throw ValidationError.field('slug', `must be lower-case letters, digits and single dashes, at most ${SLUG_MAX} characters, and not look like an id`);
   }
   return slug;
@@ -52,10 +46,10 @@ function slugOf(value: string): string {
 
 function tagsOf(tags: readonly string[]): string[] {
   if (tags.length > TAGS_MAX) throw ValidationError.field('tags', `must list at most ${TAGS_MAX} tags`);
-  return [...new Set(tags.map((t) => text('tags', t, TAG_MAX).toLowerCase()))];
+  return [...new Set(tags.map((t) => requiredText('tags', t, TAG_MAX).toLowerCase()))];
 }
 
-const categoryOf = (value: string | null | undefined) => (value == null || !value.trim() ? null : text('category', value, CATEGORY_MAX));
+const categoryOf = (value: string | null | undefined) => (value == null || !value.trim() ? null : requiredText('category', value, CATEGORY_MAX));
 
 export interface ArticleInput {
   title: string;
@@ -130,22 +124,21 @@ export class KbService {
     private readonly rt?: Runtime,
   ) {}
 
-  private static page(page: number, limit: number, query: KbQuery) {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw ValidationError.field('limit', 'must be a whole number from 1 to 100');
+  private static checkQuery(query: KbQuery) {
     // The portal's arguments have no input class to carry these; the staff filter declares the same ones.
     const limits: [keyof KbQuery, number][] = [['q', 200], ['category', CATEGORY_MAX], ['tag', TAG_MAX]];
     for (const [field, max] of limits) {
       const value = query[field];
-      if (value && characterCount(value) > max) throw ValidationError.field(field, `must be at most ${max} characters`);
+      if (value) checkLength(field, value, { max });
     }
   }
 
-  async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page = 1, limit = 20): Promise<KbArticlePage> {
-    KbService.page(page, limit, query);
+  async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbArticlePage> {
+    const at = pageArgs(page, limit);
+    KbService.checkQuery(query);
     const customerQuery = { q: query.q, category: query.category, tag: query.tag };
-    const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, page, limit);
-    return { items, fuzzy, pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, at.page, at.limit);
+    return { items, fuzzy, pagination: pageInfo(at, total) };
   }
 
   async get(viewer: StaffViewer | CustomerViewer, slug: string): Promise<KbArticleView> {
@@ -155,8 +148,8 @@ export class KbService {
   }
 
   /** Staff: every article of the workspace, any status or visibility, with search and filters. */
-  async searchStaff(viewer: StaffViewer, query: KbQuery, page = 1, limit = 20): Promise<KbStaffArticlePage> {
-    if (query.sourceIncidentId && !isUuid(query.sourceIncidentId)) return { items: [], fuzzy: false, pagination: { page, limit, total: 0, totalPages: 0 } };
+  async searchStaff(viewer: StaffViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbStaffArticlePage> {
+    if (query.sourceIncidentId && !isUuid(query.sourceIncidentId)) return { items: [], fuzzy: false, pagination: pageInfo(pageArgs(page, limit), 0) };
     return (await this.search(viewer, query, page, limit)) as KbStaffArticlePage;
   }
 
@@ -201,8 +194,8 @@ export class KbService {
 
   async create(viewer: StaffViewer, input: ArticleInput, client: ClientInfo): Promise<KbStaffArticle> {
     this.requireWriter(viewer);
-    const title = text('title', input.title, TITLE_MAX);
-    const markdown = text('markdown', input.markdown, BODY_MAX);
+    const title = requiredText('title', input.title, TITLE_MAX);
+    const markdown = requiredText('markdown', input.markdown, BODY_MAX);
     const slug = input.slug == null || !input.slug.trim() ? null : slugOf(input.slug);
     const id = await this.em.transactional(async (tx) => {
       const article = await insertArticle(
@@ -237,8 +230,8 @@ export class KbService {
       const article = await this.load(tx, viewer, idOrSlug);
       if (changes.revision != null && changes.revision !== article.revision) throw new StaleRevisionError(article.revision);
       const next: Partial<Pick<KbArticle, (typeof CONTENT)[number]>> = {};
-      if (changes.title != null) next.title = text('title', changes.title, TITLE_MAX);
-      if (changes.markdown != null) next.bodyMarkdown = text('markdown', changes.markdown, BODY_MAX);
+      if (changes.title != null) next.title = requiredText('title', changes.title, TITLE_MAX);
+      if (changes.markdown != null) next.bodyMarkdown = requiredText('markdown', changes.markdown, BODY_MAX);
       if (changes.slug != null) next.slug = slugOf(changes.slug);
       if (changes.category !== undefined) next.category = categoryOf(changes.category);
       if (changes.tags !== undefined) next.tags = tagsOf(changes.tags ?? []);

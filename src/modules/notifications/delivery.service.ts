@@ -3,14 +3,14 @@ import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUuid } from '../../shared/ids';
-import { ValidationError } from '../../shared/errors';
+import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
+import { checkLength } from '../../shared/text';
 import type { DeliveryChannel, DeliveryStatus } from './notification.entity';
 import { DeliveryNotFailedError, DeliveryNotFoundError } from './notification.errors';
 import type { DeliveryView } from './notification.types';
 import { enqueue, TASKS } from './queue';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const MAX_PAGE_SIZE = 100;
 
 const COLUMNS = `d.id, d.event_id AS "eventId", d.event_type AS "eventType", d.channel,
   CASE d.channel WHEN 'EMAIL' THEN d.target ELSE COALESCE(e.url, '(deleted endpoint)') END AS target,
@@ -33,10 +33,10 @@ export class DeliveryService {
     private readonly rt: Runtime,
   ) {}
 
-  async list(viewer: StaffViewer, filter: DeliveryFilter, page = 1, limit = 20): Promise<{ items: DeliveryView[]; pagination: { page: number; limit: number; total: number; totalPages: number } }> {
-    if (!Number.isInteger(page) || page < 1) throw ValidationError.field('page', 'must be a whole number from 1');
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw ValidationError.field('limit', `must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
-    if (filter.eventType && filter.eventType.length > 100) throw ValidationError.field('eventType', 'must be at most 100 characters');
+  async list(viewer: StaffViewer, filter: DeliveryFilter, rawPage?: number | null, rawLimit?: number | null): Promise<{ items: DeliveryView[]; pagination: PageInfo }> {
+    const at = pageArgs(rawPage, rawLimit);
+    const { page, limit } = at;
+    if (filter.eventType) checkLength('eventType', filter.eventType, { max: 100 });
     const where = ['d.tenant_id = ?'];
     const params: unknown[] = [viewer.tenantId];
     for (const [column, value] of [
@@ -58,7 +58,7 @@ export class DeliveryService {
       const [{ n }] = await this.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${where.join(' AND ')}`, params);
       total = Number(n);
     }
-    return { items: rows.map(({ total: _t, ...row }) => row), pagination: { page, limit, total, totalPages: Math.ceil(total / limit) } };
+    return { items: rows.map(({ total: _t, ...row }) => row), pagination: pageInfo(at, total) };
   }
 
   async get(viewer: StaffViewer, id: string): Promise<DeliveryView> {

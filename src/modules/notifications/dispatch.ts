@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { customerViewOf, type CustomerIncidentView } from '../incident/incident.read';
+import { customerMaySee, customerViewOf, type CustomerIncidentView } from '../incident/incident.read';
 import type { IncidentUpdateView } from '../incident/incident.types';
 import type { DeliveryChannel, DeliveryMessage, NotificationKind } from './notification.entity';
 import { isCustomerVisibleEvent } from './kinds';
@@ -77,23 +77,23 @@ async function staffMember(em: EntityManager, tenantId: string, userId: unknown,
 }
 
 /**
- * The customers who follow an incident: its reporter, and under organization sharing the members of its
- * organization who opted in (ORGANIZATION_TICKETS); active, verified accounts that did not turn `kind` off.
- * The same rule as who may see the ticket, read now.
+ * The customers who follow an incident: of those who may see it (the read model's rule, customerMaySee), its
+ * reporter and the organization's members who opted in (ORGANIZATION_TICKETS); active, verified accounts that
+ * did not turn `kind` off. Read now, like the rule itself.
  */
 async function followers(em: EntityManager, tenantId: string, incidentId: string, kind: NotificationKind): Promise<Recipient[]> {
+  const sees = customerMaySee('i', { column: 'c.id' }, { column: 'i.tenant_id' });
   return em.execute<Recipient[]>(
     `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter"
      FROM incidents i
      JOIN customer_portal_users c ON c.tenant_id = i.tenant_id
-     LEFT JOIN customers o ON o.id = i.customer_id AND o.tenant_id = i.tenant_id
      WHERE i.id = ? AND i.tenant_id = ? AND c.is_active AND c.email_verified_at IS NOT NULL
+       AND ${sees.sql}
        AND (c.id = i.reporter_customer_id
-            OR (o.sharing_mode = 'ORGANIZATION' AND c.customer_id = i.customer_id
-                AND EXISTS (SELECT 1 FROM notification_preferences p WHERE p.owner_id = c.id AND p.kind = 'ORGANIZATION_TICKETS' AND p.enabled)))
+            OR EXISTS (SELECT 1 FROM notification_preferences p WHERE p.owner_id = c.id AND p.kind = 'ORGANIZATION_TICKETS' AND p.enabled))
        AND ${notOptedOut('c.id')}
      ORDER BY c.email`,
-    [incidentId, tenantId, kind],
+    [incidentId, tenantId, ...sees.params, kind],
   );
 }
 

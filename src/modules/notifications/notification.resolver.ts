@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ownAccount, staffViewer } from '../../graphql/viewer';
 import type { DeliveryChannel, DeliveryStatus, NotificationKind } from './notification.entity';
@@ -15,6 +15,7 @@ import {
   WebhookEndpointView,
   WebhookEndpointWithSecret,
 } from './notification.types';
+import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Notification preferences, on-call recipients, deliveries and webhook endpoints. Thin: one service call each. */
 @Resolver()
@@ -51,10 +52,10 @@ export class NotificationResolver {
     @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status?: DeliveryStatus | null,
     @Arg('channel', () => DeliveryChannelEnum, { nullable: true }) channel?: DeliveryChannel | null,
     @Arg('eventType', () => String, { nullable: true }) eventType?: string | null,
-    @Arg('page', () => Int, { nullable: true, defaultValue: 1 }) page?: number | null,
-    @Arg('limit', () => Int, { nullable: true, defaultValue: 20, description: 'At most 100.' }) limit?: number | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
   ) {
-    return ctx.services.deliveries.list(staffViewer(ctx), { status, channel, eventType }, page ?? 1, limit ?? 20);
+    return ctx.services.deliveries.list(staffViewer(ctx), { status, channel, eventType }, page, limit);
   }
 
   @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.' })

@@ -3,6 +3,7 @@ import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { ValidationError } from '../../shared/errors';
+import { lengthProblem } from '../../shared/text';
 import { KIND_INFO } from './kinds';
 import { NOTIFICATION_KINDS, type NotificationKind } from './notification.entity';
 import type { NotificationPreferenceView, OnCallRecipientsView } from './notification.types';
@@ -66,7 +67,7 @@ export class NotificationService {
   async setOnCall(viewer: StaffViewer, emails: string[], client: ClientInfo): Promise<OnCallRecipientsView> {
     const list = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
     if (list.length > MAX_ON_CALL) throw ValidationError.field('emails', `must list at most ${MAX_ON_CALL} addresses`);
-    const bad = list.find((e) => !EMAIL.test(e) || e.length > 254);
+    const bad = list.find((e) => !EMAIL.test(e) || lengthProblem(e, { max: 254 }) !== null);
     if (bad) throw ValidationError.field('emails', `has an address that is not valid: ${bad}`);
     const before = await this.onCall(viewer);
     await this.em.transactional(async (tx) => {

@@ -1,7 +1,8 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_KINDS, type DeliveryChannel, type DeliveryStatus, type NotificationKind } from './notification.entity';
+import { TextLength } from '../../shared/text';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const NotificationKindEnum = asEnum(NOTIFICATION_KINDS);
@@ -89,13 +90,13 @@ export class CreateWebhookEndpointInput {
   @Field(() => [String], { description: 'incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached' })
   @ArrayMaxSize(20)
   eventTypes!: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted ones stay as they are.' })
 export class UpdateWebhookEndpointInput {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() url?: string | null;
   @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) eventTypes?: string[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) description?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() isActive?: boolean | null;
 }

@@ -3,6 +3,7 @@ import dns, { type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net, { BlockList } from 'node:net';
+import { lengthProblem } from '../../shared/text';
 
 /**
  * Outgoing webhooks: which addresses they may reach (no loopback, private, link-local, metadata or other
@@ -92,7 +93,8 @@ export async function checkWebhookUrl(raw: string, allowPrivate: boolean): Promi
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http or https URL';
   if (url.username || url.password) return 'must not contain a user name or password';
-  if (raw.length > 2000) return 'must be at most 2000 characters';
+  const tooLong = lengthProblem(raw, { max: 2000 });
+  if (tooLong) return tooLong;
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (net.isIP(host)) return isBlockedAddress(host) ? 'must not point to a loopback, private, link-local or metadata address' : null;

@@ -1,8 +1,9 @@
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { TextLength } from '../../shared/text';
 
 @InputType({ description: 'Settings to change; omitted fields stay as they are.' })
 export class UpdateTenantSettingsInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Length(1, 100, { message: 'must be 1 to 100 characters' }) name?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ min: 1, max: 100 }) name?: string | null;
   @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() allowCustomerSignup?: boolean | null;
 }

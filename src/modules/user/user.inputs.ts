@@ -1,18 +1,19 @@
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { StaffRoleEnum, type StaffRoleValue } from './user.types';
+import { TextLength } from '../../shared/text';
 
 const EMAIL = { message: 'must be a valid e-mail address' };
 const email = () => (target: object, key: string) => {
   IsEmail({}, EMAIL)(target, key);
-  MaxLength(254, { message: 'must be at most 254 characters' })(target, key);
+  TextLength({ max: 254 })(target, key);
 };
 // Password rules (length, common passwords) live in the service, so REST, GraphQL and every flow agree.
 const password = () => IsString({ message: 'must be a string' });
 
 @InputType()
 export class RegisterBusinessInput {
-  @Field() @Length(1, 100, { message: 'must be 1 to 100 characters' }) businessName!: string;
+  @Field() @TextLength({ min: 1, max: 100 }) businessName!: string;
   @Field() @email() email!: string;
   @Field() @password() password!: string;
 }
@@ -37,35 +38,35 @@ export class EmailInput {
 @InputType()
 export class LoginInput {
   @Field() @email() email!: string;
-  @Field() @IsString() @MaxLength(1024, { message: 'is too long' }) password!: string;
+  @Field() @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) password!: string;
 }
 
 @InputType()
 export class RefreshTokenInput {
-  @Field() @IsString() @MaxLength(200, { message: 'is not a refresh token' }) refreshToken!: string;
+  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a refresh token' }) refreshToken!: string;
 }
 
 @InputType()
 export class ChangePasswordInput {
-  @Field() @IsString() @MaxLength(1024, { message: 'is too long' }) currentPassword!: string;
+  @Field() @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) currentPassword!: string;
   @Field() @password() newPassword!: string;
 }
 
 @InputType()
 export class ResetTokenInput {
-  @Field() @IsString() @MaxLength(200, { message: 'is not a reset token' }) token!: string;
+  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
 }
 
 @InputType()
 export class ResetPasswordInput {
-  @Field() @IsString() @MaxLength(200, { message: 'is not a reset token' }) token!: string;
+  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
   @Field() @password() password!: string;
 }
 
 @InputType({ description: 'Profile fields. The e-mail address cannot be changed here.' })
 export class UpdateProfileInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100, { message: 'must be 1 to 100 characters' }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100, { message: 'must be 1 to 100 characters' }) lastName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +14155550123; null clears it.' })
   @IsOptional()
   @Matches(/^\+[1-9]\d{6,14}$/, { message: 'must be an E.164 number such as +14155550123' })
@@ -80,10 +81,10 @@ export class InviteStaffInput {
 
 @InputType()
 export class AcceptInvitationInput {
-  @Field() @IsString() @MaxLength(200, { message: 'is not an invitation token' }) token!: string;
+  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
   @Field() @password() password!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100, { message: 'must be 1 to 100 characters' }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @Length(1, 100, { message: 'must be 1 to 100 characters' }) lastName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
 }
 
 @InputType()

@@ -1,0 +1,29 @@
+import type { Incident } from './incident.types';
+
+/**
+ * The internal fields of an incident: staff only, never a portal viewer's, an e-mail's or a webhook's. The one
+ * list: shield's field rules (authz/rules.ts), the read model's customer columns and the customer view type
+ * (incident.read.ts) are derived from it, so a field added here is ruled, left unselected for customers and
+ * dropped from customer views at once. Each must be a nullable field of the Incident type (a refusal nulls the
+ * field, not the incident): tests/unit/schema.spec.ts walks the schema to check.
+ *
+ * Imports nothing at run time, so authz and the incident module can both depend on it without a cycle.
+ */
+export const INCIDENT_INTERNAL_FIELDS = [
+  'techDescription',
+  'internalSla',
+  'assignee',
+  'impactSummary',
+  'blastRadius',
+  'serviceArea',
+  'environment',
+  'region',
+  'customerId',
+  'parentId',
+  'version',
+] as const satisfies readonly (keyof Incident)[];
+
+export type IncidentInternalField = (typeof INCIDENT_INTERNAL_FIELDS)[number];
+
+const internal: ReadonlySet<string> = new Set(INCIDENT_INTERNAL_FIELDS);
+export const isIncidentInternalField = (field: string): field is IncidentInternalField => internal.has(field);

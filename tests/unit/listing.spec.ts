@@ -1,0 +1,54 @@
+import { isObjectType } from 'graphql';
+import { buildBareSchema } from '../../src/graphql/schema';
+import { ValidationError } from '../../src/shared/errors';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageArgs, pageInfo } from '../../src/shared/listing';
+
+const refusal = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.fieldErrors[0];
+    throw e;
+  }
+  return undefined;
+};
+
+describe('page arguments: one rule for every list', () => {
+  it('absent or null take the defaults', () => {
+    expect(pageArgs(undefined, undefined)).toEqual({ page: 1, limit: DEFAULT_PAGE_SIZE });
+    expect(pageArgs(null, null)).toEqual({ page: 1, limit: 20 });
+    expect(pageArgs(null, null, 50)).toEqual({ page: 1, limit: 50 });
+    expect(pageArgs(3, MAX_PAGE_SIZE)).toEqual({ page: 3, limit: 100 });
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses page %p', (page) => {
+    expect(refusal(() => pageArgs(page, 20))).toEqual({ code: 'VALIDATION_FAILED', field: 'page', message: 'must be a whole number from 1' });
+  });
+
+  it.each([0, 101, 2.5, -20])('refuses limit %p', (limit) => {
+    expect(refusal(() => pageArgs(1, limit))).toEqual({ code: 'VALIDATION_FAILED', field: 'limit', message: 'must be a whole number from 1 to 100' });
+  });
+
+  it('describes a page', () => {
+    expect(pageInfo({ page: 2, limit: 20 }, 41)).toEqual({ page: 2, limit: 20, total: 41, totalPages: 3 });
+    expect(pageInfo({ page: 1, limit: 20 }, 0)).toEqual({ page: 1, limit: 20, total: 0, totalPages: 0 });
+  });
+
+  it('every paged field of the schema declares page and limit the same way (PageArg, LimitArg)', () => {
+    const schema = buildBareSchema();
+    const found: Record<string, string> = {};
+    for (const root of ['Query', 'Mutation']) {
+      const type = schema.getType(root);
+      if (!type || !isObjectType(type)) continue;
+      for (const [name, field] of Object.entries(type.getFields())) {
+        const page = field.args.find((a) => a.name === 'page');
+        const limit = field.args.find((a) => a.name === 'limit');
+        if (!page && !limit) continue;
+        found[name] = `page: ${page?.type} = ${page?.defaultValue}; limit: ${limit?.type} = ${limit?.defaultValue} (${limit?.description})`;
+      }
+    }
+    const usual = 'page: Int = 1; limit: Int = 20 (At most 100.)';
+    expect(Object.keys(found).length).toBeGreaterThanOrEqual(9);
+    expect(Object.entries(found).filter(([, shape]) => shape !== usual)).toEqual([['auditLog', 'page: Int = 1; limit: Int = 50 (At most 100.)']]);
+  });
+});
