@@ -16,6 +16,7 @@ import { Migration20261123161950 } from './Migration20261123161950';
 import { Migration20261202110824 } from './Migration20261202110824';
 import { Migration20261202142844 } from './Migration20261202142844';
 import { Migration20261202142846 } from './Migration20261202142846';
+import { Migration20261207064943 } from './Migration20261207064943';
 import { Migration20261207070000 } from './Migration20261207070000';
 
 export const migrationsList: MigrationObject[] = [
@@ -35,5 +36,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202110824', class: Migration20261202110824 },
   { name: 'Migration20261202142844', class: Migration20261202142844 },
   { name: 'Migration20261202142846', class: Migration20261202142846 },
+  { name: 'Migration20261207064943', class: Migration20261207064943 },
   { name: 'Migration20261207070000', class: Migration20261207070000 },
 ];

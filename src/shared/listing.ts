@@ -9,9 +9,15 @@ export const DEFAULT_PAGE_SIZE = 20;
 export interface PageInfo {
   page: number;
   limit: number;
-  total: number;
-  totalPages: number;
+  /** A number, or for a list that counts only when asked (lazyPageInfo) a promise of one. */
+  total: number | Promise<number>;
+  totalPages: number | Promise<number>;
+  /** False when the list has more than COUNT_CAP items: `total` is then COUNT_CAP. */
+  totalIsExact: boolean | Promise<boolean>;
 }
+
+/** The most items a list counts for its total: counting further would make a page cost more the larger the list. */
+export const COUNT_CAP = 10_000;
 
 /** A list's page, after pageArgs: page from 1, limit from 1 to MAX_PAGE_SIZE. */
 export interface PageRequest {
@@ -32,10 +38,48 @@ export function pageArgs(page: number | null | undefined, limit: number | null |
   return { page: p, limit: l };
 }
 
-export const pageInfo = ({ page, limit }: PageRequest, total: number): PageInfo => ({ page, limit, total, totalPages: Math.ceil(total / limit) });
+export const pageInfo = ({ page, limit }: PageRequest, total: number): PageInfo => ({ page, limit, total, totalPages: Math.ceil(total / limit), totalIsExact: true });
+
+/**
+ * A page's numbers whose total is counted only when a caller selects it (`total`, `totalPages` or
+ * `totalIsExact`), at most once, and at most COUNT_CAP items far: `count` returns how many of the first
+ * COUNT_CAP + 1 items exist. A page that nobody asks the total of costs no count at all.
+ */
+export function lazyPageInfo({ page, limit }: PageRequest, count: () => Promise<number>): PageInfo {
+  let counted: Promise<number> | undefined;
+  const total = () => (counted ??= count());
+  return {
+    page,
+    limit,
+    get total() {
+      return total().then((n) => Math.min(n, COUNT_CAP));
+    },
+    get totalPages() {
+      return total().then((n) => Math.ceil(Math.min(n, COUNT_CAP) / limit));
+    },
+    get totalIsExact() {
+      return total().then((n) => n <= COUNT_CAP);
+    },
+  };
+}
+
+/** A list's page by cursor: `after` (the endCursor of the page before) in place of a page number. */
+export interface CursorPageRequest extends PageRequest {
+  after: string | null;
+}
+
+/** pageArgs, plus `after`: a keyset cursor, which counts from its own position, so it takes no page number. */
+export function cursorPageArgs(page: number | null | undefined, limit: number | null | undefined, after: string | null | undefined): CursorPageRequest {
+  const at = pageArgs(page, limit);
+  if (after && at.page !== 1) throw ValidationError.field('page', 'cannot be combined with after; a cursor starts its own page');
+  return { ...at, after: after || null };
+}
 
 /** The `page` argument of a list field: 1 unless given. */
 export const PageArg = () => Arg('page', () => Int, { nullable: true, defaultValue: 1 });
+/** The `after` argument of a list field that pages by cursor. */
+export const AfterArg = () =>
+  Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: the next page, as fast however deep (keyset). Not with page.' });
 /** The `limit` argument of a list field: `defaultLimit` unless given, at most MAX_PAGE_SIZE (pageArgs refuses more). */
 export const LimitArg = (defaultLimit = DEFAULT_PAGE_SIZE) =>
   Arg('limit', () => Int, { nullable: true, defaultValue: defaultLimit, description: `At most ${MAX_PAGE_SIZE}.` });

@@ -1,7 +1,7 @@
 import { isObjectType } from 'graphql';
 import { buildBareSchema } from '../../src/graphql/schema';
 import { ValidationError } from '../../src/shared/errors';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageArgs, pageInfo } from '../../src/shared/listing';
+import { COUNT_CAP, cursorPageArgs, DEFAULT_PAGE_SIZE, lazyPageInfo, MAX_PAGE_SIZE, pageArgs, pageInfo } from '../../src/shared/listing';
 
 const refusal = (fn: () => unknown) => {
   try {
@@ -30,8 +30,29 @@ describe('page arguments: one rule for every list', () => {
   });
 
   it('describes a page', () => {
-    expect(pageInfo({ page: 2, limit: 20 }, 41)).toEqual({ page: 2, limit: 20, total: 41, totalPages: 3 });
-    expect(pageInfo({ page: 1, limit: 20 }, 0)).toEqual({ page: 1, limit: 20, total: 0, totalPages: 0 });
+    expect(pageInfo({ page: 2, limit: 20 }, 41)).toEqual({ page: 2, limit: 20, total: 41, totalPages: 3, totalIsExact: true });
+    expect(pageInfo({ page: 1, limit: 20 }, 0)).toEqual({ page: 1, limit: 20, total: 0, totalPages: 0, totalIsExact: true });
+  });
+
+  it('counts a lazy page only when its total is asked for, once, and caps it', async () => {
+    let counts = 0;
+    const page = (n: number) =>
+      lazyPageInfo({ page: 1, limit: 20 }, async () => {
+        counts += 1;
+        return n;
+      });
+    const unasked = page(41);
+    expect([unasked.page, unasked.limit, counts]).toEqual([1, 20, 0]);
+    const asked = page(41);
+    expect([await asked.total, await asked.totalPages, await asked.totalIsExact, counts]).toEqual([41, 3, true, 1]);
+    const huge = page(COUNT_CAP + 1);
+    expect([await huge.total, await huge.totalPages, await huge.totalIsExact]).toEqual([COUNT_CAP, COUNT_CAP / 20, false]);
+  });
+
+  it('takes a cursor in place of a page number, never both', () => {
+    expect(cursorPageArgs(undefined, 5, 'abc')).toEqual({ page: 1, limit: 5, after: 'abc' });
+    expect(cursorPageArgs(3, 5, '')).toEqual({ page: 3, limit: 5, after: null });
+    expect(() => cursorPageArgs(2, 5, 'abc')).toThrow(expect.objectContaining({ fieldErrors: [expect.objectContaining({ field: 'page' })] }));
   });
 
   it('every paged field of the schema declares page and limit the same way (PageArg, LimitArg)', () => {

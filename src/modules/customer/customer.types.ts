@@ -59,6 +59,7 @@ export class CustomerRegistration {
 export class Pagination {
   @Field(() => Int) page!: number;
   @Field(() => Int) limit!: number;
-  @Field(() => Int) total!: number;
-  @Field(() => Int) totalPages!: number;
+  @Field(() => Int, { description: 'How many items the list has, at most 10,000 (see totalIsExact). Counted only when selected.' }) total!: number | Promise<number>;
+  @Field(() => Int) totalPages!: number | Promise<number>;
+  @Field(() => Boolean, { description: 'False when the list has more than 10,000 items: `total` is then 10,000 (show "10,000+").' }) totalIsExact!: boolean | Promise<boolean>;
 }

@@ -10,7 +10,7 @@ import {
   UpdateIncidentInput,
 } from './incident-management.inputs';
 import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
-import { LimitArg, PageArg } from '../../shared/listing';
+import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -27,8 +27,9 @@ export class IncidentManagementResolver {
     @Arg('sort', () => IncidentSortInput, { nullable: true }) sort?: IncidentSortInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
+    @AfterArg() after?: string | null,
   ) {
-    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined);
+    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined, after);
   }
 
   @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })

@@ -14,12 +14,12 @@ import { User } from '../user/user.entity';
 import { StaffMemberNotFoundError } from '../user/user.errors';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentSource, type IncidentStatus, type IncidentType, type Priority, type Visibility } from './incident.entity';
 import { IncidentNotFoundError, InvalidTransitionError, StaleVersionError } from './incident.errors';
-import { countByStatus, listIncidents, type IncidentFilter, type IncidentSort } from './incident.read';
+import { countByStatus, emptyIncidentPage, listIncidents, type IncidentFilter, type IncidentPageView, type IncidentSort } from './incident.read';
 import { IncidentService, nextNumber, touch } from './incident.service';
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
-import { pageArgs, pageInfo } from '../../shared/listing';
+import { cursorPageArgs } from '../../shared/listing';
 import { requiredText } from '../../shared/text';
 
 /** Fields staff may set on create and update, beyond the portal's. */
@@ -88,14 +88,13 @@ export class IncidentManagementService {
     return this.reads.get(viewer, idOrNumber);
   }
 
-  async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort) {
-    const at = pageArgs(page, limit);
+  async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort, after?: string | null): Promise<IncidentPageView> {
+    const at = cursorPageArgs(page, limit, after);
     // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
     for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
-      if (filter[id] && !isUuid(filter[id])) return { items: [], pagination: pageInfo(at, 0) };
+      if (filter[id] && !isUuid(filter[id])) return emptyIncidentPage(at);
     }
-    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit, sort);
-    return { items, pagination: pageInfo(at, total) };
+    return listIncidents(this.em, viewer, filter, at, sort);
   }
 
   counts(viewer: StaffViewer) {

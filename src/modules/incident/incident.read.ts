@@ -3,6 +3,8 @@ import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import type { IncidentSource, IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInternalField } from './incident.fields';
 import type { Incident, IncidentUpdateView } from './incident.types';
+import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
+import { ValidationError } from '../../shared/errors';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -115,7 +117,7 @@ export type IncidentSortField = 'CREATED_AT' | 'UPDATED_AT' | 'PRIORITY' | 'NUMB
 const SORT_SQL: Record<IncidentSortField, string> = {
   CREATED_AT: 'i.created_at',
   UPDATED_AT: 'i.updated_at',
-  PRIORITY: "array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::priority[], i.priority)",
+  PRIORITY: 'i.priority', // the enum is declared LOW, MEDIUM, HIGH, CRITICAL: its order is the severity's
   NUMBER: 'i.number',
 };
 export interface IncidentSort {
@@ -123,15 +125,38 @@ export interface IncidentSort {
   direction: 'ASC' | 'DESC';
 }
 
-/** A page of the incidents the viewer may see, newest first, with the total in the same statement. */
+/** An opaque cursor: the position after one incident of a list (its id; the list's sort finds its place). */
+const CURSOR_PREFIX = 'incident:';
+export const incidentCursor = (id: string): string => Buffer.from(`${CURSOR_PREFIX}${id}`).toString('base64url');
+function cursorId(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString();
+  const id = decoded.startsWith(CURSOR_PREFIX) ? decoded.slice(CURSOR_PREFIX.length) : '';
+  if (!UUID.test(id)) throw ValidationError.field('after', 'is not a cursor of this list');
+  return id.toLowerCase();
+}
+
+/** A page of incidents as the API answers it (IncidentPage): the total is counted only if selected. */
+export interface IncidentPageView {
+  items: Incident[];
+  pagination: PageInfo;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/** The page of a filter that can match nothing (an id that is not one), without asking the database. */
+export const emptyIncidentPage = (at: PageRequest): IncidentPageView => ({ items: [], pagination: pageInfo(at, 0), pageInfo: { hasNextPage: false, endCursor: null } });
+
+/**
+ * A page of the incidents the viewer may see, in the sort's order (newest first by default): by page number
+ * (OFFSET) or, with `after`, the `limit` incidents that follow that cursor's incident (keyset: as fast on the
+ * thousandth page as on the first). No count rides along: `count` is asked only when the caller wants the total.
+ */
 export async function listIncidents(
   em: EntityManager,
   viewer: ReadViewer,
   filter: IncidentFilter,
-  page: number,
-  limit: number,
+  at: CursorPageRequest,
   sort: IncidentSort = { field: 'CREATED_AT', direction: 'DESC' },
-): Promise<{ items: Incident[]; total: number }> {
+): Promise<IncidentPageView> {
   const s = scope(viewer);
   const where = [s.sql];
   const params = [...s.params];
@@ -156,20 +181,38 @@ export async function listIncidents(
   }
   if (filter.q) {
     where.push(`(i.number ILIKE ? OR i.title ILIKE ? OR i.description ILIKE ?)`);
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likePattern(filter.q);
     params.push(like, like, like);
   }
-  const rows = await em.execute<(Incident & { total: string })[]>(
-      `SELECT ${columns(viewer)}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')}
-       ORDER BY ${SORT_SQL[sort.field]} ${sort.direction === 'ASC' ? 'ASC' : 'DESC'}, i.id DESC LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && page > 1) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incidents i WHERE ${where.join(' AND ')}`, params);
-    total = Number(n);
+  const filtered = { sql: where.join(' AND '), params: [...params] };
+  const key = SORT_SQL[sort.field];
+  const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
+  const page: string[] = [];
+  const pageParams: unknown[] = [];
+  if (at.after) {
+    // The position of the cursor's incident, looked up with the same scope: a cursor of a ticket the viewer
+    // may not see places nothing (an empty page).
+    page.push(`(${key}, i.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${key}, i.id FROM incidents i WHERE i.id = ? AND ${s.sql})`);
+    pageParams.push(cursorId(at.after), ...s.params);
   }
-  return { items: rows.map(({ total: _t, ...row }) => row), total };
+  const rows = await em.execute<Incident[]>(
+    `SELECT ${columns(viewer)} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
+     ORDER BY ${key} ${direction}, i.id ${direction} LIMIT ? OFFSET ?`,
+    [...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
+  );
+  const count = async () => {
+    const [{ n }] = await em.execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM incidents i WHERE ${filtered.sql} LIMIT ?) x`, [
+      ...filtered.params,
+      COUNT_CAP + 1,
+    ]);
+    return n;
+  };
+  const items = rows.slice(0, at.limit);
+  return {
+    items,
+    pagination: lazyPageInfo(at, count),
+    pageInfo: { hasNextPage: rows.length > at.limit, endCursor: items.length ? incidentCursor(items[items.length - 1].id) : null },
+  };
 }
 
 /**

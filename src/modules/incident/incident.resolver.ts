@@ -5,7 +5,7 @@ import { ValidationError } from '../../shared/errors';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { CreateTicketInput } from './incident.inputs';
 import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
-import { LimitArg, PageArg } from '../../shared/listing';
+import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 
 /** `last` of a timeline: 1 to 100, or absent for all of it. */
 function checkedLast(last: number | null | undefined): number | undefined {
@@ -29,8 +29,9 @@ export class IncidentResolver {
     @Arg('status', () => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null,
     @Arg('priority', () => PriorityEnum, { nullable: true }) priority?: Priority | null,
     @Arg('type', () => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null,
+    @AfterArg() after?: string | null,
   ) {
-    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit);
+    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit, after);
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })

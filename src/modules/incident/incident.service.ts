@@ -6,10 +6,10 @@ import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentType, type Priority } from './incident.entity';
 import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from './incident.errors';
-import { findIncident, listIncidents, type IncidentFilter, type ReadViewer } from './incident.read';
+import { findIncident, listIncidents, type IncidentFilter, type IncidentPageView, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
-import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
+import { cursorPageArgs } from '../../shared/listing';
 import { checkLength, requiredText } from '../../shared/text';
 
 const TITLE_MAX = 200;
@@ -55,10 +55,8 @@ export class IncidentService {
     return incident;
   }
 
-  async list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null): Promise<{ items: Incident[]; pagination: PageInfo }> {
-    const at = pageArgs(page, limit);
-    const { items, total } = await listIncidents(this.em, viewer, filter, at.page, at.limit);
-    return { items, pagination: pageInfo(at, total) };
+  list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, after?: string | null): Promise<IncidentPageView> {
+    return listIncidents(this.em, viewer, filter, cursorPageArgs(page, limit, after));
   }
 
   /**

@@ -109,10 +109,17 @@ export class Incident {
   // `updates` and `comments` are resolved by IncidentResolver, scoped to the viewer.
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends, for the next one: pass endCursor as `after`.' })
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page (null when the page is empty).' }) endCursor!: string | null;
+}
+
 @ObjectType({ simpleResolvers: true })
 export class IncidentPage {
   @Field(() => [Incident]) items!: Incident[];
   @Field(() => Pagination) pagination!: Pagination;
+  @Field(() => PageInfo) pageInfo!: PageInfo;
 }
 
 @ObjectType({ simpleResolvers: true })

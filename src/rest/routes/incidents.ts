@@ -24,6 +24,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
       sort: i.query.sort ? { field: enumValue(i.query.sort)!, direction: enumValue(i.query.order ?? 'DESC')! } : undefined,
       page: int(i.query.page),
       limit: int(i.query.limit),
+      after: i.query.after,
     }),
     message: 'Incidents retrieved.',
     data: (r) => r.incidents,

@@ -13,6 +13,7 @@ export const listQuery = (input: RestInput) => ({
   status: enumValue(input.query.status),
   priority: enumValue(input.query.priority),
   type: enumValue(input.query.type),
+  after: input.query.after,
 });
 export const idempotencyKey = (input: RestInput) => input.headers['idempotency-key'] || undefined;
 /** A boolean query parameter: `true`/`false`; anything else goes to GraphQL, which refuses it with a field error. */

@@ -1,0 +1,224 @@
+import { Client } from 'pg';
+import { TENANT_ROLE } from '../../src/db/tenant-transaction';
+import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { addUpdate, createCustomerOrg, createCustomerUser, createIncident, portalLogin, type CustomerFixture } from '../factories/portal';
+import { createStaff, login } from '../factories/staff';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+
+type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string; field?: string }[] };
+type Page = { items: { id: string; number: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; pagination?: { total: number; totalIsExact: boolean } };
+
+/** What the server sends PostgreSQL while `work` runs: one entry per round trip (query message). */
+async function roundTrips(work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const original = Client.prototype.query;
+  Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
+    const text = typeof config === 'string' ? config : (config as { text?: string })?.text;
+    if (typeof text === 'string') sent.push(text);
+    return (original as (...args: unknown[]) => unknown).call(this, config, ...rest);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    Client.prototype.query = original;
+  }
+  return sent;
+}
+
+/**
+ * The read path's cost in round trips and plans, not in time (the benchmark measures time): a request of a
+ * tenant sends BEGIN and the tenant claim with its first statement, a page sends no count unless the total
+ * is selected, and every list order and filter is served by an index, with keyset cursors for depth.
+ */
+describe('reads at the speed of the database', () => {
+  let t: TestApp;
+  let acme: Tenant;
+  let big: Tenant;
+  const auth: Record<string, Record<string, string>> = {};
+  let reporter: CustomerFixture;
+  let incidentId: string;
+  const BIG = 12_000;
+
+  beforeAll(async () => {
+    t = await startTestApp({ WORKER_ENABLED: 'false' });
+    const em = t.em();
+    acme = await createTenant(em, { slug: 'reads-acme' });
+    const engineer = await createStaff(em, t.app.runtime.passwords, { tenant: acme, role: 'ENGINEER' });
+    auth.staff = (await login(t, engineer.email, engineer.password)).auth;
+    const org = await createCustomerOrg(em, acme, 'OWN');
+    reporter = await createCustomerUser(em, t.app.runtime.passwords, acme, { org });
+    const other = await createCustomerUser(em, t.app.runtime.passwords, acme, { org });
+    auth.reporter = await portalLogin(t, 'reads-acme', reporter.email, reporter.password);
+    auth.other = await portalLogin(t, 'reads-acme', other.email, other.password);
+    for (let i = 0; i < 25; i++) {
+      const incident = await createIncident(em, acme, { title: `Paged ${i}`, reporter: i < 12 ? reporter.user : other.user, org, priority: (['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const)[i % 4] });
+      if (i < 3) for (let u = 0; u < 7; u++) await addUpdate(em, incident, `update ${u}`, u % 3 === 0 ? 'INTERNAL' : 'PUBLIC');
+      incidentId ??= incident.id;
+    }
+    // A workspace larger than the count cap, written with SQL as the benchmark does, for totals and plans.
+    big = await createTenant(em, { slug: 'reads-big' });
+    const bigStaff = await createStaff(em, t.app.runtime.passwords, { tenant: big, role: 'ENGINEER' });
+    auth.big = (await login(t, bigStaff.email, bigStaff.password)).auth;
+    await em.getConnection().execute(
+      `INSERT INTO incidents (tenant_id, number, type, title, description, priority, status, source, response_due_at, resolution_due_at, created_at, updated_at)
+       SELECT ?, 'BIG-' || g, 'INCIDENT', 'Big ' || g, 'x', (ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::priority[])[1 + g % 4],
+              (ARRAY['OPEN','ACKNOWLEDGED','RESOLVED']::incident_status[])[1 + g % 3], 'STAFF',
+              now() + interval '1 hour', now() + interval '8 hours', now() - g * interval '1 minute', now() - g * interval '1 minute'
+       FROM generate_series(1, ?) g`,
+      [big.id, BIG],
+    );
+    await em.getConnection().execute('ANALYZE incidents');
+  });
+  afterAll(() => t.close());
+
+  const staffPage = async (args: string, headers = auth.staff, selection = 'items { id number } pageInfo { hasNextPage endCursor }') => {
+    const res = await t.gql<{ incidents: Page }>(`{ incidents(${args}) { ${selection} } }`, undefined, headers);
+    expect(res.errors).toBeUndefined();
+    return res.data!.incidents;
+  };
+
+  describe('keyset cursors', () => {
+    it('page by page with `after` gives the same incidents as page numbers, in every sort', async () => {
+      for (const sort of ['', 'sort: { field: PRIORITY, direction: ASC }', 'sort: { field: NUMBER, direction: DESC }']) {
+        const byNumber = [];
+        for (let page = 1; page <= 3; page++) byNumber.push(...(await staffPage(`limit: 10, page: ${page} ${sort}`)).items.map((i) => i.id));
+        const byCursor: string[] = [];
+        const more: boolean[] = [];
+        let after: string | null = null;
+        for (let n = 0; n < 3; n++) {
+          const page: Page = await staffPage(`limit: 10 ${sort} ${after ? `after: "${after}"` : ''}`);
+          byCursor.push(...page.items.map((i) => i.id));
+          more.push(page.pageInfo.hasNextPage);
+          after = page.pageInfo.endCursor;
+        }
+        expect(byCursor).toEqual(byNumber);
+        expect(byCursor).toHaveLength(25);
+        expect(new Set(byCursor).size).toBe(25);
+        expect(more).toEqual([true, true, false]);
+      }
+    });
+
+    it('over REST too: `after` in the query, `pageInfo` beside the pagination', async () => {
+      const first = await t.rest<Envelope<Page>>('GET', '/api/v1/incidents?limit=20', undefined, auth.staff);
+      expect(first.body.data.pageInfo.hasNextPage).toBe(true);
+      const rest = await t.rest<Envelope<Page>>('GET', `/api/v1/incidents?limit=20&after=${first.body.data.pageInfo.endCursor}`, undefined, auth.staff);
+      expect(rest.body.data.items).toHaveLength(5);
+      expect(rest.body.data.pageInfo).toEqual({ hasNextPage: false, endCursor: expect.any(String) });
+    });
+
+    it('a customer pages through its own tickets; a cursor of a ticket it may not see places nothing', async () => {
+      const own = await t.rest<Envelope<Page>>('GET', '/api/v1/portal/tickets?limit=5', undefined, auth.reporter);
+      const next = await t.rest<Envelope<Page>>('GET', `/api/v1/portal/tickets?limit=5&after=${own.body.data.pageInfo.endCursor}`, undefined, auth.reporter);
+      expect(next.body.data.items.map((i) => i.id)).not.toEqual(expect.arrayContaining(own.body.data.items.map((i) => i.id)));
+      expect(own.body.data.items.length + next.body.data.items.length).toBe(10);
+      // The other customer's cursor points at a ticket the reporter cannot see: no position, no rows.
+      const theirs = await t.rest<Envelope<Page>>('GET', '/api/v1/portal/tickets?limit=5', undefined, auth.other);
+      const foreign = await t.rest<Envelope<Page>>('GET', `/api/v1/portal/tickets?limit=5&after=${theirs.body.data.pageInfo.endCursor}`, undefined, auth.reporter);
+      expect(foreign.status).toBe(200);
+      expect(foreign.body.data.items).toEqual([]);
+    });
+
+    it('a cursor that is not one, or a page number beside a cursor: 400 VALIDATION_FAILED naming the argument', async () => {
+      const bad = await t.rest<Envelope>('GET', '/api/v1/incidents?after=not-a-cursor', undefined, auth.staff);
+      expect([bad.status, bad.body.errors?.[0]]).toEqual([400, expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'after' })]);
+      const cursor = (await staffPage('limit: 1')).pageInfo.endCursor;
+      const both = await t.rest<Envelope>('GET', `/api/v1/incidents?page=2&after=${cursor}`, undefined, auth.staff);
+      expect([both.status, both.body.errors?.[0]]).toEqual([400, expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'page' })]);
+    });
+  });
+
+  describe('totals', () => {
+    it('are counted up to 10,000, then reported as not exact', async () => {
+      const page = await staffPage('limit: 5', auth.big, 'items { id } pagination { total totalPages totalIsExact }');
+      expect(page.pagination).toEqual({ total: 10_000, totalPages: 2_000, totalIsExact: false });
+      const small = await staffPage('limit: 5', auth.staff, 'items { id } pagination { total totalPages totalIsExact }');
+      expect(small.pagination).toEqual({ total: 25, totalPages: 5, totalIsExact: true });
+    });
+  });
+
+  describe('round trips per request (statements sent, row-level security framing included)', () => {
+    it('one incident: 2 (BEGIN and the tenant claim travel with the read; COMMIT)', async () => {
+      const sent = await roundTrips(() => t.gql('query ($id: ID!) { incident(id: $id) { id title techDescription } }', { id: incidentId }, auth.staff));
+      expect(sent).toHaveLength(2);
+      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('role', 'incident_desk_tenant', true\), set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); SELECT /);
+      expect(sent[1]).toMatch(/^COMMIT/);
+      const ticket = await roundTrips(() => t.gql('query ($id: ID!) { ticket(id: $id) { id title } }', { id: incidentId }, auth.reporter));
+      expect(ticket).toHaveLength(2);
+    });
+
+    it('a page of 20 with each incident\'s last 5 updates: 3 (page, updates, COMMIT); the total adds one, only when selected', async () => {
+      const query = (extra: string) => t.gql(`{ incidents(limit: 20) { items { id updates(last: 5) { body } } ${extra} } }`, undefined, auth.staff);
+      const sent = await roundTrips(() => query(''));
+      expect(sent).toHaveLength(3);
+      expect(sent.some((s) => /count\(/.test(s))).toBe(false);
+      const withTotal = await roundTrips(() => query('pagination { total }'));
+      expect(withTotal).toHaveLength(4);
+      expect(withTotal.filter((s) => /count\(/.test(s))).toHaveLength(1);
+      const portal = await roundTrips(() => t.gql('{ tickets(limit: 20) { items { id updates(last: 5) { body } } } }', undefined, auth.reporter));
+      expect(portal).toHaveLength(3);
+    });
+
+    it('a request that reads nothing sends nothing', async () => {
+      expect(await roundTrips(() => t.gql('{ __typename }', undefined, auth.staff))).toEqual([]);
+    });
+  });
+
+  describe(`plans at size (a workspace of ${BIG} incidents)`, () => {
+    type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
+    const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+    /** The nodes of the plan of the list statement a request sends, planned as the tenant role with row-level security. */
+    const planOf = async (args: string): Promise<PlanNode[]> => {
+      const sent = await roundTrips(() => staffPage(args, auth.big, 'items { id }'));
+      const framed = sent.find((s) => s.startsWith('BEGIN;'))!;
+      const statement = framed.replace(/^BEGIN; SELECT set_config\([^;]*\); /, '');
+      const client = new Client({ connectionString: t.db.url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${big.id}', true)`);
+        const res = await client.query(`EXPLAIN (FORMAT JSON) ${statement}`);
+        await client.query('ROLLBACK');
+        return nodesOf(res.rows[0]['QUERY PLAN'][0].Plan);
+      } finally {
+        await client.end();
+      }
+    };
+    const deep = async (args: string) => {
+      let after: string | null = null;
+      for (let i = 0; i < 3; i++) after = (await staffPage(`limit: 100 ${args} ${after ? `after: "${after}"` : ''}`, auth.big, 'pageInfo { endCursor }')).pageInfo.endCursor;
+      return after!;
+    };
+
+    it.each([
+      ['the default order', ''],
+      ['newest updated first', 'sort: { field: UPDATED_AT, direction: DESC }'],
+      ['a status filter', 'filter: { status: OPEN }'],
+      ['a priority filter', 'filter: { priority: HIGH }'],
+    ])('%s: an index walked in order, no sort of the whole set, no sequential scan; a deep cursor the same', async (_name, args) => {
+      const first = await planOf(`limit: 20 ${args}`);
+      const deeper = await planOf(`limit: 20 ${args} after: "${await deep(args)}"`);
+      // The cursor bounds the index scan itself (an index condition), not a filter over every newer row.
+      const key = /UPDATED_AT/.test(args) ? 'updated_at' : 'created_at';
+      expect(deeper.filter((n) => n['Relation Name'] === 'incidents' && n['Index Cond']?.includes(key)).length).toBeGreaterThan(0);
+      for (const nodes of [first, deeper]) {
+        const types = nodes.map((n) => n['Node Type']);
+        expect(types[0]).toBe('Limit');
+        expect(types).not.toContain('Sort');
+        expect(types).not.toContain('Incremental Sort');
+        const incidents = nodes.filter((n) => n['Relation Name'] === 'incidents');
+        expect(incidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+        expect(incidents.some((n) => /Index/.test(n['Node Type']) && /^incidents_tenant_id_/.test(n['Index Name'] ?? ''))).toBe(true);
+      }
+    });
+
+    it('by priority: page 1 walks the priority index in order (no sort of the whole set)', async () => {
+      // A deeper cursor in this order is a filter on that index, not an index condition: under row-level
+      // security PostgreSQL only turns leakproof operators into index conditions, and an enum's are not.
+      const nodes = await planOf('limit: 20 sort: { field: PRIORITY, direction: DESC }');
+      expect(nodes[0]['Node Type']).toBe('Limit');
+      expect(nodes.map((n) => n['Node Type'])).not.toContain('Sort');
+      expect(nodes.some((n) => n['Index Name'] === 'incidents_tenant_id_priority_id_index')).toBe(true);
+    });
+  });
+});
