@@ -1,5 +1,8 @@
-import { escapeLiteral } from 'pg';
-import { prepareValue } from 'pg/lib/utils';
+import * as pg from 'pg';
+
+const { escapeLiteral } = pg;
+/** node-pg's own conversion of a parameter before sending it: text, a Buffer (binary) or null (untyped by @types/pg). */
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): string | Buffer | null | undefined } }).utils;
 
 /**
  * The connection a request transaction runs on, framed so that the transaction costs no round trip of its

@@ -1,5 +1,6 @@
 import { Arg, Int } from 'type-graphql';
 import { ValidationError } from './errors';
+import { checkLength } from './text';
 
 /** The largest page any list answers. */
 export const MAX_PAGE_SIZE = 100;
@@ -63,6 +64,9 @@ export function lazyPageInfo({ page, limit }: PageRequest, count: () => Promise<
   };
 }
 
+/** The longest cursor a list takes (the ones it hands out are about 60 characters). */
+export const CURSOR_MAX = 100;
+
 /** A list's page by cursor: `after` (the endCursor of the page before) in place of a page number. */
 export interface CursorPageRequest extends PageRequest {
   after: string | null;
@@ -71,6 +75,7 @@ export interface CursorPageRequest extends PageRequest {
 /** pageArgs, plus `after`: a keyset cursor, which counts from its own position, so it takes no page number. */
 export function cursorPageArgs(page: number | null | undefined, limit: number | null | undefined, after: string | null | undefined): CursorPageRequest {
   const at = pageArgs(page, limit);
+  if (after) checkLength('after', after, { max: CURSOR_MAX });
   if (after && at.page !== 1) throw ValidationError.field('page', 'cannot be combined with after; a cursor starts its own page');
   return { ...at, after: after || null };
 }

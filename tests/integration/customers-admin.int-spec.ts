@@ -135,7 +135,7 @@ describe('customer organizations for staff', () => {
     }
   });
 
-  it('refuses other roles (403), portal customers and anonymous callers (401)', async () => {
+  it('refuses other roles and portal customers (403), anonymous callers (401)', async () => {
     const { body } = await create({ name: 'Guarded' });
     const id = body.data.id;
     for (const who of ['VIEWER', 'ENGINEER']) {
@@ -145,7 +145,7 @@ describe('customer organizations for staff', () => {
       expect(del.status).toBe(403);
       expect(del.body.errors?.[0].code).toBe('FORBIDDEN');
     }
-    for (const who of ['customer', 'anonymous']) {
+    for (const [who, status, code] of [['customer', 403, 'FORBIDDEN'], ['anonymous', 401, 'UNAUTHENTICATED']] as const) {
       for (const res of [
         await t.rest<Envelope>('GET', '/api/v1/customers', undefined, auth[who]),
         await get(id, who),
@@ -153,8 +153,8 @@ describe('customer organizations for staff', () => {
         await patch(id, { name: 'Nope' }, who),
         await remove(id, who),
       ]) {
-        expect(res.status).toBe(401);
-        expect(res.body.errors?.[0].code).toBe('UNAUTHENTICATED');
+        expect(res.status).toBe(status);
+        expect(res.body.errors?.[0].code).toBe(code);
       }
     }
     expect((await get(id)).body.data.name).toBe('Guarded');
@@ -247,7 +247,7 @@ describe('customer organizations for staff', () => {
 
     it('answers the coded refusals', async () => {
       expect((await t.gql(CREATE, { i: { name: 'x' } }, auth.ENGINEER)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      expect((await t.gql(CREATE, { i: { name: 'x' } }, auth.customer)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await t.gql(CREATE, { i: { name: 'x' } }, auth.customer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await t.gql(CREATE, { i: { name: 'x' } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       const invalid = await t.gql(CREATE, { i: { name: '' } }, auth.MANAGER);
       expect(invalid.errors?.[0].extensions).toEqual({
@@ -257,7 +257,7 @@ describe('customer organizations for staff', () => {
       const foreign = await t.gql('query($id: ID!) { customer(id: $id) { id } }', { id: MISSING }, auth.stranger);
       expect(foreign.errors?.[0].extensions?.code).toBe('CUSTOMER_NOT_FOUND');
       const customersForPortal = await t.gql('{ customers { items { id } } }', undefined, auth.customer);
-      expect(customersForPortal.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(customersForPortal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 });

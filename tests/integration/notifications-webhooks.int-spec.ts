@@ -101,7 +101,7 @@ describe('webhooks', () => {
 
     expect((await register('/x', ALL_TYPES, 'MANAGER')).status).toBe(403);
     expect((await t.rest('GET', '/api/v1/webhooks', undefined, auth.ENGINEER)).status).toBe(403);
-    expect((await t.rest('GET', '/api/v1/webhooks', undefined, auth.customer)).status).toBe(401);
+    expect((await t.rest('GET', '/api/v1/webhooks', undefined, auth.customer)).status).toBe(403);
     expect((await t.rest('GET', '/api/v1/deliveries', undefined, auth.MANAGER)).status).toBe(403);
     const unknown = await register('/x', ['incident.exploded']);
     expect(unknown.status).toBe(400);

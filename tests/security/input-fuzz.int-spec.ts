@@ -123,6 +123,9 @@ const SERVICE_MAXIMUMS: Record<string, number> = {
   'kbArticles(category)': 100,
   'kbArticles(tag)': 50,
   'deliveries(eventType)': 100,
+  // List cursors (CURSOR_MAX): longer is not a cursor this server handed out.
+  'incidents(after)': 100,
+  'tickets(after)': 100,
 };
 /** Lookup keys: compared with stored values, never stored; an unknown one is "not found", like an id. */
 const LOOKUP_KEYS = new Set(['kbArticle(slug)']);
