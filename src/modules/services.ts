@@ -48,12 +48,10 @@ export interface Services {
   live: LiveService;
 }
 
-/** What a request's services are built from. */
+/** What a request's services are built from (createServices). */
 interface Wiring {
   em: EntityManager;
-  /** The runtime as the services see it: made once, when the first service that uses it is built. */
   rt: () => Runtime;
-  /** The tenant the request's database role is confined to (undefined: the owner role). */
   rlsTenant?: string;
 }
 
