@@ -15,7 +15,7 @@ interface ResettableAccount {
 }
 
 /** Whether a reset token of this kind of account is still usable; an unusable one is an error. */
-export async function resetTokenStatus(em: EntityManager, rt: Runtime, kind: SubjectKind, token: string): Promise<{ valid: true; expiresAt: Date }> {
+export async function resetTokenStatus(em: EntityManager, rt: Pick<Runtime, 'codes'>, kind: SubjectKind, token: string): Promise<{ valid: true; expiresAt: Date }> {
   const row = await rt.codes.findUsableToken(em, token, 'PASSWORD_RESET', kind);
   if (!row) throw new InvalidResetTokenError();
   return { valid: true, expiresAt: row.expiresAt };
@@ -28,7 +28,7 @@ export async function resetTokenStatus(em: EntityManager, rt: Runtime, kind: Sub
  */
 export async function redeemResetToken<A extends ResettableAccount>(
   em: EntityManager,
-  rt: Runtime,
+  rt: Pick<Runtime, 'passwords' | 'codes' | 'sessions' | 'audit'>,
   account: { kind: SubjectKind; entity: EntityClass<A>; audit: (account: A) => AuditRecord },
   input: { token: string; password: string },
 ): Promise<void> {

@@ -10,11 +10,12 @@ import type { Config } from '../config/config';
 import { createServices, type Services } from '../modules/services';
 import type { AppError } from '../shared/errors';
 import { isUuid } from '../shared/ids';
+import { lazyMembers, once } from '../shared/lazy';
 import { RateLimitMeter } from '../shared/rate-limit-meter';
 import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
 import { RequestTransaction, rlsTenantOf } from '../db/tenant-transaction';
 
-/** Everything a resolver may use, built once per request. */
+/** Everything a resolver may use, made once per request; services and loaders each on first use. */
 export interface Context {
   requestId: string;
   viewer: Viewer;
@@ -130,8 +131,21 @@ export function requestRuntime(runtime: Runtime, transaction: RequestTransaction
 function ownAccountOf(deps: ContextDeps, viewer: Viewer, rateLimits: RateLimits): Context['ownAccount'] {
   if (viewer.kind !== 'staff' || viewer.homeTenantId === undefined) return undefined;
   const { homeTenantId, ...rest } = viewer;
-  return { viewer: { ...rest, tenantId: homeTenantId }, services: createServices(deps.orm.em.fork(), { ...deps.runtime, rateLimits }) };
+  // The fork and its services are made when one of those fields first asks: most of the requests of a
+  // SUPER_ADMIN acting in another tenant are about that tenant only.
+  const services = once(() => createServices(deps.orm.em.fork(), () => ({ ...deps.runtime, rateLimits })));
+  return {
+    viewer: { ...rest, tenantId: homeTenantId },
+    get services() {
+      return services();
+    },
+  };
 }
+
+/** The request's DataLoaders, each made on first use. */
+const loadersOf = lazyMembers<{ em: EntityManager; viewer: Viewer }, Context['loaders']>({
+  incidents: ({ em, viewer }) => createIncidentLoaders(em, viewer),
+});
 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
@@ -148,9 +162,9 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     em,
     transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.
-    services: createServices(em, { ...requestRuntime(deps.runtime, transaction, request.answered, request.requestId), rateLimits }, transaction.tenantId),
+    services: createServices(em, () => ({ ...requestRuntime(deps.runtime, transaction, request.answered, request.requestId), rateLimits }), transaction.tenantId),
     ownAccount: ownAccountOf(deps, viewer, rateLimits),
-    loaders: { incidents: createIncidentLoaders(em, viewer) },
+    loaders: loadersOf({ em, viewer }),
     log: request.log,
     config: deps.config,
     rateLimits,

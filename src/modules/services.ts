@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../runtime';
+import { lazyMembers, once } from '../shared/lazy';
 import { TenantService } from './tenant/tenant.service';
 import { AuthService } from './user/auth.service';
 import { OAuthService } from './user/oauth.service';
@@ -20,7 +21,11 @@ import { NotificationService } from './notifications/notification.service';
 import { WebhookService } from './notifications/webhook.service';
 import { LiveService } from './live/live.service';
 
-/** The per-request set of services, each bound to the request's EntityManager. */
+/**
+ * The per-request set of services, each bound to the request's EntityManager and built on first use: a request
+ * that reads one incident builds one service. Each service takes only the parts of the runtime it uses and
+ * reaches the others it uses through this set (built in turn when it first calls them), never building its own.
+ */
 export interface Services {
   tenants: TenantService;
   auth: AuthService;
@@ -43,27 +48,40 @@ export interface Services {
   live: LiveService;
 }
 
-/** `rlsTenant`: the tenant the request's database role is confined to (undefined: the owner role). */
-export function createServices(em: EntityManager, runtime: Runtime, rlsTenant?: string): Services {
-  return {
-    tenants: new TenantService(em),
-    auth: new AuthService(em, runtime),
-    oauth: new OAuthService(em, runtime),
-    staff: new StaffService(em, runtime),
-    portalAuth: new PortalAuthService(em, runtime),
-    incidents: new IncidentService(em),
-    kb: new KbService(em, runtime),
-    incidentManagement: new IncidentManagementService(em, runtime),
-    sla: new SlaService(em, runtime),
-    ezra: new EzraService(em, runtime),
-    customerAdmin: new CustomerAdminService(em, runtime),
-    portalUserAdmin: new PortalUserAdminService(em, runtime),
-    portalPasswords: new PortalPasswordService(em, runtime),
-    tenantSettings: new TenantSettingsService(em, runtime),
-    auditLog: new AuditLogService(em),
-    notifications: new NotificationService(em, runtime),
-    deliveries: new DeliveryService(em, runtime),
-    webhooks: new WebhookService(em, runtime),
-    live: new LiveService(em, runtime, rlsTenant),
-  };
+/** What a request's services are built from (createServices). */
+interface Wiring {
+  em: EntityManager;
+  rt: () => Runtime;
+  rlsTenant?: string;
+}
+
+const servicesOf = lazyMembers<Wiring, Services>({
+  tenants: ({ em }) => new TenantService(em),
+  auth: ({ em, rt }, services) => new AuthService(em, rt(), services),
+  oauth: ({ em, rt }, services) => new OAuthService(em, rt(), services),
+  staff: ({ em, rt }, services) => new StaffService(em, rt(), services),
+  portalAuth: ({ em, rt }) => new PortalAuthService(em, rt()),
+  incidents: ({ em }) => new IncidentService(em),
+  kb: ({ em, rt }) => new KbService(em, rt()),
+  incidentManagement: ({ em, rt }, services) => new IncidentManagementService(em, rt(), services),
+  sla: ({ em, rt }) => new SlaService(em, rt()),
+  ezra: ({ em, rt }, services) => new EzraService(em, rt(), services),
+  customerAdmin: ({ em, rt }) => new CustomerAdminService(em, rt()),
+  portalUserAdmin: ({ em, rt }, services) => new PortalUserAdminService(em, rt(), services),
+  portalPasswords: ({ em, rt }, services) => new PortalPasswordService(em, rt(), services),
+  tenantSettings: ({ em, rt }) => new TenantSettingsService(em, rt()),
+  auditLog: ({ em }) => new AuditLogService(em),
+  notifications: ({ em, rt }) => new NotificationService(em, rt()),
+  deliveries: ({ em, rt }) => new DeliveryService(em, rt()),
+  webhooks: ({ em, rt }) => new WebhookService(em, rt()),
+  live: ({ em, rt, rlsTenant }) => new LiveService(em, rt(), rlsTenant),
+});
+
+/**
+ * `runtime`: makes the runtime as this request's services see it (graphql/context.ts requestRuntime), called
+ * once, when the first service that uses it is built. `rlsTenant`: the tenant the request's database role is
+ * confined to (undefined: the owner role).
+ */
+export function createServices(em: EntityManager, runtime: () => Runtime, rlsTenant?: string): Services {
+  return servicesOf({ em, rt: once(runtime), rlsTenant });
 }

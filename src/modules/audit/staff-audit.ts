@@ -8,7 +8,7 @@ import type { StaffViewer } from '../../auth/viewer';
  * target) and, in metadata, the state before and after.
  */
 export function auditStaffChange(
-  rt: Runtime,
+  rt: Pick<Runtime, 'audit'>,
   tx: EntityManager,
   viewer: StaffViewer,
   client: ClientInfo,

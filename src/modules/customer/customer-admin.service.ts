@@ -25,7 +25,7 @@ const snapshot = (c: Customer) => ({ name: c.name, sharingMode: c.sharingMode })
 export class CustomerAdminService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit'>,
   ) {}
 
   async list(viewer: StaffViewer, filter: { q?: string | null }, page?: number | null, limit?: number | null): Promise<CustomerOrganizationPage> {

@@ -26,7 +26,7 @@ function accountOf(u: CustomerUser): PortalAccount {
 export class PortalAuthService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'config' | 'mailer' | 'passwords' | 'rateLimits' | 'sessions' | 'tokens'>,
   ) {}
 
   /** The tenant a self-registration goes to: only those open to sign-up, the rest answer alike. */

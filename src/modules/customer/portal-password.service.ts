@@ -8,7 +8,7 @@ import { isUuid, normalizeEmail } from '../../shared/ids';
 import type { ResetTokenStatus } from '../user/user.types';
 import { CustomerUser } from './customer.entity';
 import type { PortalAuthPayload } from './customer.types';
-import { PortalAuthService } from './portal-auth.service';
+import type { PortalAuthService } from './portal-auth.service';
 
 export const PORTAL_INVITATION_TTL_MINUTES = 7 * 24 * 60;
 export const PORTAL_RESET_TTL_MINUTES = 30;
@@ -23,7 +23,9 @@ export const PORTAL_RESET_TTL_MINUTES = 30;
 export class PortalPasswordService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'config' | 'mailer' | 'passwords' | 'rateLimits' | 'sessions'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { portalAuth: PortalAuthService },
   ) {}
 
   /** An invitation token for a new account, in the caller's transaction; mail it after commit. */
@@ -81,7 +83,7 @@ export class PortalPasswordService {
       });
       return invited;
     });
-    return new PortalAuthService(this.em, this.rt).signIn(user, client);
+    return this.services.portalAuth.signIn(user, client);
   }
 
   /**

@@ -13,7 +13,7 @@ import { findPortalUser, listPortalUsers, type PortalUserFilter } from './custom
 import type { PortalUser, PortalUserPage } from './customer-admin.types';
 import { Customer, CustomerUser } from './customer.entity';
 import { PortalUserInactiveError, PortalUserNotFoundError } from './customer.errors';
-import { PortalPasswordService } from './portal-password.service';
+import type { PortalPasswordService } from './portal-password.service';
 
 export const DISPLAY_NAME_MAX = 100;
 
@@ -33,14 +33,12 @@ const notAnOrganization = () => ValidationError.field('customerId', 'is not a cu
  * password reset. Scoped by the viewer's tenant; another tenant's user answers exactly like a missing one.
  */
 export class PortalUserAdminService {
-  private readonly passwords: PortalPasswordService;
-
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
-  ) {
-    this.passwords = new PortalPasswordService(em, rt);
-  }
+    private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'rateLimits' | 'sessions'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { portalPasswords: PortalPasswordService },
+  ) {}
 
   async list(viewer: StaffViewer, filter: PortalUserFilter, page?: number | null, limit?: number | null): Promise<PortalUserPage> {
     const at = pageArgs(page, limit);
@@ -85,7 +83,7 @@ export class PortalUserAdminService {
         const org = input.customerId != null ? await this.organization(tx, viewer, input.customerId) : null;
         const user = tx.create(CustomerUser, { tenant: tx.getReference(Tenant, viewer.tenantId), customer: org, email, displayName });
         await tx.flush();
-        invitation = this.passwords.issueInvitation(tx, user.id);
+        invitation = this.services.portalPasswords.issueInvitation(tx, user.id);
         auditStaffChange(this.rt, tx, viewer, client, {
           action: 'portal_user.created',
           targetType: 'portal_user',
@@ -102,7 +100,7 @@ export class PortalUserAdminService {
       throw e;
     }
     const tenant = await this.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-    this.passwords.mailInvitation(email, tenant.name, invitation.token);
+    this.services.portalPasswords.mailInvitation(email, tenant.name, invitation.token);
     return this.get(viewer, id);
   }
 
@@ -187,7 +185,7 @@ export class PortalUserAdminService {
       const user = await this.load(tx, viewer, id);
       if (!user.isActive) throw new PortalUserInactiveError();
       await this.rt.rateLimits.consumeResetSend(`customer:${user.email}`);
-      const issued = await this.passwords.issueReset(tx, user.id);
+      const issued = await this.services.portalPasswords.issueReset(tx, user.id);
       auditStaffChange(this.rt, tx, viewer, client, {
         action: 'portal_user.password_reset_sent',
         targetType: 'portal_user',
@@ -199,7 +197,7 @@ export class PortalUserAdminService {
       return { email: user.email, token: issued };
     });
     const tenant = await this.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-    this.rt.background.run('mail.portal_password_reset', () => this.passwords.mailReset(email, tenant.name, token));
+    this.rt.background.run('mail.portal_password_reset', () => this.services.portalPasswords.mailReset(email, tenant.name, token));
     return true;
   }
 }

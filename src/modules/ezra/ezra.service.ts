@@ -4,7 +4,7 @@ import type { StaffViewer } from '../../auth/viewer';
 import { NotFoundError } from '../../shared/errors';
 import { pageArgs, pageInfo } from '../../shared/listing';
 import { IncidentNotFoundError } from '../incident/incident.errors';
-import { IncidentService } from '../incident/incident.service';
+import type { IncidentService } from '../incident/incident.service';
 import { EzraAnalyst } from './ezra.analyst';
 import type { Audience } from './ezra.entity';
 import { queueProviderCall } from './ezra.provider-job';
@@ -32,7 +32,10 @@ const view = ({ result, ...row }: AnalysisRow): IncidentAnalysis => ({ ...row, .
 export class EzraService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    /** `config` and `log` for the analyst (EzraAnalyst). */
+    private readonly rt: Pick<Runtime, 'rateLimits' | 'config' | 'log'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { incidents: IncidentService },
   ) {}
 
   /**
@@ -41,7 +44,7 @@ export class EzraService {
    * against the workspace's hourly budget once the incident is known to be one the viewer may see.
    */
   async analyze(viewer: StaffViewer, idOrNumber: string, audience: Audience): Promise<IncidentAnalysis> {
-    const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
+    const incident = await this.services.incidents.get(viewer, idOrNumber);
     await this.rt.rateLimits.consumeEzraRun(viewer.tenantId);
     const analyst = new EzraAnalyst(this.em, this.rt);
     const queueProvider = analyst.provider ? (tx: EntityManager, analysisId: string) => queueProviderCall(tx, { tenantId: viewer.tenantId, analysisId }) : undefined;
@@ -52,7 +55,7 @@ export class EzraService {
   }
 
   async latest(viewer: StaffViewer, idOrNumber: string, audience?: Audience | null): Promise<IncidentAnalysis> {
-    const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
+    const incident = await this.services.incidents.get(viewer, idOrNumber);
     const { items } = await listAnalyses(this.em, viewer.tenantId, incident.id, audience, 1, 1);
     if (!items.length) throw new AnalysisNotFoundError();
     return view(items[0]);
@@ -60,7 +63,7 @@ export class EzraService {
 
   async history(viewer: StaffViewer, idOrNumber: string, audience: Audience | null | undefined, page?: number | null, limit?: number | null): Promise<IncidentAnalysisPage> {
     const at = pageArgs(page, limit);
-    const incident = await new IncidentService(this.em).get(viewer, idOrNumber);
+    const incident = await this.services.incidents.get(viewer, idOrNumber);
     const { items, total } = await listAnalyses(this.em, viewer.tenantId, incident.id, audience, at.page, at.limit);
     return { items: items.map(view), pagination: pageInfo(at, total) };
   }

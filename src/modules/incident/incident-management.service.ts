@@ -75,17 +75,15 @@ function snapshot(i: IncidentEntity): Record<string, unknown> {
  * status a RESPONDER may set) are plain policy functions.
  */
 export class IncidentManagementService {
-  private readonly reads: IncidentService;
-
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
-  ) {
-    this.reads = new IncidentService(em);
-  }
+    private readonly rt: Pick<Runtime, 'audit'>,
+    /** The request's services this one uses (modules/services.ts); when built on its own (bench/), a reader of its own. */
+    private readonly services: { incidents: IncidentService } = { incidents: new IncidentService(em) },
+  ) {}
 
   get(viewer: StaffViewer, idOrNumber: string): Promise<Incident> {
-    return this.reads.get(viewer, idOrNumber);
+    return this.services.incidents.get(viewer, idOrNumber);
   }
 
   async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort, after?: string | null): Promise<IncidentPageView> {
@@ -253,7 +251,7 @@ export class IncidentManagementService {
       emitEvent(tx, viewer.tenantId, 'incident.status_changed', { incidentId: incident.id, number: incident.number, from, to: input.status, visibility, updateId: update.id });
       if (visibility === 'PUBLIC') await this.propagateToReports(tx, viewer, incident, summary);
       // A knowledge-base draft from the public part only (never techDescription or INTERNAL updates).
-      if (input.createKbDraft) await draftFromResolvedIncident(tx, viewer, { id: incident.id, title: incident.title, description: incident.description, resolutionSummary: summary });
+      if (input.createKbDraft) await draftFromResolvedIncident(tx, this.rt.audit, viewer, { id: incident.id, title: incident.title, description: incident.description, resolutionSummary: summary });
       return incident.id;
     });
     return this.get(viewer, id);

@@ -21,7 +21,7 @@ const MAX_MINUTES = 365 * 24 * 60;
 export class SlaService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit'>,
   ) {}
 
   async list(viewer: StaffViewer): Promise<SlaPolicyView[]> {

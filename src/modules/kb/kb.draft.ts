@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer } from '../../auth/viewer';
 import { can } from '../../authz/policies';
 import { ForbiddenError } from '../../shared/errors';
-import { AuditService } from '../audit/audit.service';
+import type { AuditService } from '../audit/audit.service';
 import { Incident } from '../incident/incident.entity';
 import { User } from '../user/user.entity';
 import { KbArticle } from './kb.entity';
@@ -36,7 +36,7 @@ export function draftMarkdown(incident: ResolvedIncidentPublicPart): string {
  * because the description is one customer's own words; staff edit it and choose PUBLIC before publishing).
  * One draft per incident: while a DRAFT from it exists, resolving again creates no second one.
  */
-export async function draftFromResolvedIncident(tx: EntityManager, viewer: StaffViewer, incident: ResolvedIncidentPublicPart): Promise<string> {
+export async function draftFromResolvedIncident(tx: EntityManager, audit: AuditService, viewer: StaffViewer, incident: ResolvedIncidentPublicPart): Promise<string> {
   if (!can(viewer, 'kb.write')) throw new ForbiddenError('Drafting a knowledge-base article needs the ENGINEER role.');
   const existing = await tx.findOne(KbArticle, { tenant: viewer.tenantId, sourceIncident: incident.id, status: 'DRAFT' });
   if (existing) return existing.id;
@@ -52,7 +52,7 @@ export async function draftFromResolvedIncident(tx: EntityManager, viewer: Staff
     updatedBy: tx.getReference(User, viewer.userId),
     sourceIncident: tx.getReference(Incident, incident.id),
   });
-  new AuditService().record(tx, {
+  audit.record(tx, {
     action: 'kb.article_drafted_from_incident',
     tenantId: viewer.tenantId,
     actorKind: 'staff',

@@ -121,7 +121,7 @@ export async function insertArticle(
 export class KbService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt?: Runtime,
+    private readonly rt: Pick<Runtime, 'audit'>,
   ) {}
 
   private static checkQuery(query: KbQuery) {
@@ -171,7 +171,7 @@ export class KbService {
   }
 
   private audit(tx: EntityManager, viewer: StaffViewer, client: ClientInfo | null, action: string, article: KbArticle, metadata: Record<string, unknown>) {
-    this.rt?.audit.record(tx, {
+    this.rt.audit.record(tx, {
       action,
       tenantId: viewer.tenantId,
       actorKind: 'staff',

@@ -50,7 +50,7 @@ function visibleChanges(
 export class LiveService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'live' | 'revocations'>,
     /** A subscription outlives any request transaction: each read gets a short one of its own, as this tenant. */
     private readonly rlsTenant?: string,
   ) {}

@@ -30,7 +30,7 @@ export interface DeliveryFilter {
 export class DeliveryService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit' | 'config'>,
   ) {}
 
   async list(viewer: StaffViewer, filter: DeliveryFilter, rawPage?: number | null, rawLimit?: number | null): Promise<{ items: DeliveryView[]; pagination: PageInfo }> {

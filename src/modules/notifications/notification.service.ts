@@ -15,7 +15,7 @@ const MAX_ON_CALL = 50;
 export class NotificationService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit'>,
   ) {}
 
   /** The caller's kinds (staff kinds for staff, customer kinds for portal users), with defaults filled in. */

@@ -37,7 +37,7 @@ function eventTypes(given: string[]): string[] {
 export class WebhookService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit' | 'config' | 'webhookSecrets'>,
   ) {}
 
   private async url(raw: string): Promise<string> {

@@ -20,7 +20,7 @@ const snapshot = (t: Tenant) => ({ name: t.name, allowCustomerSignup: t.allowCus
 export class TenantSettingsService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit'>,
   ) {}
 
   async get(viewer: StaffViewer): Promise<TenantSettings> {

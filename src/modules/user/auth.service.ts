@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { ValidationError } from '../../shared/errors';
 import { normalizeEmail } from '../../shared/ids';
 import type { Tenant } from '../tenant/tenant.entity';
-import { pendingSlug, TenantService } from '../tenant/tenant.service';
+import { pendingSlug, type TenantService } from '../tenant/tenant.service';
 import { User } from './user.entity';
 import type { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } from './user.types';
 
@@ -33,14 +33,12 @@ export function authUserOf(user: User) {
  * Every method takes the caller explicitly; tenant and user always come from the verified token.
  */
 export class AuthService {
-  private readonly tenants: TenantService;
-
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
-  ) {
-    this.tenants = new TenantService(em);
-  }
+    private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'config' | 'mailer' | 'passwords' | 'rateLimits' | 'sessions' | 'tokens'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { tenants: TenantService },
+  ) {}
 
   // ---- registration and verification -------------------------------------------------------------
 
@@ -75,7 +73,7 @@ export class AuthService {
     await this.rt.rateLimits.consumeRegistration(client.ip);
     const passwordHash = await this.rt.passwords.hash(password);
     const owner = { tenantId: randomUUID(), userId: randomUUID(), workspaceName, email, passwordHash };
-    const slug = await this.tenants.nextFreeSlug(this.em, workspaceName);
+    const slug = await this.services.tenants.nextFreeSlug(this.em, workspaceName);
     const em = this.em.fork();
     this.rt.background.run('auth.registration', () => this.completeRegistration(em, owner, client, kind));
     return { user: { id: owner.userId, email, role: 'ADMIN' }, business: { id: owner.tenantId, name: workspaceName, slug } };
@@ -131,7 +129,7 @@ export class AuthService {
     workspace: { id?: string; slug?: string } = {},
   ): Promise<{ tenant: Tenant; user: User }> {
     const { workspaceName, ...fields } = owner;
-    const tenant = await this.tenants.createTenant(tx, { name: workspaceName, ...workspace });
+    const tenant = await this.services.tenants.createTenant(tx, { name: workspaceName, ...workspace });
     const user = tx.create(User, { ...fields, tenant, role: 'ADMIN' });
     await tx.flush();
     this.rt.audit.record(tx, {
@@ -166,7 +164,7 @@ export class AuthService {
       const check = await this.rt.codes.checkOtp(tx, 'staff', user.id, 'EMAIL_VERIFICATION', input.otp);
       if (check === 'valid') {
         user.emailVerifiedAt = new Date();
-        await this.tenants.claimSlug(tx, user.tenant.id); // a self-registered workspace becomes findable now
+        await this.services.tenants.claimSlug(tx, user.tenant.id); // a self-registered workspace becomes findable now
         this.rt.audit.record(tx, { action: 'auth.email.verified', tenantId: user.tenant.id, actorKind: 'staff', actorId: user.id, ip: client.ip });
       }
       return check; // a miss is committed too, so the fifth wrong try burns the code

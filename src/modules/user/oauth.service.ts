@@ -14,7 +14,7 @@ import { sha256 } from '../../auth/secrets';
 import { ValidationError } from '../../shared/errors';
 import type { ClientInfo } from '../../auth/sessions';
 import { normalizeEmail } from '../../shared/ids';
-import { AuthService, personalWorkspaceName } from './auth.service';
+import { personalWorkspaceName, type AuthService } from './auth.service';
 import { User } from './user.entity';
 import type { AuthPayload, OAuthStart } from './user.types';
 
@@ -35,14 +35,12 @@ interface PendingSignIn {
  * AuthService.signIn, as for a password login.
  */
 export class OAuthService {
-  private readonly auth: AuthService;
-
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
-  ) {
-    this.auth = new AuthService(em, rt);
-  }
+    private readonly rt: Pick<Runtime, 'audit' | 'oauth'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { auth: AuthService },
+  ) {}
 
   async start(providerName: string): Promise<OAuthStart> {
     const provider = this.rt.oauth.get(providerName);
@@ -119,13 +117,13 @@ export class OAuthService {
             emailVerifiedAt: new Date(),
             googleSubject: identity.subject,
           };
-          return (await this.auth.createWorkspaceOwner(tx, owner, client, 'google')).user;
+          return (await this.services.auth.createWorkspaceOwner(tx, owner, client, 'google')).user;
         });
       } catch (e) {
         if (e instanceof UniqueConstraintViolationException) throw new EmailTakenError(); // a concurrent first sign-in won
         throw e;
       }
-      return this.auth.signIn(created, client, 'auth.oauth.login.succeeded');
+      return this.services.auth.signIn(created, client, 'auth.oauth.login.succeeded');
     }
 
     if (!user.isActive) {
@@ -156,7 +154,7 @@ export class OAuthService {
         metadata: { provider: 'google', emailVerifiedNow: unverified },
       });
     }
-    return this.auth.signIn(user, client, 'auth.oauth.login.succeeded'); // flushes the link with the session
+    return this.services.auth.signIn(user, client, 'auth.oauth.login.succeeded'); // flushes the link with the session
   }
 
   private failed(client: ClientInfo, reason: string, metadata: Record<string, unknown> = {}, user?: User): Promise<void> {

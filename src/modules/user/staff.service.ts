@@ -6,7 +6,7 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffRole, StaffViewer } from '../../auth/viewer';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import { Tenant } from '../tenant/tenant.entity';
-import { AuthService } from './auth.service';
+import type { AuthService } from './auth.service';
 import { User } from './user.entity';
 import { StaffMemberNotFoundError } from './user.errors';
 import type { AuthPayload, Invitation, StaffMember } from './user.types';
@@ -33,7 +33,9 @@ function toMember(u: User): StaffMember {
 export class StaffService {
   constructor(
     private readonly em: EntityManager,
-    private readonly rt: Runtime,
+    private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'config' | 'mailer' | 'passwords' | 'sessions'>,
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { auth: AuthService },
   ) {}
 
   async list(viewer: StaffViewer): Promise<StaffMember[]> {
@@ -105,7 +107,7 @@ export class StaffService {
       if (input.lastName) invited.lastName = input.lastName.trim();
       return invited;
     });
-    return new AuthService(this.em, this.rt).signIn(user, client, 'staff.invitation.accepted');
+    return this.services.auth.signIn(user, client, 'staff.invitation.accepted');
   }
 
   /** Changing a role ends the member's sessions, so the new role applies to their next token at once. */
