@@ -1,0 +1,80 @@
+/**
+ * SQL statements per request, counted by PostgreSQL itself (pg_stat_statements): the calls of every statement
+ * in the data set's database before and after `n` requests sent one after another. The server's background
+ * work runs meanwhile on the same database and is set apart: statements of the job queue (graphile_worker),
+ * the revocation poll, the SLA check and this counter's own; of the rest, a statement called at least n/2
+ * times belongs to the requests (calls ÷ n each), anything rarer is counted as background too (and shown).
+ * BEGIN, COMMIT and the role-and-tenant set_config of row-level security count like any other statement:
+ * each is a round trip.
+ */
+import { Client } from 'pg';
+import type { PreparedRequest } from './load';
+
+export interface StatementCount {
+  /** Statements per request (the request's own, background excluded). */
+  perRequest: number;
+  /** Each of the request's statements: its text (shortened) and calls per request. */
+  statements: { sql: string; perRequest: number }[];
+  /** Calls of other statements meanwhile, per request. */
+  backgroundPerRequest: number;
+  requests: number;
+}
+
+/** Statements of the server's background work (and of this counter), never of a read request. */
+const BACKGROUND = [/graphile_worker/i, /queue_worker_heartbeats/i, /FROM sessions WHERE revoked_at/i, /SET response_breached_at/i, /pg_stat_statements|pg_database/i];
+
+type Snapshot = Map<string, { calls: number; sql: string }>;
+
+export class StatementCounter {
+  private constructor(private readonly c: Client) {}
+
+  static async open(databaseUrl: string): Promise<StatementCounter> {
+    const c = new Client({ connectionString: databaseUrl });
+    await c.connect();
+    try {
+      await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      return new StatementCounter(c);
+    } catch (e) {
+      await c.end();
+      throw e;
+    }
+  }
+
+  private async snapshot(): Promise<Snapshot> {
+    const { rows } = await this.c.query<{ key: string; calls: string; sql: string }>(
+      `SELECT userid::text || ':' || queryid::text || ':' || toplevel::text AS key, calls, query AS sql FROM pg_stat_statements
+       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    return new Map(rows.map((r) => [r.key, { calls: Number(r.calls), sql: r.sql }]));
+  }
+
+  /** Sends the requests (in turn, `n` in all, one at a time) to `url` and counts their statements. */
+  async count(url: string, requests: PreparedRequest[], n: number): Promise<StatementCount> {
+    const before = await this.snapshot();
+    for (let i = 0; i < n; i++) {
+      const r = requests[i % requests.length];
+      const res = await fetch(`${url}${r.path}`, {
+        method: r.method,
+        headers: r.body === undefined ? r.headers : { ...r.headers, 'content-type': 'application/json' },
+        body: r.body,
+      });
+      const text = await res.text();
+      if (res.status !== 200 || text.includes('"errors":')) throw new Error(`${r.method} ${r.path}: HTTP ${res.status} ${text.slice(0, 300)}`);
+    }
+    const after = await this.snapshot();
+    const statements: { sql: string; perRequest: number }[] = [];
+    let background = 0;
+    for (const [key, { calls, sql }] of after) {
+      const delta = calls - (before.get(key)?.calls ?? 0);
+      if (delta <= 0) continue;
+      if (!BACKGROUND.some((re) => re.test(sql)) && delta >= n / 2) statements.push({ sql: sql.replace(/\s+/g, ' ').slice(0, 120), perRequest: delta / n });
+      else background += delta;
+    }
+    statements.sort((a, b) => b.perRequest - a.perRequest);
+    return { perRequest: statements.reduce((s, x) => s + x.perRequest, 0), statements, backgroundPerRequest: background / n, requests: n };
+  }
+
+  close(): Promise<void> {
+    return this.c.end();
+  }
+}
