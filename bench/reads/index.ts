@@ -39,8 +39,12 @@ export interface ReadSettings {
   scenarios: ScenarioId[];
   build: string;
   poolMax: number;
+  /** Count statements per request (pg_stat_statements, when loaded). */
+  countStatements: boolean;
   /** Extra arguments for the server's node (e.g. --cpu-prof), for bench/profile-reads.ts. */
   serverNodeArgs: string[];
+  /** Told of every measured phase: scenario, target, and its start and end (process.hrtime.bigint(), ns). */
+  onMeasured?: (scenario: ScenarioId, target: 'baseline' | 'graphql' | 'rest', from: bigint, to: bigint) => void;
 }
 
 export function readSettingsFromEnv(int: (name: string, fallback: number, min?: number) => number): ReadSettings {
@@ -63,6 +67,7 @@ export function readSettingsFromEnv(int: (name: string, fallback: number, min?: 
     scenarios,
     build,
     poolMax: int('DB_POOL_MAX', 10),
+    countStatements: true,
     serverNodeArgs: [],
   };
 }
@@ -255,7 +260,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   // Statements per request.
   const results = new Map<ScenarioId, Partial<Record<TargetName, Measured>>>();
   const statements = new Map<ScenarioId, Partial<Record<TargetName, StatementCount>>>();
-  if (pg.statements === true) {
+  if (pg.statements === true && settings.countStatements) {
     const counter = await StatementCounter.open(dataset.url);
     try {
       for (const s of scenarios) {
@@ -270,7 +275,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
     }
     log(`   statements per request counted with pg_stat_statements over ${settings.statementRequests} sequential requests per operation`);
   } else {
-    log(`   statements per request NOT counted: ${pg.statements}`);
+    log(`   statements per request NOT counted: ${pg.statements === true ? 'switched off' : pg.statements}`);
   }
 
   // Load.
@@ -279,6 +284,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   const run = async (s: Scenario, target: TargetName, warmupMs: number, durationMs: number): Promise<{ load: ReadLoadResult; round: Round }> => {
     const requests = target === 'baseline' ? s.baseline : target === 'graphql' ? s.graphql : s.rest!;
     let mark: ReturnType<typeof cpuMark> | undefined;
+    let from: bigint | undefined;
     const load = await readLoad({
       url: processOf[target].url,
       requests,
@@ -286,10 +292,14 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
       warmupMs,
       durationMs,
       check: target === 'baseline' ? 'status' : target,
-      onMeasuredStart: () => (mark = cpuMark(children, dataset.name)),
+      onMeasuredStart: () => {
+        from = process.hrtime.bigint();
+        mark = cpuMark(children, dataset.name);
+      },
     }).catch((e: Error) => {
       throw new Error(`${s.id}, ${TARGET_LABEL[target]}: ${e.message}`);
     });
+    if (from !== undefined && durationMs > 0) settings.onMeasured?.(s.id, target, from, process.hrtime.bigint());
     const spent = mark ? cpuSpent(mark, children, dataset.name) : undefined;
     const n = Math.max(1, load.ok);
     const own = spent?.child.get(processOf[target]);
