@@ -20,12 +20,13 @@ import { isDeepStrictEqual } from 'node:util';
 import { projectRoot } from '../../src/config/config';
 import { cpuCount, cpuSnapshot } from '../machine';
 import { median, percentile, round } from '../stats';
-import { buildServer, newSecrets, processCpuMs, startBaseline, startServer, type ChildServer } from './children';
+import { buildServer, newSecrets, processCpuMs, startBaseline, startServer, type ChildServer, type ServerSecrets } from './children';
 import { openReadsServer } from './database';
 import { ensureDataset, sizesFor, type Dataset } from './dataset';
 import { readLoad, type PreparedRequest, type ReadLoadResult } from './load';
 import { buildScenarios, deepPage, loadWorkspaces, SCENARIO_IDS, type Scenario, type ScenarioId } from './scenarios';
-import { StatementCounter, type StatementCount } from './statements';
+import { CountingProxy } from './pg-proxy';
+import { countStatements, pgStatStatements, proxyStatements, type StatementCount, type StatementSource } from './statements';
 
 export interface ReadSettings {
   scale: number;
@@ -220,6 +221,51 @@ async function checkAnswers(s: Scenario, server: ChildServer, baseline: ChildSer
   }
 }
 
+// ---- statements per request ------------------------------------------------------------------------------
+
+/**
+ * Statements per request of every scenario's operations, by pg_stat_statements on the measured processes; or,
+ * when it is not loaded (`proxied` set), by a counting proxy with a second server and baseline connected
+ * through it for the count only.
+ */
+async function countAll(
+  scenarios: Scenario[],
+  n: number,
+  proxied: { databaseUrl: string; secrets: ServerSecrets; poolMax: number; workDir: string } | undefined,
+  measured: { server: ChildServer; baseline: ChildServer; databaseUrl: string },
+): Promise<{ source: string; counts: Map<ScenarioId, Partial<Record<TargetName, StatementCount>>> }> {
+  const stops: (() => Promise<void>)[] = [];
+  let source: StatementSource;
+  let server = measured.server;
+  let baseline = measured.baseline;
+  try {
+    if (proxied) {
+      const proxy = await CountingProxy.start(proxied.databaseUrl);
+      source = proxyStatements(proxy);
+      stops.push(() => source.close());
+      const url = proxy.urlFor(proxied.databaseUrl);
+      server = await startServer({ databaseUrl: url, secrets: proxied.secrets, logFile: path.join(proxied.workDir, 'server-count.log') });
+      stops.push(() => server.stop());
+      baseline = await startBaseline({ databaseUrl: url, poolMax: proxied.poolMax, logFile: path.join(proxied.workDir, 'baseline-count.log') });
+      stops.push(() => baseline.stop());
+    } else {
+      source = await pgStatStatements(measured.databaseUrl);
+      stops.push(() => source.close());
+    }
+    const counts = new Map<ScenarioId, Partial<Record<TargetName, StatementCount>>>();
+    for (const s of scenarios) {
+      const c: Partial<Record<TargetName, StatementCount>> = {};
+      c.baseline = await countStatements(source, baseline.url, s.baseline, n);
+      c.graphql = await countStatements(source, server.url, s.graphql, n);
+      if (s.rest) c.rest = await countStatements(source, server.url, s.rest, n);
+      counts.set(s.id, c);
+    }
+    return { source: source.name, counts };
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  }
+}
+
 // ---- the run -------------------------------------------------------------------------------------------
 
 export interface ReadSection {
@@ -260,22 +306,18 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   // Statements per request.
   const results = new Map<ScenarioId, Partial<Record<TargetName, Measured>>>();
   const statements = new Map<ScenarioId, Partial<Record<TargetName, StatementCount>>>();
-  if (pg.statements === true && settings.countStatements) {
-    const counter = await StatementCounter.open(dataset.url);
-    try {
-      for (const s of scenarios) {
-        const counts: Partial<Record<TargetName, StatementCount>> = {};
-        counts.baseline = await counter.count(baseline.url, s.baseline, settings.statementRequests);
-        counts.graphql = await counter.count(server.url, s.graphql, settings.statementRequests);
-        if (s.rest) counts.rest = await counter.count(server.url, s.rest, settings.statementRequests);
-        statements.set(s.id, counts);
-      }
-    } finally {
-      await counter.close();
-    }
-    log(`   statements per request counted with pg_stat_statements over ${settings.statementRequests} sequential requests per operation`);
+  let statementSource: string | undefined;
+  if (settings.countStatements) {
+    const counted = await countAll(scenarios, settings.statementRequests, pg.statements === true ? undefined : { databaseUrl: dataset.url, secrets, poolMax: settings.poolMax, workDir }, {
+      server,
+      baseline,
+      databaseUrl: dataset.url,
+    });
+    for (const [id, c] of counted.counts) statements.set(id, c);
+    statementSource = counted.source;
+    log(`   statements per request counted by ${counted.source} over ${settings.statementRequests} sequential requests per operation`);
   } else {
-    log(`   statements per request NOT counted: ${pg.statements === true ? 'switched off' : pg.statements}`);
+    log('   statements per request not counted (switched off)');
   }
 
   // Load.
@@ -428,7 +470,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   log('\n   Read targets (ratios and times from the same run):');
   for (const x of targets) log(`   ${verdict(x.met).padEnd(8)} ${x.name}: ${x.value} (target ${x.target})`);
   if (statements.size) {
-    log('\n   Statements per request (pg_stat_statements; calls ÷ requests):');
+    log(`\n   Statements per request (${statementSource === 'pg_stat_statements' ? 'pg_stat_statements' : 'counting proxy'}; calls ÷ requests):`);
     for (const s of scenarios) {
       for (const t of ['baseline', 'graphql', 'rest'] as TargetName[]) {
         const c = statements.get(s.id)?.[t];
@@ -449,7 +491,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
     sizes,
     dataset: { name: dataset.name, reused: dataset.reused, buildMs: Math.round(dataset.buildMs) },
     database: pg.description,
-    statementsCounted: pg.statements === true ? true : pg.statements,
+    statementsCountedBy: statementSource ?? 'not counted',
     settings: { durationMs: settings.durationMs, rounds: settings.rounds, warmupMs: settings.warmupMs, connections: settings.connections, poolMax: settings.poolMax, statementRequests: settings.statementRequests },
     scenarios: Object.fromEntries(
       scenarios.map((s) => [
