@@ -287,7 +287,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   log(`   database server: ${pg.description}`);
   const dataset: Dataset = await ensureDataset(pg.url, sizes, (m) => log(`   ${m}`));
   log(
-    `   data set: ${dataset.name} (${dataset.reused ? 'reused' : `built in ${fmt(dataset.buildMs / 1000)} s`}): ${sizes.workspaces} workspaces × ${sizes.perWorkspace} incidents + one of ${sizes.big}, ${sizes.updatesPerIncident} updates each`,
+    `   data set: ${dataset.name} (${dataset.reused ? 'reused' : `built in ${fmt(dataset.buildMs / 1000)} s`}): ${sizes.workspaces} workspaces × ${sizes.perWorkspace} incidents + one of ${sizes.big}; ${sizes.updatesPerIncident} updates each (${sizes.bigUpdatesPerIncident} in the big one)`,
   );
   log(`   ${await buildServer(settings.build)}`);
 
@@ -397,7 +397,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   }
 
   // Report.
-  const sizesNote = `${sizes.workspaces}×${sizes.perWorkspace} + ${sizes.big} incidents, ${sizes.updatesPerIncident} updates each`;
+  const sizesNote = `${sizes.workspaces}×${sizes.perWorkspace} + ${sizes.big} incidents, ${sizes.updatesPerIncident} updates each (${sizes.bigUpdatesPerIncident} in the big workspace)`;
   log(`\n   Read scenarios (${sizesNote}; ${settings.connections} connections; medians of ${settings.rounds} alternating round(s) of ${settings.durationMs / 1000} s)`);
   log('   ratio: req/s ÷ the baseline\'s in the same round (REST: also ÷ GraphQL); CPU ms/req: the answering process + PostgreSQL backends');
   const header = `   ${'scenario'.padEnd(38)} ${'target'.padEnd(8)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'p99/p50'.padStart(7)} ${'ratio'.padStart(6)} ${'stmts/req'.padStart(9)} ${'CPU ms/req'.padStart(12)} ${'RSS MB'.padStart(7)}`;
