@@ -1,13 +1,14 @@
 /**
  * SQL statements per request, counted by PostgreSQL itself (pg_stat_statements), or where it is not loaded by
  * a proxy reading the protocol (pg-proxy.ts): the calls of every statement in the data set's database before
- * and after `n` requests sent one after another. The server's background
+ * and after `n` requests sent one after another (fewer for slow ones, at least 10). The server's background
  * work runs meanwhile on the same database and is set apart: statements of the job queue (graphile_worker),
  * the revocation poll, the SLA check and this counter's own; of the rest, a statement called at least n/2
  * times belongs to the requests (calls ÷ n each), anything rarer is counted as background too (and shown).
  * BEGIN, COMMIT and the role-and-tenant set_config of row-level security count like any other statement:
  * each is a round trip.
  */
+import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { PreparedRequest } from './load';
 import type { CountingProxy } from './pg-proxy';
@@ -83,11 +84,23 @@ export function proxyStatements(proxy: CountingProxy): StatementSource {
   };
 }
 
-/** Sends the requests (in turn, `n` in all, one at a time) to `url` and counts their statements. */
-export async function countStatements(source: StatementSource, url: string, requests: PreparedRequest[], n: number): Promise<StatementCount> {
+/**
+ * Sends the requests (in turn, one at a time) to `url` and counts their statements: `n` of them, or fewer (at
+ * least `min`) when they take longer than `budgetMs` in all: a page of the big workspace can take a second.
+ */
+export async function countStatements(
+  source: StatementSource,
+  url: string,
+  requests: PreparedRequest[],
+  max: number,
+  budgetMs = 8000,
+  min = 10,
+): Promise<StatementCount> {
   const before = await source.snapshot();
-  for (let i = 0; i < n; i++) {
-    const r = requests[i % requests.length];
+  const t0 = performance.now();
+  let n = 0;
+  while (n < max && (n < min || performance.now() - t0 < budgetMs)) {
+    const r = requests[n++ % requests.length];
     const res = await fetch(`${url}${r.path}`, {
       method: r.method,
       headers: r.body === undefined ? r.headers : { ...r.headers, 'content-type': 'application/json' },
