@@ -6,11 +6,18 @@
  *
  * Settings (environment): BENCH_CONCURRENCY (8), BENCH_LOGINS (160 per round), BENCH_ROUNDS (5),
  * BENCH_STORM_CONCURRENCY (64), BENCH_STORM_LOGINS (640), BENCH_TOKEN_ITERATIONS (200000),
- * BENCH_TIMEOUT_MS (600000), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3,4,5: which measurements); DATABASE_URL to use that server (a scratch database
- * on it) instead of an embedded PostgreSQL; ARGON2_* and DB_POOL_MAX as for the server.
+ * BENCH_TIMEOUT_MS (600000; 3600000 with the read set), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3,4,5,reads: which measurements);
+ * DATABASE_URL to use that server (a scratch database on it) instead of an embedded PostgreSQL; ARGON2_* and DB_POOL_MAX as for the server.
+ *
+ * `reads` is the read benchmark (bench/reads/index.ts), with settings of its own: BENCH_READ_SCALE (1),
+ * BENCH_READ_DURATION_MS (3000 per round and target), BENCH_READ_ROUNDS (3), BENCH_READ_WARMUP_MS (2000),
+ * BENCH_READ_ROUND_WARMUP_MS (300), BENCH_READ_CONNECTIONS (50), BENCH_READ_STATEMENT_REQUESTS (100),
+ * BENCH_READ_KEYS_PER_WORKSPACE (100), BENCH_READ_SCENARIOS (all), BENCH_READ_BUILD (auto), BENCH_READ_PG_DIR
+ * (.data/bench-reads/pg); its results also go to bench/results/latest.json.
  */
 import 'reflect-metadata';
 import os from 'node:os';
+import path from 'node:path';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization, type IntervalHistogram } from 'node:perf_hooks';
 import argon2 from 'argon2';
 import { openBenchDatabase, type BenchDatabase } from './database';
@@ -20,6 +27,7 @@ import { startBenchServer, type BenchServer } from './server';
 import { median, percentile, round, runBounded } from './stats';
 import { benchTokenCheck, type PerCall } from './token-check';
 import { benchIncidentCreate, benchListStatements } from './incidents';
+import { benchReads, readSettingsFromEnv, writeResults } from './reads';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -29,6 +37,11 @@ function intFromEnv(name: string, fallback: number, min = 1): number {
   return n;
 }
 
+const ALL = ['1', '2', '3', '4', '5', 'reads'];
+const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((x) => x.trim()).filter(Boolean));
+const unknownIds = [...only].filter((x) => !ALL.includes(x));
+if (unknownIds.length) throw new Error(`BENCH_ONLY: unknown ${unknownIds.join(', ')} (known: ${ALL.join(', ')})`);
+
 const settings = {
   concurrency: intFromEnv('BENCH_CONCURRENCY', 8),
   logins: intFromEnv('BENCH_LOGINS', 160),
@@ -36,7 +49,7 @@ const settings = {
   stormConcurrency: intFromEnv('BENCH_STORM_CONCURRENCY', 64),
   stormLogins: intFromEnv('BENCH_STORM_LOGINS', 640),
   tokenIterations: intFromEnv('BENCH_TOKEN_ITERATIONS', 200_000),
-  timeoutMs: intFromEnv('BENCH_TIMEOUT_MS', 600_000),
+  timeoutMs: intFromEnv('BENCH_TIMEOUT_MS', only.has('reads') ? 3_600_000 : 600_000),
   phaseMaxMs: 60_000, // no single measured phase runs longer than this
 };
 
@@ -343,55 +356,72 @@ async function listStatements(server: BenchServer, accessToken: string): Promise
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const only = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((x) => x.trim()));
   const cpus = cpuCount();
   const threadpool = process.env.UV_THREADPOOL_SIZE ? Number(process.env.UV_THREADPOOL_SIZE) : 4;
   console.log(
     `incident-desk benchmarks: Node ${process.version}, ${cpus} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), libuv threadpool ${threadpool}${process.env.UV_THREADPOOL_SIZE ? '' : ' (default)'}, load average ${os.loadavg()[0].toFixed(2)}`,
   );
 
-  let database: BenchDatabase | undefined = await openBenchDatabase();
-  cleanups.push(async () => {
-    await database?.close();
-    database = undefined;
-  });
-  console.log(`database: ${database.description}`);
-  pidFile = database.postmasterPidFile;
-  const server = await startBenchServer(database.url);
-  cleanups.push(() => server.close());
-  const a = server.config.argon2;
-  console.log(
-    `server: ${server.url}, argon2id m=${a.memoryKib} KiB t=${a.timeCost} p=${a.parallelism}, ARGON2_MAX_CONCURRENT=${a.maxConcurrent}, DB_POOL_MAX=${server.config.dbPoolMax}, log level ${server.config.logLevel}`,
-  );
-
-  // One login the way a client does it, for a real token and to fail early if login does not work.
-  const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: loginBody(server) });
-  const first = (await res.json()) as { data?: { accessToken?: string } };
-  if (res.status !== 200 || !first.data?.accessToken) throw new Error(`the first login failed: HTTP ${res.status} ${JSON.stringify(first).slice(0, 300)}`);
-
   const sections: Record<string, Section> = {};
-  if (only.has('1')) sections.loginThroughput = await loginThroughput(server);
-  if (only.has('2')) sections.eventLoopStorm = await loginStorm(server);
-  if (only.has('3')) sections.tokenCheck = tokenCheck(server, first.data.accessToken);
-  if (only.has('4')) sections.incidentCreate = await incidentCreate(server);
-  if (only.has('5')) sections.listStatements = await listStatements(server, first.data.accessToken);
+  let a: BenchServer['config']['argon2'] | undefined;
+  let server: BenchServer | undefined;
+  if (['1', '2', '3', '4', '5'].some((id) => only.has(id))) {
+    let database: BenchDatabase | undefined = await openBenchDatabase();
+    cleanups.push(async () => {
+      await database?.close();
+      database = undefined;
+    });
+    console.log(`database: ${database.description}`);
+    pidFile = database.postmasterPidFile;
+    server = await startBenchServer(database.url);
+    let started: BenchServer | undefined = server;
+    const stopServer = async () => {
+      const s = started;
+      started = undefined;
+      await s?.close();
+    };
+    cleanups.push(stopServer);
+    a = server.config.argon2;
+    console.log(
+      `server: ${server.url}, argon2id m=${a.memoryKib} KiB t=${a.timeCost} p=${a.parallelism}, ARGON2_MAX_CONCURRENT=${a.maxConcurrent}, DB_POOL_MAX=${server.config.dbPoolMax}, log level ${server.config.logLevel}`,
+    );
 
-  if (server.problems.length) console.log(`\nthe server logged ${server.problems.length} warning(s)/error(s); first: ${server.problems[0]}`);
+    // One login the way a client does it, for a real token and to fail early if login does not work.
+    const res = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: loginBody(server) });
+    const first = (await res.json()) as { data?: { accessToken?: string } };
+    if (res.status !== 200 || !first.data?.accessToken) throw new Error(`the first login failed: HTTP ${res.status} ${JSON.stringify(first).slice(0, 300)}`);
+
+    if (only.has('1')) sections.loginThroughput = await loginThroughput(server);
+    if (only.has('2')) sections.eventLoopStorm = await loginStorm(server);
+    if (only.has('3')) sections.tokenCheck = tokenCheck(server, first.data.accessToken);
+    if (only.has('4')) sections.incidentCreate = await incidentCreate(server);
+    if (only.has('5')) sections.listStatements = await listStatements(server, first.data.accessToken);
+    if (server.problems.length) console.log(`\nthe server logged ${server.problems.length} warning(s)/error(s); first: ${server.problems[0]}`);
+    if (only.has('reads')) {
+      // The read set starts processes of its own: this server and its database would only take memory.
+      await stopServer();
+      await database?.close();
+      database = undefined;
+      pidFile = undefined;
+    }
+  }
+  if (only.has('reads')) sections.reads = await benchReads(readSettingsFromEnv(intFromEnv), cleanups);
+
   const ran = Object.values(sections);
   const allMet = ran.every((x) => x.met);
   console.log(`\ntargets: ${ran.filter((x) => x.met).length}/${ran.length} met (${fmt((performance.now() - t0) / 1000)} s)`);
-  console.log(
-    JSON.stringify({
-      bench: 'incident-desk',
-      node: process.version,
-      cpus,
-      loadAverage: round(os.loadavg()[0], 2),
-      threadpool,
-      argon2: { memoryKib: a.memoryKib, timeCost: a.timeCost, parallelism: a.parallelism, maxConcurrent: a.maxConcurrent },
-      ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.summary])),
-      allMet,
-    }),
-  );
+  const report = {
+    bench: 'incident-desk',
+    node: process.version,
+    cpus,
+    loadAverage: round(os.loadavg()[0], 2),
+    threadpool,
+    ...(a ? { argon2: { memoryKib: a.memoryKib, timeCost: a.timeCost, parallelism: a.parallelism, maxConcurrent: a.maxConcurrent } } : {}),
+    ...Object.fromEntries(Object.entries(sections).map(([k, v]) => [k, v.summary])),
+    allMet,
+  };
+  if (sections.reads) console.log(`read results written to ${path.relative(process.cwd(), writeResults(sections.reads.summary))}`);
+  console.log(JSON.stringify(report));
 }
 
 const watchdog = setTimeout(() => {
