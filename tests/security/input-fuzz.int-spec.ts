@@ -162,6 +162,9 @@ const changedTables = (before: Record<string, string>, after: Record<string, str
 
 // ---- the test app and its data -----------------------------------------------------------------------
 
+// Each case sends hundreds of requests and checksums the database around each: minutes on a busy 2-core machine.
+jest.setTimeout(240_000);
+
 describe('input fuzzing: every bad input is a coded 4xx, never a 500, and changes nothing', () => {
   let t: TestApp;
   let tenant: Tenant;

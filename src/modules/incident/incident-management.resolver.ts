@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import {
@@ -11,25 +12,29 @@ import {
 } from './incident-management.inputs';
 import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
+import { timelineToFetch } from './incident.selection';
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()
 export class IncidentManagementResolver {
   @Query(() => Incident, { description: 'Staff: one incident of the workspace by id or number.' })
-  incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.incidentManagement.get(staffViewer(ctx), id);
+  async incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const include = timelineToFetch(info, []);
+    return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.get(staffViewer(ctx), id, include), include);
   }
 
   @Query(() => IncidentPage, { description: 'Staff: the workspace\'s incidents, filtered, sorted and paginated.' })
-  incidents(
+  async incidents(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
     @Arg('sort', () => IncidentSortInput, { nullable: true }) sort?: IncidentSortInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
     @AfterArg() after?: string | null,
   ) {
-    return ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined, after);
+    const include = timelineToFetch(info, ['items']);
+    return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined, after, include), include);
   }
 
   @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })

@@ -14,7 +14,7 @@ import { User } from '../user/user.entity';
 import { StaffMemberNotFoundError } from '../user/user.errors';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentSource, type IncidentStatus, type IncidentType, type Priority, type Visibility } from './incident.entity';
 import { IncidentNotFoundError, InvalidTransitionError, StaleVersionError } from './incident.errors';
-import { countByStatus, emptyIncidentPage, listIncidents, type IncidentFilter, type IncidentPageView, type IncidentSort } from './incident.read';
+import { countByStatus, emptyIncidentPage, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type IncidentSort } from './incident.read';
 import { IncidentService, nextNumber, touch } from './incident.service';
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
@@ -82,17 +82,25 @@ export class IncidentManagementService {
     private readonly services: { incidents: IncidentService } = { incidents: new IncidentService(em) },
   ) {}
 
-  get(viewer: StaffViewer, idOrNumber: string): Promise<Incident> {
-    return this.services.incidents.get(viewer, idOrNumber);
+  get(viewer: StaffViewer, idOrNumber: string, include?: IncidentInclude): Promise<IncidentRow> {
+    return this.services.incidents.get(viewer, idOrNumber, include);
   }
 
-  async list(viewer: StaffViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, sort?: IncidentSort, after?: string | null): Promise<IncidentPageView> {
+  async list(
+    viewer: StaffViewer,
+    filter: IncidentFilter,
+    page?: number | null,
+    limit?: number | null,
+    sort?: IncidentSort,
+    after?: string | null,
+    include?: IncidentInclude,
+  ): Promise<IncidentPageView> {
     const at = cursorPageArgs(page, limit, after);
     // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
     for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
       if (filter[id] && !isUuid(filter[id])) return emptyIncidentPage(at);
     }
-    return listIncidents(this.em, viewer, filter, at, sort);
+    return listIncidents(this.em, viewer, filter, at, sort, include);
   }
 
   counts(viewer: StaffViewer) {

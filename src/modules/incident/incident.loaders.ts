@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
-import { updatesFor } from './incident.read';
+import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
 import type { IncidentUpdateView } from './incident.types';
 
 /**
@@ -24,6 +24,20 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
   };
   return {
     updates,
+    /**
+     * Hands the loader the updates a read fetched with the incidents themselves (`include`, incident.read.ts
+     * `preloadedUpdates`), so the `updates` and `comments` fields read nothing more. Returns what it was given
+     * (an incident or a page of them), its rows no longer carrying them.
+     */
+    primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
+      const rows: IncidentRow[] = 'items' in read ? read.items : [read as IncidentRow];
+      for (const row of rows) {
+        if (!row.preloadedUpdates) continue;
+        updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
+        delete row.preloadedUpdates;
+      }
+      return read;
+    },
     /** Forgets what was read: a subscription reads each event afresh. */
     clearAll: () => byLast.forEach((loader) => loader.clearAll()),
   };

@@ -90,13 +90,15 @@ const FROM = 'FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.t
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One incident by id or number, if the viewer may see it; otherwise nothing (missing and hidden alike). */
-export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNumber: string): Promise<Incident | null> {
+export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNumber: string, include: IncidentInclude = {}): Promise<IncidentRow | null> {
   const s = scope(viewer);
   const byId = UUID.test(idOrNumber);
-  const rows = await em.execute<Incident[]>(`SELECT ${columns(viewer)} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
-      ...s.params,
-      byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
-    ]);
+  const extra = includeColumns(viewer, include);
+  const rows = await em.execute<IncidentRow[]>(`SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
+    ...extra.params,
+    ...s.params,
+    byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
+  ]);
   return rows[0] ?? null;
 }
 
@@ -137,7 +139,7 @@ function cursorId(cursor: string): string {
 
 /** A page of incidents as the API answers it (IncidentPage): the total is counted only if selected. */
 export interface IncidentPageView {
-  items: Incident[];
+  items: IncidentRow[];
   pagination: PageInfo;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -156,6 +158,7 @@ export async function listIncidents(
   filter: IncidentFilter,
   at: CursorPageRequest,
   sort: IncidentSort = { field: 'CREATED_AT', direction: 'DESC' },
+  include: IncidentInclude = {},
 ): Promise<IncidentPageView> {
   const s = scope(viewer);
   const where = [s.sql];
@@ -195,10 +198,11 @@ export async function listIncidents(
     page.push(`(${key}, i.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${key}, i.id FROM incidents i WHERE i.id = ? AND ${s.sql})`);
     pageParams.push(cursorId(at.after), ...s.params);
   }
-  const rows = await em.execute<Incident[]>(
-    `SELECT ${columns(viewer)} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
+  const extra = includeColumns(viewer, include);
+  const rows = await em.execute<IncidentRow[]>(
+    `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
      ORDER BY ${key} ${direction}, i.id ${direction} LIMIT ? OFFSET ?`,
-    [...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
+    [...extra.params, ...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
   );
   const count = async () => {
     const [{ n }] = await em.execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM incidents i WHERE ${filtered.sql} LIMIT ?) x`, [
@@ -215,6 +219,20 @@ export async function listIncidents(
   };
 }
 
+/** An update as the API shows it, as SQL over alias `u`: staff authors by display name only. */
+const UPDATE_COLUMNS = `u.id, u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
+         json_build_object(
+           'kind', u.author_kind,
+           'displayName', CASE u.author_kind
+             WHEN 'STAFF' THEN COALESCE(NULLIF(trim(concat_ws(' ', s.first_name, s.last_name)), ''), 'Support team')
+             WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer')
+             ELSE 'System' END) AS author`;
+const UPDATE_FROM = `FROM incident_updates u
+       LEFT JOIN users s ON s.id = u.author_staff_id
+       LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id`;
+/** Customers see PUBLIC updates only. */
+const visibleUpdates = (viewer: ReadViewer) => (viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'");
+
 /**
  * The updates of many incidents in one statement (for a page), oldest first; with `last`, only each
  * incident's `last` newest (still oldest first). Customers get PUBLIC ones only, and `last` counts those;
@@ -224,18 +242,9 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
   const newest = last === undefined ? '' : ', row_number() OVER (PARTITION BY u.incident_id ORDER BY u.created_at DESC, u.id DESC) AS rn';
   const rows = await em.execute<(IncidentUpdateView & { incidentId: string; at?: Date; rn?: string })[]>(
     `SELECT * FROM (
-       SELECT u.id, u.incident_id AS "incidentId", u.kind, u.body, u.status, u.visibility, ${iso('u.created_at')} AS "createdAt",
-         json_build_object(
-           'kind', u.author_kind,
-           'displayName', CASE u.author_kind
-             WHEN 'STAFF' THEN COALESCE(NULLIF(trim(concat_ws(' ', s.first_name, s.last_name)), ''), 'Support team')
-             WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer')
-             ELSE 'System' END) AS author,
-         u.created_at AS at${newest}
-       FROM incident_updates u
-       LEFT JOIN users s ON s.id = u.author_staff_id
-       LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id
-       WHERE u.tenant_id = ? AND u.incident_id = ANY(?::uuid[]) ${viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'"}
+       SELECT ${UPDATE_COLUMNS}, u.incident_id AS "incidentId", u.created_at AS at${newest}
+       ${UPDATE_FROM}
+       WHERE u.tenant_id = ? AND u.incident_id = ANY(?::uuid[]) ${visibleUpdates(viewer)}
      ) x ${last === undefined ? '' : 'WHERE rn <= ?'}
      ORDER BY at, id`,
     [viewer.tenantId, `{${incidentIds.join(',')}}`, ...(last === undefined ? [] : [last])],
@@ -244,6 +253,35 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
   for (const { incidentId, at: _at, rn: _rn, ...update } of rows) byIncident.get(incidentId)?.push(update);
   return byIncident;
 }
+
+/**
+ * The same updates of the incident aliased `i` (all, or its `last` newest; oldest first) as one JSON column,
+ * `preloadedUpdates`: a page or an incident and its timeline in one statement. The resolver hands them to the
+ * request's update loader (incident.loaders.ts `prime`), so the `updates` field reads nothing more.
+ */
+function updatesColumn(viewer: ReadViewer, last: number | undefined): { sql: string; params: unknown[] } {
+  return {
+    sql: `(SELECT COALESCE(json_agg(json_build_object('id', x.id, 'kind', x.kind, 'body', x.body, 'status', x.status,
+              'visibility', x.visibility, 'createdAt', x."createdAt", 'author', x.author) ORDER BY x.at, x.id), '[]'::json)
+           FROM (SELECT ${UPDATE_COLUMNS}, u.created_at AS at ${UPDATE_FROM}
+                 WHERE u.tenant_id = i.tenant_id AND u.incident_id = i.id ${visibleUpdates(viewer)}
+                 ORDER BY u.created_at DESC, u.id DESC ${last === undefined ? '' : 'LIMIT ?'}) x) AS "preloadedUpdates"`,
+    params: last === undefined ? [] : [last],
+  };
+}
+
+/** What a read fetches besides the incident's own columns: its updates (all, or the `last` newest), in the same statement. */
+export interface IncidentInclude {
+  updates?: { last?: number };
+}
+/** A row as a read with `include` returns it: the incident, and its updates when they were asked for. */
+export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[] };
+
+const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: string; params: unknown[] } => {
+  if (!include.updates) return { sql: '', params: [] };
+  const u = updatesColumn(viewer, include.updates.last);
+  return { sql: `, ${u.sql}`, params: u.params };
+};
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */
 export async function countByStatus(em: EntityManager, viewer: StaffViewer): Promise<{ status: IncidentStatus; count: number }[]> {

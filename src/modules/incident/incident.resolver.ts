@@ -1,29 +1,26 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
-import { ValidationError } from '../../shared/errors';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { CreateTicketInput } from './incident.inputs';
 import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
+import { checkedLast, timelineToFetch } from './incident.selection';
 
-/** `last` of a timeline: 1 to 100, or absent for all of it. */
-function checkedLast(last: number | null | undefined): number | undefined {
-  if (last === null || last === undefined) return undefined;
-  if (last < 1 || last > 100) throw ValidationError.field('last', 'must be between 1 and 100');
-  return last;
-}
 
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Query(() => Incident, { description: 'Customer: one of my tickets (or my organization\'s, where it shares) by id or number.' })
-  ticket(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) id: string, @Ctx() ctx: Context) {
-    return ctx.services.incidents.get(customerViewer(ctx), id);
+  async ticket(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const include = timelineToFetch(info, []);
+    return ctx.loaders.incidents.primed(await ctx.services.incidents.get(customerViewer(ctx), id, include), include);
   }
 
   @Query(() => IncidentPage, { description: 'Customer: the tickets I may see, newest first.' })
-  tickets(
+  async tickets(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @PageArg() page: number | null,
     @LimitArg() limit: number | null,
     @Arg('status', () => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null,
@@ -31,7 +28,8 @@ export class IncidentResolver {
     @Arg('type', () => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null,
     @AfterArg() after?: string | null,
   ) {
-    return ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit, after);
+    const include = timelineToFetch(info, ['items']);
+    return ctx.loaders.incidents.primed(await ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit, after, include), include);
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })

@@ -6,7 +6,7 @@ import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentType, type Priority } from './incident.entity';
 import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from './incident.errors';
-import { findIncident, listIncidents, type IncidentFilter, type IncidentPageView, type ReadViewer } from './incident.read';
+import { findIncident, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
 import { cursorPageArgs } from '../../shared/listing';
@@ -49,14 +49,15 @@ export interface TicketInput {
 export class IncidentService {
   constructor(private readonly em: EntityManager) {}
 
-  async get(viewer: ReadViewer, idOrNumber: string): Promise<Incident> {
-    const incident = await findIncident(this.em, viewer, idOrNumber.trim());
+  /** `include`: what the caller will read of it too (its updates), fetched in the same statement. */
+  async get(viewer: ReadViewer, idOrNumber: string, include?: IncidentInclude): Promise<IncidentRow> {
+    const incident = await findIncident(this.em, viewer, idOrNumber.trim(), include);
     if (!incident) throw new IncidentNotFoundError();
     return incident;
   }
 
-  list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, after?: string | null): Promise<IncidentPageView> {
-    return listIncidents(this.em, viewer, filter, cursorPageArgs(page, limit, after));
+  list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, after?: string | null, include?: IncidentInclude): Promise<IncidentPageView> {
+    return listIncidents(this.em, viewer, filter, cursorPageArgs(page, limit, after), undefined, include);
   }
 
   /**
