@@ -18,6 +18,7 @@ import { Migration20261202142844 } from './Migration20261202142844';
 import { Migration20261202142846 } from './Migration20261202142846';
 import { Migration20261207064943 } from './Migration20261207064943';
 import { Migration20261207070000 } from './Migration20261207070000';
+import { Migration20261207075225 } from './Migration20261207075225';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -38,4 +39,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202142846', class: Migration20261202142846 },
   { name: 'Migration20261207064943', class: Migration20261207064943 },
   { name: 'Migration20261207070000', class: Migration20261207070000 },
+  { name: 'Migration20261207075225', class: Migration20261207075225 },
 ];

@@ -12,6 +12,11 @@ export type IncidentStatus = (typeof STATUSES)[number];
 export const SOURCES = ['PORTAL', 'STAFF', 'API'] as const;
 export type IncidentSource = (typeof SOURCES)[number];
 
+/** An enum column's position in its list (1-based), written exactly as PostgreSQL prints it back. */
+function rankSql(column: string, type: string, values: readonly string[]): string {
+  return `(\nCASE ${column}\n${values.map((v, i) => `    WHEN '${v}'::${type} THEN ${i + 1}`).join('\n')}\n    ELSE NULL::integer\nEND) stored`;
+}
+
 /**
  * An incident or change ticket (Scrubbe's customer incident, OpsWeave's portal ticket). `techDescription`,
  * the assignee and the internal SLA state are internal: never shown to customers.
@@ -23,8 +28,9 @@ export type IncidentSource = (typeof SOURCES)[number];
 // cursor: the sort key, then the id) reads only its own rows (incident.read.ts listIncidents).
 @Index({ properties: ['tenant', 'createdAt', 'id'] })
 @Index({ properties: ['tenant', 'updatedAt', 'id'] })
-@Index({ properties: ['tenant', 'priority', 'id'] })
-@Index({ properties: ['tenant', 'status', 'createdAt', 'id'] })
+@Index({ properties: ['tenant', 'priorityRank', 'createdAt', 'id'] })
+@Index({ properties: ['tenant', 'statusRank', 'createdAt', 'id'] })
+@Index({ properties: ['tenant', 'status'] })
 @Index({ properties: ['tenant', 'assignee', 'createdAt', 'id'] })
 @Index({ properties: ['tenant', 'reporterCustomer', 'createdAt', 'id'] })
 @Index({ properties: ['tenant', 'customer', 'createdAt', 'id'] })
@@ -86,6 +92,22 @@ export class Incident {
 
   @Enum({ items: () => STATUSES, nativeEnumName: 'incident_status' })
   status!: IncidentStatus;
+
+  /**
+   * The priority and the status as their position in the enum (1 = LOW, 1 = OPEN), generated: lists filter and
+   * sort on these. Under row-level security PostgreSQL turns only leakproof operators into index conditions;
+   * an enum's comparisons are not leakproof, an integer's are (incident.read.ts listIncidents).
+   */
+  @Property({
+    type: 'smallint',
+    nullable: true,
+    lazy: true,
+    generated: rankSql('priority', 'priority', PRIORITIES),
+  })
+  priorityRank?: number;
+
+  @Property({ type: 'smallint', nullable: true, lazy: true, generated: rankSql('status', 'incident_status', STATUSES) })
+  statusRank?: number;
 
   @Enum({ items: () => SOURCES, nativeEnumName: 'incident_source' })
   source!: IncidentSource;

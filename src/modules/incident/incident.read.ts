@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
-import type { IncidentSource, IncidentStatus, IncidentType, Priority } from './incident.entity';
+import { PRIORITIES, STATUSES, type IncidentSource, type IncidentStatus, type IncidentType, type Priority } from './incident.entity';
 import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInternalField } from './incident.fields';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
@@ -116,12 +116,18 @@ export interface IncidentFilter {
 }
 
 export type IncidentSortField = 'CREATED_AT' | 'UPDATED_AT' | 'PRIORITY' | 'NUMBER';
+/**
+ * Each sort's key, then the id: the order of a page and of its keyset cursor. Priority sorts by its rank (an
+ * integer: see Incident.priorityRank), newest first within a priority.
+ */
 const SORT_SQL: Record<IncidentSortField, string> = {
   CREATED_AT: 'i.created_at',
   UPDATED_AT: 'i.updated_at',
-  PRIORITY: 'i.priority', // the enum is declared LOW, MEDIUM, HIGH, CRITICAL: its order is the severity's
+  PRIORITY: 'i.priority_rank, i.created_at',
   NUMBER: 'i.number',
 };
+/** An enum filter as its rank (Incident.priorityRank, statusRank: integer comparisons can use an index under row-level security). */
+const rankOf = (values: readonly string[], value: string | null | undefined) => (value ? values.indexOf(value) + 1 : undefined);
 export interface IncidentSort {
   field: IncidentSortField;
   direction: 'ASC' | 'DESC';
@@ -164,8 +170,8 @@ export async function listIncidents(
   const where = [s.sql];
   const params = [...s.params];
   const equals: [string, unknown][] = [
-    ['i.status', filter.status],
-    ['i.priority', filter.priority],
+    ['i.status_rank', rankOf(STATUSES, filter.status)],
+    ['i.priority_rank', rankOf(PRIORITIES, filter.priority)],
     ['i.type', filter.type],
     ['i.assignee_id', filter.assigneeId],
     ['i.customer_id', filter.customerId],
@@ -190,6 +196,7 @@ export async function listIncidents(
   const filtered = { sql: where.join(' AND '), params: [...params] };
   const key = SORT_SQL[sort.field];
   const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
+  const order = [...key.split(', '), 'i.id'].map((column) => `${column} ${direction}`).join(', ');
   const page: string[] = [];
   const pageParams: unknown[] = [];
   if (at.after) {
@@ -201,7 +208,7 @@ export async function listIncidents(
   const extra = includeColumns(viewer, include);
   const rows = await em.execute<IncidentRow[]>(
     `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
-     ORDER BY ${key} ${direction}, i.id ${direction} LIMIT ? OFFSET ?`,
+     ORDER BY ${order} LIMIT ? OFFSET ?`,
     [...extra.params, ...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
   );
   const count = async () => {
