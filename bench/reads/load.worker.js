@@ -2,13 +2,14 @@
 /**
  * Runs in a worker thread (bench/reads/load.ts): keeps `concurrency` keep-alive connections busy with the
  * prepared requests, taken in turn (so ids and workspaces rotate), for `warmupMs` unmeasured and then
- * `durationMs` measured. Every answer must be 200, and a GraphQL one must carry no `errors` (a REST one must
+ * `durationMs` measured (see main). Every answer must be 200, and a GraphQL one must carry no `errors` (a REST one must
  * say `"success":true`); the first that is not stops the load. Off the main thread, so the client's work
  * does not land on the bench's own event loop.
  */
 const http = require('node:http');
 const { Buffer } = require('node:buffer');
 const { performance } = require('node:perf_hooks');
+const { setTimeout } = require('node:timers');
 const { parentPort, workerData } = require('node:worker_threads');
 
 const { host, port, requests, concurrency, warmupMs, durationMs, check } = workerData;
@@ -29,7 +30,7 @@ function send(r) {
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.setTimeout(60_000, () => req.destroy(new Error('request timed out after 60 s')));
+    req.setTimeout(300_000, () => req.destroy(new Error('request timed out after 300 s')));
     req.end(r.body);
   });
 }
@@ -43,12 +44,42 @@ function problem(res) {
 }
 
 let next = 0;
-async function phase(until, latencies) {
+
+/**
+ * One run: the lanes send requests back to back from the start; the measured window opens after `warmupMs`
+ * (no pause in between, so a slow scenario's queue is not drained and refilled) and closes `durationMs` later.
+ * Requests answered inside the window count (with their latency); no request is sent after it, and those in
+ * flight are awaited (unmeasured) so that no work is left on the server for the next run.
+ */
+async function main() {
+  const t0 = performance.now();
+  const opens = t0 + warmupMs;
+  const closes = opens + durationMs;
+  const latencies = [];
   let ok = 0;
   let bytes = 0;
   let failure;
+  let elu0;
+  let clientBusyMs = 0;
+  const opened = new Promise((resolve) =>
+    setTimeout(() => {
+      elu0 = performance.eventLoopUtilization();
+      parentPort.postMessage({ started: true });
+      resolve();
+    }, Math.max(0, opens - performance.now())),
+  );
+  const closed = opened.then(
+    () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          clientBusyMs = performance.eventLoopUtilization(elu0).active;
+          parentPort.postMessage({ ended: true });
+          resolve();
+        }, Math.max(0, closes - performance.now())),
+      ),
+  );
   const lane = async () => {
-    while (!failure && performance.now() < until) {
+    while (!failure && performance.now() < closes) {
       const r = prepared[next++ % prepared.length];
       const t = performance.now();
       try {
@@ -58,33 +89,21 @@ async function phase(until, latencies) {
           failure = `${r.method} ${r.path}: ${why}`;
           return;
         }
-        if (latencies) latencies.push(performance.now() - t);
-        ok++;
-        bytes += res.body.length;
+        const done = performance.now();
+        if (done >= opens && done <= closes) {
+          latencies.push(done - t);
+          ok++;
+          bytes += res.body.length;
+        }
       } catch (e) {
         failure = `${r.method} ${r.path}: ${(e && e.message) || e}`;
         return;
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, lane));
-  return { ok, bytes, failure };
+  await Promise.all([...Array.from({ length: concurrency }, lane), closed]);
+  return { ok, elapsedMs: durationMs, latencies, clientBusyMs, bytes, failure };
 }
-
-async function main() {
-  const warm = await phase(performance.now() + warmupMs);
-  if (warm.failure) return { ok: 0, elapsedMs: 0, latencies: [], clientBusyMs: 0, bytes: 0, failure: `warm-up: ${warm.failure}` };
-  parentPort.postMessage({ started: true });
-  const latencies = [];
-  const elu0 = performance.eventLoopUtilization();
-  const t0 = performance.now();
-  const run = await phase(t0 + durationMs, latencies);
-  // Requests still in flight at the deadline finish (and count): the elapsed time runs until the last.
-  const elapsedMs = performance.now() - t0;
-  const clientBusyMs = performance.eventLoopUtilization(elu0).active;
-  return { ok: run.ok, elapsedMs, latencies, clientBusyMs, bytes: run.bytes, failure: run.failure };
-}
-
 main()
   .catch((e) => ({ ok: 0, elapsedMs: 0, latencies: [], clientBusyMs: 0, bytes: 0, failure: String((e && e.stack) || e) }))
   .then((result) => {
