@@ -48,8 +48,9 @@ export function readLoad(options: ReadLoadOptions): Promise<ReadLoadResult> {
       clearTimeout(guard);
       fn();
     };
-    // Requests in flight when the window closes are awaited (up to the worker's 300 s request timeout).
-    const limitMs = options.warmupMs + options.durationMs + 330_000;
+    // The warm-up waits for a full queue (up to 120 s), the window for 20 answers (up to 60 s), then those in flight
+    // are awaited (up to the worker's 300 s request timeout).
+    const limitMs = options.warmupMs + options.durationMs + 510_000;
     const guard = setTimeout(
       () => settle(() => {
         void worker.terminate();

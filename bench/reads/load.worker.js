@@ -9,7 +9,7 @@
 const http = require('node:http');
 const { Buffer } = require('node:buffer');
 const { performance } = require('node:perf_hooks');
-const { setTimeout } = require('node:timers');
+const { setInterval, clearInterval, setTimeout } = require('node:timers');
 const { parentPort, workerData } = require('node:worker_threads');
 
 const { host, port, requests, concurrency, warmupMs, durationMs, check } = workerData;
@@ -45,41 +45,59 @@ function problem(res) {
 
 let next = 0;
 
+/** At least this many answers in the window (it stays open longer for slow scenarios), up to MAX_WINDOW_MS. */
+const MIN_ANSWERS = 20;
+const MAX_WINDOW_MS = 60_000;
+/** The warm-up lasts until every connection has had an answer (a full queue), but no longer than this. */
+const MAX_RAMP_MS = 120_000;
+
 /**
- * One run: the lanes send requests back to back from the start; the measured window opens after `warmupMs`
- * (no pause in between, so a slow scenario's queue is not drained and refilled) and closes `durationMs` later.
- * Requests answered inside the window count (with their latency); no request is sent after it, and those in
- * flight are awaited (unmeasured) so that no work is left on the server for the next run.
+ * One run: the lanes send requests back to back from the start. The measured window opens once `warmupMs`
+ * have passed and every lane has had an answer (so a slow scenario's queue is full: steady state), with no
+ * pause in between; it closes after `durationMs`, or later if fewer than MIN_ANSWERS came back by then.
+ * Answers inside the window count (with their latency); no request is sent after it, and those in flight are
+ * awaited (unmeasured) so that no work is left on the server for the next run. `durationMs` 0: a warm-up
+ * only (no lane-answer condition), nothing measured.
  */
 async function main() {
   const t0 = performance.now();
-  const opens = t0 + warmupMs;
-  const closes = opens + durationMs;
   const latencies = [];
   let ok = 0;
   let bytes = 0;
   let failure;
+  let lanesAnswered = 0;
+  let opens; // performance.now() when the window opened
+  let closes; // ... and closed
   let elu0;
   let clientBusyMs = 0;
-  const opened = new Promise((resolve) =>
-    setTimeout(() => {
+  let windowClosed;
+  const closed = new Promise((resolve) => (windowClosed = resolve));
+  const warmedUp = () => performance.now() - t0 >= warmupMs && (durationMs === 0 || lanesAnswered >= concurrency || performance.now() - t0 >= MAX_RAMP_MS);
+  const close = () => {
+    if (closes !== undefined) return;
+    closes = performance.now();
+    if (elu0) clientBusyMs = performance.eventLoopUtilization(elu0).active;
+    if (durationMs > 0) parentPort.postMessage({ ended: true });
+    windowClosed();
+  };
+  const check = () => {
+    if (closes !== undefined) return;
+    const now = performance.now();
+    if (opens === undefined) {
+      if (!warmedUp()) return;
+      if (durationMs === 0) return close();
+      opens = now;
       elu0 = performance.eventLoopUtilization();
       parentPort.postMessage({ started: true });
-      resolve();
-    }, Math.max(0, opens - performance.now())),
-  );
-  const closed = opened.then(
-    () =>
-      new Promise((resolve) =>
-        setTimeout(() => {
-          clientBusyMs = performance.eventLoopUtilization(elu0).active;
-          parentPort.postMessage({ ended: true });
-          resolve();
-        }, Math.max(0, closes - performance.now())),
-      ),
-  );
+      setTimeout(check, durationMs);
+      return;
+    }
+    if ((now - opens >= durationMs && ok >= MIN_ANSWERS) || now - opens >= MAX_WINDOW_MS) close();
+  };
+  const ticker = setInterval(check, 50);
   const lane = async () => {
-    while (!failure && performance.now() < closes) {
+    let answered = false;
+    while (!failure && closes === undefined) {
       const r = prepared[next++ % prepared.length];
       const t = performance.now();
       try {
@@ -87,23 +105,31 @@ async function main() {
         const why = problem(res);
         if (why) {
           failure = `${r.method} ${r.path}: ${why}`;
-          return;
+          break;
         }
         const done = performance.now();
-        if (done >= opens && done <= closes) {
+        if (opens !== undefined && closes === undefined) {
           latencies.push(done - t);
           ok++;
           bytes += res.body.length;
         }
+        if (!answered) {
+          answered = true;
+          lanesAnswered++;
+        }
+        check();
       } catch (e) {
         failure = `${r.method} ${r.path}: ${(e && e.message) || e}`;
-        return;
+        break;
       }
     }
+    if (failure) close();
   };
   await Promise.all([...Array.from({ length: concurrency }, lane), closed]);
-  return { ok, elapsedMs: durationMs, latencies, clientBusyMs, bytes, failure };
+  clearInterval(ticker);
+  return { ok, elapsedMs: opens === undefined ? 0 : closes - opens, latencies, clientBusyMs, bytes, failure };
 }
+
 main()
   .catch((e) => ({ ok: 0, elapsedMs: 0, latencies: [], clientBusyMs: 0, bytes: 0, failure: String((e && e.stack) || e) }))
   .then((result) => {
