@@ -326,7 +326,10 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
   const run = async (s: Scenario, target: TargetName, warmupMs: number, durationMs: number): Promise<{ load: ReadLoadResult; round: Round }> => {
     const requests = target === 'baseline' ? s.baseline : target === 'graphql' ? s.graphql : s.rest!;
     let mark: ReturnType<typeof cpuMark> | undefined;
+    let spent: ReturnType<typeof cpuSpent> | undefined;
     let from: bigint | undefined;
+    let to: bigint | undefined;
+    let rssMb: number | undefined;
     const load = await readLoad({
       url: processOf[target].url,
       requests,
@@ -338,11 +341,15 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
         from = process.hrtime.bigint();
         mark = cpuMark(children, dataset.name);
       },
+      onMeasuredEnd: () => {
+        to = process.hrtime.bigint();
+        if (mark) spent = cpuSpent(mark, children, dataset.name);
+        rssMb = processOf[target].memoryMb()?.rss;
+      },
     }).catch((e: Error) => {
       throw new Error(`${s.id}, ${TARGET_LABEL[target]}: ${e.message}`);
     });
-    if (from !== undefined && durationMs > 0) settings.onMeasured?.(s.id, target, from, process.hrtime.bigint());
-    const spent = mark ? cpuSpent(mark, children, dataset.name) : undefined;
+    if (from !== undefined && to !== undefined && durationMs > 0) settings.onMeasured?.(s.id, target, from, to);
     const n = Math.max(1, load.ok);
     const own = spent?.child.get(processOf[target]);
     return {
@@ -356,7 +363,7 @@ export async function benchReads(settings: ReadSettings, cleanups: (() => Promis
         postgresMsPerReq: spent ? spent.postgres / n : undefined,
         clientMsPerReq: load.clientBusyMs / n,
         otherCores: spent?.otherCores,
-        rssMb: target === 'baseline' ? baseline.memoryMb()?.rss : server.memoryMb()?.rss,
+        rssMb,
       },
     };
   };
