@@ -9,8 +9,11 @@
  *
  * GET /incident?t=<tenant>&id=<incident>                         staff incident(id) with every update
  * GET /ticket?t=<tenant>&u=<portal user>&id=<incident>            portal ticket(id): PUBLIC updates and comments
- * GET /incidents?t=<tenant>&page=&limit=[&updates=N]              staff page (each incident's N newest updates)
- * GET /tickets?t=<tenant>&u=<portal user>&page=&limit=[&updates=N] portal page (N newest PUBLIC updates)
+ * GET /incidents?t=<tenant>&page=&limit=[&updates=N][&info=1][&after=<incident>]   staff page (each incident's N newest updates)
+ * GET /tickets?t=<tenant>&u=<portal user>&page=&limit=[&updates=N][&info=1]         portal page (N newest PUBLIC updates)
+ *
+ * Pages answer as the server does: the total counted up to 10,000 (then 10,000), `pageInfo` (hasNextPage, the
+ * endCursor of the last item) when `info=1`, and with `after` the page that follows that incident (keyset).
  *
  * Environment: PORT (0: any; the chosen one is printed as `listening <port>`), DATABASE_URL, POOL_MAX (10).
  */
@@ -83,19 +86,32 @@ const SQL = {
       WHERE ${PORTAL_SCOPE('i')} AND i.id = $3)))::text AS body`,
 };
 
-/** A page (newest first) with the total, in one statement; $page/$limit/$offset by position after the scope's. */
-function pageSql(customer, last) {
+/** What a server's cursor says: base64url of `incident:<id>`, as the server hands them out. */
+const CURSOR = (id) => `rtrim(translate(encode(convert_to('incident:' || ${id}, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
+
+/**
+ * A page (newest first) with the total (counted up to 10,001), in one statement; $limit/$offset/$page (and
+ * $after) by position after the scope's. One row more than the page is read, for hasNextPage.
+ */
+function pageSql(customer, last, info, after) {
   const scope = customer ? PORTAL_SCOPE('x') : 'x.tenant_id = $1';
-  const n = customer ? 3 : 2; // first parameter after the scope's: limit, offset, page
+  const n = customer ? 3 : 2; // first parameter after the scope's: limit, offset, page, after
   const fields = customer ? CUSTOMER_INCIDENT('i') : STAFF_INCIDENT('i', 'a');
   const updates = last ? `, 'updates', COALESCE(up.list, '[]'::json)` : '';
-  return `WITH page AS (SELECT x.id, x.created_at FROM incidents x WHERE ${scope} ORDER BY x.created_at DESC, x.id DESC LIMIT $${n} OFFSET $${n + 1})
+  const keyset = after ? ` AND (x.created_at, x.id) < (SELECT c.created_at, c.id FROM incidents c WHERE c.id = $${n + 3} AND c.tenant_id = $1)` : '';
+  const pageInfo = info
+    ? `, 'pageInfo', json_build_object('hasNextPage', (SELECT count(*) FROM fetched) > $${n}::int,
+        'endCursor', (SELECT ${CURSOR('p.id')} FROM page p ORDER BY p.created_at, p.id LIMIT 1))`
+    : '';
+  return `WITH fetched AS (SELECT x.id, x.created_at FROM incidents x WHERE ${scope}${keyset} ORDER BY x.created_at DESC, x.id DESC LIMIT $${n}::int + 1 OFFSET $${n + 1}),
+      page AS (SELECT * FROM fetched ORDER BY created_at DESC, id DESC LIMIT $${n})
     SELECT json_build_object('data', json_build_object('${customer ? 'tickets' : 'incidents'}', json_build_object(
       'items', COALESCE((SELECT json_agg(json_build_object(${fields}${updates}) ORDER BY p.created_at DESC, p.id DESC)
         FROM page p JOIN incidents i ON i.id = p.id ${customer ? '' : 'LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id'}
         ${last ? updatesLateral('i', customer, last) : ''}), '[]'::json),
-      'pagination', json_build_object('page', $${n + 2}::int, 'limit', $${n}::int, 'total', t.total, 'totalPages', ceil(t.total::numeric / $${n}::int)::int))))::text AS body
-    FROM (SELECT count(*)::int AS total FROM incidents x WHERE ${scope}) t`;
+      'pagination', json_build_object('page', $${n + 2}::int, 'limit', $${n}::int, 'total', least(t.total, 10000),
+        'totalPages', ceil(least(t.total, 10000)::numeric / $${n}::int)::int)${pageInfo})))::text AS body
+    FROM (SELECT count(*)::int AS total FROM (SELECT 1 FROM incidents x WHERE ${scope} LIMIT 10001) counted) t`;
 }
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX || 10) });
@@ -122,8 +138,14 @@ function statementFor(pathname, q) {
       const limit = int(q.get('limit'), 20, 100);
       const last = q.get('updates') ? int(q.get('updates'), 0, 100) : 0;
       if (Number.isNaN(page) || Number.isNaN(limit) || Number.isNaN(last)) return 'bad page, limit or updates';
+      const info = q.get('info') === '1';
+      const after = customer ? null : q.get('after');
       const values = customer ? [t, q.get('u')] : [t];
-      return { name: `${pathname.slice(1)}-${last}`, text: pageSql(customer, last), values: [...values, limit, (page - 1) * limit, page] };
+      return {
+        name: `${pathname.slice(1)}-${last}-${info ? 'i' : ''}${after ? 'a' : ''}`,
+        text: pageSql(customer, last, info, Boolean(after)),
+        values: [...values, limit, (page - 1) * limit, page, ...(after ? [after] : [])],
+      };
     }
     default:
       return undefined;

@@ -6,6 +6,7 @@
  */
 import { Kind, print, type DocumentNode } from 'graphql';
 import { Client } from 'pg';
+import { incidentCursor } from '../../src/modules/incident/incident.read';
 import { TokenService } from '../../src/auth/tokens';
 import * as Op from '../../src/generated/operations';
 import { BENCH_PORTAL_USER, BENCH_STAFF, bigWorkspace, type DatasetSizes } from './dataset';
@@ -22,6 +23,8 @@ export interface Workspace {
   incidentIds: string[];
   /** Of them, tickets the portal user may see. */
   ticketIds: string[];
+  /** The last incident before the deepest page measured (page `deepPage` of 20, newest first): that page's `after`. */
+  deepAfter: string;
 }
 
 export type ScenarioId = 'incident' | 'ticket' | 'staff-page-updates' | 'portal-page-updates' | 'staff-page' | 'portal-page' | 'big-page-1' | 'big-page-deep';
@@ -110,6 +113,10 @@ export async function loadWorkspaces(
         [r.tenant_id, r.portal_id],
       );
       if (!incidentIds.length || !ticketIds.length) throw new Error(`workspace ${slug} has no incidents or no tickets for its portal user`);
+      const before = await c.query<{ id: string }>('SELECT id FROM incidents WHERE tenant_id = $1 ORDER BY created_at DESC, id DESC OFFSET $2 LIMIT 1', [
+        r.tenant_id,
+        Math.max(0, (deepPage(sizes) - 1) * PAGE_SIZE - 1),
+      ]);
       const sid = `00000000-0000-4000-8000-${String(w).padStart(12, '0')}`;
       return {
         w,
@@ -119,6 +126,7 @@ export async function loadWorkspaces(
         portalToken: tokens.signPortal({ sub: r.portal_id, sid, tenantId: r.tenant_id, customerId: r.customer_id, email: r.email, displayName: r.display_name, portal: true }),
         incidentIds,
         ticketIds,
+        deepAfter: before.rows[0]?.id ?? incidentIds[0],
       };
     };
     const small: Workspace[] = [];
@@ -189,7 +197,7 @@ export function buildScenarios(small: Workspace[], big: Workspace, sizes: Datase
       rootField: 'incidents',
       graphql: small.map((ws) => gql(ws.staffToken, QUERIES.staffPage, pageVars(1))),
       rest: small.map((ws) => get(`/api/v1/incidents?limit=${L}`, ws.staffToken)),
-      baseline: small.map((ws) => get(`/incidents?t=${ws.tenantId}&page=1&limit=${L}`)),
+      baseline: small.map((ws) => get(`/incidents?t=${ws.tenantId}&page=1&limit=${L}&info=1`)),
     },
     {
       id: 'portal-page',
@@ -198,7 +206,7 @@ export function buildScenarios(small: Workspace[], big: Workspace, sizes: Datase
       rootField: 'tickets',
       graphql: small.map((ws) => gql(ws.portalToken, QUERIES.portalPage, pageVars(1))),
       rest: small.map((ws) => get(`/api/v1/portal/tickets?limit=${L}`, ws.portalToken)),
-      baseline: small.map((ws) => get(`/tickets?t=${ws.tenantId}&u=${ws.portalUserId}&page=1&limit=${L}`)),
+      baseline: small.map((ws) => get(`/tickets?t=${ws.tenantId}&u=${ws.portalUserId}&page=1&limit=${L}&info=1`)),
     },
     {
       id: 'big-page-1',
@@ -207,16 +215,17 @@ export function buildScenarios(small: Workspace[], big: Workspace, sizes: Datase
       rootField: 'incidents',
       graphql: [gql(big.staffToken, QUERIES.staffPage, pageVars(1))],
       rest: [get(`/api/v1/incidents?limit=${L}`, big.staffToken)],
-      baseline: [get(`/incidents?t=${big.tenantId}&page=1&limit=${L}`)],
+      baseline: [get(`/incidents?t=${big.tenantId}&page=1&limit=${L}&info=1`)],
     },
     {
       id: 'big-page-deep',
-      title: `page ${deep} of ${L} (${sizes.big} incidents)`,
+      // Page `deep` by its keyset cursor (`after` the last incident of the page before), as a client pages deep.
+      title: `page ${deep} of ${L} by cursor (${sizes.big} incidents)`,
       kind: 'page',
       rootField: 'incidents',
-      graphql: [gql(big.staffToken, QUERIES.staffPage, pageVars(deep))],
-      rest: [get(`/api/v1/incidents?page=${deep}&limit=${L}`, big.staffToken)],
-      baseline: [get(`/incidents?t=${big.tenantId}&page=${deep}&limit=${L}`)],
+      graphql: [gql(big.staffToken, QUERIES.staffPage, { limit: L, after: incidentCursor(big.deepAfter) })],
+      rest: [get(`/api/v1/incidents?limit=${L}&after=${incidentCursor(big.deepAfter)}`, big.staffToken)],
+      baseline: [get(`/incidents?t=${big.tenantId}&page=1&limit=${L}&info=1&after=${big.deepAfter}`)],
     },
   ];
 }
