@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import type { StaffViewer } from '../src/auth/viewer';
-import { IncidentManagementService } from '../src/modules/incident/incident-management.service';
+import { createServices } from '../src/modules/services';
 import { User } from '../src/modules/user/user.entity';
 import type { BenchServer } from './server';
 import { median } from './stats';
@@ -77,12 +77,12 @@ export async function benchIncidentCreate(server: BenchServer, rounds: number, p
   const deadline = performance.now() + maxMs;
   try {
     for (let w = 0; w < 20; w++) {
-      await new IncidentManagementService(server.db.orm.em.fork(), server.app.runtime).create(viewer, input(w), client);
+      await createServices(server.db.orm.em.fork(), () => server.app.runtime).incidentManagement.create(viewer, input(w), client);
       await rawCreate(pg, viewer, w);
     }
     for (let r = 0; r < rounds && performance.now() < deadline; r++) {
       let t = performance.now();
-      for (let i = 0; i < perRound; i++) await new IncidentManagementService(server.db.orm.em.fork(), server.app.runtime).create(viewer, input(i), client);
+      for (let i = 0; i < perRound; i++) await createServices(server.db.orm.em.fork(), () => server.app.runtime).incidentManagement.create(viewer, input(i), client);
       service.push((perRound / (performance.now() - t)) * 1000);
       t = performance.now();
       for (let i = 0; i < perRound; i++) await rawCreate(pg, viewer, i);
@@ -116,7 +116,7 @@ export async function benchListStatements(server: BenchServer, accessToken: stri
   const viewer = await staffViewer(server);
   const em = server.db.orm.em.fork();
   // Enough incidents, each with an assignee and six updates.
-  const management = new IncidentManagementService(em, server.app.runtime);
+  const management = createServices(em, () => server.app.runtime).incidentManagement;
   for (let i = 0; i < Math.max(...pageSizes); i++) {
     const created = await management.create(viewer, { ...input(i), assigneeId: viewer.userId }, { ip: '127.0.0.1' }).catch(async () => {
       // ENGINEER may not assign: create, then assign in SQL.

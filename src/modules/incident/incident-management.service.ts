@@ -78,8 +78,8 @@ export class IncidentManagementService {
   constructor(
     private readonly em: EntityManager,
     private readonly rt: Pick<Runtime, 'audit'>,
-    /** The request's services this one uses (modules/services.ts); when built on its own (bench/), a reader of its own. */
-    private readonly services: { incidents: IncidentService } = { incidents: new IncidentService(em) },
+    /** The request's services this one uses (modules/services.ts). */
+    private readonly services: { incidents: IncidentService },
   ) {}
 
   get(viewer: StaffViewer, idOrNumber: string, include?: IncidentInclude): Promise<IncidentRow> {
