@@ -35,6 +35,9 @@ export interface PgConnection {
  * done safely (a value that is not text once prepared, a placeholder without a value). Quoted strings,
  * quoted identifiers, dollar-quoted bodies and comments are skipped, so a `$1` inside them is left alone.
  */
+const PLACEHOLDER = /\$(\d+)/y;
+const DOLLAR_TAG = /\$[A-Za-z_]\w*\$|\$\$/y;
+
 export function inlineParameters(text: string, values: readonly unknown[] = []): string | undefined {
   const literals: string[] = [];
   for (const value of values) {
@@ -43,55 +46,53 @@ export function inlineParameters(text: string, values: readonly unknown[] = []):
     else if (typeof prepared === 'string') literals.push(escapeLiteral(prepared));
     else return undefined; // a Buffer: binary, sent as a parameter
   }
+  // One pass, jumping from one character that matters to the next (a quote, a dollar, a comment's start).
+  const special = /['"$]|--|\/\*/g;
   let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    const rest = text.slice(i);
-    let skip = 0;
-    if (c === "'" || c === '"') {
+  let from = 0;
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    const i = m.index;
+    const token = m[0];
+    let end: number; // where the skipped or replaced part ends
+    if (token === "'" || token === '"') {
       // Up to the closing quote; a doubled quote is an escaped one.
       let j = i + 1;
       for (;;) {
-        const k = text.indexOf(c, j);
+        const k = text.indexOf(token, j);
         if (k < 0) return undefined;
-        if (text[k + 1] === c) j = k + 2;
+        if (text[k + 1] === token) j = k + 2;
         else {
-          skip = k + 1 - i;
+          end = k + 1;
           break;
         }
       }
-    } else if (rest.startsWith('--')) {
+    } else if (token === '--') {
       const k = text.indexOf('\n', i);
-      skip = (k < 0 ? text.length : k) - i;
-    } else if (rest.startsWith('/*')) {
+      end = k < 0 ? text.length : k;
+    } else if (token === '/*') {
       const k = text.indexOf('*/', i + 2);
       if (k < 0) return undefined;
-      skip = k + 2 - i;
-    } else if (c === '$') {
-      const placeholder = /^\$(\d+)/.exec(rest);
+      end = k + 2;
+    } else {
+      PLACEHOLDER.lastIndex = i;
+      const placeholder = PLACEHOLDER.exec(text);
       if (placeholder) {
         const literal = literals[Number(placeholder[1]) - 1];
         if (literal === undefined) return undefined;
-        out += literal;
-        i += placeholder[0].length;
+        out += text.slice(from, i) + literal;
+        from = special.lastIndex = i + placeholder[0].length;
         continue;
       }
-      const tag = /^\$[A-Za-z_]\w*\$|^\$\$/.exec(rest);
-      if (tag) {
-        const k = text.indexOf(tag[0], i + tag[0].length);
-        if (k < 0) return undefined;
-        skip = k + tag[0].length - i;
-      }
+      DOLLAR_TAG.lastIndex = i;
+      const tag = DOLLAR_TAG.exec(text);
+      if (!tag) continue; // a lone $ (part of an identifier)
+      const k = text.indexOf(tag[0], i + tag[0].length);
+      if (k < 0) return undefined;
+      end = k + tag[0].length;
     }
-    if (skip) {
-      out += text.slice(i, i + skip);
-      i += skip;
-    } else {
-      out += c;
-      i += 1;
-    }
+    special.lastIndex = end;
   }
+  out += text.slice(from);
   return out;
 }
 
