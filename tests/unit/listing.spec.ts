@@ -1,17 +1,8 @@
 import { isObjectType } from 'graphql';
 import { buildBareSchema } from '../../src/graphql/schema';
-import { ValidationError } from '../../src/shared/errors';
+import { fieldErrorOf } from '../setup/field-errors';
 import { COUNT_CAP, cursorPageArgs, DEFAULT_PAGE_SIZE, lazyPageInfo, MAX_PAGE_SIZE, pageArgs, pageInfo } from '../../src/shared/listing';
 
-const refusal = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors[0];
-    throw e;
-  }
-  return undefined;
-};
 
 describe('page arguments: one rule for every list', () => {
   it('absent or null take the defaults', () => {
@@ -22,11 +13,11 @@ describe('page arguments: one rule for every list', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses page %p', (page) => {
-    expect(refusal(() => pageArgs(page, 20))).toEqual({ code: 'VALIDATION_FAILED', field: 'page', message: 'must be a whole number from 1' });
+    expect(fieldErrorOf(() => pageArgs(page, 20))).toEqual({ code: 'VALIDATION_FAILED', field: 'page', message: 'must be a whole number from 1' });
   });
 
   it.each([0, 101, 2.5, -20])('refuses limit %p', (limit) => {
-    expect(refusal(() => pageArgs(1, limit))).toEqual({ code: 'VALIDATION_FAILED', field: 'limit', message: 'must be a whole number from 1 to 100' });
+    expect(fieldErrorOf(() => pageArgs(1, limit))).toEqual({ code: 'VALIDATION_FAILED', field: 'limit', message: 'must be a whole number from 1 to 100' });
   });
 
   it('describes a page', () => {

@@ -2,21 +2,12 @@ import { getMetadataStorage as validatorMetadata, validate } from 'class-validat
 import { getMetadataStorage as typeGraphQLMetadata } from 'type-graphql';
 import { checkPasswordRules } from '../../src/auth/passwords';
 import { buildBareSchema } from '../../src/graphql/schema';
-import { ValidationError } from '../../src/shared/errors';
+import { fieldErrorOf } from '../setup/field-errors';
 import { characterCount, checkLength, lengthProblem, requiredText, TEXT_LENGTH_RULE, TextLength } from '../../src/shared/text';
 
 const EMOJI = '\u{1F600}'; // one code point, two UTF-16 units
 const VARIATION = '\u2764\uFE0F'; // a heart and a variation selector: two code points
 
-const fieldErrorOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValidationError) return e.fieldErrors[0];
-    throw e;
-  }
-  return undefined;
-};
 
 describe('text lengths: counted in code points, one rule for services and inputs', () => {
   it('counts code points, not UTF-16 units', () => {
