@@ -5,14 +5,16 @@ import fastifyStatic from '@fastify/static';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { getDistDirectory, renderAltair } from 'altair-static';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { errorCodes, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { createRuntime, type Runtime } from './runtime';
+import type { Door } from './auth/sessions';
 import type { Config } from './config/config';
 import { buildContext, type Context, type RequestInfo } from './graphql/context';
 import { buildSchema } from './graphql/schema';
 import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
+import { collectAllowedMethods } from './http/allowed-methods';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
 import { failure } from './rest/envelope';
@@ -46,8 +48,6 @@ function describeHttpError(error: FastifyError | AppError): { status: number; co
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' };
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'BAD_REQUEST', message: 'The JSON body is empty.' };
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 400, code: 'BAD_REQUEST', message: 'The Content-Length header does not match the body.' };
   }
@@ -83,13 +83,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return503OnClosing: true,
   });
 
-  // JSON only: text/plain and the rest get 415 through the error handler.
+  const allowedMethods = collectAllowedMethods(http); // before any route is added
+
+  // JSON only: a body of any other type gets 415 through the error handler. An empty body is no body,
+  // whatever its Content-Type says: clients and proxies send the header on body-less requests (logout).
   http.removeContentTypeParser(['text/plain']);
+  http.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    if ((body as Buffer).length === 0) return done(null, undefined);
+    done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(request.headers['content-type']), undefined);
+  });
   // JSON must be UTF-8 (RFC 8259). Node would decode invalid bytes (overlong forms, encoded surrogates) to
   // U+FFFD and store them as if sent; refuse such a body instead. Parsing itself stays Fastify's own.
   const parseJson = http.getDefaultJsonParser('error', 'error');
   http.removeContentTypeParser(['application/json']);
   http.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    if ((body as Buffer).length === 0) return done(null, undefined);
     if (!isUtf8(body as Buffer)) return done(new BadRequestError('The request body is not valid UTF-8.'), undefined);
     parseJson(request, (body as Buffer).toString('utf8'), done);
   });
@@ -106,9 +114,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     return sendError(request, reply, described.status, described.code, described.message, described.errors);
   });
 
-  http.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 404, 'NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]}.`),
-  );
+  http.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0];
+    const allowed = allowedMethods(path).join(', ');
+    if (allowed) reply.header('allow', allowed);
+    const { status, code, message } = allowed
+      ? { status: 405, code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed}.` }
+      : { status: 404, code: 'NOT_FOUND', message: `No route for ${request.method} ${path}.` };
+    return sendError(request, reply, status, code, message);
+  });
 
   const schema = buildSchema();
   const pipeline = new OperationPipeline(schema, config, log);
@@ -131,9 +145,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.addHook('onRequestAbort', async (request) => answers.get(request)?.settle());
 
   const contextOf = (info: RequestInfo): Promise<Context> => buildContext({ orm, config, runtime }, info);
-  const contextFor = (request: FastifyRequest): Promise<Context> =>
+  const contextFor = (request: FastifyRequest, door?: Door): Promise<Context> =>
     contextOf(
       {
+        door,
         answered: answeredOf(request),
         requestId: request.id,
         log: request.log as Logger,
@@ -176,7 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
 
-  registerRestRoutes(http, apollo, restRoutes, contextFor);
+  registerRestRoutes(http, apollo, schema, restRoutes, (request) => contextFor(request, 'rest'));
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 
   await http.ready();

@@ -6,9 +6,14 @@ import { InvalidRefreshTokenError } from './auth.errors';
 import { RevocationCache } from './revocation';
 import { randomToken, sha256 } from './secrets';
 
+/** The API door a request came through: REST keeps the documents' refresh semantics (settings: REFRESH_TOKEN_ROTATION). */
+export type Door = 'graphql' | 'rest';
+
 export interface ClientInfo {
   ip: string;
   userAgent?: string;
+  /** Absent: GraphQL (HTTP or WebSocket). */
+  door?: Door;
 }
 
 export interface OpenedSession {
@@ -17,7 +22,7 @@ export interface OpenedSession {
 }
 
 /**
- * Sessions and their rotating refresh tokens, for staff and customers alike. Revocation is written to the
+ * Sessions and their refresh tokens (rotating or long-lived, by door), for staff and customers alike. Revocation is written to the
  * session row and announced to every server process (RevocationCache), so access tokens that carry the
  * session id are refused at once.
  */
@@ -48,10 +53,13 @@ export class SessionStore {
   }
 
   /**
-   * Exchanges a refresh token for a new one in the same session. A token used a second time means someone
-   * else holds a copy: the whole session is revoked, and both holders must sign in again.
+   * Exchanges a refresh token for an access token's session. Rotating (`rotate`): the token is spent and a new
+   * one returned; a token used a second time means someone else holds a copy, so the whole session is revoked
+   * and both holders must sign in again. Not rotating (the REST documents: a "long-lived" refresh token): the
+   * same token comes back and stays valid until its session ends (logout, password change, deactivation,
+   * expiry); a token already spent by a rotating refresh still counts as reuse.
    */
-  async rotate(em: EntityManager, presented: string, kind: SubjectKind): Promise<OpenedSession> {
+  async refresh(em: EntityManager, presented: string, kind: SubjectKind, rotate: boolean): Promise<OpenedSession> {
     const outcome = await em.transactional(async (tx) => {
       const token = await tx.findOne(
         RefreshToken,
@@ -65,8 +73,9 @@ export class SessionStore {
         return 'reused' as const;
       }
       if (session.revokedAt || session.expiresAt < new Date()) return 'invalid' as const;
-      token.usedAt = new Date();
       session.lastUsedAt = new Date();
+      if (!rotate) return { session, refreshToken: presented };
+      token.usedAt = new Date();
       const refreshToken = randomToken('rt');
       tx.create(RefreshToken, { session, tokenHash: sha256(refreshToken) });
       return { session, refreshToken };

@@ -131,6 +131,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     /** Where users reach this server: links in e-mails and the OAuth callback are built from it. */
     publicUrl,
+    /** Phone numbers without a country code are read as this country's. */
+    phoneDefaultCountry: env.PHONE_DEFAULT_COUNTRY,
     trustProxy: env.TRUST_PROXY,
     security: {
       /** Strict-Transport-Security: `auto` on requests that came over TLS (X-Forwarded-Proto with TRUST_PROXY). */
@@ -138,7 +140,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
       /** Origins allowed to call the API from a browser (CORS); empty: none. */
       corsOrigins: env.CORS_ORIGINS,
     },
-    tokens: { issuer: env.JWT_ISSUER, accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS, refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS },
+    tokens: {
+      issuer: env.JWT_ISSUER,
+      accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+      /** The doors whose refresh rotates the refresh token (auth/sessions.ts). */
+      refreshRotation: env.REFRESH_TOKEN_ROTATION,
+    },
     argon2: {
       memoryKib: env.ARGON2_MEMORY_KIB,
       timeCost: env.ARGON2_TIME_COST,

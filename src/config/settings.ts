@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseCronItem } from 'graphile-worker';
 import { z } from 'zod';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { isPhoneCountry } from '../shared/phone';
 
 /** The project's root: where package.json, migrations/ and .data/ live (src/config → ../..; dist/src/config → ../../..). */
 export const projectRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../../..' : '../..');
@@ -180,6 +182,14 @@ export const SETTINGS = {
     defaultDoc: '`http://HOST:PORT`',
     doc: 'where users reach the server: links in e-mails are built from it',
   },
+  PHONE_DEFAULT_COUNTRY: {
+    schema: z
+      .string()
+      .transform((v) => v.trim().toUpperCase())
+      .pipe(z.custom<CountryCode>((v) => typeof v === 'string' && isPhoneCountry(v), { message: 'must be a two-letter country code such as GB or US' }))
+      .optional(),
+    doc: 'the country of phone numbers written without a country code (`020 7946 0000`); unset, numbers need one (`+44 20 7946 0000`). Every number is stored as E.164',
+  },
   TRUST_PROXY: {
     schema: bool.default(false),
     doc: 'trust `X-Forwarded-For` for the client IP (rate limits, audit) and `X-Forwarded-Proto` (HSTS) when behind a proxy',
@@ -207,6 +217,14 @@ export const SETTINGS = {
   REFRESH_TOKEN_TTL_DAYS: {
     schema: int(1, 365).default(7),
     doc: 'refresh token (session) lifetime',
+  },
+  REFRESH_TOKEN_ROTATION: {
+    schema: z
+      .string()
+      .transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)))
+      .pipe(z.array(z.enum(['graphql', 'rest'], { message: 'must be graphql, rest, both comma-separated, or none' })))
+      .default(['graphql']),
+    doc: 'the API doors whose refresh rotates the refresh token (a reused one then revokes the session): `graphql`, `rest`, `rest,graphql` or `none`. REST clients written to the documents keep one long-lived refresh token, so REST does not rotate by default',
   },
   ARGON2_MEMORY_KIB: {
     schema: int(1024, 1024 * 1024).default(19 * 1024),

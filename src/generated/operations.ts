@@ -456,7 +456,7 @@ export type UpdatePortalUserInput = {
 export type UpdateProfileInput = {
   firstName?: string | null | undefined;
   lastName?: string | null | undefined;
-  /** E.164, e.g. +14155550123; null clears it. */
+  /** In any common notation (+44 20 7946 0000, or national with PHONE_DEFAULT_COUNTRY); stored and answered as E.164. null clears it. */
   phone?: string | null | undefined;
 };
 

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { InvalidTokenError } from '../auth/auth.errors';
 import type { RateLimits } from '../auth/rate-limits';
 import type { Runtime } from '../runtime';
-import type { ClientInfo } from '../auth/sessions';
+import type { ClientInfo, Door } from '../auth/sessions';
 import { TokenError } from '../auth/tokens';
 import { ANONYMOUS, type StaffViewer, type Viewer } from '../auth/viewer';
 import type { Config } from '../config/config';
@@ -60,6 +60,8 @@ export interface RequestInfo {
   actingTenant?: string;
   ip: string;
   userAgent?: string;
+  /** The REST adapter says so; GraphQL otherwise (auth/sessions.ts Door). */
+  door?: Door;
   /** Settles once the answer has been sent (or the request was abandoned): background work waits for it. */
   answered?: Promise<void>;
 }
@@ -158,7 +160,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     requestId: request.requestId,
     viewer,
     authError,
-    client: { ip: request.ip, userAgent: request.userAgent },
+    client: { ip: request.ip, userAgent: request.userAgent, door: request.door },
     em,
     transaction,
     // The services see this request's rate limits, so what they consume shows in the request's headers.

@@ -1,11 +1,11 @@
 import type { ApolloServer } from '@apollo/server';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { print } from 'graphql';
-import type { GraphQLFormattedError } from 'graphql';
+import { print, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Context } from '../graphql/context';
 import { statusForCode, type FieldError } from '../shared/errors';
 import { failure, success } from './envelope';
+import { enumKey, enumNormaliser } from './enums';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -30,6 +30,11 @@ export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
   bodyFields?: readonly string[];
   /** Fields refused with a specific explanation (e.g. `email` on the profile: it cannot be changed there). */
   refusedFields?: Record<string, string>;
+  /**
+   * Fields a document has clients send with the one value the server sets anyway (OpsWeave tickets:
+   * `source: 'portal'`): that value, in any spelling, is accepted and dropped; any other is refused.
+   */
+  fixedFields?: Record<string, string>;
   variables?: (input: RestInput) => TVars;
   /** The success envelope's `data`. */
   data: (result: TData) => unknown;
@@ -54,18 +59,37 @@ function errorsOf(error: GraphQLFormattedError): FieldError[] {
   return [{ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), message: error.message }];
 }
 
-function sendFailure(reply: FastifyReply, error: GraphQLFormattedError) {
+/** The first error sets the status and message; the field errors of every error of the same code are listed (all missing fields at once). */
+function sendFailure(reply: FastifyReply, errors: readonly GraphQLFormattedError[]) {
+  const [error] = errors;
   const code = error.extensions?.code as string | undefined;
   const status = statusForCode(code);
   const retryAfter = error.extensions?.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.status(status).send(failure(error.message, errorsOf(error)));
+  const listed = errors.filter((e) => e.extensions?.code === code).flatMap(errorsOf);
+  return reply.status(status).send(failure(error.message, listed));
 }
 
+const accepted = (allowed: readonly string[]) => (allowed.length ? `this route accepts ${allowed.join(', ')}` : 'this route takes no body');
+
+/** Fields the route does not take, each named with what the route does take (a client sending `content` learns of `body`). */
 function unknownFields(body: Record<string, unknown>, allowed: readonly string[], refused: Record<string, string> = {}): FieldError[] {
   return Object.keys(body)
     .filter((k) => !allowed.includes(k))
-    .map((field) => ({ code: 'VALIDATION_FAILED', field, message: refused[field] ?? 'is not a known field' }));
+    .map((field) => ({ code: 'VALIDATION_FAILED', field, message: refused[field] ?? `is not a known field; ${accepted(allowed)}` }));
+}
+
+/** Checks the fixed fields' values and returns the body without them. */
+function withoutFixedFields(body: Record<string, unknown>, fixed: Record<string, string>): { body: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const rest = { ...body };
+  for (const [field, value] of Object.entries(fixed)) {
+    if (!(field in rest)) continue;
+    const given = rest[field];
+    if (typeof given !== 'string' || enumKey(given) !== enumKey(value)) errors.push({ code: 'VALIDATION_FAILED', field, message: `must be ${value} (it is set by the server)` });
+    delete rest[field];
+  }
+  return { body: rest, errors };
 }
 
 /** Absent query parameters must be absent variables (so defaults apply), not variables set to undefined. */
@@ -78,11 +102,13 @@ export const bodyAsInput = (input: RestInput) => ({ input: input.body as never }
 export function registerRestRoutes(
   app: FastifyInstance,
   apollo: ApolloServer<Context>,
+  schema: GraphQLSchema,
   routes: readonly AnyRestRoute[],
   contextFor: ContextFactory,
 ): void {
   for (const r of routes) {
     const query = print(r.operation); // printed once, so Apollo's document cache applies
+    const enums = enumNormaliser(schema, r.operation);
     app.route({
       method: r.method,
       url: r.path,
@@ -91,28 +117,29 @@ export function registerRestRoutes(
         if (rawBody !== undefined && rawBody !== null && (typeof rawBody !== 'object' || Array.isArray(rawBody))) {
           return reply.status(400).send(failure('The request body must be a JSON object.', [{ code: 'BAD_REQUEST', message: 'expected a JSON object' }]));
         }
+        const fixed = withoutFixedFields((rawBody ?? {}) as Record<string, unknown>, r.fixedFields ?? {});
         const input: RestInput = {
           params: request.params as Record<string, string>,
           query: request.query as Record<string, string | undefined>,
-          body: (rawBody ?? {}) as Record<string, unknown>,
+          body: fixed.body,
           headers: request.headers as Record<string, string | undefined>,
         };
-        const extra = unknownFields(input.body, r.bodyFields ?? [], r.refusedFields);
-        if (extra.length) {
-          const message = extra.length === 1 ? `${extra[0].field} ${extra[0].message}.` : 'The request has fields that are not accepted.';
-          return reply.status(400).send(failure(message, extra));
+        const refused = [...fixed.errors, ...unknownFields(input.body, r.bodyFields ?? [], r.refusedFields)];
+        if (refused.length) {
+          const message = refused.length === 1 ? `${refused[0].field} ${refused[0].message}.` : 'The request has fields that are not accepted.';
+          return reply.status(400).send(failure(message, refused));
         }
 
         const contextValue = await contextFor(request);
         const response = await apollo.executeOperation(
-          { query, variables: r.variables ? definedOnly(r.variables(input) as Record<string, unknown>) : {} },
+          { query, variables: r.variables ? enums(definedOnly(r.variables(input) as Record<string, unknown>)) : {} },
           { contextValue },
         );
         if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
         // On success and failure alike, the RateLimit-* headers the GraphQL plugin wrote (429s add Retry-After).
         for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
         const { data, errors } = response.body.singleResult;
-        if (errors?.length) return sendFailure(reply, errors[0]);
+        if (errors?.length) return sendFailure(reply, errors);
         if (r.redirect) return reply.redirect(r.redirect(data), 302);
         return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
       },

@@ -28,6 +28,10 @@ export const ERROR_CODES = {
     status: 404,
     meaning: 'No route for this method and path (a row that is not found has its own code, below).',
   },
+  METHOD_NOT_ALLOWED: {
+    status: 405,
+    meaning: 'The path exists but not for this method; the `Allow` header lists the methods it answers.',
+  },
   CONFLICT: {
     status: 409,
     meaning: "The request contradicts the data's current state.",

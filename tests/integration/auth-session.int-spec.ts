@@ -1,6 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import { Session } from '../../src/auth/auth.entities';
+import { User } from '../../src/modules/user/user.entity';
 import { createStaff, login, STRONG_PASSWORD, type StaffFixture } from '../factories/staff';
 import { startTestApp, type TestApp } from '../setup/app';
 
@@ -73,46 +74,114 @@ describe('staff login, tokens and sessions', () => {
 
   it('PUT /auth/profile updates names and phone, refuses e-mail and bad phones', async () => {
     const { auth } = await login(t, ada.email, ada.password);
-    const ok = await t.rest<Envelope<Me>>('PUT', '/api/v1/auth/profile', { firstName: 'Augusta', phone: '+14155550123' }, auth);
+    const ok = await t.rest<Envelope<Me>>('PUT', '/api/v1/auth/profile', { firstName: 'Augusta', phone: '+44 20 7946 0000' }, auth);
     expect(ok.status).toBe(200);
-    expect(ok.body.data).toMatchObject({ firstName: 'Augusta', lastName: 'Lovelace', phone: '+14155550123', email: ada.email });
+    expect(ok.body.data).toMatchObject({ firstName: 'Augusta', lastName: 'Lovelace', phone: '+442079460000', email: ada.email });
+    // Other common notations, stored as E.164; over GraphQL too.
+    for (const [given, stored] of [['+1 (415) 555-0123', '+14155550123'], ['+44 (0)20 7946 0000', '+442079460000'], ['+14155550123', '+14155550123']]) {
+      expect((await t.rest<Envelope<Me>>('PUT', '/api/v1/auth/profile', { phone: given }, auth)).body.data.phone).toBe(stored);
+    }
+    const gql = await t.gql<{ updateProfile: { phone: string } }>('mutation { updateProfile(input: { phone: "+33 1 42 68 53 00" }) { phone } }', undefined, auth);
+    expect(gql.data?.updateProfile.phone).toBe('+33142685300');
 
     const email = await t.rest<Envelope>('PUT', '/api/v1/auth/profile', { email: 'new@engines.test' }, auth);
     expect(email.status).toBe(400);
     expect(email.body.errors).toEqual([{ code: 'VALIDATION_FAILED', field: 'email', message: expect.stringMatching(/cannot be changed/) }]);
 
-    const phone = await t.rest<Envelope>('PUT', '/api/v1/auth/profile', { phone: '555-0123' }, auth);
-    expect(phone.status).toBe(400);
-    expect(phone.body.errors?.[0]).toMatchObject({ field: 'phone', message: expect.stringMatching(/E\.164/) });
-    expect((await me(auth)).body.data.firstName).toBe('Augusta');
+    // Without a country code (and no PHONE_DEFAULT_COUNTRY), or not a number at all: a 400 naming the field, nothing stored.
+    for (const bad of ['555-0123', '020 7946 0000', 'call me', '+44 20']) {
+      const phone = await t.rest<Envelope>('PUT', '/api/v1/auth/profile', { firstName: 'Nobody', phone: bad }, auth);
+      expect([bad, phone.status, phone.body.errors]).toEqual([bad, 400, [{ code: 'VALIDATION_FAILED', field: 'phone', message: expect.stringMatching(/country code, e\.g\. \+44 20 7946 0000/) }]]);
+    }
+    expect((await me(auth)).body.data).toMatchObject({ firstName: 'Augusta', phone: '+33142685300' });
   });
 
   describe('refresh tokens', () => {
-    it('rotate: each refresh token works once and returns a new pair', async () => {
+    type Pair = { accessToken: string; refreshToken: string };
+    const refreshRest = (app: TestApp, refreshToken: string) => app.rest<Envelope<Pair>>('POST', '/api/v1/auth/refresh-token', { refreshToken });
+    const refreshGql = (app: TestApp, refreshToken: string) =>
+      app.gql<{ refreshToken: Pair }>('mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }', { t: refreshToken });
+
+    it('REST, as the document says: one long-lived refresh token, refreshed again and again', async () => {
       const first = await login(t, ada.email, ada.password);
-      const res = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', '/api/v1/auth/refresh-token', { refreshToken: first.refreshToken });
-      expect(res.status).toBe(200);
-      expect(res.body.message).toBe('Token refreshed.');
-      expect(res.body.data.refreshToken).not.toBe(first.refreshToken);
-      expect((await me({ authorization: `Bearer ${res.body.data.accessToken}` })).status).toBe(200);
+      const accessTokens: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await refreshRest(t, first.refreshToken);
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual({ success: true, message: 'Token refreshed.', data: { accessToken: expect.stringMatching(/^eyJ/), refreshToken: first.refreshToken } });
+        accessTokens.push(res.body.data.accessToken);
+      }
+      // Every access token handed out stays good until it expires: the session is one and alive.
+      for (const token of [first.accessToken, ...accessTokens]) expect((await me({ authorization: `Bearer ${token}` })).status).toBe(200);
     });
 
-    it('a reused refresh token revokes the whole session (theft detection)', async () => {
+    it('GraphQL rotates: each refresh token works once and returns a new pair', async () => {
       const first = await login(t, ada.email, ada.password);
-      const rotated = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', '/api/v1/auth/refresh-token', { refreshToken: first.refreshToken });
-      const reuse = await t.rest<Envelope>('POST', '/api/v1/auth/refresh-token', { refreshToken: first.refreshToken });
+      const res = await refreshGql(t, first.refreshToken);
+      expect(res.data?.refreshToken.refreshToken).toMatch(/^rt_/);
+      expect(res.data?.refreshToken.refreshToken).not.toBe(first.refreshToken);
+      expect((await me({ authorization: `Bearer ${res.data!.refreshToken.accessToken}` })).status).toBe(200);
+    });
+
+    it('a reused refresh token revokes the whole session (theft detection), on either door', async () => {
+      const first = await login(t, ada.email, ada.password);
+      const rotated = (await refreshGql(t, first.refreshToken)).data!.refreshToken;
+      // The spent token comes back through REST: someone else holds a copy.
+      const reuse = await refreshRest(t, first.refreshToken);
       expect(reuse.status).toBe(401);
       expect(reuse.body.errors?.[0].code).toBe('INVALID_REFRESH_TOKEN');
       // The thief's copy and the owner's newer tokens are all dead now.
-      expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: rotated.body.data.refreshToken })).status).toBe(401);
-      expect((await me({ authorization: `Bearer ${rotated.body.data.accessToken}` })).status).toBe(401);
+      expect((await refreshRest(t, rotated.refreshToken)).status).toBe(401);
+      expect((await refreshGql(t, rotated.refreshToken)).errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+      expect((await me({ authorization: `Bearer ${rotated.accessToken}` })).status).toBe(401);
       expect((await me(first.auth)).status).toBe(401);
       const session = await t.em().findOneOrFail(Session, { id: (jwt.decode(first.accessToken) as { sid: string }).sid });
       expect(session.revokedReason).toBe('refresh_token_reuse');
     });
 
+    it('REFRESH_TOKEN_ROTATION=rest,graphql rotates on REST too; `none` rotates nowhere', async () => {
+      const rotating = await startTestApp({ REFRESH_TOKEN_ROTATION: 'rest,graphql' }, { sameDatabaseAs: t });
+      const never = await startTestApp({ REFRESH_TOKEN_ROTATION: 'none' }, { sameDatabaseAs: t });
+      try {
+        const first = await login(rotating, ada.email, ada.password);
+        const next = await refreshRest(rotating, first.refreshToken);
+        expect(next.status).toBe(200);
+        expect(next.body.data.refreshToken).not.toBe(first.refreshToken);
+        expect((await refreshRest(rotating, first.refreshToken)).status).toBe(401);
+        expect((await refreshRest(rotating, next.body.data.refreshToken)).status).toBe(401); // the session is revoked
+
+        const kept = await login(never, ada.email, ada.password);
+        const again = await refreshGql(never, kept.refreshToken);
+        expect(again.data?.refreshToken.refreshToken).toBe(kept.refreshToken);
+        expect((await refreshGql(never, kept.refreshToken)).data?.refreshToken.refreshToken).toBe(kept.refreshToken);
+      } finally {
+        await Promise.all([rotating.close(), never.close()]);
+      }
+    });
+
+    it('the long-lived token ends with its session: logout, password change, deactivation', async () => {
+      const out = await login(t, ada.email, ada.password);
+      expect((await t.rest('POST', '/api/v1/auth/logout', undefined, out.auth)).status).toBe(200);
+      expect((await refreshRest(t, out.refreshToken)).status).toBe(401);
+
+      const bob = await createStaff(t.em(), t.app.runtime.passwords, { role: 'ENGINEER' });
+      const before = await login(t, bob.email, bob.password);
+      const current = await login(t, bob.email, bob.password);
+      const changed = await t.rest('POST', '/api/v1/auth/change-password', { currentPassword: bob.password, newPassword: `${bob.password}-new` }, current.auth);
+      expect(changed.status).toBe(200);
+      expect((await refreshRest(t, before.refreshToken)).status).toBe(401);
+      expect((await refreshRest(t, current.refreshToken)).status).toBe(200); // the session that changed it lives on
+
+      const eve = await createStaff(t.em(), t.app.runtime.passwords, { role: 'ENGINEER' });
+      const session = await login(t, eve.email, eve.password);
+      await t.em().nativeUpdate(User, { id: eve.user.id }, { isActive: false });
+      const refused = await refreshRest(t, session.refreshToken);
+      expect(refused.status).toBe(401);
+      expect((await t.em().findOneOrFail(Session, { id: (jwt.decode(session.accessToken) as { sid: string }).sid })).revokedReason).toBe('user_inactive');
+    });
+
     it('refuses garbage and missing refresh tokens', async () => {
-      expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: 'rt_nope' })).status).toBe(401);
+      expect((await refreshRest(t, 'rt_nope')).status).toBe(401);
       const missing = await t.rest<Envelope>('POST', '/api/v1/auth/refresh-token', {});
       expect(missing.status).toBe(400);
       expect(missing.body.errors?.[0].field).toBe('refreshToken');

@@ -158,8 +158,9 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
 
   it('keeps a session, revoked or not, until its refresh tokens would have expired anyway, so reuse is still detected', async () => {
     const first = await login(t, ada.email, ada.password);
-    const rotated = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', '/api/v1/auth/refresh-token', { refreshToken: first.refreshToken });
-    expect(rotated.status).toBe(200);
+    // GraphQL's refresh rotates: the first token is spent.
+    const rotated = await t.gql<{ refreshToken: { refreshToken: string } }>('mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { refreshToken } }', { t: first.refreshToken });
+    expect(rotated.data?.refreshToken.refreshToken).toMatch(/^rt_/);
     const sid = (jwt.decode(first.accessToken) as { sid: string }).sid;
     const loggedOut = await login(t, ada.email, ada.password);
     expect((await t.rest('POST', '/api/v1/auth/logout', undefined, loggedOut.auth)).status).toBe(200);
@@ -175,7 +176,7 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
     // The used refresh token presented again is still recognised as reuse: the whole session is revoked.
     const reuse = await t.rest<Envelope>('POST', '/api/v1/auth/refresh-token', { refreshToken: first.refreshToken });
     expect(reuse.status).toBe(401);
-    expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: rotated.body.data.refreshToken })).status).toBe(401);
+    expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: rotated.data!.refreshToken.refreshToken })).status).toBe(401);
     expect((await sql('SELECT revoked_reason AS reason FROM sessions WHERE id = ?', [sid]))[0]).toEqual({ reason: 'refresh_token_reuse' });
 
     // Within the grace after the end it stays; past it, the session goes with its refresh tokens.

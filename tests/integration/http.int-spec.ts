@@ -24,6 +24,38 @@ describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page o
     expectEnvelope(res.body, 'NOT_FOUND');
   });
 
+  it('a known path asked with another method: 405 with Allow; unknown paths stay 404', async () => {
+    const del = await t.rest<Envelope>('DELETE', '/api/v1/auth/login');
+    expect(del.status).toBe(405);
+    expect(del.headers.get('allow')).toBe('POST');
+    expectEnvelope(del.body, 'METHOD_NOT_ALLOWED');
+    expect(del.body.message).toBe('/api/v1/auth/login does not answer DELETE; it answers POST.');
+    // A path with a parameter, answered by several methods.
+    const put = await t.rest<Envelope>('PUT', '/api/v1/auth/oauth/login?provider=google');
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
+    const patch = await t.rest<Envelope>('PATCH', '/api/v1/portal/tickets/123/comments', {});
+    expect(patch.status).toBe(405);
+    expect(patch.headers.get('allow')).toBe('POST');
+    const gql = await t.rest<{ errors: { extensions: { code: string } }[] }>('DELETE', '/graphql');
+    expect(gql.status).toBe(405);
+    expect(gql.body.errors[0].extensions.code).toBe('METHOD_NOT_ALLOWED');
+    // Nothing answers these paths with any method.
+    expect((await t.rest('DELETE', '/api/v1/auth/login/extra')).status).toBe(404);
+    expect((await t.rest('GET', '/api/v1/portal/tickets/1/comments/2')).status).toBe(404);
+  });
+
+  it('an empty body is no body, whatever its Content-Type says', async () => {
+    for (const type of ['application/json', 'text/plain', 'application/x-www-form-urlencoded']) {
+      // A body-less route answers as it would without the header (401: no token here, not 400 or 415).
+      const logout = await t.rest<Envelope>('POST', '/api/v1/auth/logout', '', { 'content-type': type });
+      expect([type, logout.status, logout.body.errors?.[0].code]).toEqual([type, 401, 'UNAUTHENTICATED']);
+      // A route with required fields names them.
+      const login = await t.rest<Envelope>('POST', '/api/v1/auth/login', '', { 'content-type': type });
+      expect([type, login.status, login.body.errors?.map((e) => e.field).sort()]).toEqual([type, 400, ['email', 'password']]);
+    }
+  });
+
   it('malformed JSON on /graphql: 400 with a GraphQL-shaped coded error', async () => {
     const gql = await t.rest<{ errors: { extensions: { code: string } }[] }>('POST', '/graphql', '{"query":', { 'content-type': 'application/json' });
     expect(gql.status).toBe(400);

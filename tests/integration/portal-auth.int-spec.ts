@@ -174,16 +174,27 @@ describe('customer portal accounts (both doors)', () => {
     }
   });
 
-  it('rotates refresh tokens, detects reuse, and logs out on both doors', async () => {
+  it('refreshes with a long-lived token on REST, rotates on GraphQL, detects reuse, and logs out on both doors', async () => {
     const c = await createCustomerUser(t.em(), t.app.runtime.passwords, acme);
     const first = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', '/api/v1/customer/login', { email: c.email, password: c.password });
-    const rotated = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', '/api/v1/portal/auth/refresh-token', { refreshToken: first.body.data.refreshToken });
-    expect(rotated.status).toBe(200);
-    const auth = { authorization: `Bearer ${rotated.body.data.accessToken}` };
-    expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, auth)).status).toBe(200);
+    const refreshToken = first.body.data.refreshToken;
+    // Both REST doors, as their documents say: the same refresh token again and again.
+    for (const path of ['/api/v1/portal/auth/refresh-token', '/api/v1/customer/refresh-token', '/api/v1/portal/auth/refresh-token']) {
+      const res = await t.rest<Envelope<{ accessToken: string; refreshToken: string }>>('POST', path, { refreshToken });
+      expect([path, res.status, res.body.data.refreshToken]).toEqual([path, 200, refreshToken]);
+      expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, { authorization: `Bearer ${res.body.data.accessToken}` })).status).toBe(200);
+    }
     // A staff refresh endpoint does not take a customer's refresh token.
-    expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: rotated.body.data.refreshToken })).status).toBe(401);
-    expect((await t.rest('POST', '/api/v1/customer/refresh-token', { refreshToken: first.body.data.refreshToken })).status).toBe(401);
+    expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken })).status).toBe(401);
+    const rotated = await t.gql<{ customerRefreshToken: { accessToken: string; refreshToken: string } }>(
+      'mutation($t: String!) { customerRefreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }',
+      { t: refreshToken },
+    );
+    expect(rotated.data?.customerRefreshToken.refreshToken).not.toBe(refreshToken);
+    const auth = { authorization: `Bearer ${rotated.data!.customerRefreshToken.accessToken}` };
+    expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, auth)).status).toBe(200);
+    // The spent token presented again: the session ends for everyone holding it.
+    expect((await t.rest('POST', '/api/v1/customer/refresh-token', { refreshToken })).status).toBe(401);
     expect((await t.rest('GET', '/api/v1/portal/auth/me', undefined, auth)).status).toBe(401);
 
     const again = await portalLogin(t, 'acme', c.email, c.password);

@@ -57,7 +57,9 @@ describe('secrets never reach the logs', () => {
     const refreshed = await t.rest<Envelope<Tokens>>('POST', '/api/v1/auth/refresh-token', { refreshToken: refresh });
     expect(refreshed.status).toBe(200);
     const access = keep('refreshed access token', refreshed.body.data.accessToken);
-    keep('rotated refresh token', refreshed.body.data.refreshToken);
+    const rotated = await t.gql<{ refreshToken: Tokens }>('mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }', { t: refresh });
+    keep('rotated access token', rotated.data!.refreshToken.accessToken);
+    keep('rotated refresh token', rotated.data!.refreshToken.refreshToken);
     // Reusing a spent refresh token is refused (and revokes the session): the refusal logs no token either.
     expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: refresh })).status).toBe(401);
 

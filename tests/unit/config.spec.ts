@@ -121,6 +121,19 @@ describe('config', () => {
     ]);
   });
 
+  it('refresh tokens rotate on GraphQL only by default; the doors are named, or none', () => {
+    expect(loadConfig({}).tokens.refreshRotation).toEqual(['graphql']);
+    expect(loadConfig({ REFRESH_TOKEN_ROTATION: 'REST, graphql' }).tokens.refreshRotation).toEqual(['rest', 'graphql']);
+    expect(loadConfig({ REFRESH_TOKEN_ROTATION: 'none' }).tokens.refreshRotation).toEqual([]);
+    expect(problemsOf({ REFRESH_TOKEN_ROTATION: 'websocket' })).toEqual([expect.stringMatching(/^REFRESH_TOKEN_ROTATION\S*: must be graphql, rest/)]);
+  });
+
+  it('phone numbers: no default country unless a known one is set', () => {
+    expect(loadConfig({}).phoneDefaultCountry).toBeUndefined();
+    expect(loadConfig({ PHONE_DEFAULT_COUNTRY: 'gb' }).phoneDefaultCountry).toBe('GB');
+    expect(problemsOf({ PHONE_DEFAULT_COUNTRY: 'XX' })).toEqual([expect.stringMatching(/^PHONE_DEFAULT_COUNTRY: must be a two-letter country code/)]);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(4000);
   });

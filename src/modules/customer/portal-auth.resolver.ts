@@ -34,9 +34,9 @@ export class PortalAuthResolver {
     return ctx.services.portalAuth.login(input, ctx.client);
   }
 
-  @Mutation(() => TokenPair)
+  @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.' })
   customerRefreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
-    return ctx.services.portalAuth.refresh(input);
+    return ctx.services.portalAuth.refresh(input, ctx.client);
   }
 
   @Mutation(() => Boolean)

@@ -195,8 +195,10 @@ export class PortalAuthService {
     });
   }
 
-  async refresh(input: { refreshToken: string }): Promise<TokenPair> {
-    const { session, refreshToken } = await this.rt.sessions.rotate(this.em, input.refreshToken, 'customer');
+  /** Rotates the refresh token on the doors REFRESH_TOKEN_ROTATION names; elsewhere the same token comes back. */
+  async refresh(input: { refreshToken: string }, client: ClientInfo): Promise<TokenPair> {
+    const rotate = this.rt.config.tokens.refreshRotation.includes(client.door ?? 'graphql');
+    const { session, refreshToken } = await this.rt.sessions.refresh(this.em, input.refreshToken, 'customer', rotate);
     const user = await this.em.findOne(CustomerUser, { id: session.subjectId, isActive: true });
     if (!user) {
       await this.rt.sessions.revoke(this.em, [session.id], 'user_inactive');

@@ -29,7 +29,7 @@ const HOUR_MS = 3_600_000;
  * - outbox events: processed ones `days` after processing, once none of their deliveries is left (a dead
  *   letter still waiting for an ADMIN keeps its event); unprocessed ones never;
  * - sessions, with their refresh tokens: `authGraceHours` after the session's end (`expires_at`), revoked
- *   or not. Until then a reused refresh token is still recognised (sessions.ts: `rotate`), and a revoked
+ *   or not. Until then a reused refresh token is still recognised (sessions.ts: `refresh`), and a revoked
  *   session is still found by every process's revocation poll while its access tokens live. The grace
  *   is never shorter than an access token's lifetime plus a few minutes, whatever it is set to;
  * - one-time codes and action tokens: `authGraceHours` after they expired or were used (neither is ever

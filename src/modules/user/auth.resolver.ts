@@ -43,9 +43,9 @@ export class AuthResolver {
     return ctx.services.auth.login(input, ctx.client);
   }
 
-  @Mutation(() => TokenPair, { description: 'Rotates the refresh token; a reused one revokes the session.' })
+  @Mutation(() => TokenPair, { description: 'A new access token. Rotates the refresh token (unless REFRESH_TOKEN_ROTATION leaves GraphQL out); a reused one revokes the session.' })
   refreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
-    return ctx.services.auth.refresh(input);
+    return ctx.services.auth.refresh(input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.' })

@@ -12,6 +12,7 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUniqueViolation } from '../../db/errors';
 import { ValidationError } from '../../shared/errors';
+import { toE164 } from '../../shared/phone';
 import { normalizeEmail } from '../../shared/ids';
 import type { Tenant } from '../tenant/tenant.entity';
 import { pendingSlug, type TenantService } from '../tenant/tenant.service';
@@ -241,8 +242,10 @@ export class AuthService {
     };
   }
 
-  async refresh(input: { refreshToken: string }): Promise<TokenPair> {
-    const { session, refreshToken } = await this.rt.sessions.rotate(this.em, input.refreshToken, 'staff');
+  /** Rotates the refresh token on the doors REFRESH_TOKEN_ROTATION names; elsewhere the same token comes back. */
+  async refresh(input: { refreshToken: string }, client: ClientInfo): Promise<TokenPair> {
+    const rotate = this.rt.config.tokens.refreshRotation.includes(client.door ?? 'graphql');
+    const { session, refreshToken } = await this.rt.sessions.refresh(this.em, input.refreshToken, 'staff', rotate);
     const user = await this.em.findOne(User, { id: session.subjectId, isActive: true });
     if (!user) {
       await this.rt.sessions.revoke(this.em, [session.id], 'user_inactive');
@@ -330,11 +333,18 @@ export class AuthService {
     return toMe(user);
   }
 
+  private phoneOf(value: string): string {
+    const e164 = toE164(value, this.rt.config.phoneDefaultCountry);
+    if (e164) return e164;
+    const hint = this.rt.config.phoneDefaultCountry ? '' : ' with its country code';
+    throw ValidationError.field('phone', `is not a phone number we can read: write it${hint}, e.g. +44 20 7946 0000`);
+  }
+
   async updateProfile(viewer: StaffViewer, input: { firstName?: string | null; lastName?: string | null; phone?: string | null }): Promise<Me> {
     const user = await this.em.findOneOrFail(User, { id: viewer.userId, tenant: viewer.tenantId });
     if (input.firstName !== undefined) user.firstName = input.firstName?.trim() || null;
     if (input.lastName !== undefined) user.lastName = input.lastName?.trim() || null;
-    if (input.phone !== undefined) user.phone = input.phone || null;
+    if (input.phone !== undefined) user.phone = input.phone ? this.phoneOf(input.phone) : null;
     await this.em.flush();
     return toMe(user);
   }

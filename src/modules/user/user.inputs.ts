@@ -67,9 +67,12 @@ export class ResetPasswordInput {
 export class UpdateProfileInput {
   @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
-  @Field(() => String, { nullable: true, description: 'E.164, e.g. +14155550123; null clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'In any common notation (+44 20 7946 0000, or national with PHONE_DEFAULT_COUNTRY); stored and answered as E.164. null clears it.',
+  })
   @IsOptional()
-  @Matches(/^\+[1-9]\d{6,14}$/, { message: 'must be an E.164 number such as +14155550123' })
+  @TextLength({ max: 40 }, { message: 'is not a phone number' })
   phone?: string | null;
 }
 

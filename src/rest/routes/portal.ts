@@ -128,6 +128,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/portal/tickets',
     operation: Op.RestCreateTicketDocument,
     bodyFields: ['type', 'title', 'description', 'priority'],
+    fixedFields: { source: 'PORTAL' },
     variables: (i) => ({ input: i.body as never, idempotencyKey: idempotencyKey(i) }),
     status: 201,
     message: 'Ticket created.',

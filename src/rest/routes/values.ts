@@ -5,8 +5,8 @@ export const ok = () => ({});
 
 /** A numeric query parameter: absent stays absent; anything else goes to GraphQL, which refuses non-integers. */
 export const int = (value: string | undefined) => (value === undefined || value === '' ? undefined : Number(value));
-/** Query-string values for enum variables: GraphQL refuses anything outside the enum with a coded error. */
-export const enumValue = (value: string | undefined) => (value ? (value.toUpperCase() as never) : undefined);
+/** Query-string values for enum variables, spelled as clients like (rest/enums.ts); an empty one is absent. */
+export const enumValue = (value: string | undefined) => (value ? (value as never) : undefined);
 export const listQuery = (input: RestInput) => ({
   page: int(input.query.page),
   limit: int(input.query.limit),

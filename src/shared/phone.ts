@@ -1,0 +1,14 @@
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+/** Whether `code` is a country libphonenumber knows (ISO 3166-1 alpha-2, e.g. GB). */
+export const isPhoneCountry = (code: string): code is CountryCode => isSupportedCountry(code);
+
+/**
+ * A phone number in any common notation ("+44 20 7946 0000", "+1 (415) 555-0123", "020 7946 0000" with a
+ * default country) as E.164 ("+442079460000"), or undefined when it is not a valid number. Stored
+ * normalised, so lookups and SMS providers get one form.
+ */
+export function toE164(value: string, defaultCountry?: CountryCode): string | undefined {
+  const parsed = parsePhoneNumberFromString(value, defaultCountry ? { defaultCountry, extract: false } : { extract: false });
+  return parsed?.isValid() ? parsed.number : undefined;
+}
