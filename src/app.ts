@@ -15,6 +15,7 @@ import { buildSchema } from './graphql/schema';
 import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
+import { registerDevMail } from './http/dev-mail';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
 import { failure } from './rest/envelope';
@@ -191,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
 
+  if (runtime.devMailbox) registerDevMail(http, runtime.devMailbox);
   registerRestRoutes(http, apollo, schema, restRoutes, (request) => contextFor(request, 'rest'));
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 

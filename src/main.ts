@@ -4,7 +4,7 @@ import type { Config } from './config/config';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
 import { PasswordHasher } from './auth/passwords';
-import { seedDemo } from './seed';
+import { demoTable, seedDemo } from './seed';
 import { createLogger } from './shared/logger';
 import { StartupError } from './shared/startup-error';
 
@@ -22,7 +22,7 @@ async function listen(app: App, config: Config): Promise<string> {
 
 async function main(): Promise<void> {
   const config = configOrExit();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
   const say = (message: string) => log.info(message);
   if (config.generatedSecrets.length) {
     log.warn(`${config.generatedSecrets.join(' and ')} not set: generated random keys for this run (tokens will not survive a restart). Set them in production.`);
@@ -33,8 +33,8 @@ async function main(): Promise<void> {
   try {
     db = await openDatabase(config, say);
     if (config.seedDemo) {
-      const demo = await seedDemo(db.orm.em.fork(), new PasswordHasher(config.argon2));
-      if (demo.length) log.info({ demo }, `demo data ready:\n${demo.map((l) => `  ${l}`).join('\n')}`);
+      const accounts = await seedDemo(db.orm.em.fork(), new PasswordHasher(config.argon2));
+      log.info(`demo data ready. ${demoTable(accounts)}`);
     }
     app = await buildApp({ config, orm: db.orm, log, isReady: db.isReady });
     const address = await listen(app, config);

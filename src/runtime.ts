@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from './config/config';
 import { AuditService } from './modules/audit/audit.service';
-import { createMailer, type Mailer } from './shared/mailer';
+import { createMailer, devMailboxFor, type DevMailbox, type Mailer } from './shared/mailer';
 import { Semaphore } from './shared/semaphore';
 import { requestTransactionSlots } from './db/tenant-transaction';
 import { scheduleSlaCheck } from './modules/incident/sla-check';
@@ -32,6 +32,8 @@ export interface Runtime {
   codes: CodeStore;
   rateLimits: RateLimits;
   mailer: Mailer;
+  /** Development without SMTP_URL: the mails this process would have sent (GET /dev/mail). */
+  devMailbox?: DevMailbox;
   audit: AuditService;
   /** The OpenID providers for "sign in with ..." (Google), discovered on first use. */
   oauth: OAuthProviders;
@@ -81,7 +83,8 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
   const tokens = new TokenService(config.secrets, { issuer: config.tokens.issuer, accessTtlSeconds: config.tokens.accessTtlSeconds });
   const revocations = new RevocationCache(databaseUrl, config.tokens.accessTtlSeconds, log);
   await revocations.start(orm.em.fork());
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const devMailbox = devMailboxFor(config);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log, devMailbox });
   const background = new BackgroundTasks(log);
   const stopSlaCheck = config.slaCheckIntervalMs ? scheduleSlaCheck(() => orm.em.fork(), config.slaCheckIntervalMs, log) : () => undefined;
   if (config.webhooks.allowPrivateTargets && !config.isDevelopment && config.env !== 'test') {
@@ -110,6 +113,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     codes: new CodeStore(new CodeHasher(config.secrets.staffJwt, config.secrets.staffJwtPrevious), config.otp.ttlMinutes),
     rateLimits: RateLimits.create(orm.em.getConnection().getKnex(), config),
     mailer,
+    devMailbox,
     audit: new AuditService(),
     oauth: new OAuthProviders(config, log),
     background,

@@ -4,7 +4,7 @@ import { openDatabase, type Database } from './db/database';
 import { NotificationWorker } from './modules/notifications/notification-worker';
 import { sealStoredWebhookSecrets, webhookSecretBox } from './modules/notifications/webhook-secrets';
 import { createLogger } from './shared/logger';
-import { createMailer } from './shared/mailer';
+import { createMailer, devMailboxFor } from './shared/mailer';
 import { StartupError } from './shared/startup-error';
 
 /**
@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) {
     fail('DATABASE_URL: must be set for `npm run worker` (the embedded PostgreSQL belongs to the server process; without DATABASE_URL the server runs the worker itself)');
   }
-  const log = createLogger(config.logLevel);
-  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log });
+  const log = createLogger(config.logLevel, undefined, config.logFormat);
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log, devMailbox: devMailboxFor(config) });
   let db: Database | undefined;
   let worker: NotificationWorker | undefined;
   try {

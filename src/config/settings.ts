@@ -92,6 +92,11 @@ export const SETTINGS = {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level (fatal … trace) or silent' }).default('info'),
     doc: 'pino level: `fatal` … `trace`, or `silent`',
   },
+  LOG_FORMAT: {
+    schema: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
+    defaultDoc: '`pretty` in development, else `json`',
+    doc: '`json`: one JSON object a line, for log collectors. `pretty`: readable lines (pino-pretty), e-mails and the demo accounts as blocks',
+  },
   DATABASE_URL: {
     schema: z
       .string()
@@ -247,7 +252,7 @@ export const SETTINGS = {
       .string()
       .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
       .optional(),
-    doc: '`smtp://user:pass@host:587`; unset writes e-mails to the log (required in production)',
+    doc: '`smtp://user:pass@host:587`; unset (development and tests only), e-mails are not sent: in development each is logged whole at `info` and kept at `GET /dev/mail`, in tests only its recipient and subject are logged',
   },
   MAIL_FROM: {
     schema: z.string().min(3).default('Incident Desk <no-reply@localhost>'),

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /** Paths never written to logs, wherever they appear in a logged object. */
 const REDACT = [
@@ -71,7 +72,12 @@ export function serializeError(err: unknown): Record<string, unknown> {
 }
 
 /** Structured JSON logs (pino). Tests pass their own destination to read what was logged. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+/**
+ * The process's logger. `pretty` (development's default) writes readable lines through pino-pretty,
+ * synchronously, with multi-line messages (an e-mail, the demo accounts) as they are; `json` one object a line.
+ */
+export function createLogger(level: string, destination?: DestinationStream, format: 'json' | 'pretty' = 'json'): Logger {
+  const out = format === 'pretty' ? pretty({ sync: true, destination: destination as never, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: false }) : destination;
   return pino(
     {
       level,
@@ -80,6 +86,6 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: { req: serializeRequest, err: serializeError },
     },
-    destination,
+    out,
   );
 }

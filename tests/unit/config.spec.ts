@@ -128,6 +128,13 @@ describe('config', () => {
     expect(problemsOf({ REFRESH_TOKEN_ROTATION: 'websocket' })).toEqual([expect.stringMatching(/^REFRESH_TOKEN_ROTATION\S*: must be graphql, rest/)]);
   });
 
+  it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).logFormat).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+    expect(loadConfig({ NODE_ENV: 'development', LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(problemsOf({ LOG_FORMAT: 'xml' })).toEqual([expect.stringMatching(/^LOG_FORMAT: must be json or pretty/)]);
+  });
+
   it('phone numbers: no default country unless a known one is set', () => {
     expect(loadConfig({}).phoneDefaultCountry).toBeUndefined();
     expect(loadConfig({ PHONE_DEFAULT_COUNTRY: 'gb' }).phoneDefaultCountry).toBe('GB');
