@@ -15,6 +15,7 @@ import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
+import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
@@ -177,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   registerRestRoutes(http, apollo, restRoutes, contextFor);
+  await registerLinkPages(http, apollo, contextFor);
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 
   await http.ready();

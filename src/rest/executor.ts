@@ -48,18 +48,41 @@ export const route = <TData, TVars>(r: RestRoute<TData, TVars>): AnyRestRoute =>
 
 export type ContextFactory = (request: FastifyRequest) => Promise<Context>;
 
-function errorsOf(error: GraphQLFormattedError): FieldError[] {
+/** A failed operation's errors, one per field where it lists them (the REST envelope's `errors`). */
+export function errorsOf(error: GraphQLFormattedError): FieldError[] {
   const listed = error.extensions?.errors as FieldError[] | undefined;
   if (Array.isArray(listed) && listed.length) return listed;
   return [{ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), message: error.message }];
 }
 
-function sendFailure(reply: FastifyReply, error: GraphQLFormattedError) {
-  const code = error.extensions?.code as string | undefined;
-  const status = statusForCode(code);
+/** The HTTP status of a failed operation (its code's, error-codes.ts), with Retry-After on the reply when it has one. */
+export function failureStatus(reply: FastifyReply, error: GraphQLFormattedError): number {
   const retryAfter = error.extensions?.retryAfter;
   if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  return reply.status(status).send(failure(error.message, errorsOf(error)));
+  return statusForCode(error.extensions?.code as string | undefined);
+}
+
+function sendFailure(reply: FastifyReply, error: GraphQLFormattedError) {
+  return reply.status(failureStatus(reply, error)).send(failure(error.message, errorsOf(error)));
+}
+
+/**
+ * Runs one operation for an HTTP answer, as /graphql would: through Apollo and the operation pipeline
+ * (shield rules, limits, rate limits, the request transaction, error translation). The RateLimit-* headers
+ * the GraphQL plugin wrote go on the reply, on success and failure alike (429s add Retry-After). The REST
+ * routes and the e-mail link pages (src/pages/) answer through here.
+ */
+export async function executeForReply<TData>(
+  apollo: ApolloServer<Context>,
+  request: { query: string; variables: Record<string, unknown> },
+  contextValue: Context,
+  reply: FastifyReply,
+): Promise<{ data: TData; error?: GraphQLFormattedError }> {
+  const response = await apollo.executeOperation(request, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('incremental delivery is not used over HTTP routes');
+  for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
+  const { data, errors } = response.body.singleResult;
+  return { data: data as TData, error: errors?.[0] };
 }
 
 function unknownFields(body: Record<string, unknown>, allowed: readonly string[], refused: Record<string, string> = {}): FieldError[] {
@@ -103,16 +126,9 @@ export function registerRestRoutes(
           return reply.status(400).send(failure(message, extra));
         }
 
-        const contextValue = await contextFor(request);
-        const response = await apollo.executeOperation(
-          { query, variables: r.variables ? definedOnly(r.variables(input) as Record<string, unknown>) : {} },
-          { contextValue },
-        );
-        if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
-        // On success and failure alike, the RateLimit-* headers the GraphQL plugin wrote (429s add Retry-After).
-        for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
-        const { data, errors } = response.body.singleResult;
-        if (errors?.length) return sendFailure(reply, errors[0]);
+        const variables = r.variables ? definedOnly(r.variables(input) as Record<string, unknown>) : {};
+        const { data, error } = await executeForReply(apollo, { query, variables }, await contextFor(request), reply);
+        if (error) return sendFailure(reply, error);
         if (r.redirect) return reply.redirect(r.redirect(data), 302);
         return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
       },
