@@ -135,7 +135,9 @@ interface Outcome {
 
 function render(page: LinkPage, path: string, outcome: Outcome) {
   return (nonce: string) => {
-    const onForm = new Set(page.fields.filter((f) => f.kind !== 'hidden').map((f) => f.name));
+    // Errors go beside the boxes shown; those of hidden fields are listed under the message.
+    const shown = (f: FormField) => f.kind !== 'hidden' && !(f.kind === 'token' && outcome.values?.token);
+    const onForm = new Set(page.fields.filter(shown).map((f) => f.name));
     const fieldErrors: Record<string, string> = {};
     const others: string[] = [];
     for (const e of outcome.fieldErrors ?? []) {
@@ -153,6 +155,28 @@ function render(page: LinkPage, path: string, outcome: Outcome) {
   };
 }
 
+/**
+ * An HTML form's fields (the last of a repeated name wins). Strict where URLSearchParams is lenient: a
+ * percent-escape that is not UTF-8 refuses the form (undefined) instead of becoming U+FFFD in a password,
+ * as a JSON body that is not UTF-8 is refused.
+ */
+export function parseForm(body: string): Record<string, string> | undefined {
+  const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+  try {
+    return Object.fromEntries(
+      body
+        .split('&')
+        .filter(Boolean)
+        .map((pair) => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [decode(pair), ''] : [decode(pair.slice(0, at)), decode(pair.slice(at + 1))];
+        }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 const FRAMEWORK_MESSAGES: Record<number, string> = {
   413: 'The form is too large.',
   415: 'Send the form as application/x-www-form-urlencoded, as a browser does.',
@@ -168,8 +192,9 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
-      if (!isUtf8(body as Buffer)) return done(new BadRequestError('The form is not valid UTF-8.'), undefined);
-      done(null, Object.fromEntries(new URLSearchParams((body as Buffer).toString('utf8'))));
+      const fields = isUtf8(body as Buffer) ? parseForm((body as Buffer).toString('utf8')) : undefined;
+      if (!fields) return done(new BadRequestError('The form is not valid UTF-8.'), undefined);
+      done(null, fields);
     });
 
     for (const page of LINK_PAGES) {

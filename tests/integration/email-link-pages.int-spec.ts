@@ -327,6 +327,11 @@ describe('e-mail link pages (the default targets of reset, invitation and verifi
     const json = await fetch(`${t.url}/reset-password`, { method: 'POST', body: JSON.stringify({ token: 'rst_x', password: NEW_PASSWORD }), headers: { 'content-type': 'application/json' } });
     expect(json.status).toBe(415);
     expect(json.headers.get('content-type')).toMatch(/^text\/html/);
+    const nothing = await post(new URL('/reset-password', t.url), new URLSearchParams());
+    expect(nothing.status).toBe(400); // no fields: the operation's own refusal
+    const bytes = await fetch(`${t.url}/reset-password`, { method: 'POST', body: 'token=rst_x&password=%FF%FE-Secret-99&passwordAgain=%FF%FE-Secret-99', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(bytes.status).toBe(400);
+    expect(await bytes.text()).toContain('The form is not valid UTF-8.');
     const form = await fetch(`${t.url}/api/v1/auth/reset-password`, { method: 'POST', body: 'token=rst_x&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(form.status).toBe(415);
     expect(((await form.json()) as { errors: { code: string }[] }).errors[0].code).toBe('UNSUPPORTED_MEDIA_TYPE');
