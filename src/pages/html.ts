@@ -91,7 +91,7 @@ function input(field: PageField, value: string | undefined, error: string | unde
   ].join('\n');
 }
 
-/** A form posting to `action` (a path of this server: the CSP allows no other target). */
+/** A form posting to `action` (a relative path of this server: the CSP allows no other target). */
 export function form(
   action: string,
   fields: readonly PageField[],

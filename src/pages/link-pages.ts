@@ -133,7 +133,7 @@ interface Outcome {
   values?: Record<string, string>;
 }
 
-function render(page: LinkPage, path: string, outcome: Outcome) {
+function render(page: LinkPage, action: string, outcome: Outcome) {
   return (nonce: string) => {
     // Errors go beside the boxes shown; those of hidden fields are listed under the message.
     const shown = (f: FormField) => f.kind !== 'hidden' && !(f.kind === 'token' && outcome.values?.token);
@@ -149,7 +149,7 @@ function render(page: LinkPage, path: string, outcome: Outcome) {
     const parts = [
       message ? paragraph(message, 'error') : paragraph(page.intro),
       list(others),
-      form(path, page.fields, outcome.values ?? {}, fieldErrors, page.submit),
+      form(action, page.fields, outcome.values ?? {}, fieldErrors, page.submit),
     ];
     return layout(nonce, page.title, parts.join('\n'));
   };
@@ -200,7 +200,10 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
     for (const page of LINK_PAGES) {
       const path = LINK_PAGE_PATHS[page.audience][page.kind];
       const query = print(page.operation);
-      const sendPage = (reply: FastifyReply, outcome: Outcome) => sendLinkPage(reply, outcome.status, render(page, path, outcome));
+      // The form posts to the page's own path, relative (no query: the token travels in the body), so it also
+      // works behind a proxy that serves the server under a prefix of PUBLIC_URL.
+      const action = path.slice(path.lastIndexOf('/') + 1);
+      const sendPage = (reply: FastifyReply, outcome: Outcome) => sendLinkPage(reply, outcome.status, render(page, action, outcome));
 
       scope.get(path, async (request, reply) => sendPage(reply, { status: 200, values: fieldsOf(page, request.query, fromLink) }));
 

@@ -77,9 +77,9 @@ function expectSafePage(page: Page, secret?: string) {
   expect(page.headers.get('cache-control')).toBe('no-store');
   expect(page.headers.get('referrer-policy')).toBe('no-referrer');
   expect(page.html).not.toMatch(/<script|javascript:|\bon[a-z]+=/i);
-  // Every URL the page names is a path of this server, and none carries the token.
+  // Every URL the page names is a relative path of this server, without a query, so none carries the token.
   const urls = [...page.html.matchAll(/\b(?:href|src|action|formaction)="([^"]*)"/g)].map((m) => m[1]);
-  for (const url of urls) expect(url).toMatch(/^\/[a-z/-]*$/);
+  for (const url of urls) expect(url).toMatch(/^[a-z-]+$/);
   expect(page.html).not.toMatch(/https?:\/\//);
   if (secret) for (const url of urls) expect(url).not.toContain(secret);
 }
@@ -125,7 +125,7 @@ describe('e-mail link pages (the default targets of reset, invitation and verifi
       expect(page.status).toBe(200);
       expectSafePage(page, token);
       expect(hiddenValue(page, 'token')).toBe(token);
-      expect(formIn(page.html).action).toBe('/reset-password');
+      expect(new URL(formIn(page.html).action, page.url).pathname).toBe('/reset-password');
 
       const differ = await submit(page, { password: NEW_PASSWORD, passwordAgain: OTHER_PASSWORD });
       expect(differ.status).toBe(400);
