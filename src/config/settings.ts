@@ -184,7 +184,7 @@ export const SETTINGS = {
   PUBLIC_URL: {
     schema: absoluteUrl.optional(),
     defaultDoc: '`http://HOST:PORT`',
-    doc: 'where users reach the server: links in e-mails are built from it',
+    doc: "where users reach the server: links in e-mails open this server's pages under it unless their own settings (below) point elsewhere; the Google callback too",
   },
   STAFF_RESET_PASSWORD_URL: {
     schema: pageUrl.optional(),
