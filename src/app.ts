@@ -18,6 +18,7 @@ import { collectAllowedMethods } from './http/allowed-methods';
 import { registerDevMail } from './http/dev-mail';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
+import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
@@ -193,7 +194,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   if (runtime.devMailbox) registerDevMail(http, runtime.devMailbox);
-  registerRestRoutes(http, apollo, schema, restRoutes, (request) => contextFor(request, 'rest'));
+  const restContext = (request: FastifyRequest) => contextFor(request, 'rest');
+  registerRestRoutes(http, apollo, schema, restRoutes, restContext);
+  await registerLinkPages(http, apollo, restContext);
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 
   await http.ready();

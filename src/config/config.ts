@@ -4,6 +4,15 @@ import { SETTINGS, settingsSchema as schema, type SettingName } from './settings
 
 export { projectRoot, type Env } from './settings';
 
+/**
+ * The paths of the pages this server serves for links in e-mails (src/pages/): the links' default targets,
+ * under PUBLIC_URL. Reset and invitation keep the paths of the links sent before the pages existed.
+ */
+export const LINK_PAGE_PATHS = {
+  staff: { resetPassword: '/reset-password', invitation: '/accept-invitation', verifyEmail: '/verify-email' },
+  portal: { resetPassword: '/portal/reset-password', invitation: '/portal/accept-invitation', verifyEmail: '/portal/verify-email' },
+} as const;
+
 /** Every environment variable the server reads (settings.ts declares each; the README's configuration table is made from it). */
 export const CONFIG_VARIABLES = Object.keys(SETTINGS) as SettingName[];
 
@@ -52,6 +61,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     return randomBytes(32).toString('base64url');
   };
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
+  const pageOf = (audience: keyof typeof LINK_PAGE_PATHS, link: keyof (typeof LINK_PAGE_PATHS)['staff']) => `${publicUrl}${LINK_PAGE_PATHS[audience][link]}`;
   const secrets = {
     staffJwt: secretOf('JWT_STAFF_SECRET'),
     portalJwt: secretOf('JWT_PORTAL_SECRET'),
@@ -134,6 +144,19 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     publicUrl,
     /** Phone numbers without a country code are read as this country's. */
     phoneDefaultCountry: env.PHONE_DEFAULT_COUNTRY,
+    /** Where links in e-mails point (the token or address is added by shared/email-links.ts): a frontend's pages, or ours. */
+    links: {
+      staff: {
+        resetPassword: env.STAFF_RESET_PASSWORD_URL ?? pageOf('staff', 'resetPassword'),
+        invitation: env.STAFF_INVITATION_URL ?? pageOf('staff', 'invitation'),
+        verifyEmail: env.STAFF_VERIFY_EMAIL_URL ?? pageOf('staff', 'verifyEmail'),
+      },
+      portal: {
+        resetPassword: env.PORTAL_RESET_PASSWORD_URL ?? pageOf('portal', 'resetPassword'),
+        invitation: env.PORTAL_INVITATION_URL ?? pageOf('portal', 'invitation'),
+        verifyEmail: env.PORTAL_VERIFY_EMAIL_URL ?? pageOf('portal', 'verifyEmail'),
+      },
+    },
     trustProxy: env.TRUST_PROXY,
     security: {
       /** Strict-Transport-Security: `auto` on requests that came over TLS (X-Forwarded-Proto with TRUST_PROXY). */

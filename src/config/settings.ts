@@ -55,6 +55,12 @@ function isCrontab(value: string): boolean {
 
 const absoluteUrl = z.url({ message: 'must be an absolute URL' });
 
+/** A page a browser opens from an e-mail: http or https only (no `javascript:`, no `data:`). */
+const pageUrl = z.url({ protocol: /^https?$/, message: 'must be an absolute http:// or https:// URL' });
+
+/** The doc of one e-mail link setting: which link, and the parameters added to the page's URL. */
+const linkDoc = (what: string, params: string) => `${what} link in e-mails: the page it opens, with ${params} added to its query (its own query kept); see "E-mail links"`;
+
 /**
  * One environment variable: how it is checked and what it defaults to (`schema`, with `.default(...)` or
  * `.optional()`), and what it means (`doc`, Markdown for the README's configuration table).
@@ -185,7 +191,37 @@ export const SETTINGS = {
   PUBLIC_URL: {
     schema: absoluteUrl.optional(),
     defaultDoc: '`http://HOST:PORT`',
-    doc: 'where users reach the server: links in e-mails are built from it',
+    doc: "where users reach the server: links in e-mails open this server's pages under it unless their own settings (below) point elsewhere; the Google callback too",
+  },
+  STAFF_RESET_PASSWORD_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/reset-password`',
+    doc: linkDoc('the staff password-reset', '`token`'),
+  },
+  STAFF_INVITATION_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/accept-invitation`',
+    doc: linkDoc('the staff invitation', '`token`'),
+  },
+  STAFF_VERIFY_EMAIL_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/verify-email`',
+    doc: linkDoc("the staff verification code's", '`email` (never the code)'),
+  },
+  PORTAL_RESET_PASSWORD_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/portal/reset-password`',
+    doc: linkDoc('the portal password-reset', '`token`'),
+  },
+  PORTAL_INVITATION_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/portal/accept-invitation`',
+    doc: linkDoc('the portal invitation', '`token`'),
+  },
+  PORTAL_VERIFY_EMAIL_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/portal/verify-email`',
+    doc: linkDoc("the portal verification code's", '`email` and `companyId` (never the code)'),
   },
   PHONE_DEFAULT_COUNTRY: {
     schema: z

@@ -117,3 +117,29 @@ export function sendPlaygroundPage(reply: FastifyReply, render: (nonce: string) 
   reply.raw.removeHeader('content-security-policy');
   return reply.header('content-security-policy', playgroundCsp({ nonce })).type('text/html; charset=utf-8').send(render(nonce));
 }
+
+/**
+ * The e-mail link pages (src/pages/): plain HTML forms with no script at all, so stricter than the
+ * playground's policy: nothing loads, only the page's one inline stylesheet, under the response's nonce
+ * (`newNonce`, as the playground's script), and forms post only to this origin.
+ */
+export function linkPageCsp(nonce: string): string {
+  return ["default-src 'none'", `style-src 'nonce-${nonce}'`, "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'"].join('; ');
+}
+
+/**
+ * Sends a link page with its CSP (replacing the API one). The page's URL carries a token, so it is never
+ * cached, and the Referer header never repeats it (helmet sets no-referrer everywhere; said again here, as
+ * these pages depend on it).
+ */
+export function sendLinkPage(reply: FastifyReply, status: number, render: (nonce: string) => string): FastifyReply {
+  const nonce = newNonce();
+  reply.raw.removeHeader('content-security-policy');
+  return reply
+    .status(status)
+    .header('content-security-policy', linkPageCsp(nonce))
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(render(nonce));
+}

@@ -53,21 +53,44 @@ export const route = <TData, TVars>(r: RestRoute<TData, TVars>): AnyRestRoute =>
 
 export type ContextFactory = (request: FastifyRequest) => Promise<Context>;
 
-function errorsOf(error: GraphQLFormattedError): FieldError[] {
+/** A failed operation's errors, one per field where it lists them (the REST envelope's `errors`). */
+export function errorsOf(error: GraphQLFormattedError): FieldError[] {
   const listed = error.extensions?.errors as FieldError[] | undefined;
   if (Array.isArray(listed) && listed.length) return listed;
   return [{ code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), message: error.message }];
 }
 
+/** The HTTP status of a failed operation (its code's, error-codes.ts), with Retry-After on the reply when it has one. */
+export function failureStatus(reply: FastifyReply, error: GraphQLFormattedError): number {
+  const retryAfter = error.extensions?.retryAfter;
+  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+  return statusForCode(error.extensions?.code as string | undefined);
+}
+
 /** The first error sets the status and message; the field errors of every error of the same code are listed (all missing fields at once). */
 function sendFailure(reply: FastifyReply, errors: readonly GraphQLFormattedError[]) {
   const [error] = errors;
-  const code = error.extensions?.code as string | undefined;
-  const status = statusForCode(code);
-  const retryAfter = error.extensions?.retryAfter;
-  if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-  const listed = errors.filter((e) => e.extensions?.code === code).flatMap(errorsOf);
-  return reply.status(status).send(failure(error.message, listed));
+  const listed = errors.filter((e) => e.extensions?.code === error.extensions?.code).flatMap(errorsOf);
+  return reply.status(failureStatus(reply, error)).send(failure(error.message, listed));
+}
+
+/**
+ * Runs one operation for an HTTP answer, as /graphql would: through Apollo and the operation pipeline
+ * (shield rules, limits, rate limits, the request transaction, error translation). The RateLimit-* headers
+ * the GraphQL plugin wrote go on the reply, on success and failure alike (429s add Retry-After). The REST
+ * routes and the e-mail link pages (src/pages/) answer through here.
+ */
+export async function executeForReply<TData>(
+  apollo: ApolloServer<Context>,
+  request: { query: string; variables: Record<string, unknown> },
+  contextValue: Context,
+  reply: FastifyReply,
+): Promise<{ data: TData; errors: readonly GraphQLFormattedError[]; error?: GraphQLFormattedError }> {
+  const response = await apollo.executeOperation(request, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('incremental delivery is not used over HTTP routes');
+  for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
+  const { data, errors = [] } = response.body.singleResult;
+  return { data: data as TData, errors, error: errors[0] };
 }
 
 const accepted = (allowed: readonly string[]) => (allowed.length ? `this route accepts ${allowed.join(', ')}` : 'this route takes no body');
@@ -130,16 +153,9 @@ export function registerRestRoutes(
           return reply.status(400).send(failure(message, refused));
         }
 
-        const contextValue = await contextFor(request);
-        const response = await apollo.executeOperation(
-          { query, variables: r.variables ? enums(definedOnly(r.variables(input) as Record<string, unknown>)) : {} },
-          { contextValue },
-        );
-        if (response.body.kind !== 'single') throw new Error('incremental delivery is not used by REST routes');
-        // On success and failure alike, the RateLimit-* headers the GraphQL plugin wrote (429s add Retry-After).
-        for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
-        const { data, errors } = response.body.singleResult;
-        if (errors?.length) return sendFailure(reply, errors);
+        const variables = r.variables ? enums(definedOnly(r.variables(input) as Record<string, unknown>)) : {};
+        const { data, errors } = await executeForReply(apollo, { query, variables }, await contextFor(request), reply);
+        if (errors.length) return sendFailure(reply, errors);
         if (r.redirect) return reply.redirect(r.redirect(data), 302);
         return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
       },

@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
-    meaning: 'The body is not sent as `application/json`.',
+    meaning: 'The body is not sent as `application/json` (to an e-mail link page: not as a form, `application/x-www-form-urlencoded`).',
   },
   RATE_LIMITED: {
     status: 429,

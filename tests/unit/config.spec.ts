@@ -89,6 +89,24 @@ describe('config', () => {
     expect(problemsOf({ GOOGLE_CLIENT_ID: 'id' })[0]).toMatch(/^GOOGLE_CLIENT_SECRET: must be set together/);
   });
 
+  it("points e-mail links at this server's pages under PUBLIC_URL unless a link's setting names another http(s) page", () => {
+    const c = loadConfig({ PUBLIC_URL: 'https://desk.example.com/', PORTAL_VERIFY_EMAIL_URL: 'https://help.example.com/verify?lang=en' });
+    expect(c.links).toEqual({
+      staff: {
+        resetPassword: 'https://desk.example.com/reset-password',
+        invitation: 'https://desk.example.com/accept-invitation',
+        verifyEmail: 'https://desk.example.com/verify-email',
+      },
+      portal: {
+        resetPassword: 'https://desk.example.com/portal/reset-password',
+        invitation: 'https://desk.example.com/portal/accept-invitation',
+        verifyEmail: 'https://help.example.com/verify?lang=en',
+      },
+    });
+    expect(problemsOf({ STAFF_RESET_PASSWORD_URL: 'javascript:alert(1)' })[0]).toMatch(/^STAFF_RESET_PASSWORD_URL: must be an absolute http/);
+    expect(problemsOf({ PORTAL_INVITATION_URL: '/accept' })[0]).toMatch(/^PORTAL_INVITATION_URL: /);
+  });
+
   it('refuses GOOGLE_ALLOW_INSECURE_ISSUER in production', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',

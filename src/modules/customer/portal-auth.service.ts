@@ -6,6 +6,7 @@ import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import { isUniqueViolation } from '../../db/errors';
 import type { CustomerViewer } from '../../auth/viewer';
+import { emailLink } from '../../shared/email-links';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import { Tenant } from '../tenant/tenant.entity';
 import type { TokenPair } from '../user/user.types';
@@ -65,7 +66,7 @@ export class PortalAuthService {
         if (isUniqueViolation(e, 'customer_portal_users_tenant_id_email_unique')) return this.tellOwnerOfSignUp(email, tenant.name);
         throw e;
       }
-      this.sendCode(email, tenant.name, code);
+      this.sendCode(email, tenant, code);
     });
     return { id, email, name, companyId: tenant.id };
   }
@@ -84,11 +85,13 @@ export class PortalAuthService {
     this.rt.background.run('mail.portal', () => this.rt.mailer.send({ to, subject, text }));
   }
 
-  private sendCode(email: string, tenantName: string, code: string): void {
+  /** The link names the company, so the page verifies the account there even when the address has others. */
+  private sendCode(email: string, tenant: Pick<Tenant, 'id' | 'name'>, code: string): void {
+    const link = emailLink(this.rt.config, 'portal', 'verifyEmail', { email, companyId: tenant.id });
     this.mail(
       email,
       'Your verification code',
-      `Your ${tenantName} support verification code is ${code}.\n\nIt expires in ${this.rt.config.otp.ttlMinutes} minutes. If you did not ask for it, ignore this e-mail.`,
+      `Your ${tenant.name} support verification code is ${code}.\n\nEnter it at: ${link}\n\nIt expires in ${this.rt.config.otp.ttlMinutes} minutes. If you did not ask for it, ignore this e-mail.`,
     );
   }
 
@@ -138,7 +141,7 @@ export class PortalAuthService {
       const pending = (await this.candidates(em, email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
       for (const user of pending) {
         const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
-        this.sendCode(email, user.tenant.getEntity().name, code);
+        this.sendCode(email, user.tenant.getEntity(), code);
       }
     });
     return true;

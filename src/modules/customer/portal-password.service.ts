@@ -4,6 +4,7 @@ import { redeemResetToken, resetTokenStatus } from '../../auth/password-reset';
 import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
+import { emailLink } from '../../shared/email-links';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import type { ResetTokenStatus } from '../user/user.types';
 import { CustomerUser } from './customer.entity';
@@ -35,7 +36,7 @@ export class PortalPasswordService {
   }
 
   mailInvitation(to: string, tenantName: string, token: string): void {
-    const link = `${this.rt.config.publicUrl}/portal/accept-invitation?token=${encodeURIComponent(token)}`;
+    const link = emailLink(this.rt.config, 'portal', 'invitation', { token });
     this.rt.background.run('mail.portal_invitation', () =>
       this.rt.mailer.send({
         to,
@@ -53,7 +54,7 @@ export class PortalPasswordService {
 
   /** Sends a reset e-mail; callers have consumed the per-address limit. */
   mailReset(to: string, tenantName: string, token: string): Promise<void> {
-    const link = `${this.rt.config.publicUrl}/portal/reset-password?token=${encodeURIComponent(token)}`;
+    const link = emailLink(this.rt.config, 'portal', 'resetPassword', { token });
     return this.rt.mailer.send({
       to,
       subject: `Reset your ${tenantName} support password`,

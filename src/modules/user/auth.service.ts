@@ -13,6 +13,7 @@ import type { StaffViewer } from '../../auth/viewer';
 import { isUniqueViolation } from '../../db/errors';
 import { ValidationError } from '../../shared/errors';
 import { toE164 } from '../../shared/phone';
+import { emailLink } from '../../shared/email-links';
 import { normalizeEmail } from '../../shared/ids';
 import type { Tenant } from '../tenant/tenant.entity';
 import { pendingSlug, type TenantService } from '../tenant/tenant.service';
@@ -148,11 +149,12 @@ export class AuthService {
 
   private sendVerificationCode(email: string, code: string): void {
     const minutes = this.rt.config.otp.ttlMinutes;
+    const link = emailLink(this.rt.config, 'staff', 'verifyEmail', { email });
     this.rt.background.run('mail.verification', () =>
       this.rt.mailer.send({
         to: email,
         subject: 'Your verification code',
-        text: `Your verification code is ${code}.\n\nIt expires in ${minutes} minutes. If you did not ask for it, ignore this e-mail.`,
+        text: `Your verification code is ${code}.\n\nEnter it at: ${link}\n\nIt expires in ${minutes} minutes. If you did not ask for it, ignore this e-mail.`,
       }),
     );
   }
@@ -301,7 +303,7 @@ export class AuthService {
         this.rt.audit.record(tx, { action: 'auth.password.reset_requested', tenantId: user.tenant.id, targetType: 'user', targetId: user.id, ip: client.ip });
         return issued.token;
       });
-      const link = `${this.rt.config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`;
+      const link = emailLink(this.rt.config, 'staff', 'resetPassword', { token });
       await this.rt.mailer.send({
         to: email,
         subject: 'Reset your password',

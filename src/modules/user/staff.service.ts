@@ -4,6 +4,7 @@ import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import type { StaffRole, StaffViewer } from '../../auth/viewer';
+import { emailLink } from '../../shared/email-links';
 import { isUuid, normalizeEmail } from '../../shared/ids';
 import { Tenant } from '../tenant/tenant.entity';
 import type { AuthService } from './auth.service';
@@ -78,7 +79,7 @@ export class StaffService {
       throw e;
     }
     const tenant = await this.em.findOneOrFail(Tenant, { id: viewer.tenantId });
-    const link = `${this.rt.config.publicUrl}/accept-invitation?token=${encodeURIComponent(token)}`;
+    const link = emailLink(this.rt.config, 'staff', 'invitation', { token });
     this.rt.background.run('mail.invitation', () =>
       this.rt.mailer.send({
         to: email,
