@@ -17,7 +17,9 @@ import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
 import { registerDevMail } from './http/dev-mail';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
-import { attachSubscriptions } from './graphql/subscriptions';
+import { attachSubscriptions, type SubscriptionServer } from './graphql/subscriptions';
+import { Metrics, registerMetricsRoute } from './http/metrics';
+import { QUEUE_SCHEMA } from './modules/notifications/queue';
 import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
@@ -109,9 +111,28 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // Security headers and CORS on every response, errors and 404s included (http/security.ts).
   await registerHttpSecurity(http, config);
+  let subscriptions: SubscriptionServer | undefined;
+  const knex = orm.em.getConnection().getKnex();
+  const metrics = new Metrics(
+    {
+      pool: () => {
+        const pool = knex.client.pool;
+        return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0 };
+      },
+      transactionsWaiting: () => runtime.requestTransactions.queued,
+      jobs: async () => {
+        const { rows } = await knex.raw(`SELECT count(*) FILTER (WHERE attempts < max_attempts)::int AS pending, count(*) FILTER (WHERE attempts >= max_attempts)::int AS failed FROM ${QUEUE_SCHEMA}.jobs`);
+        return rows[0];
+      },
+      subscriptionsOpen: () => subscriptions?.connections() ?? 0,
+    },
+    log,
+  );
+  metrics.register(http);
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describeHttpError(error);
+    metrics.error(described.code);
     if (described.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendError(request, reply, described.status, described.code, described.message, described.errors);
   });
@@ -123,12 +144,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const { status, code, message } = allowed
       ? { status: 405, code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed}.` }
       : { status: 404, code: 'NOT_FOUND', message: `No route for ${request.method} ${path}.` };
+    metrics.error(code);
     return sendError(request, reply, status, code, message);
   });
 
   const schema = buildSchema();
   const pipeline = new OperationPipeline(schema, config, log);
-  const apollo = createApollo(schema, config, log, pipeline);
+  const apollo = createApollo(schema, config, log, pipeline, [metrics.apolloPlugin()]);
   await apollo.start();
 
   // When each request's answer has gone out (or its client left): the request's background work waits for
@@ -197,7 +219,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const restContext = (request: FastifyRequest) => contextFor(request, 'rest');
   registerRestRoutes(http, apollo, schema, restRoutes, restContext);
   await registerLinkPages(http, apollo, restContext);
-  const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
+  if (config.metrics.served) registerMetricsRoute(http, metrics, config.metrics.token);
+  subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
 
   await http.ready();
   return {

@@ -158,6 +158,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
       },
     },
     trustProxy: env.TRUST_PROXY,
+    /** GET /metrics: served unless in production without a token; the token, when set, is required. */
+    metrics: { served: !isProduction || Boolean(env.METRICS_TOKEN), token: env.METRICS_TOKEN },
     security: {
       /** Strict-Transport-Security: `auto` on requests that came over TLS (X-Forwarded-Proto with TRUST_PROXY). */
       hsts: env.HSTS,

@@ -231,6 +231,10 @@ export const SETTINGS = {
       .optional(),
     doc: 'the country of phone numbers written without a country code (`020 7946 0000`); unset, numbers need one (`+44 20 7946 0000`). Every number is stored as E.164',
   },
+  METRICS_TOKEN: {
+    schema: secret.optional(),
+    doc: 'a bearer token `GET /metrics` (Prometheus) asks for. Unset: in production `/metrics` is not served; elsewhere it is open',
+  },
   TRUST_PROXY: {
     schema: bool.default(false),
     doc: 'trust `X-Forwarded-For` for the client IP (rate limits, audit) and `X-Forwarded-Proto` (HSTS) when behind a proxy',

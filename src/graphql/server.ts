@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -13,7 +13,7 @@ import { rateLimitHeadersPlugin } from './rate-limit-headers';
  * pipeline of graphql/pipeline.ts (limits, introspection, checks, request transaction, error translator),
  * which the REST routes go through too (they run through `executeOperation`) and the WebSocket runs itself.
  */
-export function createApollo(schema: GraphQLSchema, config: Config, log: Logger, pipeline: OperationPipeline): ApolloServer<Context> {
+export function createApollo(schema: GraphQLSchema, config: Config, log: Logger, pipeline: OperationPipeline, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
   return new ApolloServer<Context>({
     schema,
     logger: log,
@@ -29,6 +29,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger,
     allowBatchedHttpRequests: false,
     parseOptions: pipeline.parseOptions,
     validationRules: pipeline.validationRules,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHeadersPlugin(), pipeline.apolloPlugin()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), rateLimitHeadersPlugin(), pipeline.apolloPlugin(), ...plugins],
   });
 }

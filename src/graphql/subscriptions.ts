@@ -11,6 +11,8 @@ import { viewerFrom, type Context, type RequestInfo } from './context';
 import type { OperationPipeline } from './pipeline';
 
 export interface SubscriptionServer {
+  /** Open WebSocket connections (metrics). */
+  connections(): number;
   /** Closes every subscription and socket: before the HTTP server closes, which would wait for them. */
   close(): Promise<void>;
 }
@@ -126,6 +128,7 @@ export function attachSubscriptions(
     wss,
   );
   return {
+    connections: () => wss.clients.size,
     close: async () => {
       stopWatching();
       clearInterval(sweep);

@@ -72,6 +72,7 @@ describe('config', () => {
     expect(c.port).toBe(8080);
     expect(c.seedDemo).toBe(false);
     expect(c.playground).toBe(false);
+    expect(c.metrics).toEqual({ served: false, token: undefined }); // no token, no /metrics in production
     expect(c.generatedSecrets).toEqual([]);
   });
 
@@ -144,6 +145,12 @@ describe('config', () => {
     expect(loadConfig({ REFRESH_TOKEN_ROTATION: 'REST, graphql' }).tokens.refreshRotation).toEqual(['rest', 'graphql']);
     expect(loadConfig({ REFRESH_TOKEN_ROTATION: 'none' }).tokens.refreshRotation).toEqual([]);
     expect(problemsOf({ REFRESH_TOKEN_ROTATION: 'websocket' })).toEqual([expect.stringMatching(/^REFRESH_TOKEN_ROTATION\S*: must be graphql, rest/)]);
+  });
+
+  it('/metrics: open outside production, behind its token wherever one is set', () => {
+    expect(loadConfig({}).metrics).toEqual({ served: true, token: undefined });
+    expect(loadConfig({ METRICS_TOKEN: 'm'.repeat(32) }).metrics).toEqual({ served: true, token: 'm'.repeat(32) });
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual([expect.stringMatching(/^METRICS_TOKEN: must be at least 32 characters/)]);
   });
 
   it('logs readable lines in development and JSON elsewhere, unless LOG_FORMAT says', () => {
