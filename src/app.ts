@@ -17,7 +17,7 @@ import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
 import { registerDevMail } from './http/dev-mail';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
-import { attachSubscriptions, type SubscriptionServer } from './graphql/subscriptions';
+import { attachSubscriptions } from './graphql/subscriptions';
 import { Metrics, registerMetricsRoute } from './http/metrics';
 import { QUEUE_SCHEMA } from './modules/notifications/queue';
 import { registerLinkPages } from './pages/link-pages';
@@ -111,7 +111,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   // Security headers and CORS on every response, errors and 404s included (http/security.ts).
   await registerHttpSecurity(http, config);
-  let subscriptions: SubscriptionServer | undefined;
+  const sockets = { open: () => 0 }; // the WebSocket server comes last; its count once it exists
   const knex = orm.em.getConnection().getKnex();
   const metrics = new Metrics(
     {
@@ -124,7 +124,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         const { rows } = await knex.raw(`SELECT count(*) FILTER (WHERE attempts < max_attempts)::int AS pending, count(*) FILTER (WHERE attempts >= max_attempts)::int AS failed FROM ${QUEUE_SCHEMA}.jobs`);
         return rows[0];
       },
-      subscriptionsOpen: () => subscriptions?.connections() ?? 0,
+      subscriptionsOpen: () => sockets.open(),
     },
     log,
   );
@@ -220,7 +220,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerRestRoutes(http, apollo, schema, restRoutes, restContext);
   await registerLinkPages(http, apollo, restContext);
   if (config.metrics.served) registerMetricsRoute(http, metrics, config.metrics.token);
-  subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
+  const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
+  sockets.open = subscriptions.connections;
 
   await http.ready();
   return {
