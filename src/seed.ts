@@ -39,18 +39,20 @@ export interface DemoAccount {
 /** Seeds the demo data (development only, idempotent) and returns the accounts it offers (password: DEMO_PASSWORD). */
 export async function seedDemo(em: EntityManager, hasher: PasswordHasher): Promise<DemoAccount[]> {
   const accounts: DemoAccount[] = [];
-  const passwordHash = await hasher.hash(DEMO_PASSWORD);
+  // Hashed only when an account is missing: a restart finds them all and starts without argon2's cost.
+  let hashing: Promise<string> | undefined;
+  const passwordHash = () => (hashing ??= hasher.hash(DEMO_PASSWORD));
   await em.transactional(async (tx) => {
     const tenants = new Map<string, Tenant>();
     for (const t of DEMO_TENANTS) tenants.set(t.slug, (await tx.findOne(Tenant, { slug: t.slug })) ?? tx.create(Tenant, t));
     for (const s of DEMO_STAFF) {
       if (!(await tx.findOne(User, { email: s.email }))) {
-        tx.create(User, { ...s, tenant: tenants.get(s.tenant)!, passwordHash, emailVerifiedAt: new Date() });
+        tx.create(User, { ...s, tenant: tenants.get(s.tenant)!, passwordHash: await passwordHash(), emailVerifiedAt: new Date() });
       }
       accounts.push({ email: s.email, who: `staff ${s.role}`, workspace: s.tenant, door: 'POST /api/v1/auth/login' });
     }
     const acme = tenants.get('acme-cloud')!;
-    if (!(await tx.count(CustomerUser, { tenant: acme }))) await seedAcmePortal(tx, acme, passwordHash);
+    if (!(await tx.count(CustomerUser, { tenant: acme }))) await seedAcmePortal(tx, acme, await passwordHash());
     const portal = 'POST /api/v1/portal/auth/login (tenantSlug acme-cloud)';
     accounts.push({ email: 'max@initrode.test', who: 'customer, Initrode (shares tickets)', workspace: 'acme-cloud', door: portal });
     accounts.push({ email: 'erika@initrode.test', who: 'customer, Initrode', workspace: 'acme-cloud', door: portal });

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
+import { runningEmbeddedUrl } from './db/embedded';
 import { NotificationWorker } from './modules/notifications/notification-worker';
 import { sealStoredWebhookSecrets, webhookSecretBox } from './modules/notifications/webhook-secrets';
 import { createLogger } from './shared/logger';
@@ -11,15 +12,17 @@ import { StartupError } from './shared/startup-error';
  * `npm run worker`: the notifications worker (deliveries, and Ezra's jobs: automatic runs of new portal tickets
  * and staff runs' provider calls) as a process of its own, for scaling out (run the servers with
  * WORKER_ENABLED=false, or not: any number of workers share the queue). Same settings as the server (its
- * EZRA_* settings decide the automatic runs and which provider answers); it
- * needs DATABASE_URL, since the embedded PostgreSQL belongs to the server process that started it. Applies
- * pending migrations like the server. SIGINT/SIGTERM let the jobs in progress finish.
+ * EZRA_* settings decide the automatic runs and which provider answers). Without DATABASE_URL it joins the
+ * embedded PostgreSQL a server of this checkout is running (never starting one: the database belongs to
+ * the server process that started it). Applies pending migrations like the server. SIGINT/SIGTERM let the jobs in progress finish.
  */
 async function main(): Promise<void> {
-  const config = configOrExit();
-  if (!config.databaseUrl) {
-    fail('DATABASE_URL: must be set for `npm run worker` (the embedded PostgreSQL belongs to the server process; without DATABASE_URL the server runs the worker itself)');
+  const settings = configOrExit();
+  const databaseUrl = settings.databaseUrl ?? runningEmbeddedUrl(settings.embedded.dataDir);
+  if (!databaseUrl) {
+    fail(`No database: set DATABASE_URL, or start the server first (\`npm start\`): its embedded PostgreSQL (${settings.embedded.dataDir}) is not running.`);
   }
+  const config = { ...settings, databaseUrl };
   const log = createLogger(config.logLevel, undefined, config.logFormat);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log, devMailbox: devMailboxFor(config) });
   let db: Database | undefined;

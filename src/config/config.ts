@@ -120,7 +120,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     /** Unset: an embedded PostgreSQL is started under `embedded.dataDir`. */
     databaseUrl: env.DATABASE_URL,
-    embedded: { dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT },
+    embedded: { dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT, portIsDefault: !source.EMBEDDED_PG_PORT },
     dbPoolMax: env.DB_POOL_MAX,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     /** Token keys: the signing key of each audience and the keys that only verify (during a rotation). */

@@ -117,7 +117,7 @@ export const SETTINGS = {
   },
   EMBEDDED_PG_PORT: {
     schema: port.default(54329),
-    doc: 'its port (it listens on 127.0.0.1 only)',
+    doc: 'its port (it listens on 127.0.0.1 only). Unset and 54329 taken by another program: a free port, remembered in `EMBEDDED_PG_DIR` + `.port` for the next start and for `npm run worker`. Set and taken: the start stops with an error naming it',
   },
   DB_POOL_MAX: {
     schema: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),

