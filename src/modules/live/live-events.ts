@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { PgListener } from '../../db/listener';
 
 /** The channel a trigger on outbox_events notifies (on commit) for every event. */
 export const LIVE_CHANNEL = 'incident_events';
@@ -21,45 +21,38 @@ const BUFFER = 100;
  * Live updates for GraphQL subscriptions, across every server process on the database: each process
  * LISTENs on one connection, and every outbox event is announced with pg_notify by a trigger, delivered
  * when its transaction commits. Only ids travel; subscribers read what their viewer may see.
- * Best effort: an event announced while the connection is down is missed (the outbox and the worker,
- * not this, are what never lose anything).
+ * The connection reconnects with backoff until it succeeds (db/listener.ts). Best effort: an event
+ * announced while the connection is down is missed (the outbox and the worker, not this, are what never
+ * lose anything).
  */
 export class LiveEvents {
   private readonly emitter = new EventEmitter();
-  private listener?: Client;
-  private stopped = false;
+  private readonly listener: PgListener;
 
-  constructor(
-    private readonly databaseUrl: string,
-    private readonly log: Logger,
-  ) {
+  constructor(databaseUrl: string, log: Logger) {
     this.emitter.setMaxListeners(0);
+    this.listener = new PgListener({
+      databaseUrl,
+      channels: [LIVE_CHANNEL],
+      name: 'live updates',
+      log,
+      onNotification: (_channel, payload) => {
+        try {
+          this.emitter.emit('event', JSON.parse(payload) as LiveEvent);
+        } catch {
+          /* not ours */
+        }
+      },
+    });
+  }
+
+  /** True while the LISTEN connection is up. */
+  get listening(): boolean {
+    return this.listener.connected;
   }
 
   async start(): Promise<void> {
-    await this.listen();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', (msg) => {
-      if (msg.channel !== LIVE_CHANNEL || !msg.payload) return;
-      try {
-        this.emitter.emit('event', JSON.parse(msg.payload) as LiveEvent);
-      } catch {
-        /* not ours */
-      }
-    });
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'live updates listener lost its connection; reconnecting');
-      void client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    this.listener = client;
+    await this.listener.start();
   }
 
   /** How many subscriptions this process serves now. */
@@ -108,9 +101,7 @@ export class LiveEvents {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.emitter.emit('stop');
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.listener.stop();
   }
 }
