@@ -124,6 +124,7 @@ export class RequestTransaction {
       }
       const unusable = outcome === 'errors' ? await this.unusableBecause() : undefined;
       if (unusable) {
+        this.retireIfLost(unusable);
         await this.rollback().catch(() => undefined);
         if (isDatabaseUnavailable(unusable)) return new UnavailableError(undefined, { cause: unusable });
         return new Error('a statement failed outside a savepoint; the request was rolled back', { cause: unusable });
@@ -190,6 +191,7 @@ export class RequestTransaction {
       this.state = 'rolled back';
       this.hooks.length = 0;
       this.commitSent = this.frame?.commitSent() ?? false;
+      this.retireIfLost(e);
       throw e;
     } finally {
       this.em.resetTransactionContext();
@@ -227,6 +229,14 @@ export class RequestTransaction {
         this.onHookError(err);
       }
     }
+  }
+
+  /**
+   * A connection that failed for want of the database must not serve the next request: the pool learns it is
+   * dead only from its 'end' event, which may come after it is handed out again. Marked as knex marks one.
+   */
+  private retireIfLost(error: unknown): void {
+    if (this.connection && isDatabaseUnavailable(error)) (this.connection.connection as { __knex__disposed?: unknown }).__knex__disposed ??= error;
   }
 
   private releaseSlot(): void {

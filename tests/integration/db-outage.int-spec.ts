@@ -1,4 +1,6 @@
 import { connectOrm, migrate } from '../../src/db/database';
+import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
+import { UnavailableError, UnknownOutcomeError } from '../../src/shared/errors';
 import { Incident } from '../../src/modules/incident/incident.entity';
 import { createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
@@ -184,5 +186,98 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     } finally {
       await events.return!();
     }
+  });
+});
+
+/** The request transaction's own answers when its connection dies, on this file's clone of the suite's database. */
+describe('a request transaction whose connection dies', () => {
+  let t: TestApp;
+  let tenantId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenantId = (await createTenant(t.em(), { slug: 'dying-co' })).id;
+    // A write whose COMMIT kills its own connection: the deferred trigger runs inside COMMIT.
+    await t.em().execute(`
+      CREATE TABLE outage_probe (id int);
+      CREATE FUNCTION outage_probe_die() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+        BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;
+      CREATE CONSTRAINT TRIGGER outage_probe_die AFTER INSERT ON outage_probe DEFERRABLE INITIALLY DEFERRED
+        FOR EACH ROW EXECUTE FUNCTION outage_probe_die();
+      GRANT INSERT ON outage_probe TO ${TENANT_ROLE};`);
+  });
+  afterAll(() => t.close());
+
+  const open = async () => {
+    const em = t.em();
+    const tx = new RequestTransaction(em, tenantId, () => undefined);
+    await tx.begin();
+    const [{ pid }] = await em.execute<{ pid: number }[]>('SELECT pg_backend_pid() AS pid');
+    return { em, tx, pid };
+  };
+  /** Ends the backend from outside, as a fast shutdown does, before the request sends COMMIT. */
+  const terminate = async (pid: number) => {
+    await t.em().execute('SELECT pg_terminate_backend(?)', [pid]);
+    await waitUntil('the backend to be gone', async () => (await t.em().execute('SELECT 1 FROM pg_stat_activity WHERE pid = ?', [pid])).length === 0, 5000);
+    await sleep(200); // its FATAL message reaches the client's socket
+  };
+
+  it('COMMIT cut off on a write: UNKNOWN_OUTCOME; on a read: UNAVAILABLE', async () => {
+    const write = await open();
+    await write.em.execute('INSERT INTO outage_probe VALUES (1)');
+    const failure = await write.tx.end('ok', { writes: true });
+    expect(failure).toBeInstanceOf(UnknownOutcomeError);
+
+    const read = await open();
+    await read.em.execute('INSERT INTO outage_probe VALUES (2)');
+    expect(await read.tx.end('ok', { writes: false })).toBeInstanceOf(UnavailableError);
+  });
+
+  it('a connection that died before COMMIT: UNAVAILABLE (nothing can have been stored), whether the operation had errors or not', async () => {
+    for (const outcome of ['ok', 'errors'] as const) {
+      const { tx, pid } = await open();
+      await terminate(pid);
+      const failure = await tx.end(outcome, { writes: true });
+      expect(failure).toBeInstanceOf(UnavailableError);
+      expect(tx.isOpen).toBe(false);
+    }
+  });
+});
+
+/** On the suite's server: only this file's database's own listening backends are terminated. */
+describe('a revocation announced while the other process was not listening', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let staff: { email: string; password: string };
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({}, { sameDatabaseAs: a });
+    staff = await createStaff(a.em(), a.app.runtime.passwords, { tenant: await createTenant(a.em(), { slug: 'relisten-co' }) });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('is read back when the listener reconnects, well before the poll', async () => {
+    await waitUntil('both listeners', () => a.app.runtime.revocations.listening && b.app.runtime.revocations.listening);
+    const session = await login(a, staff.email, staff.password);
+    expect((await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status).toBe(200);
+    const [{ sid }] = await a.em().execute<{ sid: string }[]>(`SELECT id AS sid FROM sessions WHERE revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`);
+
+    // Revoked and announced in a transaction that first cuts every revocation listener of this database:
+    // the announcement reaches nobody, so only the re-read on reconnecting can carry it.
+    const em = a.em();
+    await em.transactional(async (tx) => {
+      await tx.execute(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN session_revoked'`);
+      await tx.execute('UPDATE sessions SET revoked_at = now() WHERE id = ?', [sid]);
+      await tx.execute(`SELECT pg_notify('session_revoked', ?)`, [sid]);
+    });
+    const committed = Date.now();
+    await waitUntil('the other process to know', () => b.app.runtime.revocations.isRevoked(sid), 4000);
+    const healedMs = Date.now() - committed;
+    expect((await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status).toBe(401);
+    expect(b.logs.some((l) => l.includes('revocation listener: reconnected'))).toBe(true);
+    expect(healedMs).toBeLessThan(2000); // the poll runs every 5 s
+    process.stderr.write(`revocation re-read after reconnecting: ${healedMs} ms\n`);
   });
 });
