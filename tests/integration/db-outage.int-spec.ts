@@ -7,6 +7,7 @@ import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startOwnPostgres, type OwnPostgres } from '../setup/own-postgres';
+import { overTransport } from '../setup/transports';
 
 /**
  * Issue 18: two server processes on one PostgreSQL that is stopped (a fast shutdown: 57P01 to every
@@ -27,7 +28,7 @@ async function waitUntil(what: string, condition: () => boolean | Promise<boolea
 
 interface Answer {
   app: string;
-  kind: 'create' | 'read-rest' | 'read-graphql';
+  kind: 'create' | 'read-rest' | 'read-graphql' | 'read-ws';
   status: number;
   code?: string;
   retryAfter: string | null;
@@ -113,6 +114,14 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
           const res = await t.gql('{ tickets(limit: 5) { items { id } } }', undefined, auth);
           return { status: res.status, headers: res.headers, code: res.errors?.[0]?.extensions?.code as string | undefined };
         });
+        // Over the socket there is no status: a coded 503-class error carries retryAfter in its extensions; a socket closed on us is a failure (0).
+        await call(t, name, 'read-ws', async () => {
+          const res = await overTransport(t, 'WS', '{ tickets(limit: 5) { items { id } } }', undefined, auth).catch(() => undefined);
+          const error = res?.errors?.[0]?.extensions;
+          const code = error?.code as string | undefined;
+          const status = !res ? 0 : !error ? 200 : code === 'UNAVAILABLE' || code === 'UNKNOWN_OUTCOME' ? 503 : 500;
+          return { status, headers: new Headers(error?.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) }), code };
+        });
         await sleep(20);
       }
     };
@@ -144,7 +153,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     expect(refused.length).toBeGreaterThan(0); // the outage was met
     expect(refused.filter((x) => !['UNAVAILABLE', 'UNKNOWN_OUTCOME'].includes(x.code ?? '') || !x.retryAfter)).toEqual([]);
     expect(Math.max(...answers.map((x) => x.ms))).toBeLessThan(5000);
-    expect(new Set(refused.map((x) => x.kind))).toEqual(new Set(['create', 'read-rest', 'read-graphql']));
+    expect(new Set(refused.map((x) => x.kind))).toEqual(new Set(['create', 'read-rest', 'read-graphql', 'read-ws']));
 
     // Every acknowledged ticket is stored, once, under its key.
     const stored = await a.em().find(Incident, { tenant: tenantId }, { fields: ['id', 'idempotencyKey'] });
