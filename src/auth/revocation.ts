@@ -80,7 +80,9 @@ export class RevocationCache {
       log: this.log,
       onNotification: (_channel, payload) => this.add([payload]),
       // Announcements made while no connection listened are lost: read what was revoked since the last read.
-      onReconnect: () => this.poll(em),
+      onListening: async (_query, reconnected) => {
+        if (reconnected) await this.poll(em);
+      },
     });
     await this.listener.start();
     this.poller = setInterval(() => void poll(), this.pollMs);

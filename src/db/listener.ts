@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import type { Logger } from 'pino';
 
+export type ListenerQuery = <R extends Record<string, unknown>>(sql: string, values?: unknown[]) => Promise<R[]>;
+
 export interface ListenerOptions {
   databaseUrl: string;
   channels: readonly string[];
@@ -9,10 +11,11 @@ export interface ListenerOptions {
   log: Logger;
   onNotification(channel: string, payload: string): void;
   /**
-   * After LISTEN is in place again following a lost connection or a failed first attempt: re-read what may have
-   * been announced while no connection listened. A failure is logged; the listener stays connected.
+   * Once LISTEN is in place on a connection: the first (`reconnected` false), or a new one after a lost
+   * connection or a failed first attempt, to re-read what may have been announced while none listened.
+   * `query` runs on the listening connection itself. A failure is logged; the listener stays connected.
    */
-  onReconnect?(): Promise<void>;
+  onListening?(query: ListenerQuery, reconnected: boolean): Promise<void>;
   /** The first retry's delay; each failed attempt doubles it, up to `maxDelayMs`. */
   minDelayMs?: number;
   maxDelayMs?: number;
@@ -21,7 +24,7 @@ export interface ListenerOptions {
 /**
  * One LISTEN connection that stays: when it is lost (a database restart, a terminated backend, a network
  * fault) it reconnects with exponential backoff and jitter until it succeeds, however long the outage, and
- * then calls `onReconnect` so its owner catches up on what it missed. Notifications are delivered only to a
+ * then calls `onListening` so its owner catches up on what it missed. Notifications are delivered only to a
  * connection listening at commit, so that catch-up is what makes the feed complete.
  */
 export class PgListener {
@@ -35,7 +38,7 @@ export class PgListener {
 
   constructor(private readonly options: ListenerOptions) {
     this.minDelayMs = options.minDelayMs ?? 100;
-    this.maxDelayMs = options.maxDelayMs ?? 5000;
+    this.maxDelayMs = options.maxDelayMs ?? 2000;
   }
 
   /** True while a connection is listening. */
@@ -94,8 +97,9 @@ export class PgListener {
     const reconnected = this.attempt > 0;
     if (reconnected) log.info({ attempts: this.attempt }, `${name} listener: reconnected`);
     this.attempt = 0;
-    if (reconnected && this.options.onReconnect) {
-      await this.options.onReconnect().catch((err: unknown) => log.warn({ err }, `${name} listener: catching up after reconnecting failed`));
+    if (this.options.onListening) {
+      const query: ListenerQuery = async (sql, values) => (await client.query(sql, values)).rows;
+      await this.options.onListening(query, reconnected).catch((err: unknown) => log.warn({ err }, `${name} listener: catching up failed`));
     }
   }
 

@@ -1,4 +1,6 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { connectOrm, migrate } from '../../src/db/database';
+import { LIVE_CHANNEL, type LiveEvent } from '../../src/modules/live/live-events';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { UnavailableError, UnknownOutcomeError } from '../../src/shared/errors';
 import { Incident } from '../../src/modules/incident/incident.entity';
@@ -125,6 +127,12 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
         await sleep(20);
       }
     };
+    // Process b's live updates throughout: what committed while its listener was down is re-read, not lost.
+    const heard: LiveEvent[] = [];
+    const events = b.app.runtime.live.subscribe((e) => e.tenantId === tenantId);
+    const consuming = (async () => {
+      for await (const e of events) heard.push(e);
+    })();
     const load = Promise.all([
       creator(a, 'a', customerAuth[0]),
       creator(b, 'b', customerAuth[1]),
@@ -165,6 +173,12 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
 
     // The LISTEN connections of both processes are back (how soon after the database: reported below).
     const listeningAgainMs = await listenersBack;
+    // Every acknowledged ticket was heard on process b, each event once, including those committed while it was not listening.
+    await waitUntil('every ticket heard live on b', () => [...acknowledged.values()].every((id) => heard.some((e) => e.incidentId === id)), 5000).finally(async () => {
+      await events.return!();
+      await consuming;
+    });
+    expect(new Set(heard.map((e) => e.eventId)).size).toBe(heard.length);
     const stats = {
       answers: answers.length,
       refused: refused.length,
@@ -288,5 +302,45 @@ describe('a revocation announced while the other process was not listening', () 
     expect(b.logs.some((l) => l.includes('revocation listener: reconnected'))).toBe(true);
     expect(healedMs).toBeLessThan(2000); // the poll runs every 5 s
     process.stderr.write(`revocation re-read after reconnecting: ${healedMs} ms\n`);
+  });
+});
+
+describe('live events announced while a process was not listening', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('are re-read from the outbox when the listener reconnects, each delivered once', async () => {
+    const live = t.app.runtime.live;
+    await waitUntil('the listener', () => live.listening);
+    const tenantId = (await createTenant(t.em(), { slug: 'replay-co' })).id;
+    const heard: LiveEvent[] = [];
+    const events = live.subscribe((e) => e.tenantId === tenantId);
+    const consuming = (async () => {
+      for await (const e of events) heard.push(e);
+    })();
+    const insert = (tx: EntityManager, incidentId: string) =>
+      tx.execute<{ id: string }[]>(`INSERT INTO outbox_events (tenant_id, type, payload) VALUES (?, 'incident.test', ?) RETURNING id`, [tenantId, JSON.stringify({ incidentId })]);
+    try {
+      // Announced to a live connection, before the cut: heard once, not again after reconnecting.
+      const [before] = await insert(t.em(), '00000000-0000-4000-8000-000000000001');
+      await waitUntil('the announced event', () => heard.length === 1);
+      // Committed in the transaction that cuts the listener: announced to nobody.
+      const [missed] = await t.em().transactional(async (tx) => {
+        await tx.execute(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${LIVE_CHANNEL}'`);
+        return insert(tx, '00000000-0000-4000-8000-000000000002');
+      });
+      await waitUntil('the missed event', () => heard.length >= 2, 5000);
+      const [after] = await insert(t.em(), '00000000-0000-4000-8000-000000000003');
+      await waitUntil('the event after', () => heard.length >= 3, 5000);
+      await sleep(200);
+      expect(heard.map((e) => e.eventId)).toEqual([before.id, missed.id, after.id]);
+      expect(heard[1]).toEqual({ eventId: missed.id, tenantId, incidentId: '00000000-0000-4000-8000-000000000002', type: 'incident.test', visibility: null });
+    } finally {
+      await events.return!();
+      await consuming;
+    }
   });
 });
