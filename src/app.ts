@@ -185,9 +185,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const ready = await deps.isReady().catch(() => false);
+    if (ready) return reply.status(200).send({ status: 'ready' });
+    // `status` for probes that read it; the rest is the coded envelope every other refusal has.
+    const message = 'Database unreachable or migrations pending.';
     return reply
-      .status(ready ? 200 : 503)
-      .send(ready ? { status: 'ready' } : { status: 'unavailable', message: 'Database unreachable or migrations pending.' });
+      .status(503)
+      .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      .send({ status: 'unavailable', ...failure(message, [{ code: 'UNAVAILABLE', message }]) });
   });
 
   const graphqlHandler = fastifyApolloHandler(apollo, { context: async (request) => contextFor(request) });
