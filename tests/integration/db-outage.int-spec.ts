@@ -200,15 +200,28 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     expect(healed).toBeLessThan(1500);
 
     const events = b.app.runtime.live.subscribe((e) => e.tenantId === tenantId);
+    let ticketId: string;
     try {
       const next = events.next();
       const created = await a.rest<{ data: { id: string } }>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title: 'After the restart', description: 'heard live', priority: 'LOW' }, customerAuth[0]);
       expect(created.status).toBe(201);
       const event = await Promise.race([next, sleep(5000).then(() => undefined)]);
       expect(event?.value).toMatchObject({ tenantId, incidentId: created.body.data.id });
+      ticketId = created.body.data.id;
     } finally {
       await events.return!();
     }
+
+    // The notifications workers run again: a worker that lost its job's connection mid-job is replaced.
+    const processed = async () =>
+      (await a.em().execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'incidentId' = ? AND processed_at IS NOT NULL`, [ticketId]))[0].n > 0;
+    await waitUntil("the new ticket's event to be dispatched", processed, 20_000);
+    // Each process whose runner lost a worker (graphile-worker does not replace one) started a fresh runner.
+    const count = (t: TestApp, text: string) => t.logs.filter((l) => l.includes(text)).length;
+    await waitUntil('every runner that lost a worker to be restarted', () =>
+      [a, b].every((t) => count(t, 'committing seppuku') === 0 || count(t, 'worker runner restarted') > 0),
+    );
+    process.stderr.write(`db-outage workers: ${JSON.stringify([a, b].map((t) => ({ died: count(t, 'committing seppuku'), restarted: count(t, 'worker runner restarted') })))}\n`);
   });
 });
 
