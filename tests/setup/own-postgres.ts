@@ -36,7 +36,7 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
     out += chunk.toString();
     for (const w of waiters) w();
   });
-  /** The next line starting with one of `words` after what has been read so far. */
+  /** The helper's next answer line ("READY <url>", "STOPPED"); a "FAILED ..." line rejects. */
   let consumed = 0;
   const next = (timeoutMs = 60_000) =>
     new Promise<string>((resolve, reject) => {
