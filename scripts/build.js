@@ -12,7 +12,7 @@ const out = path.join(root, 'dist');
 const swcrcFile = path.join(root, '.swcrc');
 const swcrc = JSON.parse(fs.readFileSync(swcrcFile, 'utf8'));
 // A change of the settings or of this script rebuilds everything.
-const settingsChanged = Math.max(fs.statSync(swcrcFile).mtimeMs, fs.statSync(__filename).mtimeMs);
+const settingsChanged = Math.max(fs.statSync(swcrcFile).mtimeMs, fs.statSync(path.join(__dirname, 'build.js')).mtimeMs);
 
 function* sources(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import fastifyStatic from '@fastify/static';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -24,7 +25,8 @@ import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { restRoutes } from './rest/routes';
-import { AppError, BadRequestError, type FieldError } from './shared/errors';
+import { isDatabaseUnavailable } from './db/errors';
+import { AppError, BadRequestError, UNAVAILABLE_RETRY_AFTER_SECONDS, UnavailableError, type FieldError } from './shared/errors';
 
 export interface AppDeps {
   config: Config;
@@ -45,8 +47,13 @@ const PLAYGROUND_ASSETS = '/graphql/playground/';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Turns a framework error (bad JSON, body too large, wrong content type, ...) into status, code and message. */
-function describeHttpError(error: FastifyError | AppError): { status: number; code: string; message: string; errors?: FieldError[] } {
-  if (error instanceof AppError) return { status: error.httpStatus, code: error.code, message: error.message, errors: error.fieldErrors };
+function describeHttpError(error: FastifyError | AppError): { status: number; code: string; message: string; errors?: FieldError[]; retryAfter?: number } {
+  // Outside an operation (building a request's context, say), an absent database is still a coded 503.
+  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new UnavailableError();
+  if (error instanceof AppError) {
+    const retryAfter = typeof error.details.retryAfter === 'number' ? error.details.retryAfter : undefined;
+    return { status: error.httpStatus, code: error.code, message: error.message, errors: error.fieldErrors, retryAfter };
+  }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
@@ -65,10 +72,30 @@ function describeHttpError(error: FastifyError | AppError): { status: number; co
 }
 
 /** GraphQL clients get GraphQL-shaped errors, REST clients the envelope. */
-function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errors?: FieldError[]) {
+function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errors?: FieldError[], retryAfter?: number) {
   reply.status(status);
+  if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
   if (request.url.startsWith('/graphql')) return reply.send({ errors: [{ message, extensions: { code } }] });
   return reply.send(failure(message, errors?.length ? errors : [{ code, message }]));
+}
+
+/**
+ * Node's HTTP parser refusing a request (malformed, headers too large, too slow): answered on the raw socket,
+ * as no route is known, in the REST envelope with the status HTTP asks for.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, text, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout', 'The request took too long to arrive.']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large.']
+        : [400, 'Bad Request', 'The request is not valid HTTP.'];
+  const body = JSON.stringify(failure(message, [{ code: 'BAD_REQUEST', message }]));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${text}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /** Builds the HTTP app from its parts; nothing listens until the caller says so (tests use port 0). */
@@ -84,7 +111,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // Fastify's own answers carry its own body; these give them the coded envelope instead (see below).
+    return503OnClosing: false,
+    frameworkErrors: (error, request, reply) => sendError(request, reply, 400, 'BAD_REQUEST', error.code === 'FST_ERR_BAD_URL' ? 'The URL is malformed.' : 'The request cannot be taken as sent.'),
+    clientErrorHandler: answerClientError,
   });
 
   const allowedMethods = collectAllowedMethods(http); // before any route is added
@@ -129,12 +159,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log,
   );
   metrics.register(http);
+  // While stopping, requests still arriving on open keep-alive connections are refused (the load balancer
+  // sends them elsewhere), coded like every other answer, and their connection is closed.
+  let draining = false;
+  http.addHook('onRequest', async (request, reply) => {
+    if (!draining) return;
+    reply.header('connection', 'close');
+    metrics.error('UNAVAILABLE');
+    return sendError(request, reply, 503, 'UNAVAILABLE', 'The server is stopping; try again.', undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
+  });
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describeHttpError(error);
     metrics.error(described.code);
     if (described.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, described.status, described.code, described.message, described.errors);
+    return sendError(request, reply, described.status, described.code, described.message, described.errors, described.retryAfter);
   });
 
   http.setNotFoundHandler((request, reply) => {
@@ -186,9 +225,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/healthz', async () => ({ status: 'ok' }));
   http.get('/readyz', async (_request, reply) => {
     const ready = await deps.isReady().catch(() => false);
+    if (ready) return reply.status(200).send({ status: 'ready' });
+    // `status` for probes that read it; the rest is the coded envelope every other refusal has.
+    const message = 'Database unreachable or migrations pending.';
     return reply
-      .status(ready ? 200 : 503)
-      .send(ready ? { status: 'ready' } : { status: 'unavailable', message: 'Database unreachable or migrations pending.' });
+      .status(503)
+      .header('retry-after', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+      .send({ status: 'unavailable', ...failure(message, [{ code: 'UNAVAILABLE', message }]) });
   });
 
   const graphqlHandler = fastifyApolloHandler(apollo, { context: async (request) => contextFor(request) });
@@ -228,6 +271,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     http,
     runtime,
     close: async () => {
+      draining = true;
       await subscriptions.close();
       await http.close();
       await apollo.stop();

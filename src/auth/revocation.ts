@@ -1,25 +1,29 @@
-import { Client } from 'pg';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { PgListener } from '../db/listener';
 
 export const REVOCATION_CHANNEL = 'session_revoked';
+
+/** How far before the last read the next one reaches back (see poll). */
+const READ_MARGIN_MS = 10_000;
 
 /**
  * The set of revoked sessions whose access tokens could still be unexpired, held in memory so that the
  * check on every request is a Set lookup (well under a microsecond), not a query.
  *
  * Every server process on the database keeps it current: revocations are announced with pg_notify in the
- * revoking transaction (delivered on commit) and heard over LISTEN; a poll every few seconds catches
- * anything missed while the listening connection was down. The revoking process adds the id itself at
- * once, so its own next request is refused with no wait at all.
+ * revoking transaction (delivered on commit) and heard over LISTEN. The listening connection reconnects
+ * until it succeeds (db/listener.ts) and then re-reads the revocations since the last read, so one lost
+ * while it was down is caught at once; a poll every few seconds is the backstop. The revoking process adds
+ * the id itself at once, so its own next request is refused with no wait at all.
  */
 export class RevocationCache {
   private readonly revoked = new Map<string, number>(); // session id → when it may be forgotten (ms)
   private readonly listeners = new Set<(sessionIds: string[]) => void>();
-  private listener?: Client;
+  private listener?: PgListener;
   private poller?: NodeJS.Timeout;
-  private lastPoll = new Date(0);
-  private stopped = false;
+  /** The database's clock at the last successful read: the next one starts a margin before it. */
+  private lastRead?: Date;
 
   constructor(
     private readonly databaseUrl: string,
@@ -60,46 +64,51 @@ export class RevocationCache {
     for (const id of sessionIds) await em.execute('SELECT pg_notify(?, ?)', [REVOCATION_CHANNEL, id]);
   }
 
+  /** True while the LISTEN connection is up (announcements arrive at once); false: only the poll catches them. */
+  get listening(): boolean {
+    return this.listener?.connected ?? false;
+  }
+
   async start(em: EntityManager): Promise<void> {
     // A database that is not ready yet (readiness says 503) must not stop the process; the poll retries.
-    await this.poll(em).catch((e) => this.log.warn({ err: e }, 'revocation poll failed'));
-    await this.listen();
-    this.poller = setInterval(() => void this.poll(em).catch((e) => this.log.warn({ err: e }, 'revocation poll failed')), this.pollMs);
+    const poll = () => this.poll(em).catch((e) => this.log.warn({ err: e }, 'revocation poll failed'));
+    await poll();
+    this.listener = new PgListener({
+      databaseUrl: this.databaseUrl,
+      channels: [REVOCATION_CHANNEL],
+      name: 'revocation',
+      log: this.log,
+      onNotification: (_channel, payload) => this.add([payload]),
+      // Announcements made while no connection listened are lost: read what was revoked since the last read.
+      onListening: async (_query, reconnected) => {
+        if (reconnected) await this.poll(em);
+      },
+    });
+    await this.listener.start();
+    this.poller = setInterval(() => void poll(), this.pollMs);
     this.poller.unref();
   }
 
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', (msg) => {
-      if (msg.channel === REVOCATION_CHANNEL && msg.payload) this.add([msg.payload]);
-    });
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'revocation listener lost its connection; reconnecting');
-      void client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
-    this.listener = client;
-  }
-
-  /** Loads revocations since the last poll (all recent ones at start) and forgets those past any token's life. */
+  /**
+   * Loads revocations since the last read (all recent ones at start) and forgets those past any token's life.
+   * Times are the database's: `revoked_at` is its revoking transaction's start, so the read reaches back a
+   * margin for transactions that committed after a later read began. The mark moves only on success, so a
+   * read that fails during an outage loses nothing.
+   */
   private async poll(em: EntityManager): Promise<void> {
-    const since = this.lastPoll.getTime() ? new Date(this.lastPoll.getTime() - 10_000) : new Date(Date.now() - this.accessTtlSeconds * 1000 - 60_000);
-    this.lastPoll = new Date();
-    const rows = await em
-      .fork().execute<{ id: string }[]>('SELECT id FROM sessions WHERE revoked_at >= ?', [since]);
-    this.add(rows.map((r) => r.id));
+    const since = this.lastRead ? new Date(this.lastRead.getTime() - READ_MARGIN_MS) : new Date(Date.now() - this.accessTtlSeconds * 1000 - 60_000);
+    const [row] = await em
+      .fork()
+      .execute<{ now: Date; ids: string[] }[]>(`SELECT now() AS now, coalesce(array_agg(id::text), '{}') AS ids FROM sessions WHERE revoked_at >= ?`, [since]);
+    this.add(row.ids);
+    this.lastRead = new Date(row.now);
     const now = Date.now();
     for (const [id, forgetAt] of this.revoked) if (forgetAt < now) this.revoked.delete(id);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     if (this.poller) clearInterval(this.poller);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
     this.listener = undefined;
   }
 }

@@ -99,16 +99,30 @@ export function inlineParameters(text: string, values: readonly unknown[] = []):
 const DONE = { command: null, rowCount: 0, rows: [], fields: [] };
 const lastOf = (result: unknown) => (Array.isArray(result) ? result[result.length - 1] : result);
 
+/** A framed connection: the undo, for when the transaction ends, and whether COMMIT reached a live connection. */
+export interface RequestFrame {
+  undo(): void;
+  /**
+   * True once COMMIT was handed to a connection that was still usable: if it then fails for want of the
+   * database, the transaction may have committed or not. False: the server cannot have committed it.
+   */
+  commitSent(): boolean;
+}
+
+/** node-pg's own flag for a client that lost its connection (an error or the server's end) and takes no more queries. */
+const isQueryable = (connection: PgConnection) => (connection as { _queryable?: boolean })._queryable !== false;
+
 /**
  * Frames `connection` for one request transaction (see above): `claim` is the SQL sent with `BEGIN` (the
- * tenant's role and id, validated and inlined by the caller). Returns the undo, for when the transaction ends.
+ * tenant's role and id, validated and inlined by the caller).
  */
-export function frameRequestConnection(connection: PgConnection, claim: string): () => void {
+export function frameRequestConnection(connection: PgConnection, claim: string): RequestFrame {
   const original = connection.query;
   const ownBefore = Object.prototype.hasOwnProperty.call(connection, 'query');
   /** held: BEGIN answered but not sent; open: sent with the first statement; ended: the transaction is over. */
   let state: 'new' | 'held' | 'open' | 'ended' = 'new';
   let tail: Promise<void> = Promise.resolve();
+  let commitSent = false;
   const send = (config: unknown, callback: QueryCallback) =>
     new Promise<void>((done) => {
       original.call(connection, config, (err: Error | null, result: unknown) => {
@@ -139,15 +153,19 @@ export function frameRequestConnection(connection: PgConnection, claim: string):
         let frameError: Error | null = null;
         return send({ text: `BEGIN; ${claim}` }, (err) => (frameError = err)).then(() => (frameError ? callback(frameError, undefined) : send(config, callback)));
       }
+      if (/^COMMIT;?$/i.test(text) && isQueryable(connection)) commitSent = true;
       return send(config, callback);
     });
     return undefined;
   };
   connection.query = framed;
-  return () => {
-    // The connection may be back in the pool already: undo only our own wrapper.
-    if (connection.query !== framed) return;
-    if (ownBefore) connection.query = original;
-    else delete (connection as Partial<PgConnection>).query;
+  return {
+    undo: () => {
+      // The connection may be back in the pool already: undo only our own wrapper.
+      if (connection.query !== framed) return;
+      if (ownBefore) connection.query = original;
+      else delete (connection as Partial<PgConnection>).query;
+    },
+    commitSent: () => commitSent,
   };
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../auth/viewer';
 import { isUuid } from '../shared/ids';
-import { frameRequestConnection, type PgConnection } from './request-connection';
+import { UnavailableError, UnknownOutcomeError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
+import { isDatabaseUnavailable } from './errors';
+import { frameRequestConnection, type PgConnection, type RequestFrame } from './request-connection';
 
 /**
  * PostgreSQL row-level security as a backstop for tenant isolation (the migration of 2026-12-02 creates the
@@ -84,7 +86,9 @@ export class RequestTransaction {
   private state: State = 'idle';
   private readonly hooks: (() => void)[] = [];
   private release?: () => void;
-  private unqueue?: () => void;
+  private frame?: RequestFrame;
+  /** Whether a failed commit had reached a live connection (see RequestFrame.commitSent). */
+  private commitSent = false;
   /** The pooled connection the transaction holds, given back when it ends. */
   private connection?: { knex: KnexLike; connection: PgConnection };
 
@@ -106,23 +110,31 @@ export class RequestTransaction {
    * it had errors and a statement failed outside a savepoint (PostgreSQL then refuses everything and COMMIT
    * quietly rolls back), or when the commit fails. Returns the error to answer with in place of the data,
    * if any; never throws. Does nothing when no transaction is open.
+   *
+   * A failure for want of the database (a restart, a dead connection found here or at commit) is
+   * UNAVAILABLE, or UNKNOWN_OUTCOME when the operation may write (`writes`) and COMMIT had been sent: only
+   * then can the change be stored without the caller hearing so.
    */
-  async end(outcome: ExecutionOutcome): Promise<Error | undefined> {
+  async end(outcome: ExecutionOutcome, options: { writes?: boolean } = {}): Promise<Error | undefined> {
     if (!this.isOpen) return undefined;
     try {
       if (outcome === 'threw') {
         await this.rollback();
         return undefined;
       }
-      if (outcome === 'errors' && !(await this.isUsable())) {
-        await this.rollback();
-        return new Error('a statement failed outside a savepoint; the request was rolled back');
+      const unusable = outcome === 'errors' ? await this.unusableBecause() : undefined;
+      if (unusable) {
+        this.retireIfLost(unusable);
+        await this.rollback().catch(() => undefined);
+        if (isDatabaseUnavailable(unusable)) return new UnavailableError(undefined, { cause: unusable });
+        return new Error('a statement failed outside a savepoint; the request was rolled back', { cause: unusable });
       }
       await this.commit();
       return undefined;
     } catch (e) {
       await this.rollback().catch(() => undefined);
-      return e as Error;
+      if (!isDatabaseUnavailable(e)) return e as Error;
+      return options.writes && this.commitSent ? new UnknownOutcomeError({ cause: e }) : new UnavailableError(undefined, { cause: e });
     }
   }
 
@@ -139,7 +151,7 @@ export class RequestTransaction {
     try {
       const connection = await knex.client.acquireConnection();
       this.connection = { knex, connection };
-      this.unqueue = frameRequestConnection(connection, claimSql(this.tenantId));
+      this.frame = frameRequestConnection(connection, claimSql(this.tenantId));
       this.em.setTransactionContext((await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as never);
     } catch (e) {
       this.releaseSlot();
@@ -153,12 +165,17 @@ export class RequestTransaction {
    * transaction, and COMMIT quietly rolls back. Costs a round trip; asked only when the operation had errors.
    */
   async isUsable(): Promise<boolean> {
-    if (this.state !== 'open') return true;
+    return (await this.unusableBecause()) === undefined;
+  }
+
+  /** Why the transaction takes no more statements (see isUsable), or undefined when it does. */
+  private async unusableBecause(): Promise<unknown> {
+    if (this.state !== 'open') return undefined;
     try {
       await this.em.execute('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      return undefined;
+    } catch (e) {
+      return e;
     }
   }
 
@@ -173,6 +190,8 @@ export class RequestTransaction {
     } catch (e) {
       this.state = 'rolled back';
       this.hooks.length = 0;
+      this.commitSent = this.frame?.commitSent() ?? false;
+      this.retireIfLost(e);
       throw e;
     } finally {
       this.em.resetTransactionContext();
@@ -212,9 +231,17 @@ export class RequestTransaction {
     }
   }
 
+  /**
+   * A connection that failed for want of the database must not serve the next request: the pool learns it is
+   * dead only from its 'end' event, which may come after it is handed out again. Marked as knex marks one.
+   */
+  private retireIfLost(error: unknown): void {
+    if (this.connection && isDatabaseUnavailable(error)) (this.connection.connection as { __knex__disposed?: unknown }).__knex__disposed ??= error;
+  }
+
   private releaseSlot(): void {
-    this.unqueue?.();
-    this.unqueue = undefined;
+    this.frame?.undo();
+    this.frame = undefined;
     if (this.connection) this.connection.knex.client.releaseConnection(this.connection.connection);
     this.connection = undefined;
     const release = this.release;

@@ -71,6 +71,9 @@ function coded(error: GraphQLError, code: 'GRAPHQL_PARSE_FAILED' | 'GRAPHQL_VALI
   return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, originalError: error, extensions: { code } });
 }
 
+/** The codes that mean "the database (or this server) is away, try again": 503 with Retry-After on every transport. */
+const UNAVAILABLE_CODES = new Set(['UNAVAILABLE', 'UNKNOWN_OUTCOME']);
+
 export class OperationPipeline {
   readonly formatError: FormatError;
   readonly parseOptions: ParseOptions;
@@ -139,8 +142,8 @@ export class OperationPipeline {
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
-  async end(context: Context, outcome: ExecutionOutcome): Promise<GraphQLError | undefined> {
-    const failure = await context.transaction.end(outcome);
+  async end(context: Context, outcome: ExecutionOutcome, operation: OperationDefinitionNode | null | undefined): Promise<GraphQLError | undefined> {
+    const failure = await context.transaction.end(outcome, { writes: operation?.operation === 'mutation' });
     return failure ? this.failureError(failure) : undefined;
   }
 
@@ -168,6 +171,15 @@ export class OperationPipeline {
       rc.response.body = { kind: 'single', singleResult: { data: null, errors: [error] } };
       rc.response.http.status = statusForCode(error.extensions?.code as string | undefined);
     };
+    /** Any answer that met an absent database is a 503 with Retry-After, as over REST, whichever field met it. */
+    const markUnavailable = (rc: GraphQLRequestContextWillSendResponse<Context>) => {
+      const errors = rc.response.body.kind === 'single' ? rc.response.body.singleResult.errors : undefined;
+      const unavailable = errors?.find((e) => UNAVAILABLE_CODES.has(e.extensions?.code as string));
+      if (!unavailable) return;
+      rc.response.http.status = 503;
+      const retryAfter = unavailable.extensions?.retryAfter;
+      if (typeof retryAfter === 'number') rc.response.http.headers.set('retry-after', String(retryAfter));
+    };
     return {
       requestDidStart: async () => {
         let thrown = false;
@@ -180,7 +192,9 @@ export class OperationPipeline {
             } catch (e) {
               const [error] = this.format([this.failureError(e)]);
               const status = statusForCode(error.extensions?.code as string | undefined);
-              return { http: { status, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: null, errors: [error] } } };
+              const headers = new HeaderMap();
+              if (typeof error.extensions?.retryAfter === 'number') headers.set('retry-after', String(error.extensions.retryAfter));
+              return { http: { status, headers }, body: { kind: 'single', singleResult: { data: null, errors: [error] } } };
             }
           },
           executionDidStart: async () => ({
@@ -189,8 +203,9 @@ export class OperationPipeline {
             },
           }),
           willSendResponse: async (rc) => {
-            const failure = await this.end(rc.contextValue, thrown ? 'threw' : rc.errors?.length ? 'errors' : 'ok');
+            const failure = await this.end(rc.contextValue, thrown ? 'threw' : rc.errors?.length ? 'errors' : 'ok', rc.operation);
             if (failure) answerWith(rc, this.format([failure])[0]);
+            markUnavailable(rc);
           },
         };
       },

@@ -36,10 +36,10 @@ function executeInTransaction(pipeline: OperationPipeline) {
     try {
       result = await execute(args);
     } catch (e) {
-      await pipeline.end(context, 'threw');
+      await pipeline.end(context, 'threw', operation);
       throw e;
     }
-    const failure = await pipeline.end(context, result.errors?.length ? 'errors' : 'ok');
+    const failure = await pipeline.end(context, result.errors?.length ? 'errors' : 'ok', operation);
     return failure ? { errors: [failure] } : result;
   };
 }

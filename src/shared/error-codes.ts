@@ -54,7 +54,11 @@ export const ERROR_CODES = {
   },
   UNAVAILABLE: {
     status: 503,
-    meaning: 'The database cannot be reached right now; try again shortly.',
+    meaning: 'The database cannot be reached right now (down, restarting) or the server is stopping; nothing was changed. `Retry-After` (and `extensions.retryAfter`) say when to try again.',
+  },
+  UNKNOWN_OUTCOME: {
+    status: 503,
+    meaning: 'The database went away while a change was being committed: it may or may not have been stored. Retry with the same `Idempotency-Key` after `Retry-After` seconds, or read the data back.',
   },
 
   // Raised by graphql-js and Apollo Server for a GraphQL request that never reached execution.

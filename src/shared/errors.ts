@@ -97,10 +97,29 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Seconds a client should wait before retrying a request refused because the database (or this server) is away. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 1;
+
+/** The database is unreachable or restarting, or the server is stopping: nothing was changed, try again. */
 export class UnavailableError extends AppError {
   readonly code = 'UNAVAILABLE';
-  constructor(message = 'The service is temporarily unavailable.') {
-    super(message);
+  constructor(message = 'The service is temporarily unavailable; try again shortly.', options: { cause?: unknown } = {}) {
+    super(message, { details: { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS } });
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+/**
+ * The connection died while a change was being committed (COMMIT sent, no answer): it may be stored or not.
+ * Also 503, so clients retry, with their idempotency key, which makes the retry safe either way.
+ */
+export class UnknownOutcomeError extends AppError {
+  readonly code = 'UNKNOWN_OUTCOME';
+  constructor(options: { cause?: unknown } = {}) {
+    super('The database went away while your change was being saved: it may or may not have been stored. Retry with the same Idempotency-Key, or read it back.', {
+      details: { retryAfter: UNAVAILABLE_RETRY_AFTER_SECONDS },
+    });
+    if (options.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -21,7 +21,8 @@ describe('readiness', () => {
     try {
       const notReady = await get('/readyz');
       expect(notReady.status).toBe(503);
-      expect(((await notReady.json()) as { status: string }).status).toBe('unavailable');
+      expect(await notReady.json()).toMatchObject({ status: 'unavailable', success: false, errors: [{ code: 'UNAVAILABLE' }] });
+      expect(notReady.headers.get('retry-after')).toBe('1');
       expect((await get('/healthz')).status).toBe(200);
 
       await orm.getMigrator().up();
@@ -43,6 +44,7 @@ describe('readiness', () => {
       expect((await get('/readyz')).status).toBe(503);
       const res = await get('/api/v1/customer/companies');
       expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
       expect(await res.json()).toMatchObject({ success: false, errors: [{ code: 'UNAVAILABLE' }] });
       expect((await get('/healthz')).status).toBe(200);
     } finally {

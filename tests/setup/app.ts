@@ -38,10 +38,11 @@ export interface TestApp {
  * The real server for one test file: its own database cloned from the migrated template, the real
  * Fastify app listening on an ephemeral port, requests over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { sameDatabaseAs?: TestApp; database?: TestDatabase } = {}): Promise<TestApp> {
   // A second app on the same database, with the same keys, stands in for a second server process.
   const first = options.sameDatabaseAs;
-  const db = first?.db ?? (await createTestDatabase());
+  // `database`: one the test owns (on a server of its own, say), already migrated; dropped by its owner.
+  const db = first?.db ?? options.database ?? (await createTestDatabase());
   const shared = first
     ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt, WEBHOOK_SECRETS_KEY: first.config.webhooks.secretKeys.current! }
     : {};
@@ -92,7 +93,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     close: async () => {
       await app.close();
       await orm.close(true);
-      if (!first) await db.drop();
+      if (!first && !options.database) await db.drop();
     },
   };
 }

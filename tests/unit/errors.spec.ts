@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { isDatabaseUnavailable } from '../../src/db/errors';
 import { createFormatError } from '../../src/graphql/errors';
-import { NotFoundError, RateLimitedError, statusForCode, ValidationError } from '../../src/shared/errors';
+import { NotFoundError, RateLimitedError, statusForCode, UnavailableError, UnknownOutcomeError, ValidationError } from '../../src/shared/errors';
 import { TenantNotFoundError } from '../../src/modules/tenant/tenant.errors';
 
 const format = createFormatError({ exposeStack: false, log: () => undefined });
@@ -57,6 +57,11 @@ describe('which database errors mean "unavailable" (503)', () => {
     ['connection failure', pgError('08006')],
     ['pool timeout', new Error('Timeout acquiring a connection. The pool is probably full.')],
     ['wrapped in a cause', Object.assign(new Error('query failed'), { cause: pgError('ECONNRESET') })],
+    ['cannot connect now (starting or stopping)', pgError('57P03', 'the database system is shutting down')],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+    ['a connection found dead', new Error('Client has encountered a connection error and is not queryable')],
+    ["knex's transaction whose connection died", new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
+    ['inside a GraphQLError (a failed begin or commit)', new GraphQLError('database failure', { originalError: pgError('57P01') })],
   ])('%s: unavailable', (_name, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
   it.each([
@@ -65,4 +70,21 @@ describe('which database errors mean "unavailable" (503)', () => {
     ['a syntax error', pgError('42601')],
     ['a plain error', new Error('boom')],
   ])('%s: not unavailable', (_name, error) => expect(isDatabaseUnavailable(error)).toBe(false));
+});
+
+describe('the answers for an absent database', () => {
+  it('a failed begin or commit wrapped in a GraphQLError is UNAVAILABLE with retryAfter, not a 500', () => {
+    const failure = new GraphQLError('database failure', { originalError: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }) });
+    const out = format(failure.toJSON(), failure);
+    expect(out.extensions).toEqual({ code: 'UNAVAILABLE', retryAfter: 1 });
+    expect(statusForCode('UNAVAILABLE')).toBe(503);
+  });
+
+  it('UNKNOWN_OUTCOME is a 503 that tells the client to retry with its idempotency key', () => {
+    const out = format({ message: '' }, wrap(new UnknownOutcomeError({ cause: new Error('Connection terminated unexpectedly') })));
+    expect(out.extensions).toEqual({ code: 'UNKNOWN_OUTCOME', retryAfter: 1 });
+    expect(out.message).toMatch(/may or may not have been stored.*Idempotency-Key/);
+    expect(statusForCode('UNKNOWN_OUTCOME')).toBe(503);
+    expect(new UnavailableError().details).toEqual({ retryAfter: 1 });
+  });
 });

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { Client } from 'pg';
 import type { Logger } from 'pino';
+import { PgListener, type ListenerQuery } from '../../db/listener';
 
 /** The channel a trigger on outbox_events notifies (on commit) for every event. */
 export const LIVE_CHANNEL = 'incident_events';
@@ -16,50 +16,79 @@ export interface LiveEvent {
 
 /** How many events one slow subscriber may have waiting; older ones are dropped beyond that. */
 const BUFFER = 100;
+/** How many delivered event ids are remembered, so an event both announced and re-read is delivered once. */
+const RECENT = 2000;
+
+/**
+ * The events committed after snapshot $1 and before snapshot $2, as the trigger announces them
+ * (migrations: outbox_events_announce). Bounded by the snapshots' xmin and xmax, so the index on tx_id applies.
+ */
+const MISSED = `SELECT id AS "eventId", tenant_id AS "tenantId", payload->>'incidentId' AS "incidentId", type, payload->>'visibility' AS visibility
+  FROM outbox_events
+  WHERE tx_id >= pg_snapshot_xmin($1::pg_snapshot) AND tx_id < pg_snapshot_xmax($2::pg_snapshot)
+    AND NOT pg_visible_in_snapshot(tx_id, $1::pg_snapshot) AND pg_visible_in_snapshot(tx_id, $2::pg_snapshot)
+  ORDER BY tx_id, created_at`;
 
 /**
  * Live updates for GraphQL subscriptions, across every server process on the database: each process
  * LISTENs on one connection, and every outbox event is announced with pg_notify by a trigger, delivered
  * when its transaction commits. Only ids travel; subscribers read what their viewer may see.
- * Best effort: an event announced while the connection is down is missed (the outbox and the worker,
- * not this, are what never lose anything).
+ * The connection reconnects with backoff until it succeeds (db/listener.ts), and then delivers the events
+ * announced while it was down: each connection notes the database's snapshot once it listens; on a new one,
+ * the events committed between the old snapshot and the new are read from the outbox (by their transaction
+ * id) and delivered, those already announced skipped. Subscribers of this process then miss nothing, only
+ * hear it late.
  */
 export class LiveEvents {
   private readonly emitter = new EventEmitter();
-  private listener?: Client;
-  private stopped = false;
+  private readonly listener: PgListener;
+  /** The snapshot taken once the current (or last) connection listened: what it has covered. */
+  private snapshot?: string;
+  private readonly recent = new Set<string>();
 
-  constructor(
-    private readonly databaseUrl: string,
-    private readonly log: Logger,
-  ) {
+  constructor(databaseUrl: string, log: Logger) {
     this.emitter.setMaxListeners(0);
+    this.listener = new PgListener({
+      databaseUrl,
+      channels: [LIVE_CHANNEL],
+      name: 'live updates',
+      log,
+      onNotification: (_channel, payload) => {
+        let event: LiveEvent;
+        try {
+          event = JSON.parse(payload) as LiveEvent;
+        } catch {
+          return; // not ours
+        }
+        this.deliver(event);
+      },
+      onListening: (query, reconnected) => this.catchUp(query, reconnected),
+    });
+  }
+
+  /** Every commit after the new snapshot is announced to this connection; those before it since the old one are read. */
+  private async catchUp(query: ListenerQuery, reconnected: boolean): Promise<void> {
+    const [{ snapshot }] = await query<{ snapshot: string }>('SELECT pg_current_snapshot()::text AS snapshot');
+    if (reconnected && this.snapshot) {
+      for (const event of await query<LiveEvent & Record<string, unknown>>(MISSED, [this.snapshot, snapshot])) this.deliver(event);
+    }
+    this.snapshot = snapshot;
+  }
+
+  private deliver(event: LiveEvent): void {
+    if (this.recent.has(event.eventId)) return;
+    this.recent.add(event.eventId);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.values().next().value!);
+    this.emitter.emit('event', event);
+  }
+
+  /** True while the LISTEN connection is up. */
+  get listening(): boolean {
+    return this.listener.connected;
   }
 
   async start(): Promise<void> {
-    await this.listen();
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopped) return;
-    const client = new Client({ connectionString: this.databaseUrl });
-    client.on('notification', (msg) => {
-      if (msg.channel !== LIVE_CHANNEL || !msg.payload) return;
-      try {
-        this.emitter.emit('event', JSON.parse(msg.payload) as LiveEvent);
-      } catch {
-        /* not ours */
-      }
-    });
-    client.on('error', (err) => {
-      this.log.warn({ err }, 'live updates listener lost its connection; reconnecting');
-      void client.end().catch(() => undefined);
-      if (this.listener === client) this.listener = undefined;
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${LIVE_CHANNEL}`);
-    this.listener = client;
+    await this.listener.start();
   }
 
   /** How many subscriptions this process serves now. */
@@ -108,9 +137,7 @@ export class LiveEvents {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.emitter.emit('stop');
-    await this.listener?.end().catch(() => undefined);
-    this.listener = undefined;
+    await this.listener.stop();
   }
 }

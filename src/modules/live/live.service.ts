@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Runtime } from '../../runtime';
+import { isDatabaseUnavailable } from '../../db/errors';
 import { inTenantTransaction } from '../../db/tenant-transaction';
 import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import { IncidentNotFoundError } from '../incident/incident.errors';
@@ -46,6 +47,28 @@ function visibleChanges(
   return stream;
 }
 
+/** How long a subscription waits for the database to come back to read an event it heard of, before dropping it. */
+const READ_RETRY_MS = 30_000;
+
+/**
+ * `read`, tried again with growing pauses while the database is away (a restart): the event is known, so
+ * the subscriber gets it late rather than losing it or its socket. Other failures are thrown at once.
+ */
+async function readWhileAway<T>(read: () => Promise<T>, stillWanted: () => boolean): Promise<T | null> {
+  const deadline = Date.now() + READ_RETRY_MS;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 2000)) {
+    try {
+      return await read();
+    } catch (e) {
+      if (!isDatabaseUnavailable(e) || Date.now() + pause > deadline || !stillWanted()) {
+        if (isDatabaseUnavailable(e)) return null; // dropped, as when no process heard it
+        throw e;
+      }
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
+}
+
 /** Live updates of incidents (GraphQL subscriptions), for staff and portal viewers. */
 export class LiveService {
   constructor(
@@ -67,7 +90,10 @@ export class LiveService {
     return visibleChanges(
       source,
       async (e) => {
-        const incident = await inTenantTransaction(this.em, this.rlsTenant, (tx) => findIncident(tx, viewer, e.incidentId!));
+        const incident = await readWhileAway(
+          () => inTenantTransaction(this.em, this.rlsTenant, (tx) => findIncident(tx, viewer, e.incidentId!)),
+          () => !this.rt.revocations.isRevoked(viewer.sessionId),
+        );
         return incident ? { eventType: e.type, incident } : null;
       },
       () => !this.rt.revocations.isRevoked(viewer.sessionId),

@@ -70,6 +70,7 @@ export class NotificationWorker {
   private heartbeat?: NodeJS.Timeout;
   /** graphile-worker's ids of this process's workers: what their jobs are locked by. */
   private readonly workerIds = new Set<string>();
+  private readonly reviving = new Set<'notifications' | 'ezra'>();
   private readonly log: Logger;
   private readonly secrets: WebhookSecretBox;
 
@@ -183,9 +184,8 @@ export class NotificationWorker {
         return 0;
       });
       if (requeued) this.log.info({ events: requeued }, 'queued outbox events that were not dispatched yet');
-      const common = { pgPool: pool, schema: QUEUE_SCHEMA, pollInterval: config.worker.pollIntervalMs, noHandleSignals: true, logger: queueLogger(this.log), events: this.events() };
-      this.runner = await run({ ...common, taskList: this.tasks(), parsedCronItems: housekeepingCronItems(config), concurrency: config.worker.concurrency });
-      this.ezraRunner = await run({ ...common, taskList: this.ezraTasks(), parsedCronItems: [], concurrency: config.ezra.maxConcurrent });
+      this.runner = await this.startRunner('notifications', pool);
+      this.ezraRunner = await this.startRunner('ezra', pool);
       await this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed'));
       this.heartbeat = setInterval(() => void this.beat().catch((err) => this.log.warn({ err }, 'queue heartbeat failed')), config.worker.heartbeatMs);
       this.heartbeat.unref();
@@ -197,15 +197,55 @@ export class NotificationWorker {
       await pool.end().catch(() => undefined);
       throw e;
     }
-    this.runner.promise.catch((err) => this.log.error({ err }, 'notifications worker stopped on an error'));
-    this.ezraRunner.promise.catch((err) => this.log.error({ err }, 'the worker\'s Ezra runner stopped on an error'));
     this.log.info({ concurrency: config.worker.concurrency, ezraConcurrency: config.ezra.maxConcurrent }, 'notifications worker started');
   }
 
-  private events(): WorkerEvents {
+  private async startRunner(which: 'notifications' | 'ezra', pool: Pool): Promise<Runner> {
+    const { config } = this.deps;
     const events = new EventEmitter() as WorkerEvents;
     events.on('worker:create', ({ worker }) => void this.workerIds.add(worker.workerId));
-    return events;
+    // A worker that could not release its job (the database went away mid-job) exits, and graphile-worker
+    // does not replace it: without this the runner would be left with fewer workers, or none, for good.
+    // Its id stops beating, so the heartbeat frees the job it left locked (see beat).
+    events.on('worker:fatalError', ({ worker }) => {
+      this.workerIds.delete(worker.workerId);
+      this.revive(which);
+    });
+    const common = { pgPool: pool, schema: QUEUE_SCHEMA, pollInterval: config.worker.pollIntervalMs, noHandleSignals: true, logger: queueLogger(this.log), events };
+    const runner =
+      which === 'notifications'
+        ? await run({ ...common, taskList: this.tasks(), parsedCronItems: housekeepingCronItems(config), concurrency: config.worker.concurrency })
+        : await run({ ...common, taskList: this.ezraTasks(), parsedCronItems: [], concurrency: config.ezra.maxConcurrent });
+    runner.promise.catch((err) => this.log.error({ err }, `the worker's ${which} runner stopped on an error`));
+    return runner;
+  }
+
+  /**
+   * Replaces a runner that lost a worker with a fresh one, once the database answers again (tried with
+   * growing pauses). The job the dead worker left locked is freed by the heartbeat once its id has been
+   * silent for six beats, and then runs again.
+   */
+  private revive(which: 'notifications' | 'ezra'): void {
+    if (this.reviving.has(which) || !this.pool) return;
+    this.reviving.add(which);
+    const pool = this.pool;
+    void (async () => {
+      const old = which === 'notifications' ? this.runner : this.ezraRunner;
+      await old?.stop().catch(() => undefined);
+      for (let pause = 200; this.pool === pool; pause = Math.min(pause * 2, 5000)) {
+        try {
+          const runner = await this.startRunner(which, pool);
+          if (this.pool !== pool) return void (await runner.stop().catch(() => undefined)); // stopped meanwhile
+          if (which === 'notifications') this.runner = runner;
+          else this.ezraRunner = runner;
+          this.log.info({ runner: which }, 'worker runner restarted after losing a worker');
+          return;
+        } catch (err) {
+          this.log.warn({ err, runner: which }, 'worker runner could not restart yet');
+          await new Promise((r) => setTimeout(r, pause));
+        }
+      }
+    })().finally(() => this.reviving.delete(which));
   }
 
   /** Lets the jobs in progress finish, then stops taking jobs and closes its connections. */

@@ -6,8 +6,9 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/p
  */
 @Entity({ tableName: 'outbox_events' })
 @Index({ properties: ['processedAt', 'createdAt'] })
+@Index({ properties: ['txId'] })
 export class OutboxEvent {
-  [OptionalProps]?: 'id' | 'createdAt' | 'processedAt';
+  [OptionalProps]?: 'id' | 'createdAt' | 'processedAt' | 'txId';
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
@@ -27,4 +28,12 @@ export class OutboxEvent {
 
   @Property({ type: 'timestamptz', nullable: true })
   processedAt?: Date | null;
+
+  /**
+   * The writing transaction's id. A LISTEN connection that was down re-reads the events committed between
+   * two snapshots by it (modules/live/live-events.ts): unlike `createdAt` (the transaction's start) or any
+   * sequence (taken at insert), visibility in a snapshot follows commit order. Never read otherwise.
+   */
+  @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()', lazy: true })
+  txId?: string;
 }
