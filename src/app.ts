@@ -17,6 +17,7 @@ import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
 import { registerDevMail } from './http/dev-mail';
+import { playgroundOptions } from './http/playground';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
 import { Metrics, registerMetricsRoute } from './http/metrics';
@@ -238,7 +239,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Rendered per request: its inline script carries the response's CSP nonce.
   const playgroundPage = config.playground
     ? (cspNonce: string) =>
-        renderAltair({ baseURL: PLAYGROUND_ASSETS, endpointURL: '/graphql', disableAccount: true, cspNonce, initialQuery: '{\n  companies {\n    id\n    name\n    slug\n  }\n}\n' })
+        renderAltair({ ...playgroundOptions(config), baseURL: PLAYGROUND_ASSETS, disableAccount: true, cspNonce })
     : undefined;
   if (config.playground) {
     await http.register(async (scope) => {
