@@ -91,8 +91,11 @@ describe('outbox delivery through the job queue', () => {
     expect(events.map((e) => e.payload.number).sort()).toEqual(tickets.map((x) => x.number).sort());
     expect(events.every((e) => !e.processedAt)).toBe(true);
     expect(await jobsFor('outbox.dispatch')).toBe(2);
-    await new Promise((r) => setTimeout(r, 300));
     expect(mailsTo(manager.email)).toHaveLength(0);
+    // A mail goes out only after its event is dispatched: both still undispatched after the mailbox was read,
+    // so none was on its way (and the next test sees them delivered once a worker runs).
+    expect(await t.em().count(OutboxEvent, { processedAt: null })).toBe(2);
+    expect(await jobsFor('outbox.dispatch')).toBe(2);
   });
 
   it('a worker started later delivers everything written while none ran (`npm run worker`), and stops cleanly on SIGTERM', async () => {

@@ -133,7 +133,12 @@ describe('webhooks', () => {
     await t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: 'Public progress.', visibility: 'PUBLIC' }, auth.ENGINEER);
     await t.rest('POST', `/api/v1/incidents/${ticket.id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.MANAGER); // not subscribed
     const hooks = await receiver.waitFor('/signed', 2);
-    await new Promise((r) => setTimeout(r, 300));
+    // Not a third: once every event is dispatched (an event's deliveries are planned in the transaction that
+    // marks it so) and the endpoint's deliveries are all sent, nothing more is on its way.
+    const undispatched = async () => (await t.em().getConnection().execute<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL'))[0].n;
+    const statuses = async () => (await t.em().getConnection().execute<{ status: string }[]>('SELECT status FROM notification_deliveries WHERE endpoint_id = ?', [body.data.id])).map((d) => d.status);
+    await until(async () => (await undispatched()) === 0 && (await statuses()).every((st) => st === 'SENT'));
+    expect(await statuses()).toEqual(['SENT', 'SENT']);
     expect(receiver.received('/signed')).toHaveLength(2);
 
     const parsed = hooks.map((h) => JSON.parse(h.body) as Hook);
