@@ -22,17 +22,19 @@ const withDatabase = {
   globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
 };
 
+const unit = { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] };
+const integration = { ...common, ...withDatabase, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] };
+/** Timing comparisons: minutes of samples that want the machine to themselves as far as possible. */
+const timing = { ...common, ...withDatabase, displayName: 'timing', testMatch: ['**/*.timing-spec.ts'] };
+
 /**
- * Three projects. `npm test` runs unit (no database) and integration; `npm run test:timing` runs timing
- * (timing comparisons that need the machine to themselves as far as possible, and minutes), and CI runs all.
+ * `jest` (`npm test`) runs the unit (no database) and integration projects; with TEST_TIMING=1
+ * (`npm run test:timing`, and CI after the rest) the timing project alone. An environment variable rather
+ * than --selectProjects, which would take the test paths and flags given after it for project names.
  * @type {import('jest').Config}
  */
 module.exports = {
-  projects: [
-    { ...common, displayName: 'unit', testMatch: ['**/*.spec.ts'] },
-    { ...common, ...withDatabase, displayName: 'integration', testMatch: ['**/*.int-spec.ts'] },
-    { ...common, ...withDatabase, displayName: 'timing', testMatch: ['**/*.timing-spec.ts'] },
-  ],
+  projects: process.env.TEST_TIMING === '1' ? [timing] : [unit, integration],
   // Generous: real servers, databases and processes; a busy 2-core machine can be slow, never wrong.
   testTimeout: 60000,
   maxWorkers: 2,
