@@ -46,6 +46,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     t = await startTestApp({
+      WORKER_ENABLED: 'true',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', // the receiver is on 127.0.0.1
       WORKER_POLL_INTERVAL_MS: '50',
       DELIVERY_MAX_ATTEMPTS: '3',
@@ -255,7 +256,7 @@ describe('webhooks', () => {
     let admin: Record<string, string>;
     let tenant: Tenant;
     beforeAll(async () => {
-      strict = await startTestApp({ WORKER_POLL_INTERVAL_MS: '50' });
+      strict = await startTestApp({ WORKER_ENABLED: 'true', WORKER_POLL_INTERVAL_MS: '50' });
       const em = strict.em();
       tenant = await createTenant(em, { slug: 'strict-acme' });
       const a = await createStaff(em, strict.app.runtime.passwords, { tenant, role: 'ADMIN' });

@@ -25,6 +25,7 @@ describe('account enumeration: the same answer for existing and unknown accounts
   // Limits far away, so only the account makes a difference; the limiters themselves are tested below.
   beforeAll(async () => {
     t = await startTestApp({
+      WORKER_ENABLED: 'true',
       OTP_RESEND_PER_MINUTE: '100',
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
       LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
@@ -80,6 +81,7 @@ describe('account enumeration: the rate limiters answer alike for existing and u
     mail = await startMailbox();
     // The documented defaults for codes and resets (3 a minute per address); 3 failed logins per account.
     t = await startTestApp({
+      WORKER_ENABLED: 'true',
       SMTP_URL: mail.url,
       OTP_RESEND_PER_MINUTE: '3',
       LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3',

@@ -93,6 +93,7 @@ describe('account enumeration: no timing difference between existing and unknown
   beforeAll(async () => {
     t = await startTestApp(
       {
+        WORKER_ENABLED: 'true',
         OTP_RESEND_PER_MINUTE: '100',
         LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
         LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',

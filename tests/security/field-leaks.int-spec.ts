@@ -276,7 +276,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
   beforeAll(async () => {
     mail = await startMailbox();
     // The walk sends a few hundred mutations as one viewer: a per-viewer mutation limit must not cut it short.
-    t = await startTestApp({ SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
 

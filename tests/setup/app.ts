@@ -56,8 +56,10 @@ export async function startTestApp(
     ? { JWT_STAFF_SECRET: first.config.secrets.staffJwt, JWT_PORTAL_SECRET: first.config.secrets.portalJwt, WEBHOOK_SECRETS_KEY: first.config.webhooks.secretKeys.current! }
     : {};
   // No hourly purge firing in the middle of a test that back-dates rows; tests/integration/housekeeping.int-spec.ts turns it on.
+  // No notifications worker (its two job runners, their connections and polling) unless the test file
+  // delivers something: those say WORKER_ENABLED: 'true'.
   const hashing = options.realHashing || env.NODE_ENV === 'production' ? {} : CHEAP_ARGON2;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, RETENTION_SCHEDULE: 'off', ...hashing, ...shared, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, RETENTION_SCHEDULE: 'off', WORKER_ENABLED: 'false', ...hashing, ...shared, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
