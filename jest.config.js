@@ -1,8 +1,9 @@
 /**
- * openid-client and its dependencies (oauth4webapi, jose) are ESM-only. Node loads them with require(esm),
- * but jest's own module system cannot, so @swc/jest compiles those packages to CommonJS for the tests.
+ * openid-client and its dependencies (oauth4webapi, jose), and cookie (light-my-request's, behind Fastify's
+ * inject) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
+ * @swc/jest compiles those packages to CommonJS for the tests.
  */
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'cookie'];
 
 const common = {
   testEnvironment: 'node',
