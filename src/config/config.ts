@@ -84,6 +84,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
   if (isProduction && env.GOOGLE_ALLOW_INSECURE_ISSUER) {
     problems.push('GOOGLE_ALLOW_INSECURE_ISSUER: must not be true in production (it lets the OpenID provider be reached over plain http)');
   }
+  // Cheaper hashing is for test runs (tests/setup/app.ts); production never hashes below OWASP's weakest
+  // recommended trade of memory for passes (7 MiB × 5; the defaults are 19 MiB × 2).
+  if (isProduction && (env.ARGON2_MEMORY_KIB < 7 * 1024 || env.ARGON2_MEMORY_KIB * env.ARGON2_TIME_COST < 7 * 1024 * 5)) {
+    problems.push('ARGON2_MEMORY_KIB: with ARGON2_TIME_COST, below the OWASP minimum for production (at least 7168 KiB, and memory × passes at least 35840, as 19456 × 2 or 47104 × 1)');
+  }
   if (env.EZRA_PROVIDER_URL) {
     if (!env.EZRA_MODEL) problems.push('EZRA_MODEL: must be set together with EZRA_PROVIDER_URL (the model name the provider expects)');
     const url = new URL(env.EZRA_PROVIDER_URL);

@@ -273,7 +273,7 @@ export const SETTINGS = {
   },
   ARGON2_MEMORY_KIB: {
     schema: int(1024, 1024 * 1024).default(19 * 1024),
-    doc: 'argon2id memory per hash, in KiB (the defaults of the three argon2id parameters are the OWASP minimum)',
+    doc: 'argon2id memory per hash, in KiB (the defaults of the three argon2id parameters are the OWASP minimum; production refuses less than 7168 KiB, or memory × `ARGON2_TIME_COST` below 35840)',
   },
   ARGON2_TIME_COST: {
     schema: int(1, 20).default(2),

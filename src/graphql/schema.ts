@@ -25,12 +25,15 @@ export function buildBareSchema(): GraphQLSchema {
   });
 }
 
+let served: GraphQLSchema | undefined;
+
 /**
  * The served schema: the bare schema with shield applied (deny by default), and around every Mutation
- * field the per-viewer rate limit (applied last, so it runs first).
+ * field the per-viewer rate limit (applied last, so it runs first). It depends on no setting and holds no
+ * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return applyMutationRateLimit(applyShield(buildBareSchema(), permissions));
+  return (served ??= applyMutationRateLimit(applyShield(buildBareSchema(), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

@@ -12,7 +12,7 @@ describe('staff registration and e-mail verification', () => {
   let mail: Mailbox;
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
   });
   afterAll(async () => {
     await t.close();
@@ -212,7 +212,7 @@ describe('staff registration and e-mail verification', () => {
     });
 
     it('holds across two server processes on one database', async () => {
-      const other = await startTestApp({ SMTP_URL: mail.url }, { sameDatabaseAs: t });
+      const other = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url }, { sameDatabaseAs: t });
       try {
         const email = 'shared-limit@example.test';
         expect((await t.rest('POST', '/api/v1/auth/resend_otp', { email })).status).toBe(200);

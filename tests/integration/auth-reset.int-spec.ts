@@ -11,7 +11,7 @@ describe('password reset', () => {
   let grace: StaffFixture;
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     grace = await createStaff(t.em(), t.app.runtime.passwords, { email: 'grace@navy.test' });
   });
   afterAll(async () => {

@@ -52,8 +52,8 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     await migrate(orm);
     await orm.close(true);
     const database = { url, name: 'app', drop: async () => undefined };
-    a = await startTestApp({}, { database });
-    b = await startTestApp({}, { sameDatabaseAs: a });
+    a = await startTestApp({ WORKER_ENABLED: 'true' }, { database });
+    b = await startTestApp({ WORKER_ENABLED: 'true' }, { sameDatabaseAs: a });
     const em = a.em();
     const tenant = await createTenant(em, { slug: 'outage-co' });
     tenantId = tenant.id;

@@ -61,7 +61,7 @@ describe('Ezra, the incident analyst', () => {
   const auth: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WORKER_ENABLED: 'true' });
     const em = t.em();
     acme = await createTenant(em, { slug: 'ezra-acme' });
     for (const role of ['VIEWER', 'RESPONDER', 'ENGINEER', 'MANAGER'] as StaffRole[]) {
@@ -279,7 +279,7 @@ describe('Ezra, the incident analyst', () => {
 
   it('runs nothing automatically with EZRA_AUTO_ANALYZE=false in the worker that dispatches the ticket\'s event', async () => {
     await withoutMainWorker(async () => {
-      const off = await startTestApp({ EZRA_AUTO_ANALYZE: 'false' }, { sameDatabaseAs: t });
+      const off = await startTestApp({ WORKER_ENABLED: 'true', EZRA_AUTO_ANALYZE: 'false' }, { sameDatabaseAs: t });
       try {
         const created = await portalTicket(off, { title: 'No automatic run', description: 'Quiet please.' });
         expect(created.status).toBe(201);
@@ -371,7 +371,7 @@ describe('Ezra, the incident analyst', () => {
       // to take it, the ticket e-mails below would wait for them.
       await t.app.runtime.worker!.stop();
       p = await startTestApp(
-        { EZRA_PROVIDER_URL: provider.baseUrl, EZRA_MODEL: 'test-model', EZRA_API_KEY: 'test-key-123', SMTP_URL: mail.url, WORKER_CONCURRENCY: '1', WORKER_POLL_INTERVAL_MS: '100' },
+        { WORKER_ENABLED: 'true', EZRA_PROVIDER_URL: provider.baseUrl, EZRA_MODEL: 'test-model', EZRA_API_KEY: 'test-key-123', SMTP_URL: mail.url, WORKER_CONCURRENCY: '1', WORKER_POLL_INTERVAL_MS: '100' },
         { sameDatabaseAs: t },
       );
     });

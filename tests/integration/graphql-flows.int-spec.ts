@@ -12,7 +12,7 @@ describe('GraphQL flows', () => {
   let acme: Tenant;
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     acme = await createTenant(t.em(), { slug: 'gql-acme', allowCustomerSignup: true });
     await createArticle(t.em(), acme, { title: 'Rotate API keys', markdown: 'Go to **Keys**.', tags: ['api'] });
   });

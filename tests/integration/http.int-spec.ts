@@ -7,7 +7,7 @@ type Envelope = { success: boolean; message: string; errors?: { code: string; fi
 describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page or a stack trace', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ BODY_LIMIT_BYTES: '2048' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', BODY_LIMIT_BYTES: '2048' }, { overHttp: true });
   });
   afterAll(() => t.close());
 
@@ -144,7 +144,7 @@ describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page o
 describe('work left for after the answer', () => {
   it('logs a failure with the id of the request that left it, so it can be traced to what its caller was answered', async () => {
     // Nothing listens on this port: the reset e-mail, sent after the answer, fails.
-    const t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${await freeLocalPort()}` });
+    const t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: `smtp://127.0.0.1:${await freeLocalPort()}` }, { overHttp: true });
     try {
       const staff = await createStaff(t.em(), t.app.runtime.passwords);
       const res = await t.rest('POST', '/api/v1/auth/forgot-password', { email: staff.email }, { 'x-request-id': 'trace-reset-1' });

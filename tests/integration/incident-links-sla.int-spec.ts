@@ -18,7 +18,7 @@ describe('parent incidents and SLA breaches', () => {
   const portal: Record<string, string>[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp({ SLA_CHECK_INTERVAL_MS: '0' }); // the test drives the check with its own clock
+    t = await startTestApp({ WORKER_ENABLED: 'true', SLA_CHECK_INTERVAL_MS: '0' }); // the test drives the check with its own clock
     acme = await createTenant(t.em(), { slug: 'links-acme' });
     const e = await createStaff(t.em(), t.app.runtime.passwords, { tenant: acme, role: 'ENGINEER' });
     eng = (await login(t, e.email, e.password)).auth;
@@ -114,7 +114,7 @@ describe('SLA policies', () => {
   let manager: Record<string, string>;
   let engineer: Record<string, string>;
   beforeAll(async () => {
-    t = await startTestApp({ SLA_CHECK_INTERVAL_MS: '0' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SLA_CHECK_INTERVAL_MS: '0' });
     const tenant = await createTenant(t.em());
     const m = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'MANAGER' });
     const e = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ENGINEER' });

@@ -34,7 +34,7 @@ describe('incident management for staff', () => {
   let customer: CustomerFixture;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WORKER_ENABLED: 'true' });
     const em = t.em();
     acme = await createTenant(em, { slug: 'ops-acme' });
     for (const role of ['VIEWER', 'RESPONDER', 'ENGINEER', 'MANAGER', 'ADMIN'] as StaffRole[]) {

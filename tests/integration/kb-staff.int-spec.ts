@@ -36,7 +36,7 @@ describe('knowledge base for staff', () => {
   const auth: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WORKER_ENABLED: 'true' });
     const em = t.em();
     acme = await createTenant(em, { slug: 'kbw-acme' });
     for (const role of ['VIEWER', 'RESPONDER', 'ENGINEER', 'MANAGER'] as StaffRole[]) {

@@ -39,7 +39,7 @@ describe('notification e-mails', () => {
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
     acme = await createTenant(em, { slug: 'mail-acme' });

@@ -59,7 +59,7 @@ describe('outbox delivery through the job queue', () => {
   const startWorker = async (env: Record<string, string> = {}) => {
     const w = spawnWorker({ DATABASE_URL: t.db.url, SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', NODE_ENV: 'test', ...env });
     workers.push(w);
-    await w.waitFor(/notifications worker started/, 90000); // ts-node compiles the entry first: slow on a busy machine
+    await w.waitFor(/notifications worker started/, 90000); // swc compiles the sources as they load: slow on a busy machine
     return w;
   };
   const stopWorker = async (w: ServerProcess) => {
@@ -91,12 +91,15 @@ describe('outbox delivery through the job queue', () => {
     expect(events.map((e) => e.payload.number).sort()).toEqual(tickets.map((x) => x.number).sort());
     expect(events.every((e) => !e.processedAt)).toBe(true);
     expect(await jobsFor('outbox.dispatch')).toBe(2);
-    await new Promise((r) => setTimeout(r, 300));
     expect(mailsTo(manager.email)).toHaveLength(0);
+    // A mail goes out only after its event is dispatched: both still undispatched after the mailbox was read,
+    // so none was on its way (and the next test sees them delivered once a worker runs).
+    expect(await t.em().count(OutboxEvent, { processedAt: null })).toBe(2);
+    expect(await jobsFor('outbox.dispatch')).toBe(2);
   });
 
   it('a worker started later delivers everything written while none ran (`npm run worker`), and stops cleanly on SIGTERM', async () => {
-    // A separate process, as `npm run worker` runs it (ts-node here, compiled JS there).
+    // A separate process, as `npm run worker` runs it (compiled by swc as it loads here, by tsc there).
     const w = await startWorker();
     const first = await mail.next(manager.email, 15000);
     const second = await mail.next(manager.email, 15000);

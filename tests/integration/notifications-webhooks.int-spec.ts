@@ -46,6 +46,7 @@ describe('webhooks', () => {
   beforeAll(async () => {
     receiver = await startReceiver();
     t = await startTestApp({
+      WORKER_ENABLED: 'true',
       WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', // the receiver is on 127.0.0.1
       WORKER_POLL_INTERVAL_MS: '50',
       DELIVERY_MAX_ATTEMPTS: '3',
@@ -133,7 +134,12 @@ describe('webhooks', () => {
     await t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: 'Public progress.', visibility: 'PUBLIC' }, auth.ENGINEER);
     await t.rest('POST', `/api/v1/incidents/${ticket.id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.MANAGER); // not subscribed
     const hooks = await receiver.waitFor('/signed', 2);
-    await new Promise((r) => setTimeout(r, 300));
+    // Not a third: once every event is dispatched (an event's deliveries are planned in the transaction that
+    // marks it so) and the endpoint's deliveries are all sent, nothing more is on its way.
+    const undispatched = async () => (await t.em().getConnection().execute<{ n: number }[]>('SELECT count(*)::int AS n FROM outbox_events WHERE processed_at IS NULL'))[0].n;
+    const statuses = async () => (await t.em().getConnection().execute<{ status: string }[]>('SELECT status FROM notification_deliveries WHERE endpoint_id = ?', [body.data.id])).map((d) => d.status);
+    await until(async () => (await undispatched()) === 0 && (await statuses()).every((st) => st === 'SENT'));
+    expect(await statuses()).toEqual(['SENT', 'SENT']);
     expect(receiver.received('/signed')).toHaveLength(2);
 
     const parsed = hooks.map((h) => JSON.parse(h.body) as Hook);
@@ -250,7 +256,7 @@ describe('webhooks', () => {
     let admin: Record<string, string>;
     let tenant: Tenant;
     beforeAll(async () => {
-      strict = await startTestApp({ WORKER_POLL_INTERVAL_MS: '50' });
+      strict = await startTestApp({ WORKER_ENABLED: 'true', WORKER_POLL_INTERVAL_MS: '50' });
       const em = strict.em();
       tenant = await createTenant(em, { slug: 'strict-acme' });
       const a = await createStaff(em, strict.app.runtime.passwords, { tenant, role: 'ADMIN' });

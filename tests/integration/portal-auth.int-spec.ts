@@ -16,7 +16,7 @@ describe('customer portal accounts (both doors)', () => {
   let closed: Tenant;
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     acme = await createTenant(t.em(), { name: 'Acme Cloud', slug: 'acme', allowCustomerSignup: true });
     globex = await createTenant(t.em(), { name: 'Globex', slug: 'globex', allowCustomerSignup: true });
     closed = await createTenant(t.em(), { name: 'Closed Corp', slug: 'closed', allowCustomerSignup: false });
@@ -203,7 +203,7 @@ describe('customer portal accounts (both doors)', () => {
   });
 
   it('throttles customer logins like staff logins, keyed by e-mail', async () => {
-    const limited = await startTestApp({ LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3' }, { sameDatabaseAs: t });
+    const limited = await startTestApp({ WORKER_ENABLED: 'true', LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '3' }, { sameDatabaseAs: t });
     try {
       const c = await createCustomerUser(t.em(), t.app.runtime.passwords, acme);
       for (let i = 0; i < 3; i++) expect((await limited.rest('POST', '/api/v1/customer/login', { email: c.email, password: `Wrong-${i}-password` })).status).toBe(401);
@@ -216,7 +216,7 @@ describe('customer portal accounts (both doors)', () => {
   });
 
   it('limits sign-ups per IP', async () => {
-    const limited = await startTestApp({ REGISTRATIONS_PER_IP_PER_HOUR: '2' });
+    const limited = await startTestApp({ WORKER_ENABLED: 'true', REGISTRATIONS_PER_IP_PER_HOUR: '2' });
     try {
       const company = await createTenant(limited.em(), { allowCustomerSignup: true });
       const body = (n: number) => ({ email: `n${n}@x.test`, password: STRONG_PASSWORD, name: 'N', companyId: company.id });

@@ -18,7 +18,7 @@ describe('customer password reset (/api/v1/customer/forgot-password and reset-pa
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     acme = await createTenant(t.em(), { slug: 'rst-acme', name: 'Acme Support' });
     globex = await createTenant(t.em(), { slug: 'rst-globex', name: 'Globex Help' });
     max = await createCustomerUser(t.em(), t.app.runtime.passwords, acme, { email: 'max@reset.test' });

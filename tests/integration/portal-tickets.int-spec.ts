@@ -29,7 +29,7 @@ describe('portal tickets', () => {
   const auth: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WORKER_ENABLED: 'true' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
     acme = await createTenant(em, { slug: 'acme-t', allowCustomerSignup: true });

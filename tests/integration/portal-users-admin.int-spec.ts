@@ -42,7 +42,7 @@ describe('portal users administered by staff', () => {
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     const em = t.em();
     acme = await createTenant(em, { slug: 'pu-acme', name: 'Acme Cloud' });
     for (const role of ['VIEWER', 'ENGINEER', 'MANAGER', 'ADMIN'] as StaffRole[]) {
@@ -306,7 +306,7 @@ describe('portal users administered by staff', () => {
 
   it('a second server process refuses a deactivated user\'s token too', async () => {
     const user = await createCustomerUser(t.em(), t.app.runtime.passwords, acme);
-    const other = await startTestApp({}, { sameDatabaseAs: t });
+    const other = await startTestApp({ WORKER_ENABLED: 'true' }, { sameDatabaseAs: t });
     try {
       const session = await portalLogin(t, 'pu-acme', user.email, user.password);
       expect((await other.rest('GET', '/api/v1/portal/auth/me', undefined, session)).status).toBe(200);

@@ -137,9 +137,11 @@ describe('workspace settings and audit log (ADMIN)', () => {
     beforeAll(async () => {
       const created = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/customers', { name: 'Audited Org' }, auth.MANAGER);
       orgId = created.body.data.id;
-      await new Promise((r) => setTimeout(r, 20));
-      between = new Date().toISOString();
-      await new Promise((r) => setTimeout(r, 20));
+      // A millisecond after the creation's entry (stored with more precision than a filter's millisecond), and
+      // the clock past it before the changes below, so their entries come after.
+      const creation = await t.em().findOneOrFail(AuditEntry, { action: 'customer.created', targetId: orgId });
+      between = new Date(creation.createdAt.getTime() + 1).toISOString();
+      while (Date.now() <= Date.parse(between)) await new Promise((r) => setImmediate(r));
       await t.rest('PATCH', `/api/v1/customers/${orgId}`, { sharingMode: 'ORGANIZATION' }, auth.ADMIN);
       await t.rest('PATCH', '/api/v1/customers/' + orgId, { name: 'Audited Org 2' }, auth.MANAGER);
       await t.rest('POST', '/api/v1/customers', { name: 'Theirs' }, auth.stranger);

@@ -13,7 +13,7 @@ describe('workspace staff: invitations, roles, deactivation', () => {
   let adminAuth: Record<string, string>;
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url });
     admin = await createStaff(t.em(), t.app.runtime.passwords, { role: 'ADMIN', email: 'admin@wayne.test' });
     adminAuth = (await login(t, admin.email, admin.password)).auth;
   });

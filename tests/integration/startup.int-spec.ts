@@ -3,10 +3,11 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freeLocalPort } from '../../src/db/embedded';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 import { spawnServer, type ServerProcess } from '../setup/process';
 
-// Each case starts a real server process (TypeScript compiled on the fly): seconds each, more on a busy machine.
+// Each case starts a real server process (TypeScript compiled by swc as it loads): seconds each, more on a busy machine.
 jest.setTimeout(180_000);
 
 /** The server as a user runs it: a real process, its exit codes and its one-line errors. */
@@ -129,7 +130,7 @@ describe('starting and stopping the server process', () => {
     const embeddedEnv = (port: number) => ({ EMBEDDED_PG_DIR: path.join(dir, 'pg'), EMBEDDED_PG_PORT: String(port), PORT: '0', SEED_DEMO: 'false' });
 
     it('starts one with no DATABASE_URL, refuses a second server on the same data, and recovers from a killed run', async () => {
-      const pgPort = 20000 + Math.floor(Math.random() * 20000);
+      const pgPort = await freeLocalPort();
       const first = start(embeddedEnv(pgPort));
       await first.waitFor(/listening on/);
       expect(first.output()).toContain('embedded PostgreSQL running on 127.0.0.1:');

@@ -98,9 +98,14 @@ describe('GraphQL subscriptions', () => {
       { eventType: 'incident.created_by_customer', incident: { number: ticket.number, status: 'OPEN', description: 'Live.' } },
       { eventType: 'incident.status_changed', incident: { number: ticket.number, status: 'ACKNOWLEDGED', description: 'Live.' } },
     ]);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(colleague.received).toEqual([]); // same organization, but it does not share
-    expect(stranger.received).toEqual([]); // another workspace
+    // Nothing of the ticket may reach the other two. Each is then sent an event of its own, after the others:
+    // one subscriber's events arrive in order, so once its own is here, anything of the ticket would be too.
+    const own = await createTicket('colleague', 'Colleague marker');
+    const theirs = await a.rest<Envelope<{ number: string }>>('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'Stranger marker', description: 'x', priority: 'LOW' }, auth.stranger);
+    expect(theirs.status).toBe(201);
+    await until(() => colleague.received.length >= 1 && stranger.received.length >= 1);
+    expect(colleague.received.map((r) => r.data?.incidentsChanged)).toEqual([{ eventType: 'incident.created_by_customer', incident: { number: own.number } }]); // same organization, but it does not share
+    expect(stranger.received.map((r) => (r.data?.incidentsChanged as { incident: unknown }).incident)).toEqual([{ number: theirs.body.data.number }]); // another workspace
     for (const s of [staff, reporter, colleague, stranger]) s.dispose();
     await until(() => b.app.runtime.live.subscribers === before);
   });

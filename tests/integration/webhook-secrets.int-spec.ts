@@ -67,7 +67,7 @@ describe('webhook secrets encrypted at rest', () => {
     let t: TestApp;
     let ws: Awaited<ReturnType<typeof workspace>>;
     beforeAll(async () => {
-      t = await startTestApp({ ...FAST, WEBHOOK_SECRETS_KEY: KEY_A });
+      t = await startTestApp({ WORKER_ENABLED: 'true', ...FAST, WEBHOOK_SECRETS_KEY: KEY_A });
       ws = await workspace(t, 'sealed-acme');
     });
     afterAll(() => t.close());
@@ -143,7 +143,7 @@ describe('webhook secrets encrypted at rest', () => {
       expect(refused.map((d) => d.lastError)).toEqual([expect.stringMatching(/stored unencrypted/), expect.stringMatching(/stored unencrypted/)]);
 
       // A server starting on the database encrypts them, each for its own row, before it answers anything.
-      const restarted = await startTestApp({ ...FAST, WEBHOOK_SECRETS_KEY: KEY_A }, { sameDatabaseAs: t });
+      const restarted = await startTestApp({ WORKER_ENABLED: 'true', ...FAST, WEBHOOK_SECRETS_KEY: KEY_A }, { sameDatabaseAs: t });
       try {
         expect(restarted.logs.some((l) => l.includes('encrypted the plain-text secrets of webhook endpoints') && l.includes('"endpoints":2'))).toBe(true);
         const [s1, s2] = [await stored(t, one.id), await stored(t, two.id)];
@@ -179,7 +179,7 @@ describe('webhook secrets encrypted at rest', () => {
         expect(WebhookSecretBox.keyIdOf(await stored(before, old.id))).toBe(WebhookSecretBox.keyId(KEY_A));
 
         // The new key signs, the old one is listed: the row is re-encrypted at start and still signs with the same secret.
-        rotated = await startTestApp({ ...FAST, WEBHOOK_SECRETS_KEY: KEY_B, WEBHOOK_SECRETS_PREVIOUS_KEYS: KEY_A }, { sameDatabaseAs: before });
+        rotated = await startTestApp({ WORKER_ENABLED: 'true', ...FAST, WEBHOOK_SECRETS_KEY: KEY_B, WEBHOOK_SECRETS_PREVIOUS_KEYS: KEY_A }, { sameDatabaseAs: before });
         expect(rotated.logs.some((l) => l.includes('re-encrypted webhook secrets sealed with a previous WEBHOOK_SECRETS_KEY') && l.includes('"endpoints":1'))).toBe(true);
         expect(WebhookSecretBox.keyIdOf(await stored(before, old.id))).toBe(WebhookSecretBox.keyId(KEY_B));
         // A row a process still on the old key writes meanwhile opens with the previous key.
@@ -193,7 +193,7 @@ describe('webhook secrets encrypted at rest', () => {
 
         // The old key dropped too early: the row still under it is reported at start and its deliveries fail
         // with the key named, while the row under the new key is delivered.
-        dropped = await startTestApp({ ...FAST, WEBHOOK_SECRETS_KEY: KEY_B }, { sameDatabaseAs: before });
+        dropped = await startTestApp({ WORKER_ENABLED: 'true', ...FAST, WEBHOOK_SECRETS_KEY: KEY_B }, { sameDatabaseAs: before });
         expect(dropped.logs.some((l) => l.includes('webhook secrets this process cannot decrypt') && l.includes('"endpoints":1,"reasons":{"UNKNOWN_KEY":1}'))).toBe(true);
         await ws.incident(before, 'Old key dropped');
         await waitForDeliveries(before);

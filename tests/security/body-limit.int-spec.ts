@@ -12,7 +12,7 @@ const bodyOf = (bytes: number) => {
 describe('request body size limit (BODY_LIMIT_BYTES) on GraphQL', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ BODY_LIMIT_BYTES: '4096' });
+    t = await startTestApp({ BODY_LIMIT_BYTES: '4096' }, { overHttp: true });
   });
   afterAll(() => t.close());
 
@@ -52,7 +52,7 @@ describe('request body size limit (BODY_LIMIT_BYTES) on GraphQL', () => {
   });
 
   it('the default limit is 1 MiB', async () => {
-    const defaults = await startTestApp({}, { sameDatabaseAs: t });
+    const defaults = await startTestApp({}, { sameDatabaseAs: t, overHttp: true });
     try {
       expect(defaults.config.bodyLimitBytes).toBe(1024 * 1024);
       expect((await defaults.rest('POST', '/graphql', bodyOf(1024 * 1024 + 1), { 'content-type': 'application/json' })).status).toBe(413);

@@ -80,6 +80,8 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     /** What a PUBLIC status change of the parent adds to the report (the parent's own note stays on the parent). */
     parentNote: 'the underlying incident is now Mitigated',
     resolution: 'Payments work again after the provider fix.',
+    /** The last change, on the colleague's ticket: every subscription has heard everything once it hears this. */
+    lastNote: 'Invoices are being corrected.',
     engineerName: 'Pat Public',
     colleagueName: 'Carla Colleague',
     colleagueTitle: 'Invoices show the wrong VAT',
@@ -274,7 +276,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
   beforeAll(async () => {
     mail = await startMailbox();
     // The walk sends a few hundred mutations as one viewer: a per-viewer mutation limit must not cut it short.
-    t = await startTestApp({ SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
 
@@ -455,11 +457,17 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     // Resolved with a knowledge-base draft (INTERNAL) made from it.
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'RESOLVED', resolutionSummary: PUBLIC.resolution, createKbDraft: true }, auth.engineer));
 
+    // The last change each subscription hears: the resolution of the viewer's ticket, then a public note on
+    // the colleague's. A subscription hears its events in order, and the subscriptions of one field (#0, #1,
+    // ...: the same viewer, other selections) hear the same events: once #0 of a field shows its last one
+    // and every other has heard as many, whatever the changes could have leaked to any of them is here.
+    await ok(t.rest('POST', `/api/v1/incidents/${colleagueTicket.id}/updates`, { body: PUBLIC.lastNote, visibility: 'PUBLIC' }, auth.engineer));
     await settle();
-    // Subscribers hear of every change on the server's LISTEN connection; give the last ones a moment.
-    const own = subscriptions.find((s) => s.name === 'incidentsChanged #0')!;
-    await until(() => own.received.some((r) => JSON.stringify(r).includes(PUBLIC.resolution)), 'the resolution to reach the subscriber');
-    await new Promise((r) => setTimeout(r, 300));
+    const opened = subscriptions.filter((s) => !s.name.includes('Id)'));
+    const firstOf = (s: (typeof subscriptions)[number]) => subscriptions.find((x) => x.name === s.name.replace(/#\d+$/, '#0'))!;
+    const last = (name: string) => (name.startsWith('incidentUpdated(own)') ? PUBLIC.resolution : PUBLIC.lastNote);
+    await until(() => opened.every((s) => s !== firstOf(s) || JSON.stringify(s.received).includes(last(s.name))), 'the last change to reach every first subscription');
+    await until(() => opened.every((s) => s.received.length >= firstOf(s).received.length), 'every subscription to hear as many');
   }, 120000);
 
   afterAll(async () => {

@@ -24,7 +24,7 @@ describe('graphql-http server audit (GraphQL over HTTP spec) against /graphql', 
   let t: TestApp;
   let results: AuditResult[];
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { overHttp: true });
     results = [];
     // One at a time: a few dozen small requests, no need to load a busy machine with them at once.
     for (const audit of serverAudits({ url: `${t.url}/graphql` })) results.push(await audit.fn());

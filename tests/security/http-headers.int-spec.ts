@@ -24,7 +24,7 @@ const expectSecurityHeaders = (headers: Headers, what: string) => {
 describe('security headers on every response', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ BODY_LIMIT_BYTES: '2048' });
+    t = await startTestApp({ BODY_LIMIT_BYTES: '2048' }, { overHttp: true });
   });
   afterAll(() => t.close());
 
@@ -113,7 +113,7 @@ describe('CORS with an allow-list', () => {
   let t: TestApp;
   const app = 'https://app.example.com';
   beforeAll(async () => {
-    t = await startTestApp({ CORS_ORIGINS: `${app}, http://localhost:3000` });
+    t = await startTestApp({ CORS_ORIGINS: `${app}, http://localhost:3000` }, { overHttp: true });
   });
   afterAll(() => t.close());
 
@@ -155,9 +155,9 @@ describe('HSTS only over TLS', () => {
   let direct: TestApp;
   let always: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true' });
-    direct = await startTestApp({}, { sameDatabaseAs: t });
-    always = await startTestApp({ HSTS: 'always' }, { sameDatabaseAs: t });
+    t = await startTestApp({ TRUST_PROXY: 'true' }, { overHttp: true });
+    direct = await startTestApp({}, { sameDatabaseAs: t, overHttp: true });
+    always = await startTestApp({ HSTS: 'always' }, { sameDatabaseAs: t, overHttp: true });
   });
   afterAll(async () => {
     await always.close();

@@ -33,6 +33,7 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
 
   beforeAll(async () => {
     t = await startTestApp({
+      WORKER_ENABLED: 'true',
       MUTATIONS_PER_VIEWER_PER_MINUTE: String(MUTATIONS),
       TRUST_PROXY: 'true',
       OTP_RESEND_PER_MINUTE: '4',
@@ -271,7 +272,7 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
     });
 
     it('is shared by two server processes on one database', async () => {
-      const other = await startTestApp({ MUTATIONS_PER_VIEWER_PER_MINUTE: String(MUTATIONS) }, { sameDatabaseAs: t });
+      const other = await startTestApp({ WORKER_ENABLED: 'true', MUTATIONS_PER_VIEWER_PER_MINUTE: String(MUTATIONS) }, { sameDatabaseAs: t });
       try {
         const s = await staffMember();
         const viaT = await t.gql(UPDATE_PROFILE, { n: 'One' }, s.auth);
@@ -294,7 +295,7 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
 describe('rate limits per client IP on codes, reset e-mails and sign-ups', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: 'true', MAIL_REQUESTS_PER_IP_PER_HOUR: '3', REGISTRATIONS_PER_IP_PER_HOUR: '2' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', TRUST_PROXY: 'true', MAIL_REQUESTS_PER_IP_PER_HOUR: '3', REGISTRATIONS_PER_IP_PER_HOUR: '2' });
   });
   afterAll(() => t.close());
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
@@ -362,7 +363,7 @@ describe('rate limit on Ezra runs per workspace', () => {
   const runs = (incidentId: string) => t.em().getConnection().execute<{ n: string }[]>('SELECT count(*)::text AS n FROM incident_analyses WHERE incident_id = ?', [incidentId]).then((r) => Number(r[0].n));
 
   beforeAll(async () => {
-    t = await startTestApp({ EZRA_RUNS_PER_TENANT_PER_HOUR: String(RUNS) });
+    t = await startTestApp({ WORKER_ENABLED: 'true', EZRA_RUNS_PER_TENANT_PER_HOUR: String(RUNS) });
     acme = await createTenant(t.em(), { slug: 'ezra-limit-acme' });
     globex = await createTenant(t.em(), { slug: 'ezra-limit-globex' });
   });

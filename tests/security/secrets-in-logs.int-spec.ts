@@ -30,7 +30,7 @@ describe('secrets never reach the logs', () => {
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url, LOG_LEVEL: 'trace', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, LOG_LEVEL: 'trace', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
     await createTenant(t.em(), { name: 'Logs Inc', slug: 'logs-inc', allowCustomerSignup: true });
   });
   afterAll(async () => {

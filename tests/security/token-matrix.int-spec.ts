@@ -48,7 +48,7 @@ describe('token matrix: every bad access token is refused alike', () => {
 
   beforeAll(async () => {
     mail = await startMailbox();
-    t = await startTestApp({ SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100' });
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
     tenant = await createTenant(em, { slug: 'matrix-co' });

@@ -23,7 +23,7 @@ describe('one GraphQL pipeline: every rule holds on every transport', () => {
   let ticketId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ GRAPHQL_INTROSPECTION: 'false', WORKER_ENABLED: 'false' });
+    t = await startTestApp({ GRAPHQL_INTROSPECTION: 'false', WORKER_ENABLED: 'false' }, { overHttp: true });
     const em = t.em();
     const tenant = await createTenant(em, { slug: 'doors' });
     const org = await createCustomerOrg(em, tenant);

@@ -12,7 +12,7 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs `src/main.ts` as a real process (ts-node with swc), as `npm start` would run the built file. */
+/** Runs `src/main.ts` as a real process (compiled by swc as it loads), as `npm start` would run the built file. */
 export function spawnServer(env: Record<string, string>): ServerProcess {
   return spawnEntry('src/main.ts', env);
 }
@@ -23,9 +23,9 @@ export function spawnWorker(env: Record<string, string>): ServerProcess {
 }
 
 function spawnEntry(entry: string, env: Record<string, string>): ServerProcess {
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register', path.join(root, entry)], {
+  const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(root, entry)], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_SWC: 'true', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -108,6 +108,17 @@ describe('config', () => {
     expect(problemsOf({ PORTAL_INVITATION_URL: '/accept' })[0]).toMatch(/^PORTAL_INVITATION_URL: /);
   });
 
+  it('refuses password hashing below the OWASP minimum in production, and allows cheap hashing elsewhere (tests)', () => {
+    const production = { NODE_ENV: 'production', JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40), WEBHOOK_SECRETS_KEY: 'c'.repeat(40), SMTP_URL: 'smtp://mail.internal:587' };
+    const cheap = { ARGON2_MEMORY_KIB: '1024', ARGON2_TIME_COST: '1' };
+    expect(problemsOf({ ...production, ...cheap })).toEqual([expect.stringMatching(/^ARGON2_MEMORY_KIB: with ARGON2_TIME_COST, below the OWASP minimum/)]);
+    expect(problemsOf({ ...production, ARGON2_MEMORY_KIB: '19456', ARGON2_TIME_COST: '1' })).toHaveLength(1);
+    for (const [memory, passes] of [['47104', '1'], ['19456', '2'], ['12288', '3'], ['7168', '5']]) {
+      expect(loadConfig({ ...production, ARGON2_MEMORY_KIB: memory, ARGON2_TIME_COST: passes }).argon2).toMatchObject({ memoryKib: Number(memory), timeCost: Number(passes) });
+    }
+    expect(loadConfig({ NODE_ENV: 'test', ...cheap }).argon2).toMatchObject({ memoryKib: 1024, timeCost: 1 });
+  });
+
   it('refuses GOOGLE_ALLOW_INSECURE_ISSUER in production', () => {
     const problems = problemsOf({
       NODE_ENV: 'production',
