@@ -22,8 +22,13 @@ export function spawnWorker(env: Record<string, string>): ServerProcess {
   return spawnEntry('src/worker.ts', env);
 }
 
-function spawnEntry(entry: string, env: Record<string, string>): ServerProcess {
-  const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(root, entry)], {
+/** Runs `src/cli/db.ts` with `command` (status, migrate, reset), as `npm run db:<command>` runs the built file. */
+export function spawnDbCommand(command: string, env: Record<string, string>): ServerProcess {
+  return spawnEntry('src/cli/db.ts', env, [command]);
+}
+
+function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): ServerProcess {
+  const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(root, entry), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,58 @@
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../setup/db';
+import { spawnDbCommand } from '../setup/process';
+
+/** `npm run db:status`, `db:migrate` and `db:reset` against DATABASE_URL, as a developer runs them. */
+describe('database commands', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase({ empty: true });
+  });
+  afterAll(() => db.drop());
+
+  const run = async (command: string, env: Record<string, string> = {}) => {
+    const p = spawnDbCommand(command, { DATABASE_URL: db.url, NODE_ENV: 'test', ...env });
+    return { ...(await p.exited), output: p.output() };
+  };
+  const sql = async (text: string) => {
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      return (await client.query(text)).rows;
+    } finally {
+      await client.end();
+    }
+  };
+
+  it('status lists what is pending, migrate applies it, status then has nothing pending', async () => {
+    const before = await run('status');
+    expect(before).toMatchObject({ code: 0 });
+    expect(before.output).toMatch(/^applied: 0\npending: \d+: Migration\d+/m);
+    const migrated = await run('migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.output).toContain('the database is up to date');
+    const after = await run('status');
+    expect(after.output).toMatch(/^applied: \d+ \(last: Migration\d+\)\npending: 0$/m);
+    expect(await sql("SELECT count(*)::int AS n FROM information_schema.schemata WHERE schema_name = 'graphile_worker'")).toEqual([{ n: 1 }]);
+  });
+
+  it('reset refuses outside development, and in development empties, migrates and seeds afresh', async () => {
+    await sql("INSERT INTO tenants (name, slug) VALUES ('Left over', 'left-over')");
+    const refused = await run('reset');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('error: db:reset is for development only');
+    expect(await sql("SELECT slug FROM tenants WHERE slug = 'left-over'")).toHaveLength(1);
+
+    const reset = await run('reset', { NODE_ENV: 'development', JWT_STAFF_SECRET: 's'.repeat(40), JWT_PORTAL_SECRET: 'p'.repeat(40) });
+    expect(reset.code).toBe(0);
+    expect(reset.output).toContain('the database is reset');
+    expect(await sql("SELECT slug FROM tenants WHERE slug = 'left-over'")).toHaveLength(0);
+    expect((await sql('SELECT slug FROM tenants ORDER BY slug')).map((r) => r.slug)).toEqual(['acme-cloud', 'globex-support', 'initech-internal']);
+  });
+
+  it('an unknown command says how to use it', async () => {
+    const unknown = await run('drop');
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('usage: npm run db:status | db:migrate | db:reset');
+  });
+});
