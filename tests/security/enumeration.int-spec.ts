@@ -5,7 +5,7 @@ import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { startTimingClient } from '../setup/timing-client';
-import { address, enumerationFlows, masked, type EnumerationWorld, type Transport } from './enumeration/flows';
+import { FAR_LIMITS, address, enumerationFlows, masked, type EnumerationWorld, type Transport } from './enumeration/flows';
 
 /**
  * Account enumeration: login, register, forgot-password and resend-OTP answer a stranger the same for an
@@ -24,14 +24,7 @@ describe('account enumeration: the same answer for existing and unknown accounts
 
   // Limits far away, so only the account makes a difference; the limiters themselves are tested below.
   beforeAll(async () => {
-    t = await startTestApp({
-      WORKER_ENABLED: 'true',
-      OTP_RESEND_PER_MINUTE: '100',
-      LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
-      LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
-      REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
-      MAIL_REQUESTS_PER_IP_PER_HOUR: '1000000',
-    });
+    t = await startTestApp(FAR_LIMITS);
     Object.assign(world, { t, open: await createTenant(t.em(), { allowCustomerSignup: true }), client: startTimingClient(t.url) });
   });
   afterAll(async () => {

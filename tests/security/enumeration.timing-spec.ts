@@ -1,7 +1,7 @@
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startTimingClient } from '../setup/timing-client';
-import { address, enumerationFlows, type EnumerationWorld, type Transport } from './enumeration/flows';
+import { FAR_LIMITS, address, enumerationFlows, type EnumerationWorld, type Transport } from './enumeration/flows';
 
 /**
  * Account enumeration by timing: login, register, forgot-password and resend-OTP take the same time for an
@@ -91,17 +91,7 @@ describe('account enumeration: no timing difference between existing and unknown
 
   // Limits far away, so only the account makes a difference (the limiters: enumeration.int-spec.ts).
   beforeAll(async () => {
-    t = await startTestApp(
-      {
-        WORKER_ENABLED: 'true',
-        OTP_RESEND_PER_MINUTE: '100',
-        LOGIN_FAILURES_PER_ACCOUNT_PER_HOUR: '100000',
-        LOGIN_FAILURES_PER_IP_PER_HOUR: '1000000',
-        REGISTRATIONS_PER_IP_PER_HOUR: '1000000',
-        MAIL_REQUESTS_PER_IP_PER_HOUR: '1000000',
-      },
-      { realHashing: true },
-    );
+    t = await startTestApp(FAR_LIMITS, { realHashing: true });
     Object.assign(world, { t, open: await createTenant(t.em(), { allowCustomerSignup: true }), client: startTimingClient(t.url) });
   });
   afterAll(async () => {
