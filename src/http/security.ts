@@ -59,8 +59,11 @@ export function hstsApplies(mode: Config['security']['hsts'], request: FastifyRe
   return request.protocol === 'https';
 }
 
-/** Request headers a cross-origin browser client may send, and response headers it may read. */
-const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key'];
+/**
+ * Request headers a cross-origin browser client may send, and response headers it may read. `x-tenant-id`:
+ * a SUPER_ADMIN's console acting in a workspace (graphql/context.ts); anyone else's is ignored.
+ */
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key', 'x-tenant-id'];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'];
 
 /**

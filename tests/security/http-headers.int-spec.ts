@@ -125,6 +125,7 @@ describe('CORS with an allow-list', () => {
       expect(res.headers.get('access-control-allow-methods')).toContain('POST');
       expect(res.headers.get('access-control-allow-headers')).toMatch(/authorization/);
       expect(res.headers.get('access-control-allow-headers')).toMatch(/idempotency-key/);
+      expect(res.headers.get('access-control-allow-headers')).toMatch(/x-tenant-id/); // a SUPER_ADMIN console on another origin
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
       expect(res.headers.get('access-control-max-age')).toBe('600');
       expect(res.headers.get('vary')).toMatch(/Origin/i);
