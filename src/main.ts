@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { buildApp, type App } from './app';
 import type { Config } from './config/config';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
-import { openDatabase, type Database } from './db/database';
+import { connectOrm, describeUrl, openDatabase, pendingMigrations, type Database } from './db/database';
+import { runningEmbeddedUrl } from './db/embedded';
 import { PasswordHasher } from './auth/passwords';
 import { demoTable, seedDemo } from './seed';
 import { createLogger } from './shared/logger';
@@ -20,8 +21,34 @@ async function listen(app: App, config: Config): Promise<string> {
   }
 }
 
+/**
+ * `npm start -- --check`: the settings are valid and the database answers (DATABASE_URL, or the embedded one,
+ * started for the check when no server runs it); says how many migrations a start would apply, and exits.
+ */
+async function check(config: Config): Promise<void> {
+  const say = (message: string) => process.stdout.write(`${message}\n`);
+  say(`settings: valid (NODE_ENV=${config.env})`);
+  const url = config.databaseUrl ?? runningEmbeddedUrl(config.embedded.dataDir);
+  const db = url ? undefined : await openDatabase(config, say, { migrate: false });
+  const orm = db?.orm ?? (await connectOrm(url!, { pool: { min: 0, max: 1 } }));
+  try {
+    const pending = await pendingMigrations(orm);
+    say(`database: reachable at ${describeUrl(db?.url ?? url!)}; ${pending.length ? `${pending.length} migration(s) a start would apply` : 'migrations up to date'}`);
+  } finally {
+    await (db ? db.close() : orm.close(true));
+  }
+}
+
 async function main(): Promise<void> {
   const config = configOrExit();
+  if (process.argv.includes('--check')) {
+    try {
+      return await check(config);
+    } catch (e) {
+      if (e instanceof StartupError) fail(e.message);
+      throw e;
+    }
+  }
   const log = createLogger(config.logLevel, undefined, config.logFormat);
   const say = (message: string) => log.info(message);
   if (config.generatedSecrets.length) {

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
-import { spawnDbCommand } from '../setup/process';
+import { spawnDbCommand, spawnServer } from '../setup/process';
 
 /** `npm run db:status`, `db:migrate` and `db:reset` against DATABASE_URL, as a developer runs them. */
 describe('database commands', () => {
@@ -48,6 +48,18 @@ describe('database commands', () => {
     expect(reset.output).toContain('the database is reset');
     expect(await sql("SELECT slug FROM tenants WHERE slug = 'left-over'")).toHaveLength(0);
     expect((await sql('SELECT slug FROM tenants ORDER BY slug')).map((r) => r.slug)).toEqual(['acme-cloud', 'globex-support', 'initech-internal']);
+  });
+
+  it('npm start -- --check: valid settings and a database that answers, then exit; one line when not', async () => {
+    const ok = spawnServer({ DATABASE_URL: db.url, NODE_ENV: 'test' }, ['--check']);
+    expect(await ok.exited).toEqual({ code: 0, signal: null });
+    expect(ok.output()).toMatch(/^settings: valid \(NODE_ENV=test\)\ndatabase: reachable at 127\.0\.0\.1:\d+\/t_\w+; migrations up to date\n$/);
+    const down = spawnServer({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nothing', NODE_ENV: 'test' }, ['--check']);
+    expect(await down.exited).toEqual({ code: 1, signal: null });
+    expect(down.output()).toMatch(/^error: Cannot connect to the database at 127\.0\.0\.1:1\/nothing: .*ECONNREFUSED/m);
+    const bad = spawnServer({ DATABASE_URL: db.url, PORT: 'eighty' }, ['--check']);
+    expect(await bad.exited).toEqual({ code: 1, signal: null });
+    expect(bad.output()).toContain('PORT: must be a number');
   });
 
   it('an unknown command says how to use it', async () => {

@@ -13,8 +13,8 @@ export interface ServerProcess {
 }
 
 /** Runs `src/main.ts` as a real process (compiled by swc as it loads), as `npm start` would run the built file. */
-export function spawnServer(env: Record<string, string>): ServerProcess {
-  return spawnEntry('src/main.ts', env);
+export function spawnServer(env: Record<string, string>, args: string[] = []): ServerProcess {
+  return spawnEntry('src/main.ts', env, args);
 }
 
 /** Runs `src/worker.ts` (the notifications worker alone), as `npm run worker` would run the built file. */
