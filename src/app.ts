@@ -16,6 +16,7 @@ import { buildSchema } from './graphql/schema';
 import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
+import { apiVersion, registerApiDocs } from './http/api-docs';
 import { registerDevMail } from './http/dev-mail';
 import { playgroundOptions } from './http/playground';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
@@ -25,6 +26,7 @@ import { QUEUE_SCHEMA } from './modules/notifications/queue';
 import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
+import { buildOpenApi } from './rest/openapi';
 import { restRoutes } from './rest/routes';
 import { isDatabaseUnavailable } from './db/errors';
 import { AppError, BadRequestError, UNAVAILABLE_RETRY_AFTER_SECONDS, UnavailableError, type FieldError } from './shared/errors';
@@ -179,7 +181,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   http.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0];
-    const allowed = allowedMethods(path).join(', ');
+    const methods = allowedMethods(path);
+    // A method the path answers but that found nothing (a file route declining a name) is a plain 404.
+    const allowed = methods.includes(request.method) ? '' : methods.join(', ');
     if (allowed) reply.header('allow', allowed);
     const { status, code, message } = allowed
       ? { status: 405, code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed}.` }
@@ -263,6 +267,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const restContext = (request: FastifyRequest) => contextFor(request, 'rest');
   registerRestRoutes(http, apollo, schema, restRoutes, restContext);
   await registerLinkPages(http, apollo, restContext);
+  await registerApiDocs(http, buildOpenApi(schema, restRoutes, apiVersion()));
   if (config.metrics.served) registerMetricsRoute(http, metrics, config.metrics.token);
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
   sockets.open = subscriptions.connections;

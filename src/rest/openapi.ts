@@ -1,0 +1,191 @@
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isInterfaceType,
+  isUnionType,
+  typeFromAST,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { ERROR_CODES } from '../shared/error-codes';
+import type { AnyRestRoute } from './executor';
+
+type Schema = Record<string, unknown>;
+
+const SCALARS: Record<string, Schema> = {
+  String: { type: 'string' },
+  ID: { type: 'string' },
+  Int: { type: 'integer' },
+  Float: { type: 'number' },
+  Boolean: { type: 'boolean' },
+  DateTime: { type: 'string', format: 'date-time' },
+  JSON: {},
+};
+
+const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
+
+/** A GraphQL input type as JSON Schema: enum values listed (REST reads them in any case, rest/enums.ts). */
+function inputSchema(type: GraphQLInputType, seen = new Set<string>()): Schema {
+  if (isNonNullType(type)) return inputSchema(type.ofType, seen);
+  if (isListType(type)) return { type: 'array', items: inputSchema(type.ofType, seen) };
+  if (isEnumType(type)) return { type: 'string', enum: type.getValues().map((v) => v.name), description: 'Any case; spaces and hyphens for underscores.' };
+  if (isInputObjectType(type)) {
+    if (seen.has(type.name)) return { type: 'object' };
+    const fields = Object.values(type.getFields());
+    const inner = new Set(seen).add(type.name);
+    return {
+      type: 'object',
+      properties: Object.fromEntries(fields.map((f) => [f.name, { ...inputSchema(f.type, inner), ...(f.description ? { description: f.description } : {}) }])),
+      required: fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined).map((f) => f.name),
+    };
+  }
+  return SCALARS[type.name] ?? { type: 'string' };
+}
+
+type Fragments = Map<string, SelectionSetNode>;
+
+/** The fields a selection set asks for, fragments (named and inline) spread in. */
+function fieldsOf(selection: SelectionSetNode, fragments: Fragments): FieldNode[] {
+  return selection.selections.flatMap((s) =>
+    s.kind === 'Field' ? [s] : s.kind === 'InlineFragment' ? fieldsOf(s.selectionSet, fragments) : fragments.has(s.name.value) ? fieldsOf(fragments.get(s.name.value)!, fragments) : [],
+  );
+}
+
+/** What an operation's selection answers, as JSON Schema (the `data` of a route that answers its root field as is). */
+function outputSchema(type: GraphQLOutputType, selection: SelectionSetNode | undefined, fragments: Fragments): Schema {
+  if (isNonNullType(type)) {
+    const inner = outputSchema(type.ofType, selection, fragments);
+    return inner.anyOf ? (inner.anyOf as Schema[])[0] : inner;
+  }
+  if (isListType(type)) return nullable({ type: 'array', items: outputSchema(type.ofType, selection, fragments) });
+  const named = getNamedType(type);
+  if (isEnumType(named)) return nullable({ type: 'string', enum: named.getValues().map((v) => v.name) });
+  if ((isObjectType(named) || isInterfaceType(named)) && selection) {
+    const fields = named.getFields();
+    const properties: Record<string, Schema> = {};
+    for (const s of fieldsOf(selection, fragments)) {
+      const field = fields[s.name.value];
+      if (field && s.name.value !== '__typename') properties[s.alias?.value ?? s.name.value] = outputSchema(field.type, s.selectionSet, fragments);
+    }
+    return nullable({ type: 'object', properties });
+  }
+  if (isUnionType(named)) return nullable({ type: 'object' });
+  return nullable(SCALARS[named.name] ?? { type: 'string' });
+}
+
+const pathOf = (path: string) => path.replace(/:(\w+)/g, '{$1}');
+const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+
+/** The query-string parameters a route reads: the keys its `variables` asks of the query when called. */
+function queryParamsOf(route: AnyRestRoute, pathParams: string[]): string[] {
+  const read = new Set<string>();
+  const query = new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        if (typeof key === 'string') read.add(key);
+        return undefined;
+      },
+    },
+  );
+  route.variables?.({ params: Object.fromEntries(pathParams.map((p) => [p, 'x'])), query, body: {}, headers: {} });
+  return [...read];
+}
+
+/** Whether the route answers its operation's root field as is: its `data` given a stand-in result returns the stand-in. */
+function answersRootField(route: AnyRestRoute, field: string): boolean {
+  const probe = Symbol('data');
+  try {
+    return route.data({ [field]: probe }) === probe;
+  } catch {
+    return false;
+  }
+}
+
+/** The error responses every route may give, each with the codes of its status (error-codes.ts). */
+function errorResponses(): Record<string, Schema> {
+  const byStatus = new Map<number, string[]>();
+  for (const [code, { status }] of Object.entries(ERROR_CODES)) if (status >= 400) byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].sort(([a], [b]) => a - b).map(([status, codes]) => [
+      String(status),
+      { description: `Codes: ${codes.join(', ')}.`, content: { 'application/json': { schema: { $ref: '#/components/schemas/Failure' } } } },
+    ]),
+  );
+}
+
+/**
+ * OpenAPI 3.1 for the REST adapter, made from the route table and the GraphQL types of each route's operation:
+ * paths and methods, path and query parameters (the operation's variables), the body (the route's accepted
+ * fields, typed by the operation's input), the success envelope (its `data` typed by the operation's
+ * selection where the route answers it as is) and the failure envelope with every code by status.
+ */
+export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRoute[], version: string): Schema {
+  const paths: Record<string, Record<string, Schema>> = {};
+  const failures = errorResponses();
+  for (const route of routes) {
+    const operation = route.operation.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+    const variables = new Map((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType]));
+    const pathParams = paramsOf(route.path);
+    const input = variables.get('input');
+    const inputFields = input && isInputObjectType(getNamedType(input)) ? (getNamedType(input) as import('graphql').GraphQLInputObjectType).getFields() : {};
+    const bodyFields = route.bodyFields ?? [];
+    const queryParams = queryParamsOf(route, pathParams).map((name) => [name, variables.get(name)] as const);
+    const root = operation.selectionSet.selections.find((s) => s.kind === 'Field');
+    const rootField = root?.kind === 'Field' ? root : undefined;
+    const rootType = rootField ? (operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType())?.getFields()[rootField.name.value] : undefined;
+    const fragments: Fragments = new Map(route.operation.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d.selectionSet] as const] : [])));
+    const data = rootField && rootType && answersRootField(route, rootField.alias?.value ?? rootField.name.value) ? outputSchema(rootType.type, rootField.selectionSet, fragments) : { type: 'object' };
+    const success = route.redirect ? '302' : String(route.status ?? 200);
+    const entry: Schema = {
+      operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
+      summary: route.message,
+      description: `Runs the GraphQL operation \`${operation.name?.value}\`.`,
+      security: [{}, { bearer: [] }],
+      parameters: [
+        ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+        ...queryParams.map(([name, type]) => ({ name, in: 'query', required: false, schema: type ? inputSchema(type) : { type: 'string' } })),
+        ...(variables.has('idempotencyKey') ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retry with the same key returns the first answer.' }] : []),
+      ],
+      responses: {
+        [success]:
+          success === '302'
+            ? { description: 'Continue at the Location header.' }
+            : { description: route.message, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Success' }, { type: 'object', properties: { data } }] } } } },
+        ...failures,
+      },
+    };
+    if (bodyFields.length) {
+      const properties = Object.fromEntries(
+        bodyFields.map((f) => [f, inputFields[f] ? inputSchema(inputFields[f].type) : variables.get(f) ? inputSchema(variables.get(f)!) : {}]),
+      );
+      const required = bodyFields.filter((f) => (inputFields[f] ? isNonNullType(inputFields[f].type) && inputFields[f].defaultValue === undefined : variables.has(f) && isNonNullType(variables.get(f)!)));
+      entry.requestBody = {
+        required: required.length > 0,
+        content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties, ...(required.length ? { required } : {}) } } },
+      };
+    }
+    (paths[pathOf(route.path)] ??= {})[route.method.toLowerCase()] = entry;
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'incident-desk REST API', version, description: 'The documented /api/v1 routes; each runs a GraphQL operation of /graphql. Every answer is the envelope below.' },
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff or portal access token (login, portal login).' } },
+      schemas: {
+        FieldError: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, field: { type: 'string' }, message: { type: 'string' } } },
+        Success: { type: 'object', required: ['success', 'message', 'data'], properties: { success: { const: true }, message: { type: 'string' }, data: {} } },
+        Failure: { type: 'object', required: ['success', 'message', 'errors'], properties: { success: { const: false }, message: { type: 'string' }, errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } } } },
+      },
+    },
+  };
+}
