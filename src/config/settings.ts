@@ -63,13 +63,13 @@ const linkDoc = (what: string, params: string) => `${what} link in e-mails: the 
 
 /**
  * One environment variable: how it is checked and what it defaults to (`schema`, with `.default(...)` or
- * `.optional()`), and what it means (`doc`, Markdown for the README's configuration table).
+ * `.optional()`), and what it means (`doc`, Markdown for the configuration table of docs/configuration.md).
  */
 export interface Setting {
   schema: z.ZodType;
   doc: string;
   /**
-   * The README's default cell (Markdown) where the schema's default is not the whole story: a default that
+   * The default cell (Markdown) of docs/configuration.md's table where the schema's default is not the whole story: a default that
    * loadConfig derives from other settings, or one that depends on where the project lives. Without it the
    * cell shows the schema's default value, or "unset".
    */
@@ -79,7 +79,7 @@ export interface Setting {
 /**
  * Every setting the server reads, once: the key is the environment variable. The TypeScript type of the
  * parsed values (`Env`) is inferred from the schemas, `loadConfig` (config.ts) arranges them into `Config`,
- * and `npm run docs` writes the README's configuration table from the docs here, in this order.
+ * and `npm run docs` writes the configuration table of docs/configuration.md from the docs here, in this order.
  */
 export const SETTINGS = {
   NODE_ENV: {
