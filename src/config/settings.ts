@@ -178,7 +178,7 @@ export const SETTINGS = {
   },
   GRAPHQL_MAX_COST: {
     schema: int(1, 100_000_000).default(5000),
-    doc: 'cost of one operation: 1 per object returned, lists counted at their `limit` (see Design); more: 400 `QUERY_TOO_COMPLEX`',
+    doc: 'cost of one operation: 1 per object returned, lists counted at their `limit` (see [design.md](design.md)); more: 400 `QUERY_TOO_COMPLEX`',
   },
   GRAPHQL_ASSUMED_LIST_SIZE: {
     schema: int(1, 10_000).default(20),
@@ -363,7 +363,7 @@ export const SETTINGS = {
       .string()
       .refine((v) => v === 'off' || isCrontab(v), { message: 'must be a crontab time (five fields, e.g. `17 * * * *`) or off' })
       .default('17 * * * *'),
-    doc: 'when the housekeeping job runs: a crontab time in UTC (hourly by default), or `off`; one worker runs each tick, however many there are (see "Housekeeping" in Design)',
+    doc: 'when the housekeeping job runs: a crontab time in UTC (hourly by default), or `off`; one worker runs each tick, however many there are (see "Housekeeping" in [design.md](design.md))',
   },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),

@@ -102,7 +102,7 @@ export const ERROR_CODES = {
   },
   QUERY_TOO_COMPLEX: {
     status: 400,
-    meaning: 'An operation costing more than `GRAPHQL_MAX_COST` (lists counted at their `limit`, see Design).',
+    meaning: 'An operation costing more than `GRAPHQL_MAX_COST` (lists counted at their `limit`, see [design.md](design.md)).',
   },
 
   // Staff and portal sign-in, tokens, codes and invitations (auth/auth.errors.ts).
