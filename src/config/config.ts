@@ -13,7 +13,7 @@ export const LINK_PAGE_PATHS = {
   portal: { resetPassword: '/portal/reset-password', invitation: '/portal/accept-invitation', verifyEmail: '/portal/verify-email' },
 } as const;
 
-/** Every environment variable the server reads (settings.ts declares each; the README's configuration table is made from it). */
+/** Every environment variable the server reads (settings.ts declares each; docs/configuration.md's table is made from it). */
 export const CONFIG_VARIABLES = Object.keys(SETTINGS) as SettingName[];
 
 /**

@@ -63,13 +63,13 @@ const linkDoc = (what: string, params: string) => `${what} link in e-mails: the 
 
 /**
  * One environment variable: how it is checked and what it defaults to (`schema`, with `.default(...)` or
- * `.optional()`), and what it means (`doc`, Markdown for the README's configuration table).
+ * `.optional()`), and what it means (`doc`, Markdown for the configuration table of docs/configuration.md).
  */
 export interface Setting {
   schema: z.ZodType;
   doc: string;
   /**
-   * The README's default cell (Markdown) where the schema's default is not the whole story: a default that
+   * The default cell (Markdown) of docs/configuration.md's table where the schema's default is not the whole story: a default that
    * loadConfig derives from other settings, or one that depends on where the project lives. Without it the
    * cell shows the schema's default value, or "unset".
    */
@@ -79,7 +79,7 @@ export interface Setting {
 /**
  * Every setting the server reads, once: the key is the environment variable. The TypeScript type of the
  * parsed values (`Env`) is inferred from the schemas, `loadConfig` (config.ts) arranges them into `Config`,
- * and `npm run docs` writes the README's configuration table from the docs here, in this order.
+ * and `npm run docs` writes the configuration table of docs/configuration.md from the docs here, in this order.
  */
 export const SETTINGS = {
   NODE_ENV: {
@@ -178,7 +178,7 @@ export const SETTINGS = {
   },
   GRAPHQL_MAX_COST: {
     schema: int(1, 100_000_000).default(5000),
-    doc: 'cost of one operation: 1 per object returned, lists counted at their `limit` (see Design); more: 400 `QUERY_TOO_COMPLEX`',
+    doc: 'cost of one operation: 1 per object returned, lists counted at their `limit` (see [design.md](design.md)); more: 400 `QUERY_TOO_COMPLEX`',
   },
   GRAPHQL_ASSUMED_LIST_SIZE: {
     schema: int(1, 10_000).default(20),
@@ -363,7 +363,7 @@ export const SETTINGS = {
       .string()
       .refine((v) => v === 'off' || isCrontab(v), { message: 'must be a crontab time (five fields, e.g. `17 * * * *`) or off' })
       .default('17 * * * *'),
-    doc: 'when the housekeeping job runs: a crontab time in UTC (hourly by default), or `off`; one worker runs each tick, however many there are (see "Housekeeping" in Design)',
+    doc: 'when the housekeeping job runs: a crontab time in UTC (hourly by default), or `off`; one worker runs each tick, however many there are (see "Housekeeping" in [design.md](design.md))',
   },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),

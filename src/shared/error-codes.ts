@@ -3,7 +3,7 @@
  * `extensions.code`; the REST adapter answers with this status and the code in `errors[].code`
  * (REST-CONTRACT.md). AppError subclasses take their code from here (the type refuses any other), and so
  * their status; codes raised by graphql-js, Apollo, the operation limits (graphql/limits.ts) and the HTTP
- * layer (app.ts) are listed too. `npm run docs` writes the README's error-code table from this object, in
+ * layer (app.ts) are listed too. `npm run docs` writes the error-code table of docs/errors.md from this object, in
  * this order; tests/unit/error-codes.spec.ts checks that every code the source raises is here.
  */
 export const ERROR_CODES = {
@@ -102,7 +102,7 @@ export const ERROR_CODES = {
   },
   QUERY_TOO_COMPLEX: {
     status: 400,
-    meaning: 'An operation costing more than `GRAPHQL_MAX_COST` (lists counted at their `limit`, see Design).',
+    meaning: 'An operation costing more than `GRAPHQL_MAX_COST` (lists counted at their `limit`, see [design.md](design.md)).',
   },
 
   // Staff and portal sign-in, tokens, codes and invitations (auth/auth.errors.ts).

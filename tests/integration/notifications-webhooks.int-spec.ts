@@ -26,7 +26,7 @@ const INTERNAL = {
 const INTERNAL_NOTE = 'NOTE-HOOK-SECRET-7';
 const INTERNAL_STATUS = 'STATUS-HOOK-SECRET-8';
 
-/** The receiver's side, as documented in the README: verify the HMAC over "<t>.<body>" and refuse old timestamps. */
+/** The receiver's side, as documented in docs/api.md: verify the HMAC over "<t>.<body>" and refuse old timestamps. */
 function verify(secret: string, body: string, header: string | undefined, toleranceSeconds = 300): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((kv) => kv.split('=')));
   const t = Number(parts.t);

@@ -13,7 +13,7 @@ import { FAR_LIMITS, address, enumerationFlows, masked, type EnumerationWorld, t
  * `/api/v1/customer` and `/api/v1/portal`) and over GraphQL: same status, same body once the values the
  * caller sent are masked. Their timing is compared by enumeration.timing-spec.ts (`npm run test:timing`).
  *
- * One exception is by design (README, "Staff identity"): an unverified account whose password is RIGHT
+ * One exception is by design (docs/api.md, "Staff identity in short"): an unverified account whose password is RIGHT
  * gets EMAIL_NOT_VERIFIED, which proves the password first, so it tells nothing to someone without it.
  */
 

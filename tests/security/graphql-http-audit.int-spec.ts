@@ -9,10 +9,10 @@ import { startTestApp, type TestApp } from '../setup/app';
  * The SHOULDs that fail are pinned with the reason we keep them, so a new failure shows up in review:
  * - parse, validation and variable-coercion failures answer 400 under `Accept: application/json` (the spec
  *   prefers 200 for legacy clients there): Apollo's behaviour, and this API's convention that a refused
- *   request is a 4xx with `extensions.code` (README, REST-CONTRACT.md). With the
+ *   request is a 4xx with `extensions.code` (docs/errors.md, REST-CONTRACT.md). With the
  *   `application/graphql-response+json` media type, 400 is what the spec asks for, and those audits pass.
  * The MAYs about GET requests without a preflight-forcing header fail on purpose: Apollo's CSRF prevention
- * refuses a simple GET (README: `apollo-require-preflight`). The spec makes GET support optional.
+ * refuses a simple GET (docs/api.md: `apollo-require-preflight`). The spec makes GET support optional.
  */
 const ACCEPTED_SHOULD_FAILURES = [
   'SHOULD use 200 status code on document parsing failure when accepting application/json',

@@ -102,9 +102,10 @@ describe('the error-code catalogue (src/shared/error-codes.ts)', () => {
     }
   });
 
-  it("agrees with every status the README's prose gives a code (\"409 `EMAIL_TAKEN`\")", () => {
-    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
-    const said = [...readme.matchAll(/\b([1-5]\d\d)\s+`?([A-Z][A-Z0-9]*_[A-Z0-9_]+)`/g)].map((m) => ({ status: Number(m[1]), code: m[2] }));
+  it("agrees with every status the README's and docs/' prose gives a code (\"409 `EMAIL_TAKEN`\")", () => {
+    const docs = readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => path.join('docs', name));
+    const prose = ['README.md', ...docs].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
+    const said = [...prose.matchAll(/\b([1-5]\d\d)\s+`?([A-Z][A-Z0-9]*_[A-Z0-9_]+)`/g)].map((m) => ({ status: Number(m[1]), code: m[2] }));
     expect(said.length).toBeGreaterThan(10);
     const wrong = said.filter(({ status, code }) => ERROR_CODES[code as ErrorCode]?.status !== status).map(({ status, code }) => `${status} ${code}`);
     expect(wrong).toEqual([]);

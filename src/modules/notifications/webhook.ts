@@ -138,7 +138,7 @@ export function signatureHeader(secret: string, body: string, timestamp: number)
   return `t=${timestamp},v1=${mac}`;
 }
 
-/** What a receiver does (see the README): checks the signature and that the timestamp is recent. */
+/** What a receiver does (see docs/api.md, "Notifications and webhooks in short"): checks the signature and that the timestamp is recent. */
 export function verifySignature(secret: string, body: string, header: string | undefined, nowSeconds: number, toleranceSeconds = 300): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
