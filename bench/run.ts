@@ -6,7 +6,7 @@
  *
  * Settings (environment): BENCH_CONCURRENCY (8), BENCH_LOGINS (160 per round), BENCH_ROUNDS (5),
  * BENCH_STORM_CONCURRENCY (64), BENCH_STORM_LOGINS (640), BENCH_TOKEN_ITERATIONS (200000),
- * BENCH_TIMEOUT_MS (600000; 3600000 with the read set), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3,4,5,reads: which measurements);
+ * BENCH_TIMEOUT_MS (600000; 3600000 with the read set), BENCH_LOG_LEVEL (info), BENCH_ONLY (1,2,3,4,5,reads,startup: which measurements; startup: a fresh clone's first npm start and its restarts, bench/startup.ts);
  * DATABASE_URL to use that server (a scratch database on it) instead of an embedded PostgreSQL; ARGON2_* and DB_POOL_MAX as for the server.
  *
  * `reads` is the read benchmark (bench/reads/index.ts), with settings of its own: BENCH_READ_SCALE (1),
@@ -28,6 +28,7 @@ import { median, percentile, round, runBounded } from './stats';
 import { benchTokenCheck, type PerCall } from './token-check';
 import { benchIncidentCreate, benchListStatements } from './incidents';
 import { benchReads, readSettingsFromEnv, writeResults } from './reads';
+import { benchStartup } from './startup';
 
 function intFromEnv(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -37,7 +38,7 @@ function intFromEnv(name: string, fallback: number, min = 1): number {
   return n;
 }
 
-const ALL = ['1', '2', '3', '4', '5', 'reads'];
+const ALL = ['1', '2', '3', '4', '5', 'reads', 'startup'];
 const only = new Set((process.env.BENCH_ONLY ?? ALL.join(',')).split(',').map((x) => x.trim()).filter(Boolean));
 const unknownIds = [...only].filter((x) => !ALL.includes(x));
 if (unknownIds.length) throw new Error(`BENCH_ONLY: unknown ${unknownIds.join(', ')} (known: ${ALL.join(', ')})`);
@@ -406,6 +407,7 @@ async function main(): Promise<void> {
     }
   }
   if (only.has('reads')) sections.reads = await benchReads(readSettingsFromEnv(intFromEnv), cleanups);
+  if (only.has('startup')) sections.startup = await benchStartup();
 
   const ran = Object.values(sections);
   const allMet = ran.every((x) => x.met);

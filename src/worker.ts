@@ -27,6 +27,12 @@ async function main(): Promise<void> {
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log, devMailbox: devMailboxFor(config) });
   let db: Database | undefined;
   let worker: NotificationWorker | undefined;
+  // Before anything starts: a SIGTERM right after "notifications worker started" must find its handler.
+  stopOnSignals(log, config.shutdownTimeoutMs, 'finishing the jobs in progress', async () => {
+    await worker?.stop();
+    await db?.close();
+    mailer.close();
+  });
   try {
     db = await openDatabase(config, (m) => log.info(m));
     const secrets = webhookSecretBox(config, log);
@@ -41,11 +47,6 @@ async function main(): Promise<void> {
     throw e;
   }
 
-  stopOnSignals(log, config.shutdownTimeoutMs, 'finishing the jobs in progress', async () => {
-    await worker?.stop();
-    await db?.close();
-    mailer.close();
-  });
 }
 
 runMain(main);
