@@ -5,7 +5,6 @@
 // place, and only outputs whose source is gone are removed.
 const fs = require('node:fs');
 const path = require('node:path');
-const { transformSync } = require('@swc/core');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist');
@@ -39,7 +38,8 @@ for (const dir of ['src', 'migrations']) {
     outputs.add(target);
     const built_at = mtime(target);
     if (built_at !== undefined && built_at >= mtime(source) && built_at >= settingsChanged) continue;
-    const { code } = transformSync(fs.readFileSync(source, 'utf8'), { ...swcrc, swcrc: false, filename: source });
+    // swc's native module is loaded only when something needs compiling: a restart skips it.
+    const { code } = require('@swc/core').transformSync(fs.readFileSync(source, 'utf8'), { ...swcrc, swcrc: false, filename: source });
     fs.mkdirSync(path.dirname(target), { recursive: true });
     const aside = `${target}.${process.pid}.tmp`;
     fs.writeFileSync(aside, code);

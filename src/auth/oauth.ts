@@ -6,11 +6,13 @@ import { lengthProblem } from '../shared/text';
 import { OAuthFailedError, OAuthNotConfiguredError, OAuthProviderUnavailableError, UnknownProviderError } from './auth.errors';
 
 // openid-client (and its oauth4webapi and jose) is ESM-only. This CommonJS project loads it with a static
-// require(), which Node runs for ES modules without top-level await from 20.19 on (package.json engines);
+// require() (on first use), which Node runs for ES modules without top-level await from 20.19 on (package.json engines);
 // under jest, @swc/jest compiles those packages to CommonJS instead (jest.config.js). The types come from
 // the ESM declaration, which tsc's node16 mode would refuse to `import` from a CommonJS file.
+// Loaded on first use: a server without Google sign-in never pays for it at start.
+let loaded: typeof Oidc | undefined;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const oidc: typeof Oidc = require('openid-client');
+const openid = (): typeof Oidc => (loaded ??= require('openid-client'));
 
 export const OAUTH_PROVIDERS = ['google'] as const;
 export type OAuthProviderName = (typeof OAUTH_PROVIDERS)[number];
@@ -67,15 +69,15 @@ export class OidcClient {
 
   /** The provider's metadata and keys, discovered on first use so the server starts while it is down. */
   private metadata(): Promise<Oidc.Configuration> {
-    this.configuration ??= oidc
+    this.configuration ??= openid()
       .discovery(new URL(this.settings.issuer), this.settings.clientId, this.settings.clientSecret, undefined, {
-        execute: this.settings.allowInsecureIssuer ? [oidc.allowInsecureRequests] : [],
+        execute: this.settings.allowInsecureIssuer ? [openid().allowInsecureRequests] : [],
         timeout: HTTP_TIMEOUT_SECONDS,
       })
       .then((configuration) => {
         configuration.timeout = HTTP_TIMEOUT_SECONDS;
         // Check the ID token's signature against the provider's keys too, not only its claims.
-        oidc.enableNonRepudiationChecks(configuration);
+        openid().enableNonRepudiationChecks(configuration);
         return configuration;
       })
       .catch((err: unknown) => {
@@ -88,13 +90,13 @@ export class OidcClient {
 
   async authorizationRequest(): Promise<AuthorizationRequest> {
     const configuration = await this.metadata();
-    const codeVerifier = oidc.randomPKCECodeVerifier();
-    const state = oidc.randomState();
-    const nonce = oidc.randomNonce();
-    const url = oidc.buildAuthorizationUrl(configuration, {
+    const codeVerifier = openid().randomPKCECodeVerifier();
+    const state = openid().randomState();
+    const nonce = openid().randomNonce();
+    const url = openid().buildAuthorizationUrl(configuration, {
       redirect_uri: this.settings.redirectUri,
       scope: SCOPE,
-      code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge: await openid().calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
       state,
       nonce,
@@ -116,7 +118,7 @@ export class OidcClient {
     currentUrl.searchParams.set('state', callback.state);
     if (callback.iss) currentUrl.searchParams.set('iss', callback.iss);
     try {
-      const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
+      const tokens = await openid().authorizationCodeGrant(configuration, currentUrl, {
         pkceCodeVerifier: expected.codeVerifier,
         expectedState: expected.state,
         expectedNonce: expected.nonce,
@@ -141,17 +143,17 @@ export class OidcClient {
     if (err instanceof AppError) return err;
     const unavailable =
       err instanceof TypeError ||
-      (err instanceof oidc.ResponseBodyError && err.status >= 500) ||
-      (err instanceof oidc.ClientError && ['OAUTH_TIMEOUT', 'OAUTH_ABORT', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON'].includes(err.code ?? ''));
+      (err instanceof openid().ResponseBodyError && err.status >= 500) ||
+      (err instanceof openid().ClientError && ['OAUTH_TIMEOUT', 'OAUTH_ABORT', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON'].includes(err.code ?? ''));
     if (unavailable) {
       this.log.warn({ err, provider: this.name }, 'OpenID provider unavailable');
       return new OAuthProviderUnavailableError(this.label);
     }
     const known =
-      err instanceof oidc.ResponseBodyError ||
-      err instanceof oidc.AuthorizationResponseError ||
-      err instanceof oidc.WWWAuthenticateChallengeError ||
-      err instanceof oidc.ClientError;
+      err instanceof openid().ResponseBodyError ||
+      err instanceof openid().AuthorizationResponseError ||
+      err instanceof openid().WWWAuthenticateChallengeError ||
+      err instanceof openid().ClientError;
     if (!known) throw err;
     const e = err as Error & { code?: string; error?: string; error_description?: string };
     this.log.warn({ provider: this.name, code: e.code, error: e.error, description: e.error_description ?? e.message }, 'OpenID sign-in refused');
