@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { buildApp, type App } from './app';
 import type { Config } from './config/config';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
-import { connectOrm, describeUrl, openDatabase, pendingMigrations, type Database } from './db/database';
-import { runningEmbeddedUrl } from './db/embedded';
+import { describeUrl, openDatabase, pendingMigrations, type Database } from './db/database';
 import { PasswordHasher } from './auth/passwords';
 import { demoTable, seedDemo } from './seed';
 import { createLogger } from './shared/logger';
@@ -28,14 +27,12 @@ async function listen(app: App, config: Config): Promise<string> {
 async function check(config: Config): Promise<void> {
   const say = (message: string) => process.stdout.write(`${message}\n`);
   say(`settings: valid (NODE_ENV=${config.env})`);
-  const url = config.databaseUrl ?? runningEmbeddedUrl(config.embedded.dataDir);
-  const db = url ? undefined : await openDatabase(config, say, { migrate: false });
-  const orm = db?.orm ?? (await connectOrm(url!, { pool: { min: 0, max: 1 } }));
+  const db = await openDatabase(config, say, { migrate: false, embedded: 'join-or-start' });
   try {
-    const pending = await pendingMigrations(orm);
-    say(`database: reachable at ${describeUrl(db?.url ?? url!)}; ${pending.length ? `${pending.length} migration(s) a start would apply` : 'migrations up to date'}`);
+    const pending = await pendingMigrations(db.orm);
+    say(`database: reachable at ${describeUrl(db.url)}; ${pending.length ? `${pending.length} migration(s) a start would apply` : 'migrations up to date'}`);
   } finally {
-    await (db ? db.close() : orm.close(true));
+    await db.close();
   }
 }
 

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';
-import { runningEmbeddedUrl } from './db/embedded';
 import { NotificationWorker } from './modules/notifications/notification-worker';
 import { sealStoredWebhookSecrets, webhookSecretBox } from './modules/notifications/webhook-secrets';
 import { createLogger } from './shared/logger';
@@ -17,12 +16,7 @@ import { StartupError } from './shared/startup-error';
  * the server process that started it). Applies pending migrations like the server. SIGINT/SIGTERM let the jobs in progress finish.
  */
 async function main(): Promise<void> {
-  const settings = configOrExit();
-  const databaseUrl = settings.databaseUrl ?? runningEmbeddedUrl(settings.embedded.dataDir);
-  if (!databaseUrl) {
-    fail(`No database: set DATABASE_URL, or start the server first (\`npm start\`): its embedded PostgreSQL (${settings.embedded.dataDir}) is not running.`);
-  }
-  const config = { ...settings, databaseUrl };
+  const config = configOrExit();
   const log = createLogger(config.logLevel, undefined, config.logFormat);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, log, devMailbox: devMailboxFor(config) });
   let db: Database | undefined;
@@ -34,7 +28,7 @@ async function main(): Promise<void> {
     mailer.close();
   });
   try {
-    db = await openDatabase(config, (m) => log.info(m));
+    db = await openDatabase(config, (m) => log.info(m), { embedded: 'join' });
     const secrets = webhookSecretBox(config, log);
     await sealStoredWebhookSecrets(db.orm.em.fork(), secrets, log);
     worker = new NotificationWorker({ config, orm: db.orm, log, mailer, secrets });

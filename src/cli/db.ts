@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { rm } from 'node:fs/promises';
 import type { Config } from '../config/config';
-import { connectOrm, migrate, openDatabase, pendingMigrations, type Database } from '../db/database';
+import { connectOrm, openDatabase, pendingMigrations, type Database } from '../db/database';
 import { runningEmbeddedUrl } from '../db/embedded';
 import { PasswordHasher } from '../auth/passwords';
 import { QUEUE_SCHEMA } from '../modules/notifications/queue';
@@ -16,16 +16,7 @@ const say = (message: string) => process.stdout.write(`${message}\n`);
  * The database the server would use: DATABASE_URL, or the embedded PostgreSQL of a server of this checkout
  * that is running, or (none running) the embedded one started for the command and stopped after it.
  */
-async function open(config: Config, migrateIt: boolean): Promise<Database> {
-  const url = config.databaseUrl ?? runningEmbeddedUrl(config.embedded.dataDir);
-  if (!url) return openDatabase(config, say, { migrate: migrateIt });
-  const orm = await connectOrm(url, { pool: { min: 0, max: 2 } });
-  if (migrateIt) {
-    const applied = await migrate(orm);
-    if (applied.length) say(`applied migrations: ${applied.join(', ')}`);
-  }
-  return { orm, url, embedded: false, isReady: async () => true, close: () => orm.close(true) };
-}
+const open = (config: Config, migrate: boolean): Promise<Database> => openDatabase(config, say, { migrate, embedded: 'join-or-start' });
 
 async function status(config: Config): Promise<void> {
   const db = await open(config, false);

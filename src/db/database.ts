@@ -3,7 +3,7 @@ import type { Options } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
 import { installQueueSchema } from '../modules/notifications/queue';
 import { StartupError } from '../shared/startup-error';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
+import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
 import { ormConfig } from './mikro-orm.config';
 
 export interface Database {
@@ -65,16 +65,22 @@ export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
 }
 
 /**
- * Opens the database the config names: DATABASE_URL, or an embedded PostgreSQL under `.data/` when unset.
- * Applies migrations unless told not to.
+ * Opens the database the config names: DATABASE_URL, or when unset the embedded PostgreSQL under `.data/`.
+ * `embedded`: `start` it (the server, which owns it); `join` the one a server of this checkout is running
+ * (the worker, which never starts one); `join-or-start` (commands: `--check`, `db:*`). Applies migrations
+ * unless told not to.
  */
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; embedded?: 'start' | 'join' | 'join-or-start' } = {},
 ): Promise<Database> {
+  const mode = options.embedded ?? 'start';
   let embedded: EmbeddedPostgresHandle | undefined;
-  let url = config.databaseUrl;
+  let url = config.databaseUrl ?? (mode === 'start' ? undefined : runningEmbeddedUrl(config.embedded.dataDir));
+  if (!url && mode === 'join') {
+    throw new StartupError(`No database: set DATABASE_URL, or start the server first (\`npm start\`): its embedded PostgreSQL (${config.embedded.dataDir}) is not running.`);
+  }
   if (!url) {
     embedded = await startEmbeddedPostgres({ ...config.embedded, log });
     url = embedded.url;
