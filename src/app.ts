@@ -16,6 +16,7 @@ import { buildSchema } from './graphql/schema';
 import { OperationPipeline } from './graphql/pipeline';
 import { createApollo } from './graphql/server';
 import { collectAllowedMethods } from './http/allowed-methods';
+import { describeHttpError } from './http/http-errors';
 import { apiVersion, registerApiDocs } from './http/api-docs';
 import { registerDevMail } from './http/dev-mail';
 import { playgroundOptions } from './http/playground';
@@ -28,8 +29,7 @@ import { failure } from './rest/envelope';
 import { registerRestRoutes } from './rest/executor';
 import { buildOpenApi } from './rest/openapi';
 import { restRoutes } from './rest/routes';
-import { isDatabaseUnavailable } from './db/errors';
-import { AppError, BadRequestError, UNAVAILABLE_RETRY_AFTER_SECONDS, UnavailableError, type FieldError } from './shared/errors';
+import { BadRequestError, UNAVAILABLE_RETRY_AFTER_SECONDS, type FieldError } from './shared/errors';
 
 export interface AppDeps {
   config: Config;
@@ -48,31 +48,6 @@ export interface App {
 
 const PLAYGROUND_ASSETS = '/graphql/playground/';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Turns a framework error (bad JSON, body too large, wrong content type, ...) into status, code and message. */
-function describeHttpError(error: FastifyError | AppError): { status: number; code: string; message: string; errors?: FieldError[]; retryAfter?: number } {
-  // Outside an operation (building a request's context, say), an absent database is still a coded 503.
-  if (!(error instanceof AppError) && isDatabaseUnavailable(error)) error = new UnavailableError();
-  if (error instanceof AppError) {
-    const retryAfter = typeof error.details.retryAfter === 'number' ? error.details.retryAfter : undefined;
-    return { status: error.httpStatus, code: error.code, message: error.message, errors: error.fieldErrors, retryAfter };
-  }
-  switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' };
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' };
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 400, code: 'BAD_REQUEST', message: 'The Content-Length header does not match the body.' };
-  }
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
-    return { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' };
-  }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  return status === 500
-    ? { status, code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side.' }
-    : { status, code: 'BAD_REQUEST', message: error.message };
-}
 
 /** GraphQL clients get GraphQL-shaped errors, REST clients the envelope. */
 function sendError(request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errors?: FieldError[], retryAfter?: number) {
@@ -162,21 +137,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     log,
   );
   metrics.register(http);
+  /** The HTTP layer's own refusals, counted by code like every operation's. */
+  const refuse = (request: FastifyRequest, reply: FastifyReply, status: number, code: string, message: string, errors?: FieldError[], retryAfter?: number) => {
+    metrics.error(code);
+    return sendError(request, reply, status, code, message, errors, retryAfter);
+  };
   // While stopping, requests still arriving on open keep-alive connections are refused (the load balancer
   // sends them elsewhere), coded like every other answer, and their connection is closed.
   let draining = false;
   http.addHook('onRequest', async (request, reply) => {
     if (!draining) return;
     reply.header('connection', 'close');
-    metrics.error('UNAVAILABLE');
-    return sendError(request, reply, 503, 'UNAVAILABLE', 'The server is stopping; try again.', undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
+    return refuse(request, reply, 503, 'UNAVAILABLE', 'The server is stopping; try again.', undefined, UNAVAILABLE_RETRY_AFTER_SECONDS);
   });
 
   http.setErrorHandler((error: FastifyError, request, reply) => {
     const described = describeHttpError(error);
-    metrics.error(described.code);
     if (described.status >= 500) request.log.error({ err: error }, 'request failed');
-    return sendError(request, reply, described.status, described.code, described.message, described.errors, described.retryAfter);
+    return refuse(request, reply, described.status, described.code, described.message, described.errors, described.retryAfter);
   });
 
   http.setNotFoundHandler((request, reply) => {
@@ -188,8 +166,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     const { status, code, message } = allowed
       ? { status: 405, code: 'METHOD_NOT_ALLOWED', message: `${path} does not answer ${request.method}; it answers ${allowed}.` }
       : { status: 404, code: 'NOT_FOUND', message: `No route for ${request.method} ${path}.` };
-    metrics.error(code);
-    return sendError(request, reply, status, code, message);
+    return refuse(request, reply, status, code, message);
   });
 
   const schema = buildSchema();
@@ -267,7 +244,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const restContext = (request: FastifyRequest) => contextFor(request, 'rest');
   registerRestRoutes(http, apollo, schema, restRoutes, restContext);
   await registerLinkPages(http, apollo, restContext);
-  await registerApiDocs(http, buildOpenApi(schema, restRoutes, apiVersion()));
+  await registerApiDocs(http, () => buildOpenApi(schema, restRoutes, apiVersion()));
   if (config.metrics.served) registerMetricsRoute(http, metrics, config.metrics.token);
   const subscriptions = attachSubscriptions(http, runtime, log, contextOf, pipeline);
   sockets.open = subscriptions.connections;

@@ -28,9 +28,9 @@ const page = (nonce: string) => `<!doctype html>
  * `GET /api/v1/openapi.json`, the REST adapter's OpenAPI document (rest/openapi.ts), and `GET /api/v1/docs`,
  * a reference page for it from swagger-ui's own files.
  */
-export async function registerApiDocs(http: FastifyInstance, document: Record<string, unknown>): Promise<void> {
-  const body = JSON.stringify(document);
-  http.get('/api/v1/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
+export async function registerApiDocs(http: FastifyInstance, build: () => Record<string, unknown>): Promise<void> {
+  let body: string | undefined; // made on first request: nothing at start-up
+  http.get('/api/v1/openapi.json', async (_request, reply) => reply.type('application/json; charset=utf-8').send((body ??= JSON.stringify(build()))));
   http.get('/api/v1/docs', async (_request, reply) => {
     const nonce = newNonce();
     reply.raw.removeHeader('content-security-policy');

@@ -6,6 +6,7 @@ import { print } from 'graphql';
 import { LINK_PAGE_PATHS } from '../config/config';
 import * as Op from '../generated/operations';
 import type { Context } from '../graphql/context';
+import { describeHttpError } from '../http/http-errors';
 import { sendLinkPage } from '../http/security';
 import { errorsOf, executeForReply, failureStatus, type ContextFactory } from '../rest/executor';
 import { AppError, BadRequestError, type ErrorCode } from '../shared/errors';
@@ -208,11 +209,14 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
       scope.get(path, async (request, reply) => sendPage(reply, { status: 200, values: fieldsOf(page, request.query, fromLink) }));
 
       scope.post(path, {
+        // The same status, code and Retry-After as every other refusal (http-errors.ts); the words are the form's.
         errorHandler: (error: FastifyError, request, reply) => {
-          const status = error instanceof AppError ? error.httpStatus : error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+          const described = describeHttpError(error);
+          const { status } = described;
           if (status >= 500) request.log.error({ err: error }, 'request failed');
-          const message =
-            status >= 500 ? 'Something went wrong on our side.' : (FRAMEWORK_MESSAGES[status] ?? (error instanceof AppError ? error.message : 'The form cannot be taken as sent.'));
+          if (described.retryAfter !== undefined) reply.header('retry-after', String(described.retryAfter));
+          const framework = !(error instanceof AppError) && status < 500;
+          const message = FRAMEWORK_MESSAGES[status] ?? (framework ? 'The form cannot be taken as sent.' : described.message);
           return sendPage(reply, { status, message });
         },
         handler: async (request, reply) => {

@@ -136,7 +136,8 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
     const variables = new Map((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, typeFromAST(schema, v.type as never) as GraphQLInputType]));
     const pathParams = paramsOf(route.path);
     const input = variables.get('input');
-    const inputFields = input && isInputObjectType(getNamedType(input)) ? (getNamedType(input) as import('graphql').GraphQLInputObjectType).getFields() : {};
+    const inputType = input && getNamedType(input);
+    const inputFields = inputType && isInputObjectType(inputType) ? inputType.getFields() : {};
     const bodyFields = route.bodyFields ?? [];
     const queryParams = queryParamsOf(route, pathParams).map((name) => [name, variables.get(name)] as const);
     const root = operation.selectionSet.selections.find((s) => s.kind === 'Field');
