@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { failure } from '../rest/envelope';
 import { textToHtml, type DevMailbox, type KeptMail } from '../shared/mailer';
+import { escapeHtml } from '../shared/html';
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Escaped text with its links made clickable (a reset link, an invitation). */
 const linked = (text: string) => escapeHtml(text).replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
 

@@ -2,11 +2,7 @@
  * The HTML of the e-mail link pages: a layout, a form and a result, every value escaped. No script, no
  * external asset: the one stylesheet is inline, allowed by the response's CSP nonce (http/security.ts).
  */
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text and attribute values alike (attributes are always double-quoted). */
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+import { escapeHtml } from '../shared/html';
 
 const STYLE = [
   'body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:#1b1f24;background:#f6f7f9;margin:0}',

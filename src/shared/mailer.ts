@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
+import { escapeHtml } from './html';
 
 export interface Mail {
   to: string;
@@ -13,7 +14,6 @@ export interface Mailer {
   close(): void;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain-text body as minimal HTML, so every message has both parts. */
 export function textToHtml(text: string): string {

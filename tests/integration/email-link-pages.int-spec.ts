@@ -25,7 +25,7 @@ function follow(t: TestApp, link: URL): URL {
   return new URL(`${link.pathname}${link.search}`, t.url);
 }
 
-const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (v: string) => v.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 const attributesOf = (tag: string): Record<string, string> => Object.fromEntries([...tag.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], unescape(m[2] ?? '')]));
 
 /** A page's form as a browser reads it: where it posts and its inputs. */

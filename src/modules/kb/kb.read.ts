@@ -3,6 +3,7 @@ import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import type { Visibility } from '../incident/incident.entity';
 import type { ArticleStatus } from './kb.entity';
 import type { KbArticleCard, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticleCard } from './kb.types';
+import { escapeHtml } from '../../shared/html';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // Control characters as match markers: they cannot occur in article text, so escaping stays simple.
@@ -16,7 +17,6 @@ function scope(viewer: StaffViewer | CustomerViewer): string {
   return viewer.kind === 'staff' ? 'a.tenant_id = ?' : "a.tenant_id = ? AND a.status = 'PUBLISHED' AND a.visibility = 'PUBLIC'";
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** ts_headline output, HTML-escaped, with <mark> around the matches. */
 function highlight(raw: string | null): string | null {

@@ -1,5 +1,6 @@
 import type { CustomerIncidentView } from '../incident/incident.read';
 import type { IncidentUpdateView } from '../incident/incident.types';
+import { escapeHtml } from '../../shared/html';
 
 /**
  * Notification e-mails, each in plain text and HTML. They are built from the customer view of an incident
@@ -12,7 +13,6 @@ export interface RenderedMail {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replaceAll('_', ' ');
 const when = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '-');
 
