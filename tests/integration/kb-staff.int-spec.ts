@@ -173,7 +173,7 @@ describe('knowledge base for staff', () => {
     expect((await portalList('?q=guide')).body.data.items).toEqual([]);
     expect((await get('VIEWER', pub.body.data.id)).body.data.status).toBe('ARCHIVED');
     expect((await act('ENGINEER', pub.body.data.id, 'publish')).body.data.archivedAt).toBeNull();
-    const events = await t.em().find(OutboxEvent, { type: { $in: ['kb.article_published', 'kb.article_unpublished'] } });
+    const events = await t.em().find(OutboxEvent, { type: { $in: ['kb.article_published', 'kb.article_unpublished'] } }, { orderBy: { createdAt: 'asc' } });
     expect(events.filter((e) => e.payload.articleId === pub.body.data.id).map((e) => e.type)).toEqual(['kb.article_published', 'kb.article_unpublished', 'kb.article_published']);
   });
 
