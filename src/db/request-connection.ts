@@ -6,13 +6,22 @@ const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknow
 
 /**
  * The connection a request transaction runs on, framed so that the transaction costs no round trip of its
- * own: `BEGIN` and the tenant claim (role and `app.tenant_id`, local to the transaction) are held back and
- * sent with the request's first statement, as one simple-protocol query (`BEGIN; SELECT set_config(...);
- * <statement>`), and a transaction in which no statement ran ends without a word to the server. A read of
- * one row is then 2 round trips (the framed statement, COMMIT) instead of 4. Everything stays
- * transaction-scoped, so it works behind PgBouncer in transaction mode.
+ * own. Two framings, both transaction-scoped (so they work behind PgBouncer in transaction mode):
  *
- * The simple protocol takes no parameters, so the first statement's values are inlined as literals with
+ * - A read-only operation (a GraphQL query) sends each plain read as one extended-protocol pipeline: the
+ *   tenant claim (role and `app.tenant_id`, local), then the statement, then Sync. PostgreSQL runs the
+ *   messages up to a Sync as one implicit transaction, so the claim holds for that statement and ends with
+ *   it; no BEGIN or COMMIT is sent at all. The statement is a named prepared statement of the connection
+ *   (prepared by a Parse of its own the first time the connection meets it), so PostgreSQL neither parses
+ *   nor, once it settles on a generic plan, plans it again. A read of one incident is then 1 round trip.
+ *   At READ COMMITTED each statement sees its own snapshot anyway, so reads lose nothing by not sharing a
+ *   transaction. The first statement that is not a plain read (a savepoint, a write, a locking read) opens
+ *   a real transaction as below, and the rest of the request runs in it.
+ * - Otherwise `BEGIN` and the claim are held back and sent with the request's first statement, as one
+ *   simple-protocol query (`BEGIN; SELECT set_config(...); <statement>`), and a transaction in which no
+ *   statement ran ends without a word to the server: a write is 2 round trips plus its own statements.
+ *
+ * The simple protocol takes no parameters, so that first statement's values are inlined as literals with
  * the driver's own conversion and quoting (`prepareValue`, `escapeLiteral`); a statement whose values cannot
  * be inlined so (binary data) is sent after the held-back frame, in a round trip of its own.
  *
@@ -96,12 +105,98 @@ export function inlineParameters(text: string, values: readonly unknown[] = []):
   return out;
 }
 
+/** What a request transaction claims: the role row-level security applies to, and the tenant it admits. */
+export interface TenantClaim {
+  role: string;
+  tenantId: string;
+  /** The same as SQL with the values inlined (validated by the caller): sent with BEGIN. */
+  sql: string;
+}
+
+/** The claim as a statement of the extended protocol: the values travel as parameters. */
+const CLAIM_TEXT = `SELECT set_config('role', $1, true), set_config('app.tenant_id', $2, true)`;
+
+/**
+ * A read that may travel as a pipeline of its own (see above): one SELECT (or WITH ... SELECT) statement that
+ * takes no lock and has no effect that would outlive it (advisory locks, sequences, settings).
+ */
+const NOT_PLAIN = /;|\bFOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b|\b(pg_advisory|nextval|setval|set_config)|\b(INSERT|UPDATE|DELETE|MERGE)\b/i;
+export const isPlainRead = (text: string): boolean => /^\s*(SELECT|WITH)\b/i.test(text) && !NOT_PLAIN.test(text);
+
+/**
+ * Names for prepared statements, one per distinct statement text, shared by every connection (each prepares
+ * a name the first time it uses it). Bounded: past the bound a statement goes unnamed (parsed and planned
+ * every time, as before), so a stream of ever-new texts cannot fill PostgreSQL's memory with plans.
+ */
+const MAX_NAMED_STATEMENTS = 200;
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `incident_desk_${statementNames.size + 1}`));
+  return name ?? '';
+}
+
+/** node-pg's protocol writer, as its Query uses it (untyped by @types/pg). */
+interface PgProtocol {
+  parsedStatements: Record<string, string>;
+  parse(config: { text: string; name: string; types: unknown[] }): void;
+  bind(config: { portal: string; statement: string; values: unknown[]; valueMapper: typeof prepareValue }): void;
+  describe(config: { type: 'P'; name: string }): void;
+  execute(config: { portal: string }): void;
+  sync(): void;
+}
+const QueryBase = pg.Query as unknown as new (config: { text: string; name?: string; values?: unknown[] }) => {
+  name?: string;
+  text: string;
+  prepare(connection: PgProtocol): void;
+};
+
+/** Prepares a named statement on a connection (Parse, Sync): one round trip, the first time the connection meets it. */
+class PrepareStatement extends QueryBase {
+  requiresPreparation(): boolean {
+    return true;
+  }
+  override prepare(connection: PgProtocol): void {
+    connection.parse({ text: this.text, name: this.name!, types: [] });
+    connection.sync();
+  }
+}
+
+/**
+ * The claim, then the statement (its node-pg Query flow: Bind, Describe, Execute, Sync; Parse too when
+ * unnamed), written at once: one round trip, one implicit transaction. The answer is the two results; the
+ * statement's is the last.
+ */
+class ClaimedRead extends QueryBase {
+  constructor(
+    private readonly claim: TenantClaim,
+    config: { text: string; name: string; values?: unknown[] },
+  ) {
+    super(config);
+  }
+  requiresPreparation(): boolean {
+    return true;
+  }
+  override prepare(connection: PgProtocol): void {
+    connection.parse({ text: CLAIM_TEXT, name: '', types: [] });
+    connection.bind({ portal: '', statement: '', values: [this.claim.role, this.claim.tenantId], valueMapper: prepareValue });
+    connection.describe({ type: 'P', name: '' });
+    connection.execute({ portal: '' });
+    super.prepare(connection);
+  }
+}
+
+/** The protocol writer of a node-pg client. */
+const protocolOf = (connection: PgConnection) => (connection as unknown as { connection: PgProtocol }).connection;
+
 const DONE = { command: null, rowCount: 0, rows: [], fields: [] };
 const lastOf = (result: unknown) => (Array.isArray(result) ? result[result.length - 1] : result);
 
 /** A framed connection: the undo, for when the transaction ends, and whether COMMIT reached a live connection. */
 export interface RequestFrame {
   undo(): void;
+  /** Whether a transaction was opened on the server (false while every statement was a pipelined read). */
+  opened(): boolean;
   /**
    * True once COMMIT was handed to a connection that was still usable: if it then fails for want of the
    * database, the transaction may have committed or not. False: the server cannot have committed it.
@@ -113,10 +208,10 @@ export interface RequestFrame {
 const isQueryable = (connection: PgConnection) => (connection as { _queryable?: boolean })._queryable !== false;
 
 /**
- * Frames `connection` for one request transaction (see above): `claim` is the SQL sent with `BEGIN` (the
- * tenant's role and id, validated and inlined by the caller).
+ * Frames `connection` for one request transaction (see above), for `claim`; `readOnly`: the operation only
+ * reads, so plain reads travel as pipelines of their own.
  */
-export function frameRequestConnection(connection: PgConnection, claim: string): RequestFrame {
+export function frameRequestConnection(connection: PgConnection, claim: TenantClaim, options: { readOnly?: boolean } = {}): RequestFrame {
   const original = connection.query;
   const ownBefore = Object.prototype.hasOwnProperty.call(connection, 'query');
   /** held: BEGIN answered but not sent; open: sent with the first statement; ended: the transaction is over. */
@@ -130,6 +225,16 @@ export function frameRequestConnection(connection: PgConnection, claim: string):
         callback(err, err ? result : lastOf(result));
       });
     });
+  /** A plain read as a pipeline of its own, its statement prepared first if this connection has not yet. */
+  const sendRead = async ({ text, values }: QueryConfig, callback: QueryCallback) => {
+    const name = statementName(text);
+    if (name && protocolOf(connection).parsedStatements[name] === undefined) {
+      let prepareError: Error | null = null;
+      await send(new PrepareStatement({ text, name }), (err) => (prepareError = err));
+      if (prepareError) return callback(prepareError, undefined);
+    }
+    return send(new ClaimedRead(claim, { text, name, values }), callback);
+  };
 
   const framed = function (config: unknown, callback?: QueryCallback): unknown {
     if (typeof callback !== 'function') return original.call(connection, config, callback); // not knex's form: as it was
@@ -147,11 +252,12 @@ export function frameRequestConnection(connection: PgConnection, claim: string):
           callback(null, { ...DONE, command: text.replace(';', '').toUpperCase() });
           return;
         }
+        if (options.readOnly && isPlainRead(text)) return sendRead({ text, values }, callback);
         state = 'open';
         const inlined = inlineParameters(text, values);
-        if (inlined !== undefined) return send({ text: `BEGIN; ${claim}; ${inlined}` }, callback);
+        if (inlined !== undefined) return send({ text: `BEGIN; ${claim.sql}; ${inlined}` }, callback);
         let frameError: Error | null = null;
-        return send({ text: `BEGIN; ${claim}` }, (err) => (frameError = err)).then(() => (frameError ? callback(frameError, undefined) : send(config, callback)));
+        return send({ text: `BEGIN; ${claim.sql}` }, (err) => (frameError = err)).then(() => (frameError ? callback(frameError, undefined) : send(config, callback)));
       }
       if (/^COMMIT;?$/i.test(text) && isQueryable(connection)) commitSent = true;
       return send(config, callback);
@@ -167,5 +273,6 @@ export function frameRequestConnection(connection: PgConnection, claim: string):
       else delete (connection as Partial<PgConnection>).query;
     },
     commitSent: () => commitSent,
+    opened: () => state === 'open',
   };
 }

@@ -4,7 +4,7 @@ import { isUuid } from '../shared/ids';
 import { UnavailableError, UnknownOutcomeError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
 import { isDatabaseUnavailable } from './errors';
-import { frameRequestConnection, type PgConnection, type RequestFrame } from './request-connection';
+import { frameRequestConnection, type PgConnection, type RequestFrame, type TenantClaim } from './request-connection';
 
 /**
  * PostgreSQL row-level security as a backstop for tenant isolation (the migration of 2026-12-02 creates the
@@ -64,10 +64,11 @@ export function requestTransactionSlots(poolMax: number): Semaphore {
 
 type State = 'idle' | 'open' | 'committed' | 'rolled back';
 
-/** The claim sent with a request transaction's BEGIN: the role and the tenant, both local to the transaction. */
-function claimSql(tenantId: string): string {
-  if (!isUuid(tenantId)) throw new Error('a tenant id must be a UUID'); // inlined: never anything else
-  return `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenantId.toLowerCase()}', true)`;
+/** The claim of a request transaction: the role and the tenant, both local to the transaction. */
+function claimOf(tenantId: string): TenantClaim {
+  if (!isUuid(tenantId)) throw new Error('a tenant id must be a UUID'); // inlined with BEGIN: never anything else
+  const id = tenantId.toLowerCase();
+  return { role: TENANT_ROLE, tenantId: id, sql: `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${id}', true)` };
 }
 
 interface KnexLike {
@@ -142,16 +143,17 @@ export class RequestTransaction {
    * Opens the transaction on a pooled connection framed by db/request-connection.ts: BEGIN and the tenant
    * claim travel with the first statement, so opening costs no round trip, and a request that sends no
    * statement sends nothing at all. The request's EntityManager is bound to it (a knex transaction on that
-   * connection), so services' `em.transactional` become savepoints inside it.
+   * connection), so services' `em.transactional` become savepoints inside it. `readOnly`: the operation only
+   * reads (a GraphQL query), so its plain reads go as pipelines of their own and may never open a transaction.
    */
-  async begin(): Promise<void> {
+  async begin(options: { readOnly?: boolean } = {}): Promise<void> {
     if (this.tenantId === undefined || this.state !== 'idle') return;
     if (this.slots) this.release = await this.slots.acquire();
     const knex = this.em.getConnection('write').getKnex() as unknown as KnexLike;
     try {
       const connection = await knex.client.acquireConnection();
       this.connection = { knex, connection };
-      this.frame = frameRequestConnection(connection, claimSql(this.tenantId));
+      this.frame = frameRequestConnection(connection, claimOf(this.tenantId), options);
       this.em.setTransactionContext((await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as never);
     } catch (e) {
       this.releaseSlot();
@@ -170,7 +172,8 @@ export class RequestTransaction {
 
   /** Why the transaction takes no more statements (see isUsable), or undefined when it does. */
   private async unusableBecause(): Promise<unknown> {
-    if (this.state !== 'open') return undefined;
+    // Pipelined reads only: a failed one ended with its own implicit transaction.
+    if (this.state !== 'open' || !this.frame?.opened()) return undefined;
     try {
       await this.em.execute('SELECT 1');
       return undefined;

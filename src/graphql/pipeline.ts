@@ -136,9 +136,12 @@ export class OperationPipeline {
     };
   }
 
-  /** Opens the request's transaction as the tenant, unless every root field is public (those run as the owner). */
+  /**
+   * Opens the request's transaction as the tenant, unless every root field is public (those run as the owner);
+   * a query's reads go as pipelines of their own (db/request-connection.ts).
+   */
   async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
-    if (rootFieldsOf(operation) !== 'public') await context.transaction.begin();
+    if (rootFieldsOf(operation) !== 'public') await context.transaction.begin({ readOnly: operation?.operation === 'query' });
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */

@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import { Client, escapeLiteral } from 'pg';
 import { TENANT_ROLE } from '../../src/db/tenant-transaction';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { addUpdate, createCustomerOrg, createCustomerUser, createIncident, portalLogin, type CustomerFixture } from '../factories/portal';
@@ -9,13 +9,21 @@ import { startTestApp, type TestApp } from '../setup/app';
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string; field?: string }[] };
 type Page = { items: { id: string; number: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; pagination?: { total: number; totalIsExact: boolean } };
 
-/** What the server sends PostgreSQL while `work` runs: one entry per round trip (query message). */
-async function roundTrips(work: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
+/** One round trip to PostgreSQL: the statement's text, its values, and how it travelled. */
+interface Sent {
+  text: string;
+  values?: unknown[];
+  /** `ClaimedRead`: the tenant claim and a prepared statement in one pipeline; `PrepareStatement`: a connection preparing it; `query`: any other. */
+  as: string;
+}
+
+/** What the server sends PostgreSQL while `work` runs: one entry per round trip (query message or pipeline). */
+async function roundTrips(work: () => Promise<unknown>): Promise<Sent[]> {
+  const sent: Sent[] = [];
   const original = Client.prototype.query;
   Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
-    const text = typeof config === 'string' ? config : (config as { text?: string })?.text;
-    if (typeof text === 'string') sent.push(text);
+    const c = (typeof config === 'string' ? { text: config } : config) as { text?: string; values?: unknown[]; submit?: unknown } | undefined;
+    if (typeof c?.text === 'string') sent.push({ text: c.text, values: c.values, as: typeof c.submit === 'function' ? c.constructor.name : 'query' });
     return (original as (...args: unknown[]) => unknown).call(this, config, ...rest);
   } as typeof original;
   try {
@@ -25,6 +33,9 @@ async function roundTrips(work: () => Promise<unknown>): Promise<string[]> {
   }
   return sent;
 }
+
+/** The round trips of a request once its connection has prepared its statements (each connection does so once). */
+const warm = (sent: Sent[]) => sent.filter((s) => s.as !== 'PrepareStatement');
 
 /**
  * The read path's cost in round trips and plans, not in time (the benchmark measures time): a request of a
@@ -138,32 +149,55 @@ describe('reads at the speed of the database', () => {
   });
 
   describe('round trips per request (statements sent, row-level security framing included)', () => {
-    it('one incident: 2 (BEGIN and the tenant claim travel with the read; COMMIT)', async () => {
+    const claimedRead = expect.objectContaining({ as: 'ClaimedRead', text: expect.stringMatching(/^SELECT /) });
+
+    it('one incident: 1 (the tenant claim and the prepared read in one pipeline, no BEGIN or COMMIT)', async () => {
       const sent = await roundTrips(() => t.gql('query ($id: ID!) { incident(id: $id) { id title techDescription } }', { id: incidentId }, auth.staff));
-      expect(sent).toHaveLength(2);
-      expect(sent[0]).toMatch(/^BEGIN; SELECT set_config\('role', 'incident_desk_tenant', true\), set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); SELECT /);
-      expect(sent[1]).toMatch(/^COMMIT/);
+      expect(warm(sent)).toEqual([claimedRead]);
+      // A connection prepares a statement the first time it meets it (one more round trip), then never again.
+      for (const prepared of sent.filter((s) => s.as === 'PrepareStatement')) expect(prepared.text).toBe(warm(sent)[0].text);
       const ticket = await roundTrips(() => t.gql('query ($id: ID!) { ticket(id: $id) { id title } }', { id: incidentId }, auth.reporter));
-      expect(ticket).toHaveLength(2);
+      expect(warm(ticket)).toEqual([claimedRead]);
     });
 
-    it('one incident with its whole timeline, over GraphQL and REST: still 2 (the updates come in the same statement)', async () => {
+    it('each connection prepares a statement once: repeated reads send only the pipelines', async () => {
+      const read = () => t.gql('query ($id: ID!) { incident(id: $id) { id number } }', { id: incidentId }, auth.staff);
+      const sent = await roundTrips(async () => {
+        for (let i = 0; i < 30; i++) await read();
+      });
+      expect(warm(sent)).toHaveLength(30);
+      expect(sent.length - 30).toBeLessThanOrEqual(t.app.runtime.config.dbPoolMax);
+    });
+
+    it('one incident with its whole timeline, over GraphQL and REST: still 1 (the updates come in the same statement)', async () => {
       const gql = await roundTrips(() => t.gql('query ($id: ID!) { incident(id: $id) { id updates { body } } }', { id: incidentId }, auth.staff));
-      expect(gql).toHaveLength(2);
-      expect((await roundTrips(() => t.rest('GET', `/api/v1/incidents/${incidentId}`, undefined, auth.staff))).length).toBe(2);
-      expect((await roundTrips(() => t.rest('GET', `/api/v1/portal/tickets/${incidentId}`, undefined, auth.reporter))).length).toBe(2);
+      expect(warm(gql)).toEqual([claimedRead]);
+      expect(warm(await roundTrips(() => t.rest('GET', `/api/v1/incidents/${incidentId}`, undefined, auth.staff)))).toEqual([claimedRead]);
+      expect(warm(await roundTrips(() => t.rest('GET', `/api/v1/portal/tickets/${incidentId}`, undefined, auth.reporter)))).toEqual([claimedRead]);
     });
 
-    it('a page of 20 with each incident\'s last 5 updates: 2 (the page with its updates, COMMIT); the total adds one, only when selected', async () => {
+    it('a page of 20 with each incident\'s last 5 updates: 1 (the page with its updates); the total adds one, only when selected', async () => {
       const query = (extra: string) => t.gql(`{ incidents(limit: 20) { items { id updates(last: 5) { body } } ${extra} } }`, undefined, auth.staff);
-      const sent = await roundTrips(() => query(''));
-      expect(sent).toHaveLength(2);
-      expect(sent.some((s) => /count\(/.test(s))).toBe(false);
-      const withTotal = await roundTrips(() => query('pagination { total }'));
-      expect(withTotal).toHaveLength(3);
-      expect(withTotal.filter((s) => /count\(/.test(s))).toHaveLength(1);
-      const portal = await roundTrips(() => t.gql('{ tickets(limit: 20) { items { id updates(last: 5) { body } } } }', undefined, auth.reporter));
-      expect(portal).toHaveLength(2);
+      const sent = warm(await roundTrips(() => query('')));
+      expect(sent).toEqual([claimedRead]);
+      expect(sent.some((s) => /count\(/.test(s.text))).toBe(false);
+      const withTotal = warm(await roundTrips(() => query('pagination { total }')));
+      expect(withTotal).toEqual([claimedRead, claimedRead]);
+      expect(withTotal.filter((s) => /count\(/.test(s.text))).toHaveLength(1);
+      const portal = warm(await roundTrips(() => t.gql('{ tickets(limit: 20) { items { id updates(last: 5) { body } } } }', undefined, auth.reporter)));
+      expect(portal).toEqual([claimedRead]);
+    });
+
+    it('a mutation keeps one transaction: BEGIN and the claim travel with its first statement, COMMIT ends it', async () => {
+      const all = await roundTrips(async () => {
+        const res = await t.gql('mutation ($id: ID!) { addIncidentUpdate(id: $id, input: { body: "round trips", visibility: INTERNAL }) { id } }', { id: incidentId }, auth.staff);
+        expect(res.errors).toBeUndefined();
+      });
+      // The mutation rate limit's counter is another connection's (rate_limits), not the request's.
+      const sent = all.filter((s) => !/rate_limits/.test(s.text));
+      expect(sent[0]).toMatchObject({ as: 'query', text: expect.stringMatching(/^BEGIN; SELECT set_config\('role', 'incident_desk_tenant', true\), set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\); /) });
+      expect(sent[sent.length - 1]).toMatchObject({ as: 'query', text: expect.stringMatching(/^COMMIT/) });
+      expect(sent.some((s) => s.as !== 'query')).toBe(false);
     });
 
     it('the timeline fetched with its incident is the one the field reads alone (staff, customer, newest N, comments)', async () => {
@@ -193,16 +227,20 @@ describe('reads at the speed of the database', () => {
     type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
     const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
     /** The nodes of the plan of the list statement a request sends, planned as the tenant role with row-level security. */
-    const planOf = async (args: string): Promise<PlanNode[]> => {
+    /**
+     * The plan of the list statement a request sends, as the tenant role with row-level security: the generic
+     * plan of its prepared statement (what PostgreSQL may settle on after five runs) and the custom one.
+     */
+    const planOf = async (args: string, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<PlanNode[]> => {
       const sent = await roundTrips(() => staffPage(args, auth.big, 'items { id }'));
-      const framed = sent.find((s) => s.startsWith('BEGIN;'))!;
-      const statement = framed.replace(/^BEGIN; SELECT set_config\([^;]*\); /, '');
+      const { text, values } = sent.find((s) => s.as === 'ClaimedRead' && /FROM incidents i/.test(s.text))!;
       const client = new Client({ connectionString: t.db.url });
       await client.connect();
       try {
         await client.query('BEGIN');
-        await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${big.id}', true)`);
-        const res = await client.query(`EXPLAIN (FORMAT JSON) ${statement}`);
+        await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${big.id}', true), set_config('plan_cache_mode', '${mode}', true)`);
+        await client.query(`PREPARE listed AS ${text}`);
+        const res = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE listed(${values!.map((v) => escapeLiteral(String(v))).join(', ')})`);
         await client.query('ROLLBACK');
         return nodesOf(res.rows[0]['QUERY PLAN'][0].Plan);
       } finally {
@@ -221,21 +259,24 @@ describe('reads at the speed of the database', () => {
       ['by priority', 'sort: { field: PRIORITY, direction: DESC }', ['priority_rank']],
       ['a status filter', 'filter: { status: OPEN }', ['status_rank', 'created_at']],
       ['a priority filter', 'filter: { priority: HIGH }', ['priority_rank', 'created_at']],
-    ])('%s: an index walked in order, no sort of the whole set, no sequential scan; a deep cursor the same', async (_name, args, keys) => {
-      const first = await planOf(`limit: 20 ${args}`);
-      const deeper = await planOf(`limit: 20 ${args} after: "${await deep(args)}"`);
-      // The filter and the cursor bound the index scan itself (index conditions), not a filter over every row
-      // (under row-level security only leakproof operators can: integer ranks, not the enums themselves).
-      const conditions = deeper.filter((n) => n['Relation Name'] === 'incidents').map((n) => n['Index Cond'] ?? '').join(' ');
-      for (const key of keys) expect(conditions).toContain(key);
-      for (const nodes of [first, deeper]) {
-        const types = nodes.map((n) => n['Node Type']);
-        expect(types[0]).toBe('Limit');
-        expect(types).not.toContain('Sort');
-        expect(types).not.toContain('Incremental Sort');
-        const incidents = nodes.filter((n) => n['Relation Name'] === 'incidents');
-        expect(incidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-        expect(incidents.some((n) => /Index/.test(n['Node Type']) && /^incidents_tenant_id_/.test(n['Index Name'] ?? ''))).toBe(true);
+    ])('%s: an index walked in order, no sort of the whole set, no sequential scan; a deep cursor the same; generic plan and custom', async (_name, args, keys) => {
+      const after = await deep(args);
+      for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
+        const first = await planOf(`limit: 20 ${args}`, mode);
+        const deeper = await planOf(`limit: 20 ${args} after: "${after}"`, mode);
+        // The filter and the cursor bound the index scan itself (index conditions), not a filter over every row
+        // (under row-level security only leakproof operators can: integer ranks, not the enums themselves).
+        const conditions = deeper.filter((n) => n['Relation Name'] === 'incidents').map((n) => n['Index Cond'] ?? '').join(' ');
+        for (const key of keys) expect(conditions).toContain(key);
+        for (const nodes of [first, deeper]) {
+          const types = nodes.map((n) => n['Node Type']);
+          expect(types[0]).toBe('Limit');
+          expect(types).not.toContain('Sort');
+          expect(types).not.toContain('Incremental Sort');
+          const incidents = nodes.filter((n) => n['Relation Name'] === 'incidents');
+          expect(incidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+          expect(incidents.some((n) => /Index/.test(n['Node Type']) && /^incidents_tenant_id_/.test(n['Index Name'] ?? ''))).toBe(true);
+        }
       }
     });
   });

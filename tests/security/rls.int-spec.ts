@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
+import { readRows } from '../../src/db/read';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -310,6 +311,56 @@ describe('row-level security', () => {
     await owner.begin(); // the owner role has no request transaction: "after commit" is now
     owner.afterCommit(() => ran.push('owner'));
     expect(ran).toEqual(['committed', 'after the commit', 'owner']);
+  });
+
+  describe("a query's reads (pipelines of their own: the claim, the statement, Sync)", () => {
+    const fail = (err: unknown) => {
+      throw err;
+    };
+    type Claimed = { role: string; tenant: string | null };
+    const whoAmI = `SELECT current_user AS role, nullif(current_setting('app.tenant_id', true), '') AS tenant FROM tenants WHERE id = ?`;
+    /** The request's own pooled connection, asked directly: what a statement sent outside the frame would run as. */
+    const connectionOf = (tx: RequestTransaction) => (tx as unknown as { connection: { connection: Client } }).connection.connection;
+
+    it('each read runs as the tenant role with its tenant, and leaves nothing on the connection after it', async () => {
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      await tx.begin({ readOnly: true });
+      try {
+        expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        // Row-level security applies: tenant B's row is not there for tenant A's read.
+        expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
+        const after = (await connectionOf(tx).query<Claimed>(`SELECT current_user AS role, nullif(current_setting('app.tenant_id', true), '') AS tenant`)).rows[0];
+        expect(after.role).not.toBe(TENANT_ROLE);
+        expect(after.tenant).toBeNull();
+      } finally {
+        await tx.end('ok');
+      }
+    });
+
+    it('a failed read ends alone: the next read of the same request works, and the transaction was never opened', async () => {
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      await tx.begin({ readOnly: true });
+      await expect(readRows(em, 'SELECT 1 / (count(*) - count(*)) FROM tenants WHERE id = ?', [a.id])).rejects.toThrow(/division by zero/);
+      expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+      expect(await tx.isUsable()).toBe(true);
+      await expect(tx.end('errors')).resolves.toBeUndefined();
+    });
+
+    it('a write in a read-only operation opens a real transaction as the tenant, which the rest of the request shares', async () => {
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      await tx.begin({ readOnly: true });
+      expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+      const before = await t.em().count(AuditEntry, { action: 'test.read-only-write' });
+      await t.app.runtime.audit.recordNow(em, { action: 'test.read-only-write', tenantId: a.id, actorKind: 'system' });
+      // Inside the transaction now: the next read sees the uncommitted row, another connection does not.
+      expect((await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM audit_log WHERE action = ?`, ['test.read-only-write']))[0].n).toBe(before + 1);
+      expect(await t.em().count(AuditEntry, { action: 'test.read-only-write' })).toBe(before);
+      await tx.end('ok');
+      expect(await t.em().count(AuditEntry, { action: 'test.read-only-write' })).toBe(before + 1);
+    });
   });
 
   it('a failing after-commit hook is reported, and neither undoes the commit nor stops the other hooks', async () => {

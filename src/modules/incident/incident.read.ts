@@ -5,6 +5,7 @@ import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInterna
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
 import { ValidationError } from '../../shared/errors';
+import { readRows } from '../../db/read';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -94,7 +95,7 @@ export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNu
   const s = scope(viewer);
   const byId = UUID.test(idOrNumber);
   const extra = includeColumns(viewer, include);
-  const rows = await em.execute<IncidentRow[]>(`SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
+  const rows = await readRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
     ...extra.params,
     ...s.params,
     byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
@@ -206,13 +207,13 @@ export async function listIncidents(
     pageParams.push(cursorId(at.after), ...s.params);
   }
   const extra = includeColumns(viewer, include);
-  const rows = await em.execute<IncidentRow[]>(
+  const rows = await readRows<IncidentRow>(em, 
     `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
      ORDER BY ${order} LIMIT ? OFFSET ?`,
     [...extra.params, ...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
   );
   const count = async () => {
-    const [{ n }] = await em.execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM incidents i WHERE ${filtered.sql} LIMIT ?) x`, [
+    const [{ n }] = await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM (SELECT 1 FROM incidents i WHERE ${filtered.sql} LIMIT ?) x`, [
       ...filtered.params,
       COUNT_CAP + 1,
     ]);
@@ -247,7 +248,7 @@ const visibleUpdates = (viewer: ReadViewer) => (viewer.kind === 'staff' ? '' : "
  */
 export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[], last?: number): Promise<Map<string, IncidentUpdateView[]>> {
   const newest = last === undefined ? '' : ', row_number() OVER (PARTITION BY u.incident_id ORDER BY u.created_at DESC, u.id DESC) AS rn';
-  const rows = await em.execute<(IncidentUpdateView & { incidentId: string; at?: Date; rn?: string })[]>(
+  const rows = await readRows<IncidentUpdateView & { incidentId: string; at?: Date; rn?: string }>(em, 
     `SELECT * FROM (
        SELECT ${UPDATE_COLUMNS}, u.incident_id AS "incidentId", u.created_at AS at${newest}
        ${UPDATE_FROM}
@@ -292,7 +293,8 @@ const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: st
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */
 export async function countByStatus(em: EntityManager, viewer: StaffViewer): Promise<{ status: IncidentStatus; count: number }[]> {
-  return em.execute(
+  return readRows(
+    em,
     `SELECT s.status, count(i.id)::int AS count
      FROM unnest(enum_range(NULL::incident_status)) AS s(status)
      LEFT JOIN incidents i ON i.status = s.status AND i.tenant_id = ?
@@ -315,7 +317,7 @@ export async function customerViewOf(
   incidentId: string,
 ): Promise<{ incident: CustomerIncidentView; updates: IncidentUpdateView[] } | null> {
   const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
-  const rows = await em.execute<Incident[]>(`SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
+  const rows = await readRows<Incident>(em, `SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
   if (!rows[0]) return null;
   const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !isIncidentInternalField(k))) as CustomerIncidentView;
   const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];
