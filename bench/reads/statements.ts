@@ -5,8 +5,9 @@
  * work runs meanwhile on the same database and is set apart: statements of the job queue (graphile_worker),
  * the revocation poll, the SLA check and this counter's own; of the rest, a statement called at least n/2
  * times belongs to the requests (calls ÷ n each), anything rarer is counted as background too (and shown).
- * BEGIN, COMMIT and the role-and-tenant set_config of row-level security count like any other statement:
- * each is a round trip.
+ * BEGIN, COMMIT and the role-and-tenant set_config of row-level security count like any other statement.
+ * Round trips per request are the statements less those that travel with the next one in the same message or
+ * pipeline: BEGIN and the claim (db/request-connection.ts); COMMIT is a round trip of its own.
  */
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -16,6 +17,8 @@ import type { CountingProxy } from './pg-proxy';
 export interface StatementCount {
   /** Statements per request (the request's own, background excluded). */
   perRequest: number;
+  /** Round trips per request: the statements less BEGIN and the tenant claim, which ride with the next one. */
+  roundTrips: number;
   /** Each of the request's statements: its text (shortened) and calls per request. */
   statements: { sql: string; perRequest: number }[];
   /** Calls of other statements meanwhile, per request. */
@@ -25,6 +28,9 @@ export interface StatementCount {
 
 /** Statements of the server's background work (and of this counter), never of a read request. */
 const BACKGROUND = [/graphile_worker/i, /queue_worker_heartbeats/i, /FROM sessions WHERE revoked_at/i, /SET response_breached_at/i, /pg_stat_statements|pg_database/i];
+
+/** Statements sent in the same message or pipeline as the statement after them: BEGIN, and the tenant claim. */
+const RIDES_ALONG = /^(BEGIN|SELECT set_config\('role')/i;
 
 type Snapshot = Map<string, { calls: number; sql: string }>;
 
@@ -119,5 +125,7 @@ export async function countStatements(
     else background += delta;
   }
   statements.sort((a, b) => b.perRequest - a.perRequest);
-  return { perRequest: statements.reduce((s, x) => s + x.perRequest, 0), statements, backgroundPerRequest: background / n, requests: n };
+  const perRequest = statements.reduce((s, x) => s + x.perRequest, 0);
+  const riding = statements.filter((x) => RIDES_ALONG.test(x.sql)).reduce((s, x) => s + x.perRequest, 0);
+  return { perRequest, roundTrips: perRequest - riding, statements, backgroundPerRequest: background / n, requests: n };
 }
