@@ -85,6 +85,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
+    // One line a request (below), not Fastify's two: each is a synchronous write, and on a busy server those
+    // are a measurable share of a read's cost.
+    disableRequestLogging: true,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -186,7 +189,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
     return answer.promise;
   };
-  http.addHook('onResponse', async (request) => answers.get(request)?.settle());
+  http.addHook('onResponse', async (request, reply) => {
+    answers.get(request)?.settle();
+    request.log.info({ req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
+  });
   http.addHook('onRequestAbort', async (request) => answers.get(request)?.settle());
 
   const contextOf = (info: RequestInfo): Promise<Context> => buildContext({ orm, config, runtime }, info);

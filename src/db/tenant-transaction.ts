@@ -64,6 +64,18 @@ export function requestTransactionSlots(poolMax: number): Semaphore {
 
 type State = 'idle' | 'open' | 'committed' | 'rolled back';
 
+/** The framed connection of each open request transaction, by the knex transaction the request's EntityManager is bound to. */
+const framedConnections = new WeakMap<object, PgConnection>();
+
+/**
+ * The request connection (framed, db/request-connection.ts) behind `transactionContext` (an EntityManager's,
+ * `em.getTransactionContext()`), when that is a request transaction itself and not a savepoint inside it:
+ * read models send their statements there directly (db/read.ts), with no knex query object in between.
+ */
+export function requestConnectionOf(transactionContext: unknown): PgConnection | undefined {
+  return transactionContext ? framedConnections.get(transactionContext as object) : undefined;
+}
+
 /** The claim of a request transaction: the role and the tenant, both local to the transaction. */
 function claimOf(tenantId: string): TenantClaim {
   if (!isUuid(tenantId)) throw new Error('a tenant id must be a UUID'); // inlined with BEGIN: never anything else
@@ -154,7 +166,9 @@ export class RequestTransaction {
       const connection = await knex.client.acquireConnection();
       this.connection = { knex, connection };
       this.frame = frameRequestConnection(connection, claimOf(this.tenantId), options);
-      this.em.setTransactionContext((await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as never);
+      const trx = (await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as object;
+      framedConnections.set(trx, connection);
+      this.em.setTransactionContext(trx as never);
     } catch (e) {
       this.releaseSlot();
       throw e;

@@ -104,8 +104,11 @@ describe('HTTP edges: every refusal is a coded JSON answer, never an HTML page o
     expect(b.headers.get('x-request-id')).toBe('trace-abc.123');
     const c = await t.rest('GET', '/healthz', undefined, { 'x-request-id': 'bad id with spaces <script>' });
     expect(c.headers.get('x-request-id')).not.toContain('script');
-    // The id is in the structured log line of that request.
-    expect(t.logs.some((l) => JSON.parse(l).reqId === 'trace-abc.123')).toBe(true);
+    // The id is in the structured log line of that request: one line, once it is answered.
+    const lines = t.logs.map((l) => JSON.parse(l)).filter((l) => l.reqId === 'trace-abc.123');
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'request completed', statusCode: 200, responseTime: expect.any(Number), req: expect.objectContaining({ method: 'GET', url: '/api/v1/customer/companies' }) }),
+    ]);
   });
 
   it('GraphQL syntax and validation errors are coded', async () => {
