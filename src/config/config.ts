@@ -137,6 +137,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     /** Limits on one GraphQL operation (graphql/limits.ts) and whether introspection is answered. */
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
+      jit: env.GRAPHQL_JIT,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,

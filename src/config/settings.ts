@@ -160,6 +160,10 @@ export const SETTINGS = {
     defaultDoc: '`true` outside production',
     doc: 'answer introspection (`__schema`, `__type`); off, such queries get 400',
   },
+  GRAPHQL_JIT: {
+    schema: bool.default(true),
+    doc: 'run HTTP and REST operations compiled by graphql-jit (each document once) instead of interpreted by graphql-js; the answers are the same, only faster',
+  },
   GRAPHQL_MAX_DEPTH: {
     schema: int(1, 100).default(8),
     doc: 'deepest field nesting of one operation (fragments are not a level); deeper: 400 `QUERY_TOO_DEEP`',

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import type { Context } from './context';
 import type { OperationPipeline } from './pipeline';
+import { jitExecution } from './jit';
 import { rateLimitHeadersPlugin } from './rate-limit-headers';
 
 /**
@@ -15,7 +16,8 @@ import { rateLimitHeadersPlugin } from './rate-limit-headers';
  */
 export function createApollo(schema: GraphQLSchema, config: Config, log: Logger, pipeline: OperationPipeline, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema,
+    // Compiled execution (graphql/jit.ts) unless turned off; the same schema either way.
+    ...(config.graphql.jit ? { gateway: jitExecution(schema) } : { schema }),
     logger: log,
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,

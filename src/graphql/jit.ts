@@ -1,0 +1,66 @@
+import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
+import { defaultFieldResolver, execute, GraphQLError, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/**
+ * Operations compiled by graphql-jit, for Apollo: its gateway interface is the one place Apollo lets a
+ * server execute by itself, after its own parsing, validation and plugins (graphql/pipeline.ts: the checks
+ * and the request transaction) and before its error formatting, so everything around execution stays as
+ * it is. A document is compiled once per operation name and kept as long as Apollo keeps the parsed
+ * document (its document cache hands the same object back for the same text); one graphql-jit cannot
+ * compile runs on graphql-js. The resolvers, shield's field rules among them, are the schema's own.
+ */
+/**
+ * graphql-jit's errors are of a lighter class of its own (no graphql-js constructor per error), which passes
+ * `instanceof GraphQLError` but lacks what Apollo relies on (`extensions` may be undefined); given to Apollo
+ * and the error translator (graphql/errors.ts) as graphql-js's own, with the resolver's error inside.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  if (Object.getPrototypeOf(error) === GraphQLError.prototype) return error;
+  const converted = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions });
+  return Object.assign(converted, { locations: error.locations });
+}
+
+export function jitExecution(schema: GraphQLSchema): GatewayInterface {
+  // graphql-jit reads a field without a resolver as a plain property, where graphql-js calls a function and
+  // awaits a promise found there (lazy totals are getters returning promises): give every such field
+  // graphql-js's own default resolver, so both execute the same.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
+  }
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+  const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
+    let byName = compiled.get(document);
+    if (!byName) compiled.set(document, (byName = new Map()));
+    let query = byName.get(operationName ?? '');
+    if (query === undefined) {
+      const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      query = isCompiledQuery(result) ? result : null;
+      byName.set(operationName ?? '', query);
+    }
+    return query;
+  };
+  const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {
+    const variables = request.variables ?? {};
+    const query = compiledFor(document, operationName ?? undefined);
+    if (!query) return execute({ schema, document, operationName, contextValue: context, variableValues: variables }) as Promise<ExecutionResult<Record<string, unknown>>>;
+    const result = (await query.query(undefined, context, variables)) as ExecutionResult<Record<string, unknown>>;
+    // No data at all: the variables were refused before anything ran. graphql-js refuses them the same way,
+    // with the errors Apollo knows (400 BAD_USER_INPUT naming the variable), again before anything runs.
+    if (result.data === undefined) return (await execute({ schema, document, operationName, contextValue: context, variableValues: variables })) as ExecutionResult<Record<string, unknown>>;
+    return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
+  };
+  const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
+  return {
+    onSchemaLoadOrUpdate(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    async load() {
+      for (const listener of listeners) listener({ apiSchema: schema, coreSupergraphSdl: '' });
+      return { executor };
+    },
+    async stop() {},
+  };
+}
