@@ -133,6 +133,8 @@ export const permissions: IRules = {
     customerForgotPassword: public_,
     validateCustomerResetToken: public_,
     customerResetPassword: public_,
+    requestSignInLink: public_,
+    signInWithLink: public_,
     updateTenantSettings: permission('tenant.settings'),
     setNotificationPreference: signedIn,
     setOnCallRecipients: permission('tenant.settings'),

@@ -13,6 +13,7 @@ import { EzraResolver } from '../modules/ezra/ezra.resolver';
 import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
 import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
 import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
+import { PortalSignInResolver } from '../modules/customer/portal-sign-in.resolver';
 import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
@@ -35,6 +36,7 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerAdminResolver,
   PortalUserAdminResolver,
   PortalPasswordResolver,
+  PortalSignInResolver,
   TenantSettingsResolver,
   AuditResolver,
   NotificationResolver,

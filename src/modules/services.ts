@@ -14,6 +14,7 @@ import { EzraService } from './ezra/ezra.service';
 import { CustomerAdminService } from './customer/customer-admin.service';
 import { PortalUserAdminService } from './customer/portal-user-admin.service';
 import { PortalPasswordService } from './customer/portal-password.service';
+import { PortalSignInService } from './customer/portal-sign-in.service';
 import { TenantSettingsService } from './tenant/tenant-settings.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { DeliveryService } from './notifications/delivery.service';
@@ -40,6 +41,7 @@ export interface Services {
   customerAdmin: CustomerAdminService;
   portalUserAdmin: PortalUserAdminService;
   portalPasswords: PortalPasswordService;
+  portalSignIn: PortalSignInService;
   tenantSettings: TenantSettingsService;
   auditLog: AuditLogService;
   notifications: NotificationService;
@@ -69,6 +71,7 @@ const servicesOf = lazyMembers<Wiring, Services>({
   customerAdmin: ({ em, rt }) => new CustomerAdminService(em, rt()),
   portalUserAdmin: ({ em, rt }, services) => new PortalUserAdminService(em, rt(), services),
   portalPasswords: ({ em, rt }, services) => new PortalPasswordService(em, rt(), services),
+  portalSignIn: ({ em, rt }, services) => new PortalSignInService(em, rt(), services),
   tenantSettings: ({ em, rt }) => new TenantSettingsService(em, rt()),
   auditLog: ({ em }) => new AuditLogService(em),
   notifications: ({ em, rt }) => new NotificationService(em, rt()),

@@ -23,7 +23,7 @@ type FormField = PageField & { repeats?: string };
  */
 interface LinkPage {
   audience: LinkAudience;
-  kind: LinkKind;
+  kind: LinkKind<'portal'>;
   title: string;
   intro: string;
   fields: readonly FormField[];
@@ -33,6 +33,8 @@ interface LinkPage {
   done: string;
   /** The code that refuses the link's token: the form then comes back without it, to paste a newer e-mail's. */
   tokenRefused?: ErrorCode;
+  /** What the page shows of the operation's answer besides `done` (label and value); nothing unless set. */
+  shows?: (data: never) => [string, string][];
 }
 
 const token: FormField = { name: 'token', label: 'Token from the e-mail', kind: 'token' };
@@ -114,6 +116,23 @@ export const LINK_PAGES: readonly LinkPage[] = [
     operation: Op.RestVerifyCustomerEmailDocument,
     submit: 'Verify',
     done: 'Your e-mail address is verified. You can sign in to the support portal.',
+  },
+  {
+    audience: 'portal',
+    kind: 'signIn',
+    // GET only shows the button: mail scanners open links, and must not spend the link.
+    title: 'Sign in to the support portal',
+    intro: 'Sign in with the link from the e-mail. It works once.',
+    fields: [token, { name: 'tenantSlug', label: 'Workspace', kind: 'hidden' }],
+    operation: Op.RestSignInWithLinkDocument,
+    submit: 'Sign in',
+    done: 'You are signed in. A client of the API uses these tokens (the access token for 15 minutes, the refresh token for a new one); they are shown only this once.',
+    tokenRefused: 'INVALID_SIGN_IN_LINK',
+    // This server has no portal pages of its own: without a frontend (PORTAL_SIGN_IN_URL), the session is what the link is for.
+    shows: ({ signInWithLink: s }: Op.RestSignInWithLinkMutation) => [
+      ['Access token', s.accessToken],
+      ['Refresh token', s.refreshToken],
+    ],
   },
 ];
 
@@ -199,7 +218,7 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
     });
 
     for (const page of LINK_PAGES) {
-      const path = LINK_PAGE_PATHS[page.audience][page.kind];
+      const path = (LINK_PAGE_PATHS[page.audience] as Record<LinkKind<'portal'>, string>)[page.kind];
       const query = print(page.operation);
       // The form posts to the page's own path, relative (no query: the token travels in the body), so it also
       // works behind a proxy that serves the server under a prefix of PUBLIC_URL.
@@ -228,11 +247,17 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
             return sendPage(reply, { status: 400, message: 'The two passwords differ.', fieldErrors, values: kept });
           }
           // Empty optional boxes are absent, as in a JSON body; the operation checks the rest.
+          // A score box sends digits: a number for the operation (anything else goes as typed and is refused there).
           const input = Object.fromEntries(
-            page.fields.filter((f) => !f.repeats && entered[f.name] !== undefined && !(f.optional && entered[f.name] === '')).map((f) => [f.name, entered[f.name]]),
+            page.fields
+              .filter((f) => !f.repeats && entered[f.name] !== undefined && !(f.optional && entered[f.name] === ''))
+              .map((f) => [f.name, f.kind === 'score' && /^\d{1,3}$/.test(entered[f.name]) ? Number(entered[f.name]) : entered[f.name]]),
           );
-          const { error } = await executeForReply(apollo, { query, variables: { input } }, await contextFor(request), reply);
-          if (!error) return sendLinkPage(reply, 200, (nonce) => layout(nonce, page.title, paragraph(page.done, 'done')));
+          const { data, error } = await executeForReply(apollo, { query, variables: { input } }, await contextFor(request), reply);
+          if (!error) {
+            const shown = page.shows ? list(page.shows(data as never).map(([label, value]) => `${label}: ${value}`)) : '';
+            return sendLinkPage(reply, 200, (nonce) => layout(nonce, page.title, [paragraph(page.done, 'done'), shown].join('\n')));
+          }
           const status = failureStatus(reply, error);
           const values = error.extensions?.code === page.tokenRefused ? { ...kept, token: '' } : kept;
           return sendPage(reply, { status, message: error.message, fieldErrors: errorsOf(error), values });

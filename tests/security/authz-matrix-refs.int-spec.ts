@@ -181,6 +181,11 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
         variables: { i: { companyId, email, password } },
       }),
       'Mutation.customerForgotPassword:input.companyId': (companyId) => ({ query: 'mutation($i: CustomerEmailInput!) { customerForgotPassword(input: $i) }', variables: { i: { companyId, email } } }),
+      'Mutation.requestSignInLink:input.companyId': (companyId) => ({ query: 'mutation($i: SignInLinkRequestInput!) { requestSignInLink(input: $i) }', variables: { i: { companyId, email } } }),
+      'Mutation.signInWithLink:input.companyId': (companyId) => ({
+        query: 'mutation($i: SignInWithLinkInput!) { signInWithLink(input: $i) { accessToken } }',
+        variables: { i: { companyId, token: 'sgn_never-issued-token-value-xxxxxxxxxxxxxxxxxx' } },
+      }),
     };
     const problems: string[] = [];
     for (const [slot, op] of Object.entries(ops)) {

@@ -498,6 +498,8 @@ export const COMPANY_SLOTS = [
   'Mutation.resendCustomerOtp:input.companyId',
   'Mutation.customerLogin:input.companyId',
   'Mutation.customerForgotPassword:input.companyId',
+  'Mutation.requestSignInLink:input.companyId',
+  'Mutation.signInWithLink:input.companyId',
 ] as const;
 export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
 
