@@ -76,6 +76,7 @@ export const permissions: IRules = {
     onCallRecipients: permission('tenant.settings'),
     deliveries: permission('delivery.manage'),
     webhookEndpoints: permission('webhook.manage'),
+    incidentRatingSummary: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -143,6 +144,9 @@ export const permissions: IRules = {
     updateWebhookEndpoint: permission('webhook.manage'),
     deleteWebhookEndpoint: permission('webhook.manage'),
     rotateWebhookSecret: permission('webhook.manage'),
+    // Only the reporter rates (the service checks it); the link carries who and which ticket, signed.
+    rateTicket: customerOnly,
+    rateTicketWithLink: public_,
   },
   Subscription: {
     incidentUpdated: incidentReader,
@@ -150,7 +154,8 @@ export const permissions: IRules = {
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.
-  Incident: Object.fromEntries(INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly])),
+  // Ratings are staff data too: customers never see any, their own included (they get theirs from rateTicket).
+  Incident: { ...Object.fromEntries(INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly])), ratings: permission('incident.read') },
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

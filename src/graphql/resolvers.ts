@@ -18,6 +18,7 @@ import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolv
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
+import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -41,4 +42,5 @@ export const resolvers: NonEmptyArray<Function> = [
   AuditResolver,
   NotificationResolver,
   LiveResolver,
+  SatisfactionResolver,
 ];

@@ -21,6 +21,7 @@ import { DeliveryService } from './notifications/delivery.service';
 import { NotificationService } from './notifications/notification.service';
 import { WebhookService } from './notifications/webhook.service';
 import { LiveService } from './live/live.service';
+import { SatisfactionService } from './satisfaction/satisfaction.service';
 
 /**
  * The per-request set of services, each bound to the request's EntityManager and built on first use: a request
@@ -48,6 +49,7 @@ export interface Services {
   deliveries: DeliveryService;
   webhooks: WebhookService;
   live: LiveService;
+  satisfaction: SatisfactionService;
 }
 
 /** What a request's services are built from (createServices). */
@@ -78,6 +80,7 @@ const servicesOf = lazyMembers<Wiring, Services>({
   deliveries: ({ em, rt }) => new DeliveryService(em, rt()),
   webhooks: ({ em, rt }) => new WebhookService(em, rt()),
   live: ({ em, rt, rlsTenant }) => new LiveService(em, rt(), rlsTenant),
+  satisfaction: ({ em, rt }, services) => new SatisfactionService(em, rt(), services),
 });
 
 /**

@@ -134,6 +134,21 @@ export const LINK_PAGES: readonly LinkPage[] = [
       ['Refresh token', s.refreshToken],
     ],
   },
+  {
+    audience: 'portal',
+    kind: 'rating',
+    title: 'How did we do?',
+    intro: 'Rate how your ticket was handled, from 1 (very unhappy) to 5 (very happy). You can rate it once.',
+    fields: [
+      { name: 'token', label: 'Token from the e-mail', kind: 'token' },
+      { name: 'score', label: 'Your rating, 1 to 5', kind: 'score' },
+      { name: 'comment', label: 'Anything you want to tell us?', kind: 'text', optional: true },
+    ],
+    operation: Op.RestRateTicketWithLinkDocument,
+    submit: 'Send the rating',
+    done: 'Thank you: your rating is recorded.',
+    tokenRefused: 'INVALID_RATING_LINK',
+  },
 ];
 
 /** The string fields of a query or form that the page has, and nothing else. */

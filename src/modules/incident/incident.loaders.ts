@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { ratingsFor } from '../satisfaction/satisfaction.read';
+import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
 import type { IncidentUpdateView } from './incident.types';
 
@@ -22,8 +24,15 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     }
     return loader;
   };
+  // Staff only (shield's rule on Incident.ratings): a page's ratings in one statement.
+  const ratings = new DataLoader<string, IncidentRatingView[]>(async (ids) => {
+    if (viewer.kind !== 'staff') return ids.map(() => []);
+    const map = await ratingsFor(em, viewer, ids);
+    return ids.map((id) => map.get(id) ?? []);
+  });
   return {
     updates,
+    ratings,
     /**
      * Hands the loader the updates a read fetched with the incidents themselves (`include`, incident.read.ts
      * `preloadedUpdates`), so the `updates` and `comments` fields read nothing more. Returns what it was given
@@ -39,7 +48,10 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
       return read;
     },
     /** Forgets what was read: a subscription reads each event afresh. */
-    clearAll: () => byLast.forEach((loader) => loader.clearAll()),
+    clearAll: () => {
+      byLast.forEach((loader) => loader.clearAll());
+      ratings.clearAll();
+    },
   };
 }
 

@@ -191,6 +191,19 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     message: 'Comment added.',
     data: (r) => r.addTicketComment,
   }),
+  // Satisfaction ratings of resolved tickets, at both doors.
+  ...['/api/v1/portal/tickets/:id/rating', '/api/v1/customer/incidents/:id/rating'].map((path) =>
+    route({
+      method: 'POST',
+      path,
+      operation: Op.RestRateTicketDocument,
+      bodyFields: ['score', 'comment'],
+      variables: (i) => ({ ticketId: i.params.id, input: i.body as never }),
+      status: 201,
+      message: 'Thank you for your rating.',
+      data: (r) => r.rateTicket,
+    }),
+  ),
   route({
     method: 'GET',
     path: '/api/v1/portal/kb',

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { StaffViewer } from '../../auth/viewer';
+import type { IncidentRatingView, RatingSummary } from './satisfaction.types';
+
+const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
+
+/** The ratings of some incidents of the staff viewer's tenant, oldest first per incident: one statement per page. */
+export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView[]>> {
+  const rows = await em.execute<(IncidentRatingView & { incidentId: string })[]>(
+    `SELECT r.incident_id AS "incidentId", r.id, r.score, r.comment, r.source, c.display_name AS "raterName", ${iso('r.created_at')} AS "createdAt"
+     FROM incident_ratings r JOIN customer_portal_users c ON c.id = r.rater_id AND c.tenant_id = r.tenant_id
+     WHERE r.tenant_id = ? AND r.incident_id = ANY(?::uuid[])
+     ORDER BY r.created_at, r.id`,
+    [viewer.tenantId, `{${incidentIds.join(',')}}`], // an array literal: knex would spread a JS array into a list
+  );
+  const map = new Map<string, IncidentRatingView[]>();
+  for (const { incidentId, ...rating } of rows) map.set(incidentId, [...(map.get(incidentId) ?? []), rating]);
+  return map;
+}
+
+export interface RatingSummaryFilter {
+  from?: Date | null;
+  to?: Date | null;
+  /** Only ratings of incidents assigned to this staff member when rated (a uuid; checked by the service). */
+  assigneeId?: string | null;
+}
+
+const round = (n: number | string | null) => (n === null ? null : Math.round(Number(n) * 100) / 100);
+
+/**
+ * Counts and averages of the tenant's ratings given in the period, overall, per score and per assignee, in one
+ * statement. The assignee is the one copied on the rating; their name is read from the tenant's staff, so
+ * another tenant's id matches nothing, like a missing one.
+ */
+export async function ratingSummary(em: EntityManager, viewer: StaffViewer, filter: RatingSummaryFilter): Promise<RatingSummary> {
+  const conditions: [string, unknown][] = [['r.tenant_id = ?', viewer.tenantId]];
+  if (filter.from) conditions.push(['r.created_at >= ?', filter.from]);
+  if (filter.to) conditions.push(['r.created_at < ?', filter.to]);
+  if (filter.assigneeId) conditions.push(['r.assignee_id = ?', filter.assigneeId]);
+  const where = conditions.map(([sql]) => sql);
+  const params = conditions.map(([, value]) => value);
+  const [row] = await em.execute<{ count: number; average: string | null; distribution: { score: number; count: number }[]; byAssignee: { id: string | null; displayName: string | null; email: string | null; count: number; average: string }[] }[]>(
+    `WITH rated AS (SELECT r.score, r.assignee_id FROM incident_ratings r WHERE ${where.join(' AND ')})
+     SELECT (SELECT count(*)::int FROM rated) AS count,
+            (SELECT avg(score) FROM rated) AS average,
+            (SELECT json_agg(json_build_object('score', s, 'count', (SELECT count(*) FROM rated WHERE score = s)) ORDER BY s) FROM generate_series(1, 5) s) AS distribution,
+            (SELECT COALESCE(json_agg(a ORDER BY a.count DESC, a."displayName" NULLS LAST), '[]') FROM (
+               SELECT u.id, ${DISPLAY_NAME} AS "displayName", u.email, count(*)::int AS count, avg(rated.score) AS average
+               FROM rated LEFT JOIN users u ON u.id = rated.assignee_id AND u.tenant_id = ?
+               GROUP BY u.id, u.first_name, u.last_name, u.email) a) AS "byAssignee"`,
+    [...params, viewer.tenantId],
+  );
+  return {
+    from: filter.from?.toISOString() ?? null,
+    to: filter.to?.toISOString() ?? null,
+    count: row.count,
+    average: round(row.average),
+    distribution: row.distribution,
+    byAssignee: row.byAssignee.map((a) => ({
+      assignee: a.id ? { id: a.id, displayName: a.displayName ?? '', email: a.email ?? '' } : null,
+      count: a.count,
+      average: round(a.average),
+    })),
+  };
+}
