@@ -2,7 +2,7 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
-import { INCIDENT_INTERNAL_FIELDS } from '../modules/incident/incident.fields';
+import { INCIDENT_INTERNAL_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -154,8 +154,11 @@ export const permissions: IRules = {
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.
-  // Ratings are staff data too: customers never see any, their own included (they get theirs from rateTicket).
-  Incident: { ...Object.fromEntries(INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly])), ratings: permission('incident.read') },
+  // Ratings are staff data too: customers never see one, their own included (they get theirs from rateTicket).
+  Incident: Object.fromEntries([
+    ...INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly]),
+    ...INCIDENT_STAFF_RESOLVED_FIELDS.map((field) => [field, permission('incident.read')]),
+  ]),
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

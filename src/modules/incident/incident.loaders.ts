@@ -24,15 +24,15 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     }
     return loader;
   };
-  // Staff only (shield's rule on Incident.ratings): a page's ratings in one statement.
-  const ratings = new DataLoader<string, IncidentRatingView[]>(async (ids) => {
-    if (viewer.kind !== 'staff') return ids.map(() => []);
+  // Staff only (shield's rule on Incident.rating): a page's ratings in one statement.
+  const rating = new DataLoader<string, IncidentRatingView | null>(async (ids) => {
+    if (viewer.kind !== 'staff') return ids.map(() => null);
     const map = await ratingsFor(em, viewer, ids);
-    return ids.map((id) => map.get(id) ?? []);
+    return ids.map((id) => map.get(id) ?? null);
   });
   return {
     updates,
-    ratings,
+    rating,
     /**
      * Hands the loader the updates a read fetched with the incidents themselves (`include`, incident.read.ts
      * `preloadedUpdates`), so the `updates` and `comments` fields read nothing more. Returns what it was given
@@ -50,7 +50,7 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     /** Forgets what was read: a subscription reads each event afresh. */
     clearAll: () => {
       byLast.forEach((loader) => loader.clearAll());
-      ratings.clearAll();
+      rating.clearAll();
     },
   };
 }

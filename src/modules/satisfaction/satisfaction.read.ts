@@ -5,8 +5,8 @@ import type { IncidentRatingView, RatingSummary } from './satisfaction.types';
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
 
-/** The ratings of some incidents of the staff viewer's tenant, oldest first per incident: one statement per page. */
-export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView[]>> {
+/** The rating of each of some incidents of the staff viewer's tenant (the reporter's; the first, should there be more): one statement per page. */
+export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView>> {
   const rows = await em.execute<(IncidentRatingView & { incidentId: string })[]>(
     `SELECT r.incident_id AS "incidentId", r.id, r.score, r.comment, r.source, c.display_name AS "raterName", ${iso('r.created_at')} AS "createdAt"
      FROM incident_ratings r JOIN customer_portal_users c ON c.id = r.rater_id AND c.tenant_id = r.tenant_id
@@ -14,8 +14,8 @@ export async function ratingsFor(em: EntityManager, viewer: StaffViewer, inciden
      ORDER BY r.created_at, r.id`,
     [viewer.tenantId, `{${incidentIds.join(',')}}`], // an array literal: knex would spread a JS array into a list
   );
-  const map = new Map<string, IncidentRatingView[]>();
-  for (const { incidentId, ...rating } of rows) map.set(incidentId, [...(map.get(incidentId) ?? []), rating]);
+  const map = new Map<string, IncidentRatingView>();
+  for (const { incidentId, ...rating } of rows) if (!map.has(incidentId)) map.set(incidentId, rating);
   return map;
 }
 
@@ -24,6 +24,8 @@ export interface RatingSummaryFilter {
   to?: Date | null;
   /** Only ratings of incidents assigned to this staff member when rated (a uuid; checked by the service). */
   assigneeId?: string | null;
+  /** Match nothing (a filter naming no possible row). */
+  none?: boolean;
 }
 
 const round = (n: number | string | null) => (n === null ? null : Math.round(Number(n) * 100) / 100);
@@ -38,6 +40,7 @@ export async function ratingSummary(em: EntityManager, viewer: StaffViewer, filt
   if (filter.from) conditions.push(['r.created_at >= ?', filter.from]);
   if (filter.to) conditions.push(['r.created_at < ?', filter.to]);
   if (filter.assigneeId) conditions.push(['r.assignee_id = ?', filter.assigneeId]);
+  if (filter.none) conditions.push(['?', false]);
   const where = conditions.map(([sql]) => sql);
   const params = conditions.map(([, value]) => value);
   const [row] = await em.execute<{ count: number; average: string | null; distribution: { score: number; count: number }[]; byAssignee: { id: string | null; displayName: string | null; email: string | null; count: number; average: string }[] }[]>(

@@ -23,8 +23,9 @@ export class SatisfactionResolver {
     return ctx.services.satisfaction.summary(staffViewer(ctx), filter ?? {});
   }
 
-  @FieldResolver(() => [IncidentRatingView], { nullable: true, description: 'Internal: the satisfaction ratings customers gave (staff only).' })
-  ratings(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.ratings.load(incident.id);
+  // One object, not a list: only the reporter rates, and a list would cost a page of incidents 20 times more.
+  @FieldResolver(() => IncidentRatingView, { nullable: true, description: "Internal: the reporter's satisfaction rating, once given (staff only)." })
+  rating(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.incidents.rating.load(incident.id);
   }
 }

@@ -109,9 +109,10 @@ export class SatisfactionService {
     }
   }
 
+  /** An assigneeId that is no id matches nothing, as in every list filter (it names no staff member, like a missing one). */
   summary(viewer: StaffViewer, filter: RatingSummaryFilter): Promise<RatingSummary> {
-    if (filter.assigneeId && !isUuid(filter.assigneeId)) throw ValidationError.field('assigneeId', 'is not a staff member id');
     if (filter.from && filter.to && filter.from > filter.to) throw ValidationError.field('to', 'must not be before from');
-    return ratingSummary(this.em, viewer, filter);
+    const nobody = Boolean(filter.assigneeId) && !isUuid(filter.assigneeId);
+    return ratingSummary(this.em, viewer, nobody ? { ...filter, assigneeId: null, none: true } : filter);
   }
 }
