@@ -21,13 +21,13 @@ type FormField = PageField & { repeats?: string };
  * REST route it is a row binding a form to the GraphQL operation the REST adapter runs, with the form's
  * fields as the operation's `input`: the rules, rate limits, transaction and errors are the operation's.
  */
-interface LinkPage {
-  audience: LinkAudience;
-  kind: LinkKind<'portal'>;
+type LinkPage = { [A in LinkAudience]: { audience: A; kind: LinkKind<A> } }[LinkAudience] & LinkPageForm;
+
+interface LinkPageForm {
   title: string;
   intro: string;
   fields: readonly FormField[];
-  // Every page's operation takes `input`; what it returns is not shown (an accepted invitation's tokens stay here).
+  // Every page's operation takes `input`; what it returns is not shown unless `shows` says (an accepted invitation's tokens stay here).
   operation: TypedDocumentNode<unknown, { input: never }>;
   submit: string;
   done: string;
@@ -233,7 +233,7 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
     });
 
     for (const page of LINK_PAGES) {
-      const path = (LINK_PAGE_PATHS[page.audience] as Record<LinkKind<'portal'>, string>)[page.kind];
+      const path = (LINK_PAGE_PATHS[page.audience] as Record<LinkKind, string>)[page.kind as LinkKind];
       const query = print(page.operation);
       // The form posts to the page's own path, relative (no query: the token travels in the body), so it also
       // works behind a proxy that serves the server under a prefix of PUBLIC_URL.

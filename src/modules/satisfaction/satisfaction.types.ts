@@ -13,7 +13,7 @@ export class TicketRating {
   @Field(() => Date) createdAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'A satisfaction rating of an incident (staff only).' })
+@ObjectType('IncidentRating', { simpleResolvers: true, description: 'A satisfaction rating of an incident (staff only).' })
 export class IncidentRatingView {
   @Field(() => ID) id!: string;
   @Field(() => Int, { description: '1 (very unhappy) to 5 (very happy).' }) score!: number;
