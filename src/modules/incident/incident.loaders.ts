@@ -34,16 +34,17 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     updates,
     rating,
     /**
-     * Hands the loader the updates a read fetched with the incidents themselves (`include`, incident.read.ts
-     * `preloadedUpdates`), so the `updates` and `comments` fields read nothing more. Returns what it was given
-     * (an incident or a page of them), its rows no longer carrying them.
+     * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
+     * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
+     * read nothing more. Returns what it was given (an incident or a page of them), its rows no longer carrying them.
      */
     primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
       const rows: IncidentRow[] = 'items' in read ? read.items : [read as IncidentRow];
       for (const row of rows) {
-        if (!row.preloadedUpdates) continue;
-        updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
+        if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
+        if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
         delete row.preloadedUpdates;
+        delete row.preloadedRating;
       }
       return read;
     },

@@ -5,11 +5,21 @@ import type { IncidentRatingView, RatingSummary } from './satisfaction.types';
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
 
+/** The columns of a rating as the API shows it, over alias `r` (and `c`, the rater). */
+const RATING_COLUMNS = `r.id, r.score, r.comment, r.source, c.display_name AS "raterName", ${iso('r.created_at')} AS "createdAt"`;
+const RATING_FROM = 'FROM incident_ratings r JOIN customer_portal_users c ON c.id = r.rater_id AND c.tenant_id = r.tenant_id';
+
+/**
+ * SQL for a column of a staff read of incidents (alias `i`): the incident's rating as JSON, or NULL, so a page
+ * that selects ratings reads them in its own statement (incident.read.ts `include.rating`).
+ */
+export const RATING_COLUMN = `(SELECT row_to_json(x) FROM (SELECT ${RATING_COLUMNS} ${RATING_FROM}
+    WHERE r.tenant_id = i.tenant_id AND r.incident_id = i.id ORDER BY r.created_at, r.id LIMIT 1) x)`;
+
 /** The rating of each of some incidents of the staff viewer's tenant (the reporter's; the first, should there be more): one statement per page. */
 export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView>> {
   const rows = await em.execute<(IncidentRatingView & { incidentId: string })[]>(
-    `SELECT r.incident_id AS "incidentId", r.id, r.score, r.comment, r.source, c.display_name AS "raterName", ${iso('r.created_at')} AS "createdAt"
-     FROM incident_ratings r JOIN customer_portal_users c ON c.id = r.rater_id AND c.tenant_id = r.tenant_id
+    `SELECT r.incident_id AS "incidentId", ${RATING_COLUMNS} ${RATING_FROM}
      WHERE r.tenant_id = ? AND r.incident_id = ANY(?::uuid[])
      ORDER BY r.created_at, r.id`,
     [viewer.tenantId, `{${incidentIds.join(',')}}`], // an array literal: knex would spread a JS array into a list
