@@ -13,6 +13,7 @@ export interface RatingClaims {
 }
 
 const PREFIX = 'rate';
+export const DAY_MS = 86_400_000;
 
 /**
  * The signed token of the rating link in a resolution e-mail: `rate.<claims>.<HMAC-SHA256>` (base64url). Signed
@@ -72,7 +73,7 @@ export function ratingLinksOf(config: Pick<Config, 'secrets'>): RatingLinks {
 export function ratingLinkMaker(config: Pick<Config, 'secrets' | 'links' | 'csat'>): RatingLinkFor {
   const links = ratingLinksOf(config);
   return ({ tenantId, incidentId, customerUserId, resolvedAt }) => {
-    const expiresAt = new Date(Date.parse(resolvedAt) + config.csat.windowDays * 86_400_000);
+    const expiresAt = new Date(Date.parse(resolvedAt) + config.csat.windowDays * DAY_MS);
     return emailLink(config, 'portal', 'rating', { token: links.sign({ tenantId, incidentId, customerUserId, expiresAt }) });
   };
 }

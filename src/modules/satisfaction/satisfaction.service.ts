@@ -12,11 +12,9 @@ import type { IncidentService } from '../incident/incident.service';
 import { RATING_COMMENT_MAX } from './satisfaction.inputs';
 import { IncidentRating, type RatingSource } from './satisfaction.entity';
 import { AlreadyRatedError, InvalidRatingLinkError, RatingNotAllowedError, RatingWindowClosedError, TicketNotResolvedError } from './satisfaction.errors';
-import { ratingLinksOf } from './rating-links';
+import { DAY_MS, ratingLinksOf } from './rating-links';
 import { ratingSummary, type RatingSummaryFilter } from './satisfaction.read';
 import type { RatingSummary, TicketRating } from './satisfaction.types';
-
-const DAY_MS = 86_400_000;
 
 export interface RatingInput {
   score: number;
