@@ -20,6 +20,8 @@ import { Migration20261207064943 } from './Migration20261207064943';
 import { Migration20261207070000 } from './Migration20261207070000';
 import { Migration20261207075225 } from './Migration20261207075225';
 import { Migration20261207095631 } from './Migration20261207095631';
+import { Migration20261207120415 } from './Migration20261207120415';
+import { Migration20261207121058 } from './Migration20261207121058';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -42,4 +44,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207070000', class: Migration20261207070000 },
   { name: 'Migration20261207075225', class: Migration20261207075225 },
   { name: 'Migration20261207095631', class: Migration20261207095631 },
+  { name: 'Migration20261207120415', class: Migration20261207120415 },
+  { name: 'Migration20261207121058', class: Migration20261207121058 },
 ];

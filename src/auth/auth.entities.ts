@@ -110,10 +110,10 @@ export class OneTimeCode {
   createdAt: Date = new Date();
 }
 
-export const TOKEN_PURPOSES = ['PASSWORD_RESET', 'INVITATION'] as const;
+export const TOKEN_PURPOSES = ['PASSWORD_RESET', 'INVITATION', 'SIGN_IN'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
 
-/** A long random token sent by e-mail (password reset, staff invitation), stored as its SHA-256. */
+/** A long random token sent by e-mail (password reset, invitation, portal sign-in link), stored as its SHA-256. */
 @Entity({ tableName: 'action_tokens' })
 @Index({ properties: ['subjectKind', 'subjectId', 'purpose'] })
 export class ActionToken {

@@ -118,3 +118,11 @@ export class OAuthAccountMismatchError extends ConflictError {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** One answer for every unusable sign-in link: used, expired, unknown, another workspace's, a deactivated account's. */
+export class InvalidSignInLinkError extends BadRequestError {
+  override readonly code = 'INVALID_SIGN_IN_LINK';
+  constructor() {
+    super('This sign-in link is invalid, expired or already used. Ask for a new one.');
+  }
+}

@@ -7,7 +7,10 @@ export const MAX_OTP_ATTEMPTS = 5;
 
 export type OtpCheck = 'valid' | 'invalid' | 'burnt';
 
-/** E-mailed secrets: 6-digit codes (verification) and long single-use tokens (reset, invitation). */
+/** The prefix of each kind of token, so a pasted token says what it is for. */
+const TOKEN_PREFIX: Record<TokenPurpose, string> = { PASSWORD_RESET: 'rst', INVITATION: 'inv', SIGN_IN: 'sgn' };
+
+/** E-mailed secrets: 6-digit codes (verification) and long single-use tokens (reset, invitation, sign-in link). */
 export class CodeStore {
   constructor(
     private readonly hasher: CodeHasher,
@@ -54,7 +57,7 @@ export class CodeStore {
 
   /** A single-use token with 256 bits of entropy, stored as its hash. */
   issueToken(em: EntityManager, kind: SubjectKind, subjectId: string, purpose: TokenPurpose, ttlMinutes: number): { token: string; row: ActionToken } {
-    const token = randomToken(purpose === 'PASSWORD_RESET' ? 'rst' : 'inv');
+    const token = randomToken(TOKEN_PREFIX[purpose]);
     const row = em.create(ActionToken, {
       subjectKind: kind,
       subjectId,

@@ -27,6 +27,7 @@ interface Limiters {
   loginIp: Limiter;
   otpSend: Limiter;
   resetSend: Limiter;
+  signInLinkSend: Limiter;
   registrations: Limiter;
   mailRequestsIp: Limiter;
   mutations: Limiter;
@@ -86,6 +87,7 @@ export class RateLimits {
       loginIp: limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600),
       otpSend: limiter(knex, 'otp_send', config.otp.resendPerMinute, 60),
       resetSend: limiter(knex, 'reset_send', config.otp.resendPerMinute, 60),
+      signInLinkSend: limiter(knex, 'sign_in_link_send', config.otp.resendPerMinute, 60),
       mutations: limiter(knex, 'mutation_viewer', config.mutationsPerViewerPerMinute, 60),
       ezraRuns: limiter(knex, 'ezra_run_tenant', config.ezra.runsPerTenantPerHour, 3600),
     });
@@ -138,6 +140,11 @@ export class RateLimits {
   /** E-mailing a reset link to one address: at most N a minute. */
   consumeResetSend(emailKey: string): Promise<void> {
     return this.consume(this.l.resetSend, emailKey, 'Too many reset requests for this address. Wait a minute and try again.');
+  }
+
+  /** E-mailing a sign-in link to one address: at most N a minute, like codes (a budget of its own, so signing in never spends a reset's). */
+  consumeSignInLinkSend(emailKey: string): Promise<void> {
+    return this.consume(this.l.signInLinkSend, emailKey, 'Too many sign-in links requested for this address. Wait a minute and try again.');
   }
 
   /** Self-registrations from one IP per hour. */

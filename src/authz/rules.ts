@@ -2,7 +2,7 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
-import { INCIDENT_INTERNAL_FIELDS } from '../modules/incident/incident.fields';
+import { INCIDENT_INTERNAL_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -76,6 +76,7 @@ export const permissions: IRules = {
     onCallRecipients: permission('tenant.settings'),
     deliveries: permission('delivery.manage'),
     webhookEndpoints: permission('webhook.manage'),
+    incidentRatingSummary: permission('incident.read'),
   },
   Mutation: {
     registerBusiness: public_,
@@ -133,6 +134,8 @@ export const permissions: IRules = {
     customerForgotPassword: public_,
     validateCustomerResetToken: public_,
     customerResetPassword: public_,
+    requestSignInLink: public_,
+    signInWithLink: public_,
     updateTenantSettings: permission('tenant.settings'),
     setNotificationPreference: signedIn,
     setOnCallRecipients: permission('tenant.settings'),
@@ -141,6 +144,9 @@ export const permissions: IRules = {
     updateWebhookEndpoint: permission('webhook.manage'),
     deleteWebhookEndpoint: permission('webhook.manage'),
     rotateWebhookSecret: permission('webhook.manage'),
+    // Only the reporter rates (the service checks it); the link carries who and which ticket, signed.
+    rateTicket: customerOnly,
+    rateTicketWithLink: public_,
   },
   Subscription: {
     incidentUpdated: incidentReader,
@@ -148,7 +154,11 @@ export const permissions: IRules = {
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.
-  Incident: Object.fromEntries(INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly])),
+  // Ratings are staff data too: customers never see one, their own included (they get theirs from rateTicket).
+  Incident: Object.fromEntries([
+    ...INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly]),
+    ...INCIDENT_STAFF_RESOLVED_FIELDS.map((field) => [field, permission('incident.read')]),
+  ]),
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

@@ -10,7 +10,13 @@ export { projectRoot, type Env } from './settings';
  */
 export const LINK_PAGE_PATHS = {
   staff: { resetPassword: '/reset-password', invitation: '/accept-invitation', verifyEmail: '/verify-email' },
-  portal: { resetPassword: '/portal/reset-password', invitation: '/portal/accept-invitation', verifyEmail: '/portal/verify-email' },
+  portal: {
+    resetPassword: '/portal/reset-password',
+    invitation: '/portal/accept-invitation',
+    verifyEmail: '/portal/verify-email',
+    signIn: '/portal/sign-in',
+    rating: '/portal/rate-ticket',
+  },
 } as const;
 
 /** Every environment variable the server reads (settings.ts declares each; docs/configuration.md's table is made from it). */
@@ -61,7 +67,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     return randomBytes(32).toString('base64url');
   };
   const publicUrl = (env.PUBLIC_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`).replace(/\/+$/, '');
-  const pageOf = (audience: keyof typeof LINK_PAGE_PATHS, link: keyof (typeof LINK_PAGE_PATHS)['staff']) => `${publicUrl}${LINK_PAGE_PATHS[audience][link]}`;
+  const pageOf = <A extends keyof typeof LINK_PAGE_PATHS>(audience: A, link: keyof (typeof LINK_PAGE_PATHS)[A]) =>
+    `${publicUrl}${(LINK_PAGE_PATHS[audience] as Record<typeof link, string>)[link]}`;
   const secrets = {
     staffJwt: secretOf('JWT_STAFF_SECRET'),
     portalJwt: secretOf('JWT_PORTAL_SECRET'),
@@ -161,6 +168,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
         resetPassword: env.PORTAL_RESET_PASSWORD_URL ?? pageOf('portal', 'resetPassword'),
         invitation: env.PORTAL_INVITATION_URL ?? pageOf('portal', 'invitation'),
         verifyEmail: env.PORTAL_VERIFY_EMAIL_URL ?? pageOf('portal', 'verifyEmail'),
+        signIn: env.PORTAL_SIGN_IN_URL ?? pageOf('portal', 'signIn'),
+        rating: env.PORTAL_RATING_URL ?? pageOf('portal', 'rating'),
       },
     },
     trustProxy: env.TRUST_PROXY,
@@ -200,6 +209,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     mutationsPerViewerPerMinute: env.MUTATIONS_PER_VIEWER_PER_MINUTE,
     /** How often this process marks SLA breaches; 0 turns the check off here. */
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
+    /** Satisfaction ratings: how long after its resolution a ticket may be rated. */
+    csat: { windowDays: env.CSAT_WINDOW_DAYS },
     /**
      * The notifications worker (graphile-worker): in this process unless `inProcess` is false. heartbeatMs: how
      * often a worker says it is alive; the jobs of one silent for six beats are freed.

@@ -227,6 +227,16 @@ export const SETTINGS = {
     defaultDoc: '`${PUBLIC_URL}/portal/verify-email`',
     doc: linkDoc("the portal verification code's", '`email` and `companyId` (never the code)'),
   },
+  PORTAL_SIGN_IN_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/portal/sign-in`',
+    doc: linkDoc('the portal sign-in', '`token` and `tenantSlug`'),
+  },
+  PORTAL_RATING_URL: {
+    schema: pageUrl.optional(),
+    defaultDoc: '`${PUBLIC_URL}/portal/rate-ticket`',
+    doc: linkDoc("the resolution e-mail's rating", '`token`'),
+  },
   PHONE_DEFAULT_COUNTRY: {
     schema: z
       .string()
@@ -368,6 +378,10 @@ export const SETTINGS = {
       .refine((v) => v === 'off' || isCrontab(v), { message: 'must be a crontab time (five fields, e.g. `17 * * * *`) or off' })
       .default('17 * * * *'),
     doc: 'when the housekeeping job runs: a crontab time in UTC (hourly by default), or `off`; one worker runs each tick, however many there are (see "Housekeeping" in [design.md](design.md))',
+  },
+  CSAT_WINDOW_DAYS: {
+    schema: int(1, 365).default(14),
+    doc: "days after a ticket is resolved during which its reporter may rate it (1-5 and a comment, once), from the portal or the resolution e-mail's link",
   },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),

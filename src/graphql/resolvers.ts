@@ -13,10 +13,12 @@ import { EzraResolver } from '../modules/ezra/ezra.resolver';
 import { CustomerAdminResolver } from '../modules/customer/customer-admin.resolver';
 import { PortalUserAdminResolver } from '../modules/customer/portal-user-admin.resolver';
 import { PortalPasswordResolver } from '../modules/customer/portal-password.resolver';
+import { PortalSignInResolver } from '../modules/customer/portal-sign-in.resolver';
 import { TenantSettingsResolver } from '../modules/tenant/tenant-settings.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
+import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -35,8 +37,10 @@ export const resolvers: NonEmptyArray<Function> = [
   CustomerAdminResolver,
   PortalUserAdminResolver,
   PortalPasswordResolver,
+  PortalSignInResolver,
   TenantSettingsResolver,
   AuditResolver,
   NotificationResolver,
   LiveResolver,
+  SatisfactionResolver,
 ];

@@ -14,12 +14,14 @@ import { EzraService } from './ezra/ezra.service';
 import { CustomerAdminService } from './customer/customer-admin.service';
 import { PortalUserAdminService } from './customer/portal-user-admin.service';
 import { PortalPasswordService } from './customer/portal-password.service';
+import { PortalSignInService } from './customer/portal-sign-in.service';
 import { TenantSettingsService } from './tenant/tenant-settings.service';
 import { AuditLogService } from './audit/audit-log.service';
 import { DeliveryService } from './notifications/delivery.service';
 import { NotificationService } from './notifications/notification.service';
 import { WebhookService } from './notifications/webhook.service';
 import { LiveService } from './live/live.service';
+import { SatisfactionService } from './satisfaction/satisfaction.service';
 
 /**
  * The per-request set of services, each bound to the request's EntityManager and built on first use: a request
@@ -40,12 +42,14 @@ export interface Services {
   customerAdmin: CustomerAdminService;
   portalUserAdmin: PortalUserAdminService;
   portalPasswords: PortalPasswordService;
+  portalSignIn: PortalSignInService;
   tenantSettings: TenantSettingsService;
   auditLog: AuditLogService;
   notifications: NotificationService;
   deliveries: DeliveryService;
   webhooks: WebhookService;
   live: LiveService;
+  satisfaction: SatisfactionService;
 }
 
 /** What a request's services are built from (createServices). */
@@ -69,12 +73,14 @@ const servicesOf = lazyMembers<Wiring, Services>({
   customerAdmin: ({ em, rt }) => new CustomerAdminService(em, rt()),
   portalUserAdmin: ({ em, rt }, services) => new PortalUserAdminService(em, rt(), services),
   portalPasswords: ({ em, rt }, services) => new PortalPasswordService(em, rt(), services),
+  portalSignIn: ({ em, rt }, services) => new PortalSignInService(em, rt(), services),
   tenantSettings: ({ em, rt }) => new TenantSettingsService(em, rt()),
   auditLog: ({ em }) => new AuditLogService(em),
   notifications: ({ em, rt }) => new NotificationService(em, rt()),
   deliveries: ({ em, rt }) => new DeliveryService(em, rt()),
   webhooks: ({ em, rt }) => new WebhookService(em, rt()),
   live: ({ em, rt, rlsTenant }) => new LiveService(em, rt(), rlsTenant),
+  satisfaction: ({ em, rt }, services) => new SatisfactionService(em, rt(), services),
 });
 
 /**

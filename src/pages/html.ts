@@ -48,7 +48,7 @@ export function layout(nonce: string, title: string, body: string): string {
 export interface PageField {
   name: string;
   label: string;
-  kind: 'token' | 'hidden' | 'email' | 'text' | 'new-password' | 'code';
+  kind: 'token' | 'hidden' | 'email' | 'text' | 'new-password' | 'code' | 'score';
   optional?: boolean;
   hint?: string;
 }
@@ -63,6 +63,7 @@ const AUTOCOMPLETE: Record<PageField['kind'], string> = {
   text: 'on',
   'new-password': 'new-password',
   code: 'one-time-code',
+  score: 'off',
 };
 
 function input(field: PageField, value: string | undefined, error: string | undefined): string {
@@ -73,9 +74,10 @@ function input(field: PageField, value: string | undefined, error: string | unde
   const attributes = [
     `id="${escapeHtml(id)}"`,
     `name="${escapeHtml(field.name)}"`,
-    `type="${field.kind === 'new-password' ? 'password' : field.kind === 'email' ? 'email' : 'text'}"`,
+    `type="${field.kind === 'new-password' ? 'password' : field.kind === 'email' ? 'email' : field.kind === 'score' ? 'number' : 'text'}"`,
     `autocomplete="${AUTOCOMPLETE[field.kind]}"`,
     ...(field.kind === 'code' ? ['inputmode="numeric"', 'pattern="[0-9]{6}"', 'maxlength="6"'] : []),
+    ...(field.kind === 'score' ? ['inputmode="numeric"', 'min="1"', 'max="5"', 'step="1"'] : []),
     ...(value && isEchoed(field) ? [`value="${escapeHtml(value)}"`] : []),
     ...(field.optional ? [] : ['required']),
   ];

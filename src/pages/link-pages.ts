@@ -21,18 +21,20 @@ type FormField = PageField & { repeats?: string };
  * REST route it is a row binding a form to the GraphQL operation the REST adapter runs, with the form's
  * fields as the operation's `input`: the rules, rate limits, transaction and errors are the operation's.
  */
-interface LinkPage {
-  audience: LinkAudience;
-  kind: LinkKind;
+type LinkPage = { [A in LinkAudience]: { audience: A; kind: LinkKind<A> } }[LinkAudience] & LinkPageForm;
+
+interface LinkPageForm {
   title: string;
   intro: string;
   fields: readonly FormField[];
-  // Every page's operation takes `input`; what it returns is not shown (an accepted invitation's tokens stay here).
+  // Every page's operation takes `input`; what it returns is not shown unless `shows` says (an accepted invitation's tokens stay here).
   operation: TypedDocumentNode<unknown, { input: never }>;
   submit: string;
   done: string;
   /** The code that refuses the link's token: the form then comes back without it, to paste a newer e-mail's. */
   tokenRefused?: ErrorCode;
+  /** What the page shows of the operation's answer besides `done` (label and value); nothing unless set. */
+  shows?: (data: never) => [string, string][];
 }
 
 const token: FormField = { name: 'token', label: 'Token from the e-mail', kind: 'token' };
@@ -114,6 +116,38 @@ export const LINK_PAGES: readonly LinkPage[] = [
     operation: Op.RestVerifyCustomerEmailDocument,
     submit: 'Verify',
     done: 'Your e-mail address is verified. You can sign in to the support portal.',
+  },
+  {
+    audience: 'portal',
+    kind: 'signIn',
+    // GET only shows the button: mail scanners open links, and must not spend the link.
+    title: 'Sign in to the support portal',
+    intro: 'Sign in with the link from the e-mail. It works once.',
+    fields: [token, { name: 'tenantSlug', label: 'Workspace', kind: 'hidden' }],
+    operation: Op.RestSignInWithLinkDocument,
+    submit: 'Sign in',
+    done: 'You are signed in. A client of the API uses these tokens (the access token for 15 minutes, the refresh token for a new one); they are shown only this once.',
+    tokenRefused: 'INVALID_SIGN_IN_LINK',
+    // This server has no portal pages of its own: without a frontend (PORTAL_SIGN_IN_URL), the session is what the link is for.
+    shows: ({ signInWithLink: s }: Op.RestSignInWithLinkMutation) => [
+      ['Access token', s.accessToken],
+      ['Refresh token', s.refreshToken],
+    ],
+  },
+  {
+    audience: 'portal',
+    kind: 'rating',
+    title: 'How did we do?',
+    intro: 'Rate how your ticket was handled, from 1 (very unhappy) to 5 (very happy). You can rate it once.',
+    fields: [
+      { name: 'token', label: 'Token from the e-mail', kind: 'token' },
+      { name: 'score', label: 'Your rating, 1 to 5', kind: 'score' },
+      { name: 'comment', label: 'Anything you want to tell us?', kind: 'text', optional: true },
+    ],
+    operation: Op.RestRateTicketWithLinkDocument,
+    submit: 'Send the rating',
+    done: 'Thank you: your rating is recorded.',
+    tokenRefused: 'INVALID_RATING_LINK',
   },
 ];
 
@@ -199,7 +233,7 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
     });
 
     for (const page of LINK_PAGES) {
-      const path = LINK_PAGE_PATHS[page.audience][page.kind];
+      const path = (LINK_PAGE_PATHS[page.audience] as Record<LinkKind, string>)[page.kind as LinkKind];
       const query = print(page.operation);
       // The form posts to the page's own path, relative (no query: the token travels in the body), so it also
       // works behind a proxy that serves the server under a prefix of PUBLIC_URL.
@@ -228,11 +262,17 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
             return sendPage(reply, { status: 400, message: 'The two passwords differ.', fieldErrors, values: kept });
           }
           // Empty optional boxes are absent, as in a JSON body; the operation checks the rest.
+          // A score box sends digits: a number for the operation (anything else goes as typed and is refused there).
           const input = Object.fromEntries(
-            page.fields.filter((f) => !f.repeats && entered[f.name] !== undefined && !(f.optional && entered[f.name] === '')).map((f) => [f.name, entered[f.name]]),
+            page.fields
+              .filter((f) => !f.repeats && entered[f.name] !== undefined && !(f.optional && entered[f.name] === ''))
+              .map((f) => [f.name, f.kind === 'score' && /^\d{1,3}$/.test(entered[f.name]) ? Number(entered[f.name]) : entered[f.name]]),
           );
-          const { error } = await executeForReply(apollo, { query, variables: { input } }, await contextFor(request), reply);
-          if (!error) return sendLinkPage(reply, 200, (nonce) => layout(nonce, page.title, paragraph(page.done, 'done')));
+          const { data, error } = await executeForReply(apollo, { query, variables: { input } }, await contextFor(request), reply);
+          if (!error) {
+            const shown = page.shows ? list(page.shows(data as never).map(([label, value]) => `${label}: ${value}`)) : '';
+            return sendLinkPage(reply, 200, (nonce) => layout(nonce, page.title, [paragraph(page.done, 'done'), shown].join('\n')));
+          }
           const status = failureStatus(reply, error);
           const values = error.extensions?.code === page.tokenRefused ? { ...kept, token: '' } : kept;
           return sendPage(reply, { status, message: error.message, fieldErrors: errorsOf(error), values });

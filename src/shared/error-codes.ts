@@ -130,6 +130,10 @@ export const ERROR_CODES = {
     status: 400,
     meaning: 'The invitation token is invalid, expired or already accepted.',
   },
+  INVALID_SIGN_IN_LINK: {
+    status: 400,
+    meaning: 'The portal sign-in link is invalid, expired, already used, of another workspace, or its account is deactivated (the same answer for each): ask for a new one.',
+  },
   EMAIL_TAKEN: {
     status: 409,
     meaning: 'An account with this e-mail address already exists.',
@@ -221,6 +225,28 @@ export const ERROR_CODES = {
   TICKET_CLOSED: {
     status: 409,
     meaning: 'The ticket is closed and takes no more comments: open a new one.',
+  },
+
+  // Satisfaction ratings (modules/satisfaction).
+  TICKET_NOT_RESOLVED: {
+    status: 409,
+    meaning: 'The ticket is not resolved (or closed) yet, so it cannot be rated.',
+  },
+  RATING_WINDOW_CLOSED: {
+    status: 409,
+    meaning: 'The ticket was resolved longer ago than `CSAT_WINDOW_DAYS`: it can no longer be rated.',
+  },
+  ALREADY_RATED: {
+    status: 409,
+    meaning: 'The ticket has been rated already; a rating cannot be changed or given twice.',
+  },
+  RATING_NOT_ALLOWED: {
+    status: 403,
+    meaning: "Only the ticket's reporter may rate it (colleagues who see it through their organization may not).",
+  },
+  INVALID_RATING_LINK: {
+    status: 400,
+    meaning: 'The rating link from the resolution e-mail is invalid or expired (a used one answers `ALREADY_RATED`).',
   },
 
   // Knowledge base.

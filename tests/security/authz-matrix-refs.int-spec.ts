@@ -70,6 +70,12 @@ const FILTERS: Slot<typeof FILTER_SLOTS> = (() => {
     'Query.incidents:filter.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: incidents('assigneeId') },
     'Query.incidents:filter.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: incidents('customerId') },
     'Query.incidents:filter.parentId': { foreign: (w) => w.rows.incidentB.id, own: (w) => w.rows.linkChild.id, op: incidents('parentId') },
+    'Query.incidentRatingSummary:filter.assigneeId': {
+      foreign: (w) => w.staff.B.id,
+      own: (w) => w.staff.ENGINEER.id,
+      // Not a page: its count stands for the total the check reads.
+      op: (id) => ({ query: 'query($a: ID) { incidentRatingSummary(filter: { assigneeId: $a }) { pagination: count } }', variables: { a: id } }),
+    },
     'Query.portalUsers:filter.customerId': {
       foreign: (w) => w.orgs.B.id,
       own: (w) => w.orgs.shared.id,
@@ -111,6 +117,10 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     await conn.execute('UPDATE kb_articles SET source_incident_id = ? WHERE id = ?', [w.rows.incidentB.id, w.rows.articleB.id]);
     await w.gql('mutation($id: ID!) { updateKbArticle(id: $id, input: { title: "Theirs, renamed" }) { id } }', { id: w.rows.articleB.id }, w.callers.staffB);
     expect(childB.id).toBeTruthy();
+    // A rating in each tenant, crediting the assignee (A: the shared ticket's, assigned above; B: its incident's).
+    const rating = 'INSERT INTO incident_ratings (tenant_id, incident_id, rater_id, assignee_id, score, source) VALUES (?, ?, ?, ?, 5, \'PORTAL\')';
+    await conn.execute(rating, [w.A.id, w.tickets.shared.id, w.customers.owner.user.id, w.staff.ENGINEER.id]);
+    await conn.execute(rating, [w.B.id, w.rows.incidentB.id, w.customers.customerB.user.id, w.staff.B.id]);
   });
   afterAll(async () => {
     for (const c of clients) await c.dispose();
@@ -154,11 +164,14 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
         if (problem) problems.push(problem);
         const op = await s.op(await s.own(w), w);
         const own = await w.gql(op.query, op.variables, w.callers.ADMIN);
-        const page = Object.values(own.body.data ?? {})[0] as { pagination?: { total: number } } | undefined;
-        if (!page?.pagination?.total) problems.push(`${slot}: the tenant's own id found nothing: ${own.text}`);
+        const totalOf = (data: unknown) => {
+          const p = (Object.values(data ?? {})[0] as { pagination?: number | { total: number } } | undefined)?.pagination;
+          return typeof p === 'number' ? p : p?.total;
+        };
+        if (!totalOf(own.body.data)) problems.push(`${slot}: the tenant's own id found nothing: ${own.text}`);
         // And the other tenant's ADMIN, filtering by A's id, sees nothing of A.
         const theirs = await w.gql(op.query, op.variables, w.callers.staffB);
-        if ((Object.values(theirs.body.data ?? {})[0] as { pagination?: { total: number } } | undefined)?.pagination?.total !== 0) problems.push(`${slot}: B sees A's rows: ${theirs.text}`);
+        if (totalOf(theirs.body.data) !== 0) problems.push(`${slot}: B sees A's rows: ${theirs.text}`);
       }),
     );
     expect(problems).toEqual([]);
@@ -181,6 +194,11 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
         variables: { i: { companyId, email, password } },
       }),
       'Mutation.customerForgotPassword:input.companyId': (companyId) => ({ query: 'mutation($i: CustomerEmailInput!) { customerForgotPassword(input: $i) }', variables: { i: { companyId, email } } }),
+      'Mutation.requestSignInLink:input.companyId': (companyId) => ({ query: 'mutation($i: SignInLinkRequestInput!) { requestSignInLink(input: $i) }', variables: { i: { companyId, email } } }),
+      'Mutation.signInWithLink:input.companyId': (companyId) => ({
+        query: 'mutation($i: SignInWithLinkInput!) { signInWithLink(input: $i) { accessToken } }',
+        variables: { i: { companyId, token: 'sgn_never-issued-token-value-xxxxxxxxxxxxxxxxxx' } },
+      }),
     };
     const problems: string[] = [];
     for (const [slot, op] of Object.entries(ops)) {

@@ -47,7 +47,7 @@ describe('authorization matrix: id-taking REST routes', () => {
         if (real.status !== httpStatusOf(out.code!) || !real.text.includes(`"code":"${out.code}"`)) {
           problems.push(`${c.name}: ${real.status} instead of ${httpStatusOf(out.code!)} ${out.code}: ${real.text}`);
         }
-        if (real.status !== ghost.status || real.text.replaceAll(id, missing) !== ghost.text) {
+        if (!out.seesRow && (real.status !== ghost.status || real.text.replaceAll(id, missing) !== ghost.text)) {
           problems.push(`${c.name}: an existing row answers unlike a missing one:\n  existing ${real.status} ${real.text}\n  missing  ${ghost.status} ${ghost.text}`);
         }
       }),

@@ -8,7 +8,7 @@ import { startTimingClient } from '../setup/timing-client';
 import { FAR_LIMITS, address, enumerationFlows, masked, type EnumerationWorld, type Transport } from './enumeration/flows';
 
 /**
- * Account enumeration: login, register, forgot-password and resend-OTP answer a stranger the same for an
+ * Account enumeration: login, register, forgot-password, resend-OTP and sign-in links answer a stranger the same for an
  * address that has an account and one that has none, at both doors (staff `/api/v1/auth`, customers
  * `/api/v1/customer` and `/api/v1/portal`) and over GraphQL: same status, same body once the values the
  * caller sent are masked. Their timing is compared by enumeration.timing-spec.ts (`npm run test:timing`).
@@ -159,6 +159,13 @@ describe('account enumeration: the rate limiters answer alike for existing and u
     expectSameLimiting(await limited('/api/v1/customer/resend_otp', (email) => ({ email }), unverified, 4), 3);
     const verified = (await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: address('k') })).email;
     expectSameLimiting(await limited('/api/v1/customer/forgot-password', (email) => ({ email }), verified, 4), 3);
+  });
+
+  it('customer sign-in links, at both doors', async () => {
+    const customer = (await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: address('k') })).email;
+    expectSameLimiting(await limited('/api/v1/customer/sign-in-link', (email) => ({ email }), customer, 4), 3);
+    const portal = (await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: address('k') })).email;
+    expectSameLimiting(await limited('/api/v1/portal/auth/sign-in-link', (email) => ({ email, tenantSlug: open.slug }), portal, 4), 3);
   });
 
   it('failed logins, staff and customer: the lockout comes after as many failures for either', async () => {

@@ -647,6 +647,12 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
       'POST /api/v1/customer/forgot-password': async () => [{ method: 'POST', path: '/api/v1/customer/forgot-password', body: { email: viewer.email } }],
       'POST /api/v1/customer/validate-reset-token': async () => [{ method: 'POST', path: '/api/v1/customer/validate-reset-token', body: { token: 'rst_nothing-here-at-all-000000' } }],
       'POST /api/v1/customer/reset-password': async () => [{ method: 'POST', path: '/api/v1/customer/reset-password', body: { token: 'rst_nothing-here-at-all-000000', password: STRONG_PASSWORD } }],
+      'POST /api/v1/customer/sign-in-link': async () => [{ method: 'POST', path: '/api/v1/customer/sign-in-link', body: { email: viewer.email } }],
+      'POST /api/v1/portal/auth/sign-in-link': async () => [{ method: 'POST', path: '/api/v1/portal/auth/sign-in-link', body: { tenantSlug: 'leak-acme', email: viewer.email } }],
+      'POST /api/v1/customer/sign-in-link/redeem': async () => [{ method: 'POST', path: '/api/v1/customer/sign-in-link/redeem', body: { token: 'sgn_nothing-here-at-all-000000' } }],
+      'POST /api/v1/portal/auth/sign-in-link/redeem': async () => [{ method: 'POST', path: '/api/v1/portal/auth/sign-in-link/redeem', body: { tenantSlug: 'leak-acme', token: 'sgn_nothing-here-at-all-000000' } }],
+      'POST /api/v1/portal/tickets/:id/rating': async () => ticketIds().map((id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/rating`, body: { score: 3, comment: 'From the REST walk.' } })),
+      'POST /api/v1/customer/incidents/:id/rating': async () => ticketIds().map((id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/rating`, body: { score: 3 } })),
       'GET /api/v1/notification-preferences': async () => [get('/api/v1/notification-preferences')],
       'PUT /api/v1/notification-preferences/:kind': async () => [{ method: 'PUT', path: '/api/v1/notification-preferences/TICKET_PUBLIC_UPDATE', body: { enabled: true } }],
     };

@@ -135,6 +135,27 @@ describe('secrets never reach the logs', () => {
     expect((await t.rest('POST', '/api/v1/portal/auth/logout', undefined, auth)).status).toBe(200);
   });
 
+  it('portal sign-in links and rating links: REST, GraphQL and their pages (the token in the URL of a GET)', async () => {
+    const email = 'customer@logs.test';
+    expect((await t.rest('POST', '/api/v1/portal/auth/sign-in-link', { tenantSlug: 'logs-inc', email })).status).toBe(200);
+    const token = keep('sign-in link token', tokenIn(await mail.next(email), 'sgn'));
+    expect((await t.rest('POST', '/api/v1/portal/auth/sign-in-link/redeem', { tenantSlug: 'logs-inc', token: keep('made-up sign-in token', `sgn_${randomBytes(24).toString('base64url')}`) })).status).toBe(400);
+    const signedIn = await t.rest<Envelope<Tokens>>('POST', '/api/v1/portal/auth/sign-in-link/redeem', { tenantSlug: 'logs-inc', token });
+    expect(signedIn.status).toBe(200);
+    keep('sign-in link access token', signedIn.body.data.accessToken);
+    keep('sign-in link refresh token', signedIn.body.data.refreshToken);
+    expect((await t.gql('mutation($i: SignInLinkRequestInput!) { requestSignInLink(input: $i) }', { i: { email } })).status).toBe(200);
+    const pageToken = keep('sign-in link token (page)', tokenIn(await mail.next(email), 'sgn'));
+    expect((await fetch(`${t.url}/portal/sign-in?token=${pageToken}&tenantSlug=logs-inc`)).status).toBe(200);
+    const page = await fetch(`${t.url}/portal/sign-in`, { method: 'POST', body: new URLSearchParams({ token: pageToken, tenantSlug: 'logs-inc' }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    keep('sign-in page access token', /Access token: ([^<\s]+)/.exec(html)?.[1]);
+    const rating = keep('rating link token', `rate.${randomBytes(30).toString('base64url')}.${randomBytes(32).toString('base64url')}`);
+    expect((await fetch(`${t.url}/portal/rate-ticket?token=${rating}`)).status).toBe(200);
+    expect((await t.gql('mutation($i: RateTicketWithLinkInput!) { rateTicketWithLink(input: $i) { score } }', { i: { token: rating, score: 5 } })).status).toBe(200);
+  });
+
   it('webhooks: secrets shown at creation and rotation, their encrypted values, a legacy plain secret encrypted at start', async () => {
     const receiver = await startReceiver();
     try {

@@ -78,8 +78,8 @@ export const codeIn = (mail: ReceivedMail): string => {
   return m[1];
 };
 
-/** The reset or invitation token in an e-mail. */
-export const tokenIn = (mail: ReceivedMail, prefix: 'rst' | 'inv'): string => {
+/** The reset, invitation or sign-in token in an e-mail. */
+export const tokenIn = (mail: ReceivedMail, prefix: 'rst' | 'inv' | 'sgn'): string => {
   const m = new RegExp(`\\b(${prefix}_[A-Za-z0-9_-]{20,})`).exec(mail.text);
   if (!m) throw new Error(`no ${prefix} token in: ${mail.text}`);
   return m[1];

@@ -91,7 +91,7 @@ describe('config', () => {
   });
 
   it("points e-mail links at this server's pages under PUBLIC_URL unless a link's setting names another http(s) page", () => {
-    const c = loadConfig({ PUBLIC_URL: 'https://desk.example.com/', PORTAL_VERIFY_EMAIL_URL: 'https://help.example.com/verify?lang=en' });
+    const c = loadConfig({ PUBLIC_URL: 'https://desk.example.com/', PORTAL_VERIFY_EMAIL_URL: 'https://help.example.com/verify?lang=en', PORTAL_SIGN_IN_URL: 'https://app.example.com/sign-in' });
     expect(c.links).toEqual({
       staff: {
         resetPassword: 'https://desk.example.com/reset-password',
@@ -102,6 +102,8 @@ describe('config', () => {
         resetPassword: 'https://desk.example.com/portal/reset-password',
         invitation: 'https://desk.example.com/portal/accept-invitation',
         verifyEmail: 'https://help.example.com/verify?lang=en',
+        signIn: 'https://app.example.com/sign-in',
+        rating: 'https://desk.example.com/portal/rate-ticket',
       },
     });
     expect(problemsOf({ STAFF_RESET_PASSWORD_URL: 'javascript:alert(1)' })[0]).toMatch(/^STAFF_RESET_PASSWORD_URL: must be an absolute http/);

@@ -39,3 +39,17 @@ export class PortalLoginInput {
   @Field() @IsEmail({}, EMAIL) @TextLength({ max: 254 }) email!: string;
   @Field() @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) password!: string;
 }
+
+@InputType({ description: 'Asks for a sign-in link by e-mail: the workspace named by companyId or tenantSlug, or neither (a link from each workspace where the address has an account).' })
+export class SignInLinkRequestInput {
+  @Field() @IsEmail({}, EMAIL) @TextLength({ max: 254 }) email!: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() companyId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ max: 100 }) tenantSlug?: string | null;
+}
+
+@InputType({ description: 'Signs in with the token of a sign-in link; naming the workspace (companyId or tenantSlug) refuses a link of another one.' })
+export class SignInWithLinkInput {
+  @Field({ description: 'The token from the e-mail (its link carries it as `token`).' }) @IsString() @TextLength({ min: 1, max: 200 }) token!: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() companyId?: string | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ max: 100 }) tenantSlug?: string | null;
+}

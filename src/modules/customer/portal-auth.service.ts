@@ -95,8 +95,8 @@ export class PortalAuthService {
     );
   }
 
-  /** Accounts with this e-mail, in one company when the caller names it. */
-  private candidates(em: EntityManager, email: string, scope: { companyId?: string | null; tenantSlug?: string | null }) {
+  /** Accounts with this e-mail, in one company when the caller names it (by id or slug); an id that is no uuid names none. */
+  candidates(em: EntityManager, email: string, scope: { companyId?: string | null; tenantSlug?: string | null }) {
     if (scope.companyId && !isUuid(scope.companyId)) return Promise.resolve([]);
     return em.find(
       CustomerUser,

@@ -153,6 +153,7 @@ export class PortalUserAdminService {
       // Links e-mailed earlier stop working too, also after a reactivation.
       await this.rt.codes.retireTokens(tx, 'customer', user.id, 'PASSWORD_RESET');
       await this.rt.codes.retireTokens(tx, 'customer', user.id, 'INVITATION');
+      await this.rt.codes.retireTokens(tx, 'customer', user.id, 'SIGN_IN');
       auditStaffChange(this.rt, tx, viewer, client, {
         action: 'portal_user.deactivated',
         targetType: 'portal_user',

@@ -25,5 +25,11 @@ export const INCIDENT_INTERNAL_FIELDS = [
 
 export type IncidentInternalField = (typeof INCIDENT_INTERNAL_FIELDS)[number];
 
+/**
+ * Staff-only fields of the Incident type that are not columns of the read model but resolved apart, for staff
+ * only (satisfaction ratings: a loader that reads nothing for other viewers). Ruled like the internal fields.
+ */
+export const INCIDENT_STAFF_RESOLVED_FIELDS = ['rating'] as const;
+
 const internal: ReadonlySet<string> = new Set(INCIDENT_INTERNAL_FIELDS);
 export const isIncidentInternalField = (field: string): field is IncidentInternalField => internal.has(field);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { ratingsFor } from '../satisfaction/satisfaction.read';
+import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
 import type { IncidentUpdateView } from './incident.types';
 
@@ -22,24 +24,35 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     }
     return loader;
   };
+  // Staff only (shield's rule on Incident.rating): a page's ratings in one statement.
+  const rating = new DataLoader<string, IncidentRatingView | null>(async (ids) => {
+    if (viewer.kind !== 'staff') return ids.map(() => null);
+    const map = await ratingsFor(em, viewer, ids);
+    return ids.map((id) => map.get(id) ?? null);
+  });
   return {
     updates,
+    rating,
     /**
-     * Hands the loader the updates a read fetched with the incidents themselves (`include`, incident.read.ts
-     * `preloadedUpdates`), so the `updates` and `comments` fields read nothing more. Returns what it was given
-     * (an incident or a page of them), its rows no longer carrying them.
+     * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
+     * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
+     * read nothing more. Returns what it was given (an incident or a page of them), its rows no longer carrying them.
      */
     primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
       const rows: IncidentRow[] = 'items' in read ? read.items : [read as IncidentRow];
       for (const row of rows) {
-        if (!row.preloadedUpdates) continue;
-        updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
+        if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
+        if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
         delete row.preloadedUpdates;
+        delete row.preloadedRating;
       }
       return read;
     },
     /** Forgets what was read: a subscription reads each event afresh. */
-    clearAll: () => byLast.forEach((loader) => loader.clearAll()),
+    clearAll: () => {
+      byLast.forEach((loader) => loader.clearAll());
+      rating.clearAll();
+    },
   };
 }
 

@@ -6,6 +6,8 @@ import type { Incident, IncidentUpdateView } from './incident.types';
 import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
 import { ValidationError } from '../../shared/errors';
 import { readRows } from '../../db/read';
+import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
+import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -281,14 +283,16 @@ function updatesColumn(viewer: ReadViewer, last: number | undefined): { sql: str
 /** What a read fetches besides the incident's own columns: its updates (all, or the `last` newest), in the same statement. */
 export interface IncidentInclude {
   updates?: { last?: number };
+  /** The satisfaction rating (staff only: nothing is read for a customer, whom shield refuses the field). */
+  rating?: boolean;
 }
-/** A row as a read with `include` returns it: the incident, and its updates when they were asked for. */
-export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[] };
+/** A row as a read with `include` returns it: the incident, and its updates and rating when they were asked for. */
+export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null };
 
 const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: string; params: unknown[] } => {
-  if (!include.updates) return { sql: '', params: [] };
-  const u = updatesColumn(viewer, include.updates.last);
-  return { sql: `, ${u.sql}`, params: u.params };
+  const u = include.updates ? updatesColumn(viewer, include.updates.last) : { sql: '', params: [] };
+  const rating = include.rating && viewer.kind === 'staff' ? `, ${RATING_COLUMN} AS "preloadedRating"` : '';
+  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}`, params: u.params };
 };
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */

@@ -39,7 +39,15 @@ interface Recipient {
   email: string;
   name: string;
   isReporter?: boolean;
+  /** Customers: the portal account. */
+  customerUserId?: string;
 }
+
+/**
+ * The link of a resolution e-mail to rate the ticket (satisfaction/rating-links.ts ratingLinkMaker), for its
+ * reporter; the worker makes it from its configuration. Without one, resolution e-mails carry no link.
+ */
+export type RatingLinkFor = (to: { tenantId: string; incidentId: string; customerUserId: string; resolvedAt: string }) => string;
 
 const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
 /** SQL: the owner (alias `owner`) has not turned `kind` off. */
@@ -84,7 +92,7 @@ async function staffMember(em: EntityManager, tenantId: string, userId: unknown,
 async function followers(em: EntityManager, tenantId: string, incidentId: string, kind: NotificationKind): Promise<Recipient[]> {
   const sees = customerMaySee('i', { column: 'c.id' }, { column: 'i.tenant_id' });
   return em.execute<Recipient[]>(
-    `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter"
+    `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter", c.id AS "customerUserId"
      FROM incidents i
      JOIN customer_portal_users c ON c.tenant_id = i.tenant_id
      WHERE i.id = ? AND i.tenant_id = ? AND c.is_active AND c.email_verified_at IS NOT NULL
@@ -122,7 +130,13 @@ function publicUpdateOf(updates: IncidentUpdateView[], payload: Record<string, u
 }
 
 /** The e-mails an event causes. Everything in them comes from the customer view. */
-async function plannedEmails(em: EntityManager, event: OutboxEventRow, incident: CustomerIncidentView, updates: IncidentUpdateView[]): Promise<PlannedDelivery[]> {
+async function plannedEmails(
+  em: EntityManager,
+  event: OutboxEventRow,
+  incident: CustomerIncidentView,
+  updates: IncidentUpdateView[],
+  ratingLink?: RatingLinkFor,
+): Promise<PlannedDelivery[]> {
   const { tenantId, payload } = event;
   switch (event.type) {
     case 'incident.created_by_customer': {
@@ -144,8 +158,12 @@ async function plannedEmails(em: EntityManager, event: OutboxEventRow, incident:
     case 'incident.status_changed': {
       if (!isCustomerVisibleEvent(event.type, payload.visibility)) return []; // an internal status change is not announced to customers
       const update = publicUpdateOf(updates, payload);
+      // Resolved (and still so): the reporter's e-mail invites a rating.
+      const resolvedAt = payload.to === 'RESOLVED' && incident.status === 'RESOLVED' ? incident.resolvedAt : null;
+      const linkFor = (r: Recipient) =>
+        ratingLink && resolvedAt && r.isReporter && r.customerUserId ? ratingLink({ tenantId, incidentId: incident.id, customerUserId: r.customerUserId, resolvedAt }) : null;
       return (await followers(em, tenantId, incident.id, 'TICKET_STATUS_CHANGE')).map((r) =>
-        email(r, mails.statusChanged(incident, update, r.name, Boolean(r.isReporter))),
+        email(r, mails.statusChanged(incident, update, r.name, Boolean(r.isReporter), linkFor(r))),
       );
     }
     case 'incident.public_update': {
@@ -186,10 +204,10 @@ export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentVie
 }
 
 /** Everything an event should cause: e-mails and one POST per subscribed, active webhook endpoint. */
-export async function planDeliveries(em: EntityManager, event: OutboxEventRow): Promise<PlannedDelivery[]> {
+export async function planDeliveries(em: EntityManager, event: OutboxEventRow, ratingLink?: RatingLinkFor): Promise<PlannedDelivery[]> {
   const incidentId = event.payload.incidentId;
   const view = typeof incidentId === 'string' ? await customerViewOf(em, event.tenantId, incidentId) : null;
-  const planned = view ? await plannedEmails(em, event, view.incident, view.updates) : [];
+  const planned = view ? await plannedEmails(em, event, view.incident, view.updates, ratingLink) : [];
   const endpoints = await em.execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
       event.tenantId,
       event.type,
@@ -207,7 +225,7 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow): 
  * retry after a crash), it adds nothing twice: the event row is locked and checked, and deliveries are unique
  * per event and target.
  */
-export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number, followUps: FollowUps = () => []): Promise<number> {
+export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number, followUps: FollowUps = () => [], ratingLink?: RatingLinkFor): Promise<number> {
   const [event] = await em.execute<(OutboxEventRow & { processed: boolean })[]>(
     `SELECT id, tenant_id AS "tenantId", type, payload, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
             processed_at IS NOT NULL AS processed
@@ -215,7 +233,7 @@ export async function dispatchEvent(em: EntityManager, eventId: string, maxAttem
     [eventId],
   );
   if (!event || event.processed) return 0;
-  const planned = await planDeliveries(em, event);
+  const planned = await planDeliveries(em, event, ratingLink);
   return em.transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();

@@ -9,6 +9,7 @@ import { AUTO_TASK, autoAnalysisJobs, runAutoAnalysis } from '../ezra/ezra.auto'
 import { PROVIDER_TASK, runProviderCall } from '../ezra/ezra.provider-job';
 import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retention';
 import { dispatchEvent } from './dispatch';
+import { ratingLinkMaker } from '../satisfaction/rating-links';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
 import { sendDelivery } from './send';
 import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
@@ -91,9 +92,10 @@ export class NotificationWorker {
       webhookTimeoutMs: config.webhooks.timeoutMs,
       allowPrivateTargets: config.webhooks.allowPrivateTargets,
     };
+    const ratingLink = ratingLinkMaker(config);
     return {
       [TASKS.dispatch]: async (payload) => {
-        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event));
+        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event), ratingLink);
       },
       [TASKS.send]: async (payload, helpers) => {
         await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings, secrets: this.secrets }, idOf(payload, 'deliveryId'), helpers.abortSignal);

@@ -22,6 +22,8 @@ interface Block {
   facts: [string, string][];
   /** A quoted text (a description, a comment, an update). */
   quote?: { by: string; body: string } | null;
+  /** A link the recipient may follow (the rating of a resolved ticket), as a line of text and an HTML link. */
+  action?: { text: string; url: string } | null;
   footer: string;
 }
 
@@ -33,6 +35,7 @@ function render(subject: string, greeting: string, block: Block): RenderedMail {
     '',
     ...block.facts.map(([k, v]) => `${k}: ${v}`),
     ...(block.quote ? ['', `${block.quote.by} wrote:`, ...block.quote.body.split('\n').map((l) => `> ${l}`)] : []),
+    ...(block.action ? ['', `${block.action.text}: ${block.action.url}`] : []),
     '',
     '-- ',
     block.footer,
@@ -50,6 +53,7 @@ function render(subject: string, greeting: string, block: Block): RenderedMail {
           `<blockquote style="border-left:3px solid #ccc;margin:0;padding-left:12px;white-space:pre-wrap">${escapeHtml(block.quote.body)}</blockquote>`,
         ]
       : []),
+    ...(block.action ? [`<p><a href="${escapeHtml(block.action.url)}">${escapeHtml(block.action.text)}</a></p>`] : []),
     `<p style="color:#777;font-size:12px">${escapeHtml(block.footer)}</p>`,
     '</body></html>',
   ].join('\n');
@@ -106,11 +110,13 @@ const customerFooter = (isReporter: boolean) =>
     ? 'You receive this because you reported this ticket. Turn these e-mails off in your notification preferences.'
     : "You receive this because you follow your organization's tickets. Turn these e-mails off in your notification preferences.";
 
-export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateView | null, name: string, isReporter: boolean): RenderedMail {
+/** `ratingLink`: the resolution e-mail's link to rate the ticket (its reporter's only). */
+export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateView | null, name: string, isReporter: boolean, ratingLink?: string | null): RenderedMail {
   return render(`[${i.number}] Status: ${label(i.status)} - ${i.title}`, `Hello ${name},`, {
     heading: `Your ticket ${i.number} is now ${label(update?.status ?? i.status)}.`,
     facts: [...ticketFacts(i), ...(i.resolutionSummary && i.status === 'RESOLVED' ? [['Resolution', i.resolutionSummary] as [string, string]] : [])],
     quote: update ? { by: update.author.displayName, body: update.body } : null,
+    action: ratingLink ? { text: 'How did we do? Rate this ticket', url: ratingLink } : null,
     footer: customerFooter(isReporter),
   });
 }

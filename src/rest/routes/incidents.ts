@@ -29,6 +29,14 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     message: 'Incidents retrieved.',
     data: (r) => r.incidents,
   }),
+  route({
+    method: 'GET',
+    path: '/api/v1/incidents/ratings/summary',
+    operation: Op.RestIncidentRatingSummaryDocument,
+    variables: (i) => ({ filter: { from: i.query.from, to: i.query.to, assigneeId: i.query.assigneeId } }),
+    message: 'Rating summary retrieved.',
+    data: (r) => r.incidentRatingSummary,
+  }),
   route({ method: 'GET', path: '/api/v1/incidents/counts', operation: Op.RestIncidentCountsDocument, message: 'Counts retrieved.', data: (r) => r.incidentCounts }),
   route({
     method: 'POST',

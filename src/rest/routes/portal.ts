@@ -2,6 +2,8 @@ import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
 import { ok, int, listQuery, idempotencyKey } from './values';
 
+const SIGN_IN_LINK_SENT = 'If the address has an account, a sign-in link is on its way.';
+
 /** The customer portal's two doors: Scrubbe (/api/v1/customer) and OpsWeave (/api/v1/portal). */
 export const portalRoutes: readonly AnyRestRoute[] = [
   route({ method: 'GET', path: '/api/v1/customer/companies', operation: Op.CompaniesDocument, message: 'Companies retrieved.', data: (r) => r.companies }),
@@ -62,6 +64,29 @@ export const portalRoutes: readonly AnyRestRoute[] = [
   ...['/api/v1/customer/logout', '/api/v1/portal/auth/logout'].map((path) =>
     route({ method: 'POST', path, operation: Op.RestCustomerLogoutDocument, message: 'Logged out successfully.', data: ok }),
   ),
+  // Sign-in links (both doors): asking answers alike whatever the address; redeeming answers like a login.
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/sign-in-link',
+    operation: Op.RestRequestSignInLinkDocument,
+    bodyFields: ['email', 'companyId'],
+    variables: bodyAsInput,
+    message: SIGN_IN_LINK_SENT,
+    data: ok,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/customer/sign-in-link/redeem',
+    operation: Op.RestSignInWithLinkDocument,
+    bodyFields: ['token', 'companyId'],
+    variables: bodyAsInput,
+    message: 'Login successful.',
+    data: ({ signInWithLink: { accessToken, refreshToken, account: a } }) => ({
+      accessToken,
+      refreshToken,
+      customer: { id: a.id, email: a.email, name: a.name, companyId: a.companyId, customerId: a.customerId },
+    }),
+  }),
   route({
     method: 'POST',
     path: '/api/v1/customer/create-incident',
@@ -106,6 +131,28 @@ export const portalRoutes: readonly AnyRestRoute[] = [
       user: { id: a.id, email: a.email, displayName: a.displayName, customerId: a.customerId, tenantId: a.tenantId },
     }),
   }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/auth/sign-in-link',
+    operation: Op.RestRequestSignInLinkDocument,
+    bodyFields: ['tenantSlug', 'email'],
+    variables: bodyAsInput,
+    message: SIGN_IN_LINK_SENT,
+    data: ok,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/auth/sign-in-link/redeem',
+    operation: Op.RestSignInWithLinkDocument,
+    bodyFields: ['tenantSlug', 'token'],
+    variables: bodyAsInput,
+    message: 'Login successful.',
+    data: ({ signInWithLink: { accessToken, refreshToken, account: a } }) => ({
+      accessToken,
+      refreshToken,
+      user: { id: a.id, email: a.email, displayName: a.displayName, customerId: a.customerId, tenantId: a.tenantId },
+    }),
+  }),
   route({ method: 'GET', path: '/api/v1/portal/auth/me', operation: Op.RestPortalMeDocument, message: 'Profile retrieved.', data: (r) => r.portalMe }),
   route({
     method: 'GET',
@@ -144,6 +191,19 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     message: 'Comment added.',
     data: (r) => r.addTicketComment,
   }),
+  // Satisfaction ratings of resolved tickets, at both doors.
+  ...['/api/v1/portal/tickets/:id/rating', '/api/v1/customer/incidents/:id/rating'].map((path) =>
+    route({
+      method: 'POST',
+      path,
+      operation: Op.RestRateTicketDocument,
+      bodyFields: ['score', 'comment'],
+      variables: (i) => ({ ticketId: i.params.id, input: i.body as never }),
+      status: 201,
+      message: 'Thank you for your rating.',
+      data: (r) => r.rateTicket,
+    }),
+  ),
   route({
     method: 'GET',
     path: '/api/v1/portal/kb',

@@ -33,12 +33,16 @@ export type Access =
   /** A staff operation behind one permission of the matrix (authz/rules.ts names the same one). */
   | { kind: 'staff'; perm: Permission }
   /** A portal operation on a ticket: the row-level rule (TICKET_FOR) decides. */
-  | { kind: 'customer' };
+  | { kind: 'customer' }
+  /** A portal operation only the ticket's reporter may do: the others who see the ticket get `refused`. */
+  | { kind: 'reporter'; refused: string };
 
 export interface Outcome {
   allowed: boolean;
   /** The error code of a refusal. */
   code?: string;
+  /** A refusal to a caller who may see the row: its existence is no secret, so it need not answer like a missing one. */
+  seesRow?: boolean;
 }
 
 /**
@@ -58,10 +62,13 @@ export function expected(access: Access, notFound: string, c: Caller): Outcome {
     return c.tenant === 'A' ? { allowed: true } : { allowed: false, code: notFound };
   }
   if (c.kind !== 'customer') return { allowed: false, code: 'FORBIDDEN' };
-  return TICKET_FOR[c.name as CustomerCaller].sees ? { allowed: true } : { allowed: false, code: notFound };
+  const ticket = TICKET_FOR[c.name as CustomerCaller];
+  if (!ticket.sees) return { allowed: false, code: notFound };
+  if (access.kind === 'reporter' && !ticket.reporter) return { allowed: false, code: access.refused, seesRow: true };
+  return { allowed: true };
 }
 
-export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403 };
+export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATING_NOT_ALLOWED: 403 };
 export const httpStatusOf = (code: string) => HTTP_STATUS[code] ?? (code.endsWith('NOT_FOUND') ? 404 : 0);
 
 export interface Operation {
@@ -114,6 +121,13 @@ const customerView = (data: unknown, id: string, w: World) => {
 
 const staff = (perm: Permission): Access => ({ kind: 'staff', perm });
 const customer: Access = { kind: 'customer' };
+/** A fresh ticket of the caller's kind, resolved (what a rating needs). */
+const freshResolvedTicket = async (w: World, c: Caller) => {
+  const id = await freshTicket(w, c);
+  await w.t.em().getConnection().execute("UPDATE incidents SET status = 'RESOLVED', resolved_at = now() WHERE id = ?", [id]);
+  return id;
+};
+const ratingSnapshot = (w: World, id: string) => w.snapshot('incidents', id, [['incident_ratings', 'incident_id'], ['incident_updates', 'incident_id']]);
 const INCIDENT = 'INCIDENT_NOT_FOUND';
 const ARTICLE = 'ARTICLE_NOT_FOUND';
 
@@ -140,6 +154,20 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { addTicketComment(ticketId: $id, body: "Any news?") { id visibility } }', variables: { id } }),
     snapshot: incidentSnapshot,
     rest: { 'POST /api/v1/portal/tickets/:id/comments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/comments`, body: { body: 'Any news?' } }) },
+  },
+  {
+    // Only the reporter rates: colleagues who see the ticket through their organization are told so.
+    slot: 'Mutation.rateTicket:ticketId',
+    access: { kind: 'reporter', refused: 'RATING_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshResolvedTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { rateTicket(ticketId: $id, input: { score: 4 }) { ticketId score } }', variables: { id } }),
+    snapshot: ratingSnapshot,
+    rest: {
+      'POST /api/v1/portal/tickets/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/rating`, body: { score: 4 } }),
+      'POST /api/v1/customer/incidents/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/rating`, body: { score: 4 } }),
+    },
   },
 
   // Staff: incidents
@@ -484,6 +512,7 @@ export const REFERENCE_SLOTS = [
 /** List filters: another tenant's id matches nothing, like a missing one. */
 export const FILTER_SLOTS = [
   'Query.incidents:filter.assigneeId',
+  'Query.incidentRatingSummary:filter.assigneeId',
   'Query.incidents:filter.customerId',
   'Query.incidents:filter.parentId',
   'Query.portalUsers:filter.customerId',
@@ -498,6 +527,8 @@ export const COMPANY_SLOTS = [
   'Mutation.resendCustomerOtp:input.companyId',
   'Mutation.customerLogin:input.companyId',
   'Mutation.customerForgotPassword:input.companyId',
+  'Mutation.requestSignInLink:input.companyId',
+  'Mutation.signInWithLink:input.companyId',
 ] as const;
 export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
 

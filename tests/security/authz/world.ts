@@ -35,12 +35,12 @@ export interface Caller {
 /**
  * Which customer-reported ticket each customer caller is pointed at, and whether it may see it: the row-level
  * rule of incident.read.ts (the reporter; the reporter's organization when it shares; nobody else), written
- * out so a reader can check it. `shared` is reported by `owner` in an ORGANIZATION-sharing organization;
+ * out so a reader can check it (`reporter`: the caller reported it). `shared` is reported by `owner` in an ORGANIZATION-sharing organization;
  * `own` by `ownerOwnMode` in an OWN organization.
  */
-export const TICKET_FOR: Record<CustomerCaller, { ticket: 'shared' | 'own'; sees: boolean; why: string }> = {
-  owner: { ticket: 'shared', sees: true, why: 'reported it' },
-  ownerOwnMode: { ticket: 'own', sees: true, why: 'reported it (OWN organization)' },
+export const TICKET_FOR: Record<CustomerCaller, { ticket: 'shared' | 'own'; sees: boolean; reporter?: boolean; why: string }> = {
+  owner: { ticket: 'shared', sees: true, reporter: true, why: 'reported it' },
+  ownerOwnMode: { ticket: 'own', sees: true, reporter: true, why: 'reported it (OWN organization)' },
   peerShared: { ticket: 'shared', sees: true, why: 'same organization, sharing ORGANIZATION' },
   peerOwn: { ticket: 'own', sees: false, why: 'same organization, sharing OWN' },
   otherOrg: { ticket: 'shared', sees: false, why: 'another organization (which itself shares)' },

@@ -7,7 +7,7 @@ import type { TestApp } from '../../setup/app';
 import type { TimingClient } from '../../setup/timing-client';
 
 /**
- * The flows of tests/security/enumeration*.ts: login, register, forgot-password and resend-OTP at both
+ * The flows of tests/security/enumeration*.ts: login, register, forgot-password, resend-OTP and sign-in links at both
  * doors and over both transports, each for an address that has an account and one that has none. The
  * answers are compared in enumeration.int-spec.ts, their timing in enumeration.timing-spec.ts.
  */
@@ -138,6 +138,20 @@ export function enumerationFlows(world: EnumerationWorld) {
         ? await rest('/api/v1/customer/forgot-password', { email })
         : await gql('mutation ($input: CustomerEmailInput!) { customerForgotPassword(input: $input) }', { email }),
   });
+  const customerSignInLink: Send = async (transport, email) => ({
+    sent: [email],
+    timed:
+      transport === 'REST'
+        ? await rest('/api/v1/customer/sign-in-link', { email })
+        : await gql('mutation ($input: SignInLinkRequestInput!) { requestSignInLink(input: $input) }', { email }),
+  });
+  const portalSignInLink: Send = async (transport, email) => ({
+    sent: [email],
+    timed:
+      transport === 'REST'
+        ? await rest('/api/v1/portal/auth/sign-in-link', { tenantSlug: world.open.slug, email })
+        : await gql('mutation ($input: SignInLinkRequestInput!) { requestSignInLink(input: $input) }', { tenantSlug: world.open.slug, email }),
+  });
   const staffResend: Send = async (transport, email) => ({
     sent: [email],
     timed: transport === 'REST' ? await rest('/api/v1/auth/resend_otp', { email }) : await gql('mutation ($input: EmailInput!) { resendOtp(input: $input) }', { email }),
@@ -185,6 +199,9 @@ export function enumerationFlows(world: EnumerationWorld) {
     { flow: 'customer registration', send: registerCustomer, existing: () => customerAccount(), freshUnknown: true },
     { flow: 'customer forgot-password', send: customerForgot, existing: () => customerAccount() },
     { flow: 'customer resend-OTP (unverified account)', send: customerResend, existing: () => customerAccount({ verified: false }) },
+    { flow: 'customer sign-in link', send: customerSignInLink, existing: () => customerAccount() },
+    { flow: 'portal sign-in link (tenant slug)', send: portalSignInLink, existing: () => customerAccount() },
+    { flow: 'portal sign-in link: deactivated account vs unknown e-mail', send: portalSignInLink, existing: () => customerAccount({ active: false }) },
   ];
 
   return { cases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };

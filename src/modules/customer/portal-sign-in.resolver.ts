@@ -1,0 +1,18 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { SignInLinkRequestInput, SignInWithLinkInput } from './customer.inputs';
+import { PortalAuthPayload } from './customer.types';
+
+/** Portal sign-in links (public): asking for one by e-mail, and signing in with it. */
+@Resolver()
+export class PortalSignInResolver {
+  @Mutation(() => Boolean, { description: 'E-mails a portal sign-in link (single use, 15 minutes). Same answer for unknown addresses; limited like codes.' })
+  requestSignInLink(@Arg('input') input: SignInLinkRequestInput, @Ctx() ctx: Context) {
+    return ctx.services.portalSignIn.requestLink(input, ctx.client);
+  }
+
+  @Mutation(() => PortalAuthPayload, { description: 'Signs in with a sign-in link: the same tokens as a password login. The link is spent.' })
+  signInWithLink(@Arg('input') input: SignInWithLinkInput, @Ctx() ctx: Context) {
+    return ctx.services.portalSignIn.redeem(input, ctx.client);
+  }
+}

@@ -1,0 +1,31 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { Incident } from '../incident/incident.types';
+import { RateTicketInput, RateTicketWithLinkInput, RatingSummaryFilterInput } from './satisfaction.inputs';
+import { IncidentRatingView, RatingSummary, TicketRating } from './satisfaction.types';
+
+/** Satisfaction ratings: customers rate resolved tickets; staff read them per incident and in summaries. */
+@Resolver(() => Incident)
+export class SatisfactionResolver {
+  @Mutation(() => TicketRating, { description: 'Customer: rates a resolved ticket I reported, once, within CSAT_WINDOW_DAYS of its resolution.' })
+  rateTicket(@Arg('ticketId', () => ID, { description: 'The id or the number (INC-…).' }) ticketId: string, @Arg('input') input: RateTicketInput, @Ctx() ctx: Context) {
+    return ctx.services.satisfaction.rateTicket(customerViewer(ctx), ticketId, input, ctx.client);
+  }
+
+  @Mutation(() => TicketRating, { description: "Rates a resolved ticket with the signed link of its resolution e-mail (no sign-in: the link says who and which ticket)." })
+  rateTicketWithLink(@Arg('input') input: RateTicketWithLinkInput, @Ctx() ctx: Context) {
+    return ctx.services.satisfaction.rateWithLink(input, ctx.client);
+  }
+
+  @Query(() => RatingSummary, { description: 'Staff: counts and averages of the ratings given in a period, overall, per score and per assignee.' })
+  incidentRatingSummary(@Ctx() ctx: Context, @Arg('filter', () => RatingSummaryFilterInput, { nullable: true }) filter?: RatingSummaryFilterInput | null) {
+    return ctx.services.satisfaction.summary(staffViewer(ctx), filter ?? {});
+  }
+
+  // One object, not a list: only the reporter rates, and a list would cost a page of incidents 20 times more.
+  @FieldResolver(() => IncidentRatingView, { nullable: true, description: "Internal: the reporter's satisfaction rating, once given (staff only)." })
+  rating(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.incidents.rating.load(incident.id);
+  }
+}
