@@ -58,6 +58,12 @@ const STAFF_UPDATE = `json_build_object('id', u.id, 'kind', u.kind, 'body', u.bo
 const CUSTOMER_UPDATE = `json_build_object('id', u.id, 'kind', u.kind, 'body', u.body, 'status', u.status, 'author', ${AUTHOR}, 'createdAt', ${iso('u.created_at')})`;
 const AUTHORS = 'LEFT JOIN users s ON s.id = u.author_staff_id LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id';
 
+/** The reporter's satisfaction rating of the incident, or null. */
+const RATING = (i) => `(SELECT json_build_object('id', r.id, 'score', r.score, 'comment', r.comment, 'source', r.source,
+    'raterName', rc.display_name, 'createdAt', ${iso('r.created_at')})
+  FROM incident_ratings r JOIN customer_portal_users rc ON rc.id = r.rater_id AND rc.tenant_id = r.tenant_id
+  WHERE r.tenant_id = ${i}.tenant_id AND r.incident_id = ${i}.id ORDER BY r.created_at, r.id LIMIT 1)`;
+
 /** The incident's updates (all, or its `last` newest), oldest first, as `list`; customers: PUBLIC only, and `comments`. */
 function updatesLateral(i, customer, last) {
   const visible = customer ? `AND visibility = 'PUBLIC'` : '';
@@ -77,7 +83,7 @@ const PORTAL_SCOPE = (i) => `${i}.tenant_id = $1 AND (${i}.reporter_customer_id 
 
 const SQL = {
   incident: `SELECT json_build_object('data', json_build_object('incident', (
-      SELECT json_build_object(${STAFF_INCIDENT('i', 'a')}, 'updates', COALESCE(up.list, '[]'::json))
+      SELECT json_build_object(${STAFF_INCIDENT('i', 'a')}, 'updates', COALESCE(up.list, '[]'::json), 'rating', ${RATING('i')})
       FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id ${updatesLateral('i', false)}
       WHERE i.tenant_id = $1 AND i.id = $2)))::text AS body`,
   ticket: `SELECT json_build_object('data', json_build_object('ticket', (
