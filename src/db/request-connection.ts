@@ -130,10 +130,21 @@ export const isPlainRead = (text: string): boolean => /^\s*(SELECT|WITH)\b/i.tes
  */
 const MAX_NAMED_STATEMENTS = 200;
 const statementNames = new Map<string, string>();
+let namedStatements = true;
 function statementName(text: string): string {
+  if (!namedStatements) return '';
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `incident_desk_${statementNames.size + 1}`));
   return name ?? '';
+}
+
+/**
+ * Whether reads are named prepared statements (`DB_PREPARED_STATEMENTS`, set once at start): a pooler that
+ * does not carry them across its server connections (PgBouncer before 1.21 in transaction mode) needs them
+ * off, and each read is then an unnamed statement of its own pipeline, parsed and planned every time.
+ */
+export function usePreparedStatements(enabled: boolean): void {
+  namedStatements = enabled;
 }
 
 /** node-pg's protocol writer, as its Query uses it (untyped by @types/pg). */

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
 import { readRows } from '../../src/db/read';
+import { usePreparedStatements } from '../../src/db/request-connection';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -336,6 +337,32 @@ describe('row-level security', () => {
       } finally {
         await tx.end('ok');
       }
+    });
+
+    it('with DB_PREPARED_STATEMENTS off (a pooler that cannot keep them), a read is an unnamed statement of its pipeline, claimed the same way', async () => {
+      const sent: { as: string; name?: string }[] = [];
+      const query_ = Client.prototype.query;
+      Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
+        const c = config as { submit?: unknown; name?: string } | undefined;
+        if (typeof c?.submit === 'function') sent.push({ as: c.constructor.name, name: c.name });
+        return (query_ as (...args: unknown[]) => unknown).call(this, config, ...rest);
+      } as typeof query_;
+      usePreparedStatements(false);
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      try {
+        await tx.begin({ readOnly: true });
+        expect(await readRows<Claimed>(em, `${whoAmI} AND true`, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
+      } finally {
+        await tx.end('ok');
+        usePreparedStatements(true);
+        Client.prototype.query = query_;
+      }
+      expect(sent).toEqual([
+        { as: 'ClaimedRead', name: '' },
+        { as: 'ClaimedRead', name: '' },
+      ]);
     });
 
     it('a failed read ends alone: the next read of the same request works, and the transaction was never opened', async () => {
