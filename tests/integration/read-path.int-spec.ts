@@ -165,8 +165,9 @@ describe('reads at the speed of the database', () => {
       const sent = await roundTrips(async () => {
         for (let i = 0; i < 30; i++) await read();
       });
-      expect(warm(sent)).toHaveLength(30);
-      expect(sent.length - 30).toBeLessThanOrEqual(t.app.runtime.config.dbPoolMax);
+      // (The server's own background work, the revocation poll, may send a query of its own meanwhile.)
+      expect(sent.filter((s) => s.as === 'ClaimedRead')).toHaveLength(30);
+      expect(sent.filter((s) => s.as === 'PrepareStatement').length).toBeLessThanOrEqual(t.app.runtime.config.dbPoolMax);
     });
 
     it('one incident with its whole timeline, over GraphQL and REST: still 1 (the updates come in the same statement)', async () => {
