@@ -35,7 +35,7 @@ async function roundTrips(work: () => Promise<unknown>): Promise<Sent[]> {
 }
 
 /** What the server sends on its own, whatever the requests: the revocation poll, the SLA check, the job queue. */
-const BACKGROUND = /FROM sessions WHERE revoked_at|response_breached_at|graphile_worker|queue_worker_heartbeats|LISTEN/i;
+const BACKGROUND = /FROM sessions WHERE revoked_at|SET response_breached_at|graphile_worker|queue_worker_heartbeats|^LISTEN/i;
 
 /** The round trips of a request once its connection has prepared its statements (each connection does so once). */
 const warm = (sent: Sent[]) => sent.filter((s) => s.as !== 'PrepareStatement' && !BACKGROUND.test(s.text));
