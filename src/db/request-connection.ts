@@ -238,7 +238,9 @@ export function frameRequestConnection(connection: PgConnection, claim: TenantCl
     });
   /** A plain read as a pipeline of its own, its statement prepared first if this connection has not yet. */
   const sendRead = async ({ text, values }: QueryConfig, callback: QueryCallback) => {
-    const name = statementName(text);
+    // Only a statement with parameters has a text that repeats: one without (MikroORM's `em.execute` inlines
+    // the values) would take a name, and a prepared statement on the server, for every request.
+    const name = values?.length ? statementName(text) : '';
     if (name && protocolOf(connection).parsedStatements[name] === undefined) {
       let prepareError: Error | null = null;
       await send(new PrepareStatement({ text, name }), (err) => (prepareError = err));
