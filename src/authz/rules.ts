@@ -158,7 +158,10 @@ export const permissions: IRules = {
   Incident: Object.fromEntries([
     ...INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly]),
     ...INCIDENT_STAFF_RESOLVED_FIELDS.map((field) => [field, permission('incident.read')]),
+    // Attachments: staff who read incidents and customers; which files each sees is the read model's (attachment.read.ts).
+    ['attachments', incidentReader],
   ]),
+  IncidentUpdate: { attachments: incidentReader },
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { attachmentsFor } from '../attachment/attachment.read';
+import type { AttachmentTimelineView } from '../attachment/attachment.types';
 import { ratingsFor } from '../satisfaction/satisfaction.read';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
@@ -30,9 +32,20 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     const map = await ratingsFor(em, viewer, ids);
     return ids.map((id) => map.get(id) ?? null);
   });
+  // Attachments of a page's incidents, or of its updates, in one statement each, scoped like the download route.
+  const attachmentsBy = (by: 'incident' | 'update') =>
+    new DataLoader<string, AttachmentTimelineView[]>(async (ids) => {
+      if (viewer.kind === 'anonymous') return ids.map(() => []);
+      const map = await attachmentsFor(em, viewer, by, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    });
+  const attachments = attachmentsBy('incident');
+  const updateAttachments = attachmentsBy('update');
   return {
     updates,
     rating,
+    attachments,
+    updateAttachments,
     /**
      * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
      * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
@@ -52,6 +65,8 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     clearAll: () => {
       byLast.forEach((loader) => loader.clearAll());
       rating.clearAll();
+      attachments.clearAll();
+      updateAttachments.clearAll();
     },
   };
 }
