@@ -2,7 +2,7 @@ import { allow, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
-import { INCIDENT_INTERNAL_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
+import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -158,10 +158,8 @@ export const permissions: IRules = {
   Incident: Object.fromEntries([
     ...INCIDENT_INTERNAL_FIELDS.map((field) => [field, staffOnly]),
     ...INCIDENT_STAFF_RESOLVED_FIELDS.map((field) => [field, permission('incident.read')]),
-    // Attachments: staff who read incidents and customers; which files each sees is the read model's (attachment.read.ts).
-    ['attachments', incidentReader],
+    ...INCIDENT_SHARED_RESOLVED_FIELDS.map((field) => [field, incidentReader]),
   ]),
-  IncidentUpdate: { attachments: incidentReader },
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

@@ -19,7 +19,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
-import { IncidentAttachmentsResolver, UpdateAttachmentsResolver } from '../modules/attachment/attachment.resolver';
+import { IncidentAttachmentsResolver } from '../modules/attachment/attachment.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -45,5 +45,4 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   SatisfactionResolver,
   IncidentAttachmentsResolver,
-  UpdateAttachmentsResolver,
 ];

@@ -142,16 +142,16 @@ describe('attachments: upload, download and visibility', () => {
     // Staff see both.
     expect((await download(`${staffDoor(ticket.id)}/${hidden.id}`, auth.viewer)).text).toBe('password hashes\n');
     // GraphQL timelines say the same: the customer's ticket lists the PUBLIC update's file only, staff both.
-    type Timeline = { attachments: { id: string; downloadUrl: string; fileName: string }[]; updates: { id: string; attachments: { id: string }[] }[] };
-    const fields = 'attachments { id fileName contentType size createdAt downloadUrl } updates { id attachments { id } }';
+    type Timeline = { attachments: { id: string; updateId: string | null; downloadUrl: string; fileName: string }[] };
+    const fields = 'attachments { id updateId fileName contentType size createdAt downloadUrl }';
     const mine = await t.gql<{ ticket: Timeline }>(`query($id: ID!) { ticket(id: $id) { ${fields} } }`, { id: ticket.id }, auth.rita);
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.ticket.attachments.map((a) => [a.id, a.downloadUrl])).toEqual([[shown.id, `${portal(ticket.id)}/${shown.id}`]]);
-    expect(mine.data!.ticket.updates.flatMap((u) => u.attachments.map((a) => a.id))).toEqual([shown.id]);
+    expect(mine.data!.ticket.attachments.map((a) => a.updateId)).toEqual([pub]);
     const staffView = await t.gql<{ incident: Timeline }>(`query($id: ID!) { incident(id: $id) { ${fields} } }`, { id: ticket.id }, auth.viewer);
     expect(staffView.errors).toBeUndefined();
     expect(staffView.data!.incident.attachments.map((a) => a.id)).toEqual([hidden.id, shown.id]);
-    expect(staffView.data!.incident.updates.find((u) => u.id === internal)!.attachments).toEqual([{ id: hidden.id }]);
+    expect(staffView.data!.incident.attachments.map((a) => a.updateId)).toEqual([internal, pub]);
     // And the REST timelines (they run those operations).
     const restTicket = await t.rest<Envelope<{ attachments: Attachment[] }>>('GET', `/api/v1/portal/tickets/${ticket.id}`, undefined, auth.rita);
     expect(restTicket.body.data.attachments.map((a) => a.id)).toEqual([shown.id]);

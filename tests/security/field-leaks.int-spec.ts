@@ -437,7 +437,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     // A file on that INTERNAL update: its id, name and bytes are internal (attachments, rest/attachments.ts).
     const form = new FormData();
     form.append('updateId', internalUpdate.id);
-    form.append('file', new Blob([mark('internalAttachmentContent')]), `${mark('internalAttachmentName')}.txt`);
+    form.append('file', new Blob(['internal attachment bytes']), `${mark('internalAttachmentName')}.txt`);
     const attached = await ok<{ attachments: { id: string }[] }>(
       fetch(`${t.url}/api/v1/incidents/${ticket.id}/attachments`, { method: 'POST', body: form, headers: auth.engineer }).then(async (r) => {
         const text = await r.text();

@@ -8,18 +8,17 @@ export const downloadPath = (viewer: ReadViewer, incidentId: string, attachmentI
   viewer.kind === 'staff' ? `/api/v1/incidents/${incidentId}/attachments/${attachmentId}` : `/api/v1/portal/tickets/${incidentId}/attachments/${attachmentId}`;
 
 /**
- * The attachments the viewer may see, of many incidents (`by: 'incident'`) or many updates (`by: 'update'`), in one
- * statement, oldest first: not deleted; for a customer only on tickets they may see (customerMaySee) and on the
+ * The attachments the viewer may see of many incidents, in one statement, oldest first: not deleted; for a customer only on tickets they may see (customerMaySee) and on the
  * ticket itself or a PUBLIC update, as the download route decides (attachment.service.ts).
  */
-export async function attachmentsFor(em: EntityManager, viewer: ReadViewer, by: 'incident' | 'update', ids: readonly string[]): Promise<Map<string, AttachmentTimelineView[]>> {
+export async function attachmentsFor(em: EntityManager, viewer: ReadViewer, ids: readonly string[]): Promise<Map<string, AttachmentTimelineView[]>> {
   const customer = viewer.kind === 'customer' ? customerMaySee('i', { param: viewer.customerUserId }, { param: viewer.tenantId }) : undefined;
   const rows = await readRows<AttachmentTimelineView & { key: string; incidentId: string }>(
     em,
-    `SELECT a.${by === 'incident' ? 'incident_id' : 'update_id'} AS key, a.incident_id AS "incidentId", a.id, a.update_id AS "updateId", a.file_name AS "fileName",
+    `SELECT a.incident_id AS key, a.incident_id AS "incidentId", a.id, a.update_id AS "updateId", a.file_name AS "fileName",
             a.content_type AS "contentType", a.size, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
      FROM attachments a JOIN incidents i ON i.tenant_id = a.tenant_id AND i.id = a.incident_id
-     WHERE a.tenant_id = ? AND a.${by === 'incident' ? 'incident_id' : 'update_id'} = ANY(?::uuid[]) AND a.deleted_at IS NULL
+     WHERE a.tenant_id = ? AND a.incident_id = ANY(?::uuid[]) AND a.deleted_at IS NULL
      ${customer ? `AND ${customer.sql} AND (a.update_id IS NULL OR EXISTS (SELECT 1 FROM incident_updates u WHERE u.tenant_id = a.tenant_id AND u.id = a.update_id AND u.visibility = 'PUBLIC'))` : ''}
      ORDER BY a.created_at, a.position, a.id`,
     [viewer.tenantId, `{${ids.join(',')}}`, ...(customer?.params ?? [])],

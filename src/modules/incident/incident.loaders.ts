@@ -32,20 +32,16 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     const map = await ratingsFor(em, viewer, ids);
     return ids.map((id) => map.get(id) ?? null);
   });
-  // Attachments of a page's incidents, or of its updates, in one statement each, scoped like the download route.
-  const attachmentsBy = (by: 'incident' | 'update') =>
-    new DataLoader<string, AttachmentTimelineView[]>(async (ids) => {
-      if (viewer.kind === 'anonymous') return ids.map(() => []);
-      const map = await attachmentsFor(em, viewer, by, ids);
-      return ids.map((id) => map.get(id) ?? []);
-    });
-  const attachments = attachmentsBy('incident');
-  const updateAttachments = attachmentsBy('update');
+  // A page's attachments in one statement, scoped like the download route (attachment.read.ts).
+  const attachments = new DataLoader<string, AttachmentTimelineView[]>(async (ids) => {
+    if (viewer.kind === 'anonymous') return ids.map(() => []);
+    const map = await attachmentsFor(em, viewer, ids);
+    return ids.map((id) => map.get(id) ?? []);
+  });
   return {
     updates,
     rating,
     attachments,
-    updateAttachments,
     /**
      * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
      * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
@@ -66,7 +62,6 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
       byLast.forEach((loader) => loader.clearAll());
       rating.clearAll();
       attachments.clearAll();
-      updateAttachments.clearAll();
     },
   };
 }
