@@ -148,6 +148,8 @@ describe('attachments: upload, download and visibility', () => {
     expect(mine.errors).toBeUndefined();
     expect(mine.data!.ticket.attachments.map((a) => [a.id, a.downloadUrl])).toEqual([[shown.id, `${portal(ticket.id)}/${shown.id}`]]);
     expect(mine.data!.ticket.attachments.map((a) => a.updateId)).toEqual([pub]);
+    const page = await t.gql<{ tickets: { items: { id: string; attachments: { id: string }[] }[] } }>('{ tickets(limit: 50) { items { id attachments { id } } } }', undefined, auth.rita);
+    expect(page.data!.tickets.items.find((i) => i.id === ticket.id)!.attachments).toEqual([{ id: shown.id }]);
     const staffView = await t.gql<{ incident: Timeline }>(`query($id: ID!) { incident(id: $id) { ${fields} } }`, { id: ticket.id }, auth.viewer);
     expect(staffView.errors).toBeUndefined();
     expect(staffView.data!.incident.attachments.map((a) => a.id)).toEqual([hidden.id, shown.id]);

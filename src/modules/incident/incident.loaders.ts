@@ -52,8 +52,10 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
       for (const row of rows) {
         if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
         if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
+        if (row.preloadedAttachments) attachments.prime(row.id, row.preloadedAttachments);
         delete row.preloadedUpdates;
         delete row.preloadedRating;
+        delete row.preloadedAttachments;
       }
       return read;
     },
