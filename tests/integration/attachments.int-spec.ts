@@ -4,7 +4,10 @@ import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
+import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
+import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
+import { startReceiver, type Receiver } from '../setup/webhook-receiver';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Attachment = { id: string; incidentId: string; updateId: string | null; fileName: string; contentType: string; size: number; sha256: string; createdAt: string; downloadUrl: string };
@@ -323,3 +326,82 @@ describe('attachments: upload, download and visibility', () => {
     expect(n).toBe(0);
   });
 });
+
+describe('attachments: announced by e-mail (as links) and webhook (as metadata)', () => {
+  let t: TestApp;
+  let mail: Mailbox;
+  let receiver: Receiver;
+  const auth: Record<string, Record<string, string>> = {};
+  let ritaEmail: string;
+  let managerEmail: string;
+
+  beforeAll(async () => {
+    mail = await startMailbox();
+    receiver = await startReceiver();
+    t = await startTestApp({ WORKER_ENABLED: 'true', SMTP_URL: mail.url, WORKER_POLL_INTERVAL_MS: '100', WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', PUBLIC_URL: 'https://desk.example.test' });
+    const em = t.em();
+    const hasher = t.app.runtime.passwords;
+    const acme = await createTenant(em, { slug: 'att-mail' });
+    const manager = await createStaff(em, hasher, { tenant: acme, role: 'MANAGER', email: 'manager@att-mail.test' });
+    managerEmail = manager.email;
+    auth.manager = (await login(t, manager.email, manager.password)).auth;
+    const rita = await createCustomerUser(em, hasher, acme, { email: 'rita@att-mail.test', name: 'Rita Reporter' });
+    ritaEmail = rita.email;
+    auth.rita = await portalLogin(t, 'att-mail', rita.email, rita.password);
+    await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, acme.id, { url: `${receiver.url}/files`, eventTypes: ['incident.attachments_added'] });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await receiver?.close();
+    await mail?.close();
+  });
+
+  const send = async (path: string, name: string, bytes: string, headers: Record<string, string>, fields: Record<string, string> = {}) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([bytes]), name);
+    const res = await fetch(`${t.url}${path}`, { method: 'POST', body: form, headers });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as Uploaded).data.attachments[0];
+  };
+
+  it('a customer’s files: the on-call staff get links to the staff download route, webhooks the metadata; INTERNAL files are announced to no customer', async () => {
+    const created = await t.rest<Envelope<{ id: string; number: string }>>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title: 'Logs attached', description: 'See the files.', priority: 'LOW' }, auth.rita);
+    const ticket = created.body.data;
+    const mine = await send(`/api/v1/portal/tickets/${ticket.id}/attachments`, 'server.log', 'SECRET-LOG-CONTENT', auth.rita);
+    const staffMail = await waitForMail(mail, managerEmail, (m) => m.subject.includes('attached a file'));
+    const link = `https://desk.example.test/api/v1/incidents/${ticket.id}/attachments/${mine.id}`;
+    expect(staffMail.subject).toBe(`[${ticket.number}] Rita Reporter attached a file: Logs attached`);
+    for (const part of [staffMail.text, staffMail.html]) {
+      expect(part).toContain(link);
+      expect(part).toContain('server.log');
+      expect(part).not.toContain('SECRET-LOG-CONTENT'); // linked, never inline
+    }
+    const [hook] = await receiver.waitFor('/files', 1);
+    const body = JSON.parse(hook.body) as { type: string; payload: { incident: { id: string }; attachments: Record<string, unknown>[] } };
+    expect(body.type).toBe('incident.attachments_added');
+    expect(body.payload.incident.id).toBe(ticket.id);
+    expect(body.payload.attachments).toEqual([{ id: mine.id, updateId: null, fileName: 'server.log', contentType: 'text/plain; charset=utf-8', size: 18, sha256: mine.sha256, createdAt: mine.createdAt }]);
+
+    // Staff: a file on an INTERNAL update (the webhook lists none, the customer hears nothing), then one on the ticket.
+    const note = await t.rest<Envelope<{ id: string }>>('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: 'internal', visibility: 'INTERNAL' }, auth.manager);
+    await send(`/api/v1/incidents/${ticket.id}/attachments`, 'internal-notes.txt', 'x', auth.manager, { updateId: note.body.data.id });
+    const hooks = await receiver.waitFor('/files', 2);
+    expect((JSON.parse(hooks[1].body) as { payload: { attachments: unknown[]; updateId: unknown } }).payload).toMatchObject({ attachments: [], updateId: null });
+    const shared = await send(`/api/v1/incidents/${ticket.id}/attachments`, 'fix.patch', 'diff', auth.manager);
+    const customerMail = await waitForMail(mail, ritaEmail, (m) => m.subject.includes('New file'));
+    expect(customerMail.text).toContain(`https://desk.example.test/api/v1/portal/tickets/${ticket.id}/attachments/${shared.id}`);
+    expect(mail.messages.filter((m) => m.to.includes(ritaEmail)).some((m) => m.text.includes('internal-notes.txt'))).toBe(false);
+  });
+});
+
+/** The first message to `to` that `matches`, waiting for it. */
+async function waitForMail(mail: Mailbox, to: string, matches: (m: ReceivedMail) => boolean, timeoutMs = 15000): Promise<ReceivedMail> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = mail.messages.find((m) => m.to.includes(to) && matches(m));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no matching e-mail to ${to}: ${mail.messages.map((m) => m.subject).join('; ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -10,6 +10,7 @@ import { ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from '../incident/incident.errors';
 import { findIncident } from '../incident/incident.read';
+import { emitEvent } from '../outbox/outbox.service';
 import { AttachmentDeleteRefusedError, AttachmentNotFoundError, AttachmentTicketFullError, AttachmentTooLargeError, AttachmentTypeRefusedError, TooManyAttachmentsError } from './attachment.errors';
 import { SNIFF_BYTES, sanitizeFileName, sniff } from './attachment.sniff';
 import { PgChunkStore, type AttachmentStore } from './attachment.storage';
@@ -143,6 +144,8 @@ export class AttachmentService {
       let ticketBytes = Number(used);
 
       let updateId: string | null = null;
+      /** Who may learn of the files: the ticket's own are PUBLIC, an update's as the update. */
+      let visibility = 'PUBLIC';
       const stored: AttachmentView[] = [];
       const hashes: string[] = [];
       let files = 0;
@@ -150,7 +153,9 @@ export class AttachmentService {
         if (part.kind === 'field') {
           if (part.name !== 'updateId') throw ValidationError.field(part.name, `is not a known field; uploads take ${UPLOAD_FIELDS.join(', ')} and files`);
           if (files > 0 || updateId !== null) throw ValidationError.field('updateId', 'must come once, before the files');
-          updateId = await this.targetUpdate(tx, viewer, incident.id, part.value);
+          const target = await this.targetUpdate(tx, viewer, incident.id, part.value);
+          updateId = target.id;
+          visibility = target.visibility;
           continue;
         }
         files += 1;
@@ -219,24 +224,34 @@ export class AttachmentService {
           metadata: { incidentId: incident.id, updateId, fileName: a.fileName, contentType: a.contentType, size: a.size, sha256: a.sha256 },
         });
       }
+      // Announced after the commit by the notifications worker: e-mails list them as links, webhooks as metadata.
+      emitEvent(tx, viewer.tenantId, 'incident.attachments_added', {
+        incidentId: incident.id,
+        number: incident.number,
+        updateId,
+        visibility,
+        uploaderKind: viewer.kind === 'staff' ? 'STAFF' : 'CUSTOMER',
+        uploaderId: viewer.kind === 'staff' ? viewer.userId : viewer.customerUserId,
+        attachmentIds: stored.map((a) => a.id),
+      });
       await tx.flush();
       return { attachments: stored, replayed: false };
     });
   }
 
   /** The update an upload hangs on: of this incident; for a customer, a PUBLIC comment of their own. Anything else is refused alike. */
-  private async targetUpdate(tx: EntityManager, viewer: AttachmentViewer, incidentId: string, given: string): Promise<string> {
+  private async targetUpdate(tx: EntityManager, viewer: AttachmentViewer, incidentId: string, given: string): Promise<{ id: string; visibility: string }> {
     const refused = () => ValidationError.field('updateId', 'is not an update of this ticket that you may attach files to');
     if (!isUuid(given)) throw refused();
     const own = viewer.kind === 'customer' ? "AND u.visibility = 'PUBLIC' AND u.author_customer_id = ?" : '';
-    const rows = await readRows<{ id: string }>(tx, `SELECT u.id FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? AND u.id = ? ${own}`, [
+    const rows = await readRows<{ id: string; visibility: string }>(tx, `SELECT u.id, u.visibility FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? AND u.id = ? ${own}`, [
       viewer.tenantId,
       incidentId,
       given.toLowerCase(),
       ...(viewer.kind === 'customer' ? [viewer.customerUserId] : []),
     ]);
     if (!rows[0]) throw refused();
-    return rows[0].id;
+    return rows[0];
   }
 
   /** The attachments of a ticket the viewer may see, oldest first; a ticket it may not see answers like a missing one. */
