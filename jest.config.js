@@ -1,9 +1,10 @@
 /**
  * openid-client and its dependencies (oauth4webapi, jose), and cookie (light-my-request's, behind Fastify's
- * inject) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
+ * inject), file-type and its dependencies (strtok3, token-types, @tokenizer/inflate, uint8array-extras,
+ * @borewit/text-codec) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
  * @swc/jest compiles those packages to CommonJS for the tests.
  */
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'cookie'];
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'cookie', 'file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec'];
 
 const common = {
   testEnvironment: 'node',
@@ -14,6 +15,8 @@ const common = {
     [`node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  // file-type exports its Node entry under `import` and `module-sync` only, which jest's resolver does not take.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
 };
 

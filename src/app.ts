@@ -26,6 +26,7 @@ import { Metrics, registerMetricsRoute } from './http/metrics';
 import { QUEUE_SCHEMA } from './modules/notifications/queue';
 import { registerLinkPages } from './pages/link-pages';
 import { failure } from './rest/envelope';
+import { registerAttachmentRoutes } from './rest/attachments';
 import { registerRestRoutes } from './rest/executor';
 import { buildOpenApi } from './rest/openapi';
 import { restRoutes } from './rest/routes';
@@ -259,6 +260,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (runtime.devMailbox) registerDevMail(http, runtime.devMailbox);
   const restContext = (request: FastifyRequest) => contextFor(request, 'rest');
   registerRestRoutes(http, apollo, schema, restRoutes, restContext);
+  await registerAttachmentRoutes(http, config, restContext);
   await registerLinkPages(http, apollo, restContext);
   await registerApiDocs(http, () => buildOpenApi(schema, restRoutes, apiVersion()));
   if (config.metrics.served) registerMetricsRoute(http, metrics, config.metrics.token);

@@ -53,3 +53,20 @@ export const canListStaff = (viewer: Viewer): boolean => can(viewer, 'staff.read
 /** RESPONDER may acknowledge; any other status change needs ENGINEER. */
 export const canChangeStatusTo = (viewer: Viewer, to: IncidentStatus): boolean =>
   can(viewer, 'incident.changeStatus') || (to === 'ACKNOWLEDGED' && can(viewer, 'incident.acknowledge'));
+
+/** What a caller does with attachments (the REST file routes, rest/attachments.ts). */
+export type AttachmentAction = 'read' | 'upload' | 'delete';
+
+/**
+ * Who may use a door's attachment routes: the door's kind of caller only (portal doors customers, the staff
+ * door staff), as shield's viewer rules decide: anonymous `unauthenticated`, the other kind or a role without
+ * the permission `forbidden`. Staff read with `incident.read`, upload and delete with `incident.comment`
+ * (whether a delete is theirs to make is the service's: `incident.update`, or the uploader within the window).
+ * Which tickets and files a caller reaches is the read model's rule (customerMaySee), in the service.
+ */
+export function attachmentAccess(viewer: Viewer, kind: Viewer['kind'], action: AttachmentAction): 'unauthenticated' | 'forbidden' | undefined {
+  if (viewer.kind === 'anonymous') return 'unauthenticated';
+  if (viewer.kind !== kind) return 'forbidden';
+  if (viewer.kind === 'customer') return undefined;
+  return can(viewer, action === 'read' ? 'incident.read' : 'incident.comment') ? undefined : 'forbidden';
+}

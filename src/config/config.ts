@@ -213,6 +213,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
     /** Satisfaction ratings: how long after its resolution a ticket may be rated. */
     csat: { windowDays: env.CSAT_WINDOW_DAYS },
+    /** Attachments (modules/attachment): limits per file, per ticket and per upload or update; the uploader's delete window. */
+    attachments: {
+      maxBytes: env.ATTACHMENT_MAX_BYTES,
+      maxTicketBytes: env.ATTACHMENT_MAX_TICKET_BYTES,
+      maxFiles: env.ATTACHMENT_MAX_FILES,
+      deleteWindowMinutes: env.ATTACHMENT_DELETE_WINDOW_MINUTES,
+    },
     /**
      * The notifications worker (graphile-worker): in this process unless `inProcess` is false. heartbeatMs: how
      * often a worker says it is alive; the jobs of one silent for six beats are freed.

@@ -387,6 +387,22 @@ export const SETTINGS = {
     schema: int(1, 365).default(14),
     doc: "days after a ticket is resolved during which its reporter may rate it (1-5 and a comment, once), from the portal or the resolution e-mail's link",
   },
+  ATTACHMENT_MAX_BYTES: {
+    schema: int(1, 1024 * 1024 * 1024).default(25 * 1024 * 1024),
+    doc: 'largest attached file in bytes (at most 1 GiB); streamed, so it may be far larger than `BODY_LIMIT_BYTES`; larger gets 413 `ATTACHMENT_TOO_LARGE`',
+  },
+  ATTACHMENT_MAX_TICKET_BYTES: {
+    schema: int(1, 2 ** 31 - 1).default(100 * 1024 * 1024),
+    doc: "all of a ticket's attachments together, in bytes; an upload past it gets 413 `ATTACHMENT_TICKET_FULL`",
+  },
+  ATTACHMENT_MAX_FILES: {
+    schema: int(1, 100).default(10),
+    doc: 'files in one upload, and on one update (comment); more gets 400 `TOO_MANY_ATTACHMENTS`',
+  },
+  ATTACHMENT_DELETE_WINDOW_MINUTES: {
+    schema: int(0, 10080).default(15),
+    doc: 'minutes after uploading during which the uploader may delete an attachment (staff with `incident.update` always may)',
+  },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),
     doc: 'processed outbox events and sent deliveries are deleted this many days after they finished',

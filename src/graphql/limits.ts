@@ -122,6 +122,9 @@ function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unk
     if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.floor(value));
   }
   if (!isListType(getNullableType(field.type))) return 1;
+  // A list whose field declares its usual size (type-graphql `@Extensions({ assumedListSize })`).
+  const declared = field.extensions?.assumedListSize;
+  if (typeof declared === 'number') return declared;
   // `items` of a page (a type with `pagination`): the paging field's `limit` has counted them already.
   if (isObjectType(parent) && parent.getFields().pagination) return 1;
   return assumed;

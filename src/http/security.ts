@@ -146,3 +146,22 @@ export function sendLinkPage(reply: FastifyReply, status: number, render: (nonce
     .type('text/html; charset=utf-8')
     .send(render(nonce));
 }
+
+/** The CSP of a downloaded attachment: a sandbox without scripts, origin or anything to load (an HTML or SVG file opened anyway runs nothing). */
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'";
+
+/**
+ * Headers of an attachment download: always a download (`Content-Disposition: attachment`), never sniffed by the
+ * browser, sandboxed if opened anyway, never cached by shared caches; the content type is the one sniffed from
+ * the bytes at upload.
+ */
+export function useDownloadHeaders(reply: FastifyReply, download: { contentDisposition: string; contentType: string; size: number }): FastifyReply {
+  reply.raw.removeHeader('content-security-policy');
+  return reply
+    .header('content-security-policy', DOWNLOAD_CSP)
+    .header('content-disposition', download.contentDisposition)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .header('content-length', String(download.size))
+    .type(download.contentType);
+}

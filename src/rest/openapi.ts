@@ -16,6 +16,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ERROR_CODES } from '../shared/error-codes';
+import { ATTACHMENT_ROUTES } from './attachments';
 import type { AnyRestRoute } from './executor';
 
 type Schema = Record<string, unknown>;
@@ -176,6 +177,7 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
     }
     (paths[pathOf(route.path)] ??= {})[route.method.toLowerCase()] = entry;
   }
+  for (const [path, ops] of Object.entries(attachmentPaths(failures))) Object.assign((paths[path] ??= {}), ops);
   return {
     openapi: '3.1.0',
     info: { title: 'incident-desk REST API', version, description: 'The documented /api/v1 routes; each runs a GraphQL operation of /graphql. Every answer is the envelope below.' },
@@ -189,4 +191,81 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
       },
     },
   };
+}
+
+const ATTACHMENT: Schema = {
+  type: 'object',
+  required: ['id', 'incidentId', 'updateId', 'fileName', 'contentType', 'size', 'sha256', 'createdAt', 'downloadUrl'],
+  properties: {
+    id: { type: 'string', format: 'uuid' },
+    incidentId: { type: 'string', format: 'uuid' },
+    updateId: { anyOf: [{ type: 'string', format: 'uuid' }, { type: 'null' }], description: 'The update (comment) it hangs on; null: the ticket itself.' },
+    fileName: { type: 'string', description: 'Sanitised: no path, no control characters, at most 200 characters.' },
+    contentType: { type: 'string', description: 'Sniffed from the bytes at upload, never the one the client declared.' },
+    size: { type: 'integer' },
+    sha256: { type: 'string', description: 'Hex SHA-256 of the bytes.' },
+    createdAt: { type: 'string', format: 'date-time' },
+    downloadUrl: { type: 'string', description: 'This door\'s download route for it.' },
+  },
+};
+const ATTACHMENT_LIST: Schema = { type: 'object', properties: { attachments: { type: 'array', items: ATTACHMENT } } };
+const enveloped = (description: string, data: Schema): Schema => ({
+  description,
+  content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Success' }, { type: 'object', properties: { data } }] } } },
+});
+
+/**
+ * The attachment routes (rest/attachments.ts): not rows of the route table, as a file streams through them,
+ * so described here: the multipart upload, the list, the download (the file's bytes) and the delete.
+ */
+function attachmentPaths(failures: Record<string, Schema>): Record<string, Record<string, Schema>> {
+  const paths: Record<string, Record<string, Schema>> = {};
+  for (const r of ATTACHMENT_ROUTES) {
+    const one = r.path.endsWith(':attachmentId');
+    const parameters: Schema[] = paramsOf(r.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+    const base = { operationId: `${r.method.toLowerCase()}${r.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_: string, c: string | undefined) => (c ?? '').toUpperCase())}`, security: [{ bearer: [] }] };
+    let entry: Schema;
+    if (r.action === 'upload') {
+      entry = {
+        ...base,
+        summary: 'Attach files',
+        description:
+          'Uploads one or more files (`multipart/form-data`, streamed: up to `ATTACHMENT_MAX_BYTES` each, whatever `BODY_LIMIT_BYTES`). ' +
+          'The content type is sniffed from the bytes; executables and scripts are refused (415 `ATTACHMENT_TYPE_REFUSED`). ' +
+          'With `Idempotency-Key`, a retry of the same upload answers with the first one\'s files and stores nothing. A refused upload stores nothing.',
+        parameters: [...parameters, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retry with the same key returns the first answer.' }],
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: {
+                  updateId: { type: 'string', format: 'uuid', description: 'The update (comment) the files hang on, sent before the files; staff: any update of the incident, a customer: a comment of their own.' },
+                  file: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'One part per file, at most `ATTACHMENT_MAX_FILES`.' },
+                },
+              },
+              encoding: { file: { contentType: 'application/octet-stream' } },
+            },
+          },
+        },
+        responses: { '201': enveloped('Files attached.', ATTACHMENT_LIST), ...failures },
+      };
+    } else if (r.action === 'delete') {
+      entry = { ...base, summary: 'Delete an attachment', parameters, responses: { '200': enveloped('Attachment deleted.', { type: 'object', properties: { id: { type: 'string' } } }), ...failures } };
+    } else if (one) {
+      entry = {
+        ...base,
+        summary: 'Download an attachment',
+        description: 'The file itself, as a download (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, a sandboxing CSP). An attachment the caller may not see answers 404 `ATTACHMENT_NOT_FOUND`, like a missing one.',
+        parameters,
+        responses: { '200': { description: 'The file\'s bytes, with the content type sniffed at upload.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, ...failures },
+      };
+    } else {
+      entry = { ...base, summary: 'List attachments', description: 'The attachments of the ticket the caller may see.', parameters, responses: { '200': enveloped('Attachments retrieved.', ATTACHMENT_LIST), ...failures } };
+    }
+    (paths[pathOf(r.path)] ??= {})[r.method.toLowerCase()] = entry;
+  }
+  return paths;
 }

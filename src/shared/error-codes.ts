@@ -42,7 +42,7 @@ export const ERROR_CODES = {
   },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
-    meaning: 'The body is not sent as `application/json` (to an e-mail link page: not as a form, `application/x-www-form-urlencoded`).',
+    meaning: 'The body is not sent as `application/json` (to an e-mail link page: not as a form, `application/x-www-form-urlencoded`; to an attachment upload: not as `multipart/form-data`).',
   },
   RATE_LIMITED: {
     status: 429,
@@ -225,6 +225,32 @@ export const ERROR_CODES = {
   TICKET_CLOSED: {
     status: 409,
     meaning: 'The ticket is closed and takes no more comments: open a new one.',
+  },
+
+  // Attachments (modules/attachment).
+  ATTACHMENT_NOT_FOUND: {
+    status: 404,
+    meaning: 'No such attachment, or one the caller may not see (on a ticket it may not see, on an INTERNAL update for a customer, deleted): the same answer.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    meaning: 'An attached file is larger than `ATTACHMENT_MAX_BYTES`; nothing of the upload is stored.',
+  },
+  ATTACHMENT_TICKET_FULL: {
+    status: 413,
+    meaning: "The upload would take the ticket's attachments past `ATTACHMENT_MAX_TICKET_BYTES`; nothing of the upload is stored.",
+  },
+  TOO_MANY_ATTACHMENTS: {
+    status: 400,
+    meaning: 'More files in one upload, or on one update, than `ATTACHMENT_MAX_FILES`; nothing of the upload is stored.',
+  },
+  ATTACHMENT_TYPE_REFUSED: {
+    status: 415,
+    meaning: 'The file is an executable or a script (PE, ELF, Mach-O, a `#!` script, ...), as sniffed from its bytes whatever its name and declared type; nothing of the upload is stored.',
+  },
+  ATTACHMENT_DELETE_REFUSED: {
+    status: 403,
+    meaning: 'Only staff who may update incidents, or the uploader within `ATTACHMENT_DELETE_WINDOW_MINUTES`, may delete an attachment.',
   },
 
   // Satisfaction ratings (modules/satisfaction).

@@ -1,4 +1,5 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { ATTACHMENT_ROUTES } from '../../src/rest/attachments';
 import { restRoutes } from '../../src/rest/routes';
 import { startTestApp, type TestApp } from '../setup/app';
 
@@ -20,8 +21,8 @@ describe('OpenAPI for the REST adapter', () => {
     await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeDefined();
   });
 
-  it('has every route of the table, and nothing else', () => {
-    const routes = restRoutes.map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort();
+  it('has every route of the table and the attachment routes, and nothing else', () => {
+    const routes = [...restRoutes, ...ATTACHMENT_ROUTES].map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`).sort();
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
     expect(documented).toEqual(routes);
   });
@@ -36,6 +37,14 @@ describe('OpenAPI for the REST adapter', () => {
     const list = doc.paths['/api/v1/portal/tickets'].get;
     expect(list.parameters.map((p) => `${p.in}:${p.name}`).sort()).toEqual(['query:after', 'query:limit', 'query:page', 'query:priority', 'query:status', 'query:type']);
     expect(doc.paths['/api/v1/incidents/{id}'].get.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }]);
+  });
+
+  it('describes the attachment upload as a multipart body, with the Idempotency-Key header', () => {
+    const upload = doc.paths['/api/v1/portal/tickets/{id}/attachments'].post as unknown as { requestBody: { content: Record<string, { schema: { properties: object } }> }; parameters: { name: string; in: string }[] };
+    expect(Object.keys(upload.requestBody.content)).toEqual(['multipart/form-data']);
+    expect(Object.keys(upload.requestBody.content['multipart/form-data'].schema.properties).sort()).toEqual(['file', 'updateId']);
+    expect(upload.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(Object.keys(doc.paths['/api/v1/incidents/{id}/attachments/{attachmentId}'])).toEqual(['get', 'delete']);
   });
 
   it('has a reference page from swagger-ui’s own files, with a CSP of its own', async () => {

@@ -219,7 +219,10 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     const asked = request.toLowerCase();
     return [...markers].filter(([, value]) => body.includes(value) && !asked.includes(value)).map(([name]) => name);
   };
-  const INTERNAL_INCIDENT_FIELDS = Object.keys((permissions as Record<string, Record<string, unknown>>).Incident);
+  // Incident's ruled fields but those a portal viewer may read (attachments: the visible ones, checked by their markers).
+  const INTERNAL_INCIDENT_FIELDS = Object.entries((permissions as Record<string, Record<string, unknown>>).Incident)
+    .filter(([, rule]) => rule !== incidentReader)
+    .map(([field]) => field);
   /** Structural checks on a parsed answer: every Incident's internal fields null, every update PUBLIC. */
   const structuralLeaks = (value: unknown, path = '$'): string[] => {
     if (Array.isArray(value)) return value.flatMap((v, i) => structuralLeaks(v, `${path}[${i}]`));
@@ -430,7 +433,18 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     );
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/assign`, { assigneeId: responder.user.id }, auth.manager));
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: mark('responderInternalComment'), visibility: 'INTERNAL' }, auth.responder));
-    await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: mark('engineerInternalComment'), visibility: 'INTERNAL' }, auth.engineer));
+    const internalUpdate = await ok<{ id: string }>(t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: mark('engineerInternalComment'), visibility: 'INTERNAL' }, auth.engineer));
+    // A file on that INTERNAL update: its id, name and bytes are internal (attachments, rest/attachments.ts).
+    const form = new FormData();
+    form.append('updateId', internalUpdate.id);
+    form.append('file', new Blob(['internal attachment bytes']), `${mark('internalAttachmentName')}.txt`);
+    const attached = await ok<{ attachments: { id: string }[] }>(
+      fetch(`${t.url}/api/v1/incidents/${ticket.id}/attachments`, { method: 'POST', body: form, headers: auth.engineer }).then(async (r) => {
+        const text = await r.text();
+        return { status: r.status, text, body: JSON.parse(text) as unknown };
+      }),
+    );
+    markers.set('internalAttachmentId', attached.attachments[0].id);
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: PUBLIC.publicComment, visibility: 'PUBLIC' }, auth.engineer));
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'ACKNOWLEDGED', note: mark('internalStatusNote'), internal: true }, auth.engineer));
     await ok(t.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'INVESTIGATION', note: PUBLIC.statusNote }, auth.engineer));

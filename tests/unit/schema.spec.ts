@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { permissions } from '../../src/authz/rules';
-import { INCIDENT_INTERNAL_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../../src/modules/incident/incident.fields';
+import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../../src/modules/incident/incident.fields';
 import { buildBareSchema, printAppSchema } from '../../src/graphql/schema';
 
 const ROOTS = ['Query', 'Mutation', 'Subscription'];
@@ -57,10 +57,10 @@ describe('schema', () => {
     }
   });
 
-  it('the internal fields of an incident (the list the read model leaves out for customers, and the staff-only resolved ones) are exactly its ruled fields', () => {
+  it('the internal fields of an incident (the list the read model leaves out for customers), the staff-only and the shared resolved ones are exactly its ruled fields', () => {
     const incidentRules = rules.Incident ?? {};
     expect(INCIDENT_INTERNAL_FIELDS.filter((field) => !incidentRules[field])).toEqual([]);
-    expect(Object.keys(incidentRules).sort()).toEqual([...INCIDENT_INTERNAL_FIELDS, ...INCIDENT_STAFF_RESOLVED_FIELDS].sort());
+    expect(Object.keys(incidentRules).sort()).toEqual([...INCIDENT_INTERNAL_FIELDS, ...INCIDENT_STAFF_RESOLVED_FIELDS, ...INCIDENT_SHARED_RESOLVED_FIELDS].sort());
   });
 
   it('the unruled fields portal callers can reach, by type (a new field here must be customer-safe, or get a rule)', () => {

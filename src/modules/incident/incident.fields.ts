@@ -30,6 +30,11 @@ export type IncidentInternalField = (typeof INCIDENT_INTERNAL_FIELDS)[number];
  * only (satisfaction ratings: a loader that reads nothing for other viewers). Ruled like the internal fields.
  */
 export const INCIDENT_STAFF_RESOLVED_FIELDS = ['rating'] as const;
+/**
+ * Resolved fields staff who read incidents and portal viewers both reach, ruled `incidentReader`: what each gets
+ * is the read model's scoping (attachments: attachment.read.ts, the download route's visibility).
+ */
+export const INCIDENT_SHARED_RESOLVED_FIELDS = ['attachments'] as const;
 
 const internal: ReadonlySet<string> = new Set(INCIDENT_INTERNAL_FIELDS);
 export const isIncidentInternalField = (field: string): field is IncidentInternalField => internal.has(field);

@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
+import { attachmentsFor } from '../attachment/attachment.read';
+import type { AttachmentTimelineView } from '../attachment/attachment.types';
 import { ratingsFor } from '../satisfaction/satisfaction.read';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
@@ -30,9 +32,16 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     const map = await ratingsFor(em, viewer, ids);
     return ids.map((id) => map.get(id) ?? null);
   });
+  // A page's attachments in one statement, scoped like the download route (attachment.read.ts).
+  const attachments = new DataLoader<string, AttachmentTimelineView[]>(async (ids) => {
+    if (viewer.kind === 'anonymous') return ids.map(() => []);
+    const map = await attachmentsFor(em, viewer, ids);
+    return ids.map((id) => map.get(id) ?? []);
+  });
   return {
     updates,
     rating,
+    attachments,
     /**
      * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
      * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
@@ -43,8 +52,10 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
       for (const row of rows) {
         if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
         if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
+        if (row.preloadedAttachments) attachments.prime(row.id, row.preloadedAttachments);
         delete row.preloadedUpdates;
         delete row.preloadedRating;
+        delete row.preloadedAttachments;
       }
       return read;
     },
@@ -52,6 +63,7 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     clearAll: () => {
       byLast.forEach((loader) => loader.clearAll());
       rating.clearAll();
+      attachments.clearAll();
     },
   };
 }

@@ -7,6 +7,8 @@ import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest,
 import { ValidationError } from '../../shared/errors';
 import { readRows } from '../../db/read';
 import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
+import { attachmentsColumn } from '../attachment/attachment.columns';
+import type { AttachmentTimelineView } from '../attachment/attachment.types';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -329,14 +331,17 @@ export interface IncidentInclude {
   updates?: { last?: number };
   /** The satisfaction rating (staff only: nothing is read for a customer, whom shield refuses the field). */
   rating?: boolean;
+  /** The attachments the viewer may see (attachment.columns.ts). */
+  attachments?: boolean;
 }
 /** A row as a read with `include` returns it: the incident, and its updates and rating when they were asked for. */
-export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null };
+export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null; preloadedAttachments?: AttachmentTimelineView[] };
 
 const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: string; params: unknown[] } => {
   const u = include.updates ? updatesColumn(viewer, include.updates.last) : { sql: '', params: [] };
   const rating = include.rating && viewer.kind === 'staff' ? `, ${RATING_COLUMN} AS "preloadedRating"` : '';
-  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}`, params: u.params };
+  const attachments = include.attachments ? `, ${attachmentsColumn(viewer.kind)} AS "preloadedAttachments"` : '';
+  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}${attachments}`, params: u.params };
 };
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */

@@ -5,6 +5,7 @@ import type { DeliveryChannel, DeliveryMessage, NotificationKind } from './notif
 import { isCustomerVisibleEvent } from './kinds';
 import { enqueue, TASKS } from './queue';
 import * as mails from './templates';
+import type { MailedAttachment } from './templates';
 
 export interface OutboxEventRow {
   id: string;
@@ -129,6 +130,39 @@ function publicUpdateOf(updates: IncidentUpdateView[], payload: Record<string, u
   return null;
 }
 
+/** An attached file as e-mails and webhooks give it: metadata only, never the bytes. */
+export interface AttachmentMeta {
+  id: string;
+  updateId: string | null;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+/**
+ * The files of an `incident.attachments_added` event still there (not deleted since), when the event is one
+ * customers may learn of (on the ticket or a PUBLIC update): the same customer view as everything else here.
+ */
+async function attachmentsOf(em: EntityManager, event: OutboxEventRow): Promise<AttachmentMeta[]> {
+  const ids = event.payload.attachmentIds;
+  if (event.type !== 'incident.attachments_added' || !Array.isArray(ids) || !isCustomerVisibleEvent(event.type, event.payload.visibility)) return [];
+  return em.execute<AttachmentMeta[]>(
+    `SELECT a.id, a.update_id AS "updateId", a.file_name AS "fileName", a.content_type AS "contentType", a.size, a.sha256,
+            to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
+     FROM attachments a WHERE a.tenant_id = ? AND a.id = ANY(?::uuid[]) AND a.deleted_at IS NULL ORDER BY a.created_at, a.position, a.id`,
+    [event.tenantId, `{${ids.map(String).join(',')}}`],
+  );
+}
+
+/** Where a recipient downloads a file: the staff door or the portal's, on this server (`publicUrl`). */
+const downloadLink = (publicUrl: string, door: 'staff' | 'portal', incidentId: string, a: AttachmentMeta): MailedAttachment => ({
+  fileName: a.fileName,
+  size: a.size,
+  url: `${publicUrl}${door === 'staff' ? '/api/v1/incidents/' : '/api/v1/portal/tickets/'}${incidentId}/attachments/${a.id}`,
+});
+
 /** The e-mails an event causes. Everything in them comes from the customer view. */
 async function plannedEmails(
   em: EntityManager,
@@ -136,9 +170,20 @@ async function plannedEmails(
   incident: CustomerIncidentView,
   updates: IncidentUpdateView[],
   ratingLink?: RatingLinkFor,
+  attachments: AttachmentMeta[] = [],
+  publicUrl = '',
 ): Promise<PlannedDelivery[]> {
   const { tenantId, payload } = event;
   switch (event.type) {
+    case 'incident.attachments_added': {
+      if (!attachments.length) return [];
+      if (payload.uploaderKind === 'CUSTOMER') {
+        const mail = mails.customerAttachments(incident, await reporterName(em, tenantId, payload.uploaderId), attachments.map((a) => downloadLink(publicUrl, 'staff', incident.id, a)));
+        return (await onCall(em, tenantId, 'CUSTOMER_COMMENT')).map((r) => email(r, mail));
+      }
+      const files = attachments.map((a) => downloadLink(publicUrl, 'portal', incident.id, a));
+      return (await followers(em, tenantId, incident.id, 'TICKET_PUBLIC_UPDATE')).map((r) => email(r, mails.teamAttachments(incident, files, r.name, Boolean(r.isReporter))));
+    }
     case 'incident.created_by_customer': {
       const mail = mails.newCustomerTicket(incident, await reporterName(em, tenantId, payload.reporterId));
       return (await onCall(em, tenantId, 'NEW_CUSTOMER_TICKET')).map((r) => email(r, mail));
@@ -182,10 +227,14 @@ async function plannedEmails(
  * The webhook body: `{ id, type, timestamp, payload }`. The payload carries the customer view of the
  * incident, the PUBLIC update the event is about, and the event's own non-internal facts.
  */
-export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentView | null, updates: IncidentUpdateView[]): string {
+export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentView | null, updates: IncidentUpdateView[], attachments: AttachmentMeta[] = []): string {
   const p = event.payload;
   const payload: Record<string, unknown> = { incident };
   switch (event.type) {
+    case 'incident.attachments_added':
+      // Metadata only (never the bytes), and only of files customers may see; an INTERNAL update's files: none.
+      Object.assign(payload, { updateId: p.visibility === 'PUBLIC' ? (p.updateId ?? null) : null, attachments });
+      break;
     case 'incident.customer_comment':
     case 'incident.public_update':
       payload.update = publicUpdateOf(updates, p);
@@ -204,16 +253,17 @@ export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentVie
 }
 
 /** Everything an event should cause: e-mails and one POST per subscribed, active webhook endpoint. */
-export async function planDeliveries(em: EntityManager, event: OutboxEventRow, ratingLink?: RatingLinkFor): Promise<PlannedDelivery[]> {
+export async function planDeliveries(em: EntityManager, event: OutboxEventRow, ratingLink?: RatingLinkFor, publicUrl?: string): Promise<PlannedDelivery[]> {
   const incidentId = event.payload.incidentId;
   const view = typeof incidentId === 'string' ? await customerViewOf(em, event.tenantId, incidentId) : null;
-  const planned = view ? await plannedEmails(em, event, view.incident, view.updates, ratingLink) : [];
+  const attachments = await attachmentsOf(em, event);
+  const planned = view ? await plannedEmails(em, event, view.incident, view.updates, ratingLink, attachments, publicUrl) : [];
   const endpoints = await em.execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
       event.tenantId,
       event.type,
     ]);
   if (endpoints.length) {
-    const body = webhookBody(event, view?.incident ?? null, view?.updates ?? []);
+    const body = webhookBody(event, view?.incident ?? null, view?.updates ?? [], attachments);
     for (const e of endpoints) planned.push({ channel: 'WEBHOOK', target: e.id, endpointId: e.id, message: { kind: 'webhook', body } });
   }
   return planned;
@@ -225,7 +275,14 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow, r
  * retry after a crash), it adds nothing twice: the event row is locked and checked, and deliveries are unique
  * per event and target.
  */
-export async function dispatchEvent(em: EntityManager, eventId: string, maxAttempts: number, followUps: FollowUps = () => [], ratingLink?: RatingLinkFor): Promise<number> {
+export async function dispatchEvent(
+  em: EntityManager,
+  eventId: string,
+  maxAttempts: number,
+  followUps: FollowUps = () => [],
+  ratingLink?: RatingLinkFor,
+  publicUrl?: string,
+): Promise<number> {
   const [event] = await em.execute<(OutboxEventRow & { processed: boolean })[]>(
     `SELECT id, tenant_id AS "tenantId", type, payload, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt",
             processed_at IS NOT NULL AS processed
@@ -233,7 +290,7 @@ export async function dispatchEvent(em: EntityManager, eventId: string, maxAttem
     [eventId],
   );
   if (!event || event.processed) return 0;
-  const planned = await planDeliveries(em, event, ratingLink);
+  const planned = await planDeliveries(em, event, ratingLink, publicUrl);
   return em.transactional(async (tx) => {
     const conn = tx.getConnection();
     const ctx = tx.getTransactionContext();

@@ -24,12 +24,14 @@ export const EVENT_TYPES = [
   'incident.public_update',
   'incident.assigned',
   'incident.sla_breached',
+  'incident.attachments_added',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /**
  * Whether customers who follow a ticket may learn of an event on it: what their own timeline shows (the
- * ticket, public comments and updates, a status change made with a PUBLIC update), never assignments, SLA
+ * ticket, public comments and updates, a status change made with a PUBLIC update, files on the ticket or a PUBLIC
+ * update), never assignments, SLA
  * breaches or internal status changes. E-mails to customers and portal subscriptions both ask this.
  */
 export function isCustomerVisibleEvent(type: string, visibility: unknown): boolean {
@@ -40,6 +42,7 @@ export function isCustomerVisibleEvent(type: string, visibility: unknown): boole
     case 'incident.public_update':
       return true;
     case 'incident.status_changed':
+    case 'incident.attachments_added':
       return visibility === 'PUBLIC';
     default:
       return false;

@@ -95,7 +95,7 @@ export class NotificationWorker {
     const ratingLink = ratingLinkMaker(config);
     return {
       [TASKS.dispatch]: async (payload) => {
-        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event), ratingLink);
+        await dispatchEvent(orm.em.fork(), idOf(payload, 'eventId'), config.delivery.maxAttempts, (event) => autoAnalysisJobs(config, event), ratingLink, config.publicUrl);
       },
       [TASKS.send]: async (payload, helpers) => {
         await sendDelivery(orm.em.fork(), { mailer, log: this.log, settings, secrets: this.secrets }, idOf(payload, 'deliveryId'), helpers.abortSignal);

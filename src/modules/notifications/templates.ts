@@ -24,6 +24,8 @@ interface Block {
   quote?: { by: string; body: string } | null;
   /** A link the recipient may follow (the rating of a resolved ticket), as a line of text and an HTML link. */
   action?: { text: string; url: string } | null;
+  /** Links listed one a line (attached files: linked, never inline). */
+  links?: { text: string; url: string }[];
   footer: string;
 }
 
@@ -36,6 +38,7 @@ function render(subject: string, greeting: string, block: Block): RenderedMail {
     ...block.facts.map(([k, v]) => `${k}: ${v}`),
     ...(block.quote ? ['', `${block.quote.by} wrote:`, ...block.quote.body.split('\n').map((l) => `> ${l}`)] : []),
     ...(block.action ? ['', `${block.action.text}: ${block.action.url}`] : []),
+    ...(block.links?.length ? ['', ...block.links.map((l) => `- ${l.text}: ${l.url}`)] : []),
     '',
     '-- ',
     block.footer,
@@ -54,6 +57,7 @@ function render(subject: string, greeting: string, block: Block): RenderedMail {
         ]
       : []),
     ...(block.action ? [`<p><a href="${escapeHtml(block.action.url)}">${escapeHtml(block.action.text)}</a></p>`] : []),
+    ...(block.links?.length ? ['<ul>', ...block.links.map((l) => `<li><a href="${escapeHtml(l.url)}">${escapeHtml(l.text)}</a></li>`), '</ul>'] : []),
     `<p style="color:#777;font-size:12px">${escapeHtml(block.footer)}</p>`,
     '</body></html>',
   ].join('\n');
@@ -126,6 +130,35 @@ export function publicUpdate(i: CustomerIncidentView, update: IncidentUpdateView
     heading: `There is an update on your ticket ${i.number}.`,
     facts: ticketFacts(i),
     quote: { by: update.author.displayName, body: update.body },
+    footer: customerFooter(isReporter),
+  });
+}
+
+/** A file attached to a ticket, as an e-mail lists it: a link to the download route (signing in), never the file itself. */
+export interface MailedAttachment {
+  fileName: string;
+  size: number;
+  url: string;
+}
+
+const fileLinks = (files: MailedAttachment[]) => files.map((f) => ({ text: `${f.fileName} (${f.size} bytes)`, url: f.url }));
+
+/** To the on-call staff: a customer attached files to a ticket. */
+export function customerAttachments(i: CustomerIncidentView, uploader: string, files: MailedAttachment[]): RenderedMail {
+  return render(`[${i.number}] ${uploader} attached ${files.length === 1 ? 'a file' : `${files.length} files`}: ${i.title}`, 'Hello,', {
+    heading: `The customer attached files to ${i.number} (sign in to download them).`,
+    facts: ticketFacts(i),
+    links: fileLinks(files),
+    footer: STAFF_FOOTER,
+  });
+}
+
+/** To a customer following a ticket: the support team attached files (on the ticket or a PUBLIC update). */
+export function teamAttachments(i: CustomerIncidentView, files: MailedAttachment[], name: string, isReporter: boolean): RenderedMail {
+  return render(`[${i.number}] New ${files.length === 1 ? 'file' : 'files'}: ${i.title}`, `Hello ${name},`, {
+    heading: `The support team attached files to your ticket ${i.number} (sign in to the portal to download them).`,
+    facts: ticketFacts(i),
+    links: fileLinks(files),
     footer: customerFooter(isReporter),
   });
 }
