@@ -209,8 +209,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     mutationsPerViewerPerMinute: env.MUTATIONS_PER_VIEWER_PER_MINUTE,
     /** How often this process marks SLA breaches; 0 turns the check off here. */
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
-    /** Satisfaction ratings: how long after its resolution a ticket may be rated. */
-    csat: { windowDays: env.CSAT_WINDOW_DAYS },
+    /** Satisfaction ratings: how long after its resolution a ticket may be rated; whether its participants may rate it too. */
+    csat: { windowDays: env.CSAT_WINDOW_DAYS, participantsMayRate: env.CSAT_PARTICIPANTS_MAY_RATE },
     /**
      * The notifications worker (graphile-worker): in this process unless `inProcess` is false. heartbeatMs: how
      * often a worker says it is alive; the jobs of one silent for six beats are freed.

@@ -383,6 +383,10 @@ export const SETTINGS = {
     schema: int(1, 365).default(14),
     doc: "days after a ticket is resolved during which its reporter may rate it (1-5 and a comment, once), from the portal or the resolution e-mail's link",
   },
+  CSAT_PARTICIPANTS_MAY_RATE: {
+    schema: bool.default(false),
+    doc: "whether a ticket's participants (colleagues its reporter or staff added) may rate it too, each once; otherwise only its reporter rates and participants get `RATING_NOT_ALLOWED`",
+  },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),
     doc: 'processed outbox events and sent deliveries are deleted this many days after they finished',

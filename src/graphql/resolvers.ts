@@ -19,6 +19,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { NotificationResolver } from '../modules/notifications/notification.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
+import { ParticipantResolver } from '../modules/participants/participant.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -43,4 +44,5 @@ export const resolvers: NonEmptyArray<Function> = [
   NotificationResolver,
   LiveResolver,
   SatisfactionResolver,
+  ParticipantResolver,
 ];

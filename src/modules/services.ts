@@ -22,6 +22,7 @@ import { NotificationService } from './notifications/notification.service';
 import { WebhookService } from './notifications/webhook.service';
 import { LiveService } from './live/live.service';
 import { SatisfactionService } from './satisfaction/satisfaction.service';
+import { ParticipantService } from './participants/participant.service';
 
 /**
  * The per-request set of services, each bound to the request's EntityManager and built on first use: a request
@@ -50,6 +51,7 @@ export interface Services {
   webhooks: WebhookService;
   live: LiveService;
   satisfaction: SatisfactionService;
+  participants: ParticipantService;
 }
 
 /** What a request's services are built from (createServices). */
@@ -81,6 +83,7 @@ const servicesOf = lazyMembers<Wiring, Services>({
   webhooks: ({ em, rt }) => new WebhookService(em, rt()),
   live: ({ em, rt, rlsTenant }) => new LiveService(em, rt(), rlsTenant),
   satisfaction: ({ em, rt }, services) => new SatisfactionService(em, rt(), services),
+  participants: ({ em, rt }, services) => new ParticipantService(em, rt(), services),
 });
 
 /**

@@ -7,6 +7,8 @@ import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest,
 import { ValidationError } from '../../shared/errors';
 import { readRows } from '../../db/read';
 import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
+import { participantsColumn } from '../participants/participant.read';
+import type { ParticipantView } from '../participants/participant.types';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -20,11 +22,15 @@ const operand = (o: SqlOperand): { sql: string; params: unknown[] } => ('column'
 
 /**
  * Whether the portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, as SQL with its
- * parameters: a ticket they reported, or one of their organization's while the organization shares. Read from
- * the account and the organization now, not from a token, so a move between organizations or a sharing change
- * applies at once. The one statement of the rule: the read model scopes every customer read with it, and the
- * notification dispatch (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
- * The organization's part is a scalar subquery, so with `user` and `tenant` bound it runs once per statement.
+ * parameters: a ticket they reported, one of their organization's while the organization shares, or one they
+ * take part in (incident_participants) while they still belong to its organization. Read from the account,
+ * the organization and the participants now, not from a token, so a move between organizations, a sharing
+ * change or a removal from a ticket applies at once. The one statement of the rule: the read model scopes
+ * every customer read with it (lists, lookups, comments, subscriptions, Ezra's customer report, KB drafts),
+ * and the notification dispatch (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
+ * The organization's parts and the user's participations are subqueries of `user` and `tenant` alone, so with
+ * those bound they run once per statement (the participations as an array of ids, which an index scan of
+ * incidents by id can use beside the reporter's and the organization's).
  */
 export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] } {
   const u = operand(user);
@@ -32,8 +38,10 @@ export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOp
   return {
     sql: `(${incident}.reporter_customer_id = ${u.sql} OR ${incident}.customer_id = (
             SELECT su.customer_id FROM customer_portal_users su JOIN customers so ON so.id = su.customer_id
-            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION'))`,
-    params: [...u.params, ...u.params, ...t.params],
+            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION')
+          OR (${incident}.id = ANY (ARRAY(SELECT sp.incident_id FROM incident_participants sp WHERE sp.tenant_id = ${t.sql} AND sp.customer_user_id = ${u.sql}))
+              AND ${incident}.customer_id = (SELECT pu.customer_id FROM customer_portal_users pu WHERE pu.id = ${u.sql} AND pu.tenant_id = ${t.sql})))`,
+    params: [...u.params, ...u.params, ...t.params, ...t.params, ...u.params, ...u.params, ...t.params],
   };
 }
 
@@ -285,14 +293,17 @@ export interface IncidentInclude {
   updates?: { last?: number };
   /** The satisfaction rating (staff only: nothing is read for a customer, whom shield refuses the field). */
   rating?: boolean;
+  /** The participants (as the viewer may see them: participant.read.ts). */
+  participants?: boolean;
 }
 /** A row as a read with `include` returns it: the incident, and its updates and rating when they were asked for. */
-export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null };
+export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null; preloadedParticipants?: ParticipantView[] };
 
 const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: string; params: unknown[] } => {
   const u = include.updates ? updatesColumn(viewer, include.updates.last) : { sql: '', params: [] };
   const rating = include.rating && viewer.kind === 'staff' ? `, ${RATING_COLUMN} AS "preloadedRating"` : '';
-  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}`, params: u.params };
+  const participants = include.participants ? `, ${participantsColumn(viewer)} AS "preloadedParticipants"` : '';
+  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}${participants}`, params: u.params };
 };
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */
