@@ -108,8 +108,9 @@ export class ParticipantService {
     const removed = await this.em.transactional(async (tx) => {
       const incident = await this.locked(tx, viewer.tenantId, visible.id);
       if (actor.kind === 'customer' && !leaving && incident.reporterCustomer?.id !== actor.viewer.customerUserId) throw new ParticipantChangeNotAllowedError();
-      if (!isUuid(userId)) throw new PortalUserNotFoundError();
-      const row = await tx.findOne(IncidentParticipant, { tenant: viewer.tenantId, incident: incident.id, customerUser: userId.trim().toLowerCase() });
+      const id = userId.trim().toLowerCase();
+      if (!isUuid(id)) return false; // no id of anyone: nobody by it takes part, as with an unknown one
+      const row = await tx.findOne(IncidentParticipant, { tenant: viewer.tenantId, incident: incident.id, customerUser: id });
       if (!row) return false; // not (or no longer) a participant: nothing to do
       tx.remove(row);
       this.audit(tx, actor, leaving ? 'ticket.participant_left' : 'ticket.participant_removed', incident.id, row.customerUser.id, client);
