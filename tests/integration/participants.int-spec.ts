@@ -295,6 +295,23 @@ describe('ticket participants', () => {
     expect(after.replaceAll(ticket.id, missing)).toBe(ghost);
   });
 
+  it("Ezra's customer report and the KB draft of a resolved ticket carry nothing of its participants but their public comments", async () => {
+    const ticket = await createTicket('rita', 'Invoices are missing');
+    expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
+    expect((await t.rest('POST', `/api/v1/portal/tickets/${ticket.id}/comments`, { body: 'Pete-public-comment' }, auth.pete)).status).toBe(201);
+    const report = await gql<{ analyzeIncident: { report: string; affectedCustomers: number } }>('engineer', 'mutation($id: ID!) { analyzeIncident(id: $id, audience: CUSTOMER) { report affectedCustomers } }', { id: ticket.id });
+    expect(report.errors).toBeUndefined();
+    expect(report.data?.analyzeIncident.report).not.toContain('pete@participants.test');
+    expect(report.data?.analyzeIncident.affectedCustomers).toBe(1); // one organization, however many take part
+    const resolved = await t.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'RESOLVED', resolutionSummary: 'Re-sent the invoices.', createKbDraft: true }, auth.engineer);
+    expect(resolved.status).toBe(200);
+    const drafts = await gql<{ staffKbArticles: { items: { id: string }[] } }>('engineer', 'query($s: ID) { staffKbArticles(filter: { sourceIncidentId: $s }) { items { id } } }', { s: ticket.id });
+    expect({ errors: drafts.errors, n: drafts.data?.staffKbArticles.items.length }).toEqual({ errors: undefined, n: 1 });
+    const article = await gql<{ staffKbArticle: { markdown: string } }>('engineer', 'query($id: ID!) { staffKbArticle(id: $id) { markdown } }', { id: drafts.data!.staffKbArticles.items[0].id });
+    const draft = article.data!.staffKbArticle.markdown;
+    for (const secret of ['pete@participants.test', 'Pete Colleague', 'Pete-public-comment']) expect(draft).not.toContain(secret);
+  });
+
   it('CSAT: participants rate only with CSAT_PARTICIPANTS_MAY_RATE (one rating each); the staff summary counts every rating', async () => {
     const ticket = await createTicket('rita', 'Rate me');
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
