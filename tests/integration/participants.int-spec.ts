@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Customer } from '../../src/modules/customer/customer.entity';
+import { ratingLinkMaker } from '../../src/modules/satisfaction/rating-links';
 import { IncidentRating } from '../../src/modules/satisfaction/satisfaction.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin, type CustomerFixture } from '../factories/portal';
@@ -244,6 +245,21 @@ describe('ticket participants', () => {
     expect(await sees('rita', ticket)).toBe(true);
   });
 
+  it('a participant moved to another organization no longer sees the ticket (nor is listed), and sees it again once back', async () => {
+    const ticket = await createTicket('rita', 'Moving on');
+    expect((await add('rita', ticket.id, users.paula.user.id)).status).toBe(200);
+    const other = (await t.em().getConnection().execute<{ customer_id: string }[]>('SELECT customer_id FROM customer_portal_users WHERE id = ?', [users.otto.user.id]))[0].customer_id;
+    await t.em().getConnection().execute('UPDATE customer_portal_users SET customer_id = ? WHERE id = ?', [other, users.paula.user.id]);
+    try {
+      expect(await sees('paula', ticket)).toBe(false);
+      expect((await participants('rita', ticket.id)).body.data).toEqual([]);
+    } finally {
+      await t.em().getConnection().execute('UPDATE customer_portal_users SET customer_id = ? WHERE id = ?', [own.id, users.paula.user.id]);
+    }
+    expect(await sees('paula', ticket)).toBe(true);
+    expect((await remove('rita', ticket.id, users.paula.user.id)).body.data).toEqual([]);
+  });
+
   it('participants get the ticket’s e-mails while they take part, and none once removed', async () => {
     const ticket = await createTicket('rita', 'Mail follows participation');
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
@@ -316,6 +332,15 @@ describe('ticket participants', () => {
     const ticket = await createTicket('rita', 'Rate me');
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     expect((await t.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'RESOLVED', resolutionSummary: 'Fixed.' }, auth.engineer)).status).toBe(200);
+    // The resolution e-mail invites the reporter to rate; a participant only where they may (not here: the default).
+    await waitForDeliveries(t);
+    const resolution = (who: string) => mail.messages.find((m) => m.to.includes(users[who].email) && m.subject === `[${ticket.number}] Status: Resolved - Rate me`);
+    expect(resolution('rita')?.html).toContain('Rate this ticket');
+    expect(resolution('pete')).toBeDefined();
+    expect(resolution('pete')?.html).not.toContain('Rate this ticket');
+    const link = { tenantId: acme.id, incidentId: ticket.id, customerUserId: users.pete.user.id, resolvedAt: new Date().toISOString(), participant: true };
+    expect(ratingLinkMaker(t.config)(link)).toBeNull();
+    expect(ratingLinkMaker(rating.config)(link)).toMatch(/token=rate\./);
     const rate = (app: TestApp, who: string, score: number) => app.rest<Envelope>('POST', `/api/v1/portal/tickets/${ticket.id}/rating`, { score }, auth[who]);
 
     // Default (false): the participant is refused, the reporter rates.
