@@ -7,4 +7,7 @@ export class Migration20261207120415 extends Migration {
     this.addSql(`alter type "token_purpose" add value if not exists 'SIGN_IN' after 'INVITATION';`);
   }
 
+  // PostgreSQL cannot drop a value from an enum; an unused one is harmless (as in Migration20261123151541).
+  override async down(): Promise<void> {}
+
 }

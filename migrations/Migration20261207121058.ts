@@ -7,7 +7,7 @@ export class Migration20261207121058 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "rating_source" as enum ('PORTAL', 'EMAIL_LINK');`);
-    this.addSql(`create table "incident_ratings" ("id" uuid not null default gen_random_uuid(), "tenant_id" uuid not null, "incident_id" uuid not null, "rater_id" uuid not null, "assignee_id" uuid null, "score" smallint not null, "comment" text null, "source" "rating_source" not null, "created_at" timestamptz not null default now(), constraint "incident_ratings_pkey" primary key ("id"), constraint incident_ratings_score_check check (score between 1 and 5));`);
+    this.addSql(`create table "incident_ratings" ("id" uuid not null default gen_random_uuid(), "tenant_id" uuid not null, "incident_id" uuid not null, "rater_id" uuid not null, "assignee_id" uuid null, "score" smallint not null, "comment" text null, "source" "rating_source" not null, "created_at" timestamptz not null default now(), constraint "incident_ratings_pkey" primary key ("id"), constraint incident_ratings_score_check check ((score >= 1) AND (score <= 5)));`);
     this.addSql(`create index "incident_ratings_tenant_id_assignee_id_created_at_index" on "incident_ratings" ("tenant_id", "assignee_id", "created_at");`);
     this.addSql(`create index "incident_ratings_tenant_id_created_at_index" on "incident_ratings" ("tenant_id", "created_at");`);
     this.addSql(`alter table "incident_ratings" add constraint "incident_ratings_tenant_id_incident_id_rater_id_unique" unique ("tenant_id", "incident_id", "rater_id");`);

@@ -134,6 +134,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     databaseUrl: env.DATABASE_URL,
     embedded: { dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT, portIsDefault: !source.EMBEDDED_PG_PORT },
     dbPoolMax: env.DB_POOL_MAX,
+    /** Whether a query's reads are named prepared statements (db/request-connection.ts). */
+    dbPreparedStatements: env.DB_PREPARED_STATEMENTS,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     /** Token keys: the signing key of each audience and the keys that only verify (during a rotation). */
     secrets,

@@ -123,6 +123,10 @@ export const SETTINGS = {
     schema: z.coerce.number({ message: 'must be a number' }).int().min(1).max(200).default(10),
     doc: "database connections per process; a tenant's request holds one for its whole transaction, and at most `DB_POOL_MAX` − 2 such requests run at once (the rest queue), so paths that briefly need a second connection always get one",
   },
+  DB_PREPARED_STATEMENTS: {
+    schema: bool.default(true),
+    doc: "a query's reads run as named prepared statements, parsed and planned once per connection; set `false` behind a PgBouncer older than 1.21 (or without `max_prepared_statements`) in transaction mode: each read is then parsed and planned every time, still in one round trip",
+  },
   BODY_LIMIT_BYTES: {
     schema: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
     doc: 'largest request body; larger gets 413 `PAYLOAD_TOO_LARGE`',

@@ -130,10 +130,21 @@ export const isPlainRead = (text: string): boolean => /^\s*(SELECT|WITH)\b/i.tes
  */
 const MAX_NAMED_STATEMENTS = 200;
 const statementNames = new Map<string, string>();
+let namedStatements = true;
 function statementName(text: string): string {
+  if (!namedStatements) return '';
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `incident_desk_${statementNames.size + 1}`));
   return name ?? '';
+}
+
+/**
+ * Whether reads are named prepared statements (`DB_PREPARED_STATEMENTS`, set once at start): a pooler that
+ * does not carry them across its server connections (PgBouncer before 1.21 in transaction mode) needs them
+ * off, and each read is then an unnamed statement of its own pipeline, parsed and planned every time.
+ */
+export function usePreparedStatements(enabled: boolean): void {
+  namedStatements = enabled;
 }
 
 /** node-pg's protocol writer, as its Query uses it (untyped by @types/pg). */
@@ -227,7 +238,9 @@ export function frameRequestConnection(connection: PgConnection, claim: TenantCl
     });
   /** A plain read as a pipeline of its own, its statement prepared first if this connection has not yet. */
   const sendRead = async ({ text, values }: QueryConfig, callback: QueryCallback) => {
-    const name = statementName(text);
+    // Only a statement with parameters has a text that repeats: one without (MikroORM's `em.execute` inlines
+    // the values) would take a name, and a prepared statement on the server, for every request.
+    const name = values?.length ? statementName(text) : '';
     if (name && protocolOf(connection).parsedStatements[name] === undefined) {
       let prepareError: Error | null = null;
       await send(new PrepareStatement({ text, name }), (err) => (prepareError = err));

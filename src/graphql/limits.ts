@@ -9,11 +9,13 @@ import {
   isCompositeType,
   isListType,
   isObjectType,
+  Kind,
   type DocumentNode,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
+  type TypeNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -139,6 +141,14 @@ export function costEstimator(assumedListSize: number): ComplexityEstimator {
   };
 }
 
+/**
+ * Costs already computed, by document (as long as Apollo's document cache keeps it) and by what the cost can
+ * depend on: the operation, and the values of its Int, Float and Boolean variables (page sizes; @skip and
+ * @include). An id or a text never changes the cost, so a hot operation is costed once per page size.
+ */
+const costs = new WeakMap<DocumentNode, Map<string, number | undefined>>();
+const COSTED_SCALARS = new Set(['Int', 'Float', 'Boolean']);
+
 /** The cost of an operation with its variables; undefined when the variables are invalid (execution refuses them). */
 export function operationCost(
   schema: GraphQLSchema,
@@ -149,8 +159,14 @@ export function operationCost(
 ): number | undefined {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
   if (coerced.errors) return undefined;
+  const costed = (operation.variableDefinitions ?? []).filter((d) => COSTED_SCALARS.has(namedTypeOf(d.type))).map((d) => coerced.coerced[d.variable.name.value]);
+  const key = `${operation.name?.value ?? ''}|${assumedListSize}|${JSON.stringify(costed)}`;
+  let byKey = costs.get(document);
+  if (!byKey) costs.set(document, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key);
+  let cost: number | undefined;
   try {
-    return getComplexity({
+    cost = getComplexity({
       schema,
       query: document,
       operationName: operation.name?.value,
@@ -159,9 +175,16 @@ export function operationCost(
     });
   } catch (e) {
     // So many fields (fragments spread inside fragments) that counting them was cut short: too costly.
-    if (e instanceof Error && /maximum allowed number of nodes/.test(e.message)) return Infinity;
-    return undefined; // an argument value the executor will refuse with its own coded error
+    if (e instanceof Error && /maximum allowed number of nodes/.test(e.message)) cost = Infinity;
+    else return undefined; // an argument value the executor will refuse with its own coded error (not kept: it may depend on an id)
   }
+  if (byKey.size < 100) byKey.set(key, cost);
+  return cost;
+}
+
+/** The name of a variable's type, through lists and non-null. */
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type);
 }
 
 /** The refusal of an operation whose cost is over the limit, checked before execution; undefined when within it. */

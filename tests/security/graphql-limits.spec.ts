@@ -76,6 +76,29 @@ describe('GraphQL limits leave room for what this server itself sends', () => {
   });
 });
 
+describe('the cost of an operation, kept per document and page size', () => {
+  const document = parse('query ($id: ID!, $n: Int, $all: Boolean!) { incident(id: $id) { id updates(last: $n) { id } more: updates @include(if: $all) { id } } }');
+  const op = document.definitions[0] as OperationDefinitionNode;
+  const cost = (variables: Record<string, unknown>) => operationCost(schema, document, op, variables, defaults.assumedListSize);
+
+  it('follows the page sizes and @include, not the ids, however often asked', () => {
+    const small = cost({ id: 'a', n: 5, all: false });
+    const large = cost({ id: 'a', n: 50, all: false });
+    const both = cost({ id: 'a', n: 5, all: true });
+    expect([small, large, both]).toEqual([1 + 5, 1 + 50, 1 + 5 + defaults.assumedListSize]); // the incident, and each update object
+    for (let i = 0; i < 3; i++) {
+      expect(cost({ id: `other-${i}`, n: 50, all: false })).toBe(large);
+      expect(cost({ id: `other-${i}`, n: 5, all: false })).toBe(small);
+    }
+  });
+
+  it('is undefined for variables execution refuses, even after the same page size was costed', () => {
+    expect(cost({ id: 'a', n: 5, all: false })).toBe(6);
+    expect(cost({ id: { $gt: '' }, n: 5, all: false })).toBeUndefined();
+    expect(cost({ id: 'a', n: 'five', all: false })).toBeUndefined();
+  });
+});
+
 describe('GraphQL settings', () => {
   const production = { NODE_ENV: 'production', JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40), WEBHOOK_SECRETS_KEY: 'c'.repeat(40), SMTP_URL: 'smtp://mail:587' };
 
@@ -87,7 +110,7 @@ describe('GraphQL settings', () => {
   });
 
   it('has documented defaults and refuses nonsense', () => {
-    expect(defaults).toEqual({ introspection: true, maxDepth: 8, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000, assumedListSize: 20 });
+    expect(defaults).toEqual({ introspection: true, jit: true, maxDepth: 8, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000, assumedListSize: 20 });
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH: must be at least 1/);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST: must be a number/);
   });

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
 import { readRows } from '../../src/db/read';
+import { usePreparedStatements } from '../../src/db/request-connection';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -320,6 +321,17 @@ describe('row-level security', () => {
     type Claimed = { role: string; tenant: string | null };
     const whoAmI = `SELECT current_user AS role, nullif(current_setting('app.tenant_id', true), '') AS tenant FROM tenants WHERE id = ?`;
     /** The request's own pooled connection, asked directly: what a statement sent outside the frame would run as. */
+    /** The pipelines node-pg is handed meanwhile (each a Query object of request-connection.ts): kind and statement name. */
+    const recordPipelines = () => {
+      const sent: { as: string; name?: string }[] = [];
+      const query = Client.prototype.query;
+      Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
+        const c = config as { submit?: unknown; name?: string } | undefined;
+        if (typeof c?.submit === 'function') sent.push({ as: c.constructor.name, name: c.name });
+        return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
+      } as typeof query;
+      return { sent, restore: () => (Client.prototype.query = query) };
+    };
     const connectionOf = (tx: RequestTransaction) => (tx as unknown as { connection: { connection: Client } }).connection.connection;
 
     it('each read runs as the tenant role with its tenant, and leaves nothing on the connection after it', async () => {
@@ -336,6 +348,44 @@ describe('row-level security', () => {
       } finally {
         await tx.end('ok');
       }
+    });
+
+    it('with DB_PREPARED_STATEMENTS off (a pooler that cannot keep them), a read is an unnamed statement of its pipeline, claimed the same way', async () => {
+      const { sent, restore } = recordPipelines();
+      usePreparedStatements(false);
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      try {
+        await tx.begin({ readOnly: true });
+        expect(await readRows<Claimed>(em, `${whoAmI} AND true`, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
+      } finally {
+        await tx.end('ok');
+        usePreparedStatements(true);
+        restore();
+      }
+      expect(sent).toEqual([
+        { as: 'ClaimedRead', name: '' },
+        { as: 'ClaimedRead', name: '' },
+      ]);
+    });
+
+    it('a read whose values MikroORM inlined (em.execute) travels claimed too, but unnamed: its text is new every time', async () => {
+      const { sent, restore } = recordPipelines();
+      const em = t.em();
+      const tx = new RequestTransaction(em, a.id, fail);
+      try {
+        await tx.begin({ readOnly: true });
+        expect(await em.execute<Claimed[]>(whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+      } finally {
+        await tx.end('ok');
+        restore();
+      }
+      expect(sent.filter((s) => s.as === 'ClaimedRead')).toEqual([
+        { as: 'ClaimedRead', name: '' },
+        { as: 'ClaimedRead', name: expect.stringMatching(/^incident_desk_\d+$/) },
+      ]);
     });
 
     it('a failed read ends alone: the next read of the same request works, and the transaction was never opened', async () => {

@@ -21,28 +21,43 @@ export type SqlOperand = { param: unknown } | { column: string };
 const operand = (o: SqlOperand): { sql: string; params: unknown[] } => ('column' in o ? { sql: o.column, params: [] } : { sql: '?', params: [o.param] });
 
 /**
- * Whether the portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, as SQL with its
- * parameters: a ticket they reported, one of their organization's while the organization shares, or one they
- * take part in (incident_participants) while they still belong to its organization. Read from the account,
- * the organization and the participants now, not from a token, so a move between organizations, a sharing
- * change or a removal from a ticket applies at once. The one statement of the rule: the read model scopes
- * every customer read with it (lists, lookups, comments, subscriptions, Ezra's customer report, KB drafts),
- * and the notification dispatch (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
- * The organization's parts and the user's participations are subqueries of `user` and `tenant` alone, so with
- * those bound they run once per statement (the participations as an array of ids, which an index scan of
- * incidents by id can use beside the reporter's and the organization's).
+ * Why a portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, one branch per reason,
+ * as SQL with its parameters: a ticket they reported; one of their organization's while the organization
+ * shares; or one they take part in (incident_participants, added by its reporter or staff) while they still
+ * belong to its organization. Read from the account, the organization and the participants now, not from a
+ * token, so a move between organizations, a sharing change or a removal from a ticket applies at once. The one
+ * statement of the rule: lookups and the notification dispatch take the branches together (customerMaySee),
+ * lists one index scan per branch (listIncidents); so lists, lookups, comments, ratings, subscriptions and
+ * e-mails all follow it. The organization's branch is a scalar subquery, and the participations an array of
+ * the user's incident ids (an index scan by id), so with `user` and `tenant` bound each runs once per statement.
  */
-export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] } {
+function customerBranches(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] }[] {
   const u = operand(user);
   const t = operand(tenant);
-  return {
-    sql: `(${incident}.reporter_customer_id = ${u.sql} OR ${incident}.customer_id = (
+  return [
+    { sql: `${incident}.reporter_customer_id = ${u.sql}`, params: [...u.params] },
+    {
+      sql: `${incident}.customer_id = (
             SELECT su.customer_id FROM customer_portal_users su JOIN customers so ON so.id = su.customer_id
-            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION')
-          OR (${incident}.id = ANY (ARRAY(SELECT sp.incident_id FROM incident_participants sp WHERE sp.tenant_id = ${t.sql} AND sp.customer_user_id = ${u.sql}))
-              AND ${incident}.customer_id = (SELECT pu.customer_id FROM customer_portal_users pu WHERE pu.id = ${u.sql} AND pu.tenant_id = ${t.sql})))`,
-    params: [...u.params, ...u.params, ...t.params, ...t.params, ...u.params, ...u.params, ...t.params],
-  };
+            WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION')`,
+      params: [...u.params, ...t.params],
+    },
+    {
+      sql: `(${incident}.id = ANY (ARRAY(SELECT sp.incident_id FROM incident_participants sp WHERE sp.tenant_id = ${t.sql} AND sp.customer_user_id = ${u.sql}))
+            AND ${incident}.customer_id = (SELECT pu.customer_id FROM customer_portal_users pu WHERE pu.id = ${u.sql} AND pu.tenant_id = ${t.sql}))`,
+      params: [...t.params, ...u.params, ...u.params, ...t.params],
+    },
+  ];
+}
+
+/**
+ * Whether the portal user `user` (of tenant `tenant`) may see the incident aliased `incident`: any branch of
+ * customerBranches. The read model scopes every customer lookup with it, and the notification dispatch
+ * (notifications/dispatch.ts) tells exactly the customers it lets see the ticket.
+ */
+export function customerMaySee(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] } {
+  const branches = customerBranches(incident, user, tenant);
+  return { sql: `(${branches.map((b) => b.sql).join(' OR ')})`, params: branches.flatMap((b) => b.params) };
 }
 
 /** Which incidents a viewer may see, as SQL over alias `i`. Staff: their tenant. A customer: customerMaySee. */
@@ -50,6 +65,19 @@ function scope(viewer: ReadViewer): { sql: string; params: unknown[] } {
   if (viewer.kind === 'staff') return { sql: 'i.tenant_id = ?', params: [viewer.tenantId] };
   const sees = customerMaySee('i', { param: viewer.customerUserId }, { param: viewer.tenantId });
   return { sql: `i.tenant_id = ? AND ${sees.sql}`, params: [viewer.tenantId, ...sees.params] };
+}
+
+/**
+ * The same as branches over alias `i` (each with the tenant), for lists: a page reads each branch by its own
+ * index in the list's order, at most a page deep, instead of every ticket matching any branch (PostgreSQL
+ * cannot walk one index in order for an OR of two). Staff: one branch, their tenant.
+ */
+function scopeBranches(viewer: ReadViewer): { sql: string; params: unknown[] }[] {
+  if (viewer.kind === 'staff') return [scope(viewer)];
+  return customerBranches('i', { param: viewer.customerUserId }, { param: viewer.tenantId }).map((b) => ({
+    sql: `i.tenant_id = ? AND ${b.sql}`,
+    params: [viewer.tenantId, ...b.params],
+  }));
 }
 
 /** SLA state as SQL over alias `i`: BREACHED, AT_RISK (under a quarter of the resolution time left) or OK. */
@@ -178,8 +206,8 @@ export async function listIncidents(
   include: IncidentInclude = {},
 ): Promise<IncidentPageView> {
   const s = scope(viewer);
-  const where = [s.sql];
-  const params = [...s.params];
+  const where: string[] = [];
+  const params: unknown[] = [];
   const equals: [string, unknown][] = [
     ['i.status_rank', rankOf(STATUSES, filter.status)],
     ['i.priority_rank', rankOf(PRIORITIES, filter.priority)],
@@ -204,7 +232,6 @@ export async function listIncidents(
     const like = likePattern(filter.q);
     params.push(like, like, like);
   }
-  const filtered = { sql: where.join(' AND '), params: [...params] };
   const key = SORT_SQL[sort.field];
   const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
   const order = [...key.split(', '), 'i.id'].map((column) => `${column} ${direction}`).join(', ');
@@ -216,16 +243,35 @@ export async function listIncidents(
     page.push(`(${key}, i.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${key}, i.id FROM incidents i WHERE i.id = ? AND ${s.sql})`);
     pageParams.push(cursorId(at.after), ...s.params);
   }
+  /** A branch of the scope with the filters (and the cursor's position), as one WHERE. */
+  const within = (branch: { sql: string; params: unknown[] }, more: string[] = [], moreParams: unknown[] = []) => ({
+    sql: [branch.sql, ...where, ...more].join(' AND '),
+    params: [...branch.params, ...params, ...moreParams],
+  });
+  const branches = scopeBranches(viewer);
+  const offset = at.after ? 0 : (at.page - 1) * at.limit;
   const extra = includeColumns(viewer, include);
-  const rows = await readRows<IncidentRow>(em, 
-    `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${[filtered.sql, ...page].join(' AND ')}
-     ORDER BY ${order} LIMIT ? OFFSET ?`,
-    [...extra.params, ...filtered.params, ...pageParams, at.limit + 1, at.after ? 0 : (at.page - 1) * at.limit],
-  );
+  let rows: IncidentRow[];
+  if (branches.length === 1) {
+    const w = within(branches[0], page, pageParams);
+    rows = await readRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...extra.params, ...w.params, at.limit + 1, offset]);
+  } else {
+    // Each branch's first rows in the list's order (by its own index), as deep as the page reaches; the page
+    // is then taken from their union.
+    const parts = branches.map((branch) => within(branch, page, pageParams));
+    rows = await readRows<IncidentRow>(
+      em,
+      `SELECT ${columns(viewer)}${extra.sql} ${FROM}
+       WHERE i.id IN (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} ORDER BY ${order} LIMIT ?)`).join(' UNION ')})
+       ORDER BY ${order} LIMIT ? OFFSET ?`,
+      [...extra.params, ...parts.flatMap((p) => [...p.params, offset + at.limit + 1]), at.limit + 1, offset],
+    );
+  }
   const count = async () => {
-    const [{ n }] = await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM (SELECT 1 FROM incidents i WHERE ${filtered.sql} LIMIT ?) x`, [
-      ...filtered.params,
-      COUNT_CAP + 1,
+    // Up to the cap in each branch; a ticket in two branches counts once.
+    const parts = branches.map((branch) => within(branch));
+    const [{ n }] = await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} LIMIT ?)`).join(' UNION ')}) x`, [
+      ...parts.flatMap((p) => [...p.params, COUNT_CAP + 1]),
     ]);
     return n;
   };

@@ -18,7 +18,7 @@ export type RatingSource = (typeof RATING_SOURCES)[number];
 @Unique({ properties: ['tenant', 'incident', 'rater'] }) // also serves the reads per incident
 @Index({ properties: ['tenant', 'createdAt'] })
 @Index({ properties: ['tenant', 'assignee', 'createdAt'] })
-@Check({ name: 'incident_ratings_score_check', expression: 'score between 1 and 5' })
+@Check({ name: 'incident_ratings_score_check', expression: '((score >= 1) AND (score <= 5))' })
 export class IncidentRating {
   [OptionalProps]?: 'id' | 'comment' | 'assignee' | 'createdAt';
 
