@@ -23,6 +23,7 @@ import { Migration20261207095631 } from './Migration20261207095631';
 import { Migration20261207120415 } from './Migration20261207120415';
 import { Migration20261207121058 } from './Migration20261207121058';
 import { Migration20261207125810 } from './Migration20261207125810';
+import { Migration20261207125927 } from './Migration20261207125927';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207120415', class: Migration20261207120415 },
   { name: 'Migration20261207121058', class: Migration20261207121058 },
   { name: 'Migration20261207125810', class: Migration20261207125810 },
+  { name: 'Migration20261207125927', class: Migration20261207125927 },
 ];

@@ -3,6 +3,7 @@ import type { IRules } from 'graphql-shield';
 import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
+import { PARTICIPANT_STAFF_FIELDS } from '../modules/participants/participant.types';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -77,6 +78,8 @@ export const permissions: IRules = {
     deliveries: permission('delivery.manage'),
     webhookEndpoints: permission('webhook.manage'),
     incidentRatingSummary: permission('incident.read'),
+    // Whom a portal user may add to a ticket: their own organization's active users, id and display name only.
+    portalColleagues: customerOnly,
   },
   Mutation: {
     registerBusiness: public_,
@@ -147,6 +150,13 @@ export const permissions: IRules = {
     // Only the reporter rates (the service checks it); the link carries who and which ticket, signed.
     rateTicket: customerOnly,
     rateTicketWithLink: public_,
+    // Participants: the service lets the reporter add and remove, a participant leave (PARTICIPANT_CHANGE_NOT_ALLOWED
+    // otherwise), on a ticket the caller sees (INCIDENT_NOT_FOUND otherwise); staff who may update incidents.
+    addTicketParticipant: customerOnly,
+    removeTicketParticipant: customerOnly,
+    leaveTicket: customerOnly,
+    addIncidentParticipant: permission('incident.update'),
+    removeIncidentParticipant: permission('incident.update'),
   },
   Subscription: {
     incidentUpdated: incidentReader,
@@ -160,6 +170,10 @@ export const permissions: IRules = {
     ...INCIDENT_STAFF_RESOLVED_FIELDS.map((field) => [field, permission('incident.read')]),
     ...INCIDENT_SHARED_RESOLVED_FIELDS.map((field) => [field, incidentReader]),
   ]),
+  // Incident.participants itself is no internal field (both kinds of reader get it, like updates): not ruled, as the
+  // parent incident is. A participant's e-mail and who added them when are staff data (the read model selects NULL
+  // for portal viewers).
+  Participant: Object.fromEntries(PARTICIPANT_STAFF_FIELDS.map((field) => [field, staffOnly])),
 };
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */

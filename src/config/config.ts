@@ -211,8 +211,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     mutationsPerViewerPerMinute: env.MUTATIONS_PER_VIEWER_PER_MINUTE,
     /** How often this process marks SLA breaches; 0 turns the check off here. */
     slaCheckIntervalMs: env.SLA_CHECK_INTERVAL_MS,
-    /** Satisfaction ratings: how long after its resolution a ticket may be rated. */
-    csat: { windowDays: env.CSAT_WINDOW_DAYS },
+    /** Satisfaction ratings: how long after its resolution a ticket may be rated; whether its participants may rate it too. */
+    csat: { windowDays: env.CSAT_WINDOW_DAYS, participantsMayRate: env.CSAT_PARTICIPANTS_MAY_RATE },
     /** Attachments (modules/attachment): limits per file, per ticket and per upload or update; the uploader's delete window. */
     attachments: {
       maxBytes: env.ATTACHMENT_MAX_BYTES,

@@ -403,6 +403,10 @@ export const SETTINGS = {
     schema: int(0, 10080).default(15),
     doc: 'minutes after uploading during which the uploader may delete an attachment (staff with `incident.update` always may)',
   },
+  CSAT_PARTICIPANTS_MAY_RATE: {
+    schema: bool.default(false),
+    doc: "whether a ticket's participants (colleagues its reporter or staff added) may rate it too, each once; otherwise only its reporter rates and participants get `RATING_NOT_ALLOWED`",
+  },
   RETENTION_DAYS: {
     schema: int(1, 3650).default(30),
     doc: 'processed outbox events and sent deliveries are deleted this many days after they finished',

@@ -10,9 +10,11 @@ import { OutboxEvent } from '../modules/outbox/outbox.entity';
 import { IncidentAnalysis } from '../modules/ezra/ezra.entity';
 import { IncidentRating } from '../modules/satisfaction/satisfaction.entity';
 import { Attachment, AttachmentChunk } from '../modules/attachment/attachment.entity';
+import { IncidentParticipant } from '../modules/participants/participant.entity';
 import { Delivery, NotificationPreference, OnCallRecipient, QueueWorkerHeartbeat, WebhookEndpoint } from '../modules/notifications/notification.entity';
 
 /** Every ORM entity, listed explicitly so the same list works from TypeScript (tests, scripts) and compiled JS. */
 export const entities = [Tenant, User, Session, RefreshToken, OneTimeCode, ActionToken, RateLimitEntry, AuditEntry, AuditChainHead, OAuthState,
   Customer, CustomerUser, Incident, IncidentUpdate, IncidentCounter, SlaPolicy, OutboxEvent, KbArticle, KbArticleRevision, IncidentAnalysis,
-  Delivery, WebhookEndpoint, NotificationPreference, OnCallRecipient, QueueWorkerHeartbeat, IncidentRating, Attachment, AttachmentChunk];
+  Delivery, WebhookEndpoint, NotificationPreference, OnCallRecipient, QueueWorkerHeartbeat, IncidentRating, Attachment, AttachmentChunk,
+  IncidentParticipant];

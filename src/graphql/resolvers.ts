@@ -20,6 +20,7 @@ import { NotificationResolver } from '../modules/notifications/notification.reso
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
 import { IncidentAttachmentsResolver } from '../modules/attachment/attachment.resolver';
+import { ParticipantResolver } from '../modules/participants/participant.resolver';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -45,4 +46,5 @@ export const resolvers: NonEmptyArray<Function> = [
   LiveResolver,
   SatisfactionResolver,
   IncidentAttachmentsResolver,
+  ParticipantResolver,
 ];

@@ -23,6 +23,7 @@ import { WebhookService } from './notifications/webhook.service';
 import { LiveService } from './live/live.service';
 import { SatisfactionService } from './satisfaction/satisfaction.service';
 import { AttachmentService } from './attachment/attachment.service';
+import { ParticipantService } from './participants/participant.service';
 
 /**
  * The per-request set of services, each bound to the request's EntityManager and built on first use: a request
@@ -52,6 +53,7 @@ export interface Services {
   live: LiveService;
   satisfaction: SatisfactionService;
   attachments: AttachmentService;
+  participants: ParticipantService;
 }
 
 /** What a request's services are built from (createServices). */
@@ -84,6 +86,7 @@ const servicesOf = lazyMembers<Wiring, Services>({
   live: ({ em, rt, rlsTenant }) => new LiveService(em, rt(), rlsTenant),
   satisfaction: ({ em, rt }, services) => new SatisfactionService(em, rt(), services),
   attachments: ({ em, rt }) => new AttachmentService(em, rt()),
+  participants: ({ em, rt }, services) => new ParticipantService(em, rt(), services),
 });
 
 /**

@@ -268,11 +268,17 @@ export const ERROR_CODES = {
   },
   RATING_NOT_ALLOWED: {
     status: 403,
-    meaning: "Only the ticket's reporter may rate it (colleagues who see it through their organization may not).",
+    meaning: "Only the ticket's reporter may rate it (colleagues who see it through their organization may not; participants only with `CSAT_PARTICIPANTS_MAY_RATE`).",
   },
   INVALID_RATING_LINK: {
     status: 400,
     meaning: 'The rating link from the resolution e-mail is invalid or expired (a used one answers `ALREADY_RATED`).',
+  },
+
+  // Ticket participants (modules/participants).
+  PARTICIPANT_CHANGE_NOT_ALLOWED: {
+    status: 403,
+    meaning: "Only the ticket's reporter (or staff) may add or remove participants; a participant may only leave (remove themselves).",
   },
 
   // Knowledge base.

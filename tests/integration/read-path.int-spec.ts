@@ -223,6 +223,13 @@ describe('reads at the speed of the database', () => {
       expect(warm(await roundTrips(() => t.rest('GET', `/api/v1/portal/tickets/${incidentId}`, undefined, auth.reporter)))).toEqual([claimedRead]);
     });
 
+    it('the participants of an incident, a ticket or a page come in the same statement too: still 1', async () => {
+      expect(warm(await roundTrips(() => t.rest('GET', `/api/v1/incidents/${incidentId}/participants`, undefined, auth.staff)))).toEqual([claimedRead]);
+      expect(warm(await roundTrips(() => t.rest('GET', `/api/v1/portal/tickets/${incidentId}/participants`, undefined, auth.reporter)))).toEqual([claimedRead]);
+      const page = warm(await roundTrips(() => t.gql('{ tickets(limit: 20) { items { id participants { displayName } updates(last: 5) { body } } } }', undefined, auth.reporter)));
+      expect(page).toEqual([claimedRead]);
+    });
+
     it('a page of 20 with each incident\'s last 5 updates: 1 (the page with its updates); the total adds one, only when selected', async () => {
       const query = (extra: string) => t.gql(`{ incidents(limit: 20) { items { id updates(last: 5) { body } } ${extra} } }`, undefined, auth.staff);
       const sent = warm(await roundTrips(() => query('')));

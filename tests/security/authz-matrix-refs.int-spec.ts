@@ -3,7 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createIncident } from '../factories/portal';
 import { startTestApp, type TestApp } from '../setup/app';
-import { COMPANY_SLOTS, FILTER_SLOTS, REFERENCE_SLOTS, type Operation } from './authz/matrix';
+import { COMPANY_SLOTS, FILTER_SLOTS, PORTAL_REFERENCE_SLOTS, REFERENCE_SLOTS, type Operation } from './authz/matrix';
 import { buildWorld, MATRIX_ENV, type Caller, type CustomerCaller, type World } from './authz/world';
 
 type Slot<S extends readonly string[]> = Record<S[number], { foreign(w: World): string; own(w: World): string | Promise<string>; op(id: string, w: World): Operation | Promise<Operation> }>;
@@ -60,6 +60,37 @@ const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
     foreign: (w) => w.orgs.B.id,
     own: (w) => w.orgs.shared.id,
     op: async (id, w) => ({ query: 'mutation($id: ID!, $c: ID) { updatePortalUser(id: $id, input: { customerId: $c }) { id } }', variables: { id: (await w.make.portalUser()).id, c: id } }),
+  },
+  // Participants of a ticket of the sharing organization: another workspace's portal user is a missing one.
+  'Mutation.addIncidentParticipant:userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($i: ID!, $u: ID!) { addIncidentParticipant(incidentId: $i, userId: $u) { id } }', variables: { i: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.removeIncidentParticipant:userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($i: ID!, $u: ID!) { removeIncidentParticipant(incidentId: $i, userId: $u) { id } }', variables: { i: (await w.make.ticket('shared')).id, u: id } }),
+  },
+};
+
+/**
+ * The reporter (owner) naming a portal user of another organization, of none, or of another workspace, on a
+ * ticket of their sharing organization: exactly the answer for a missing user, nothing written; a colleague works.
+ */
+const PORTAL_REFERENCES: Record<
+  (typeof PORTAL_REFERENCE_SLOTS)[number],
+  { foreignAll(w: World): string[]; own(w: World): string; op(id: string, w: World): Promise<Operation> }
+> = {
+  'Mutation.addTicketParticipant:userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { addTicketParticipant(ticketId: $t, userId: $u) { id } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.removeTicketParticipant:userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { removeTicketParticipant(ticketId: $t, userId: $u) { id } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
   },
 };
 
@@ -152,6 +183,22 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
       const op = await s.op(await s.own(w), w);
       const ok = await w.gql(op.query, op.variables, w.callers.ADMIN);
       if (ok.body.errors?.length) problems.push(`${slot}: the tenant's own row is refused: ${ok.text}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('portal user ids (ticket participants): another organization’s, none’s or another workspace’s user answers like a missing one and writes nothing', async () => {
+    const problems: string[] = [];
+    for (const [slot, s] of Object.entries(PORTAL_REFERENCES)) {
+      for (const foreign of s.foreignAll(w)) {
+        const before = await auditCount();
+        const problem = await compare(slot, foreign, (id) => s.op(id, w), w.callers.owner);
+        if (problem) problems.push(problem);
+        if ((await auditCount()) !== before) problems.push(`${slot}: a refused call wrote to the audit log`);
+      }
+      const op = await s.op(await s.own(w), w);
+      const ok = await w.gql(op.query, op.variables, w.callers.owner);
+      if (ok.body.errors?.length) problems.push(`${slot}: a colleague is refused: ${ok.text}`);
     }
     expect(problems).toEqual([]);
   });

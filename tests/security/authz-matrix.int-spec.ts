@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { permissions } from '../../src/authz/rules';
 import { buildBareSchema } from '../../src/graphql/schema';
-import { COMPANY_SLOTS, expected, fieldOf, FILTER_SLOTS, idSlots, REFERENCE_SLOTS, ROW_ENTRIES, SUBSCRIPTION_SLOTS, type RowEntry } from './authz/matrix';
+import { COMPANY_SLOTS, expected, fieldOf, FILTER_SLOTS, idSlots, PORTAL_REFERENCE_SLOTS, REFERENCE_SLOTS, ROW_ENTRIES, SUBSCRIPTION_SLOTS, type RowEntry } from './authz/matrix';
 import { buildWorld, CALLERS, MATRIX_ENV, type Caller, type World } from './authz/world';
 import { startTestApp, type TestApp } from '../setup/app';
 
@@ -24,7 +24,7 @@ describe('authorization matrix: id-taking operations over GraphQL', () => {
   afterAll(() => t?.close());
 
   it('every ID argument of the schema has a matrix entry, and every entry names one', () => {
-    const covered = [...ROW_ENTRIES.map((e) => e.slot), ...REFERENCE_SLOTS, ...FILTER_SLOTS, ...COMPANY_SLOTS, ...SUBSCRIPTION_SLOTS].sort();
+    const covered = [...ROW_ENTRIES.map((e) => e.slot), ...REFERENCE_SLOTS, ...PORTAL_REFERENCE_SLOTS, ...FILTER_SLOTS, ...COMPANY_SLOTS, ...SUBSCRIPTION_SLOTS].sort();
     expect(new Set(covered).size).toBe(covered.length);
     // A failure here: add the new operation (or argument) to tests/security/authz/matrix.ts.
     expect(covered).toEqual(idSlots(buildBareSchema()));
@@ -55,8 +55,10 @@ describe('authorization matrix: id-taking operations over GraphQL', () => {
     );
     expect(table).toMatchInlineSnapshot(`
 {
+  "Mutation.addIncidentParticipant:incidentId": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.addIncidentUpdate:id": "FORBIDDEN: VIEWER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.addTicketComment:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
+  "Mutation.addTicketParticipant:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode | PARTICIPANT_CHANGE_NOT_ALLOWED: peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
   "Mutation.analyzeIncident:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.archiveKbArticle:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.assignIncident:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
@@ -66,10 +68,13 @@ describe('authorization matrix: id-taking operations over GraphQL', () => {
   "Mutation.deactivateStaff:userId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ADMIN SUPER_ADMIN | STAFF_MEMBER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.deleteCustomer:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: MANAGER ADMIN SUPER_ADMIN | CUSTOMER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.deleteWebhookEndpoint:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ADMIN SUPER_ADMIN | WEBHOOK_ENDPOINT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
+  "Mutation.leaveTicket:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
   "Mutation.linkIncidents:parentId": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.publishKbArticle:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.rateTicket:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode | RATING_NOT_ALLOWED: peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
   "Mutation.reactivatePortalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
+  "Mutation.removeIncidentParticipant:incidentId": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
+  "Mutation.removeTicketParticipant:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode | PARTICIPANT_CHANGE_NOT_ALLOWED: peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
   "Mutation.restoreKbArticleRevision:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.retryDelivery:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ADMIN SUPER_ADMIN | DELIVERY_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.rotateWebhookSecret:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ADMIN SUPER_ADMIN | WEBHOOK_ENDPOINT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",

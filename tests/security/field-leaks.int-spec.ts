@@ -289,6 +289,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     const otherOrg = await createCustomerOrg(em, acme, 'ORGANIZATION', mark('otherOrgName'));
     viewer = await createCustomerUser(em, hasher, acme, { org, name: PUBLIC.viewerName, email: 'vera@initrode-leak.test' });
     const colleague = await createCustomerUser(em, hasher, acme, { org, name: PUBLIC.colleagueName, email: mark('colleagueEmail', `leak-colleague-${randomBytes(3).toString('hex')}@initrode-leak.test`) });
+    ids.colleagueUser = colleague.user.id;
     const stranger = await createCustomerUser(em, hasher, acme, { org: otherOrg, name: mark('strangerName'), email: mark('strangerEmail', `leak-stranger-${randomBytes(3).toString('hex')}@other.test`) });
     const loner = await createCustomerUser(em, hasher, acme, { org: null, name: mark('lonerName'), email: mark('lonerEmail', `leak-loner-${randomBytes(3).toString('hex')}@other.test`) });
 
@@ -520,11 +521,16 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     portalMe: [plain('')],
     notificationPreferences: [plain('')],
     ticket: ticketIds().map((id) => plain(`(id: "${id}")`)),
-    tickets: ['', '(status: RESOLVED)', '(status: OPEN)', '(type: INCIDENT)'].map((a) => plain(a ? a.replace(')', ', limit: 50)') : '(limit: 50)')),
+    // 40 a page: every field of 40 tickets (their updates, comments and participants lists included) stays within GRAPHQL_MAX_COST.
+    tickets: ['', '(status: RESOLVED)', '(status: OPEN)', '(type: INCIDENT)'].map((a) => plain(a ? a.replace(')', ', limit: 40)') : '(limit: 40)')),
     kbArticles: [plain('(limit: 50)'), plain('(q: "zebracorn", limit: 50)'), plain('(q: "card", limit: 50)'), plain('(q: "Paying savd card", limit: 50)'), plain(`(category: "${markers.get('kbInternalCategory')}")`), plain(`(tag: "${markers.get('kbDraftTag')}")`)],
     kbArticle: kbSlugs().map((slug) => plain(`(slug: "${slug}")`)),
     createTicket: [plain(`(input: { type: INCIDENT, title: "Walk ticket", description: "Created by the walk.", priority: LOW })`)],
     addTicketComment: ticketIds().map((id) => plain(`(ticketId: "${id}", body: "A comment from the walk.")`)),
+    // The colleague as a participant (their e-mail is a marker: participants show display names only), then removed.
+    addTicketParticipant: ticketIds().map((id) => plain(`(ticketId: "${id}", userId: "${ids.colleagueUser}")`)),
+    removeTicketParticipant: ticketIds().map((id) => plain(`(ticketId: "${id}", userId: "${ids.colleagueUser}")`)),
+    leaveTicket: ticketIds().map((id) => plain(`(ticketId: "${id}")`)),
     setNotificationPreference: [plain('(kind: TICKET_PUBLIC_UPDATE, enabled: true)')],
     portalLogin: [plain(`(input: { tenantSlug: "leak-acme", email: "${viewer.email}", password: "${viewer.password}" })`)],
     customerLogin: [plain(`(input: { email: "${viewer.email}", password: "${viewer.password}", companyId: "${acme.id}" })`)],
@@ -667,6 +673,11 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
       'POST /api/v1/portal/auth/sign-in-link/redeem': async () => [{ method: 'POST', path: '/api/v1/portal/auth/sign-in-link/redeem', body: { tenantSlug: 'leak-acme', token: 'sgn_nothing-here-at-all-000000' } }],
       'POST /api/v1/portal/tickets/:id/rating': async () => ticketIds().map((id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/rating`, body: { score: 3, comment: 'From the REST walk.' } })),
       'POST /api/v1/customer/incidents/:id/rating': async () => ticketIds().map((id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/rating`, body: { score: 3 } })),
+      'GET /api/v1/portal/tickets/:id/participants': async () => ticketIds().map((id) => get(`/api/v1/portal/tickets/${id}/participants`)),
+      'POST /api/v1/portal/tickets/:id/participants': async () => ticketIds().map((id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/participants`, body: { userId: ids.colleagueUser } })),
+      'DELETE /api/v1/portal/tickets/:id/participants/:userId': async () =>
+        [ids.colleagueUser, viewer.user.id].flatMap((user) => ticketIds().map((id) => ({ method: 'DELETE', path: `/api/v1/portal/tickets/${id}/participants/${user}` }))),
+      'GET /api/v1/portal/colleagues': async () => [get('/api/v1/portal/colleagues')],
       'GET /api/v1/notification-preferences': async () => [get('/api/v1/notification-preferences')],
       'PUT /api/v1/notification-preferences/:kind': async () => [{ method: 'PUT', path: '/api/v1/notification-preferences/TICKET_PUBLIC_UPDATE', body: { enabled: true } }],
     };

@@ -91,7 +91,7 @@ describe('schema', () => {
     );
     expect(open).toMatchInlineSnapshot(`
 {
-  "Incident": "acknowledgedAt closedAt comments createdAt description id number priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
+  "Incident": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
   "IncidentAuthor": "displayName kind",
   "IncidentChange": "eventType incident",
   "IncidentPage": "items pageInfo pagination",
@@ -103,6 +103,8 @@ describe('schema', () => {
   "NotificationPreference": "description enabled isDefault kind",
   "PageInfo": "endCursor hasNextPage",
   "Pagination": "limit page total totalIsExact totalPages",
+  "Participant": "displayName id",
+  "PortalColleague": "displayName id",
   "PortalMe": "customer displayName email id tenant",
   "PortalOrganization": "id name",
   "PortalTenant": "id name slug",

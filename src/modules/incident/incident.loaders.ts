@@ -3,6 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../auth/viewer';
 import { attachmentsFor } from '../attachment/attachment.read';
 import type { AttachmentTimelineView } from '../attachment/attachment.types';
+import { participantsFor } from '../participants/participant.read';
+import type { ParticipantView } from '../participants/participant.types';
 import { ratingsFor } from '../satisfaction/satisfaction.read';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
@@ -38,13 +40,21 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     const map = await attachmentsFor(em, viewer, ids);
     return ids.map((id) => map.get(id) ?? []);
   });
+  // A page's participants in one statement, as the viewer may see them (participant.read.ts).
+  const participants = new DataLoader<string, ParticipantView[]>(async (ids) => {
+    if (viewer.kind === 'anonymous') return ids.map(() => []);
+    const map = await participantsFor(em, viewer, ids);
+    return ids.map((id) => map.get(id) ?? []);
+  });
   return {
     updates,
     rating,
     attachments,
+    participants,
     /**
-     * Hands the loaders the updates and rating a read fetched with the incidents themselves (`include`,
-     * incident.read.ts `preloadedUpdates`, `preloadedRating`), so the `updates`, `comments` and `rating` fields
+     * Hands the loaders the updates, rating and participants a read fetched with the incidents themselves
+     * (`include`, incident.read.ts `preloadedUpdates`, `preloadedRating`, `preloadedParticipants`), so the
+     * `updates`, `comments`, `rating` and `participants` fields
      * read nothing more. Returns what it was given (an incident or a page of them), its rows no longer carrying them.
      */
     primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
@@ -53,9 +63,11 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
         if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
         if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
         if (row.preloadedAttachments) attachments.prime(row.id, row.preloadedAttachments);
+        if (row.preloadedParticipants) participants.prime(row.id, row.preloadedParticipants);
         delete row.preloadedUpdates;
         delete row.preloadedRating;
         delete row.preloadedAttachments;
+        delete row.preloadedParticipants;
       }
       return read;
     },
@@ -64,6 +76,7 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
       byLast.forEach((loader) => loader.clearAll());
       rating.clearAll();
       attachments.clearAll();
+      participants.clearAll();
     },
   };
 }

@@ -9,6 +9,8 @@ import { readRows } from '../../db/read';
 import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
 import { attachmentsColumn } from '../attachment/attachment.columns';
 import type { AttachmentTimelineView } from '../attachment/attachment.types';
+import { participantsColumn } from '../participants/participant.read';
+import type { ParticipantView } from '../participants/participant.types';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
 
 /** ISO-8601 UTC text straight from PostgreSQL, passed through by the DateTime scalar. */
@@ -22,11 +24,14 @@ const operand = (o: SqlOperand): { sql: string; params: unknown[] } => ('column'
 
 /**
  * Why a portal user `user` (of tenant `tenant`) may see the incident aliased `incident`, one branch per reason,
- * as SQL with its parameters: a ticket they reported, or one of their organization's while the organization
- * shares. Read from the account and the organization now, not from a token, so a move between organizations
- * or a sharing change applies at once. The one statement of the rule: lookups and the notification dispatch
- * take the branches together (customerMaySee), lists one index scan per branch (listIncidents). The
- * organization's branch is a scalar subquery, so with `user` and `tenant` bound it runs once per statement.
+ * as SQL with its parameters: a ticket they reported; one of their organization's while the organization
+ * shares; or one they take part in (incident_participants, added by its reporter or staff) while they still
+ * belong to its organization. Read from the account, the organization and the participants now, not from a
+ * token, so a move between organizations, a sharing change or a removal from a ticket applies at once. The one
+ * statement of the rule: lookups and the notification dispatch take the branches together (customerMaySee),
+ * lists one index scan per branch (listIncidents); so lists, lookups, comments, ratings, subscriptions and
+ * e-mails all follow it. The organization's branch is a scalar subquery, and the participations an array of
+ * the user's incident ids (an index scan by id), so with `user` and `tenant` bound each runs once per statement.
  */
 function customerBranches(incident: string, user: SqlOperand, tenant: SqlOperand): { sql: string; params: unknown[] }[] {
   const u = operand(user);
@@ -38,6 +43,11 @@ function customerBranches(incident: string, user: SqlOperand, tenant: SqlOperand
             SELECT su.customer_id FROM customer_portal_users su JOIN customers so ON so.id = su.customer_id
             WHERE su.id = ${u.sql} AND su.tenant_id = ${t.sql} AND so.sharing_mode = 'ORGANIZATION')`,
       params: [...u.params, ...t.params],
+    },
+    {
+      sql: `(${incident}.id = ANY (ARRAY(SELECT sp.incident_id FROM incident_participants sp WHERE sp.tenant_id = ${t.sql} AND sp.customer_user_id = ${u.sql}))
+            AND ${incident}.customer_id = (SELECT pu.customer_id FROM customer_portal_users pu WHERE pu.id = ${u.sql} AND pu.tenant_id = ${t.sql}))`,
+      params: [...t.params, ...u.params, ...u.params, ...t.params],
     },
   ];
 }
@@ -333,15 +343,23 @@ export interface IncidentInclude {
   rating?: boolean;
   /** The attachments the viewer may see (attachment.columns.ts). */
   attachments?: boolean;
+  /** The participants (as the viewer may see them: participant.read.ts). */
+  participants?: boolean;
 }
-/** A row as a read with `include` returns it: the incident, and its updates and rating when they were asked for. */
-export type IncidentRow = Incident & { preloadedUpdates?: IncidentUpdateView[]; preloadedRating?: IncidentRatingView | null; preloadedAttachments?: AttachmentTimelineView[] };
+/** A row as a read with `include` returns it: the incident, and what of its timeline was asked for. */
+export type IncidentRow = Incident & {
+  preloadedUpdates?: IncidentUpdateView[];
+  preloadedRating?: IncidentRatingView | null;
+  preloadedAttachments?: AttachmentTimelineView[];
+  preloadedParticipants?: ParticipantView[];
+};
 
 const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: string; params: unknown[] } => {
   const u = include.updates ? updatesColumn(viewer, include.updates.last) : { sql: '', params: [] };
   const rating = include.rating && viewer.kind === 'staff' ? `, ${RATING_COLUMN} AS "preloadedRating"` : '';
   const attachments = include.attachments ? `, ${attachmentsColumn(viewer.kind)} AS "preloadedAttachments"` : '';
-  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}${attachments}`, params: u.params };
+  const participants = include.participants ? `, ${participantsColumn(viewer)} AS "preloadedParticipants"` : '';
+  return { sql: `${include.updates ? `, ${u.sql}` : ''}${rating}${attachments}${participants}`, params: u.params };
 };
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */

@@ -17,12 +17,13 @@ export function checkedLast(last: number | null | undefined): number | undefined
 /**
  * The timeline an operation reads of the incidents under a root field (`prefix`: `['items']` for a page, `[]`
  * for one incident), to fetch in the same statement: `updates` (all, or one `last`), and `comments` (taken
- * from all of them), the satisfaction `rating` and the `attachments`. Several different selections of updates, or a `last` the
+ * from all of them), the satisfaction `rating`, the `attachments` and the `participants`. Several different selections of updates, or a `last` the
  * field will refuse, fetch no updates ahead: the field's own loader reads them then.
  */
 export function timelineToFetch(info: GraphQLResolveInfo, prefix: readonly string[]): IncidentInclude {
   const include: IncidentInclude = selectedArguments(info, [...prefix, 'rating']).length ? { rating: true } : {};
   if (selectedArguments(info, [...prefix, 'attachments']).length) include.attachments = true;
+  if (selectedArguments(info, [...prefix, 'participants']).length) include.participants = true;
   const lasts = new Set<number | undefined>();
   for (const args of selectedArguments(info, [...prefix, 'updates'])) lasts.add((args.last ?? undefined) as number | undefined);
   if (selectedArguments(info, [...prefix, 'comments']).length) lasts.add(undefined);

@@ -40,15 +40,18 @@ interface Recipient {
   email: string;
   name: string;
   isReporter?: boolean;
+  /** Customers: a participant of the ticket (incident_participants). */
+  isParticipant?: boolean;
   /** Customers: the portal account. */
   customerUserId?: string;
 }
 
 /**
  * The link of a resolution e-mail to rate the ticket (satisfaction/rating-links.ts ratingLinkMaker), for its
- * reporter; the worker makes it from its configuration. Without one, resolution e-mails carry no link.
+ * reporter, and for its participants when they may rate (`participant`: null unless CSAT_PARTICIPANTS_MAY_RATE);
+ * the worker makes it from its configuration. Without one, resolution e-mails carry no link.
  */
-export type RatingLinkFor = (to: { tenantId: string; incidentId: string; customerUserId: string; resolvedAt: string }) => string;
+export type RatingLinkFor = (to: { tenantId: string; incidentId: string; customerUserId: string; resolvedAt: string; participant?: boolean }) => string | null;
 
 const DISPLAY_NAME = `COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)`;
 /** SQL: the owner (alias `owner`) has not turned `kind` off. */
@@ -87,18 +90,21 @@ async function staffMember(em: EntityManager, tenantId: string, userId: unknown,
 
 /**
  * The customers who follow an incident: of those who may see it (the read model's rule, customerMaySee), its
- * reporter and the organization's members who opted in (ORGANIZATION_TICKETS); active, verified accounts that
- * did not turn `kind` off. Read now, like the rule itself.
+ * reporter, its participants and the organization's members who opted in (ORGANIZATION_TICKETS); active,
+ * verified accounts that did not turn `kind` off. Read now, like the rule itself: a removed participant is
+ * told nothing more.
  */
 async function followers(em: EntityManager, tenantId: string, incidentId: string, kind: NotificationKind): Promise<Recipient[]> {
   const sees = customerMaySee('i', { column: 'c.id' }, { column: 'i.tenant_id' });
   return em.execute<Recipient[]>(
-    `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter", c.id AS "customerUserId"
+    `SELECT lower(c.email) AS email, c.display_name AS name, (c.id = i.reporter_customer_id) AS "isReporter", c.id AS "customerUserId",
+            EXISTS (SELECT 1 FROM incident_participants fp WHERE fp.tenant_id = i.tenant_id AND fp.incident_id = i.id AND fp.customer_user_id = c.id) AS "isParticipant"
      FROM incidents i
      JOIN customer_portal_users c ON c.tenant_id = i.tenant_id
      WHERE i.id = ? AND i.tenant_id = ? AND c.is_active AND c.email_verified_at IS NOT NULL
        AND ${sees.sql}
        AND (c.id = i.reporter_customer_id
+            OR EXISTS (SELECT 1 FROM incident_participants fp WHERE fp.tenant_id = i.tenant_id AND fp.incident_id = i.id AND fp.customer_user_id = c.id)
             OR EXISTS (SELECT 1 FROM notification_preferences p WHERE p.owner_id = c.id AND p.kind = 'ORGANIZATION_TICKETS' AND p.enabled))
        AND ${notOptedOut('c.id')}
      ORDER BY c.email`,
@@ -115,6 +121,9 @@ async function reporterName(em: EntityManager, tenantId: string, customerUserId:
     );
   return row?.name ?? 'A customer';
 }
+
+/** Why a customer follows the ticket, for the e-mail's footer. */
+const roleOf = (r: Recipient): mails.FollowerRole => (r.isReporter ? true : r.isParticipant ? 'participant' : false);
 
 const email = (to: Recipient, mail: mails.RenderedMail): PlannedDelivery => ({
   channel: 'EMAIL',
@@ -203,19 +212,21 @@ async function plannedEmails(
     case 'incident.status_changed': {
       if (!isCustomerVisibleEvent(event.type, payload.visibility)) return []; // an internal status change is not announced to customers
       const update = publicUpdateOf(updates, payload);
-      // Resolved (and still so): the reporter's e-mail invites a rating.
+      // Resolved (and still so): the reporter's e-mail invites a rating (a participant's too, when they may rate).
       const resolvedAt = payload.to === 'RESOLVED' && incident.status === 'RESOLVED' ? incident.resolvedAt : null;
       const linkFor = (r: Recipient) =>
-        ratingLink && resolvedAt && r.isReporter && r.customerUserId ? ratingLink({ tenantId, incidentId: incident.id, customerUserId: r.customerUserId, resolvedAt }) : null;
+        ratingLink && resolvedAt && (r.isReporter || r.isParticipant) && r.customerUserId
+          ? ratingLink({ tenantId, incidentId: incident.id, customerUserId: r.customerUserId, resolvedAt, participant: !r.isReporter })
+          : null;
       return (await followers(em, tenantId, incident.id, 'TICKET_STATUS_CHANGE')).map((r) =>
-        email(r, mails.statusChanged(incident, update, r.name, Boolean(r.isReporter), linkFor(r))),
+        email(r, mails.statusChanged(incident, update, r.name, roleOf(r), linkFor(r))),
       );
     }
     case 'incident.public_update': {
       const update = publicUpdateOf(updates, payload);
       if (!update) return [];
       return (await followers(em, tenantId, incident.id, 'TICKET_PUBLIC_UPDATE')).map((r) =>
-        email(r, mails.publicUpdate(incident, update, r.name, Boolean(r.isReporter))),
+        email(r, mails.publicUpdate(incident, update, r.name, roleOf(r))),
       );
     }
     default:

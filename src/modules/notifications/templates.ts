@@ -109,13 +109,17 @@ export function assigned(i: CustomerIncidentView, name: string): RenderedMail {
   });
 }
 
-const customerFooter = (isReporter: boolean) =>
-  isReporter
+/** Why a customer receives a ticket's e-mail: they reported it (true), take part in it, or follow their organization's tickets (false). */
+export type FollowerRole = boolean | 'participant';
+const customerFooter = (role: FollowerRole) =>
+  role === true
     ? 'You receive this because you reported this ticket. Turn these e-mails off in your notification preferences.'
-    : "You receive this because you follow your organization's tickets. Turn these e-mails off in your notification preferences.";
+    : role === 'participant'
+      ? 'You receive this because you take part in this ticket. Turn these e-mails off in your notification preferences.'
+      : "You receive this because you follow your organization's tickets. Turn these e-mails off in your notification preferences.";
 
-/** `ratingLink`: the resolution e-mail's link to rate the ticket (its reporter's only). */
-export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateView | null, name: string, isReporter: boolean, ratingLink?: string | null): RenderedMail {
+/** `ratingLink`: the resolution e-mail's link to rate the ticket (its reporter's; a participant's with CSAT_PARTICIPANTS_MAY_RATE). */
+export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateView | null, name: string, isReporter: FollowerRole, ratingLink?: string | null): RenderedMail {
   return render(`[${i.number}] Status: ${label(i.status)} - ${i.title}`, `Hello ${name},`, {
     heading: `Your ticket ${i.number} is now ${label(update?.status ?? i.status)}.`,
     facts: [...ticketFacts(i), ...(i.resolutionSummary && i.status === 'RESOLVED' ? [['Resolution', i.resolutionSummary] as [string, string]] : [])],
@@ -125,7 +129,7 @@ export function statusChanged(i: CustomerIncidentView, update: IncidentUpdateVie
   });
 }
 
-export function publicUpdate(i: CustomerIncidentView, update: IncidentUpdateView, name: string, isReporter: boolean): RenderedMail {
+export function publicUpdate(i: CustomerIncidentView, update: IncidentUpdateView, name: string, isReporter: FollowerRole): RenderedMail {
   return render(`[${i.number}] New update: ${i.title}`, `Hello ${name},`, {
     heading: `There is an update on your ticket ${i.number}.`,
     facts: ticketFacts(i),

@@ -72,7 +72,8 @@ export function ratingLinksOf(config: Pick<Config, 'secrets'>): RatingLinks {
  */
 export function ratingLinkMaker(config: Pick<Config, 'secrets' | 'links' | 'csat'>): RatingLinkFor {
   const links = ratingLinksOf(config);
-  return ({ tenantId, incidentId, customerUserId, resolvedAt }) => {
+  return ({ tenantId, incidentId, customerUserId, resolvedAt, participant }) => {
+    if (participant && !config.csat.participantsMayRate) return null; // participants rate only with CSAT_PARTICIPANTS_MAY_RATE
     const expiresAt = new Date(Date.parse(resolvedAt) + config.csat.windowDays * DAY_MS);
     return emailLink(config, 'portal', 'rating', { token: links.sign({ tenantId, incidentId, customerUserId, expiresAt }) });
   };

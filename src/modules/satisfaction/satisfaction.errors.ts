@@ -21,7 +21,7 @@ export class AlreadyRatedError extends ConflictError {
   }
 }
 
-/** A colleague who sees the ticket through the organization, not its reporter: they know it exists, so no pretence. */
+/** A colleague who sees the ticket through the organization (or a participant, unless CSAT_PARTICIPANTS_MAY_RATE), not its reporter: they know it exists, so no pretence. */
 export class RatingNotAllowedError extends ForbiddenError {
   override readonly code = 'RATING_NOT_ALLOWED';
   constructor() {

@@ -15,15 +15,20 @@ const RATING_FROM = 'FROM incident_ratings r JOIN customer_portal_users c ON c.i
  * that selects ratings reads them in its own statement (incident.read.ts `include.rating`).
  */
 export const RATING_COLUMN = `(SELECT row_to_json(x) FROM (SELECT ${RATING_COLUMNS} ${RATING_FROM}
-    WHERE r.tenant_id = i.tenant_id AND r.incident_id = i.id ORDER BY r.created_at, r.id LIMIT 1) x)`;
+    WHERE r.tenant_id = i.tenant_id AND r.incident_id = i.id
+    ORDER BY r.rater_id IS NOT DISTINCT FROM i.reporter_customer_id DESC, r.created_at, r.id LIMIT 1) x)`;
 
-/** The rating of each of some incidents of the staff viewer's tenant (the reporter's; the first, should there be more): one statement per page. */
+/**
+ * The rating of each of some incidents of the staff viewer's tenant: the reporter's, or else the first
+ * (participants rate too with CSAT_PARTICIPANTS_MAY_RATE; the summaries count every rating): one statement per page.
+ */
 export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView>> {
   const rows = await readRows<IncidentRatingView & { incidentId: string }>(
     em,
     `SELECT r.incident_id AS "incidentId", ${RATING_COLUMNS} ${RATING_FROM}
+     JOIN incidents ri ON ri.id = r.incident_id AND ri.tenant_id = r.tenant_id
      WHERE r.tenant_id = ? AND r.incident_id = ANY(?::uuid[])
-     ORDER BY r.created_at, r.id`,
+     ORDER BY r.rater_id IS NOT DISTINCT FROM ri.reporter_customer_id DESC, r.created_at, r.id`,
     [viewer.tenantId, `{${incidentIds.join(',')}}`], // an array literal: one parameter, whatever the count
   );
   const map = new Map<string, IncidentRatingView>();

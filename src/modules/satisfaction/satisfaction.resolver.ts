@@ -8,7 +8,7 @@ import { IncidentRatingView, RatingSummary, TicketRating } from './satisfaction.
 /** Satisfaction ratings: customers rate resolved tickets; staff read them per incident and in summaries. */
 @Resolver(() => Incident)
 export class SatisfactionResolver {
-  @Mutation(() => TicketRating, { description: 'Customer: rates a resolved ticket I reported, once, within CSAT_WINDOW_DAYS of its resolution.' })
+  @Mutation(() => TicketRating, { description: 'Customer: rates a resolved ticket I reported (or take part in, with CSAT_PARTICIPANTS_MAY_RATE), once, within CSAT_WINDOW_DAYS of its resolution.' })
   rateTicket(@Arg('ticketId', () => ID, { description: 'The id or the number (INC-…).' }) ticketId: string, @Arg('input') input: RateTicketInput, @Ctx() ctx: Context) {
     return ctx.services.satisfaction.rateTicket(customerViewer(ctx), ticketId, input, ctx.client);
   }
@@ -23,8 +23,9 @@ export class SatisfactionResolver {
     return ctx.services.satisfaction.summary(staffViewer(ctx), filter ?? {});
   }
 
-  // One object, not a list: only the reporter rates, and a list would cost a page of incidents 20 times more.
-  @FieldResolver(() => IncidentRatingView, { nullable: true, description: "Internal: the reporter's satisfaction rating, once given (staff only)." })
+  // One object, not a list: the reporter's (participants rate only with CSAT_PARTICIPANTS_MAY_RATE, and their ratings
+  // count in the summaries), and a list would cost a page of incidents 20 times more.
+  @FieldResolver(() => IncidentRatingView, { nullable: true, description: "Internal: the reporter's satisfaction rating once given, else the first participant's (staff only)." })
   rating(@Root() incident: Incident, @Ctx() ctx: Context) {
     return ctx.loaders.incidents.rating.load(incident.id);
   }

@@ -6,6 +6,7 @@ import { ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 import { checkLength } from '../../shared/text';
 import { CustomerUser } from '../customer/customer.entity';
+import { takesPart } from '../participants/participant.read';
 import { Incident } from '../incident/incident.entity';
 import { IncidentNotFoundError } from '../incident/incident.errors';
 import type { IncidentService } from '../incident/incident.service';
@@ -30,7 +31,8 @@ function checked(input: RatingInput): { score: number; comment: string | null } 
 }
 
 /**
- * Satisfaction ratings (CSAT): once a ticket is resolved, its reporter may rate it once, within
+ * Satisfaction ratings (CSAT): once a ticket is resolved, its reporter (and, with CSAT_PARTICIPANTS_MAY_RATE, each
+ * of its participants) may rate it once, within
  * CSAT_WINDOW_DAYS of the resolution, from the portal or from the signed link of the resolution e-mail. A
  * rating changes nothing on the ticket (no status, no version, no updatedAt). Staff read them per incident
  * and as summaries.
@@ -75,7 +77,7 @@ export class SatisfactionService {
       return await this.em.transactional(async (tx) => {
         const incident = await tx.findOne(Incident, { id: who.incidentId, tenant: who.tenantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!incident) throw new IncidentNotFoundError();
-        if (incident.reporterCustomer?.id !== who.customerUserId) throw new RatingNotAllowedError();
+        if (incident.reporterCustomer?.id !== who.customerUserId && !(await this.participantMayRate(tx, who))) throw new RatingNotAllowedError();
         if ((incident.status !== 'RESOLVED' && incident.status !== 'CLOSED') || !incident.resolvedAt) throw new TicketNotResolvedError();
         if (await tx.count(IncidentRating, { incident: incident.id, rater: who.customerUserId })) throw new AlreadyRatedError();
         if (incident.resolvedAt.getTime() + windowDays * DAY_MS <= Date.now()) throw new RatingWindowClosedError(windowDays);
@@ -105,6 +107,11 @@ export class SatisfactionService {
       if (e instanceof UniqueConstraintViolationException) throw new AlreadyRatedError(); // rated at the same instant elsewhere
       throw e;
     }
+  }
+
+  /** With CSAT_PARTICIPANTS_MAY_RATE, a participant of the ticket (each rates once, like the reporter). */
+  private async participantMayRate(tx: EntityManager, who: { tenantId: string; customerUserId: string; incidentId: string }): Promise<boolean> {
+    return this.rt.config.csat.participantsMayRate && takesPart(tx, who.tenantId, who.incidentId, who.customerUserId);
   }
 
   /** An assigneeId that is no id matches nothing, as in every list filter (it names no staff member, like a missing one). */

@@ -104,6 +104,33 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     data: (r) => r.unlinkIncident,
   }),
 
+  // Participants (portal users of the incident's organization)
+  route({
+    method: 'GET',
+    path: '/api/v1/incidents/:id/participants',
+    operation: Op.RestIncidentParticipantsDocument,
+    variables: (i) => ({ id: i.params.id }),
+    message: 'Participants retrieved.',
+    data: (r) => r.incident.participants,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/incidents/:id/participants',
+    operation: Op.RestAddIncidentParticipantDocument,
+    bodyFields: ['userId'],
+    variables: (i) => ({ incidentId: i.params.id, userId: i.body.userId as never }),
+    message: 'Participant added.',
+    data: (r) => r.addIncidentParticipant,
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/incidents/:id/participants/:userId',
+    operation: Op.RestRemoveIncidentParticipantDocument,
+    variables: (i) => ({ incidentId: i.params.id, userId: i.params.userId }),
+    message: 'Participant removed.',
+    data: (r) => r.removeIncidentParticipant,
+  }),
+
   // Ezra, the incident analyst
   route({
     method: 'POST',

@@ -191,6 +191,39 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     message: 'Comment added.',
     data: (r) => r.addTicketComment,
   }),
+  // Participants: the reporter adds and removes colleagues of the ticket's organization; DELETE of one's own id is leaving.
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/tickets/:id/participants',
+    operation: Op.RestTicketParticipantsDocument,
+    variables: (i) => ({ id: i.params.id }),
+    message: 'Participants retrieved.',
+    data: (r) => r.ticket.participants,
+  }),
+  route({
+    method: 'POST',
+    path: '/api/v1/portal/tickets/:id/participants',
+    operation: Op.RestAddTicketParticipantDocument,
+    bodyFields: ['userId'],
+    variables: (i) => ({ ticketId: i.params.id, userId: i.body.userId as never }),
+    message: 'Participant added.',
+    data: (r) => r.addTicketParticipant,
+  }),
+  route({
+    method: 'DELETE',
+    path: '/api/v1/portal/tickets/:id/participants/:userId',
+    operation: Op.RestRemoveTicketParticipantDocument,
+    variables: (i) => ({ ticketId: i.params.id, userId: i.params.userId }),
+    message: 'Participant removed.',
+    data: (r) => r.removeTicketParticipant,
+  }),
+  route({
+    method: 'GET',
+    path: '/api/v1/portal/colleagues',
+    operation: Op.RestPortalColleaguesDocument,
+    message: 'Colleagues retrieved.',
+    data: (r) => r.portalColleagues,
+  }),
   // Satisfaction ratings of resolved tickets, at both doors.
   ...['/api/v1/portal/tickets/:id/rating', '/api/v1/customer/incidents/:id/rating'].map((path) =>
     route({

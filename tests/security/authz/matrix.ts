@@ -68,7 +68,7 @@ export function expected(access: Access, notFound: string, c: Caller): Outcome {
   return { allowed: true };
 }
 
-export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATING_NOT_ALLOWED: 403 };
+export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATING_NOT_ALLOWED: 403, PARTICIPANT_CHANGE_NOT_ALLOWED: 403 };
 export const httpStatusOf = (code: string) => HTTP_STATUS[code] ?? (code.endsWith('NOT_FOUND') ? 404 : 0);
 
 export interface Operation {
@@ -128,6 +128,14 @@ const freshResolvedTicket = async (w: World, c: Caller) => {
   return id;
 };
 const ratingSnapshot = (w: World, id: string) => w.snapshot('incidents', id, [['incident_ratings', 'incident_id'], ['incident_updates', 'incident_id']]);
+/** A colleague who may be added to the ticket: an active portal user of its organization (peerShared or peerOwn), not its reporter. */
+const colleagueFor = async (w: World, ticketId: string) => {
+  const [row] = await w.t.em().getConnection().execute<{ customer_id: string | null }[]>('SELECT customer_id FROM incidents WHERE id = ?', [ticketId]);
+  return row?.customer_id === w.orgs.own.id ? w.customers.peerOwn.user.id : w.customers.peerShared.user.id;
+};
+const participantSnapshot = (w: World, id: string) => w.snapshot('incidents', id, [['incident_participants', 'incident_id']]);
+/** Someone who takes part in no ticket and is no matrix caller's own account: removing them changes nothing, whoever may. */
+const notAParticipant = (w: World) => w.customers.otherOrg.user.id;
 const INCIDENT = 'INCIDENT_NOT_FOUND';
 const ARTICLE = 'ARTICLE_NOT_FOUND';
 
@@ -143,6 +151,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     rest: {
       'GET /api/v1/customer/get-incident/:id': (id) => ({ method: 'GET', path: `/api/v1/customer/get-incident/${id}` }),
       'GET /api/v1/portal/tickets/:id': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}` }),
+      'GET /api/v1/portal/tickets/:id/participants': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}/participants` }),
     },
   },
   {
@@ -170,6 +179,42 @@ export const ROW_ENTRIES: RowEntry[] = [
     },
   },
 
+  // Participants: the reporter adds and removes colleagues; anyone who sees the ticket may leave it.
+  {
+    slot: 'Mutation.addTicketParticipant:ticketId',
+    access: { kind: 'reporter', refused: 'PARTICIPANT_CHANGE_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { addTicketParticipant(ticketId: $id, userId: $u) { id displayName } }', variables: { id, u: await colleagueFor(w, id) } }),
+    snapshot: participantSnapshot,
+    check: (data) => ((data as { addTicketParticipant: unknown[] }).addTicketParticipant.length === 1 ? null : 'the colleague was not added'),
+    rest: {
+      'POST /api/v1/portal/tickets/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
+    },
+  },
+  {
+    slot: 'Mutation.removeTicketParticipant:ticketId',
+    access: { kind: 'reporter', refused: 'PARTICIPANT_CHANGE_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { removeTicketParticipant(ticketId: $id, userId: $u) { id } }', variables: { id, u: notAParticipant(w) } }),
+    snapshot: participantSnapshot,
+    rest: {
+      'DELETE /api/v1/portal/tickets/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/portal/tickets/${id}/participants/${notAParticipant(w)}` }),
+    },
+  },
+  {
+    slot: 'Mutation.leaveTicket:ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { leaveTicket(ticketId: $id) }', variables: { id } }),
+    snapshot: participantSnapshot,
+  },
+
   // Staff: incidents
   {
     slot: 'Query.incident:id',
@@ -178,7 +223,35 @@ export const ROW_ENTRIES: RowEntry[] = [
     target: ticketTarget,
     op: (id) => ({ query: 'query($id: ID!) { incident(id: $id) { id techDescription } }', variables: { id } }),
     check: idIs('incident'),
-    rest: { 'GET /api/v1/incidents/:id': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}` }) },
+    rest: {
+      'GET /api/v1/incidents/:id': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}` }),
+      'GET /api/v1/incidents/:id/participants': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/participants` }),
+    },
+  },
+  {
+    slot: 'Mutation.addIncidentParticipant:incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { addIncidentParticipant(incidentId: $id, userId: $u) { id email } }', variables: { id, u: await colleagueFor(w, id) } }),
+    snapshot: participantSnapshot,
+    check: (data) => ((data as { addIncidentParticipant: unknown[] }).addIncidentParticipant.length === 1 ? null : 'the portal user was not added'),
+    rest: {
+      'POST /api/v1/incidents/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
+    },
+  },
+  {
+    slot: 'Mutation.removeIncidentParticipant:incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { removeIncidentParticipant(incidentId: $id, userId: $u) { id } }', variables: { id, u: notAParticipant(w) } }),
+    snapshot: participantSnapshot,
+    rest: {
+      'DELETE /api/v1/incidents/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/participants/${notAParticipant(w)}` }),
+    },
   },
   {
     slot: 'Query.incidentAnalysis:incidentId',
@@ -508,7 +581,14 @@ export const REFERENCE_SLOTS = [
   'Mutation.linkIncidents:childIds',
   'Mutation.createPortalUser:input.customerId',
   'Mutation.updatePortalUser:input.customerId',
+  'Mutation.addIncidentParticipant:userId',
+  'Mutation.removeIncidentParticipant:userId',
 ] as const;
+/**
+ * Portal operations naming a portal user (the reporter adding or removing a participant): a user of another
+ * organization, of none or of another workspace answers exactly like a missing one and writes nothing.
+ */
+export const PORTAL_REFERENCE_SLOTS = ['Mutation.addTicketParticipant:userId', 'Mutation.removeTicketParticipant:userId'] as const;
 /** List filters: another tenant's id matches nothing, like a missing one. */
 export const FILTER_SLOTS = [
   'Query.incidents:filter.assigneeId',

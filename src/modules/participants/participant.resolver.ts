@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { Incident } from '../incident/incident.types';
+import { ParticipantView, PortalColleague } from './participant.types';
+
+const TICKET = { description: 'The id or the number (INC-…).' };
+
+/** Ticket participants: the reporter (or staff) adds colleagues of the ticket's organization; a participant leaves. */
+@Resolver(() => Incident)
+export class ParticipantResolver {
+  @FieldResolver(() => [ParticipantView], {
+    description: 'The portal users taking part in the ticket besides its reporter, oldest first. Portal viewers get their id and display name only.',
+  })
+  participants(@Root() incident: Incident, @Ctx() ctx: Context) {
+    return ctx.loaders.incidents.participants.load(incident.id);
+  }
+
+  @Query(() => [PortalColleague], { description: 'Customer: the active users of my organization (but me), whom I may add to a ticket I reported. Empty without an organization.' })
+  portalColleagues(@Ctx() ctx: Context) {
+    return ctx.services.participants.colleagues(customerViewer(ctx));
+  }
+
+  @Mutation(() => [ParticipantView], { description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.' })
+  addTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return ctx.services.participants.addByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
+  }
+
+  @Mutation(() => [ParticipantView], {
+    description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving: the answer is then empty). Removing someone who does not take part changes nothing.',
+  })
+  removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
+  }
+
+  @Mutation(() => Boolean, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })
+  leaveTicket(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Ctx() ctx: Context) {
+    return ctx.services.participants.leave(customerViewer(ctx), ticketId, ctx.client);
+  }
+
+  @Mutation(() => [ParticipantView], { description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes)." })
+  addIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return ctx.services.participants.addByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
+  }
+
+  @Mutation(() => [ParticipantView], { description: 'Staff: removes a participant of the incident (one who does not take part: nothing changes).' })
+  removeIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+    return ctx.services.participants.removeByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
+  }
+}

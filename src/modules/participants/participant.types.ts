@@ -1,0 +1,25 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/**
+ * A participant of a ticket. Portal viewers (the reporter, other participants, colleagues who see the ticket)
+ * get the id and display name only; the other fields are staff data (shield rules them, and the read model
+ * does not even select them for a portal viewer), nullable so that a refusal nulls the field, not the list.
+ */
+@ObjectType('Participant', { simpleResolvers: true, description: 'A portal user taking part in a ticket (added by its reporter or by staff).' })
+export class ParticipantView {
+  @Field(() => ID, { description: 'The portal user.' }) id!: string;
+  @Field() displayName!: string;
+  @Field(() => String, { nullable: true, description: "Internal: the participant's e-mail address (staff only)." }) email!: string | null;
+  @Field(() => Date, { nullable: true, description: 'Internal: when they were added (staff only).' }) addedAt!: string | null;
+  @Field(() => String, { nullable: true, description: 'Internal: who added them, CUSTOMER (the reporter) or STAFF (staff only).' }) addedByKind!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Internal: the portal user or staff member who added them (staff only).' }) addedById!: string | null;
+}
+
+/** The staff-only fields of a participant: shield's rules (authz/rules.ts) come from this list. */
+export const PARTICIPANT_STAFF_FIELDS = ['email', 'addedAt', 'addedByKind', 'addedById'] as const satisfies readonly (keyof ParticipantView)[];
+
+@ObjectType({ simpleResolvers: true, description: 'An active colleague of my organization, whom I may add to a ticket I reported.' })
+export class PortalColleague {
+  @Field(() => ID) id!: string;
+  @Field() displayName!: string;
+}
