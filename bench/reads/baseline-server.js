@@ -58,6 +58,15 @@ const STAFF_UPDATE = `json_build_object('id', u.id, 'kind', u.kind, 'body', u.bo
 const CUSTOMER_UPDATE = `json_build_object('id', u.id, 'kind', u.kind, 'body', u.body, 'status', u.status, 'author', ${AUTHOR}, 'createdAt', ${iso('u.created_at')})`;
 const AUTHORS = 'LEFT JOIN users s ON s.id = u.author_staff_id LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id';
 
+/** The incident's attachments (customers: those on the ticket itself or on a PUBLIC update), oldest first. */
+const ATTACHMENTS = (i, customer) => `(SELECT COALESCE(json_agg(json_build_object('id', f.id, 'updateId', f.update_id, 'fileName', f.file_name,
+    'contentType', f.content_type, 'size', f.size, 'createdAt', ${iso('f.created_at')},
+    'downloadUrl', '${customer ? '/api/v1/portal/tickets/' : '/api/v1/incidents/'}' || f.incident_id || '/attachments/' || f.id)
+    ORDER BY f.created_at, f.position, f.id), '[]'::json)
+  FROM attachments f WHERE f.tenant_id = ${i}.tenant_id AND f.incident_id = ${i}.id AND f.deleted_at IS NULL${customer
+    ? ` AND (f.update_id IS NULL OR EXISTS (SELECT 1 FROM incident_updates fu WHERE fu.tenant_id = f.tenant_id AND fu.id = f.update_id AND fu.visibility = 'PUBLIC'))`
+    : ''})`;
+
 /** The reporter's satisfaction rating of the incident, or null. */
 const RATING = (i) => `(SELECT json_build_object('id', r.id, 'score', r.score, 'comment', r.comment, 'source', r.source,
     'raterName', rc.display_name, 'createdAt', ${iso('r.created_at')})
@@ -83,11 +92,11 @@ const PORTAL_SCOPE = (i) => `${i}.tenant_id = $1 AND (${i}.reporter_customer_id 
 
 const SQL = {
   incident: `SELECT json_build_object('data', json_build_object('incident', (
-      SELECT json_build_object(${STAFF_INCIDENT('i', 'a')}, 'updates', COALESCE(up.list, '[]'::json), 'rating', ${RATING('i')})
+      SELECT json_build_object(${STAFF_INCIDENT('i', 'a')}, 'updates', COALESCE(up.list, '[]'::json), 'attachments', ${ATTACHMENTS('i', false)}, 'rating', ${RATING('i')})
       FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id ${updatesLateral('i', false)}
       WHERE i.tenant_id = $1 AND i.id = $2)))::text AS body`,
   ticket: `SELECT json_build_object('data', json_build_object('ticket', (
-      SELECT json_build_object(${CUSTOMER_INCIDENT('i')}, 'updates', COALESCE(up.list, '[]'::json), 'comments', COALESCE(up.comments, '[]'::json))
+      SELECT json_build_object(${CUSTOMER_INCIDENT('i')}, 'updates', COALESCE(up.list, '[]'::json), 'comments', COALESCE(up.comments, '[]'::json), 'attachments', ${ATTACHMENTS('i', true)})
       FROM incidents i ${updatesLateral('i', true)}
       WHERE ${PORTAL_SCOPE('i')} AND i.id = $3)))::text AS body`,
 };
