@@ -5,6 +5,7 @@ import type { DeliveryChannel, DeliveryMessage, NotificationKind } from './notif
 import { isCustomerVisibleEvent } from './kinds';
 import { enqueue, TASKS } from './queue';
 import * as mails from './templates';
+import type { AttachmentView } from '../attachment/attachment.service';
 import type { MailedAttachment } from './templates';
 
 export interface OutboxEventRow {
@@ -140,15 +141,7 @@ function publicUpdateOf(updates: IncidentUpdateView[], payload: Record<string, u
 }
 
 /** An attached file as e-mails and webhooks give it: metadata only, never the bytes. */
-export interface AttachmentMeta {
-  id: string;
-  updateId: string | null;
-  fileName: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  createdAt: string;
-}
+export type AttachmentMeta = Omit<AttachmentView, 'incidentId'>;
 
 /**
  * The files of an `incident.attachments_added` event still there (not deleted since), when the event is one
