@@ -1,10 +1,9 @@
 import 'reflect-metadata';
-import { buildApp, type App } from './app';
+import type { App } from './app';
 import type { Config } from './config/config';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { describeUrl, openDatabase, pendingMigrations, type Database } from './db/database';
 import { PasswordHasher } from './auth/passwords';
-import { demoTable, seedDemo } from './seed';
 import { createLogger } from './shared/logger';
 import { StartupError } from './shared/startup-error';
 
@@ -36,6 +35,17 @@ async function check(config: Config): Promise<void> {
   }
 }
 
+/**
+ * The server's modules, most of a start's CPU: loaded while the embedded PostgreSQL boots in its own process
+ * (openDatabase's `whileStarting`), or before the app is built when there is nothing to wait for.
+ */
+let server: typeof import('./app') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadServer = () => (server ??= require('./app') as typeof import('./app'));
+let demo: typeof import('./seed') | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadDemo = () => (demo ??= require('./seed') as typeof import('./seed'));
+
 async function main(): Promise<void> {
   const config = configOrExit();
   if (process.argv.includes('--check')) {
@@ -55,12 +65,18 @@ async function main(): Promise<void> {
   let db: Database | undefined;
   let app: App | undefined;
   try {
-    db = await openDatabase(config, say);
+    db = await openDatabase(config, say, {
+      whileStarting: () => {
+        loadServer();
+        if (config.seedDemo) loadDemo();
+      },
+    });
     if (config.seedDemo) {
+      const { demoTable, seedDemo } = loadDemo();
       const accounts = await seedDemo(db.orm.em.fork(), new PasswordHasher(config.argon2));
       log.info(`demo data ready. ${demoTable(accounts)}`);
     }
-    app = await buildApp({ config, orm: db.orm, log, isReady: db.isReady });
+    app = await loadServer().buildApp({ config, orm: db.orm, log, isReady: db.isReady });
     const address = await listen(app, config);
     log.info(`listening on ${address}: GraphQL ${address}/graphql, REST ${address}/api/v1, health ${address}/healthz`);
   } catch (e) {

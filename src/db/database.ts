@@ -73,7 +73,7 @@ export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
 export async function openDatabase(
   config: Config,
   log: (message: string) => void,
-  options: { migrate?: boolean; embedded?: 'start' | 'join' | 'join-or-start' } = {},
+  options: { migrate?: boolean; embedded?: 'start' | 'join' | 'join-or-start'; whileStarting?: () => void } = {},
 ): Promise<Database> {
   const mode = options.embedded ?? 'start';
   let embedded: EmbeddedPostgresHandle | undefined;
@@ -82,7 +82,7 @@ export async function openDatabase(
     throw new StartupError(`No database: set DATABASE_URL, or start the server first (\`npm start\`): its embedded PostgreSQL (${config.embedded.dataDir}) is not running.`);
   }
   if (!url) {
-    embedded = await startEmbeddedPostgres({ ...config.embedded, log });
+    embedded = await startEmbeddedPostgres({ ...config.embedded, log, whileStarting: options.whileStarting });
     url = embedded.url;
     log(`embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data in ${config.embedded.dataDir})`);
   }

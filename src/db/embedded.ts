@@ -31,6 +31,11 @@ export interface EmbeddedOptions {
    */
   portIsDefault?: boolean;
   log?: (message: string) => void;
+  /**
+   * Work for this process while PostgreSQL boots in its own (the server loads its modules then): run once the
+   * PostgreSQL process is spawned; an error it throws is thrown once PostgreSQL is up.
+   */
+  whileStarting?: () => void;
 }
 
 /**
@@ -251,13 +256,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         throw new StartupError(`Could not initialise the embedded PostgreSQL in ${dataDir}: ${String((e as Error)?.message ?? e)}`);
       }
     }
+    let whileStartingError: unknown;
     try {
       started = true;
-      await pg.start();
+      const booting = pg.start();
+      if (options.whileStarting) {
+        booting.catch(() => undefined); // awaited below; not "unhandled" while this process works meanwhile
+        // The process is spawned a few awaits into start(); from then on this process is free to work.
+        for (let i = 0; i < 1000 && !(pg as unknown as { process?: unknown }).process; i++) await new Promise((resolve) => setImmediate(resolve));
+        try {
+          options.whileStarting();
+        } catch (e) {
+          whileStartingError = e;
+        }
+      }
+      await booting;
     } catch {
       const why = recent.filter((l) => /FATAL|ERROR|could not|in use/i.test(l)).pop() ?? recent.pop() ?? 'it exited';
       throw new StartupError(`The embedded PostgreSQL on port ${port} did not start: ${why.replace(/\s+/g, ' ')}`);
     }
+    if (whileStartingError) throw whileStartingError;
 
     const client = pg.getPgClient('postgres', '127.0.0.1');
     await client.connect();
