@@ -15,6 +15,7 @@
  * BENCH_READ_KEYS_PER_WORKSPACE (100), BENCH_READ_SCENARIOS (all), BENCH_READ_BUILD (auto), BENCH_READ_PG_DIR
  * (.data/bench-reads/pg); its results also go to bench/results/latest.json.
  */
+import '../src/size-thread-pool'; // first: libuv's pool sized as the server sizes it, for it and the raw baseline alike
 import 'reflect-metadata';
 import os from 'node:os';
 import path from 'node:path';
@@ -358,9 +359,9 @@ async function listStatements(server: BenchServer, accessToken: string): Promise
 async function main(): Promise<void> {
   const t0 = performance.now();
   const cpus = cpuCount();
-  const threadpool = process.env.UV_THREADPOOL_SIZE ? Number(process.env.UV_THREADPOOL_SIZE) : 4;
+  const threadpool = Number(process.env.UV_THREADPOOL_SIZE);
   console.log(
-    `incident-desk benchmarks: Node ${process.version}, ${cpus} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), libuv threadpool ${threadpool}${process.env.UV_THREADPOOL_SIZE ? '' : ' (default)'}, load average ${os.loadavg()[0].toFixed(2)}`,
+    `incident-desk benchmarks: Node ${process.version}, ${cpus} CPU(s) (${os.cpus()[0]?.model.trim() ?? 'unknown'}), libuv threadpool ${threadpool}, load average ${os.loadavg()[0].toFixed(2)}`,
   );
 
   const sections: Record<string, Section> = {};

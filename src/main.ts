@@ -1,3 +1,4 @@
+import './size-thread-pool';
 import 'reflect-metadata';
 import type { App } from './app';
 import type { Config } from './config/config';

@@ -1,3 +1,4 @@
+import './size-thread-pool';
 import 'reflect-metadata';
 import { configOrExit, fail, runMain, stopOnSignals } from './shared/process-lifecycle';
 import { openDatabase, type Database } from './db/database';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { SETTINGS, settingsSchema as schema, type SettingName } from './settings';
+import { defaultHashSlots } from '../shared/threadpool';
 
 export { projectRoot, type Env } from './settings';
 
@@ -194,7 +195,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
       memoryKib: env.ARGON2_MEMORY_KIB,
       timeCost: env.ARGON2_TIME_COST,
       parallelism: env.ARGON2_PARALLELISM,
-      maxConcurrent: env.ARGON2_MAX_CONCURRENT,
+      maxConcurrent: env.ARGON2_MAX_CONCURRENT ?? defaultHashSlots(),
     },
     /** Unset: e-mails are written to the log (development and test only). */
     smtpUrl: env.SMTP_URL,

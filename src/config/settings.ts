@@ -302,8 +302,9 @@ export const SETTINGS = {
     doc: 'argon2id lanes',
   },
   ARGON2_MAX_CONCURRENT: {
-    schema: int(1, 64).default(4),
-    doc: 'password hashes in flight at once; the rest queue',
+    schema: int(1, 64).optional(),
+    defaultDoc: 'the cores less one, at least 1',
+    doc: "password hashes in flight at once; the rest queue. The server sizes libuv's thread pool the same way unless `UV_THREADPOOL_SIZE` is set, so the event loop keeps a core during a login storm; raise both together",
   },
   SMTP_URL: {
     schema: z
