@@ -121,7 +121,16 @@ const CLAIM_TEXT = `SELECT set_config('role', $1, true), set_config('app.tenant_
  * takes no lock and has no effect that would outlive it (advisory locks, sequences, settings).
  */
 const NOT_PLAIN = /;|\bFOR\s+(UPDATE|SHARE|NO\s+KEY\s+UPDATE|KEY\s+SHARE)\b|\b(pg_advisory|nextval|setval|set_config)|\b(INSERT|UPDATE|DELETE|MERGE)\b/i;
-export const isPlainRead = (text: string): boolean => /^\s*(SELECT|WITH)\b/i.test(text) && !NOT_PLAIN.test(text);
+const plainReads = new Map<string, boolean>();
+/** Kept per text (bounded): the same few statements come back with every request, and the test was 2% of a read's CPU. */
+function isPlainRead(text: string): boolean {
+  let plain = plainReads.get(text);
+  if (plain === undefined) {
+    plain = /^\s*(SELECT|WITH)\b/i.test(text) && !NOT_PLAIN.test(text);
+    if (plainReads.size < 1000) plainReads.set(text, plain);
+  }
+  return plain;
+}
 
 /**
  * Names for prepared statements, one per distinct statement text, shared by every connection (each prepares
