@@ -550,21 +550,21 @@ export type RestCustomersQueryVariables = Exact<{
 }>;
 
 
-export type RestCustomersQuery = { customers: { items: Array<{ id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestCustomersQuery = { customers: { items: Array<{ id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestCustomerQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestCustomerQuery = { customer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } };
+export type RestCustomerQuery = { customer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } | null };
 
 export type RestCreateCustomerMutationVariables = Exact<{
   input: CreateCustomerInput;
 }>;
 
 
-export type RestCreateCustomerMutation = { createCustomer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } };
+export type RestCreateCustomerMutation = { createCustomer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } | null };
 
 export type RestUpdateCustomerMutationVariables = Exact<{
   id: string;
@@ -572,14 +572,14 @@ export type RestUpdateCustomerMutationVariables = Exact<{
 }>;
 
 
-export type RestUpdateCustomerMutation = { updateCustomer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } };
+export type RestUpdateCustomerMutation = { updateCustomer: { id: string, name: string, sharingMode: SharingMode, portalUserCount: number, createdAt: string, updatedAt: string } | null };
 
 export type RestDeleteCustomerMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestDeleteCustomerMutation = { deleteCustomer: string };
+export type RestDeleteCustomerMutation = { deleteCustomer: string | null };
 
 export type RestPortalUsersQueryVariables = Exact<{
   filter?: PortalUserFilterInput | null | undefined;
@@ -588,21 +588,21 @@ export type RestPortalUsersQueryVariables = Exact<{
 }>;
 
 
-export type RestPortalUsersQuery = { portalUsers: { items: Array<{ id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestPortalUsersQuery = { portalUsers: { items: Array<{ id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestPortalUserQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestPortalUserQuery = { portalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } };
+export type RestPortalUserQuery = { portalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } | null };
 
 export type RestCreatePortalUserMutationVariables = Exact<{
   input: CreatePortalUserInput;
 }>;
 
 
-export type RestCreatePortalUserMutation = { createPortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } };
+export type RestCreatePortalUserMutation = { createPortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } | null };
 
 export type RestUpdatePortalUserMutationVariables = Exact<{
   id: string;
@@ -610,70 +610,70 @@ export type RestUpdatePortalUserMutationVariables = Exact<{
 }>;
 
 
-export type RestUpdatePortalUserMutation = { updatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } };
+export type RestUpdatePortalUserMutation = { updatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } | null };
 
 export type RestDeactivatePortalUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestDeactivatePortalUserMutation = { deactivatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } };
+export type RestDeactivatePortalUserMutation = { deactivatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } | null };
 
 export type RestReactivatePortalUserMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestReactivatePortalUserMutation = { reactivatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } };
+export type RestReactivatePortalUserMutation = { reactivatePortalUser: { id: string, email: string, displayName: string, customerId: string | null, isActive: boolean, emailVerified: boolean, invitationPending: boolean, createdAt: string, updatedAt: string, customer: { id: string, name: string } | null } | null };
 
 export type RestSendPortalUserPasswordResetMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestSendPortalUserPasswordResetMutation = { sendPortalUserPasswordReset: boolean };
+export type RestSendPortalUserPasswordResetMutation = { sendPortalUserPasswordReset: boolean | null };
 
 export type RestAcceptPortalInvitationMutationVariables = Exact<{
   input: AcceptPortalInvitationInput;
 }>;
 
 
-export type RestAcceptPortalInvitationMutation = { acceptPortalInvitation: { accessToken: string, refreshToken: string, account: { id: string, email: string, displayName: string, customerId: string | null, tenantId: string } } };
+export type RestAcceptPortalInvitationMutation = { acceptPortalInvitation: { accessToken: string, refreshToken: string, account: { id: string, email: string, displayName: string, customerId: string | null, tenantId: string } } | null };
 
 export type RestCustomerForgotPasswordMutationVariables = Exact<{
   input: CustomerEmailInput;
 }>;
 
 
-export type RestCustomerForgotPasswordMutation = { customerForgotPassword: boolean };
+export type RestCustomerForgotPasswordMutation = { customerForgotPassword: boolean | null };
 
 export type RestValidateCustomerResetTokenMutationVariables = Exact<{
   input: ResetTokenInput;
 }>;
 
 
-export type RestValidateCustomerResetTokenMutation = { validateCustomerResetToken: { valid: boolean, expiresAt: string } };
+export type RestValidateCustomerResetTokenMutation = { validateCustomerResetToken: { valid: boolean, expiresAt: string } | null };
 
 export type RestCustomerResetPasswordMutationVariables = Exact<{
   input: ResetPasswordInput;
 }>;
 
 
-export type RestCustomerResetPasswordMutation = { customerResetPassword: boolean };
+export type RestCustomerResetPasswordMutation = { customerResetPassword: boolean | null };
 
 export type RestTenantSettingsFragment = { id: string, name: string, slug: string, allowCustomerSignup: boolean, updatedAt: string };
 
 export type RestTenantSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestTenantSettingsQuery = { tenantSettings: { id: string, name: string, slug: string, allowCustomerSignup: boolean, updatedAt: string } };
+export type RestTenantSettingsQuery = { tenantSettings: { id: string, name: string, slug: string, allowCustomerSignup: boolean, updatedAt: string } | null };
 
 export type RestUpdateTenantSettingsMutationVariables = Exact<{
   input: UpdateTenantSettingsInput;
 }>;
 
 
-export type RestUpdateTenantSettingsMutation = { updateTenantSettings: { id: string, name: string, slug: string, allowCustomerSignup: boolean, updatedAt: string } };
+export type RestUpdateTenantSettingsMutation = { updateTenantSettings: { id: string, name: string, slug: string, allowCustomerSignup: boolean, updatedAt: string } | null };
 
 export type RestAuditLogQueryVariables = Exact<{
   filter?: AuditLogFilterInput | null | undefined;
@@ -682,14 +682,14 @@ export type RestAuditLogQueryVariables = Exact<{
 }>;
 
 
-export type RestAuditLogQuery = { auditLog: { items: Array<{ id: string, action: string, createdAt: string, targetType: string | null, targetId: string | null, ip: string | null, metadata: Record<string, unknown> | null, actor: { kind: string, id: string, email: string | null, displayName: string | null } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestAuditLogQuery = { auditLog: { items: Array<{ id: string, action: string, createdAt: string, targetType: string | null, targetId: string | null, ip: string | null, metadata: Record<string, unknown> | null, actor: { kind: string, id: string, email: string | null, displayName: string | null } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestVerifyAuditChainQueryVariables = Exact<{
   anchor?: AuditChainAnchorInput | null | undefined;
 }>;
 
 
-export type RestVerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checkedEntries: number, headSequence: string, headHash: string | null, firstBroken: { entryId: string | null, sequence: string, reason: AuditChainBreakReason, message: string } | null } };
+export type RestVerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checkedEntries: number, headSequence: string, headHash: string | null, firstBroken: { entryId: string | null, sequence: string, reason: AuditChainBreakReason, message: string } | null } | null };
 
 export type RestAuthUserFragment = { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole };
 
@@ -702,99 +702,99 @@ export type RestLoginMutationVariables = Exact<{
 }>;
 
 
-export type RestLoginMutation = { login: { accessToken: string, refreshToken: string, user: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole } } };
+export type RestLoginMutation = { login: { accessToken: string, refreshToken: string, user: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole } } | null };
 
 export type RestRegisterBusinessMutationVariables = Exact<{
   input: RegisterBusinessInput;
 }>;
 
 
-export type RestRegisterBusinessMutation = { registerBusiness: { user: { id: string, email: string, role: StaffRole }, business: { id: string, name: string, slug: string } } };
+export type RestRegisterBusinessMutation = { registerBusiness: { user: { id: string, email: string, role: StaffRole }, business: { id: string, name: string, slug: string } } | null };
 
 export type RestRegisterDeveloperMutationVariables = Exact<{
   input: RegisterDeveloperInput;
 }>;
 
 
-export type RestRegisterDeveloperMutation = { registerDeveloper: { user: { id: string, email: string, role: StaffRole }, business: { id: string, name: string, slug: string } } };
+export type RestRegisterDeveloperMutation = { registerDeveloper: { user: { id: string, email: string, role: StaffRole }, business: { id: string, name: string, slug: string } } | null };
 
 export type RestVerifyEmailMutationVariables = Exact<{
   input: VerifyEmailInput;
 }>;
 
 
-export type RestVerifyEmailMutation = { verifyEmail: boolean };
+export type RestVerifyEmailMutation = { verifyEmail: boolean | null };
 
 export type RestResendOtpMutationVariables = Exact<{
   input: EmailInput;
 }>;
 
 
-export type RestResendOtpMutation = { resendOtp: boolean };
+export type RestResendOtpMutation = { resendOtp: boolean | null };
 
 export type RestForgotPasswordMutationVariables = Exact<{
   input: EmailInput;
 }>;
 
 
-export type RestForgotPasswordMutation = { forgotPassword: boolean };
+export type RestForgotPasswordMutation = { forgotPassword: boolean | null };
 
 export type RestValidateResetTokenMutationVariables = Exact<{
   input: ResetTokenInput;
 }>;
 
 
-export type RestValidateResetTokenMutation = { validateResetToken: { valid: boolean, expiresAt: string } };
+export type RestValidateResetTokenMutation = { validateResetToken: { valid: boolean, expiresAt: string } | null };
 
 export type RestResetPasswordMutationVariables = Exact<{
   input: ResetPasswordInput;
 }>;
 
 
-export type RestResetPasswordMutation = { resetPassword: boolean };
+export type RestResetPasswordMutation = { resetPassword: boolean | null };
 
 export type RestRefreshTokenMutationVariables = Exact<{
   input: RefreshTokenInput;
 }>;
 
 
-export type RestRefreshTokenMutation = { refreshToken: { accessToken: string, refreshToken: string } };
+export type RestRefreshTokenMutation = { refreshToken: { accessToken: string, refreshToken: string } | null };
 
 export type RestLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestLogoutMutation = { logout: boolean };
+export type RestLogoutMutation = { logout: boolean | null };
 
 export type RestChangePasswordMutationVariables = Exact<{
   input: ChangePasswordInput;
 }>;
 
 
-export type RestChangePasswordMutation = { changePassword: boolean };
+export type RestChangePasswordMutation = { changePassword: boolean | null };
 
 export type RestMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestMeQuery = { me: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole, businessId: string, createdAt: string, phone: string | null, emailVerified: boolean } };
+export type RestMeQuery = { me: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole, businessId: string, createdAt: string, phone: string | null, emailVerified: boolean } | null };
 
 export type RestUpdateProfileMutationVariables = Exact<{
   input: UpdateProfileInput;
 }>;
 
 
-export type RestUpdateProfileMutation = { updateProfile: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole, businessId: string, createdAt: string, phone: string | null, emailVerified: boolean } };
+export type RestUpdateProfileMutation = { updateProfile: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole, businessId: string, createdAt: string, phone: string | null, emailVerified: boolean } | null };
 
 export type PageAcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
 }>;
 
 
-export type PageAcceptInvitationMutation = { acceptInvitation: { user: { id: string } } };
+export type PageAcceptInvitationMutation = { acceptInvitation: { user: { id: string } } | null };
 
 export type CompaniesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CompaniesQuery = { companies: Array<{ id: string, name: string, slug: string }> };
+export type CompaniesQuery = { companies: Array<{ id: string, name: string, slug: string }> | null };
 
 export type RestIncidentAnalysisFragment = { id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, similarIncidents: Array<{ id: string, number: string, title: string, status: IncidentStatus, priority: Priority, score: number, resolutionSummary: string | null, resolvedAt: string | null, serviceArea: string | null }>, suggestedArticles: Array<{ id: string, slug: string, title: string, visibility: Visibility, score: number }>, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, signals: Array<{ kind: AnalysisSignalKind, detail: string, suggests: Priority }>, provider: { status: AnalysisProviderStatus, model: string | null, report: string | null, error: string | null, finishedAt: string | null } };
 
@@ -804,7 +804,7 @@ export type RestAnalyzeIncidentMutationVariables = Exact<{
 }>;
 
 
-export type RestAnalyzeIncidentMutation = { analyzeIncident: { id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, similarIncidents: Array<{ id: string, number: string, title: string, status: IncidentStatus, priority: Priority, score: number, resolutionSummary: string | null, resolvedAt: string | null, serviceArea: string | null }>, suggestedArticles: Array<{ id: string, slug: string, title: string, visibility: Visibility, score: number }>, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, signals: Array<{ kind: AnalysisSignalKind, detail: string, suggests: Priority }>, provider: { status: AnalysisProviderStatus, model: string | null, report: string | null, error: string | null, finishedAt: string | null } } };
+export type RestAnalyzeIncidentMutation = { analyzeIncident: { id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, similarIncidents: Array<{ id: string, number: string, title: string, status: IncidentStatus, priority: Priority, score: number, resolutionSummary: string | null, resolvedAt: string | null, serviceArea: string | null }>, suggestedArticles: Array<{ id: string, slug: string, title: string, visibility: Visibility, score: number }>, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, signals: Array<{ kind: AnalysisSignalKind, detail: string, suggests: Priority }>, provider: { status: AnalysisProviderStatus, model: string | null, report: string | null, error: string | null, finishedAt: string | null } } | null };
 
 export type RestIncidentAnalysisQueryVariables = Exact<{
   incidentId: string;
@@ -812,7 +812,7 @@ export type RestIncidentAnalysisQueryVariables = Exact<{
 }>;
 
 
-export type RestIncidentAnalysisQuery = { incidentAnalysis: { id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, similarIncidents: Array<{ id: string, number: string, title: string, status: IncidentStatus, priority: Priority, score: number, resolutionSummary: string | null, resolvedAt: string | null, serviceArea: string | null }>, suggestedArticles: Array<{ id: string, slug: string, title: string, visibility: Visibility, score: number }>, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, signals: Array<{ kind: AnalysisSignalKind, detail: string, suggests: Priority }>, provider: { status: AnalysisProviderStatus, model: string | null, report: string | null, error: string | null, finishedAt: string | null } } };
+export type RestIncidentAnalysisQuery = { incidentAnalysis: { id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, similarIncidents: Array<{ id: string, number: string, title: string, status: IncidentStatus, priority: Priority, score: number, resolutionSummary: string | null, resolvedAt: string | null, serviceArea: string | null }>, suggestedArticles: Array<{ id: string, slug: string, title: string, visibility: Visibility, score: number }>, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, signals: Array<{ kind: AnalysisSignalKind, detail: string, suggests: Priority }>, provider: { status: AnalysisProviderStatus, model: string | null, report: string | null, error: string | null, finishedAt: string | null } } | null };
 
 export type RestIncidentAnalysesQueryVariables = Exact<{
   incidentId: string;
@@ -822,7 +822,7 @@ export type RestIncidentAnalysesQueryVariables = Exact<{
 }>;
 
 
-export type RestIncidentAnalysesQuery = { incidentAnalyses: { items: Array<{ id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, provider: { status: AnalysisProviderStatus, model: string | null, finishedAt: string | null } }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestIncidentAnalysesQuery = { incidentAnalyses: { items: Array<{ id: string, incidentId: string, incidentNumber: string, version: number, audience: AnalysisAudience, trigger: AnalysisTrigger, analyzer: string, createdAt: string, linkedReports: number, affectedCustomers: number, report: string, requestedBy: { id: string, displayName: string } | null, suggestedPriority: { priority: Priority, current: Priority, reasons: Array<string> }, suggestedServiceArea: { area: string | null, current: string | null, reasons: Array<string> }, provider: { status: AnalysisProviderStatus, model: string | null, finishedAt: string | null } }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestStaffIncidentFragment = { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null };
 
@@ -837,33 +837,33 @@ export type RestIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type RestIncidentsQuery = { incidents: { items: Array<{ id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RestIncidentsQuery = { incidents: { items: Array<{ id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RestIncidentCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestIncidentCountsQuery = { incidentCounts: Array<{ status: IncidentStatus, count: number }> };
+export type RestIncidentCountsQuery = { incidentCounts: Array<{ status: IncidentStatus, count: number }> | null };
 
 export type RestIncidentQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestIncidentQuery = { incident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, updates: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, visibility: Visibility, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, attachments: Array<{ id: string, updateId: string | null, fileName: string, contentType: string, size: number, createdAt: string, downloadUrl: string }> | null, rating: { id: string, score: number, comment: string | null, source: RatingSource, raterName: string, createdAt: string } | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestIncidentQuery = { incident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, updates: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, visibility: Visibility, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, attachments: Array<{ id: string, updateId: string | null, fileName: string, contentType: string, size: number, createdAt: string, downloadUrl: string }> | null, rating: { id: string, score: number, comment: string | null, source: RatingSource, raterName: string, createdAt: string } | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestIncidentRatingSummaryQueryVariables = Exact<{
   filter?: RatingSummaryFilterInput | null | undefined;
 }>;
 
 
-export type RestIncidentRatingSummaryQuery = { incidentRatingSummary: { from: string | null, to: string | null, count: number, average: number | null, distribution: Array<{ score: number, count: number }>, byAssignee: Array<{ count: number, average: number | null, assignee: { id: string, displayName: string, email: string } | null }> } };
+export type RestIncidentRatingSummaryQuery = { incidentRatingSummary: { from: string | null, to: string | null, count: number, average: number | null, distribution: Array<{ score: number, count: number }>, byAssignee: Array<{ count: number, average: number | null, assignee: { id: string, displayName: string, email: string } | null }> } | null };
 
 export type RestCreateIncidentMutationVariables = Exact<{
   input: CreateIncidentInput;
 }>;
 
 
-export type RestCreateIncidentMutation = { createIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestCreateIncidentMutation = { createIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestUpdateIncidentMutationVariables = Exact<{
   id: string;
@@ -872,7 +872,7 @@ export type RestUpdateIncidentMutationVariables = Exact<{
 }>;
 
 
-export type RestUpdateIncidentMutation = { updateIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestUpdateIncidentMutation = { updateIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestChangeIncidentStatusMutationVariables = Exact<{
   id: string;
@@ -880,7 +880,7 @@ export type RestChangeIncidentStatusMutationVariables = Exact<{
 }>;
 
 
-export type RestChangeIncidentStatusMutation = { changeIncidentStatus: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestChangeIncidentStatusMutation = { changeIncidentStatus: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestAddIncidentUpdateMutationVariables = Exact<{
   id: string;
@@ -888,7 +888,7 @@ export type RestAddIncidentUpdateMutationVariables = Exact<{
 }>;
 
 
-export type RestAddIncidentUpdateMutation = { addIncidentUpdate: { id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, visibility: Visibility, createdAt: string, author: { displayName: string, kind: AuthorKind } } };
+export type RestAddIncidentUpdateMutation = { addIncidentUpdate: { id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, visibility: Visibility, createdAt: string, author: { displayName: string, kind: AuthorKind } } | null };
 
 export type RestAssignIncidentMutationVariables = Exact<{
   id: string;
@@ -896,7 +896,7 @@ export type RestAssignIncidentMutationVariables = Exact<{
 }>;
 
 
-export type RestAssignIncidentMutation = { assignIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestAssignIncidentMutation = { assignIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestLinkIncidentsMutationVariables = Exact<{
   parentId: string;
@@ -904,33 +904,33 @@ export type RestLinkIncidentsMutationVariables = Exact<{
 }>;
 
 
-export type RestLinkIncidentsMutation = { linkIncidents: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestLinkIncidentsMutation = { linkIncidents: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestUnlinkIncidentMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestUnlinkIncidentMutation = { unlinkIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } };
+export type RestUnlinkIncidentMutation = { unlinkIncident: { id: string, number: string, type: IncidentType, title: string, description: string, techDescription: string | null, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, acknowledgedAt: string | null, resolvedAt: string | null, closedAt: string | null, resolutionSummary: string | null, impactSummary: string | null, blastRadius: string | null, serviceArea: string | null, environment: string | null, region: string | null, customerId: string | null, parentId: string | null, version: number | null, sla: { responseDueAt: string, resolutionDueAt: string }, internalSla: { state: string, responseBreached: boolean, resolutionBreached: boolean, responseBreachedAt: string | null, resolutionBreachedAt: string | null } | null, assignee: { id: string, displayName: string, email: string } | null } | null };
 
 export type RestSlaPoliciesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestSlaPoliciesQuery = { slaPolicies: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> };
+export type RestSlaPoliciesQuery = { slaPolicies: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> | null };
 
 export type RestSetSlaPolicyMutationVariables = Exact<{
   input: SetSlaPolicyInput;
 }>;
 
 
-export type RestSetSlaPolicyMutation = { setSlaPolicy: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> };
+export type RestSetSlaPolicyMutation = { setSlaPolicy: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> | null };
 
 export type RestResetSlaPolicyMutationVariables = Exact<{
   priority: Priority;
 }>;
 
 
-export type RestResetSlaPolicyMutation = { resetSlaPolicy: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> };
+export type RestResetSlaPolicyMutation = { resetSlaPolicy: Array<{ priority: Priority, responseMinutes: number, resolutionMinutes: number, isDefault: boolean }> | null };
 
 export type RestStaffParticipantFragment = { id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null };
 
@@ -939,7 +939,7 @@ export type RestIncidentParticipantsQueryVariables = Exact<{
 }>;
 
 
-export type RestIncidentParticipantsQuery = { incident: { id: string, participants: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> } };
+export type RestIncidentParticipantsQuery = { incident: { id: string, participants: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> } | null };
 
 export type RestAddIncidentParticipantMutationVariables = Exact<{
   incidentId: string;
@@ -947,7 +947,7 @@ export type RestAddIncidentParticipantMutationVariables = Exact<{
 }>;
 
 
-export type RestAddIncidentParticipantMutation = { addIncidentParticipant: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> };
+export type RestAddIncidentParticipantMutation = { addIncidentParticipant: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> | null };
 
 export type RestRemoveIncidentParticipantMutationVariables = Exact<{
   incidentId: string;
@@ -955,7 +955,7 @@ export type RestRemoveIncidentParticipantMutationVariables = Exact<{
 }>;
 
 
-export type RestRemoveIncidentParticipantMutation = { removeIncidentParticipant: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> };
+export type RestRemoveIncidentParticipantMutation = { removeIncidentParticipant: Array<{ id: string, displayName: string, email: string | null, addedAt: string | null, addedByKind: string | null, addedById: string | null }> | null };
 
 export type RestKbStaffArticleFragment = { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null };
 
@@ -966,28 +966,28 @@ export type RestStaffKbArticlesQueryVariables = Exact<{
 }>;
 
 
-export type RestStaffKbArticlesQuery = { staffKbArticles: { fuzzy: boolean, items: Array<{ id: string, slug: string, title: string, excerpt: string, highlight: string | null, category: string | null, tags: Array<string>, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestStaffKbArticlesQuery = { staffKbArticles: { fuzzy: boolean, items: Array<{ id: string, slug: string, title: string, excerpt: string, highlight: string | null, category: string | null, tags: Array<string>, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestStaffKbArticleQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestStaffKbArticleQuery = { staffKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestStaffKbArticleQuery = { staffKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestKbArticleRevisionsQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestKbArticleRevisionsQuery = { kbArticleRevisions: Array<{ revision: number, slug: string, title: string, category: string | null, tags: Array<string>, visibility: Visibility, status: ArticleStatus, markdown: string, html: string, savedAt: string, replacedAt: string, savedBy: { id: string, displayName: string } | null }> };
+export type RestKbArticleRevisionsQuery = { kbArticleRevisions: Array<{ revision: number, slug: string, title: string, category: string | null, tags: Array<string>, visibility: Visibility, status: ArticleStatus, markdown: string, html: string, savedAt: string, replacedAt: string, savedBy: { id: string, displayName: string } | null }> | null };
 
 export type RestCreateKbArticleMutationVariables = Exact<{
   input: CreateKbArticleInput;
 }>;
 
 
-export type RestCreateKbArticleMutation = { createKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestCreateKbArticleMutation = { createKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestUpdateKbArticleMutationVariables = Exact<{
   id: string;
@@ -995,21 +995,21 @@ export type RestUpdateKbArticleMutationVariables = Exact<{
 }>;
 
 
-export type RestUpdateKbArticleMutation = { updateKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestUpdateKbArticleMutation = { updateKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestPublishKbArticleMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestPublishKbArticleMutation = { publishKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestPublishKbArticleMutation = { publishKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestArchiveKbArticleMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestArchiveKbArticleMutation = { archiveKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestArchiveKbArticleMutation = { archiveKbArticle: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestRestoreKbArticleRevisionMutationVariables = Exact<{
   id: string;
@@ -1017,7 +1017,7 @@ export type RestRestoreKbArticleRevisionMutationVariables = Exact<{
 }>;
 
 
-export type RestRestoreKbArticleRevisionMutation = { restoreKbArticleRevision: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } };
+export type RestRestoreKbArticleRevisionMutation = { restoreKbArticleRevision: { id: string, slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, status: ArticleStatus, visibility: Visibility, revision: number, sourceIncidentId: string | null, publishedAt: string | null, archivedAt: string | null, createdAt: string, updatedAt: string, author: { id: string, displayName: string } | null, updatedBy: { id: string, displayName: string } | null } | null };
 
 export type RestNotificationPreferenceFragment = { kind: NotificationKind, enabled: boolean, isDefault: boolean, description: string };
 
@@ -1030,7 +1030,7 @@ export type RestWebhookEndpointFragment = { id: string, url: string, eventTypes:
 export type RestNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestNotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, enabled: boolean, isDefault: boolean, description: string }> };
+export type RestNotificationPreferencesQuery = { notificationPreferences: Array<{ kind: NotificationKind, enabled: boolean, isDefault: boolean, description: string }> | null };
 
 export type RestSetNotificationPreferenceMutationVariables = Exact<{
   kind: NotificationKind;
@@ -1038,19 +1038,19 @@ export type RestSetNotificationPreferenceMutationVariables = Exact<{
 }>;
 
 
-export type RestSetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, enabled: boolean, isDefault: boolean, description: string }> };
+export type RestSetNotificationPreferenceMutation = { setNotificationPreference: Array<{ kind: NotificationKind, enabled: boolean, isDefault: boolean, description: string }> | null };
 
 export type RestOnCallRecipientsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestOnCallRecipientsQuery = { onCallRecipients: { isDefault: boolean, recipients: Array<{ email: string, staffUserId: string | null, displayName: string | null }> } };
+export type RestOnCallRecipientsQuery = { onCallRecipients: { isDefault: boolean, recipients: Array<{ email: string, staffUserId: string | null, displayName: string | null }> } | null };
 
 export type RestSetOnCallRecipientsMutationVariables = Exact<{
   emails: Array<string> | string;
 }>;
 
 
-export type RestSetOnCallRecipientsMutation = { setOnCallRecipients: { isDefault: boolean, recipients: Array<{ email: string, staffUserId: string | null, displayName: string | null }> } };
+export type RestSetOnCallRecipientsMutation = { setOnCallRecipients: { isDefault: boolean, recipients: Array<{ email: string, staffUserId: string | null, displayName: string | null }> } | null };
 
 export type RestDeliveriesQueryVariables = Exact<{
   status?: DeliveryStatus | null | undefined;
@@ -1061,26 +1061,26 @@ export type RestDeliveriesQueryVariables = Exact<{
 }>;
 
 
-export type RestDeliveriesQuery = { deliveries: { items: Array<{ id: string, eventId: string, eventType: string, channel: DeliveryChannel, target: string, webhookEndpointId: string | null, subject: string | null, status: DeliveryStatus, attempts: number, maxAttempts: number, lastError: string | null, responseStatus: number | null, responseExcerpt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, updatedAt: string }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestDeliveriesQuery = { deliveries: { items: Array<{ id: string, eventId: string, eventType: string, channel: DeliveryChannel, target: string, webhookEndpointId: string | null, subject: string | null, status: DeliveryStatus, attempts: number, maxAttempts: number, lastError: string | null, responseStatus: number | null, responseExcerpt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, updatedAt: string }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestRetryDeliveryMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestRetryDeliveryMutation = { retryDelivery: { id: string, eventId: string, eventType: string, channel: DeliveryChannel, target: string, webhookEndpointId: string | null, subject: string | null, status: DeliveryStatus, attempts: number, maxAttempts: number, lastError: string | null, responseStatus: number | null, responseExcerpt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, updatedAt: string } };
+export type RestRetryDeliveryMutation = { retryDelivery: { id: string, eventId: string, eventType: string, channel: DeliveryChannel, target: string, webhookEndpointId: string | null, subject: string | null, status: DeliveryStatus, attempts: number, maxAttempts: number, lastError: string | null, responseStatus: number | null, responseExcerpt: string | null, nextAttemptAt: string | null, deliveredAt: string | null, createdAt: string, updatedAt: string } | null };
 
 export type RestWebhookEndpointsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestWebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string }> };
+export type RestWebhookEndpointsQuery = { webhookEndpoints: Array<{ id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string }> | null };
 
 export type RestCreateWebhookEndpointMutationVariables = Exact<{
   input: CreateWebhookEndpointInput;
 }>;
 
 
-export type RestCreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } } };
+export type RestCreateWebhookEndpointMutation = { createWebhookEndpoint: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } } | null };
 
 export type RestUpdateWebhookEndpointMutationVariables = Exact<{
   id: string;
@@ -1088,28 +1088,28 @@ export type RestUpdateWebhookEndpointMutationVariables = Exact<{
 }>;
 
 
-export type RestUpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } };
+export type RestUpdateWebhookEndpointMutation = { updateWebhookEndpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } | null };
 
 export type RestDeleteWebhookEndpointMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestDeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean };
+export type RestDeleteWebhookEndpointMutation = { deleteWebhookEndpoint: boolean | null };
 
 export type RestRotateWebhookSecretMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } } };
+export type RestRotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, endpoint: { id: string, url: string, eventTypes: Array<string>, description: string | null, isActive: boolean, createdAt: string, updatedAt: string } } | null };
 
 export type RestOAuthLoginMutationVariables = Exact<{
   provider: string;
 }>;
 
 
-export type RestOAuthLoginMutation = { oauthLogin: { authorizationUrl: string } };
+export type RestOAuthLoginMutation = { oauthLogin: { authorizationUrl: string } | null };
 
 export type RestOAuthCallbackMutationVariables = Exact<{
   code: string;
@@ -1118,7 +1118,7 @@ export type RestOAuthCallbackMutationVariables = Exact<{
 }>;
 
 
-export type RestOAuthCallbackMutation = { oauthCallback: { accessToken: string, refreshToken: string, user: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole } } };
+export type RestOAuthCallbackMutation = { oauthCallback: { accessToken: string, refreshToken: string, user: { id: string, email: string, firstName: string | null, lastName: string | null, role: StaffRole } } | null };
 
 export type RestCustomerIncidentFragment = { id: string, number: string, type: IncidentType, summary: string, title: string, description: string, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, resolvedAt: string | null, sla: { responseDueAt: string, resolutionDueAt: string } };
 
@@ -1131,52 +1131,52 @@ export type RestRegisterCustomerMutationVariables = Exact<{
 }>;
 
 
-export type RestRegisterCustomerMutation = { registerCustomer: { id: string, email: string, name: string, companyId: string } };
+export type RestRegisterCustomerMutation = { registerCustomer: { id: string, email: string, name: string, companyId: string } | null };
 
 export type RestVerifyCustomerEmailMutationVariables = Exact<{
   input: CustomerVerifyEmailInput;
 }>;
 
 
-export type RestVerifyCustomerEmailMutation = { verifyCustomerEmail: boolean };
+export type RestVerifyCustomerEmailMutation = { verifyCustomerEmail: boolean | null };
 
 export type RestResendCustomerOtpMutationVariables = Exact<{
   input: CustomerEmailInput;
 }>;
 
 
-export type RestResendCustomerOtpMutation = { resendCustomerOtp: boolean };
+export type RestResendCustomerOtpMutation = { resendCustomerOtp: boolean | null };
 
 export type RestCustomerLoginMutationVariables = Exact<{
   input: CustomerLoginInput;
 }>;
 
 
-export type RestCustomerLoginMutation = { customerLogin: { accessToken: string, refreshToken: string, account: { id: string, email: string, name: string, displayName: string, companyId: string, tenantId: string, customerId: string | null } } };
+export type RestCustomerLoginMutation = { customerLogin: { accessToken: string, refreshToken: string, account: { id: string, email: string, name: string, displayName: string, companyId: string, tenantId: string, customerId: string | null } } | null };
 
 export type RestPortalLoginMutationVariables = Exact<{
   input: PortalLoginInput;
 }>;
 
 
-export type RestPortalLoginMutation = { portalLogin: { accessToken: string, refreshToken: string, account: { id: string, email: string, displayName: string, customerId: string | null, tenantId: string } } };
+export type RestPortalLoginMutation = { portalLogin: { accessToken: string, refreshToken: string, account: { id: string, email: string, displayName: string, customerId: string | null, tenantId: string } } | null };
 
 export type RestCustomerRefreshTokenMutationVariables = Exact<{
   input: RefreshTokenInput;
 }>;
 
 
-export type RestCustomerRefreshTokenMutation = { customerRefreshToken: { accessToken: string, refreshToken: string } };
+export type RestCustomerRefreshTokenMutation = { customerRefreshToken: { accessToken: string, refreshToken: string } | null };
 
 export type RestCustomerLogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestCustomerLogoutMutation = { customerLogout: boolean };
+export type RestCustomerLogoutMutation = { customerLogout: boolean | null };
 
 export type RestPortalMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestPortalMeQuery = { portalMe: { id: string, email: string, displayName: string, tenant: { id: string, name: string, slug: string }, customer: { id: string, name: string } | null } };
+export type RestPortalMeQuery = { portalMe: { id: string, email: string, displayName: string, tenant: { id: string, name: string, slug: string }, customer: { id: string, name: string } | null } | null };
 
 export type RestCreateTicketMutationVariables = Exact<{
   input: CreateTicketInput;
@@ -1184,14 +1184,14 @@ export type RestCreateTicketMutationVariables = Exact<{
 }>;
 
 
-export type RestCreateTicketMutation = { createTicket: { id: string, number: string, status: IncidentStatus, type: IncidentType, priority: Priority, createdAt: string } };
+export type RestCreateTicketMutation = { createTicket: { id: string, number: string, status: IncidentStatus, type: IncidentType, priority: Priority, createdAt: string } | null };
 
 export type RestCustomerIncidentQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestCustomerIncidentQuery = { ticket: { id: string, number: string, type: IncidentType, summary: string, title: string, description: string, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, resolvedAt: string | null, updates: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, comments: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, attachments: Array<{ id: string, updateId: string | null, fileName: string, contentType: string, size: number, createdAt: string, downloadUrl: string }> | null, sla: { responseDueAt: string, resolutionDueAt: string } } };
+export type RestCustomerIncidentQuery = { ticket: { id: string, number: string, type: IncidentType, summary: string, title: string, description: string, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, resolvedAt: string | null, updates: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, comments: Array<{ id: string, kind: UpdateKind, body: string, status: IncidentStatus | null, createdAt: string, author: { displayName: string, kind: AuthorKind } }>, attachments: Array<{ id: string, updateId: string | null, fileName: string, contentType: string, size: number, createdAt: string, downloadUrl: string }> | null, sla: { responseDueAt: string, resolutionDueAt: string } } | null };
 
 export type RestCustomerIncidentsQueryVariables = Exact<{
   page?: number | null | undefined;
@@ -1203,7 +1203,7 @@ export type RestCustomerIncidentsQueryVariables = Exact<{
 }>;
 
 
-export type RestCustomerIncidentsQuery = { tickets: { items: Array<{ id: string, number: string, type: IncidentType, summary: string, title: string, description: string, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, resolvedAt: string | null, sla: { responseDueAt: string, resolutionDueAt: string } }>, pagination: { page: number, limit: number, total: number, totalPages: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type RestCustomerIncidentsQuery = { tickets: { items: Array<{ id: string, number: string, type: IncidentType, summary: string, title: string, description: string, status: IncidentStatus, priority: Priority, source: IncidentSource, createdAt: string, updatedAt: string, resolvedAt: string | null, sla: { responseDueAt: string, resolutionDueAt: string } }>, pagination: { page: number, limit: number, total: number, totalPages: number }, pageInfo: { hasNextPage: boolean, endCursor: string | null } } | null };
 
 export type RestAddTicketCommentMutationVariables = Exact<{
   ticketId: string;
@@ -1211,7 +1211,7 @@ export type RestAddTicketCommentMutationVariables = Exact<{
 }>;
 
 
-export type RestAddTicketCommentMutation = { addTicketComment: { id: string, body: string, createdAt: string, author: { displayName: string, kind: AuthorKind } } };
+export type RestAddTicketCommentMutation = { addTicketComment: { id: string, body: string, createdAt: string, author: { displayName: string, kind: AuthorKind } } | null };
 
 export type RestKbArticlesQueryVariables = Exact<{
   q?: string | null | undefined;
@@ -1222,28 +1222,28 @@ export type RestKbArticlesQueryVariables = Exact<{
 }>;
 
 
-export type RestKbArticlesQuery = { kbArticles: { fuzzy: boolean, items: Array<{ slug: string, title: string, excerpt: string, highlight: string | null, category: string | null, tags: Array<string>, publishedAt: string | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } };
+export type RestKbArticlesQuery = { kbArticles: { fuzzy: boolean, items: Array<{ slug: string, title: string, excerpt: string, highlight: string | null, category: string | null, tags: Array<string>, publishedAt: string | null }>, pagination: { page: number, limit: number, total: number, totalPages: number } } | null };
 
 export type RestKbArticleQueryVariables = Exact<{
   slug: string;
 }>;
 
 
-export type RestKbArticleQuery = { kbArticle: { slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, publishedAt: string | null } };
+export type RestKbArticleQuery = { kbArticle: { slug: string, title: string, category: string | null, tags: Array<string>, markdown: string, html: string, publishedAt: string | null } | null };
 
 export type RestRequestSignInLinkMutationVariables = Exact<{
   input: SignInLinkRequestInput;
 }>;
 
 
-export type RestRequestSignInLinkMutation = { requestSignInLink: boolean };
+export type RestRequestSignInLinkMutation = { requestSignInLink: boolean | null };
 
 export type RestSignInWithLinkMutationVariables = Exact<{
   input: SignInWithLinkInput;
 }>;
 
 
-export type RestSignInWithLinkMutation = { signInWithLink: { accessToken: string, refreshToken: string, account: { id: string, email: string, name: string, displayName: string, companyId: string, tenantId: string, customerId: string | null } } };
+export type RestSignInWithLinkMutation = { signInWithLink: { accessToken: string, refreshToken: string, account: { id: string, email: string, name: string, displayName: string, companyId: string, tenantId: string, customerId: string | null } } | null };
 
 export type RestRateTicketMutationVariables = Exact<{
   ticketId: string;
@@ -1251,21 +1251,21 @@ export type RestRateTicketMutationVariables = Exact<{
 }>;
 
 
-export type RestRateTicketMutation = { rateTicket: { ticketId: string, score: number, comment: string | null, createdAt: string } };
+export type RestRateTicketMutation = { rateTicket: { ticketId: string, score: number, comment: string | null, createdAt: string } | null };
 
 export type RestRateTicketWithLinkMutationVariables = Exact<{
   input: RateTicketWithLinkInput;
 }>;
 
 
-export type RestRateTicketWithLinkMutation = { rateTicketWithLink: { ticketId: string, score: number, comment: string | null, createdAt: string } };
+export type RestRateTicketWithLinkMutation = { rateTicketWithLink: { ticketId: string, score: number, comment: string | null, createdAt: string } | null };
 
 export type RestTicketParticipantsQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RestTicketParticipantsQuery = { ticket: { id: string, participants: Array<{ id: string, displayName: string }> } };
+export type RestTicketParticipantsQuery = { ticket: { id: string, participants: Array<{ id: string, displayName: string }> } | null };
 
 export type RestAddTicketParticipantMutationVariables = Exact<{
   ticketId: string;
@@ -1273,7 +1273,7 @@ export type RestAddTicketParticipantMutationVariables = Exact<{
 }>;
 
 
-export type RestAddTicketParticipantMutation = { addTicketParticipant: Array<{ id: string, displayName: string }> };
+export type RestAddTicketParticipantMutation = { addTicketParticipant: Array<{ id: string, displayName: string }> | null };
 
 export type RestRemoveTicketParticipantMutationVariables = Exact<{
   ticketId: string;
@@ -1281,17 +1281,17 @@ export type RestRemoveTicketParticipantMutationVariables = Exact<{
 }>;
 
 
-export type RestRemoveTicketParticipantMutation = { removeTicketParticipant: Array<{ id: string, displayName: string }> };
+export type RestRemoveTicketParticipantMutation = { removeTicketParticipant: Array<{ id: string, displayName: string }> | null };
 
 export type RestPortalColleaguesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RestPortalColleaguesQuery = { portalColleagues: Array<{ id: string, displayName: string }> };
+export type RestPortalColleaguesQuery = { portalColleagues: Array<{ id: string, displayName: string }> | null };
 
 export type TestCompaniesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TestCompaniesQuery = { companies: Array<{ id: string, name: string, slug: string }> };
+export type TestCompaniesQuery = { companies: Array<{ id: string, name: string, slug: string }> | null };
 
 export const RestCustomerOrganizationFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RestCustomerOrganization"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CustomerOrganization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sharingMode"}},{"kind":"Field","name":{"kind":"Name","value":"portalUserCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RestCustomerOrganizationFragment, unknown>;
 export const RestPortalUserFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RestPortalUser"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PortalUser"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"customerId"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"isActive"}},{"kind":"Field","name":{"kind":"Name","value":"emailVerified"}},{"kind":"Field","name":{"kind":"Name","value":"invitationPending"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<RestPortalUserFragment, unknown>;

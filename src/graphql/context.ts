@@ -37,6 +37,12 @@ export interface Context {
    * tenant; everyone else's own rows are in the request's tenant, and `viewer` and `services` serve.
    */
   ownAccount?: { viewer: StaffViewer; services: Services };
+  /**
+   * For public root fields (sign-in, sign-up, codes, resets, the company list) in an operation that also has
+   * fields needing the token: as the owner, on a fork of its own outside the request's transaction, which
+   * runs as the viewer's tenant (graphql/schema.ts `publicFieldsAsOwner`). Made on first use.
+   */
+  readonly owner: { em: EntityManager; services: Services };
   loaders: { incidents: IncidentLoaders };
   log: Logger;
   config: Config;
@@ -112,10 +118,10 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
  * of revoked sessions (a task started earlier could read rows not yet committed, or act on a change that is
  * then rolled back).
  */
-export function requestRuntime(runtime: Runtime, transaction: RequestTransaction, answered?: Promise<void>, requestId?: string): Runtime {
+export function requestRuntime(runtime: Runtime, transaction: RequestTransaction | undefined, answered?: Promise<void>, requestId?: string): Runtime {
   const run = (name: string, job: () => Promise<unknown>) => runtime.background.run(name, job, answered, requestId);
   const drain = () => runtime.background.drain();
-  if (transaction.tenantId === undefined) return { ...runtime, background: { run, drain } }; // no transaction: "after commit" is now
+  if (transaction?.tenantId === undefined) return { ...runtime, background: { run, drain } }; // no transaction: "after commit" is now
   return {
     ...runtime,
     background: { run: (name, job) => transaction.afterCommit(() => run(name, job)), drain },
@@ -156,6 +162,10 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
   const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
   const reportHookError = (err: unknown) => deps.runtime.log.error({ err, requestId: request.requestId }, 'after-commit work failed');
   const transaction = new RequestTransaction(em, rlsTenantOf(viewer, acting), reportHookError, deps.runtime.requestTransactions);
+  const owner = once(() => {
+    const fork = deps.orm.em.fork();
+    return { em: fork, services: createServices(fork, () => ({ ...requestRuntime(deps.runtime, undefined, request.answered, request.requestId), rateLimits })) };
+  });
   return {
     requestId: request.requestId,
     viewer,
@@ -166,6 +176,9 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     // The services see this request's rate limits, so what they consume shows in the request's headers.
     services: createServices(em, () => ({ ...requestRuntime(deps.runtime, transaction, request.answered, request.requestId), rateLimits }), transaction.tenantId),
     ownAccount: ownAccountOf(deps, viewer, rateLimits),
+    get owner() {
+      return owner();
+    },
     loaders: loadersOf({ em, viewer }),
     log: request.log,
     config: deps.config,

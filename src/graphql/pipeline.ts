@@ -29,7 +29,7 @@ import { costLimitError, limitRules } from './limits';
 /**
  * The life of one GraphQL operation, whatever door it came in by (POST and GET /graphql, the REST adapter,
  * the WebSocket): parse with the token limit, validate with the limit rules and the introspection setting,
- * the checks before execution (input guard, cost, the mixed-operation rule), the request transaction around
+ * the checks before execution (input guard, cost), the request transaction around
  * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
  * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
  * socket. Either way every rule here applies, so a new transport cannot skip one.
@@ -38,19 +38,17 @@ import { costLimitError, limitRules } from './limits';
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * What an operation's root fields ask for (`__typename` aside): all public (sign-in, sign-up, codes, resets,
- * the company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), none
- * public (a fragment at the root counts as not public), or both. Unknown (no operation): not public.
+ * Whether every root field of an operation (`__typename` aside) is public: sign-in, sign-up, codes, resets,
+ * the company list, flows that act on no viewer's tenant, as staff sign in by e-mail across tenants. A
+ * fragment at the root counts as not public; so does an unknown operation.
  */
-export function rootFieldsOf(operation: OperationDefinitionNode | null | undefined): 'public' | 'tenant' | 'mixed' {
-  if (!operation) return 'tenant';
+export function onlyPublicRootFields(operation: OperationDefinitionNode | null | undefined): boolean {
+  if (!operation) return false;
   const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
-  const fields = operation.selectionSet.selections.filter((s) => !(s.kind === Kind.FIELD && s.name.value === '__typename'));
-  const publicFields = fields.filter((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)).length;
-  return publicFields === fields.length ? 'public' : publicFields === 0 ? 'tenant' : 'mixed';
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)),
+  );
 }
-
-export const MIXED_OPERATION_MESSAGE = 'Send sign-in, sign-up and other public fields in an operation of their own, not beside fields that need your token.';
 
 export interface OperationRequest {
   query?: string;
@@ -94,18 +92,15 @@ export class OperationPipeline {
 
   /**
    * The checks between validation and execution; throws the first refusal as a coded GraphQLError: text
-   * PostgreSQL cannot store, a cost over the limit, public fields beside tenant fields.
+   * PostgreSQL cannot store, a cost over the limit.
    */
-  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined, context: Context): void {
+  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined): void {
     const bad = inputGuardError(document, variables);
     if (bad) throw refusal(bad);
     if (operation) {
       const tooCostly = costLimitError(this.schema, document, operation, variables ?? undefined, this.limits);
       if (tooCostly) throw tooCostly;
     }
-    // In the tenant's transaction public fields would run under row-level security (sign-in finds no staff
-    // of another tenant, the company list shows one company). Sent apart, each part works.
-    if (context.transaction.tenantId !== undefined && rootFieldsOf(operation) === 'mixed') throw refusal(new BadRequestError(MIXED_OPERATION_MESSAGE));
   }
 
   /**
@@ -127,7 +122,7 @@ export class OperationPipeline {
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) return { errors: [refusal(new BadRequestError('Name the operation to run with "operationName".'))] };
     try {
-      this.check(document, operation, request.variables, context);
+      this.check(document, operation, request.variables);
     } catch (e) {
       return { errors: [e as GraphQLError] };
     }
@@ -137,11 +132,12 @@ export class OperationPipeline {
   }
 
   /**
-   * Opens the request's transaction as the tenant, unless every root field is public (those run as the owner);
-   * a query's reads go as pipelines of their own (db/request-connection.ts).
+   * Opens the request's transaction as the tenant, unless every root field is public (those run as the owner,
+   * also beside tenant fields: graphql/schema.ts); a query's reads go as pipelines of their own
+   * (db/request-connection.ts).
    */
   async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
-    if (rootFieldsOf(operation) !== 'public') await context.transaction.begin({ readOnly: operation?.operation === 'query' });
+    if (!onlyPublicRootFields(operation)) await context.transaction.begin({ readOnly: operation?.operation === 'query' });
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
@@ -187,7 +183,7 @@ export class OperationPipeline {
       requestDidStart: async () => {
         let thrown = false;
         return {
-          didResolveOperation: async ({ contextValue, document, operation, request }) => this.check(document, operation, request.variables, contextValue),
+          didResolveOperation: async ({ document, operation, request }) => this.check(document, operation, request.variables),
           responseForOperation: async ({ contextValue, operation }) => {
             try {
               await this.begin(contextValue, operation);

@@ -1,16 +1,32 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
+import { isNonNullType, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { applyShield } from '../authz/shield';
-import { permissions } from '../authz/rules';
+import { permissions, PUBLIC_ROOT_FIELDS } from '../authz/rules';
+import type { Context } from './context';
 import { applyMutationRateLimit } from './mutation-rate-limit';
 import { resolvers } from './resolvers';
 import { DateTimeScalar } from './scalars';
 
+/**
+ * Every root field of Query and Mutation is nullable, whatever its decorator says: a lookup of a missing or
+ * refused object, a field the viewer may not use, answers null with its coded error in `errors`, and the
+ * operation's other root fields keep their data (`{ me auditLog }` as a VIEWER still answers `me`). Inside
+ * the objects, non-null stays non-null. The rule lives here once rather than in a hundred decorators.
+ */
+function nullableRootFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      if (isNonNullType(field.type)) field.type = field.type.ofType;
+    }
+  }
+  return schema;
+}
+
 /** The schema as type-graphql builds it from the resolvers, before authorization is applied. */
 export function buildBareSchema(): GraphQLSchema {
-  return buildSchemaSync({
+  return nullableRootFields(buildSchemaSync({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
@@ -22,7 +38,29 @@ export function buildBareSchema(): GraphQLSchema {
         throw new Error('subscriptions here define their own subscribe function');
       },
     },
-  });
+  }));
+}
+
+/**
+ * Public root fields (sign-in looks staff up across tenants and audits without one; the company list spans
+ * tenants) run as the owner, on a connection of their own, when the operation also has fields that need the
+ * token: those run in the request's transaction as the viewer's tenant (graphql/pipeline.ts), where row-level
+ * security would hide what the public ones must see. So one operation may mix them; each part commits on its
+ * own, as if sent apart. In an operation of public fields only, no transaction is open and nothing changes.
+ */
+function publicFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(root?.getFields() ?? {})) {
+      const resolve = field.resolve;
+      if (!resolve || !PUBLIC_ROOT_FIELDS.has(`${root!.name}.${field.name}`)) continue;
+      field.resolve = (source, args, ctx: Context, info) => {
+        if (!ctx.transaction.isOpen) return resolve(source, args, ctx, info);
+        const { em, services } = ctx.owner;
+        return resolve(source, args, Object.create(ctx, { em: { value: em }, services: { value: services } }) as Context, info);
+      };
+    }
+  }
+  return schema;
 }
 
 let served: GraphQLSchema | undefined;
@@ -33,7 +71,7 @@ let served: GraphQLSchema | undefined;
  * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return (served ??= applyMutationRateLimit(applyShield(buildBareSchema(), permissions)));
+  return (served ??= applyMutationRateLimit(applyShield(publicFieldsAsOwner(buildBareSchema()), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

@@ -8,7 +8,7 @@ import * as Op from '../generated/operations';
 import type { Context } from '../graphql/context';
 import { describeHttpError } from '../http/http-errors';
 import { sendLinkPage } from '../http/security';
-import { errorsOf, executeForReply, failureStatus, type ContextFactory } from '../rest/executor';
+import { errorsOf, executeForReply, failureStatus, type Answered, type ContextFactory } from '../rest/executor';
 import { AppError, BadRequestError, type ErrorCode } from '../shared/errors';
 import type { LinkAudience, LinkKind } from '../shared/email-links';
 import { form, isEchoed, layout, list, paragraph, type PageField } from './html';
@@ -129,7 +129,7 @@ export const LINK_PAGES: readonly LinkPage[] = [
     done: 'You are signed in. A client of the API uses these tokens (the access token for 15 minutes, the refresh token for a new one); they are shown only this once.',
     tokenRefused: 'INVALID_SIGN_IN_LINK',
     // This server has no portal pages of its own: without a frontend (PORTAL_SIGN_IN_URL), the session is what the link is for.
-    shows: ({ signInWithLink: s }: Op.RestSignInWithLinkMutation) => [
+    shows: ({ signInWithLink: s }: Answered<Op.RestSignInWithLinkMutation>) => [
       ['Access token', s.accessToken],
       ['Refresh token', s.refreshToken],
     ],

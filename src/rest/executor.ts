@@ -18,6 +18,13 @@ export interface RestInput {
 }
 
 /**
+ * An operation's data once it answered without errors: every root field is there. Root fields are nullable
+ * in the schema (a refused one is null beside the others, graphql/schema.ts), but a route runs one operation
+ * and answers its first error, so on success they are not null.
+ */
+export type Answered<T> = { [K in keyof T]: NonNullable<T[K]> };
+
+/**
  * One row of the REST table: a documented path bound to a GraphQL operation. No logic lives here; the
  * operation runs against the same schema and context as /graphql, so shield rules, validation and errors
  * apply exactly as they do there.
@@ -37,9 +44,9 @@ export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
   fixedFields?: Record<string, string>;
   variables?: (input: RestInput) => TVars;
   /** The success envelope's `data`. */
-  data: (result: TData) => unknown;
+  data: (result: Answered<TData>) => unknown;
   /** For routes a browser opens: answer success with a 302 to this URL instead of the envelope (failures keep it). */
-  redirect?: (result: TData) => string;
+  redirect?: (result: Answered<TData>) => string;
   message: string;
   status?: 200 | 201;
 }
@@ -85,12 +92,14 @@ export async function executeForReply<TData>(
   request: { query: string; variables: Record<string, unknown> },
   contextValue: Context,
   reply: FastifyReply,
-): Promise<{ data: TData; errors: readonly GraphQLFormattedError[]; error?: GraphQLFormattedError }> {
+): Promise<{ data: Answered<TData>; errors: readonly GraphQLFormattedError[]; error?: GraphQLFormattedError }> {
   const response = await apollo.executeOperation(request, { contextValue });
   if (response.body.kind !== 'single') throw new Error('incremental delivery is not used over HTTP routes');
   for (const [name, value] of response.http.headers) if (name.startsWith('ratelimit-')) reply.header(name, value);
   const { data, errors = [] } = response.body.singleResult;
-  return { data: data as TData, errors, error: errors[0] };
+  // Every resolver of a root field answers its object or throws a coded error: a null without an error is a bug.
+  if (!errors.length && Object.values(data ?? {}).some((v) => v === null)) throw new Error('a root field answered null without an error');
+  return { data: data as Answered<TData>, errors, error: errors[0] };
 }
 
 const accepted = (allowed: readonly string[]) => (allowed.length ? `this route accepts ${allowed.join(', ')}` : 'this route takes no body');

@@ -594,7 +594,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
         inspect(`graphql ${f.name}`, res.text, query);
         expect({ field: f.name, data: res.body.data, errors: res.body.errors?.map((e) => [e.extensions?.code, e.message]) }).toEqual({
           field: f.name,
-          data: null,
+          data: { [f.name]: null },
           errors: [['FORBIDDEN', new ForbiddenError().message]],
         });
         refused.push(f.name);

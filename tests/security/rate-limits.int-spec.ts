@@ -158,7 +158,7 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
       }
 
       const refused = await t.gql(UPDATE_PROFILE, { n: 'TooMany' }, s.auth);
-      expect(refused.data).toBeNull();
+      expect(refused.data).toEqual({ updateProfile: null });
       expect(refused.errors?.[0].extensions).toMatchObject({
         code: 'RATE_LIMITED',
         rateLimit: { limit: MUTATIONS, remaining: 0, windowSeconds: 60, retryAfterSeconds: expect.any(Number) },
@@ -406,7 +406,7 @@ describe('rate limit on Ezra runs per workspace', () => {
     expect(h.reset).toBe(h.retryAfter);
 
     const refused = await t.gql(ANALYZE, { id: incident.id, a: 'CUSTOMER' }, bob);
-    expect(refused.data).toBeNull();
+    expect(refused.data).toEqual({ analyzeIncident: null });
     expect(refused.errors?.[0].extensions).toMatchObject({
       code: 'RATE_LIMITED',
       retryAfter: expect.any(Number),

@@ -1,60 +1,99 @@
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { overTransport, TRANSPORTS, type Answer } from '../setup/transports';
 
 /**
- * Edges of the request transaction (db/tenant-transaction.ts, graphql/server.ts): operations whose root
- * fields are all public run as the owner, the rest as the viewer's tenant. An operation that mixes the two
- * for a tenant-scoped viewer would run the public fields (sign-in looks staff up across tenants, writes audit
- * entries without a tenant, lists every company) under row-level security: refused with a coded error
- * before any of it runs, and without holding a connection.
+ * One operation, many root fields (graphql/schema.ts, graphql/pipeline.ts). Fields that need the token run in
+ * the request's transaction as the viewer's tenant; public fields (sign-in looks staff up across tenants and
+ * audits without a tenant, the company list spans tenants) run as the owner on a connection of their own, so
+ * an operation may mix them and each part answers as if sent alone. Every root field is nullable: a refused
+ * or failed one answers null with its coded error, and its siblings keep their data.
  */
-describe('request transaction: public fields mixed with tenant fields', () => {
+describe('one operation, many root fields', () => {
   let t: TestApp;
   let auth: Record<string, string>;
-  let other: { email: string; password: string };
+  let viewerAuth: Record<string, string>;
+  let admin: { id: string };
+  let other: { id: string; tenantId: string; email: string; password: string };
+  let openTenants: string[];
 
   beforeAll(async () => {
     t = await startTestApp({ WORKER_ENABLED: 'false', SLA_CHECK_INTERVAL_MS: '0' });
     const hasher = t.app.runtime.passwords;
     const a = await createTenant(t.em(), { slug: 'mix-a' });
     const b = await createTenant(t.em(), { slug: 'mix-b', allowCustomerSignup: true });
-    const admin = await createStaff(t.em(), hasher, { tenant: a, role: 'ADMIN' });
+    const c = await createTenant(t.em(), { slug: 'mix-c', allowCustomerSignup: true });
+    openTenants = [b.id, c.id];
+    const staffA = await createStaff(t.em(), hasher, { tenant: a, role: 'ADMIN' });
+    const viewer = await createStaff(t.em(), hasher, { tenant: a, role: 'VIEWER' });
     const staffB = await createStaff(t.em(), hasher, { tenant: b, role: 'ENGINEER' });
-    other = { email: staffB.email, password: staffB.password };
-    auth = (await login(t, admin.email, admin.password)).auth;
+    admin = { id: staffA.user.id };
+    other = { id: staffB.user.id, tenantId: b.id, email: staffB.email, password: staffB.password };
+    auth = (await login(t, staffA.email, staffA.password)).auth;
+    viewerAuth = (await login(t, viewer.email, viewer.password)).auth;
   });
   afterAll(() => t?.close());
 
-  const auditCount = async () => Number((await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*) AS n FROM audit_log'))[0].n);
+  const auditRows = async (action: string, tenantId: string) =>
+    Number((await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*) AS n FROM audit_log WHERE action = ? AND tenant_id = ?', [action, tenantId]))[0].n);
+  const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => overTransport(t, 'POST', query, variables, headers);
 
-  it.each([
-    ['a failed sign-in beside a staff field', 'mutation($e: String!) { login(input: { email: $e, password: "wrong-Password-1" }) { accessToken } updateProfile(input: { firstName: "X" }) { id } }', true],
-    ['a sign-in of another tenant\u2019s staff beside a staff field', 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } updateProfile(input: { firstName: "X" }) { id } }', false],
-    ['the company list beside a staff field', 'query { companies { id } me { id } }', false],
-  ])('%s is refused with BAD_REQUEST (400), nothing written', async (_name, query, wrong) => {
-    const before = await auditCount();
-    const res = await t.rest<{ data?: unknown; errors?: { extensions?: { code?: string } }[] }>(
-      'POST',
-      '/graphql',
-      { query, variables: query.includes('$e') ? { e: other.email, ...(wrong ? {} : { p: other.password }) } : {} },
+  it.each(TRANSPORTS)('over %s, the company list beside a staff field: every open company (as the owner) and the viewer (as its tenant)', async (transport) => {
+    const res = await overTransport(t, transport, '{ companies { id } me { id } }', undefined, auth);
+    expect(res.errors).toBeUndefined();
+    expect((res.data?.companies as { id: string }[]).map((x) => x.id)).toEqual(expect.arrayContaining(openTenants));
+    expect(res.data?.me).toEqual({ id: admin.id });
+  });
+
+  it('a sign-in of another tenant\u2019s staff beside a staff mutation: both take effect, each as if sent alone', async () => {
+    const res = await post(
+      'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken user { id } } updateProfile(input: { firstName: "Mixed" }) { id firstName } }',
+      { e: other.email, p: other.password },
       auth,
     );
-    expect({ status: res.status, codes: res.body.errors?.map((e) => e.extensions?.code) }).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
-    expect(await auditCount()).toBe(before);
+    expect(res.errors).toBeUndefined();
+    const signedIn = res.data?.login as { accessToken: string; user: { id: string } };
+    expect(signedIn.user.id).toBe(other.id);
+    expect(res.data?.updateProfile).toEqual({ id: admin.id, firstName: 'Mixed' });
+    // The new token is the other tenant's member's, and works.
+    const me = await post('{ me { id } }', {}, { authorization: `Bearer ${signedIn.accessToken}` });
+    expect(me.data?.me).toEqual({ id: other.id });
+  });
+
+  it('a failed sign-in beside a staff mutation: the sign-in answers null with its code and is audited in its own tenant; the mutation still commits', async () => {
+    const failedBefore = await auditRows('auth.login.failed', other.tenantId);
+    const res = await post(
+      'mutation($e: String!) { login(input: { email: $e, password: "wrong-Password-1" }) { accessToken } updateProfile(input: { firstName: "Still" }) { firstName } }',
+      { e: other.email },
+      auth,
+    );
+    expect(res.status).toBe(200);
+    expect(res.data).toEqual({ login: null, updateProfile: { firstName: 'Still' } });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['login'], 'INVALID_CREDENTIALS']]);
+    expect((await post('{ me { firstName } }', {}, auth)).data?.me).toEqual({ firstName: 'Still' });
+    // Written as the owner: under the viewer's tenant role, row-level security would refuse another tenant's row.
+    expect(await auditRows('auth.login.failed', other.tenantId)).toBe(failedBefore + 1);
+  });
+
+  it.each(TRANSPORTS)('over %s, a field refused to the viewer answers null with FORBIDDEN and does not wipe its siblings (`{ me auditLog }` as a VIEWER)', async (transport) => {
+    const res: Answer = await overTransport(t, transport, '{ me { id } auditLog { items { id } } }', undefined, viewerAuth);
+    expect(res.data).toMatchObject({ me: { id: expect.any(String) }, auditLog: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['auditLog'], 'FORBIDDEN']]);
+  });
+
+  it.each(TRANSPORTS)('over %s, a missing object answers null with its code beside the fields that worked', async (transport) => {
+    const res = await overTransport(t, transport, '{ me { id } incident(id: "INC-0000-9999") { id } }', undefined, auth);
+    expect(res.data).toEqual({ me: { id: admin.id }, incident: null });
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['incident'], 'INCIDENT_NOT_FOUND']]);
   });
 
   it('each part alone still works for the same caller', async () => {
-    const companies = await t.rest<{ data: { companies: { id: string }[] } }>('POST', '/graphql', { query: '{ companies { id } }' }, auth);
-    expect(companies.body.data.companies.length).toBeGreaterThan(0);
-    const signIn = await t.rest<{ data: { login: { accessToken: string } } }>(
-      'POST',
-      '/graphql',
-      { query: 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } }', variables: { e: other.email, p: other.password } },
-      auth,
-    );
-    expect(signIn.body.data.login.accessToken).toEqual(expect.any(String));
-    const me = await t.rest<{ data: { me: { id: string } } }>('POST', '/graphql', { query: '{ me { id } }' }, auth);
-    expect(me.body.data.me.id).toEqual(expect.any(String));
+    const companies = await post('{ companies { id } }', {}, auth);
+    expect((companies.data?.companies as unknown[]).length).toBeGreaterThan(0);
+    const signIn = await post('mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } }', { e: other.email, p: other.password }, auth);
+    expect((signIn.data?.login as { accessToken: string }).accessToken).toEqual(expect.any(String));
+    const me = await post('{ me { id } }', {}, auth);
+    expect(me.data?.me).toEqual({ id: admin.id });
   });
 });

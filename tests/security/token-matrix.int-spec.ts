@@ -72,6 +72,8 @@ describe('token matrix: every bad access token is refused alike', () => {
     portal: { gql: ['{ portalMe { id } }', '{ tickets { items { id } } }'], rest: ['/api/v1/portal/auth/me', '/api/v1/portal/tickets', '/api/v1/customer/get-incidents'] },
   };
 
+  /** The one root field a probe selects: refused, it answers null (root fields are nullable). */
+  const rootFieldOf = (query: string) => /^\{\s*(\w+)/.exec(query)![1];
   /** Calls every probe of a kind with the token; the outcome of each, comparable as a whole. */
   const callAll = async (kind: Audience, token: string) => {
     const out: { via: string; status: number; code: unknown; message: unknown; data?: unknown }[] = [];
@@ -88,14 +90,14 @@ describe('token matrix: every bad access token is refused alike', () => {
   const expectRefused = async (kind: Audience, token: string, message = INVALID) => {
     for (const r of await callAll(kind, token)) {
       if (r.via.startsWith('/')) expect(r).toEqual({ via: r.via, status: 401, code: 'UNAUTHENTICATED', message });
-      else expect(r).toEqual({ via: r.via, status: expect.any(Number), code: 'UNAUTHENTICATED', message, data: null });
+      else expect(r).toEqual({ via: r.via, status: expect.any(Number), code: 'UNAUTHENTICATED', message, data: { [rootFieldOf(r.via)]: null } });
     }
   };
   /** A valid token refused: FORBIDDEN (403 on REST), never the "invalid or revoked" answer that makes clients sign out. */
   const expectForbidden = async (kind: Audience, token: string) => {
     for (const r of await callAll(kind, token)) {
       if (r.via.startsWith('/')) expect({ via: r.via, status: r.status, code: r.code }).toEqual({ via: r.via, status: 403, code: 'FORBIDDEN' });
-      else expect({ via: r.via, code: r.code, data: r.data }).toEqual({ via: r.via, code: 'FORBIDDEN', data: null });
+      else expect({ via: r.via, code: r.code, data: r.data }).toEqual({ via: r.via, code: 'FORBIDDEN', data: { [rootFieldOf(r.via)]: null } });
     }
   };
   const expectAccepted = async (kind: Audience, token: string) => {

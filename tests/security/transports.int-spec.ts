@@ -96,8 +96,17 @@ describe('one GraphQL pipeline: every rule holds on every transport', () => {
       expect(codes(staffField)).toEqual(['FORBIDDEN']);
     });
 
-    it('public fields beside fields that need the token: BAD_REQUEST, nothing run', async () => {
-      expectRefused(transport, await send('{ companies { id } tickets { items { id } } }'), 'BAD_REQUEST');
+    it('public fields beside fields that need the token: both answer, the tickets still only the viewer\'s own', async () => {
+      const both = await send('{ companies { id } tickets { items { id } } }');
+      expect(both.errors).toBeUndefined();
+      expect(both.data?.companies).toEqual(expect.any(Array));
+      expect(both.data?.tickets).toEqual({ items: [{ id: ticketId }] });
+    });
+
+    it('a refused field beside an allowed one: null with FORBIDDEN, the other keeps its data', async () => {
+      const mixed = await send('{ incidents { items { id } } tickets { items { id } } }');
+      expect(mixed.data).toEqual({ incidents: null, tickets: { items: [{ id: ticketId }] } });
+      expect(mixed.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['incidents'], 'FORBIDDEN']]);
     });
   });
 
