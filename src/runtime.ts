@@ -5,7 +5,6 @@ import { AuditService } from './modules/audit/audit.service';
 import { createMailer, devMailboxFor, type DevMailbox, type Mailer } from './shared/mailer';
 import { Semaphore } from './shared/semaphore';
 import { requestTransactionSlots } from './db/tenant-transaction';
-import { usePreparedStatements } from './db/request-connection';
 import { scheduleSlaCheck } from './modules/incident/sla-check';
 import { NotificationWorker } from './modules/notifications/notification-worker';
 import { LiveEvents } from './modules/live/live-events';
@@ -18,6 +17,7 @@ import { RevocationCache } from './auth/revocation';
 import { CodeHasher } from './auth/secrets';
 import { SessionStore } from './auth/sessions';
 import { TokenService } from './auth/tokens';
+import { sessionUrl } from './db/session-url';
 
 /**
  * The process-wide parts of identity, built once at start and shared by every request: keys, the password
@@ -77,8 +77,7 @@ export class BackgroundTasks {
 }
 
 export async function createRuntime(config: Config, orm: MikroORM, log: Logger): Promise<Runtime> {
-  const databaseUrl = orm.config.get('clientUrl')!;
-  usePreparedStatements(config.dbPreparedStatements);
+  const databaseUrl = sessionUrl(config, orm);
   const webhookSecrets = webhookSecretBox(config, log);
   // Before anything serves or sends: secrets written before encryption at rest get encrypted now.
   await sealStoredWebhookSecrets(orm.em.fork(), webhookSecrets, log);

@@ -8,8 +8,23 @@ import type { Viewer } from './viewer';
 
 type Limiter = RateLimiterPostgres;
 
-function limiter(knex: Knex, keyPrefix: string, points: number, durationSeconds: number): Limiter {
-  return new RateLimiterPostgres({
+type Query = { name?: string; text: string; values?: unknown[] };
+
+/**
+ * rate-limiter-flexible names its statements, so each connection prepares them once. Behind a PgBouncer older
+ * than 1.21 in transaction mode (DB_PREPARED_STATEMENTS=false) a name prepared on one server connection is
+ * unknown, or already taken, on the next ("prepared statement ... already exists"): there they go unnamed,
+ * parsed each time, like the server's own reads.
+ */
+class UnnamedStatementsLimiter extends RateLimiterPostgres {
+  _query(q: Query): Promise<unknown> {
+    const named = RateLimiterPostgres.prototype as unknown as { _query(this: RateLimiterPostgres, q: Query): Promise<unknown> };
+    return named._query.call(this, { text: q.text, values: q.values });
+  }
+}
+
+function limiterOf(knex: Knex, named: boolean, keyPrefix: string, points: number, durationSeconds: number): Limiter {
+  return new (named ? RateLimiterPostgres : UnnamedStatementsLimiter)({
     storeClient: knex,
     storeType: 'knex',
     tableName: 'rate_limits', // created by the migrations
@@ -78,18 +93,19 @@ export class RateLimits {
 
   static create(
     knex: Knex,
-    config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mailRequestsPerIpPerHour' | 'mutationsPerViewerPerMinute' | 'ezra'>,
+    config: Pick<Config, 'loginLimits' | 'otp' | 'registrationsPerIpPerHour' | 'mailRequestsPerIpPerHour' | 'mutationsPerViewerPerMinute' | 'ezra' | 'dbPreparedStatements'>,
   ): RateLimits {
+    const limiter = (keyPrefix: string, points: number, durationSeconds: number) => limiterOf(knex, config.dbPreparedStatements, keyPrefix, points, durationSeconds);
     return new RateLimits({
-      registrations: limiter(knex, 'register_ip', config.registrationsPerIpPerHour, 3600),
-      mailRequestsIp: limiter(knex, 'mail_request_ip', config.mailRequestsPerIpPerHour, 3600),
-      loginAccount: limiter(knex, 'login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600),
-      loginIp: limiter(knex, 'login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600),
-      otpSend: limiter(knex, 'otp_send', config.otp.resendPerMinute, 60),
-      resetSend: limiter(knex, 'reset_send', config.otp.resendPerMinute, 60),
-      signInLinkSend: limiter(knex, 'sign_in_link_send', config.otp.resendPerMinute, 60),
-      mutations: limiter(knex, 'mutation_viewer', config.mutationsPerViewerPerMinute, 60),
-      ezraRuns: limiter(knex, 'ezra_run_tenant', config.ezra.runsPerTenantPerHour, 3600),
+      registrations: limiter('register_ip', config.registrationsPerIpPerHour, 3600),
+      mailRequestsIp: limiter('mail_request_ip', config.mailRequestsPerIpPerHour, 3600),
+      loginAccount: limiter('login_fail_account', config.loginLimits.failuresPerAccountPerHour, 3600),
+      loginIp: limiter('login_fail_ip', config.loginLimits.failuresPerIpPerHour, 3600),
+      otpSend: limiter('otp_send', config.otp.resendPerMinute, 60),
+      resetSend: limiter('reset_send', config.otp.resendPerMinute, 60),
+      signInLinkSend: limiter('sign_in_link_send', config.otp.resendPerMinute, 60),
+      mutations: limiter('mutation_viewer', config.mutationsPerViewerPerMinute, 60),
+      ezraRuns: limiter('ezra_run_tenant', config.ezra.runsPerTenantPerHour, 3600),
     });
   }
 

@@ -133,6 +133,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     logFormat: env.LOG_FORMAT ?? (env.NODE_ENV === 'development' ? 'pretty' : 'json'),
     /** Unset: an embedded PostgreSQL is started under `embedded.dataDir`. */
     databaseUrl: env.DATABASE_URL,
+    databaseDirectUrl: env.DATABASE_DIRECT_URL,
     embedded: { dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT, portIsDefault: !source.EMBEDDED_PG_PORT },
     dbPoolMax: env.DB_POOL_MAX,
     /** Whether a query's reads are named prepared statements (db/request-connection.ts). */

@@ -110,6 +110,14 @@ export const SETTINGS = {
       .optional(),
     doc: '`postgresql://user:pass@host:5432/db`; unset starts the embedded PostgreSQL',
   },
+  DATABASE_DIRECT_URL: {
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    defaultDoc: '`DATABASE_URL`',
+    doc: 'the same database reached directly, not through a connection pooler: behind PgBouncer in transaction mode `DATABASE_URL` names the pooler and this the server, for the connections that hold session state (LISTEN for revocations and live events, the job queue\'s workers); see docs/operations.md',
+  },
   EMBEDDED_PG_DIR: {
     schema: z.string().default(path.join(projectRoot, '.data', 'postgres')),
     defaultDoc: '`.data/postgres`',

@@ -139,21 +139,10 @@ function isPlainRead(text: string): boolean {
  */
 const MAX_NAMED_STATEMENTS = 200;
 const statementNames = new Map<string, string>();
-let namedStatements = true;
 function statementName(text: string): string {
-  if (!namedStatements) return '';
   let name = statementNames.get(text);
   if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `incident_desk_${statementNames.size + 1}`));
   return name ?? '';
-}
-
-/**
- * Whether reads are named prepared statements (`DB_PREPARED_STATEMENTS`, set once at start): a pooler that
- * does not carry them across its server connections (PgBouncer before 1.21 in transaction mode) needs them
- * off, and each read is then an unnamed statement of its own pipeline, parsed and planned every time.
- */
-export function usePreparedStatements(enabled: boolean): void {
-  namedStatements = enabled;
 }
 
 /** node-pg's protocol writer, as its Query uses it (untyped by @types/pg). */
@@ -227,11 +216,20 @@ export interface RequestFrame {
 /** node-pg's own flag for a client that lost its connection (an error or the server's end) and takes no more queries. */
 const isQueryable = (connection: PgConnection) => (connection as { _queryable?: boolean })._queryable !== false;
 
-/**
- * Frames `connection` for one request transaction (see above), for `claim`; `readOnly`: the operation only
- * reads, so plain reads travel as pipelines of their own.
- */
-export function frameRequestConnection(connection: PgConnection, claim: TenantClaim, options: { readOnly?: boolean } = {}): RequestFrame {
+export interface FrameOptions {
+  /** The operation only reads: plain reads travel as pipelines of their own. */
+  readOnly?: boolean;
+  /**
+   * Whether reads are named prepared statements (`DB_PREPARED_STATEMENTS`, default true). A pooler that does
+   * not carry them across its server connections (PgBouncer before 1.21 in transaction mode) needs them off:
+   * each read is then an unnamed statement of its own pipeline, parsed and planned every time. An option of
+   * each transaction, not of the process: two apps in one process (the tests) may differ.
+   */
+  preparedStatements?: boolean;
+}
+
+/** Frames `connection` for one request transaction (see above), for `claim`. */
+export function frameRequestConnection(connection: PgConnection, claim: TenantClaim, options: FrameOptions = {}): RequestFrame {
   const original = connection.query;
   const ownBefore = Object.prototype.hasOwnProperty.call(connection, 'query');
   /** held: BEGIN answered but not sent; open: sent with the first statement; ended: the transaction is over. */
@@ -249,7 +247,7 @@ export function frameRequestConnection(connection: PgConnection, claim: TenantCl
   const sendRead = async ({ text, values }: QueryConfig, callback: QueryCallback) => {
     // Only a statement with parameters has a text that repeats: one without (MikroORM's `em.execute` inlines
     // the values) would take a name, and a prepared statement on the server, for every request.
-    const name = values?.length ? statementName(text) : '';
+    const name = values?.length && options.preparedStatements !== false ? statementName(text) : '';
     if (name && protocolOf(connection).parsedStatements[name] === undefined) {
       let prepareError: Error | null = null;
       await send(new PrepareStatement({ text, name }), (err) => (prepareError = err));

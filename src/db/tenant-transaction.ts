@@ -4,7 +4,7 @@ import { isUuid } from '../shared/ids';
 import { UnavailableError, UnknownOutcomeError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
 import { isDatabaseUnavailable } from './errors';
-import { frameRequestConnection, type PgConnection, type RequestFrame, type TenantClaim } from './request-connection';
+import { frameRequestConnection, type FrameOptions, type PgConnection, type RequestFrame, type TenantClaim } from './request-connection';
 
 /**
  * PostgreSQL row-level security as a backstop for tenant isolation (the migration of 2026-12-02 creates the
@@ -156,9 +156,10 @@ export class RequestTransaction {
    * claim travel with the first statement, so opening costs no round trip, and a request that sends no
    * statement sends nothing at all. The request's EntityManager is bound to it (a knex transaction on that
    * connection), so services' `em.transactional` become savepoints inside it. `readOnly`: the operation only
-   * reads (a GraphQL query), so its plain reads go as pipelines of their own and may never open a transaction.
+   * reads (a GraphQL query), so its plain reads go as pipelines of their own and may never open a transaction;
+   * `preparedStatements`: DB_PREPARED_STATEMENTS.
    */
-  async begin(options: { readOnly?: boolean } = {}): Promise<void> {
+  async begin(options: FrameOptions = {}): Promise<void> {
     if (this.tenantId === undefined || this.state !== 'idle') return;
     if (this.slots) this.release = await this.slots.acquire();
     const knex = this.em.getConnection('write').getKnex() as unknown as KnexLike;

@@ -78,6 +78,7 @@ export class OperationPipeline {
   /** Besides graphql-js's specified rules: the limits, and no introspection when it is turned off. */
   readonly validationRules: ValidationRule[];
   private readonly limits: Config['graphql'];
+  private readonly preparedStatements: boolean;
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -85,6 +86,7 @@ export class OperationPipeline {
     log: Logger,
   ) {
     this.limits = config.graphql;
+    this.preparedStatements = config.dbPreparedStatements;
     this.formatError = createFormatError({ exposeStack: config.isDevelopment, hideSuggestions: !config.isDevelopment, log: () => log, schema });
     this.parseOptions = { maxTokens: this.limits.maxTokens };
     this.validationRules = [...limitRules(this.limits), ...(this.limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
@@ -137,7 +139,7 @@ export class OperationPipeline {
    * (db/request-connection.ts).
    */
   async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
-    if (!onlyPublicRootFields(operation)) await context.transaction.begin({ readOnly: operation?.operation === 'query' });
+    if (!onlyPublicRootFields(operation)) await context.transaction.begin({ readOnly: operation?.operation === 'query', preparedStatements: this.preparedStatements });
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */

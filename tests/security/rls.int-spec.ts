@@ -3,7 +3,6 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
 import { readRows } from '../../src/db/read';
-import { usePreparedStatements } from '../../src/db/request-connection';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -347,16 +346,14 @@ describe('row-level security', () => {
 
     it('with DB_PREPARED_STATEMENTS off (a pooler that cannot keep them), a read is an unnamed statement of its pipeline, claimed the same way', async () => {
       const { sent, restore } = recordPipelines();
-      usePreparedStatements(false);
       const em = t.em();
       const tx = new RequestTransaction(em, a.id, fail);
       try {
-        await tx.begin({ readOnly: true });
+        await tx.begin({ readOnly: true, preparedStatements: false });
         expect(await readRows<Claimed>(em, `${whoAmI} AND true`, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
         expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
       } finally {
         await tx.end('ok');
-        usePreparedStatements(true);
         restore();
       }
       expect(sent).toEqual([
@@ -448,7 +445,7 @@ describe('row-level security', () => {
     }
     expect(overlapping).toBe(0);
     for (const r of results) {
-      if ('errors' in r) expect(r.errors).toBeUndefined();
+      if ("errors" in r) expect(r.errors).toBeUndefined();
       else expect(r.status).toBe(201);
     }
   });

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/config/config';
 import { connectOrm, pendingMigrations } from '../../src/db/database';
 import { createLogger } from '../../src/shared/logger';
 import { createTestDatabase, type TestDatabase } from './db';
+import { viaTestPgBouncer } from './pgbouncer';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
@@ -92,7 +93,13 @@ export async function startTestApp(
   // No notifications worker (its two job runners, their connections and polling) unless the test file
   // delivers something: those say WORKER_ENABLED: 'true'.
   const hashing = options.realHashing || env.NODE_ENV === 'production' ? {} : CHEAP_ARGON2;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: db.url, RETENTION_SCHEDULE: 'off', WORKER_ENABLED: 'false', ...hashing, ...shared, ...env });
+  // TEST_PGBOUNCER=1: through the pooler, set up as docs/operations.md says. A database of the test's own (on a
+  // server of its own, which the pooler does not front) stays direct, and so do the apps that share it.
+  const direct = options.database !== undefined || (first !== undefined && first.config.databaseDirectUrl === undefined);
+  const pooled = direct ? undefined : viaTestPgBouncer(db.url);
+  const url = pooled ?? db.url;
+  const pooler = pooled ? { DATABASE_DIRECT_URL: db.url, DB_PREPARED_STATEMENTS: 'false' } : {};
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: url, RETENTION_SCHEDULE: 'off', WORKER_ENABLED: 'false', ...hashing, ...shared, ...pooler, ...env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -101,7 +108,7 @@ export async function startTestApp(
     },
   });
   const log = createLogger(config.logLevel, sink);
-  const orm = await connectOrm(db.url, { pool: { min: 0, max: 5 } });
+  const orm = await connectOrm(url, { pool: { min: 0, max: 5 } });
   const app = await buildApp({ config, orm, log, isReady: async () => (await pendingMigrations(orm)).length === 0 });
   const address = await app.http.listen({ host: '127.0.0.1', port: 0 });
 

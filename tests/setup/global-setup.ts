@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freeLocalPort, startEmbeddedPostgres, sweepThrowawayServers } from '../../src/db/embedded';
+import { startPgBouncer } from './pgbouncer';
 
 const PREFIX = 'incident-desk-test-';
 
@@ -31,6 +32,13 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${template}"`);
   await admin.end();
+
+  // TEST_PGBOUNCER=1: every test app reaches its database through PgBouncer in transaction mode.
+  if (process.env.TEST_PGBOUNCER === '1') {
+    const bouncer = await startPgBouncer(serverUrl);
+    (globalThis as Record<string, unknown>).__TEST_PGBOUNCER__ = bouncer;
+    process.env.TEST_PGBOUNCER_ADDRESS = new URL(bouncer.urlFor(serverUrl)).host;
+  }
 
   // Test workers are forked after this and inherit the environment.
   process.env.TEST_PG_SERVER_URL = serverUrl;

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { EmbeddedPostgresHandle } from '../../src/db/embedded';
 
 export default async function globalTeardown(): Promise<void> {
+  await ((globalThis as Record<string, unknown>).__TEST_PGBOUNCER__ as { close(): Promise<void> } | undefined)?.close();
   const state = (globalThis as Record<string, unknown>).__TEST_PG__ as { embedded: EmbeddedPostgresHandle; dir: string } | undefined;
   if (state) {
     await state.embedded.stop();

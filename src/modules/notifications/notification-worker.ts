@@ -5,6 +5,7 @@ import { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import type { Mailer } from '../../shared/mailer';
+import { sessionUrl } from '../../db/session-url';
 import { AUTO_TASK, autoAnalysisJobs, runAutoAnalysis } from '../ezra/ezra.auto';
 import { PROVIDER_TASK, runProviderCall } from '../ezra/ezra.provider-job';
 import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retention';
@@ -176,7 +177,7 @@ export class NotificationWorker {
     if (this.runner) return;
     const { config, orm } = this.deps;
     // Each runner holds a LISTEN connection and briefly one per job taken or finished.
-    const pool = new Pool({ connectionString: orm.config.get('clientUrl')!, max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
+    const pool = new Pool({ connectionString: sessionUrl(config, orm), max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
     pool.on('error', (err) => this.log.warn({ err }, 'queue connection error'));
     this.pool = pool;
     try {
