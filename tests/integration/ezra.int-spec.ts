@@ -14,6 +14,7 @@ import { startTestApp, type TestApp } from '../setup/app';
 import { startChatProvider, type ChatProvider } from '../setup/chat-provider';
 import { waitForEzraJobs } from '../setup/deliveries';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Analysis = {
@@ -384,12 +385,6 @@ describe('Ezra, the incident analyst', () => {
     });
     const answering = () => (provider.mode = { kind: 'answer', content: () => 'PROVIDER-REPORT: all good.' });
     const mailedAbout = (number: string) => mail.messages.some((m) => m.to.includes(staff.MANAGER!.email) && m.subject.includes(number));
-    const until = async (check: () => boolean | Promise<boolean>, what: string) => {
-      for (let i = 0; !(await check()); i++) {
-        if (i > 600) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
 
     it('sends the same structured input and stores the answer beside the deterministic report', async () => {
       const incident = await createIncident(t.em(), acme, { title: 'Provider run', description: 'Search is slow.', techDescription: 'TECH-FOR-ENGINEERS' });

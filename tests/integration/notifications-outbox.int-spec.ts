@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { spawnWorker, type ServerProcess } from '../setup/process';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; data: T };
 
@@ -84,13 +85,6 @@ describe('outbox delivery through the job queue', () => {
   const jobsFor = async (task: string) =>
     Number((await t.em().getConnection().execute<{ n: string }[]>('SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier = ?', [task]))[0].n);
   const mailsTo = (address: string) => mail.messages.filter((m) => m.to.includes(address));
-  const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 20000) => {
-    const end = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
 
   it('the server runs no worker when told so; the events wait, each with its job, in the same database', async () => {
     expect(t.app.runtime.worker).toBeUndefined();

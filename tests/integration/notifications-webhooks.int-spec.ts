@@ -8,6 +8,7 @@ import { createTenant } from '../factories/tenants';
 import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Endpoint = { id: string; url: string; eventTypes: string[]; isActive: boolean; secret?: string };
@@ -80,13 +81,6 @@ describe('webhooks', () => {
     return res.body.data;
   };
   const deliveries = async (query = '') => (await t.rest<Envelope<{ items: DeliveryRow[] }>>('GET', `/api/v1/deliveries${query}`, undefined, auth.ADMIN)).body.data.items;
-  const until = async (check: () => Promise<boolean>, timeoutMs = 10000) => {
-    const end = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 30));
-    }
-  };
   const deliveryOf = (endpointId: string) => async () => (await t.em().getConnection().execute<DeliveryRow[]>('SELECT status, attempts FROM notification_deliveries WHERE endpoint_id = ?', [endpointId]))[0];
 
   it('an ADMIN registers an endpoint and sees its secret once; others are refused; unknown event types too', async () => {

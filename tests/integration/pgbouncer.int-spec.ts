@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../setup/app';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { pgbouncerBinary, startPgBouncer, type PgBouncer } from '../setup/pgbouncer';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string }[] };
 
@@ -63,13 +64,6 @@ if (!installed) {
     await bouncer?.close();
   });
 
-  const until = async (check: () => boolean | Promise<boolean>, timeoutMs = 15000) => {
-    const end = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
 
   it('the app\'s own connections go through the pooler, its LISTEN connections straight to the database', async () => {
     const pools = await bouncer.show('POOLS');

@@ -5,6 +5,7 @@ import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; data: T };
 type Received = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
@@ -61,13 +62,6 @@ describe('GraphQL subscriptions', () => {
     const state = { completed: false };
     const dispose = client.subscribe({ query, variables }, { next: (r) => void received.push(r as Received), error: (e) => void failures.push(e), complete: () => (state.completed = true) });
     return { received, failures, dispose, state };
-  };
-  const until = async (check: () => boolean, timeoutMs = 10000) => {
-    const end = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > end) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 20));
-    }
   };
   const createTicket = async (who: string, title: string) => {
     const res = await a.rest<Envelope<{ id: string; number: string }>>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title, description: 'Live.', priority: 'LOW' }, auth[who]);

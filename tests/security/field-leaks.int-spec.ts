@@ -32,6 +32,7 @@ import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
 import { waitForDeliveries } from '../setup/deliveries';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Headers = Record<string, string>;
@@ -263,13 +264,6 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
   const clients: Client[] = [];
 
   const settle = () => waitForDeliveries(t, 30000);
-  const until = async (check: () => boolean, what: string, timeoutMs = 15000) => {
-    const end = Date.now() + timeoutMs;
-    while (!check()) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
   const ok = async <T = unknown>(p: Promise<{ status: number; text: string; body: unknown }>, status = [200, 201]) => {
     const res = await p;
     if (!status.includes(res.status)) throw new Error(`setup call failed: ${res.status} ${res.text}`);
