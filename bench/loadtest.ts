@@ -305,22 +305,33 @@ function summarise(d: Driven, checks: Checks, servers: ChildServer[]) {
   checks.lines.push(`${serverErrors === 0 ? 'OK  ' : 'FAIL'}  no 5xx and no unanswered request${serverErrors ? ` (${JSON.stringify(statuses)})` : ''}`);
   const ok = checks.ok && serverErrors === 0;
 
-  // Memory: per server, after the warm-up against the end.
+  // Memory: per server, the median of the first minute after the warm-up against the median of the last
+  // minute (medians, as the garbage collector's saw-tooth makes single samples jump by tens of MB).
   const after = d.rss.filter((r) => r.at >= WARMUP_SECONDS);
+  const window = Math.max(1, Math.round(60_000 / SAMPLE_MS));
   const memory = servers.map((s, i) => {
     const series = after.map((r) => r.mb[i]).filter((x) => x > 0);
-    const warm = series[0] ?? 0;
-    const last = series[series.length - 1] ?? 0;
-    const max = Math.max(0, ...series);
-    return { server: i + 1, pid: s.pid, rssAfterWarmupMb: round(warm, 1), rssEndMb: round(last, 1), rssMaxMb: round(max, 1), peakMb: round(s.memoryMb()?.peak ?? 0, 1), growth: warm ? round(max / warm - 1, 3) : null };
+    const first = series.length ? median(series.slice(0, window)) : 0;
+    const last = series.length ? median(series.slice(-window)) : 0;
+    return {
+      server: i + 1,
+      pid: s.pid,
+      rssAfterWarmupMb: round(first, 1),
+      rssEndMb: round(last, 1),
+      rssMaxMb: round(Math.max(0, ...series), 1),
+      peakMb: round(s.memoryMb()?.peak ?? 0, 1),
+      growth: first ? round(last / first - 1, 3) : null,
+    };
   });
   let flat: boolean | undefined;
   if (soak) {
     flat = memory.every((m) => m.growth !== null && m.growth <= 0.1);
-    checks.lines.push(`${flat ? 'OK  ' : 'FAIL'}  RSS flat within 10% after the ${WARMUP_SECONDS} s warm-up (${memory.map((m) => `server ${m.server}: ${m.rssAfterWarmupMb} → max ${m.rssMaxMb}, end ${m.rssEndMb} MB`).join('; ')})`);
+    checks.lines.push(
+      `${flat ? 'OK  ' : 'FAIL'}  RSS flat within 10% after the ${WARMUP_SECONDS} s warm-up, median of the first minute against the last (${memory.map((m) => `server ${m.server}: ${m.rssAfterWarmupMb} → ${m.rssEndMb} MB, max ${m.rssMaxMb}`).join('; ')})`,
+    );
   }
   log('');
-  for (const m of memory) log(`   server ${m.server}: RSS ${m.rssAfterWarmupMb} MB after warm-up, ${m.rssEndMb} MB at the end, max ${m.rssMaxMb} MB (growth ${m.growth === null ? '-' : `${round((m.growth ?? 0) * 100, 1)}%`}), peak ${m.peakMb} MB`);
+  for (const m of memory) log(`   server ${m.server}: RSS ${m.rssAfterWarmupMb} MB in the first minute after the warm-up, ${m.rssEndMb} MB in the last (growth ${m.growth === null ? '-' : `${round((m.growth ?? 0) * 100, 1)}%`}), max ${m.rssMaxMb} MB, peak ${m.peakMb} MB`);
   log('');
   for (const l of checks.lines) log(`   ${l}`);
   const latencies = d.samples.map((s) => s.ms).sort((a, b) => a - b);
