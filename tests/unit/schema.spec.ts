@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { permissions } from '../../src/authz/rules';
 import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../../src/modules/incident/incident.fields';
 import { buildBareSchema, printAppSchema } from '../../src/graphql/schema';
@@ -14,6 +14,29 @@ describe('schema', () => {
   it('schema.graphql is in step with the code (run `npm run schema:emit`)', () => {
     const committed = readFileSync(path.join(__dirname, '../../schema.graphql'), 'utf8');
     expect(committed).toBe(printAppSchema(schema));
+  });
+
+  it('every Query and Mutation root field is nullable: a refused or missing one is null beside the others, not the end of the answer', () => {
+    const nonNull = ['Query', 'Mutation'].flatMap((root) =>
+      Object.values((schema.getType(root) as GraphQLObjectType).getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => `${root}.${f.name}`),
+    );
+    expect(nonNull).toEqual([]);
+  });
+
+  it('the documents\' legacy names are deprecated in GraphQL, each naming a replacement that exists on the same type', () => {
+    const legacy: [string, string, string][] = [
+      ['Incident', 'summary', 'title'],
+      ['Incident', 'comments', 'updates'],
+      ['PortalAccount', 'name', 'displayName'],
+      ['PortalAccount', 'companyId', 'tenantId'],
+    ];
+    for (const [typeName, field, replacement] of legacy) {
+      const fields = (schema.getType(typeName) as GraphQLObjectType).getFields();
+      expect({ field: `${typeName}.${field}`, reason: fields[field].deprecationReason }).toEqual({ field: `${typeName}.${field}`, reason: expect.stringContaining(`Use ${replacement}`) });
+      expect(fields[replacement].deprecationReason).toBeUndefined();
+    }
   });
 
   it('every root field has an explicit shield rule', () => {

@@ -12,9 +12,10 @@ export class PortalAccount {
   @Field(() => ID) id!: string;
   @Field() email!: string;
   @Field() displayName!: string;
-  @Field({ description: 'Same as displayName (the Scrubbe documents call it name).' }) name!: string;
+  @Field({ description: 'Same as displayName (the Scrubbe documents call it name).', deprecationReason: 'Use displayName. Kept for the Scrubbe documents\' REST routes.' }) name!: string;
   @Field(() => ID, { description: 'The tenant (company) the account belongs to.' }) tenantId!: string;
-  @Field(() => ID, { description: 'Same as tenantId (the Scrubbe documents call it companyId).' }) companyId!: string;
+  @Field(() => ID, { description: 'Same as tenantId (the Scrubbe documents call it companyId).', deprecationReason: 'Use tenantId. Kept for the Scrubbe documents\' REST routes.' })
+  companyId!: string;
   @Field(() => ID, { nullable: true, description: 'The customer organization, when the account belongs to one.' }) customerId!: string | null;
 }
 

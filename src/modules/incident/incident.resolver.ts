@@ -42,7 +42,10 @@ export class IncidentResolver {
     return ctx.loaders.incidents.updates(checkedLast(last)).load(incident.id);
   }
 
-  @FieldResolver(() => [IncidentUpdateView], { description: 'The comments among the updates (customers: PUBLIC ones only).' })
+  @FieldResolver(() => [IncidentUpdateView], {
+    description: 'The comments among the updates (customers: PUBLIC ones only).',
+    deprecationReason: 'Use updates and keep those of kind COMMENT. Kept for the Scrubbe documents, whose REST routes answer `comments`.',
+  })
   async comments(@Root() incident: Incident, @Ctx() ctx: Context) {
     return (await ctx.loaders.incidents.updates().load(incident.id)).filter((u) => u.kind === 'COMMENT');
   }

@@ -83,7 +83,7 @@ export class Incident {
   @Field({ description: 'INC-YYYYMMDD-NNNN, or CHG-… for changes.' }) number!: string;
   @Field(() => IncidentTypeEnum) type!: IncidentType;
   @Field() title!: string;
-  @Field({ description: 'Same as title (the Scrubbe documents call it summary).' }) summary!: string;
+  @Field({ description: 'Same as title (the Scrubbe documents call it summary).', deprecationReason: 'Use title. Kept for the Scrubbe documents\' REST routes.' }) summary!: string;
   @Field({ description: 'As the reporter wrote it.' }) description!: string;
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) techDescription!: string | null;
   @Field(() => IncidentStatusEnum) status!: IncidentStatus;
