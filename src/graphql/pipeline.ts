@@ -29,7 +29,8 @@ import { costLimitError, limitRules } from './limits';
 
 /**
  * The life of one GraphQL operation, whatever door it came in by (POST and GET /graphql, the REST adapter,
- * the WebSocket): its text (sent, by hash, or from the trusted documents: graphql/documents.ts), parse with the token limit, validate with the limit rules and the introspection setting,
+ * the WebSocket): its text (as sent, by hash, or only from the trusted documents: graphql/documents.ts),
+ * parse with the token limit, validate with the limit rules and the introspection setting,
  * the checks before execution (input guard, cost, the mixed-operation rule), the request transaction around
  * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
  * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
@@ -96,7 +97,7 @@ export class OperationPipeline {
   readonly parseOptions: ParseOptions;
   /** Besides graphql-js's specified rules: the limits, and no introspection when it is turned off. */
   readonly validationRules: ValidationRule[];
-  readonly documents: OperationDocuments;
+  private readonly documents: OperationDocuments;
   private readonly limits: Config['graphql'];
 
   constructor(
