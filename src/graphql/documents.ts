@@ -68,7 +68,8 @@ export class OperationDocuments {
     if (request.documentId !== undefined && request.documentId !== null && typeof request.documentId !== 'string') {
       throw new BadRequestError('documentId must be a string: "sha256:<hex>".');
     }
-    const hash = (request.documentId as string | null | undefined)?.replace(/^sha256:/, '') ?? persisted?.sha256Hash;
+    const documentId = typeof request.documentId === 'string' ? request.documentId.replace(/^sha256:/, '') : undefined;
+    const hash = documentId ?? (persisted?.sha256Hash as string | undefined);
 
     if (this.trusted && !fixed) {
       if (hash === undefined) {
