@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { SETTINGS, settingsSchema as schema, type SettingName } from './settings';
 import { defaultHashSlots } from '../shared/threadpool';
+import { readTrustedDocuments } from './trusted-documents';
 
 export { projectRoot, type Env } from './settings';
 
@@ -121,6 +122,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
       problems.push('JWT_PORTAL_PREVIOUS_SECRETS: staff and portal keys must all differ (a key shared by both audiences would let one kind of token pass as the other)');
     }
   }
+  const trusted = env.GRAPHQL_TRUSTED_DOCUMENTS ? readTrustedDocuments(path.resolve(env.GRAPHQL_TRUSTED_DOCUMENTS)) : undefined;
+  if (trusted && 'problem' in trusted) problems.push(`GRAPHQL_TRUSTED_DOCUMENTS: ${trusted.problem}`);
   if (problems.length) throw new ConfigError(problems);
 
   return {
@@ -149,6 +152,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
       jit: env.GRAPHQL_JIT,
+      /** Set: /graphql runs only these operations, by the sha256 of their text (graphql/documents.ts). */
+      trustedDocuments: trusted && 'documents' in trusted ? trusted.documents : undefined,
       maxDepth: env.GRAPHQL_MAX_DEPTH,
       maxAliases: env.GRAPHQL_MAX_ALIASES,
       maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,

@@ -172,6 +172,10 @@ export const SETTINGS = {
     defaultDoc: '`true` outside production',
     doc: 'answer introspection (`__schema`, `__type`); off, such queries get 400',
   },
+  GRAPHQL_TRUSTED_DOCUMENTS: {
+    schema: z.string().min(1).optional(),
+    doc: "a trusted-documents manifest (a JSON file `{ \"<sha256>\": \"<document>\" }`, as codegen's client preset writes it with `persistedDocuments: { hashAlgorithm: 'sha256' }`): `/graphql` (POST, GET, WebSocket) then runs only its operations, sent by hash (`documentId`, or `extensions.persistedQuery.sha256Hash`), and refuses any other with 400 `PERSISTED_QUERY_NOT_ALLOWED`; the REST routes' own operations always run. Unset: any operation, and automatic persisted queries; see [Schema conventions and checks](api.md#schema-conventions-and-checks)",
+  },
   GRAPHQL_JIT: {
     schema: bool.default(true),
     doc: 'run HTTP and REST operations compiled by graphql-jit (each document once) instead of interpreted by graphql-js; the answers are the same, only faster',

@@ -3,61 +3,93 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accepting a staff invitation. */
 export type AcceptInvitationInput = {
+  /** The member's first name. */
   firstName?: string | null | undefined;
+  /** The member's last name. */
   lastName?: string | null | undefined;
+  /** The password to sign in with: 8 to 128 characters, not a common one. */
   password: string;
+  /** The token from the invitation link. */
   token: string;
 };
 
+/** Accepting a portal invitation: the token from its e-mail and the password to sign in with. */
 export type AcceptPortalInvitationInput = {
+  /** The password to sign in with: 8 to 128 characters, not a common one. */
   password: string;
+  /** The token from the invitation link. */
   token: string;
 };
 
 /** ENGINEER: technical, internal data included. LEADERSHIP: impact, timeline, SLA. CUSTOMER: customer-visible data only, safe to send to the reporter. */
 export const AnalysisAudience = {
+  /** For the reporter: customer-visible data only. */
   Customer: 'CUSTOMER',
+  /** For the engineers on it: technical, internal data included. */
   Engineer: 'ENGINEER',
+  /** For leadership: impact, timeline, SLA. */
   Leadership: 'LEADERSHIP'
 } as const;
 
 export type AnalysisAudience = typeof AnalysisAudience[keyof typeof AnalysisAudience];
 /** NOT_CONFIGURED: no provider is set, nothing was sent anywhere. */
 export const AnalysisProviderStatus = {
+  /** The provider failed; see error. */
   Failed: 'FAILED',
+  /** No provider is set (EZRA_PROVIDER_URL): nothing was sent anywhere. */
   NotConfigured: 'NOT_CONFIGURED',
+  /** Its worker job has not run yet. */
   Pending: 'PENDING',
+  /** The provider answered. */
   Succeeded: 'SUCCEEDED'
 } as const;
 
 export type AnalysisProviderStatus = typeof AnalysisProviderStatus[keyof typeof AnalysisProviderStatus];
+/** What kind of sign Ezra found. */
 export const AnalysisSignalKind = {
+  /** Several customer organizations affected. */
   AffectedCustomers: 'AFFECTED_CUSTOMERS',
+  /** 4xx errors mentioned. */
   ClientError: 'CLIENT_ERROR',
+  /** Words of lost or corrupted data. */
   DataLoss: 'DATA_LOSS',
+  /** Several reports linked to the incident. */
   LinkedReports: 'LINKED_REPORTS',
+  /** Words of little impact (cosmetic, typo...). */
   LowImpact: 'LOW_IMPACT',
+  /** Words of an outage (down, unavailable...). */
   Outage: 'OUTAGE',
+  /** Slowness mentioned. */
   Performance: 'PERFORMANCE',
+  /** Words of a security problem (breach, leak...). */
   Security: 'SECURITY',
+  /** 5xx errors mentioned. */
   ServerError: 'SERVER_ERROR',
+  /** Similar past incidents, and their priorities. */
   SimilarIncidents: 'SIMILAR_INCIDENTS',
+  /** Timeouts mentioned. */
   Timeout: 'TIMEOUT'
 } as const;
 
 export type AnalysisSignalKind = typeof AnalysisSignalKind[keyof typeof AnalysisSignalKind];
 /** AUTO: after a portal customer reported the incident. MANUAL: asked for by staff. */
 export const AnalysisTrigger = {
+  /** Run when a portal customer reported the incident. */
   Auto: 'AUTO',
+  /** Asked for by staff. */
   Manual: 'MANUAL'
 } as const;
 
 export type AnalysisTrigger = typeof AnalysisTrigger[keyof typeof AnalysisTrigger];
 /** DRAFT → PUBLISHED → ARCHIVED (an archived article can be published again). */
 export const ArticleStatus = {
+  /** Withdrawn: staff only, may be published again. */
   Archived: 'ARCHIVED',
+  /** Being written: staff only. */
   Draft: 'DRAFT',
+  /** Live: customers see it if PUBLIC. */
   Published: 'PUBLISHED'
 } as const;
 
@@ -72,13 +104,21 @@ export type AuditChainAnchorInput = {
 
 /** Why an audit entry does not fit its chain. */
 export const AuditChainBreakReason = {
+  /** The chain no longer holds the entry recorded as the anchor at this position: its history was rewritten or cut. */
   AnchorMismatch: 'ANCHOR_MISMATCH',
+  /** The entry was changed after it was written: its hash no longer matches its content. */
   ContentChanged: 'CONTENT_CHANGED',
+  /** Entries before this one are missing from the chain. */
   EntryMissing: 'ENTRY_MISSING',
+  /** The entry claims a place in the chain it was never given: it was added around the chain. */
   ExtraEntry: 'EXTRA_ENTRY',
+  /** The newest entry does not match the chain's head: it was changed or replaced. */
   HeadMismatch: 'HEAD_MISMATCH',
+  /** The entry does not follow the one before it: an earlier entry was changed or replaced. */
   LinkBroken: 'LINK_BROKEN',
+  /** The newest entries of the chain are missing. */
   TailMissing: 'TAIL_MISSING',
+  /** The entry was written outside the chain. */
   Unchained: 'UNCHAINED'
 } as const;
 
@@ -91,6 +131,7 @@ export type AuditLogFilterInput = {
   actorId?: string | null | undefined;
   /** From this time on (inclusive). */
   from?: string | null | undefined;
+  /** Entries about this row (with targetType). */
   targetId?: string | null | undefined;
   /** e.g. customer, portal_user, incident, user, tenant. */
   targetType?: string | null | undefined;
@@ -98,18 +139,26 @@ export type AuditLogFilterInput = {
   to?: string | null | undefined;
 };
 
+/** Who wrote an update. */
 export const AuthorKind = {
+  /** A portal user. */
   Customer: 'CUSTOMER',
+  /** A staff member. */
   Staff: 'STAFF',
+  /** The server itself (SLA checks, linked incidents). */
   System: 'SYSTEM'
 } as const;
 
 export type AuthorKind = typeof AuthorKind[keyof typeof AuthorKind];
+/** A password change by the signed-in staff member. */
 export type ChangePasswordInput = {
+  /** The password now. */
   currentPassword: string;
+  /** The new password: 8 to 128 characters, not a common one. */
   newPassword: string;
 };
 
+/** A move along the status machine (OPEN → ACKNOWLEDGED → INVESTIGATION → MITIGATED → RESOLVED → CLOSED, and reopening). */
 export type ChangeStatusInput = {
   /** When resolving: also draft a knowledge-base article (INTERNAL, DRAFT) from the title, description and resolution summary. */
   createKbDraft?: boolean | null | undefined;
@@ -119,12 +168,15 @@ export type ChangeStatusInput = {
   note?: string | null | undefined;
   /** Required to resolve. */
   resolutionSummary?: string | null | undefined;
+  /** The status to move to. */
   status: IncidentStatus;
   /** Refuse the change if the incident moved past this version. */
   version?: number | null | undefined;
 };
 
+/** A new customer organization. */
 export type CreateCustomerInput = {
+  /** The organization's name, 1 to 200 characters. */
   name: string;
   /** OWN (default) or ORGANIZATION. */
   sharingMode?: SharingMode;
@@ -134,25 +186,37 @@ export type CreateCustomerInput = {
 export type CreateIncidentInput = {
   /** Needs the MANAGER role. */
   assigneeId?: string | null | undefined;
+  /** How far the failure reaches (internal). */
   blastRadius?: string | null | undefined;
+  /** The customer organization it concerns. */
   customerId?: string | null | undefined;
+  /** What happened, as customers may read it, 1 to 10,000 characters. */
   description: string;
+  /** Where it happens: production, staging... (internal). */
   environment?: string | null | undefined;
+  /** Who and what is affected, for staff (internal). */
   impactSummary?: string | null | undefined;
+  /** The priority; it sets the SLA due times. */
   priority: Priority;
+  /** The region affected (internal). */
   region?: string | null | undefined;
   /** Raise it on behalf of this portal user. */
   reporterCustomerId?: string | null | undefined;
+  /** The service or component at fault (internal; Ezra suggests one). */
   serviceArea?: string | null | undefined;
   /** STAFF (default) or API. */
   source?: IncidentSource | null | undefined;
+  /** The technical description (internal). */
   techDescription?: string | null | undefined;
+  /** A short title, 1 to 200 characters. */
   title: string;
+  /** INCIDENT (default) or CHANGE. */
   type?: IncidentType;
 };
 
 /** A new article: saved as a DRAFT, revision 1. */
 export type CreateKbArticleInput = {
+  /** A category to group articles by, at most 100 characters. */
   category?: string | null | undefined;
   /** Markdown; rendered to sanitized HTML on save. */
   markdown: string;
@@ -160,6 +224,7 @@ export type CreateKbArticleInput = {
   slug?: string | null | undefined;
   /** At most 20; stored lower-cased. */
   tags?: Array<string> | null | undefined;
+  /** The title, 1 to 200 characters. */
   title: string;
   /** PUBLIC: customers see it once published. INTERNAL: staff only. */
   visibility: Visibility;
@@ -169,19 +234,27 @@ export type CreateKbArticleInput = {
 export type CreatePortalUserInput = {
   /** The customer organization to put the user in. */
   customerId?: string | null | undefined;
+  /** The name staff and colleagues see, 1 to 100 characters. */
   displayName: string;
+  /** The address the invitation goes to; unique in the workspace. */
   email: string;
 };
 
 /** A customer's new ticket. */
 export type CreateTicketInput = {
+  /** What happened, 1 to 10,000 characters. */
   description: string;
+  /** How urgent it is for the customer; it sets the SLA due times. */
   priority: Priority;
+  /** A short title, 1 to 200 characters. */
   title: string;
+  /** INCIDENT (default) or CHANGE (a change request). */
   type?: IncidentType;
 };
 
+/** A new webhook endpoint. */
 export type CreateWebhookEndpointInput = {
+  /** A note for ADMINs, at most 500 characters. */
   description?: string | null | undefined;
   /** incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached */
   eventTypes: Array<string>;
@@ -189,11 +262,15 @@ export type CreateWebhookEndpointInput = {
   url: string;
 };
 
+/** A customer's address, and the company when it has accounts in several. */
 export type CustomerEmailInput = {
+  /** The company (workspace) of the account; none: every company with the address. */
   companyId?: string | null | undefined;
+  /** The account's address. */
   email: string;
 };
 
+/** Which organizations to list. */
 export type CustomerFilterInput = {
   /** Part of the name, any case. */
   q?: string | null | undefined;
@@ -201,127 +278,194 @@ export type CustomerFilterInput = {
 
 /** Customer login. Without companyId or tenantSlug, the one account whose e-mail and password match signs in. */
 export type CustomerLoginInput = {
+  /** The company (workspace) to sign in to, by id (Scrubbe). */
   companyId?: string | null | undefined;
+  /** The sign-in address. */
   email: string;
+  /** The password. */
   password: string;
+  /** The workspace to sign in to, by slug (OpsWeave). */
   tenantSlug?: string | null | undefined;
 };
 
+/** Verifying a customer's address with the code e-mailed at registration. */
 export type CustomerVerifyEmailInput = {
+  /** The company registered with, when the address has accounts in several. */
   companyId?: string | null | undefined;
+  /** The registered address. */
   email: string;
+  /** The 6-digit code from the e-mail. */
   otp: string;
 };
 
+/** How a notification is delivered. */
 export const DeliveryChannel = {
+  /** An e-mail. */
   Email: 'EMAIL',
+  /** A signed POST to a webhook endpoint. */
   Webhook: 'WEBHOOK'
 } as const;
 
 export type DeliveryChannel = typeof DeliveryChannel[keyof typeof DeliveryChannel];
 /** PENDING: queued or waiting for its next try. SENT: delivered. FAILED: every try failed (the dead letter); an ADMIN may retry it. */
 export const DeliveryStatus = {
+  /** Every try failed (the dead letter); an ADMIN may retry it. */
   Failed: 'FAILED',
+  /** Queued, or waiting for its next try. */
   Pending: 'PENDING',
+  /** Delivered. */
   Sent: 'SENT'
 } as const;
 
 export type DeliveryStatus = typeof DeliveryStatus[keyof typeof DeliveryStatus];
+/** A staff account's address. */
 export type EmailInput = {
+  /** The address. */
   email: string;
 };
 
+/** Which incidents to list; all given conditions must hold. */
 export type IncidentFilterInput = {
+  /** Incidents assigned to this staff member. */
   assigneeId?: string | null | undefined;
+  /** Incidents of this customer organization. */
   customerId?: string | null | undefined;
   /** The reports linked to this parent incident. */
   parentId?: string | null | undefined;
+  /** Incidents of this priority. */
   priority?: Priority | null | undefined;
   /** Matches number, title and description. */
   q?: string | null | undefined;
+  /** Incidents whose resolution SLA is in this state. */
   slaState?: SlaState | null | undefined;
+  /** Incidents reported this way. */
   source?: IncidentSource | null | undefined;
+  /** Incidents in this status. */
   status?: IncidentStatus | null | undefined;
+  /** Incidents or changes only. */
   type?: IncidentType | null | undefined;
 };
 
+/** What an incident list is sorted by. */
 export const IncidentSortField = {
+  /** When reported. */
   CreatedAt: 'CREATED_AT',
+  /** Number, in the order reported. */
   Number: 'NUMBER',
+  /** Priority, LOW to CRITICAL. */
   Priority: 'PRIORITY',
+  /** When last changed. */
   UpdatedAt: 'UPDATED_AT'
 } as const;
 
 export type IncidentSortField = typeof IncidentSortField[keyof typeof IncidentSortField];
+/** The order of an incident list. */
 export type IncidentSortInput = {
+  /** ASC or DESC (default). */
   direction?: SortDirection;
+  /** What to sort by (CREATED_AT by default). */
   field?: IncidentSortField;
 };
 
+/** How an incident was reported. */
 export const IncidentSource = {
+  /** By staff, for an automated system. */
   Api: 'API',
+  /** By a customer, through the portal. */
   Portal: 'PORTAL',
+  /** By staff. */
   Staff: 'STAFF'
 } as const;
 
 export type IncidentSource = typeof IncidentSource[keyof typeof IncidentSource];
+/** OPEN → ACKNOWLEDGED → INVESTIGATION → MITIGATED → RESOLVED → CLOSED; a resolved or closed incident may be reopened. */
 export const IncidentStatus = {
+  /** Staff have responded (this ends the response SLA). */
   Acknowledged: 'ACKNOWLEDGED',
+  /** Done with. */
   Closed: 'CLOSED',
+  /** The cause is being looked for. */
   Investigation: 'INVESTIGATION',
+  /** The impact is contained; the fix is not final. */
   Mitigated: 'MITIGATED',
+  /** Reported, nobody has responded yet. */
   Open: 'OPEN',
+  /** Fixed (this ends the resolution SLA); the reporter may rate it. */
   Resolved: 'RESOLVED'
 } as const;
 
 export type IncidentStatus = typeof IncidentStatus[keyof typeof IncidentStatus];
+/** An incident (something broke) or a change (something is to be changed). */
 export const IncidentType = {
+  /** A change request (CHG- numbers). */
   Change: 'CHANGE',
+  /** Something is broken or degraded (INC- numbers). */
   Incident: 'INCIDENT'
 } as const;
 
 export type IncidentType = typeof IncidentType[keyof typeof IncidentType];
+/** A staff comment on an incident. */
 export type IncidentUpdateInput = {
+  /** The text, 1 to 5,000 characters. */
   body: string;
   /** INTERNAL (default) or PUBLIC. */
   visibility?: Visibility;
 };
 
+/** Which articles staff list; all given conditions must hold. */
 export type KbArticleFilterInput = {
+  /** Articles of this category. */
   category?: string | null | undefined;
   /** Full-text search (words, "phrases", -excluded), with a typo fallback. */
   q?: string | null | undefined;
   /** Articles drafted from this incident. */
   sourceIncidentId?: string | null | undefined;
+  /** Articles in this status. */
   status?: ArticleStatus | null | undefined;
+  /** Articles with this tag. */
   tag?: string | null | undefined;
+  /** PUBLIC or INTERNAL articles only. */
   visibility?: Visibility | null | undefined;
 };
 
+/** Staff credentials. */
 export type LoginInput = {
+  /** The sign-in address. */
   email: string;
+  /** The password. */
   password: string;
 };
 
 /** Staff: NEW_CUSTOMER_TICKET, CUSTOMER_COMMENT, SLA_BREACH (on-call recipients), INCIDENT_ASSIGNED. Portal users: TICKET_STATUS_CHANGE, TICKET_PUBLIC_UPDATE, and the opt-in ORGANIZATION_TICKETS. */
 export const NotificationKind = {
+  /** A customer commented on a ticket (on-call recipients). */
   CustomerComment: 'CUSTOMER_COMMENT',
+  /** An incident was assigned to you. */
   IncidentAssigned: 'INCIDENT_ASSIGNED',
+  /** A customer reported a ticket (on-call recipients). */
   NewCustomerTicket: 'NEW_CUSTOMER_TICKET',
+  /** Also follow your organization's tickets that others reported (when your organization shares tickets). */
   OrganizationTickets: 'ORGANIZATION_TICKETS',
+  /** A response or resolution target passed (on-call recipients). */
   SlaBreach: 'SLA_BREACH',
+  /** The support team posted an update on a ticket you follow. */
   TicketPublicUpdate: 'TICKET_PUBLIC_UPDATE',
+  /** The status of a ticket you follow changed. */
   TicketStatusChange: 'TICKET_STATUS_CHANGE'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
 /** Portal login (OpsWeave): the tenant is named by its slug. */
 export type PortalLoginInput = {
+  /** The sign-in address. */
   email: string;
+  /** The password. */
   password: string;
+  /** The workspace's slug. */
   tenantSlug: string;
 };
 
+/** Which portal users to list; all given conditions must hold. */
 export type PortalUserFilterInput = {
   /** Active (true) or deactivated (false) users only. */
   active?: boolean | null | undefined;
@@ -331,23 +475,32 @@ export type PortalUserFilterInput = {
   q?: string | null | undefined;
 };
 
+/** How urgent an incident is; each has its SLA targets (slaPolicies). */
 export const Priority = {
+  /** An outage, data loss or a security breach. */
   Critical: 'CRITICAL',
+  /** Many users affected, or an important function down. */
   High: 'HIGH',
+  /** Little impact; no rush. */
   Low: 'LOW',
+  /** Some users affected, or a workaround exists. */
   Medium: 'MEDIUM'
 } as const;
 
 export type Priority = typeof Priority[keyof typeof Priority];
 /** A satisfaction rating: 1 (very unhappy) to 5 (very happy), and an optional comment. */
 export type RateTicketInput = {
+  /** What the customer wants to say, at most 2,000 characters. */
   comment?: string | null | undefined;
+  /** 1 (very unhappy) to 5 (very happy). */
   score: number;
 };
 
 /** A rating given through the resolution e-mail's link: the token says who rates which ticket. */
 export type RateTicketWithLinkInput = {
+  /** What the customer wants to say, at most 2,000 characters. */
   comment?: string | null | undefined;
+  /** 1 (very unhappy) to 5 (very happy). */
   score: number;
   /** The token of the link (`token` in its query). */
   token: string;
@@ -355,7 +508,9 @@ export type RateTicketWithLinkInput = {
 
 /** PORTAL, or EMAIL_LINK: the link of the resolution e-mail. */
 export const RatingSource = {
+  /** Given through the resolution e-mail's link. */
   EmailLink: 'EMAIL_LINK',
+  /** Given in the portal. */
   Portal: 'PORTAL'
 } as const;
 
@@ -370,61 +525,90 @@ export type RatingSummaryFilterInput = {
   to?: string | null | undefined;
 };
 
+/** A refresh token to exchange for a new access token. */
 export type RefreshTokenInput = {
+  /** The refresh token from the sign-in (or the last refresh). */
   refreshToken: string;
 };
 
+/** A new business workspace and its ADMIN owner (Scrubbe). */
 export type RegisterBusinessInput = {
+  /** The workspace's name, 1 to 100 characters. */
   businessName: string;
+  /** The owner's sign-in address; a code to verify it is e-mailed there. */
   email: string;
+  /** The password: 8 to 128 characters, not a common one. */
   password: string;
 };
 
+/** Customer self-registration in a company open to sign-up (Scrubbe). */
 export type RegisterCustomerInput = {
   /** A company id from `companies`. */
   companyId: string;
+  /** The sign-in address; the code to verify it is e-mailed there. */
   email: string;
+  /** The customer's display name, 1 to 100 characters. */
   name: string;
+  /** The password: 8 to 128 characters, not a common one. */
   password: string;
 };
 
+/** A new developer account with a workspace of its own. */
 export type RegisterDeveloperInput = {
+  /** The sign-in address; a code to verify it is e-mailed there. */
   email: string;
+  /** The password: 8 to 128 characters, not a common one. */
   password: string;
 };
 
+/** A new password set with a reset token. */
 export type ResetPasswordInput = {
+  /** The new password: 8 to 128 characters, not a common one. */
   password: string;
+  /** The token from the reset link. */
   token: string;
 };
 
+/** A password-reset token from an e-mail. */
 export type ResetTokenInput = {
+  /** The token from the reset link. */
   token: string;
 };
 
+/** New SLA targets for one priority. */
 export type SetSlaPolicyInput = {
+  /** The priority. */
   priority: Priority;
+  /** Minutes to resolution; at least responseMinutes. */
   resolutionMinutes: number;
+  /** Minutes to a first response (acknowledgement). */
   responseMinutes: number;
 };
 
 /** OWN: members see the tickets they reported. ORGANIZATION: members see every ticket of their organization. */
 export const SharingMode = {
+  /** Members see every ticket of their organization. */
   Organization: 'ORGANIZATION',
+  /** Members see the tickets they reported (or take part in). */
   Own: 'OWN'
 } as const;
 
 export type SharingMode = typeof SharingMode[keyof typeof SharingMode];
 /** Asks for a sign-in link by e-mail: the workspace named by companyId or tenantSlug, or neither (a link from each workspace where the address has an account). */
 export type SignInLinkRequestInput = {
+  /** The workspace, by id (Scrubbe). */
   companyId?: string | null | undefined;
+  /** The address the link goes to. */
   email: string;
+  /** The workspace, by slug (OpsWeave). */
   tenantSlug?: string | null | undefined;
 };
 
 /** Signs in with the token of a sign-in link; naming the workspace (companyId or tenantSlug) refuses a link of another one. */
 export type SignInWithLinkInput = {
+  /** The workspace the link must be of, by id. */
   companyId?: string | null | undefined;
+  /** The workspace the link must be of, by slug. */
   tenantSlug?: string | null | undefined;
   /** The token from the e-mail (its link carries it as `token`). */
   token: string;
@@ -432,31 +616,44 @@ export type SignInWithLinkInput = {
 
 /** OK, AT_RISK (under a quarter of the resolution time left) or BREACHED. */
 export const SlaState = {
+  /** Under a quarter of the resolution time left. */
   AtRisk: 'AT_RISK',
+  /** Late. */
   Breached: 'BREACHED',
+  /** On time. */
   Ok: 'OK'
 } as const;
 
 export type SlaState = typeof SlaState[keyof typeof SlaState];
+/** Ascending or descending. */
 export const SortDirection = {
+  /** Smallest (or oldest) first. */
   Asc: 'ASC',
+  /** Largest (or newest) first. */
   Desc: 'DESC'
 } as const;
 
 export type SortDirection = typeof SortDirection[keyof typeof SortDirection];
 /** Staff roles, from most to least powerful. */
 export const StaffRole = {
+  /** Runs the workspace: settings, staff, audit log, webhooks. */
   Admin: 'ADMIN',
+  /** Works incidents through their whole life, writes articles. */
   Engineer: 'ENGINEER',
+  /** Assigns incidents, manages customers, portal users and SLA targets. */
   Manager: 'MANAGER',
+  /** Acknowledges incidents and comments on them. */
   Responder: 'RESPONDER',
+  /** The platform operator: every workspace, acting in one with X-Tenant-Id. */
   SuperAdmin: 'SUPER_ADMIN',
+  /** Reads. */
   Viewer: 'VIEWER'
 } as const;
 
 export type StaffRole = typeof StaffRole[keyof typeof StaffRole];
 /** Fields to change; omitted fields stay as they are. */
 export type UpdateCustomerInput = {
+  /** A new name, 1 to 200 characters. */
   name?: string | null | undefined;
   /** Applies to the members' ticket lists at once. */
   sharingMode?: SharingMode | null | undefined;
@@ -464,36 +661,55 @@ export type UpdateCustomerInput = {
 
 /** Fields to change; omitted fields stay as they are, null clears an optional one. */
 export type UpdateIncidentInput = {
+  /** How far the failure reaches (internal). */
   blastRadius?: string | null | undefined;
+  /** The customer organization it concerns; null: none. */
   customerId?: string | null | undefined;
+  /** A new description, 1 to 10,000 characters. */
   description?: string | null | undefined;
+  /** Where it happens: production, staging... (internal). */
   environment?: string | null | undefined;
+  /** Who and what is affected, for staff (internal). */
   impactSummary?: string | null | undefined;
   /** Recomputes the SLA due times. */
   priority?: Priority | null | undefined;
+  /** The region affected (internal). */
   region?: string | null | undefined;
+  /** The service or component at fault (internal; Ezra suggests one). */
   serviceArea?: string | null | undefined;
+  /** The technical description (internal). */
   techDescription?: string | null | undefined;
+  /** A new title, 1 to 200 characters. */
   title?: string | null | undefined;
 };
 
 /** Fields to change; omitted fields stay as they are, null clears category or tags. Every change is a new revision. */
 export type UpdateKbArticleInput = {
+  /** A new category; null: none. */
   category?: string | null | undefined;
+  /** New markdown; rendered to sanitized HTML on save. */
   markdown?: string | null | undefined;
   /** The revision you edited; refused with STALE_REVISION if the article moved past it. */
   revision?: number | null | undefined;
   /** Changing it breaks links to the old one. */
   slug?: string | null | undefined;
+  /** The new tags (they replace the old ones); null: none. */
   tags?: Array<string> | null | undefined;
+  /** A new title, 1 to 200 characters. */
   title?: string | null | undefined;
+  /** PUBLIC or INTERNAL. */
   visibility?: Visibility | null | undefined;
 };
 
+/** What an update of the timeline records. */
 export const UpdateKind = {
+  /** A new assignee (INTERNAL). */
   Assignment: 'ASSIGNMENT',
+  /** A comment. */
   Comment: 'COMMENT',
+  /** Edited fields (INTERNAL). */
   FieldChange: 'FIELD_CHANGE',
+  /** A status change. */
   Status: 'STATUS'
 } as const;
 
@@ -502,12 +718,15 @@ export type UpdateKind = typeof UpdateKind[keyof typeof UpdateKind];
 export type UpdatePortalUserInput = {
   /** Moves the user to this organization; null takes them out of any. */
   customerId?: string | null | undefined;
+  /** A new display name, 1 to 100 characters. */
   displayName?: string | null | undefined;
 };
 
 /** Profile fields. The e-mail address cannot be changed here. */
 export type UpdateProfileInput = {
+  /** A new first name, 1 to 100 characters. */
   firstName?: string | null | undefined;
+  /** A new last name, 1 to 100 characters. */
   lastName?: string | null | undefined;
   /** In any common notation (+44 20 7946 0000, or national with PHONE_DEFAULT_COUNTRY); stored and answered as E.164. null clears it. */
   phone?: string | null | undefined;
@@ -515,26 +734,37 @@ export type UpdateProfileInput = {
 
 /** Settings to change; omitted fields stay as they are. */
 export type UpdateTenantSettingsInput = {
+  /** True lets customers register themselves (and lists the workspace in `companies`). */
   allowCustomerSignup?: boolean | null | undefined;
+  /** A new display name, 1 to 100 characters. */
   name?: string | null | undefined;
 };
 
 /** Fields to change; omitted ones stay as they are. */
 export type UpdateWebhookEndpointInput = {
+  /** A new note; null clears it. */
   description?: string | null | undefined;
+  /** The event types it receives from now on. */
   eventTypes?: Array<string> | null | undefined;
+  /** False turns it off, true on again. */
   isActive?: boolean | null | undefined;
+  /** A new URL (the same rules as on create). */
   url?: string | null | undefined;
 };
 
+/** Verifying a staff address with the e-mailed code. */
 export type VerifyEmailInput = {
+  /** The registered address. */
   email: string;
+  /** The 6-digit code from the e-mail. */
   otp: string;
 };
 
 /** PUBLIC updates are shown to customers; INTERNAL ones never are. */
 export const Visibility = {
+  /** Staff only. */
   Internal: 'INTERNAL',
+  /** Customers see it. */
   Public: 'PUBLIC'
 } as const;
 

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequest, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import {
   getOperationAST,
@@ -20,15 +20,17 @@ import type { Logger } from 'pino';
 import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Config } from '../config/config';
 import type { ExecutionOutcome } from '../db/tenant-transaction';
-import { BadRequestError, statusForCode } from '../shared/errors';
+import { BadRequestError, statusForCode, type AppError } from '../shared/errors';
 import type { Context } from './context';
+import { OperationDocuments, PersistedQueryNotFoundError, type DocumentRequest, type ResolvedDocument } from './documents';
 import { createFormatError } from './errors';
 import { inputGuardError } from './input-guard';
 import { costLimitError, limitRules } from './limits';
 
 /**
  * The life of one GraphQL operation, whatever door it came in by (POST and GET /graphql, the REST adapter,
- * the WebSocket): parse with the token limit, validate with the limit rules and the introspection setting,
+ * the WebSocket): its text (as sent, by hash, or only from the trusted documents: graphql/documents.ts),
+ * parse with the token limit, validate with the limit rules and the introspection setting,
  * the checks before execution (input guard, cost), the request transaction around
  * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
  * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
@@ -50,17 +52,33 @@ export function onlyPublicRootFields(operation: OperationDefinitionNode | null |
   );
 }
 
-export interface OperationRequest {
+export interface OperationRequest extends DocumentRequest {
   query?: string;
   variables?: Record<string, unknown> | null;
   operationName?: string | null;
 }
 
 /** A refusal raised before execution, with the HTTP status Apollo answers it with. */
-function refusal(error: GraphQLError | BadRequestError): GraphQLError {
+function refusal(error: GraphQLError | AppError): GraphQLError {
   if (error instanceof GraphQLError) return error;
+  // Apollo Client and urql look for it in a 200 answer (as Apollo Server sends it), then send the text.
+  const status = error instanceof PersistedQueryNotFoundError ? 200 : 400;
   // The translator (graphql/errors.ts) reports the AppError inside with its own code.
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status } } });
+}
+
+/**
+ * What a refused request runs on inside Apollo until its refusal is answered: Apollo answers an error thrown
+ * when a request starts with a 500, and takes refusals from `didResolveOperation`, after parsing. So what the
+ * client sent is never parsed.
+ */
+const STAND_IN = '{ __typename }';
+
+/** The persisted-documents id of an HTTP request: `documentId` in a POST body or a GET query string. */
+function documentIdOf(http: GraphQLRequest['http']): unknown {
+  if (!http) return undefined;
+  if (http.method === 'GET') return new URLSearchParams(http.search).get('documentId') ?? undefined;
+  return http.body && typeof http.body === 'object' ? (http.body as Record<string, unknown>).documentId : undefined;
 }
 
 /** graphql-js's own parse and validation errors carry no code; Apollo gives them these. */
@@ -77,6 +95,7 @@ export class OperationPipeline {
   readonly parseOptions: ParseOptions;
   /** Besides graphql-js's specified rules: the limits, and no introspection when it is turned off. */
   readonly validationRules: ValidationRule[];
+  private readonly documents: OperationDocuments;
   private readonly limits: Config['graphql'];
   private readonly preparedStatements: boolean;
 
@@ -90,6 +109,19 @@ export class OperationPipeline {
     this.formatError = createFormatError({ exposeStack: config.isDevelopment, hideSuggestions: !config.isDevelopment, log: () => log, schema });
     this.parseOptions = { maxTokens: this.limits.maxTokens };
     this.validationRules = [...limitRules(this.limits), ...(this.limits.introspection ? [] : [NoSchemaIntrospectionCustomRule])];
+    this.documents = new OperationDocuments(this.limits.trustedDocuments);
+  }
+
+  /**
+   * The operation's text (graphql/documents.ts), or the coded refusal to answer with. `fixed`: the REST
+   * adapter's and link pages' own operations, which run in trusted-documents mode too.
+   */
+  resolve(request: DocumentRequest, fixed: boolean): ResolvedDocument | { refused: GraphQLError } {
+    try {
+      return this.documents.resolve(request, fixed);
+    } catch (e) {
+      return { refused: refusal(e as AppError) };
+    }
   }
 
   /**
@@ -110,12 +142,14 @@ export class OperationPipeline {
    * arguments, or the errors to answer with (coded as over HTTP, not yet formatted).
    */
   prepare(request: OperationRequest, context: Context): { args: ExecutionArgs } | { errors: readonly GraphQLError[] } {
-    if (typeof request.query !== 'string' || !request.query) {
+    const source = this.resolve(request, false);
+    if ('refused' in source) return { errors: [source.refused] };
+    if (typeof source.query !== 'string') {
       return { errors: [refusal(new BadRequestError('Send the operation as "query".'))] };
     }
     let document: DocumentNode;
     try {
-      document = parse(request.query, this.parseOptions);
+      document = parse(source.query, this.parseOptions);
     } catch (e) {
       return { errors: [coded(e as GraphQLError, 'GRAPHQL_PARSE_FAILED')] };
     }
@@ -128,6 +162,7 @@ export class OperationPipeline {
     } catch (e) {
       return { errors: [e as GraphQLError] };
     }
+    if (source.remember) this.documents.remember(source.remember, source.query);
     return {
       args: { schema: this.schema, document, operationName: request.operationName, variableValues: request.variables ?? undefined, contextValue: context },
     };
@@ -158,7 +193,8 @@ export class OperationPipeline {
   }
 
   /**
-   * The pipeline inside Apollo (HTTP and REST): Apollo parses and validates with `parseOptions` and
+   * The pipeline inside Apollo (HTTP and REST): the operation's text is settled as the request starts (Apollo's
+   * own persisted queries are off: graphql/server.ts), Apollo parses and validates with `parseOptions` and
    * `validationRules`; this runs the checks once the operation is known, and the request transaction around
    * execution. Committed before the answer leaves, so the caller's next request sees the change and
    * after-commit work (e-mails, background tasks) starts only once it is visible. A mutation refused with a
@@ -182,10 +218,25 @@ export class OperationPipeline {
       if (typeof retryAfter === 'number') rc.response.http.headers.set('retry-after', String(retryAfter));
     };
     return {
-      requestDidStart: async () => {
+      requestDidStart: async ({ request, contextValue }) => {
         let thrown = false;
+        const source = this.resolve({ ...request, documentId: documentIdOf(request.http) }, contextValue.client.door === 'rest');
+        if ('refused' in source) {
+          request.query = STAND_IN;
+          request.operationName = undefined;
+        } else {
+          request.query = source.query;
+        }
+        if (request.extensions?.persistedQuery) {
+          const { persistedQuery: _settled, ...extensions } = request.extensions;
+          request.extensions = extensions;
+        }
         return {
-          didResolveOperation: async ({ document, operation, request }) => this.check(document, operation, request.variables),
+          didResolveOperation: async ({ document, operation, request }) => {
+            if ('refused' in source) throw source.refused;
+            this.check(document, operation, request.variables);
+            if (source.remember && request.query) this.documents.remember(source.remember, request.query);
+          },
           responseForOperation: async ({ contextValue, operation }) => {
             try {
               await this.begin(contextValue, operation);

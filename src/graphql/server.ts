@@ -26,6 +26,9 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger,
     // Introspection is refused by the pipeline's own validation rule (when turned off), on every transport.
     introspection: true,
     csrfPrevention: true,
+    // Persisted queries, automatic or trusted, are the pipeline's (graphql/documents.ts), the same on every
+    // door; it hands Apollo the operation's text and no persistedQuery extension.
+    persistedQueries: false,
     // main.ts owns SIGINT/SIGTERM: it drains HTTP first, then stops Apollo and the database in order.
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,

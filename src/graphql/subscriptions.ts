@@ -56,7 +56,8 @@ const REVOCATION_SWEEP_MS = 500;
  * GraphQL over WebSocket (the graphql-ws protocol) on the same port and path as /graphql: subscriptions, and
  * queries and mutations for clients that send everything over the socket. The connection's init payload
  * carries `{ authorization: "Bearer <access token>" }`, staff or portal; a connection without a valid token is
- * closed (4403). Every operation goes through the same pipeline as over HTTP (parse and validation limits,
+ * closed (4403). Every operation goes through the same pipeline as over HTTP (trusted documents or automatic
+ * persisted queries, sent as `{ query: '', extensions: { persistedQuery } }` or with `documentId`; parse and validation limits,
  * introspection setting, input guard, cost, error translator), with a context like an HTTP request's, so
  * shield rules and the services' scoping apply unchanged. A socket whose session is revoked (sign-out,
  * password change, deactivation, in this process or another) is closed with 4403.

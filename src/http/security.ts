@@ -62,8 +62,21 @@ export function hstsApplies(mode: Config['security']['hsts'], request: FastifyRe
 /**
  * Request headers a cross-origin browser client may send, and response headers it may read. `x-tenant-id`:
  * a SUPER_ADMIN's console acting in a workspace (graphql/context.ts); anyone else's is ignored.
+ * `apollo-require-preflight` and `x-apollo-operation-name` satisfy Apollo's CSRF check on GET;
+ * `apollographql-client-name`/`-version` are what Apollo Client sends once given a name (a browser refuses
+ * the whole request when a header it sends is not listed here).
  */
-const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id', 'idempotency-key', 'x-tenant-id'];
+const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  'x-request-id',
+  'idempotency-key',
+  'x-tenant-id',
+];
 const CORS_EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset', 'ratelimit-policy'];
 
 /**

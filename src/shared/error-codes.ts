@@ -80,7 +80,11 @@ export const ERROR_CODES = {
   },
   PERSISTED_QUERY_NOT_FOUND: {
     status: 400,
-    meaning: 'An automatic persisted query whose hash the server does not know: send the query text with it (over `/graphql` Apollo answers this with 200, as clients expect).',
+    meaning: 'An automatic persisted query whose hash this server process does not know (yet): send the query text with the hash (over `/graphql` answered with 200, as Apollo Client and urql expect).',
+  },
+  PERSISTED_QUERY_NOT_ALLOWED: {
+    status: 400,
+    meaning: 'Trusted-documents mode (`GRAPHQL_TRUSTED_DOCUMENTS`): the operation was sent as text, or by a hash the manifest does not hold; only the operations the clients were built with run.',
   },
 
   // Over an operation limit (graphql/limits.ts): `extensions.limit` is the limit, `extensions.found` what the operation had.

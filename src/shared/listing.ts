@@ -81,7 +81,7 @@ export function cursorPageArgs(page: number | null | undefined, limit: number | 
 }
 
 /** The `page` argument of a list field: 1 unless given. */
-export const PageArg = () => Arg('page', () => Int, { nullable: true, defaultValue: 1 });
+export const PageArg = () => Arg('page', () => Int, { nullable: true, defaultValue: 1, description: 'The page, from 1.' });
 /** The `after` argument of a list field that pages by cursor. */
 export const AfterArg = () =>
   Arg('after', () => String, { nullable: true, description: 'The endCursor of the page before: the next page, as fast however deep (keyset). Not with page.' });

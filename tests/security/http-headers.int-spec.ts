@@ -133,6 +133,24 @@ describe('CORS with an allow-list', () => {
     }
   });
 
+  it('lets a browser client send the headers GraphQL clients and the SUPER_ADMIN console send', async () => {
+    // What Apollo Client, graphql-request and a SUPER_ADMIN console acting in a workspace send: the browser
+    // sends the request only when every one of them comes back in Access-Control-Allow-Headers.
+    const sent = ['content-type', 'authorization', 'x-tenant-id', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version'];
+    for (const method of ['POST', 'GET']) {
+      const res = await t.rest('OPTIONS', '/graphql', undefined, { origin: app, 'access-control-request-method': method, 'access-control-request-headers': sent.join(',') });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('access-control-allow-origin')).toBe(app);
+      expect(res.headers.get('access-control-allow-methods')?.split(',').map((m) => m.trim())).toContain(method);
+      const allowed = (res.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
+      expect(sent.filter((h) => !allowed.includes(h))).toEqual([]);
+    }
+    // And the request itself: a listed origin's SUPER_ADMIN-style header does not stop an ordinary answer.
+    const res = await t.rest('POST', '/graphql', { query: '{ companies { id } }' }, { origin: app, 'x-tenant-id': '00000000-0000-0000-0000-000000000000' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe(app);
+  });
+
   it('lets a listed origin read answers (success and errors) and the request id, and nobody else', async () => {
     const ok = await t.rest('POST', '/graphql', { query: '{ companies { id } }' }, { origin: 'http://localhost:3000' });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');

@@ -16,19 +16,36 @@ export interface Answer {
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
 
+/** A GraphQL request as a client sends it: the text, or a hash of it (persisted queries, trusted documents). */
+export interface OperationBody {
+  query?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+  extensions?: Record<string, unknown>;
+  /** The persisted-documents id (`sha256:<hex>`): top-level in a POST body, GET's query string and the socket's payload. */
+  documentId?: string;
+}
+
 /**
  * One operation over one transport, with the caller's `authorization` header (the socket's init payload
  * carries it; a socket needs one). GET sends the CSRF header a real client sends; mutations are not allowed
  * over GET (405), so callers send those over POST and WS.
  */
 export async function overTransport(t: TestApp, transport: Transport, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+  return sendOver(t, transport, { query, variables }, headers);
+}
+
+/** `overTransport` for any request body, as sent (a hash-only one has no `query`; over the socket it is ''). */
+export async function sendOver(t: TestApp, transport: Transport, body: OperationBody, headers: Record<string, string> = {}): Promise<Answer> {
   if (transport === 'POST') {
-    const res = await t.rest<Answer>('POST', '/graphql', { query, variables }, headers);
+    const res = await t.rest<Answer>('POST', '/graphql', body, headers);
     return { status: res.status, data: res.body.data, errors: res.body.errors };
   }
   if (transport === 'GET') {
-    const params = new URLSearchParams({ query });
-    if (variables) params.set('variables', JSON.stringify(variables));
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(body)) {
+      if (value !== undefined) params.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+    }
     const res = await t.rest<Answer>('GET', `/graphql?${params}`, undefined, { ...headers, 'apollo-require-preflight': 'true' });
     return { status: res.status, data: res.body.data, errors: res.body.errors };
   }
@@ -39,7 +56,7 @@ export async function overTransport(t: TestApp, transport: Transport, query: str
     return await new Promise<Answer>((resolve, reject) => {
       let answer: Answer | undefined;
       client.subscribe(
-        { query, variables },
+        { ...body, query: body.query ?? '' },
         {
           next: (value) => void (answer = value as Answer),
           // An error message carries the operation's errors (refused before execution); anything else is a closed socket.

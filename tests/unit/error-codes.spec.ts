@@ -27,7 +27,8 @@ const files = sourceFiles(src).map((file) => ({ file, text: readFileSync(file, '
 
 // Compile-time: the operation limits' codes are catalogued (a new limit code without an entry fails `tsc`).
 const limitCodes: readonly ErrorCode[] = QUERY_LIMIT_CODES;
-// Only raised when persisted queries are turned off; graphql/server.ts leaves Apollo's default (on).
+// Raised by Apollo for a persistedQuery extension while its own persisted queries are off (graphql/server.ts);
+// the pipeline takes the extension off every request first (graphql/documents.ts).
 const APOLLO_UNREACHABLE = ['PERSISTED_QUERY_NOT_SUPPORTED'];
 const apolloCodes = Object.values(ApolloServerErrorCode).filter((code) => !APOLLO_UNREACHABLE.includes(code));
 

@@ -2,11 +2,11 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Attachment', { simpleResolvers: true, description: 'A file attached to a ticket or to one of its updates. Upload through REST (docs/api.md, Attachments).' })
 export class AttachmentTimelineView {
-  @Field(() => ID) id!: string;
+  @Field(() => ID, { description: "The attachment's id." }) id!: string;
   @Field(() => ID, { nullable: true, description: 'The update (comment) it hangs on; null: the ticket itself.' }) updateId!: string | null;
   @Field({ description: 'Sanitised: no path, no control characters, at most 200 characters.' }) fileName!: string;
   @Field({ description: 'Sniffed from the bytes at upload, never the one the client declared.' }) contentType!: string;
   @Field(() => Int, { description: 'Bytes.' }) size!: number;
-  @Field(() => Date) createdAt!: string;
+  @Field(() => Date, { description: 'When it was uploaded.' }) createdAt!: string;
   @Field({ description: "Where the caller downloads it (this server's REST route for its kind of caller), as a download only." }) downloadUrl!: string;
 }

@@ -15,7 +15,7 @@ export class AuditLogFilterInput {
   @IsString()
   @TextLength({ max: 50 })
   targetType?: string | null;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() targetId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Entries about this row (with targetType).' }) @IsOptional() @IsString() targetId?: string | null;
   @Field(() => Date, { nullable: true, description: 'From this time on (inclusive).' }) from?: Date | null;
   @Field(() => Date, { nullable: true, description: 'Before this time (exclusive).' }) to?: Date | null;
 }

@@ -11,7 +11,7 @@ export class AuditResolver {
   @Query(() => AuditLogPage, { description: 'ADMIN: the workspace\'s audit log, newest first.' })
   auditLog(
     @Ctx() ctx: Context,
-    @Arg('filter', () => AuditLogFilterInput, { nullable: true }) filter?: AuditLogFilterInput | null,
+    @Arg('filter', () => AuditLogFilterInput, { nullable: true, description: 'Conditions the entries must meet; none: every entry.' }) filter?: AuditLogFilterInput | null,
     @PageArg() page?: number | null,
     @LimitArg(AUDIT_PAGE_SIZE) limit?: number | null,
   ) {

@@ -73,7 +73,8 @@ interface Row {
 }
 
 const BATCH = 1000;
-const MESSAGES: Record<ChainBreakReason, string> = {
+/** What each break means: the verification's message, and the enum values' descriptions in the schema. */
+export const CHAIN_BREAK_MESSAGES: Record<ChainBreakReason, string> = {
   CONTENT_CHANGED: 'The entry was changed after it was written: its hash no longer matches its content.',
   LINK_BROKEN: 'The entry does not follow the one before it: an earlier entry was changed or replaced.',
   ENTRY_MISSING: 'Entries before this one are missing from the chain.',
@@ -115,7 +116,7 @@ export async function verifyAuditChain(em: EntityManager, tenantId: string | nul
     checkedEntries: checked,
     headSequence: headSeq.toString(),
     headHash,
-    firstBroken: { entryId, sequence: sequence.toString(), reason, message: MESSAGES[reason] },
+    firstBroken: { entryId, sequence: sequence.toString(), reason, message: CHAIN_BREAK_MESSAGES[reason] },
   });
 
   const [unchained] = (await em.execute(`select id::text as id from audit_log where ${byTenant} and (chain_seq is null or hash is null) order by audit_log.id limit 1`, tenantParams)) as { id: string }[];

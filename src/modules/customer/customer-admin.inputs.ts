@@ -6,40 +6,40 @@ import { TextLength } from '../../shared/text';
 
 const EMAIL = { message: 'must be a valid e-mail address' };
 
-@InputType()
+@InputType({ description: 'A new customer organization.' })
 export class CreateCustomerInput {
-  @Field() @IsString() @TextLength({ min: 1, max: 200 }) name!: string;
+  @Field({ description: "The organization's name, 1 to 200 characters." }) @IsString() @TextLength({ min: 1, max: 200 }) name!: string;
   @Field(() => SharingModeEnum, { defaultValue: 'OWN', description: 'OWN (default) or ORGANIZATION.' }) sharingMode!: SharingMode;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are.' })
 export class UpdateCustomerInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ min: 1, max: 200 }) name?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new name, 1 to 200 characters.' }) @IsOptional() @IsString() @TextLength({ min: 1, max: 200 }) name?: string | null;
   @Field(() => SharingModeEnum, { nullable: true, description: 'Applies to the members\' ticket lists at once.' }) sharingMode?: SharingMode | null;
 }
 
-@InputType()
+@InputType({ description: 'Which organizations to list.' })
 export class CustomerFilterInput {
   @Field(() => String, { nullable: true, description: 'Part of the name, any case.' }) @IsOptional() @IsString() @TextLength({ max: 200 }) q?: string | null;
 }
 
 @InputType({ description: 'A portal user created by staff: an invitation e-mail lets them set a password.' })
 export class CreatePortalUserInput {
-  @Field() @IsEmail({}, EMAIL) @TextLength({ max: 254 }) email!: string;
-  @Field() @IsString() @TextLength({ min: 1, max: 100 }) displayName!: string;
+  @Field({ description: 'The address the invitation goes to; unique in the workspace.' }) @IsEmail({}, EMAIL) @TextLength({ max: 254 }) email!: string;
+  @Field({ description: 'The name staff and colleagues see, 1 to 100 characters.' }) @IsString() @TextLength({ min: 1, max: 100 }) displayName!: string;
   @Field(() => ID, { nullable: true, description: 'The customer organization to put the user in.' }) @IsOptional() @IsString() customerId?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are.' })
 export class UpdatePortalUserInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ min: 1, max: 100 }) displayName?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new display name, 1 to 100 characters.' }) @IsOptional() @IsString() @TextLength({ min: 1, max: 100 }) displayName?: string | null;
   @Field(() => ID, { nullable: true, description: 'Moves the user to this organization; null takes them out of any.' })
   @IsOptional()
   @IsString()
   customerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which portal users to list; all given conditions must hold.' })
 export class PortalUserFilterInput {
   @Field(() => ID, { nullable: true, description: 'Users of this organization.' }) @IsOptional() @IsString() customerId?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Active (true) or deactivated (false) users only.' }) @IsOptional() @IsBoolean() active?: boolean | null;
@@ -50,9 +50,9 @@ export class PortalUserFilterInput {
   q?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Accepting a portal invitation: the token from its e-mail and the password to sign in with.' })
 export class AcceptPortalInvitationInput {
-  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
+  @Field({ description: 'The token from the invitation link.' }) @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
   // Password rules (length, common passwords) live in the service, as for every other password.
-  @Field() @IsString({ message: 'must be a string' }) password!: string;
+  @Field({ description: 'The password to sign in with: 8 to 128 characters, not a common one.' }) @IsString({ message: 'must be a string' }) password!: string;
 }

@@ -11,7 +11,7 @@ export class CustomerAdminResolver {
   @Query(() => CustomerOrganizationPage, { description: 'Staff: the workspace\'s customer organizations by name, paginated.' })
   customers(
     @Ctx() ctx: Context,
-    @Arg('filter', () => CustomerFilterInput, { nullable: true }) filter?: CustomerFilterInput | null,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: 'Which organizations; none: all of them.' }) filter?: CustomerFilterInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {
@@ -19,22 +19,22 @@ export class CustomerAdminResolver {
   }
 
   @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace.' })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  customer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.get(staffViewer(ctx), id);
   }
 
   @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.' })
-  createCustomer(@Arg('input') input: CreateCustomerInput, @Ctx() ctx: Context) {
+  createCustomer(@Arg('input', { description: 'The new organization.' }) input: CreateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.create(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.' })
-  updateCustomer(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCustomerInput, @Ctx() ctx: Context) {
+  updateCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.update(staffViewer(ctx), id, input, ctx.client);
   }
 
   @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.' })
-  deleteCustomer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  deleteCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.delete(staffViewer(ctx), id, ctx.client);
   }
 }

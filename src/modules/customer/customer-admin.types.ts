@@ -4,36 +4,36 @@ import { Pagination, PortalOrganization, SharingModeEnum } from './customer.type
 
 @ObjectType({ simpleResolvers: true, description: 'A customer organization (staff view): a group of portal users of one company.' })
 export class CustomerOrganization {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => SharingModeEnum) sharingMode!: SharingMode;
+  @Field(() => ID, { description: "The organization's id." }) id!: string;
+  @Field({ description: 'Its name, unique in the workspace.' }) name!: string;
+  @Field(() => SharingModeEnum, { description: "Whether its members see each other's tickets." }) sharingMode!: SharingMode;
   @Field(() => Int, { description: 'Portal users in the organization.' }) portalUserCount!: number;
-  @Field(() => Date) createdAt!: string;
-  @Field(() => Date) updatedAt!: string;
+  @Field(() => Date, { description: 'When it was created.' }) createdAt!: string;
+  @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of customer organizations, by name.' })
 export class CustomerOrganizationPage {
-  @Field(() => [CustomerOrganization]) items!: CustomerOrganization[];
-  @Field(() => Pagination) pagination!: Pagination;
+  @Field(() => [CustomerOrganization], { description: 'The organizations of this page.' }) items!: CustomerOrganization[];
+  @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A customer portal account as staff manage it.' })
 export class PortalUser {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field() displayName!: string;
-  @Field(() => ID, { nullable: true }) customerId!: string | null;
+  @Field(() => ID, { description: "The portal user's id." }) id!: string;
+  @Field({ description: 'Their sign-in address, unique in the workspace.' }) email!: string;
+  @Field({ description: 'The name staff and colleagues see.' }) displayName!: string;
+  @Field(() => ID, { nullable: true, description: 'The id of their organization; null: none.' }) customerId!: string | null;
   @Field(() => PortalOrganization, { nullable: true, description: 'The organization the user belongs to, if any.' }) customer!: PortalOrganization | null;
   @Field({ description: 'False once deactivated: the user cannot sign in and their sessions are ended.' }) isActive!: boolean;
-  @Field() emailVerified!: boolean;
+  @Field({ description: 'Whether they confirmed the address (a code, or by accepting an invitation).' }) emailVerified!: boolean;
   @Field({ description: 'True until the user set a password (from the invitation or a reset e-mail).' }) invitationPending!: boolean;
-  @Field(() => Date) createdAt!: string;
-  @Field(() => Date) updatedAt!: string;
+  @Field(() => Date, { description: 'When the account was created.' }) createdAt!: string;
+  @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of portal users.' })
 export class PortalUserPage {
-  @Field(() => [PortalUser]) items!: PortalUser[];
-  @Field(() => Pagination) pagination!: Pagination;
+  @Field(() => [PortalUser], { description: 'The portal users of this page.' }) items!: PortalUser[];
+  @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }

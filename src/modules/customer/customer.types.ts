@@ -5,13 +5,17 @@ export const SharingModeEnum = Object.fromEntries(SHARING_MODES.map((m) => [m, m
 registerEnumType(SharingModeEnum, {
   name: 'SharingMode',
   description: 'OWN: members see the tickets they reported. ORGANIZATION: members see every ticket of their organization.',
+  valuesConfig: {
+    OWN: { description: 'Members see the tickets they reported (or take part in).' },
+    ORGANIZATION: { description: 'Members see every ticket of their organization.' },
+  },
 });
 
 @ObjectType({ simpleResolvers: true, description: 'A customer portal account as its owner sees it.' })
 export class PortalAccount {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field() displayName!: string;
+  @Field(() => ID, { description: "The portal user's id." }) id!: string;
+  @Field({ description: 'The sign-in address.' }) email!: string;
+  @Field({ description: 'The name staff and colleagues see.' }) displayName!: string;
   @Field({ description: 'Same as displayName (the Scrubbe documents call it name).', deprecationReason: 'Use displayName. Kept for the Scrubbe documents\' REST routes.' }) name!: string;
   @Field(() => ID, { description: 'The tenant (company) the account belongs to.' }) tenantId!: string;
   @Field(() => ID, { description: 'Same as tenantId (the Scrubbe documents call it companyId).', deprecationReason: 'Use tenantId. Kept for the Scrubbe documents\' REST routes.' })
@@ -19,48 +23,48 @@ export class PortalAccount {
   @Field(() => ID, { nullable: true, description: 'The customer organization, when the account belongs to one.' }) customerId!: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A signed-in portal session: its tokens and the account.' })
 export class PortalAuthPayload {
   @Field({ description: 'Portal access token (audience portal); grants nothing on staff operations.' }) accessToken!: string;
-  @Field() refreshToken!: string;
-  @Field(() => PortalAccount) account!: PortalAccount;
+  @Field({ description: 'Exchanged for a new access token (customerRefreshToken); rotates on each use.' }) refreshToken!: string;
+  @Field(() => PortalAccount, { description: 'The account signed in.' }) account!: PortalAccount;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The workspace a portal user belongs to.' })
 export class PortalTenant {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field() slug!: string;
+  @Field(() => ID, { description: "The workspace's id (the Scrubbe documents call it companyId)." }) id!: string;
+  @Field({ description: 'Its name.' }) name!: string;
+  @Field({ description: 'Its slug, as the portal login takes it (tenantSlug).' }) slug!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A customer organization as a portal user sees it: its name only.' })
 export class PortalOrganization {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
+  @Field(() => ID, { description: "The organization's id." }) id!: string;
+  @Field({ description: 'Its name.' }) name!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The signed-in customer: own profile, tenant and organization.' })
 export class PortalMe {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field() displayName!: string;
-  @Field(() => PortalTenant) tenant!: PortalTenant;
-  @Field(() => PortalOrganization, { nullable: true }) customer!: PortalOrganization | null;
+  @Field(() => ID, { description: "The portal user's id." }) id!: string;
+  @Field({ description: 'The sign-in address.' }) email!: string;
+  @Field({ description: 'The name staff and colleagues see.' }) displayName!: string;
+  @Field(() => PortalTenant, { description: 'The workspace of the account.' }) tenant!: PortalTenant;
+  @Field(() => PortalOrganization, { nullable: true, description: 'The organization of the account, if any.' }) customer!: PortalOrganization | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A customer account just registered, still to verify its address.' })
 export class CustomerRegistration {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field() name!: string;
-  @Field(() => ID) companyId!: string;
+  @Field(() => ID, { description: "The new account's id." }) id!: string;
+  @Field({ description: 'Its address, where the code went.' }) email!: string;
+  @Field({ description: 'Its display name.' }) name!: string;
+  @Field(() => ID, { description: 'The company (workspace) it belongs to.' }) companyId!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Where a page is in its list (page numbers).' })
 export class Pagination {
-  @Field(() => Int) page!: number;
-  @Field(() => Int) limit!: number;
+  @Field(() => Int, { description: "This page's number, from 1." }) page!: number;
+  @Field(() => Int, { description: 'Items per page.' }) limit!: number;
   @Field(() => Int, { description: 'How many items the list has, at most 10,000 (see totalIsExact). Counted only when selected.' }) total!: number | Promise<number>;
-  @Field(() => Int) totalPages!: number | Promise<number>;
+  @Field(() => Int, { description: 'How many pages the list has at this limit (counted like total).' }) totalPages!: number | Promise<number>;
   @Field(() => Boolean, { description: 'False when the list has more than 10,000 items: `total` is then 10,000 (show "10,000+").' }) totalIsExact!: boolean | Promise<boolean>;
 }

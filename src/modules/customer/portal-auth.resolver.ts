@@ -10,36 +10,36 @@ import { CustomerRegistration, PortalAuthPayload, PortalMe } from './customer.ty
 @Resolver()
 export class PortalAuthResolver {
   @Mutation(() => CustomerRegistration, { description: 'Creates a customer account in a company open to sign-up; e-mails a code.' })
-  registerCustomer(@Arg('input') input: RegisterCustomerInput, @Ctx() ctx: Context) {
+  registerCustomer(@Arg('input', { description: 'The new account.' }) input: RegisterCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.register(input, ctx.client);
   }
 
-  @Mutation(() => Boolean)
-  verifyCustomerEmail(@Arg('input') input: CustomerVerifyEmailInput, @Ctx() ctx: Context) {
+  @Mutation(() => Boolean, { description: "Verifies a customer's address with the e-mailed code; true when verified." })
+  verifyCustomerEmail(@Arg('input', { description: 'The address and its code.' }) input: CustomerVerifyEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.verifyEmail(input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'At most 3 a minute per address; same answer for unknown addresses.' })
-  resendCustomerOtp(@Arg('input') input: CustomerEmailInput, @Ctx() ctx: Context) {
+  resendCustomerOtp(@Arg('input', { description: 'The address to send a new code to.' }) input: CustomerEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.resendOtp(input, ctx.client);
   }
 
-  @Mutation(() => PortalAuthPayload)
-  customerLogin(@Arg('input') input: CustomerLoginInput, @Ctx() ctx: Context) {
+  @Mutation(() => PortalAuthPayload, { description: 'Customer login (Scrubbe): portal tokens and the account.' })
+  customerLogin(@Arg('input', { description: 'The credentials, and the workspace when the address has accounts in several.' }) input: CustomerLoginInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.login(input, ctx.client);
   }
 
   @Mutation(() => PortalAuthPayload, { description: 'Customer login with the tenant named by slug (the portal door).' })
-  portalLogin(@Arg('input') input: PortalLoginInput, @Ctx() ctx: Context) {
+  portalLogin(@Arg('input', { description: "The workspace's slug and the credentials." }) input: PortalLoginInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.login(input, ctx.client);
   }
 
   @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.' })
-  customerRefreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
+  customerRefreshToken(@Arg('input', { description: 'The portal refresh token.' }) input: RefreshTokenInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.refresh(input, ctx.client);
   }
 
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: "Ends the signed-in customer's session (its refresh token stops working; its access tokens at once)." })
   customerLogout(@Ctx() ctx: Context) {
     return ctx.services.portalAuth.logout(customerViewer(ctx), ctx.client);
   }

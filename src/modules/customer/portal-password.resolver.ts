@@ -10,22 +10,22 @@ import { PortalAuthPayload } from './customer.types';
 @Resolver()
 export class PortalPasswordResolver {
   @Mutation(() => PortalAuthPayload, { description: 'Accepts a portal invitation by setting a password; signs in with portal tokens.' })
-  acceptPortalInvitation(@Arg('input') input: AcceptPortalInvitationInput, @Ctx() ctx: Context) {
+  acceptPortalInvitation(@Arg('input', { description: 'The invitation token and the new password.' }) input: AcceptPortalInvitationInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.acceptInvitation(input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'E-mails a portal password reset token (per company with the address). Same answer for unknown addresses.' })
-  customerForgotPassword(@Arg('input') input: CustomerEmailInput, @Ctx() ctx: Context) {
+  customerForgotPassword(@Arg('input', { description: "The account's address." }) input: CustomerEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.forgotPassword(input, ctx.client);
   }
 
   @Mutation(() => ResetTokenStatus, { description: 'Whether a portal reset token is still usable (an unusable one is an error).' })
-  validateCustomerResetToken(@Arg('input') input: ResetTokenInput, @Ctx() ctx: Context) {
+  validateCustomerResetToken(@Arg('input', { description: 'The reset token.' }) input: ResetTokenInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.validateResetToken(input);
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new portal password with a reset token and ends every session of the account.' })
-  customerResetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+  customerResetPassword(@Arg('input', { description: 'The reset token and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.resetPassword(input, ctx.client);
   }
 }

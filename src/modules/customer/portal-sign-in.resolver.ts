@@ -7,12 +7,12 @@ import { PortalAuthPayload } from './customer.types';
 @Resolver()
 export class PortalSignInResolver {
   @Mutation(() => Boolean, { description: 'E-mails a portal sign-in link (single use, 15 minutes). Same answer for unknown addresses; limited like codes.' })
-  requestSignInLink(@Arg('input') input: SignInLinkRequestInput, @Ctx() ctx: Context) {
+  requestSignInLink(@Arg('input', { description: 'The address and, optionally, the workspace.' }) input: SignInLinkRequestInput, @Ctx() ctx: Context) {
     return ctx.services.portalSignIn.requestLink(input, ctx.client);
   }
 
   @Mutation(() => PortalAuthPayload, { description: 'Signs in with a sign-in link: the same tokens as a password login. The link is spent.' })
-  signInWithLink(@Arg('input') input: SignInWithLinkInput, @Ctx() ctx: Context) {
+  signInWithLink(@Arg('input', { description: "The link's token." }) input: SignInWithLinkInput, @Ctx() ctx: Context) {
     return ctx.services.portalSignIn.redeem(input, ctx.client);
   }
 }

@@ -11,7 +11,7 @@ export class PortalUserAdminResolver {
   @Query(() => PortalUserPage, { description: 'MANAGER: the workspace\'s portal users, filtered and paginated.' })
   portalUsers(
     @Ctx() ctx: Context,
-    @Arg('filter', () => PortalUserFilterInput, { nullable: true }) filter?: PortalUserFilterInput | null,
+    @Arg('filter', () => PortalUserFilterInput, { nullable: true, description: 'Which portal users; none: all of them.' }) filter?: PortalUserFilterInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {
@@ -19,32 +19,32 @@ export class PortalUserAdminResolver {
   }
 
   @Query(() => PortalUser, { description: 'MANAGER: one portal user of the workspace.' })
-  portalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  portalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.get(staffViewer(ctx), id);
   }
 
   @Mutation(() => PortalUser, { description: 'MANAGER: creates a portal user and e-mails an invitation to set a password.' })
-  createPortalUser(@Arg('input') input: CreatePortalUserInput, @Ctx() ctx: Context) {
+  createPortalUser(@Arg('input', { description: 'The new portal user.' }) input: CreatePortalUserInput, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.create(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => PortalUser, { description: 'MANAGER: renames a portal user and/or moves them to another organization (or none).' })
-  updatePortalUser(@Arg('id', () => ID) id: string, @Arg('input') input: UpdatePortalUserInput, @Ctx() ctx: Context) {
+  updatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdatePortalUserInput, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.update(staffViewer(ctx), id, input, ctx.client);
   }
 
   @Mutation(() => PortalUser, { description: 'MANAGER: deactivates a portal user; their sessions end at once.' })
-  deactivatePortalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  deactivatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.deactivate(staffViewer(ctx), id, ctx.client);
   }
 
   @Mutation(() => PortalUser, { description: 'MANAGER: lets a deactivated portal user sign in again.' })
-  reactivatePortalUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  reactivatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.reactivate(staffViewer(ctx), id, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'MANAGER: e-mails the portal user a password reset link.' })
-  sendPortalUserPasswordReset(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  sendPortalUserPasswordReset(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.sendPasswordReset(staffViewer(ctx), id, ctx.client);
   }
 }

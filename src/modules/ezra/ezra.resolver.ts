@@ -11,7 +11,7 @@ export class EzraResolver {
   @Mutation(() => IncidentAnalysis, { description: 'ENGINEER: runs Ezra on an incident now and stores the run (the provider\'s answer, if one is configured, follows from a worker job). At most EZRA_RUNS_PER_TENANT_PER_HOUR runs per workspace: RATE_LIMITED past it.' })
   analyzeIncident(
     @Arg('id', () => ID, { description: 'The incident\'s id or number.' }) id: string,
-    @Arg('audience', () => AudienceEnum, { defaultValue: 'ENGINEER' }) audience: Audience,
+    @Arg('audience', () => AudienceEnum, { defaultValue: 'ENGINEER', description: 'Whom the report is written for.' }) audience: Audience,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.ezra.analyze(staffViewer(ctx), id, audience);
@@ -21,7 +21,7 @@ export class EzraResolver {
   incidentAnalysis(
     @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
     @Ctx() ctx: Context,
-    @Arg('audience', () => AudienceEnum, { nullable: true }) audience?: Audience | null,
+    @Arg('audience', () => AudienceEnum, { nullable: true, description: 'The latest run for this audience; none: the latest of any.' }) audience?: Audience | null,
   ) {
     return ctx.services.ezra.latest(staffViewer(ctx), incidentId, audience);
   }
@@ -30,7 +30,7 @@ export class EzraResolver {
   incidentAnalyses(
     @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
     @Ctx() ctx: Context,
-    @Arg('audience', () => AudienceEnum, { nullable: true }) audience?: Audience | null,
+    @Arg('audience', () => AudienceEnum, { nullable: true, description: 'Runs for this audience only; none: every run.' }) audience?: Audience | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {

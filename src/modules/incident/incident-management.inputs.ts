@@ -8,9 +8,30 @@ import { TextLength } from '../../shared/text';
 const SortFieldEnum = { CREATED_AT: 'CREATED_AT', UPDATED_AT: 'UPDATED_AT', PRIORITY: 'PRIORITY', NUMBER: 'NUMBER' } as const;
 const SortDirectionEnum = { ASC: 'ASC', DESC: 'DESC' } as const;
 const SlaStateEnum = { OK: 'OK', AT_RISK: 'AT_RISK', BREACHED: 'BREACHED' } as const;
-registerEnumType(SortFieldEnum, { name: 'IncidentSortField' });
-registerEnumType(SortDirectionEnum, { name: 'SortDirection' });
-registerEnumType(SlaStateEnum, { name: 'SlaState', description: 'OK, AT_RISK (under a quarter of the resolution time left) or BREACHED.' });
+registerEnumType(SortFieldEnum, {
+  name: 'IncidentSortField',
+  description: 'What an incident list is sorted by.',
+  valuesConfig: {
+    CREATED_AT: { description: 'When reported.' },
+    UPDATED_AT: { description: 'When last changed.' },
+    PRIORITY: { description: 'Priority, LOW to CRITICAL.' },
+    NUMBER: { description: 'Number, in the order reported.' },
+  },
+});
+registerEnumType(SortDirectionEnum, {
+  name: 'SortDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: { ASC: { description: 'Smallest (or oldest) first.' }, DESC: { description: 'Largest (or newest) first.' } },
+});
+registerEnumType(SlaStateEnum, {
+  name: 'SlaState',
+  description: 'OK, AT_RISK (under a quarter of the resolution time left) or BREACHED.',
+  valuesConfig: {
+    OK: { description: 'On time.' },
+    AT_RISK: { description: 'Under a quarter of the resolution time left.' },
+    BREACHED: { description: 'Late.' },
+  },
+});
 
 const triage = () => (target: object, key: string) => {
   IsOptional()(target, key);
@@ -18,42 +39,42 @@ const triage = () => (target: object, key: string) => {
   TextLength({ max: 10_000 })(target, key);
 };
 
-@InputType()
+@InputType({ description: 'Staff triage fields of an incident, never shown to customers.' })
 class TriageFields {
-  @Field(() => String, { nullable: true }) @triage() techDescription?: string | null;
-  @Field(() => String, { nullable: true }) @triage() impactSummary?: string | null;
-  @Field(() => String, { nullable: true }) @triage() blastRadius?: string | null;
-  @Field(() => String, { nullable: true }) @triage() serviceArea?: string | null;
-  @Field(() => String, { nullable: true }) @triage() environment?: string | null;
-  @Field(() => String, { nullable: true }) @triage() region?: string | null;
+  @Field(() => String, { nullable: true, description: 'The technical description (internal).' }) @triage() techDescription?: string | null;
+  @Field(() => String, { nullable: true, description: 'Who and what is affected, for staff (internal).' }) @triage() impactSummary?: string | null;
+  @Field(() => String, { nullable: true, description: 'How far the failure reaches (internal).' }) @triage() blastRadius?: string | null;
+  @Field(() => String, { nullable: true, description: 'The service or component at fault (internal; Ezra suggests one).' }) @triage() serviceArea?: string | null;
+  @Field(() => String, { nullable: true, description: 'Where it happens: production, staging... (internal).' }) @triage() environment?: string | null;
+  @Field(() => String, { nullable: true, description: 'The region affected (internal).' }) @triage() region?: string | null;
 }
 
 @InputType({ description: 'A staff-created incident: the portal fields plus triage, assignee, organization and reporter.' })
 export class CreateIncidentInput extends TriageFields {
-  @Field(() => IncidentTypeEnum, { defaultValue: 'INCIDENT' }) type!: IncidentType;
-  @Field() @TextLength({ min: 1, max: 200 }) title!: string;
-  @Field() @TextLength({ min: 1, max: 10_000 }) description!: string;
-  @Field(() => PriorityEnum) priority!: Priority;
+  @Field(() => IncidentTypeEnum, { defaultValue: 'INCIDENT', description: 'INCIDENT (default) or CHANGE.' }) type!: IncidentType;
+  @Field({ description: 'A short title, 1 to 200 characters.' }) @TextLength({ min: 1, max: 200 }) title!: string;
+  @Field({ description: 'What happened, as customers may read it, 1 to 10,000 characters.' }) @TextLength({ min: 1, max: 10_000 }) description!: string;
+  @Field(() => PriorityEnum, { description: 'The priority; it sets the SLA due times.' }) priority!: Priority;
   @Field(() => IncidentSourceEnum, { nullable: true, description: 'STAFF (default) or API.' })
   @IsOptional()
   @IsIn(['STAFF', 'API'], { message: 'must be STAFF or API' })
   source?: IncidentSource | null;
   @Field(() => ID, { nullable: true, description: 'Needs the MANAGER role.' }) assigneeId?: string | null;
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The customer organization it concerns.' }) customerId?: string | null;
   @Field(() => ID, { nullable: true, description: 'Raise it on behalf of this portal user.' }) reporterCustomerId?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears an optional one.' })
 export class UpdateIncidentInput extends TriageFields {
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 200 }) title?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 10_000 }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new title, 1 to 200 characters.' }) @IsOptional() @TextLength({ min: 1, max: 200 }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new description, 1 to 10,000 characters.' }) @IsOptional() @TextLength({ min: 1, max: 10_000 }) description?: string | null;
   @Field(() => PriorityEnum, { nullable: true, description: 'Recomputes the SLA due times.' }) priority?: Priority | null;
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The customer organization it concerns; null: none.' }) customerId?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A move along the status machine (OPEN → ACKNOWLEDGED → INVESTIGATION → MITIGATED → RESOLVED → CLOSED, and reopening).' })
 export class ChangeStatusInput {
-  @Field(() => IncidentStatusEnum) status!: IncidentStatus;
+  @Field(() => IncidentStatusEnum, { description: 'The status to move to.' }) status!: IncidentStatus;
   @Field(() => String, { nullable: true, description: 'Shown as the status event\'s text.' }) @IsOptional() @TextLength({ max: 5000 }) note?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Keep the status event INTERNAL (default PUBLIC).' }) internal?: boolean | null;
   @Field(() => String, { nullable: true, description: 'Required to resolve.' }) @IsOptional() @TextLength({ max: 5000 }) resolutionSummary?: string | null;
@@ -62,27 +83,27 @@ export class ChangeStatusInput {
   createKbDraft?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'A staff comment on an incident.' })
 export class IncidentUpdateInput {
-  @Field() @TextLength({ min: 1, max: 5000 }) body!: string;
+  @Field({ description: 'The text, 1 to 5,000 characters.' }) @TextLength({ min: 1, max: 5000 }) body!: string;
   @Field(() => VisibilityEnum, { defaultValue: 'INTERNAL', description: 'INTERNAL (default) or PUBLIC.' }) visibility!: Visibility;
 }
 
-@InputType()
+@InputType({ description: 'Which incidents to list; all given conditions must hold.' })
 export class IncidentFilterInput {
-  @Field(() => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null;
-  @Field(() => PriorityEnum, { nullable: true }) priority?: Priority | null;
-  @Field(() => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null;
-  @Field(() => ID, { nullable: true }) assigneeId?: string | null;
-  @Field(() => ID, { nullable: true }) customerId?: string | null;
-  @Field(() => IncidentSourceEnum, { nullable: true }) source?: IncidentSource | null;
+  @Field(() => IncidentStatusEnum, { nullable: true, description: 'Incidents in this status.' }) status?: IncidentStatus | null;
+  @Field(() => PriorityEnum, { nullable: true, description: 'Incidents of this priority.' }) priority?: Priority | null;
+  @Field(() => IncidentTypeEnum, { nullable: true, description: 'Incidents or changes only.' }) type?: IncidentType | null;
+  @Field(() => ID, { nullable: true, description: 'Incidents assigned to this staff member.' }) assigneeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Incidents of this customer organization.' }) customerId?: string | null;
+  @Field(() => IncidentSourceEnum, { nullable: true, description: 'Incidents reported this way.' }) source?: IncidentSource | null;
   @Field(() => ID, { nullable: true, description: 'The reports linked to this parent incident.' }) parentId?: string | null;
-  @Field(() => SlaStateEnum, { nullable: true }) slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
+  @Field(() => SlaStateEnum, { nullable: true, description: 'Incidents whose resolution SLA is in this state.' }) slaState?: 'OK' | 'AT_RISK' | 'BREACHED' | null;
   @Field(() => String, { nullable: true, description: 'Matches number, title and description.' }) @IsOptional() @TextLength({ max: 200 }) q?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The order of an incident list.' })
 export class IncidentSortInput {
-  @Field(() => SortFieldEnum, { defaultValue: 'CREATED_AT' }) field!: IncidentSortField;
-  @Field(() => SortDirectionEnum, { defaultValue: 'DESC' }) direction!: 'ASC' | 'DESC';
+  @Field(() => SortFieldEnum, { defaultValue: 'CREATED_AT', description: 'What to sort by (CREATED_AT by default).' }) field!: IncidentSortField;
+  @Field(() => SortDirectionEnum, { defaultValue: 'DESC', description: 'ASC or DESC (default).' }) direction!: 'ASC' | 'DESC';
 }

@@ -18,7 +18,7 @@ import { timelineToFetch } from './incident.selection';
 @Resolver()
 export class IncidentManagementResolver {
   @Query(() => Incident, { description: 'Staff: one incident of the workspace by id or number.' })
-  async incident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  async incident(@Arg('id', () => ID, { description: "The incident's id or number (INC-…)." }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const include = timelineToFetch(info, []);
     return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.get(staffViewer(ctx), id, include), include);
   }
@@ -27,8 +27,8 @@ export class IncidentManagementResolver {
   async incidents(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-    @Arg('filter', () => IncidentFilterInput, { nullable: true }) filter?: IncidentFilterInput | null,
-    @Arg('sort', () => IncidentSortInput, { nullable: true }) sort?: IncidentSortInput | null,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true, description: 'Which incidents; none: all of them.' }) filter?: IncidentFilterInput | null,
+    @Arg('sort', () => IncidentSortInput, { nullable: true, description: 'The order; none: newest first.' }) sort?: IncidentSortInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
     @AfterArg() after?: string | null,
@@ -43,42 +43,42 @@ export class IncidentManagementResolver {
   }
 
   @Mutation(() => Incident, { description: 'ENGINEER: opens an incident (source STAFF or API), optionally for a portal user.' })
-  createIncident(@Arg('input') input: CreateIncidentInput, @Ctx() ctx: Context) {
+  createIncident(@Arg('input', { description: 'The new incident.' }) input: CreateIncidentInput, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.create(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => Incident, { description: 'ENGINEER: edits fields; `version` must be current (else STALE_VERSION).' })
   updateIncident(
-    @Arg('id', () => ID) id: string,
-    @Arg('version', () => Int) version: number,
-    @Arg('input') input: UpdateIncidentInput,
+    @Arg('id', () => ID, { description: "The incident's id or number." }) id: string,
+    @Arg('version', () => Int, { description: 'The version read (Incident.version): a change made since refuses this one.' }) version: number,
+    @Arg('input', { description: 'What to change.' }) input: UpdateIncidentInput,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.incidentManagement.update(staffViewer(ctx), id, version, input, ctx.client);
   }
 
   @Mutation(() => Incident, { description: 'RESPONDER acknowledges; ENGINEER moves along the status machine.' })
-  changeIncidentStatus(@Arg('id', () => ID) id: string, @Arg('input') input: ChangeStatusInput, @Ctx() ctx: Context) {
+  changeIncidentStatus(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('input', { description: 'The new status and its note.' }) input: ChangeStatusInput, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.changeStatus(staffViewer(ctx), id, input, ctx.client);
   }
 
   @Mutation(() => IncidentUpdateView, { description: 'RESPONDER: adds a comment, INTERNAL unless marked PUBLIC.' })
-  addIncidentUpdate(@Arg('id', () => ID) id: string, @Arg('input') input: IncidentUpdateInput, @Ctx() ctx: Context) {
+  addIncidentUpdate(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('input', { description: 'The comment.' }) input: IncidentUpdateInput, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.addUpdate(staffViewer(ctx), id, input, ctx.client);
   }
 
   @Mutation(() => Incident, { description: 'MANAGER: assigns to a staff member, or unassigns with null.' })
-  assignIncident(@Arg('id', () => ID) id: string, @Arg('assigneeId', () => ID, { nullable: true }) assigneeId: string | null, @Ctx() ctx: Context) {
+  assignIncident(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('assigneeId', () => ID, { nullable: true, description: 'The staff member to assign; null: nobody.' }) assigneeId: string | null, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.assign(staffViewer(ctx), id, assigneeId, ctx.client);
   }
 
   @Mutation(() => Incident, { description: 'ENGINEER: links customer reports to a parent incident; its public status changes reach them.' })
-  linkIncidents(@Arg('parentId', () => ID) parentId: string, @Arg('childIds', () => [ID]) childIds: string[], @Ctx() ctx: Context) {
+  linkIncidents(@Arg('parentId', () => ID, { description: "The parent incident's id or number." }) parentId: string, @Arg('childIds', () => [ID], { description: 'The reports to link under it, by id or number.' }) childIds: string[], @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.link(staffViewer(ctx), parentId, childIds, ctx.client);
   }
 
   @Mutation(() => Incident, { description: 'ENGINEER: unlinks a report from its parent incident.' })
-  unlinkIncident(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  unlinkIncident(@Arg('id', () => ID, { description: "The linked report's id or number." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client);
   }
 }

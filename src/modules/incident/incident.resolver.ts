@@ -23,9 +23,9 @@ export class IncidentResolver {
     @Info() info: GraphQLResolveInfo,
     @PageArg() page: number | null,
     @LimitArg() limit: number | null,
-    @Arg('status', () => IncidentStatusEnum, { nullable: true }) status?: IncidentStatus | null,
-    @Arg('priority', () => PriorityEnum, { nullable: true }) priority?: Priority | null,
-    @Arg('type', () => IncidentTypeEnum, { nullable: true }) type?: IncidentType | null,
+    @Arg('status', () => IncidentStatusEnum, { nullable: true, description: 'Tickets in this status only.' }) status?: IncidentStatus | null,
+    @Arg('priority', () => PriorityEnum, { nullable: true, description: 'Tickets of this priority only.' }) priority?: Priority | null,
+    @Arg('type', () => IncidentTypeEnum, { nullable: true, description: 'Incidents or changes only.' }) type?: IncidentType | null,
     @AfterArg() after?: string | null,
   ) {
     const include = timelineToFetch(info, ['items']);
@@ -52,15 +52,15 @@ export class IncidentResolver {
 
   @Mutation(() => Incident, { description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket.' })
   createTicket(
-    @Arg('input') input: CreateTicketInput,
+    @Arg('input', { description: 'The new ticket.' }) input: CreateTicketInput,
     @Ctx() ctx: Context,
-    @Arg('idempotencyKey', () => String, { nullable: true }) idempotencyKey?: string | null,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: "A key of the client's choosing: a retry with the same key returns the ticket the first attempt created." }) idempotencyKey?: string | null,
   ) {
     return ctx.services.incidents.createTicket(customerViewer(ctx), input, idempotencyKey);
   }
 
   @Mutation(() => IncidentUpdateView, { description: 'Customer: adds a (always PUBLIC) comment to a ticket.' })
-  addTicketComment(@Arg('ticketId', () => ID) ticketId: string, @Arg('body') body: string, @Ctx() ctx: Context) {
+  addTicketComment(@Arg('ticketId', () => ID, { description: "The ticket's id or number." }) ticketId: string, @Arg('body', { description: 'The comment, 1 to 5,000 characters.' }) body: string, @Ctx() ctx: Context) {
     return ctx.services.incidents.addCustomerComment(customerViewer(ctx), ticketId, body);
   }
 }

@@ -15,13 +15,13 @@ export const SLUG_MAX = 100;
 
 @InputType({ description: 'A new article: saved as a DRAFT, revision 1.' })
 export class CreateKbArticleInput {
-  @Field() @TextLength({ min: 1, max: TITLE_MAX }) title!: string;
+  @Field({ description: 'The title, 1 to 200 characters.' }) @TextLength({ min: 1, max: TITLE_MAX }) title!: string;
   @Field(() => String, { nullable: true, description: 'Lower-case letters, digits and dashes; derived from the title when omitted.' })
   @IsOptional()
   @TextLength({ max: SLUG_MAX })
   slug?: string | null;
   @Field({ description: 'Markdown; rendered to sanitized HTML on save.' }) @TextLength({ min: 1, max: BODY_MAX }) markdown!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
+  @Field(() => String, { nullable: true, description: 'A category to group articles by, at most 100 characters.' }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
   @Field(() => [String], { nullable: true, description: `At most ${TAGS_MAX}; stored lower-cased.` })
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX, { message: `must list at most ${TAGS_MAX} tags` })
@@ -32,32 +32,32 @@ export class CreateKbArticleInput {
 
 @InputType({ description: 'Fields to change; omitted fields stay as they are, null clears category or tags. Every change is a new revision.' })
 export class UpdateKbArticleInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: TITLE_MAX }) title?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new title, 1 to 200 characters.' }) @IsOptional() @TextLength({ min: 1, max: TITLE_MAX }) title?: string | null;
   @Field(() => String, { nullable: true, description: 'Changing it breaks links to the old one.' })
   @IsOptional()
   @TextLength({ max: SLUG_MAX })
   slug?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: BODY_MAX }) markdown?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
-  @Field(() => [String], { nullable: true })
+  @Field(() => String, { nullable: true, description: 'New markdown; rendered to sanitized HTML on save.' }) @IsOptional() @TextLength({ min: 1, max: BODY_MAX }) markdown?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new category; null: none.' }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The new tags (they replace the old ones); null: none.' })
   @IsOptional()
   @ArrayMaxSize(TAGS_MAX, { message: `must list at most ${TAGS_MAX} tags` })
   @IsString({ each: true })
   tags?: string[] | null;
-  @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
+  @Field(() => VisibilityEnum, { nullable: true, description: 'PUBLIC or INTERNAL.' }) visibility?: Visibility | null;
   @Field(() => Int, { nullable: true, description: 'The revision you edited; refused with STALE_REVISION if the article moved past it.' })
   revision?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'Which articles staff list; all given conditions must hold.' })
 export class KbArticleFilterInput {
   @Field(() => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded), with a typo fallback.' })
   @IsOptional()
   @TextLength({ max: 200 })
   q?: string | null;
-  @Field(() => ArticleStatusEnum, { nullable: true }) status?: ArticleStatus | null;
-  @Field(() => VisibilityEnum, { nullable: true }) visibility?: Visibility | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: TAG_MAX }) tag?: string | null;
+  @Field(() => ArticleStatusEnum, { nullable: true, description: 'Articles in this status.' }) status?: ArticleStatus | null;
+  @Field(() => VisibilityEnum, { nullable: true, description: 'PUBLIC or INTERNAL articles only.' }) visibility?: Visibility | null;
+  @Field(() => String, { nullable: true, description: 'Articles of this category.' }) @IsOptional() @TextLength({ max: CATEGORY_MAX }) category?: string | null;
+  @Field(() => String, { nullable: true, description: 'Articles with this tag.' }) @IsOptional() @TextLength({ max: TAG_MAX }) tag?: string | null;
   @Field(() => ID, { nullable: true, description: 'Articles drafted from this incident.' }) sourceIncidentId?: string | null;
 }

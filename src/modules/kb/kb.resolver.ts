@@ -11,8 +11,8 @@ export class KbResolver {
   kbArticles(
     @Ctx() ctx: Context,
     @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded), with a typo fallback.' }) q?: string | null,
-    @Arg('category', () => String, { nullable: true }) category?: string | null,
-    @Arg('tag', () => String, { nullable: true }) tag?: string | null,
+    @Arg('category', () => String, { nullable: true, description: 'Articles of this category only.' }) category?: string | null,
+    @Arg('tag', () => String, { nullable: true, description: 'Articles with this tag only.' }) tag?: string | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {
@@ -20,14 +20,14 @@ export class KbResolver {
   }
 
   @Query(() => KbArticleView, { description: 'Customer: one published PUBLIC article by slug.' })
-  kbArticle(@Arg('slug') slug: string, @Ctx() ctx: Context) {
+  kbArticle(@Arg('slug', { description: "The article's slug." }) slug: string, @Ctx() ctx: Context) {
     return ctx.services.kb.get(customerViewer(ctx), slug);
   }
 
   @Query(() => KbStaffArticlePage, { description: 'Staff: every article of the workspace (any status or visibility), searched and filtered.' })
   staffKbArticles(
     @Ctx() ctx: Context,
-    @Arg('filter', () => KbArticleFilterInput, { nullable: true }) filter?: KbArticleFilterInput | null,
+    @Arg('filter', () => KbArticleFilterInput, { nullable: true, description: 'Which articles; none: all of them.' }) filter?: KbArticleFilterInput | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {
@@ -45,12 +45,12 @@ export class KbResolver {
   }
 
   @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.' })
-  createKbArticle(@Arg('input') input: CreateKbArticleInput, @Ctx() ctx: Context) {
+  createKbArticle(@Arg('input', { description: 'The new article.' }) input: CreateKbArticleInput, @Ctx() ctx: Context) {
     return ctx.services.kb.create(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves changes as a new revision, keeping the previous one.' })
-  updateKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Arg('input') input: UpdateKbArticleInput, @Ctx() ctx: Context) {
+  updateKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateKbArticleInput, @Ctx() ctx: Context) {
     return ctx.services.kb.update(staffViewer(ctx), id, input, ctx.client);
   }
 
@@ -67,7 +67,7 @@ export class KbResolver {
   @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves the content of an earlier revision as a new revision.' })
   restoreKbArticleRevision(
     @Arg('id', () => ID, { description: 'The id or the slug.' }) id: string,
-    @Arg('revision', () => Int) revision: number,
+    @Arg('revision', () => Int, { description: 'The revision number to bring back.' }) revision: number,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.kb.restore(staffViewer(ctx), id, revision, ctx.client);

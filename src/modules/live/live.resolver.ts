@@ -7,7 +7,7 @@ import type { IncidentChangeView } from './live.service';
 @ObjectType({ simpleResolvers: true, description: 'An incident the viewer may see, just after an event changed it.' })
 export class IncidentChange {
   @Field({ description: 'The event: incident.created, incident.status_changed, incident.public_update, …' }) eventType!: string;
-  @Field(() => Incident) incident!: Incident;
+  @Field(() => Incident, { description: 'The incident as the subscriber may see it, read after the event.' }) incident!: Incident;
 }
 
 type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
@@ -30,7 +30,7 @@ export class LiveResolver {
     description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only).',
     subscribe: ({ args, context }: Data) => context.services.live.changesOf(readViewer(context), args.id!),
   })
-  incidentUpdated(@Arg('id', () => ID) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Incident {
+  incidentUpdated(@Arg('id', () => ID, { description: "The incident's id." }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Incident {
     freshLoaders(ctx);
     return change.incident;
   }

@@ -28,8 +28,8 @@ export class NotificationResolver {
 
   @Mutation(() => [NotificationPreferenceView], { description: 'Staff or portal user: turns one kind of notification e-mail on or off for the caller.' })
   setNotificationPreference(
-    @Arg('kind', () => NotificationKindEnum) kind: NotificationKind,
-    @Arg('enabled') enabled: boolean,
+    @Arg('kind', () => NotificationKindEnum, { description: 'The kind of notification.' }) kind: NotificationKind,
+    @Arg('enabled', { description: 'True to receive it, false not to.' }) enabled: boolean,
     @Ctx() ctx: Context,
   ) {
     const own = ownAccount(ctx);
@@ -42,16 +42,16 @@ export class NotificationResolver {
   }
 
   @Mutation(() => OnCallRecipientsView, { description: 'ADMIN: sets the on-call addresses; an empty list returns to the MANAGERs and ADMINs.' })
-  setOnCallRecipients(@Arg('emails', () => [String]) emails: string[], @Ctx() ctx: Context) {
+  setOnCallRecipients(@Arg('emails', () => [String], { description: 'The addresses to notify, at most 20; empty: the MANAGERs and ADMINs.' }) emails: string[], @Ctx() ctx: Context) {
     return ctx.services.notifications.setOnCall(staffViewer(ctx), emails, ctx.client);
   }
 
   @Query(() => DeliveryPage, { description: "ADMIN: the workspace's e-mail and webhook deliveries, newest first." })
   deliveries(
     @Ctx() ctx: Context,
-    @Arg('status', () => DeliveryStatusEnum, { nullable: true }) status?: DeliveryStatus | null,
-    @Arg('channel', () => DeliveryChannelEnum, { nullable: true }) channel?: DeliveryChannel | null,
-    @Arg('eventType', () => String, { nullable: true }) eventType?: string | null,
+    @Arg('status', () => DeliveryStatusEnum, { nullable: true, description: 'Deliveries in this status only.' }) status?: DeliveryStatus | null,
+    @Arg('channel', () => DeliveryChannelEnum, { nullable: true, description: 'E-mails or webhooks only.' }) channel?: DeliveryChannel | null,
+    @Arg('eventType', () => String, { nullable: true, description: 'Deliveries of this event type only (incident.created, ...).' }) eventType?: string | null,
     @PageArg() page?: number | null,
     @LimitArg() limit?: number | null,
   ) {
@@ -59,7 +59,7 @@ export class NotificationResolver {
   }
 
   @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.' })
-  retryDelivery(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  retryDelivery(@Arg('id', () => ID, { description: "The delivery's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.deliveries.retry(staffViewer(ctx), id, ctx.client);
   }
 
@@ -69,22 +69,22 @@ export class NotificationResolver {
   }
 
   @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: registers an endpoint; its signing secret is in this answer only.' })
-  createWebhookEndpoint(@Arg('input') input: CreateWebhookEndpointInput, @Ctx() ctx: Context) {
+  createWebhookEndpoint(@Arg('input', { description: 'The new endpoint.' }) input: CreateWebhookEndpointInput, @Ctx() ctx: Context) {
     return ctx.services.webhooks.create(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => WebhookEndpointView, { description: 'ADMIN: changes the URL, event types, description, or turns it off and on.' })
-  updateWebhookEndpoint(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateWebhookEndpointInput, @Ctx() ctx: Context) {
+  updateWebhookEndpoint(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateWebhookEndpointInput, @Ctx() ctx: Context) {
     return ctx.services.webhooks.update(staffViewer(ctx), id, input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'ADMIN: deletes an endpoint.' })
-  deleteWebhookEndpoint(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  deleteWebhookEndpoint(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.remove(staffViewer(ctx), id, ctx.client);
   }
 
   @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: replaces the signing secret; the new one is in this answer only.' })
-  rotateWebhookSecret(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  rotateWebhookSecret(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.rotateSecret(staffViewer(ctx), id, ctx.client);
   }
 }

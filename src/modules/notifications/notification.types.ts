@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Pagination } from '../customer/customer.types';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_KINDS, type DeliveryChannel, type DeliveryStatus, type NotificationKind } from './notification.entity';
 import { TextLength } from '../../shared/text';
+import { KIND_INFO } from './kinds';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const NotificationKindEnum = asEnum(NOTIFICATION_KINDS);
@@ -12,91 +13,101 @@ registerEnumType(NotificationKindEnum, {
   name: 'NotificationKind',
   description:
     'Staff: NEW_CUSTOMER_TICKET, CUSTOMER_COMMENT, SLA_BREACH (on-call recipients), INCIDENT_ASSIGNED. Portal users: TICKET_STATUS_CHANGE, TICKET_PUBLIC_UPDATE, and the opt-in ORGANIZATION_TICKETS.',
+  valuesConfig: Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, { description: KIND_INFO[k].description }])),
 });
-registerEnumType(DeliveryChannelEnum, { name: 'DeliveryChannel' });
+registerEnumType(DeliveryChannelEnum, {
+  name: 'DeliveryChannel',
+  description: 'How a notification is delivered.',
+  valuesConfig: { EMAIL: { description: 'An e-mail.' }, WEBHOOK: { description: 'A signed POST to a webhook endpoint.' } },
+});
 registerEnumType(DeliveryStatusEnum, {
   name: 'DeliveryStatus',
   description: 'PENDING: queued or waiting for its next try. SENT: delivered. FAILED: every try failed (the dead letter); an ADMIN may retry it.',
+  valuesConfig: {
+    PENDING: { description: 'Queued, or waiting for its next try.' },
+    SENT: { description: 'Delivered.' },
+    FAILED: { description: 'Every try failed (the dead letter); an ADMIN may retry it.' },
+  },
 });
 
 @ObjectType('NotificationPreference', { simpleResolvers: true, description: 'One kind of notification e-mail, on or off for the caller.' })
 export class NotificationPreferenceView {
-  @Field(() => NotificationKindEnum) kind!: NotificationKind;
-  @Field() enabled!: boolean;
+  @Field(() => NotificationKindEnum, { description: 'The kind of notification.' }) kind!: NotificationKind;
+  @Field({ description: 'Whether the caller receives it.' }) enabled!: boolean;
   @Field({ description: 'True while the caller has not changed this kind.' }) isDefault!: boolean;
-  @Field() description!: string;
+  @Field({ description: 'What it is, in a sentence for a settings page.' }) description!: string;
 }
 
-@ObjectType('OnCallRecipient', { simpleResolvers: true })
+@ObjectType('OnCallRecipient', { simpleResolvers: true, description: "An address that receives the workspace's staff notifications." })
 export class OnCallRecipientView {
-  @Field() email!: string;
+  @Field({ description: 'The address.' }) email!: string;
   @Field(() => ID, { nullable: true, description: 'The staff member with this address, if any (their preferences apply).' }) staffUserId!: string | null;
-  @Field(() => String, { nullable: true }) displayName!: string | null;
+  @Field(() => String, { nullable: true, description: "The staff member's name, when the address is one's." }) displayName!: string | null;
 }
 
 @ObjectType('OnCallRecipients', { simpleResolvers: true, description: "Who gets the workspace's staff notifications: customer tickets, customer comments, SLA breaches." })
 export class OnCallRecipientsView {
   @Field({ description: 'True when none are configured: then the active MANAGERs and ADMINs receive them.' }) isDefault!: boolean;
-  @Field(() => [OnCallRecipientView]) recipients!: OnCallRecipientView[];
+  @Field(() => [OnCallRecipientView], { description: 'The configured addresses; empty when isDefault.' }) recipients!: OnCallRecipientView[];
 }
 
 @ObjectType('Delivery', { simpleResolvers: true, description: 'One e-mail or webhook POST of one event, with its tries.' })
 export class DeliveryView {
-  @Field(() => ID) id!: string;
-  @Field(() => ID) eventId!: string;
-  @Field() eventType!: string;
-  @Field(() => DeliveryChannelEnum) channel!: DeliveryChannel;
+  @Field(() => ID, { description: "The delivery's id." }) id!: string;
+  @Field(() => ID, { description: 'The event it delivers.' }) eventId!: string;
+  @Field({ description: "That event's type: incident.created, incident.status_changed, ..." }) eventType!: string;
+  @Field(() => DeliveryChannelEnum, { description: 'E-mail or webhook.' }) channel!: DeliveryChannel;
   @Field({ description: 'The e-mail address, or the webhook URL.' }) target!: string;
-  @Field(() => ID, { nullable: true }) webhookEndpointId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Webhooks: the endpoint it is sent to.' }) webhookEndpointId!: string | null;
   @Field(() => String, { nullable: true, description: "E-mails: the message's subject." }) subject!: string | null;
-  @Field(() => DeliveryStatusEnum) status!: DeliveryStatus;
-  @Field(() => Int) attempts!: number;
-  @Field(() => Int) maxAttempts!: number;
-  @Field(() => String, { nullable: true }) lastError!: string | null;
+  @Field(() => DeliveryStatusEnum, { description: 'PENDING, SENT or FAILED.' }) status!: DeliveryStatus;
+  @Field(() => Int, { description: 'Tries so far.' }) attempts!: number;
+  @Field(() => Int, { description: 'Tries before it is FAILED.' }) maxAttempts!: number;
+  @Field(() => String, { nullable: true, description: 'Why the last try failed.' }) lastError!: string | null;
   @Field(() => Int, { nullable: true, description: "Webhooks: the last answer's HTTP status." }) responseStatus!: number | null;
   @Field(() => String, { nullable: true, description: "Webhooks: the first characters of the last answer's body." }) responseExcerpt!: string | null;
-  @Field(() => Date, { nullable: true }) nextAttemptAt!: string | null;
-  @Field(() => Date, { nullable: true }) deliveredAt!: string | null;
-  @Field(() => Date) createdAt!: string;
-  @Field(() => Date) updatedAt!: string;
+  @Field(() => Date, { nullable: true, description: 'When the next try is due (PENDING only).' }) nextAttemptAt!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was delivered (SENT only).' }) deliveredAt!: string | null;
+  @Field(() => Date, { description: 'When it was queued.' }) createdAt!: string;
+  @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A page of deliveries, newest first.' })
 export class DeliveryPage {
-  @Field(() => [DeliveryView]) items!: DeliveryView[];
-  @Field(() => Pagination) pagination!: Pagination;
+  @Field(() => [DeliveryView], { description: 'The deliveries of this page.' }) items!: DeliveryView[];
+  @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
 
 @ObjectType('WebhookEndpoint', { simpleResolvers: true, description: 'Where the workspace\'s events are POSTed, signed with the endpoint\'s secret.' })
 export class WebhookEndpointView {
-  @Field(() => ID) id!: string;
-  @Field() url!: string;
-  @Field(() => [String]) eventTypes!: string[];
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field() isActive!: boolean;
-  @Field(() => Date) createdAt!: string;
-  @Field(() => Date) updatedAt!: string;
+  @Field(() => ID, { description: "The endpoint's id." }) id!: string;
+  @Field({ description: 'Where events are POSTed.' }) url!: string;
+  @Field(() => [String], { description: 'The event types it receives.' }) eventTypes!: string[];
+  @Field(() => String, { nullable: true, description: 'A note for ADMINs.' }) description!: string | null;
+  @Field({ description: 'False while turned off: nothing is sent to it.' }) isActive!: boolean;
+  @Field(() => Date, { description: 'When it was registered.' }) createdAt!: string;
+  @Field(() => Date, { description: 'When it last changed.' }) updatedAt!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'An endpoint with its signing secret: shown this once, never again.' })
 export class WebhookEndpointWithSecret {
-  @Field(() => WebhookEndpointView) endpoint!: WebhookEndpointView;
-  @Field() secret!: string;
+  @Field(() => WebhookEndpointView, { description: 'The endpoint.' }) endpoint!: WebhookEndpointView;
+  @Field({ description: 'The key its deliveries are signed with (HMAC-SHA256): store it now.' }) secret!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new webhook endpoint.' })
 export class CreateWebhookEndpointInput {
   @Field({ description: 'http(s) URL; must not resolve to a loopback, private, link-local or metadata address.' }) @IsString() url!: string;
   @Field(() => [String], { description: 'incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached' })
   @ArrayMaxSize(20)
   eventTypes!: string[];
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
+  @Field(() => String, { nullable: true, description: 'A note for ADMINs, at most 500 characters.' }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
 }
 
 @InputType({ description: 'Fields to change; omitted ones stay as they are.' })
 export class UpdateWebhookEndpointInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() url?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) eventTypes?: string[] | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
-  @Field(() => Boolean, { nullable: true }) @IsOptional() @IsBoolean() isActive?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'A new URL (the same rules as on create).' }) @IsOptional() @IsString() url?: string | null;
+  @Field(() => [String], { nullable: true, description: 'The event types it receives from now on.' }) @IsOptional() @ArrayMaxSize(20) eventTypes?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'A new note; null clears it.' }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'False turns it off, true on again.' }) @IsOptional() @IsBoolean() isActive?: boolean | null;
 }

@@ -22,14 +22,14 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => [ParticipantView], { description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.' })
-  addTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  addTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The colleague's portal user id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.addByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
   @Mutation(() => [ParticipantView], {
     description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving: the answer is then empty). Removing someone who does not take part changes nothing.',
   })
-  removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The participant's portal user id (your own: leaving)." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
@@ -39,12 +39,12 @@ export class ParticipantResolver {
   }
 
   @Mutation(() => [ParticipantView], { description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes)." })
-  addIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  addIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID, { description: "The portal user's id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.addByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
   }
 
   @Mutation(() => [ParticipantView], { description: 'Staff: removes a participant of the incident (one who does not take part: nothing changes).' })
-  removeIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  removeIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID, { description: "The participant's portal user id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.removeByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
   }
 }

@@ -8,7 +8,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @ObjectType('Participant', { simpleResolvers: true, description: 'A portal user taking part in a ticket (added by its reporter or by staff).' })
 export class ParticipantView {
   @Field(() => ID, { description: 'The portal user.' }) id!: string;
-  @Field() displayName!: string;
+  @Field({ description: 'Their name.' }) displayName!: string;
   @Field(() => String, { nullable: true, description: "Internal: the participant's e-mail address (staff only)." }) email!: string | null;
   @Field(() => Date, { nullable: true, description: 'Internal: when they were added (staff only).' }) addedAt!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: who added them, CUSTOMER (the reporter) or STAFF (staff only).' }) addedByKind!: string | null;
@@ -20,6 +20,6 @@ export const PARTICIPANT_STAFF_FIELDS = ['email', 'addedAt', 'addedByKind', 'add
 
 @ObjectType({ simpleResolvers: true, description: 'An active colleague of my organization, whom I may add to a ticket I reported.' })
 export class PortalColleague {
-  @Field(() => ID) id!: string;
-  @Field() displayName!: string;
+  @Field(() => ID, { description: "The colleague's portal user id." }) id!: string;
+  @Field({ description: 'Their name.' }) displayName!: string;
 }

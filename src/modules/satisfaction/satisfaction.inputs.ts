@@ -7,8 +7,8 @@ const SCORE = { message: 'must be a whole number from 1 to 5' };
 
 @InputType({ description: 'A satisfaction rating: 1 (very unhappy) to 5 (very happy), and an optional comment.' })
 export class RateTicketInput {
-  @Field(() => Int) @IsInt(SCORE) @Min(1, SCORE) @Max(5, SCORE) score!: number;
-  @Field(() => String, { nullable: true }) @IsOptional() @IsString() @TextLength({ max: RATING_COMMENT_MAX }) comment?: string | null;
+  @Field(() => Int, { description: '1 (very unhappy) to 5 (very happy).' }) @IsInt(SCORE) @Min(1, SCORE) @Max(5, SCORE) score!: number;
+  @Field(() => String, { nullable: true, description: 'What the customer wants to say, at most 2,000 characters.' }) @IsOptional() @IsString() @TextLength({ max: RATING_COMMENT_MAX }) comment?: string | null;
 }
 
 @InputType({ description: "A rating given through the resolution e-mail's link: the token says who rates which ticket." })

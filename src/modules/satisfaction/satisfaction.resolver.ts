@@ -9,17 +9,17 @@ import { IncidentRatingView, RatingSummary, TicketRating } from './satisfaction.
 @Resolver(() => Incident)
 export class SatisfactionResolver {
   @Mutation(() => TicketRating, { description: 'Customer: rates a resolved ticket I reported (or take part in, with CSAT_PARTICIPANTS_MAY_RATE), once, within CSAT_WINDOW_DAYS of its resolution.' })
-  rateTicket(@Arg('ticketId', () => ID, { description: 'The id or the number (INC-…).' }) ticketId: string, @Arg('input') input: RateTicketInput, @Ctx() ctx: Context) {
+  rateTicket(@Arg('ticketId', () => ID, { description: 'The id or the number (INC-…).' }) ticketId: string, @Arg('input', { description: 'The ticket, score and comment.' }) input: RateTicketInput, @Ctx() ctx: Context) {
     return ctx.services.satisfaction.rateTicket(customerViewer(ctx), ticketId, input, ctx.client);
   }
 
   @Mutation(() => TicketRating, { description: "Rates a resolved ticket with the signed link of its resolution e-mail (no sign-in: the link says who and which ticket)." })
-  rateTicketWithLink(@Arg('input') input: RateTicketWithLinkInput, @Ctx() ctx: Context) {
+  rateTicketWithLink(@Arg('input', { description: "The link's token, score and comment." }) input: RateTicketWithLinkInput, @Ctx() ctx: Context) {
     return ctx.services.satisfaction.rateWithLink(input, ctx.client);
   }
 
   @Query(() => RatingSummary, { description: 'Staff: counts and averages of the ratings given in a period, overall, per score and per assignee.' })
-  incidentRatingSummary(@Ctx() ctx: Context, @Arg('filter', () => RatingSummaryFilterInput, { nullable: true }) filter?: RatingSummaryFilterInput | null) {
+  incidentRatingSummary(@Ctx() ctx: Context, @Arg('filter', () => RatingSummaryFilterInput, { nullable: true, description: 'The period and assignee; none: every rating.' }) filter?: RatingSummaryFilterInput | null) {
     return ctx.services.satisfaction.summary(staffViewer(ctx), filter ?? {});
   }
 

@@ -12,7 +12,7 @@ export class TenantSettingsResolver {
   }
 
   @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.' })
-  updateTenantSettings(@Arg('input') input: UpdateTenantSettingsInput, @Ctx() ctx: Context) {
+  updateTenantSettings(@Arg('input', { description: 'What to change.' }) input: UpdateTenantSettingsInput, @Ctx() ctx: Context) {
     return ctx.services.tenantSettings.update(staffViewer(ctx), input, ctx.client);
   }
 }

@@ -4,11 +4,11 @@ import { staffViewer } from '../../graphql/viewer';
 
 @ObjectType({ simpleResolvers: true, description: 'A tenant as the platform operator (SUPER_ADMIN) sees it.' })
 export class TenantSummary {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field() slug!: string;
-  @Field() allowCustomerSignup!: boolean;
-  @Field(() => Date) createdAt!: string;
+  @Field(() => ID, { description: "The tenant's id: send it as X-Tenant-Id to act in it." }) id!: string;
+  @Field({ description: 'Its display name.' }) name!: string;
+  @Field({ description: 'Its public handle.' }) slug!: string;
+  @Field({ description: 'Whether customers may register themselves.' }) allowCustomerSignup!: boolean;
+  @Field(() => Date, { description: 'When it was created.' }) createdAt!: string;
 }
 
 @Resolver()

@@ -19,32 +19,32 @@ import { AuthPayload, Me, RegistrationPayload, ResetTokenStatus, TokenPair } fro
 @Resolver()
 export class AuthResolver {
   @Mutation(() => RegistrationPayload, { description: 'Creates a business workspace and its ADMIN owner; e-mails a verification code.' })
-  registerBusiness(@Arg('input') input: RegisterBusinessInput, @Ctx() ctx: Context) {
+  registerBusiness(@Arg('input', { description: "The business and its owner's credentials." }) input: RegisterBusinessInput, @Ctx() ctx: Context) {
     return ctx.services.auth.registerBusiness(input, ctx.client);
   }
 
   @Mutation(() => RegistrationPayload, { description: 'Creates a developer account with its own workspace; e-mails a verification code.' })
-  registerDeveloper(@Arg('input') input: RegisterDeveloperInput, @Ctx() ctx: Context) {
+  registerDeveloper(@Arg('input', { description: "The developer's credentials." }) input: RegisterDeveloperInput, @Ctx() ctx: Context) {
     return ctx.services.auth.registerDeveloper(input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'Verifies the e-mail address with the 6-digit code (10 minutes, 5 tries).' })
-  verifyEmail(@Arg('input') input: VerifyEmailInput, @Ctx() ctx: Context) {
+  verifyEmail(@Arg('input', { description: 'The address and its code.' }) input: VerifyEmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.verifyEmail(input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'Sends a new code; at most 3 a minute per address. Same answer for unknown addresses.' })
-  resendOtp(@Arg('input') input: EmailInput, @Ctx() ctx: Context) {
+  resendOtp(@Arg('input', { description: 'The address to send a new code to.' }) input: EmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.resendOtp(input, ctx.client);
   }
 
-  @Mutation(() => AuthPayload)
-  login(@Arg('input') input: LoginInput, @Ctx() ctx: Context) {
+  @Mutation(() => AuthPayload, { description: 'Staff login by e-mail and password: tokens and the staff member.' })
+  login(@Arg('input', { description: 'The credentials.' }) input: LoginInput, @Ctx() ctx: Context) {
     return ctx.services.auth.login(input, ctx.client);
   }
 
   @Mutation(() => TokenPair, { description: 'A new access token. Rotates the refresh token (unless REFRESH_TOKEN_ROTATION leaves GraphQL out); a reused one revokes the session.' })
-  refreshToken(@Arg('input') input: RefreshTokenInput, @Ctx() ctx: Context) {
+  refreshToken(@Arg('input', { description: 'The staff refresh token.' }) input: RefreshTokenInput, @Ctx() ctx: Context) {
     return ctx.services.auth.refresh(input, ctx.client);
   }
 
@@ -55,23 +55,23 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
-  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+  changePassword(@Arg('input', { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: Context) {
     const own = ownStaffAccount(ctx);
     return own.services.auth.changePassword(own.viewer, input, ctx.client);
   }
 
   @Mutation(() => Boolean, { description: 'E-mails a reset token. Same answer for unknown addresses.' })
-  forgotPassword(@Arg('input') input: EmailInput, @Ctx() ctx: Context) {
+  forgotPassword(@Arg('input', { description: "The account's address." }) input: EmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.forgotPassword(input, ctx.client);
   }
 
   @Mutation(() => ResetTokenStatus, { description: 'Whether a reset token is still usable (an unusable one is an error).' })
-  validateResetToken(@Arg('input') input: ResetTokenInput, @Ctx() ctx: Context) {
+  validateResetToken(@Arg('input', { description: 'The reset token.' }) input: ResetTokenInput, @Ctx() ctx: Context) {
     return ctx.services.auth.validateResetToken(input);
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password with a reset token and ends every session.' })
-  resetPassword(@Arg('input') input: ResetPasswordInput, @Ctx() ctx: Context) {
+  resetPassword(@Arg('input', { description: 'The reset token and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: Context) {
     return ctx.services.auth.resetPassword(input, ctx.client);
   }
 
@@ -82,7 +82,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => Me, { description: 'Updates names and phone. The e-mail address cannot be changed here.' })
-  updateProfile(@Arg('input') input: UpdateProfileInput, @Ctx() ctx: Context) {
+  updateProfile(@Arg('input', { description: 'What to change.' }) input: UpdateProfileInput, @Ctx() ctx: Context) {
     const own = ownStaffAccount(ctx);
     return own.services.auth.updateProfile(own.viewer, input);
   }

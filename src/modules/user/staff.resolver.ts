@@ -12,22 +12,22 @@ export class StaffResolver {
   }
 
   @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.' })
-  inviteStaff(@Arg('input') input: InviteStaffInput, @Ctx() ctx: Context) {
+  inviteStaff(@Arg('input', { description: 'The address and the role.' }) input: InviteStaffInput, @Ctx() ctx: Context) {
     return ctx.services.staff.invite(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => AuthPayload, { description: 'Accepts an invitation by setting a password; signs in.' })
-  acceptInvitation(@Arg('input') input: AcceptInvitationInput, @Ctx() ctx: Context) {
+  acceptInvitation(@Arg('input', { description: 'The invitation token, a password and names.' }) input: AcceptInvitationInput, @Ctx() ctx: Context) {
     return ctx.services.staff.acceptInvitation(input, ctx.client);
   }
 
   @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.' })
-  changeStaffRole(@Arg('input') input: ChangeStaffRoleInput, @Ctx() ctx: Context) {
+  changeStaffRole(@Arg('input', { description: 'The member and their new role.' }) input: ChangeStaffRoleInput, @Ctx() ctx: Context) {
     return ctx.services.staff.changeRole(staffViewer(ctx), input, ctx.client);
   }
 
   @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.' })
-  deactivateStaff(@Arg('userId', () => ID) userId: string, @Ctx() ctx: Context) {
+  deactivateStaff(@Arg('userId', () => ID, { description: "The member's id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.staff.deactivate(staffViewer(ctx), userId, ctx.client);
   }
 }

@@ -11,62 +11,62 @@ const email = () => (target: object, key: string) => {
 // Password rules (length, common passwords) live in the service, so REST, GraphQL and every flow agree.
 const password = () => IsString({ message: 'must be a string' });
 
-@InputType()
+@InputType({ description: 'A new business workspace and its ADMIN owner (Scrubbe).' })
 export class RegisterBusinessInput {
-  @Field() @TextLength({ min: 1, max: 100 }) businessName!: string;
-  @Field() @email() email!: string;
-  @Field() @password() password!: string;
+  @Field({ description: "The workspace's name, 1 to 100 characters." }) @TextLength({ min: 1, max: 100 }) businessName!: string;
+  @Field({ description: "The owner's sign-in address; a code to verify it is e-mailed there." }) @email() email!: string;
+  @Field({ description: 'The password: 8 to 128 characters, not a common one.' }) @password() password!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new developer account with a workspace of its own.' })
 export class RegisterDeveloperInput {
-  @Field() @email() email!: string;
-  @Field() @password() password!: string;
+  @Field({ description: 'The sign-in address; a code to verify it is e-mailed there.' }) @email() email!: string;
+  @Field({ description: 'The password: 8 to 128 characters, not a common one.' }) @password() password!: string;
 }
 
-@InputType()
+@InputType({ description: 'Verifying a staff address with the e-mailed code.' })
 export class VerifyEmailInput {
-  @Field() @email() email!: string;
-  @Field() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code from the e-mail' }) otp!: string;
+  @Field({ description: 'The registered address.' }) @email() email!: string;
+  @Field({ description: 'The 6-digit code from the e-mail.' }) @Matches(/^\d{6}$/, { message: 'must be the 6-digit code from the e-mail' }) otp!: string;
 }
 
-@InputType()
+@InputType({ description: "A staff account's address." })
 export class EmailInput {
-  @Field() @email() email!: string;
+  @Field({ description: 'The address.' }) @email() email!: string;
 }
 
-@InputType()
+@InputType({ description: 'Staff credentials.' })
 export class LoginInput {
-  @Field() @email() email!: string;
-  @Field() @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) password!: string;
+  @Field({ description: 'The sign-in address.' }) @email() email!: string;
+  @Field({ description: 'The password.' }) @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) password!: string;
 }
 
-@InputType()
+@InputType({ description: 'A refresh token to exchange for a new access token.' })
 export class RefreshTokenInput {
-  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a refresh token' }) refreshToken!: string;
+  @Field({ description: 'The refresh token from the sign-in (or the last refresh).' }) @IsString() @TextLength({ max: 200 }, { message: 'is not a refresh token' }) refreshToken!: string;
 }
 
-@InputType()
+@InputType({ description: 'A password change by the signed-in staff member.' })
 export class ChangePasswordInput {
-  @Field() @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) currentPassword!: string;
-  @Field() @password() newPassword!: string;
+  @Field({ description: 'The password now.' }) @IsString() @TextLength({ max: 1024 }, { message: 'is too long' }) currentPassword!: string;
+  @Field({ description: 'The new password: 8 to 128 characters, not a common one.' }) @password() newPassword!: string;
 }
 
-@InputType()
+@InputType({ description: 'A password-reset token from an e-mail.' })
 export class ResetTokenInput {
-  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
+  @Field({ description: 'The token from the reset link.' }) @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new password set with a reset token.' })
 export class ResetPasswordInput {
-  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
-  @Field() @password() password!: string;
+  @Field({ description: 'The token from the reset link.' }) @IsString() @TextLength({ max: 200 }, { message: 'is not a reset token' }) token!: string;
+  @Field({ description: 'The new password: 8 to 128 characters, not a common one.' }) @password() password!: string;
 }
 
 @InputType({ description: 'Profile fields. The e-mail address cannot be changed here.' })
 export class UpdateProfileInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new first name, 1 to 100 characters.' }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new last name, 1 to 100 characters.' }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
   @Field(() => String, {
     nullable: true,
     description: 'In any common notation (+44 20 7946 0000, or national with PHONE_DEFAULT_COUNTRY); stored and answered as E.164. null clears it.',
@@ -76,22 +76,22 @@ export class UpdateProfileInput {
   phone?: string | null;
 }
 
-@InputType()
+@InputType({ description: "An invitation to join the workspace's staff." })
 export class InviteStaffInput {
-  @Field() @email() email!: string;
-  @Field(() => StaffRoleEnum) @IsIn(['ADMIN', 'MANAGER', 'ENGINEER', 'RESPONDER', 'VIEWER'], { message: 'must be ADMIN, MANAGER, ENGINEER, RESPONDER or VIEWER' }) role!: StaffRoleValue;
+  @Field({ description: 'The address the invitation goes to.' }) @email() email!: string;
+  @Field(() => StaffRoleEnum, { description: 'The role the member gets (not SUPER_ADMIN).' }) @IsIn(['ADMIN', 'MANAGER', 'ENGINEER', 'RESPONDER', 'VIEWER'], { message: 'must be ADMIN, MANAGER, ENGINEER, RESPONDER or VIEWER' }) role!: StaffRoleValue;
 }
 
-@InputType()
+@InputType({ description: 'Accepting a staff invitation.' })
 export class AcceptInvitationInput {
-  @Field() @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
-  @Field() @password() password!: string;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
-  @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
+  @Field({ description: 'The token from the invitation link.' }) @IsString() @TextLength({ max: 200 }, { message: 'is not an invitation token' }) token!: string;
+  @Field({ description: 'The password to sign in with: 8 to 128 characters, not a common one.' }) @password() password!: string;
+  @Field(() => String, { nullable: true, description: "The member's first name." }) @IsOptional() @TextLength({ min: 1, max: 100 }) firstName?: string | null;
+  @Field(() => String, { nullable: true, description: "The member's last name." }) @IsOptional() @TextLength({ min: 1, max: 100 }) lastName?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A new role for a staff member.' })
 export class ChangeStaffRoleInput {
-  @Field(() => ID) @IsString() userId!: string;
-  @Field(() => StaffRoleEnum) @IsIn(['ADMIN', 'MANAGER', 'ENGINEER', 'RESPONDER', 'VIEWER'], { message: 'must be ADMIN, MANAGER, ENGINEER, RESPONDER or VIEWER' }) role!: StaffRoleValue;
+  @Field(() => ID, { description: "The member's id." }) @IsString() userId!: string;
+  @Field(() => StaffRoleEnum, { description: 'The new role (not SUPER_ADMIN).' }) @IsIn(['ADMIN', 'MANAGER', 'ENGINEER', 'RESPONDER', 'VIEWER'], { message: 'must be ADMIN, MANAGER, ENGINEER, RESPONDER or VIEWER' }) role!: StaffRoleValue;
 }

@@ -2,91 +2,102 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { STAFF_ROLES } from './user.entity';
 
 export const StaffRoleEnum = Object.fromEntries(STAFF_ROLES.map((r) => [r, r])) as { [K in (typeof STAFF_ROLES)[number]]: K };
-registerEnumType(StaffRoleEnum, { name: 'StaffRole', description: 'Staff roles, from most to least powerful.' });
+registerEnumType(StaffRoleEnum, {
+  name: 'StaffRole',
+  description: 'Staff roles, from most to least powerful.',
+  valuesConfig: {
+    SUPER_ADMIN: { description: 'The platform operator: every workspace, acting in one with X-Tenant-Id.' },
+    ADMIN: { description: 'Runs the workspace: settings, staff, audit log, webhooks.' },
+    MANAGER: { description: 'Assigns incidents, manages customers, portal users and SLA targets.' },
+    ENGINEER: { description: 'Works incidents through their whole life, writes articles.' },
+    RESPONDER: { description: 'Acknowledges incidents and comments on them.' },
+    VIEWER: { description: 'Reads.' },
+  },
+});
 export type StaffRoleValue = (typeof STAFF_ROLES)[number];
 
 @ObjectType({ simpleResolvers: true, description: 'The signed-in staff member, as returned with tokens.' })
 export class AuthUser {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field(() => String, { nullable: true }) firstName!: string | null;
-  @Field(() => String, { nullable: true }) lastName!: string | null;
-  @Field(() => StaffRoleEnum) role!: StaffRoleValue;
+  @Field(() => ID, { description: "The staff member's id." }) id!: string;
+  @Field({ description: 'Their sign-in address.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'Their first name.' }) firstName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Their last name.' }) lastName!: string | null;
+  @Field(() => StaffRoleEnum, { description: 'Their role in the workspace.' }) role!: StaffRoleValue;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A signed-in staff session: its tokens and the staff member.' })
 export class AuthPayload {
   @Field({ description: 'Short-lived JWT for the Authorization: Bearer header.' }) accessToken!: string;
   @Field({ description: 'Single-use token for refreshToken; a reused one ends the session.' }) refreshToken!: string;
-  @Field(() => AuthUser) user!: AuthUser;
+  @Field(() => AuthUser, { description: 'The staff member signed in.' }) user!: AuthUser;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The tokens of a refreshed session.' })
 export class TokenPair {
-  @Field() accessToken!: string;
-  @Field() refreshToken!: string;
+  @Field({ description: 'A new access token for the Authorization: Bearer header.' }) accessToken!: string;
+  @Field({ description: 'The refresh token to use next time (the one sent is spent, unless rotation is off for this door).' }) refreshToken!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The owner account just registered, still to verify its address.' })
 export class RegisteredUser {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field(() => StaffRoleEnum) role!: StaffRoleValue;
+  @Field(() => ID, { description: "The account's id." }) id!: string;
+  @Field({ description: 'Its address, where the code went.' }) email!: string;
+  @Field(() => StaffRoleEnum, { description: 'Its role: ADMIN of the new workspace.' }) role!: StaffRoleValue;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A workspace (tenant) as its owner sees it.' })
 export class Business {
-  @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field() slug!: string;
+  @Field(() => ID, { description: "The workspace's id." }) id!: string;
+  @Field({ description: 'Its name.' }) name!: string;
+  @Field({ description: "Its public handle (the portal's tenantSlug); assigned once the owner verified the address." }) slug!: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A registration: the owner account and its new workspace.' })
 export class RegistrationPayload {
-  @Field(() => RegisteredUser) user!: RegisteredUser;
-  @Field(() => Business) business!: Business;
+  @Field(() => RegisteredUser, { description: 'The owner account.' }) user!: RegisteredUser;
+  @Field(() => Business, { description: 'The new workspace.' }) business!: Business;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The signed-in staff member\'s own profile.' })
 export class Me {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field(() => String, { nullable: true }) firstName!: string | null;
-  @Field(() => String, { nullable: true }) lastName!: string | null;
-  @Field(() => StaffRoleEnum) role!: StaffRoleValue;
+  @Field(() => ID, { description: "The staff member's id." }) id!: string;
+  @Field({ description: 'Their sign-in address.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'Their first name.' }) firstName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Their last name.' }) lastName!: string | null;
+  @Field(() => StaffRoleEnum, { description: 'Their role in the workspace.' }) role!: StaffRoleValue;
   @Field(() => ID, { description: 'The workspace (tenant) id.' }) businessId!: string;
-  @Field(() => String, { nullable: true }) phone!: string | null;
-  @Field() emailVerified!: boolean;
-  @Field(() => Date) createdAt!: Date | string;
+  @Field(() => String, { nullable: true, description: 'Their phone number in E.164 (+442079460000), if given.' }) phone!: string | null;
+  @Field({ description: 'Whether they verified the address.' }) emailVerified!: boolean;
+  @Field(() => Date, { description: 'When the account was created.' }) createdAt!: Date | string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A password-reset token that can still be used.' })
 export class ResetTokenStatus {
-  @Field() valid!: boolean;
-  @Field(() => Date) expiresAt!: Date | string;
+  @Field({ description: 'Always true (an unusable token is an error).' }) valid!: boolean;
+  @Field(() => Date, { description: 'When it stops working.' }) expiresAt!: Date | string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A member of the workspace\'s staff.' })
 export class StaffMember {
-  @Field(() => ID) id!: string;
-  @Field() email!: string;
-  @Field(() => String, { nullable: true }) firstName!: string | null;
-  @Field(() => String, { nullable: true }) lastName!: string | null;
-  @Field(() => StaffRoleEnum) role!: StaffRoleValue;
-  @Field() isActive!: boolean;
+  @Field(() => ID, { description: "The member's id." }) id!: string;
+  @Field({ description: 'Their sign-in address.' }) email!: string;
+  @Field(() => String, { nullable: true, description: 'Their first name.' }) firstName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Their last name.' }) lastName!: string | null;
+  @Field(() => StaffRoleEnum, { description: 'Their role.' }) role!: StaffRoleValue;
+  @Field({ description: 'False once deactivated.' }) isActive!: boolean;
   @Field({ description: 'False until the member verified the e-mail or accepted the invitation.' }) emailVerified!: boolean;
-  @Field(() => Date) createdAt!: Date | string;
+  @Field(() => Date, { description: 'When the account was created.' }) createdAt!: Date | string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A staff invitation just sent.' })
 export class Invitation {
   @Field(() => ID, { description: 'The invited member\'s user id.' }) userId!: string;
-  @Field() email!: string;
-  @Field(() => StaffRoleEnum) role!: StaffRoleValue;
-  @Field(() => Date) expiresAt!: Date | string;
+  @Field({ description: 'The address it went to.' }) email!: string;
+  @Field(() => StaffRoleEnum, { description: 'The role the member gets.' }) role!: StaffRoleValue;
+  @Field(() => Date, { description: 'When the invitation link stops working.' }) expiresAt!: Date | string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'The start of a sign-in with an OAuth provider.' })
 export class OAuthStart {
   @Field({ description: 'Send the browser here to sign in with the provider.' }) authorizationUrl!: string;
 }
