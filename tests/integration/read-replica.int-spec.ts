@@ -41,12 +41,18 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
   let reader: Record<string, string>;
   let customer: Record<string, string>;
   let titles = 0;
+  /** The incident's title on the primary. */
+  let current = 'Title 0';
 
-  /** A new title written on the primary directly (as the owner), the way another process's write lands. */
+  /**
+   * A new title written on the primary directly (as the owner), the way another process's write lands; with
+   * the title it replaces, which a paused replica still has.
+   */
   const retitleOnPrimary = async () => {
-    const title = `Title ${++titles}`;
-    await t.em().execute('UPDATE incidents SET title = ? WHERE id = ?', [title, incidentId]);
-    return title;
+    const stale = current;
+    current = `Title ${++titles}`;
+    await t.em().execute('UPDATE incidents SET title = ? WHERE id = ?', [current, incidentId]);
+    return { title: current, stale };
   };
   const replicaTitle = async () => (await replica!.query<{ title: string }>('SELECT title FROM incidents WHERE id = $1', [incidentId])).rows[0]?.title;
   const pauseReplay = async () => {
@@ -99,7 +105,7 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
   }, 60_000);
 
   it('replicates: a row written on the primary appears on the replica, which refuses writes', async () => {
-    const title = await retitleOnPrimary();
+    const { title } = await retitleOnPrimary();
     await waitUntil('the write on the replica', async () => (await replicaTitle()) === title);
     expect((await replica!.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);
     await expect(replica!.query('UPDATE incidents SET title = title')).rejects.toMatchObject({ code: '25006' });
@@ -107,9 +113,8 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
 
   it("answers staff and portal queries from the replica, with row-level security there too", async () => {
     await pauseReplay();
-    const title = await retitleOnPrimary();
+    const { title, stale } = await retitleOnPrimary();
     try {
-      const stale = `Title ${titles - 1}`;
       expect(await staffTitle(reader)).toBe(stale);
       // Another tenant's incident answers as a missing one does, in the same request on the replica.
       const res = await t.gql<Record<string, { title: string } | null>>(
@@ -130,9 +135,8 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
 
   it('answers REST GETs, GraphQL GETs and WebSocket queries from the replica', async () => {
     await pauseReplay();
-    const title = await retitleOnPrimary();
+    const { title, stale } = await retitleOnPrimary();
     try {
-      const stale = `Title ${titles - 1}`;
       const rest = await t.rest<{ data: { title: string } }>('GET', `/api/v1/incidents/${incidentId}`, undefined, reader);
       expect(rest.status).toBe(200);
       expect(rest.body.data.title).toBe(stale);
@@ -150,11 +154,10 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
 
   it("reads a session's own writes from the primary for the sticky window; other sessions keep the replica", async () => {
     await pauseReplay();
-    const before = await retitleOnPrimary(); // not replayed: the replica keeps the title before it
+    const { title: before, stale } = await retitleOnPrimary(); // not replayed: the replica keeps the title before it
     let written = '';
     try {
-      const stale = `Title ${titles - 1}`;
-      written = 'Written by its own session';
+      written = current = 'Written by its own session';
       const update = await t.gql<{ updateIncident: { title: string } }>(
         'mutation ($id: ID!, $v: Int!, $title: String!) { updateIncident(id: $id, version: $v, input: { title: $title }) { title } }',
         // The version as the primary has it: the replica's may be one behind.
@@ -175,9 +178,24 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
     }
   });
 
+  it('reads a fresh sign-in from the primary: the sign-in wrote, with no session to remember it by yet', async () => {
+    await pauseReplay();
+    const { title, stale } = await retitleOnPrimary();
+    try {
+      const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant });
+      const fresh = (await login(t, staff.email, staff.password)).auth;
+      expect(await staffTitle(fresh)).toBe(title);
+      // The account itself is not on the replica yet.
+      expect((await t.gql<{ me: { email: string } }>('{ me { email } }', undefined, fresh)).data?.me.email).toBe(staff.email);
+      expect(await staffTitle(reader)).toBe(stale);
+    } finally {
+      await resumeReplay(title);
+    }
+  });
+
   it('reads the primary while the replica is down (never a 500), saying so once', async () => {
     await standby!.stop();
-    const title = await retitleOnPrimary();
+    const { title } = await retitleOnPrimary();
     for (let i = 0; i < 3; i++) {
       expect(await staffTitle(reader)).toBe(title);
       const rest = await t.rest<{ data: { title: string } }>('GET', `/api/v1/portal/tickets/${incidentId}`, undefined, customer);
@@ -185,5 +203,22 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
       expect(rest.body.data.title).toBe(title);
     }
     expect(t.logs.filter((l) => l.includes('read replica unreachable'))).toHaveLength(1);
+  });
+
+  it('reads the replica again once it is back', async () => {
+    await standby!.start();
+    replica = new Client({ connectionString: standby!.url });
+    replica.on('error', () => undefined);
+    await replica.connect();
+    await waitUntil('the replica to catch up', async () => (await replicaTitle()) === current);
+    await pauseReplay();
+    const { title, stale } = await retitleOnPrimary();
+    try {
+      // Tried again a few seconds after it failed (db/read-routing.ts REPLICA_RETRY_MS).
+      await waitUntil('a query answered by the replica', async () => (await staffTitle(reader)) === stale, 20_000);
+      expect(t.logs.filter((l) => l.includes('read replica reachable again'))).toHaveLength(1);
+    } finally {
+      await resumeReplay(title);
+    }
   });
 });
