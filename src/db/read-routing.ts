@@ -41,8 +41,11 @@ export class ReadRouting {
   private readonly stickyUntil = new Map<string, number>();
   private replicaDownUntil = 0;
   private warned = false;
+  /** Request transactions that ran on the replica, for /metrics. */
+  private onReplica = 0;
   private readonly use: ReplicaUse = {
     reached: () => {
+      this.onReplica += 1;
       if (!this.warned) return;
       this.warned = false;
       this.log.info('read replica reachable again: queries read it');
@@ -72,6 +75,11 @@ export class ReadRouting {
         if (sessionId !== undefined) this.wrote(sessionId);
       },
     };
+  }
+
+  /** For /metrics: transactions on the replica so far, and whether it is in use (not backed off); undefined without one. */
+  stats(): { transactions: number; up: boolean } | undefined {
+    return this.hasReplica ? { transactions: this.onReplica, up: this.now() >= this.replicaDownUntil } : undefined;
   }
 
   private mayReadReplica(sessionId: string | undefined, tokenIssuedAt: number | undefined): boolean {

@@ -189,11 +189,6 @@ export class RequestTransaction {
     this.state = 'open';
   }
 
-  /** Whether the transaction reads the replica (it was asked to and reached it). */
-  get onReplica(): boolean {
-    return this.connection?.replica !== undefined;
-  }
-
   /**
    * A pooled connection of the replica when asked for and reachable, else of the primary. Any failure to get
    * one from the replica (down, refusing, misconfigured) falls back: a read never fails for the replica's sake.

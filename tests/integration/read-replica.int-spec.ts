@@ -70,6 +70,13 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
     return res.data!.incident.title;
   };
 
+  /** A sample of /metrics. */
+  const metric = async (name: string) => {
+    const { text } = await t.rest('GET', '/metrics');
+    const line = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
+    return line ? Number(line[1]) : undefined;
+  };
+
   beforeAll(async () => {
     primary = await startOwnPostgres();
     const orm = await connectOrm(primary.url, { pool: { min: 0, max: 1 } });
@@ -147,6 +154,8 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
         expect(res.errors).toBeUndefined();
         expect(res.data).toEqual({ incident: { title: stale } });
       }
+      expect(await metric('read_replica_transactions_total')).toBeGreaterThanOrEqual(4);
+      expect(await metric('read_replica_up')).toBe(1);
     } finally {
       await resumeReplay(title);
     }
@@ -203,6 +212,7 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
       expect(rest.body.data.title).toBe(title);
     }
     expect(t.logs.filter((l) => l.includes('read replica unreachable'))).toHaveLength(1);
+    expect(await metric('read_replica_up')).toBe(0);
   });
 
   it('reads the replica again once it is back', async () => {
