@@ -150,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         return rows[0];
       },
       subscriptionsOpen: () => sockets.open(),
+      readReplica: () => runtime.reads.stats(),
     },
     log,
   );

@@ -31,9 +31,26 @@ async function check(config: Config): Promise<void> {
   try {
     const pending = await pendingMigrations(db.orm);
     say(`database: reachable at ${describeUrl(db.url)}; ${pending.length ? `${pending.length} migration(s) a start would apply` : 'migrations up to date'}`);
+    if (config.readReplica.url) say(await checkReplica(db, config.readReplica.url));
   } finally {
     await db.close();
   }
+}
+
+/**
+ * DATABASE_READ_URL answers, and whether it is a standby. Unreachable is a failed check (the server would run,
+ * its queries on the primary); one that is not in recovery is said but passes (queries would read it as is).
+ */
+async function checkReplica(db: Database, url: string): Promise<string> {
+  const where = describeUrl(url);
+  const knex = db.orm.em.getConnection('read').getKnex();
+  let standby: boolean;
+  try {
+    standby = (await knex.raw<{ rows: { standby: boolean }[] }>('SELECT pg_is_in_recovery() AS standby')).rows[0].standby;
+  } catch (e) {
+    throw new StartupError(`Cannot connect to the read replica at ${where} (DATABASE_READ_URL): ${(e as Error).message.split('\n')[0]}`);
+  }
+  return `read replica: reachable at ${where}${standby ? ', a standby' : '; not a standby (pg_is_in_recovery() is false): queries would read that database as it is'}`;
 }
 
 /**

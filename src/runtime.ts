@@ -18,6 +18,7 @@ import { CodeHasher } from './auth/secrets';
 import { SessionStore } from './auth/sessions';
 import { TokenService } from './auth/tokens';
 import { sessionUrl } from './db/session-url';
+import { ReadRouting } from './db/read-routing';
 
 /**
  * The process-wide parts of identity, built once at start and shared by every request: keys, the password
@@ -42,6 +43,8 @@ export interface Runtime {
   background: Pick<BackgroundTasks, 'run' | 'drain'>;
   /** Bounds the tenant requests holding a database connection for their transaction (db/tenant-transaction.ts). */
   requestTransactions: Semaphore;
+  /** Which queries read the replica (DATABASE_READ_URL) and which sessions read the primary after a write. */
+  reads: ReadRouting;
   /** Encrypts webhook secrets for their rows and decrypts them to sign (WEBHOOK_SECRETS_KEY). */
   webhookSecrets: WebhookSecretBox;
   /** The notifications worker when it runs in this process (WORKER_ENABLED, the default). */
@@ -119,6 +122,7 @@ export async function createRuntime(config: Config, orm: MikroORM, log: Logger):
     oauth: new OAuthProviders(config, log),
     background,
     requestTransactions: requestTransactionSlots(orm.config.get('pool')?.max ?? 10),
+    reads: new ReadRouting((orm.config.get('replicas') ?? []).length > 0, config.readReplica.stickyMs, log),
     worker,
     live,
     stop: async () => {

@@ -137,6 +137,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     /** Unset: an embedded PostgreSQL is started under `embedded.dataDir`. */
     databaseUrl: env.DATABASE_URL,
     databaseDirectUrl: env.DATABASE_DIRECT_URL,
+    /**
+     * A streaming replica for the reads that need not see the caller's own writes (db/read-routing.ts), and
+     * how long a session that wrote keeps reading the primary.
+     */
+    readReplica: { url: env.DATABASE_READ_URL, stickyMs: env.DATABASE_READ_STICKY_SECONDS * 1000 },
     embedded: { dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT, portIsDefault: !source.EMBEDDED_PG_PORT },
     dbPoolMax: env.DB_POOL_MAX,
     /** Whether a query's reads are named prepared statements (db/request-connection.ts). */

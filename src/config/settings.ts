@@ -118,6 +118,17 @@ export const SETTINGS = {
     defaultDoc: '`DATABASE_URL`',
     doc: 'the same database reached directly, not through a connection pooler: behind PgBouncer in transaction mode `DATABASE_URL` names the pooler and this the server, for the connections that hold session state (LISTEN for revocations and live events, the job queue\'s workers); see docs/operations.md',
   },
+  DATABASE_READ_URL: {
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    doc: "a streaming replica of the database (hot standby): signed-in callers' GraphQL queries (REST `GET`s too) read it, unless their session wrote within `DATABASE_READ_STICKY_SECONDS`; mutations, subscriptions' events, the worker and the system paths stay on `DATABASE_URL`. Unreachable, queries read the primary; see docs/operations.md",
+  },
+  DATABASE_READ_STICKY_SECONDS: {
+    schema: int(0, 3600).default(10),
+    doc: "with `DATABASE_READ_URL`: how long after a session's mutation its queries still read the primary, so it sees its own writes; longer than the replica's usual lag. Kept per process: with several processes, see docs/operations.md",
+  },
   EMBEDDED_PG_DIR: {
     schema: z.string().default(path.join(projectRoot, '.data', 'postgres')),
     defaultDoc: '`.data/postgres`',

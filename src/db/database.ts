@@ -4,7 +4,7 @@ import type { Config } from '../config/config';
 import { installQueueSchema } from '../modules/notifications/queue';
 import { StartupError } from '../shared/startup-error';
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
-import { ormConfig } from './mikro-orm.config';
+import { ormConfig, replicaOptions } from './mikro-orm.config';
 
 export interface Database {
   orm: MikroORM;
@@ -87,7 +87,7 @@ export async function openDatabase(
     log(`embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data in ${config.embedded.dataDir})`);
   }
   try {
-    const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax } });
+    const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax }, ...replicaOptions(config) });
     if (options.migrate !== false) {
       const applied = await migrate(orm);
       if (applied.length) log(`applied migrations: ${applied.join(', ')}`);

@@ -7,10 +7,13 @@ const SQLSTATE_PREFIXES = ['08', '57P', '53300', '3D000'];
 const PROTOCOL_VIOLATION = '08P01';
 /**
  * Driver and pool messages without a code: node-pg's lost or closed connections, knex's pool timeouts, and
- * knex refusing a statement on a transaction whose connection died under it ("already complete").
+ * knex refusing a statement on a transaction whose connection died under it ("already complete"). And a read
+ * replica cancelling a query so that replay can go on ("canceling statement due to conflict with recovery",
+ * SQLSTATE 40001, which otherwise means a serialization failure this server's isolation level never meets):
+ * gone on a retry, so 503 with Retry-After rather than 500.
  */
 const MESSAGES =
-  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|Unable to acquire a connection|Client has encountered a connection error|Client was closed and is not queryable|Transaction query already complete/i;
+  /Connection terminated|Connection ended unexpectedly|Timeout acquiring a connection|Unable to acquire a connection|Client has encountered a connection error|Client was closed and is not queryable|Transaction query already complete|due to conflict with recovery/i;
 
 /**
  * True when an error says the database is unreachable or restarting (answered 503 UNAVAILABLE), not that a

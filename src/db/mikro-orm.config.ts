@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
-import { projectRoot } from '../config/config';
+import { projectRoot, type Config } from '../config/config';
 import { entities } from './entities';
 import { migrationsList } from '../../migrations';
 import { QUEUE_SCHEMA } from '../modules/notifications/queue';
@@ -23,6 +23,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     // The job queue's tables (graphile-worker, src/modules/notifications/queue.ts) are not the entities' business.
     schemaGenerator: { ignoreSchema: [QUEUE_SCHEMA] },
     allowGlobalContext: false,
+    // Nothing reads a replica unless it asks for one by name (db/read-routing.ts): MikroORM would otherwise send
+    // every read outside a transaction there (logins, the worker, the revocation poll), which may lag.
+    preferReadReplicas: false,
     debug: false,
     migrations: {
       tableName: 'mikro_orm_migrations',
@@ -37,4 +40,9 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
     },
     ...overrides,
   });
+}
+
+/** The ORM's replica (`em.getConnection('read')`) when DATABASE_READ_URL is set; only request transactions use it. */
+export function replicaOptions(config: Pick<Config, 'readReplica'>): Partial<Options> {
+  return config.readReplica.url ? { replicas: [{ name: 'read', clientUrl: config.readReplica.url }] } : {};
 }

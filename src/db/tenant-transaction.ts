@@ -5,6 +5,7 @@ import { UnavailableError, UnknownOutcomeError } from '../shared/errors';
 import { Semaphore } from '../shared/semaphore';
 import { isDatabaseUnavailable } from './errors';
 import { frameRequestConnection, type FrameOptions, type PgConnection, type RequestFrame, type TenantClaim } from './request-connection';
+import type { ReplicaUse } from './read-routing';
 
 /**
  * PostgreSQL row-level security as a backstop for tenant isolation (the migration of 2026-12-02 creates the
@@ -83,6 +84,17 @@ function claimOf(tenantId: string): TenantClaim {
   return { role: TENANT_ROLE, tenantId: id, sql: `SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${id}', true)` };
 }
 
+/** Where a request transaction's connection came from: the ORM's primary or its replica, which commits and rolls back. */
+type Source = ReturnType<EntityManager['getConnection']>;
+
+export interface BeginOptions extends FrameOptions {
+  /**
+   * Acquire on the ORM's replica (DATABASE_READ_URL; db/read-routing.ts decides when), or on the primary when
+   * the replica cannot be reached. Only for read-only operations: a standby refuses writes and row locks.
+   */
+  replica?: ReplicaUse;
+}
+
 interface KnexLike {
   client: { acquireConnection(): Promise<PgConnection>; releaseConnection(connection: PgConnection): unknown };
   transaction(handler: null, config: { connection: PgConnection; doNotRejectOnRollback: boolean }): Promise<unknown>;
@@ -102,8 +114,8 @@ export class RequestTransaction {
   private frame?: RequestFrame;
   /** Whether a failed commit had reached a live connection (see RequestFrame.commitSent). */
   private commitSent = false;
-  /** The pooled connection the transaction holds, given back when it ends. */
-  private connection?: { knex: KnexLike; connection: PgConnection };
+  /** The pooled connection the transaction holds, given back when it ends, and where it came from. */
+  private connection?: { source: Source; knex: KnexLike; connection: PgConnection; replica?: ReplicaUse };
 
   constructor(
     private readonly em: EntityManager,
@@ -157,15 +169,15 @@ export class RequestTransaction {
    * statement sends nothing at all. The request's EntityManager is bound to it (a knex transaction on that
    * connection), so services' `em.transactional` become savepoints inside it. `readOnly`: the operation only
    * reads (a GraphQL query), so its plain reads go as pipelines of their own and may never open a transaction;
-   * `preparedStatements`: DB_PREPARED_STATEMENTS.
+   * `preparedStatements`: DB_PREPARED_STATEMENTS; `replica`: on the read replica (see BeginOptions).
    */
-  async begin(options: FrameOptions = {}): Promise<void> {
+  async begin(options: BeginOptions = {}): Promise<void> {
     if (this.tenantId === undefined || this.state !== 'idle') return;
     if (this.slots) this.release = await this.slots.acquire();
-    const knex = this.em.getConnection('write').getKnex() as unknown as KnexLike;
     try {
-      const connection = await knex.client.acquireConnection();
-      this.connection = { knex, connection };
+      const held = await this.acquire(options.replica);
+      this.connection = held;
+      const { knex, connection } = held;
       this.frame = frameRequestConnection(connection, claimOf(this.tenantId), options);
       const trx = (await knex.transaction(null, { connection, doNotRejectOnRollback: true })) as object;
       framedConnections.set(trx, connection);
@@ -175,6 +187,27 @@ export class RequestTransaction {
       throw e;
     }
     this.state = 'open';
+  }
+
+  /**
+   * A pooled connection of the replica when asked for and reachable, else of the primary. Any failure to get
+   * one from the replica (down, refusing, misconfigured) falls back: a read never fails for the replica's sake.
+   */
+  private async acquire(replica: ReplicaUse | undefined): Promise<NonNullable<RequestTransaction['connection']>> {
+    if (replica) {
+      const source = this.em.getConnection('read');
+      const knex = source.getKnex() as unknown as KnexLike;
+      try {
+        const connection = await knex.client.acquireConnection();
+        replica.reached();
+        return { source, knex, connection, replica };
+      } catch (e) {
+        replica.unreachable(e);
+      }
+    }
+    const source = this.em.getConnection('write');
+    const knex = source.getKnex() as unknown as KnexLike;
+    return { source, knex, connection: await knex.client.acquireConnection() };
   }
 
   /**
@@ -203,7 +236,8 @@ export class RequestTransaction {
     try {
       // The connection's commit, not em.commit(): that flushes the request's EntityManager first, and reads
       // never flush. Writes were flushed by the services' own transactions (savepoints here).
-      await this.em.getConnection('write').commit(ctx);
+      // On the connection the transaction was acquired from (the primary's or the replica's).
+      await this.connection!.source.commit(ctx);
       this.state = 'committed';
     } catch (e) {
       this.state = 'rolled back';
@@ -224,7 +258,7 @@ export class RequestTransaction {
     this.hooks.length = 0;
     const ctx = this.em.getTransactionContext()!;
     try {
-      await this.em.getConnection('write').rollback(ctx);
+      await this.connection!.source.rollback(ctx);
     } finally {
       this.em.resetTransactionContext();
       this.releaseSlot();
@@ -254,7 +288,10 @@ export class RequestTransaction {
    * dead only from its 'end' event, which may come after it is handed out again. Marked as knex marks one.
    */
   private retireIfLost(error: unknown): void {
-    if (this.connection && isDatabaseUnavailable(error)) (this.connection.connection as { __knex__disposed?: unknown }).__knex__disposed ??= error;
+    if (!this.connection || !isDatabaseUnavailable(error)) return;
+    (this.connection.connection as { __knex__disposed?: unknown }).__knex__disposed ??= error;
+    // The replica went away under the request: the next queries read the primary rather than find out again.
+    this.connection.replica?.unreachable(error);
   }
 
   private releaseSlot(): void {

@@ -14,6 +14,7 @@ import { lazyMembers, once } from '../shared/lazy';
 import { RateLimitMeter } from '../shared/rate-limit-meter';
 import { createIncidentLoaders, type IncidentLoaders } from '../modules/incident/incident.loaders';
 import { RequestTransaction, rlsTenantOf } from '../db/tenant-transaction';
+import type { CallerReads } from '../db/read-routing';
 
 /** Everything a resolver may use, made once per request; services and loaders each on first use. */
 export interface Context {
@@ -30,6 +31,11 @@ export interface Context {
    * (HTTP, REST and WebSocket). `afterCommit` queues work for after its commit.
    */
   transaction: RequestTransaction;
+  /**
+   * Whether the caller's queries read the replica (DATABASE_READ_URL), and `wrote()` to keep its session on
+   * the primary for a while after a write (db/read-routing.ts).
+   */
+  reads: CallerReads;
   services: Services;
   /**
    * The caller's own account (me, profile, password, sign-out, notification preferences): the viewer and
@@ -78,7 +84,11 @@ export interface RequestInfo {
  * for the rules of protected fields; public fields still answer. `acting`: a SUPER_ADMIN whose X-Tenant-Id was
  * honoured (its requests then run confined to that tenant, even when it is its own).
  */
-export function viewerFrom(authorization: string | undefined, runtime: Runtime, actingTenant?: string): { viewer: Viewer; authError?: AppError; acting?: boolean } {
+export function viewerFrom(
+  authorization: string | undefined,
+  runtime: Runtime,
+  actingTenant?: string,
+): { viewer: Viewer; authError?: AppError; acting?: boolean; /** The token's `iat` (seconds). */ issuedAt?: number } {
   if (!authorization) return { viewer: ANONYMOUS };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { viewer: ANONYMOUS, authError: new InvalidTokenError('Send the access token as "Authorization: Bearer <token>".') };
@@ -94,12 +104,12 @@ export function viewerFrom(authorization: string | undefined, runtime: Runtime, 
       const tenantId = acting ? actingTenant!.toLowerCase() : c.tid;
       const viewer: StaffViewer = { kind: 'staff', userId: c.sub, tenantId, role: c.role, sessionId: c.sid };
       if (tenantId !== c.tid) viewer.homeTenantId = c.tid;
-      return { viewer, acting };
+      return { viewer, acting, issuedAt: c.iat };
     }
     if (audience === 'portal') {
       const c = runtime.tokens.verifyPortal(token);
       if (runtime.revocations.isRevoked(c.sid)) throw new TokenError('invalid');
-      return { viewer: { kind: 'customer', customerUserId: c.sub, tenantId: c.tenantId, customerId: c.customerId ?? null, sessionId: c.sid } };
+      return { viewer: { kind: 'customer', customerUserId: c.sub, tenantId: c.tenantId, customerId: c.customerId ?? null, sessionId: c.sid }, issuedAt: c.iat };
     }
     throw new TokenError('invalid');
   } catch (e) {
@@ -157,7 +167,7 @@ const loadersOf = lazyMembers<{ em: EntityManager; viewer: Viewer }, Context['lo
 
 export async function buildContext(deps: ContextDeps, request: RequestInfo): Promise<Context> {
   const em = deps.orm.em.fork();
-  const { viewer, authError, acting = false } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
+  const { viewer, authError, acting = false, issuedAt } = viewerFrom(request.authorization, deps.runtime, request.actingTenant);
   const rateLimit = new RateLimitMeter();
   const rateLimits = deps.runtime.rateLimits.reportingTo(rateLimit);
   const reportHookError = (err: unknown) => deps.runtime.log.error({ err, requestId: request.requestId }, 'after-commit work failed');
@@ -173,6 +183,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
     client: { ip: request.ip, userAgent: request.userAgent, door: request.door },
     em,
     transaction,
+    reads: deps.runtime.reads.forCaller(viewer.kind === 'anonymous' ? undefined : viewer.sessionId, issuedAt),
     // The services see this request's rate limits, so what they consume shows in the request's headers.
     services: createServices(em, () => ({ ...requestRuntime(deps.runtime, transaction, request.answered, request.requestId), rateLimits }), transaction.tenantId),
     ownAccount: ownAccountOf(deps, viewer, rateLimits),

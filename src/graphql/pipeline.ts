@@ -171,15 +171,22 @@ export class OperationPipeline {
   /**
    * Opens the request's transaction as the tenant, unless every root field is public (those run as the owner,
    * also beside tenant fields: graphql/schema.ts); a query's reads go as pipelines of their own
-   * (db/request-connection.ts).
+   * (db/request-connection.ts), from the read replica when there is one and the caller has not written lately.
    */
   async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
-    if (!onlyPublicRootFields(operation)) await context.transaction.begin({ readOnly: operation?.operation === 'query', preparedStatements: this.preparedStatements });
+    if (onlyPublicRootFields(operation)) return;
+    const readOnly = operation?.operation === 'query';
+    // A query may read the replica (db/read-routing.ts says whether this caller's may); nothing else does.
+    await context.transaction.begin({ readOnly, preparedStatements: this.preparedStatements, replica: readOnly ? context.reads.replica() : undefined });
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
   async end(context: Context, outcome: ExecutionOutcome, operation: OperationDefinitionNode | null | undefined): Promise<GraphQLError | undefined> {
-    const failure = await context.transaction.end(outcome, { writes: operation?.operation === 'mutation' });
+    const writes = operation?.operation === 'mutation';
+    const failure = await context.transaction.end(outcome, { writes });
+    // Read your own writes: whatever the mutation's outcome (some fields may have committed), the session's
+    // next queries read the primary for a while.
+    if (writes) context.reads.wrote();
     return failure ? this.failureError(failure) : undefined;
   }
 

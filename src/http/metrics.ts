@@ -15,6 +15,8 @@ export interface MetricSources {
   /** Jobs in the queue: waiting or running, and out of tries. Undefined when the queue cannot be read. */
   jobs(): Promise<{ pending: number; failed: number } | undefined>;
   subscriptionsOpen(): number;
+  /** The read replica (db/read-routing.ts): transactions run there, and whether queries use it now; undefined without one. */
+  readReplica(): { transactions: number; up: boolean } | undefined;
 }
 
 /** Operation names are the client's: the first ones seen get a label each, the rest share "other" (bounded series). */
@@ -51,6 +53,28 @@ export class Metrics {
       },
     });
     new Gauge({ name: 'request_transactions_waiting', help: 'Requests waiting for a request-transaction slot', registers, collect() { this.set(sources.transactionsWaiting()); } });
+    // Only with a replica: a gauge without labels would otherwise read 0, "the replica is away".
+    if (sources.readReplica()) {
+      let counted = 0;
+      new Counter({
+        name: 'read_replica_transactions_total',
+        help: 'Request transactions (GraphQL queries, REST GETs) run on the read replica (DATABASE_READ_URL)',
+        registers,
+        collect() {
+          const now = sources.readReplica()?.transactions ?? 0;
+          this.inc(now - counted);
+          counted = now;
+        },
+      });
+      new Gauge({
+        name: 'read_replica_up',
+        help: 'Whether queries read the replica now (0: it could not be reached lately, and they read the primary)',
+        registers,
+        collect() {
+          this.set(sources.readReplica()?.up ? 1 : 0);
+        },
+      });
+    }
     new Gauge({ name: 'graphql_subscriptions_open', help: 'Open WebSocket connections', registers, collect() { this.set(sources.subscriptionsOpen()); } });
     new Gauge({
       name: 'job_queue_jobs',

@@ -97,13 +97,13 @@ export async function registerAttachmentRoutes(http: FastifyInstance, config: Co
       const refusal = attachmentAccess(ctx.viewer, ATTACHMENT_DOORS[door].kind, action);
       if (refusal === 'unauthenticated') throw ctx.authError ?? new UnauthenticatedError();
       if (refusal === 'forbidden') throw new ForbiddenError();
-      return { viewer: ctx.viewer as AttachmentViewer, services: ctx.services, client: ctx.client };
+      return { viewer: ctx.viewer as AttachmentViewer, services: ctx.services, client: ctx.client, reads: ctx.reads };
     };
     const param = (request: FastifyRequest, name: string) => (request.params as Record<string, string>)[name];
 
     for (const r of ATTACHMENT_ROUTES) {
       const answer = async (request: FastifyRequest, reply: FastifyReply) => {
-        const { viewer, services, client } = await callerOf(request, r.door, r.action);
+        const { viewer, services, client, reads } = await callerOf(request, r.door, r.action);
         const ticket = param(request, 'id');
         if (r.action === 'upload') {
           if (!request.isMultipart()) throw new UnsupportedMediaTypeError('Send the files as multipart/form-data.');
@@ -112,11 +112,13 @@ export async function registerAttachmentRoutes(http: FastifyInstance, config: Co
             idempotencyKey: typeof key === 'string' ? key : undefined,
             client,
           });
+          reads.wrote(); // the ticket's attachments, read by the session's next queries, are on the primary
           const message = replayed ? 'Already uploaded with this Idempotency-Key.' : attachments.length === 1 ? 'File attached.' : 'Files attached.';
           return reply.status(201).send(success(message, { attachments: attachments.map((a) => withUrl(r.door, a)) }));
         }
         if (r.action === 'delete') {
           const deleted = await services.attachments.delete(viewer, ticket, param(request, 'attachmentId'), client);
+          reads.wrote();
           return reply.send(success('Attachment deleted.', { id: deleted.id }));
         }
         if (r.path.endsWith(':attachmentId')) {

@@ -57,6 +57,13 @@ describe('database commands', () => {
     const down = spawnServer({ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nothing', NODE_ENV: 'test' }, ['--check']);
     expect(await down.exited).toEqual({ code: 1, signal: null });
     expect(down.output()).toMatch(/^error: Cannot connect to the database at 127\.0\.0\.1:1\/nothing: .*ECONNREFUSED/m);
+    // DATABASE_READ_URL: checked too (tests/integration/read-replica.int-spec.ts runs a real standby).
+    const noReplica = spawnServer({ DATABASE_URL: db.url, DATABASE_READ_URL: 'postgresql://nobody@127.0.0.1:1/nothing', NODE_ENV: 'test' }, ['--check']);
+    expect(await noReplica.exited).toEqual({ code: 1, signal: null });
+    expect(noReplica.output()).toMatch(/^error: Cannot connect to the read replica at 127\.0\.0\.1:1\/nothing \(DATABASE_READ_URL\): .*ECONNREFUSED/m);
+    const notStandby = spawnServer({ DATABASE_URL: db.url, DATABASE_READ_URL: db.url, NODE_ENV: 'test' }, ['--check']);
+    expect(await notStandby.exited).toEqual({ code: 0, signal: null });
+    expect(notStandby.output()).toMatch(/\nread replica: reachable at 127\.0\.0\.1:\d+\/t_\w+; not a standby/);
     const bad = spawnServer({ DATABASE_URL: db.url, PORT: 'eighty' }, ['--check']);
     expect(await bad.exited).toEqual({ code: 1, signal: null });
     expect(bad.output()).toContain('PORT: must be a number');

@@ -56,6 +56,7 @@ describe('GET /metrics (Prometheus)', () => {
       expect(sample(text, 'db_pool_connections', { state: 'used' })).toBeGreaterThanOrEqual(0);
       expect(sample(text, 'db_pool_connections', { state: 'pending' })).toBe(0);
       expect(sample(text, 'request_transactions_waiting')).toBe(0);
+      expect(text).not.toContain('read_replica_'); // no DATABASE_READ_URL (tests/integration/read-replica.int-spec.ts has one)
       expect(sample(text, 'job_queue_jobs', { state: 'failed' })).toBe(0);
       expect(sample(text, 'job_queue_jobs', { state: 'pending' })).toBeGreaterThanOrEqual(0);
       expect(sample(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config/config';
 import { connectOrm, pendingMigrations } from '../../src/db/database';
+import { replicaOptions } from '../../src/db/mikro-orm.config';
 import { createLogger } from '../../src/shared/logger';
 import { createTestDatabase, type TestDatabase } from './db';
 import { viaTestPgBouncer } from './pgbouncer';
@@ -108,7 +109,7 @@ export async function startTestApp(
     },
   });
   const log = createLogger(config.logLevel, sink);
-  const orm = await connectOrm(url, { pool: { min: 0, max: 5 } });
+  const orm = await connectOrm(url, { pool: { min: 0, max: 5 }, ...replicaOptions(config) });
   const app = await buildApp({ config, orm, log, isReady: async () => (await pendingMigrations(orm)).length === 0 });
   const address = await app.http.listen({ host: '127.0.0.1', port: 0 });
 

@@ -6,6 +6,9 @@ import { freeLocalPort } from '../../src/db/embedded';
 
 export interface OwnPostgres {
   url: string;
+  port: number;
+  /** Its data directory (a cold copy of it, taken while stopped, makes a standby: tests/setup/standby.ts). */
+  dataDir: string;
   /** A fast shutdown (SIGINT to the postmaster): every connection is terminated with 57P01. */
   stop(): Promise<void>;
   /** Starts it again on the same port and data. */
@@ -68,6 +71,8 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const url = ready.replace(/^READY /, '');
   return {
     url,
+    port,
+    dataDir: path.join(dir, 'pg'),
     stop: async () => {
       proc.stdin.write('stop\n');
       await next();

@@ -61,6 +61,7 @@ describe('which database errors mean "unavailable" (503)', () => {
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['a connection found dead', new Error('Client has encountered a connection error and is not queryable')],
     ["knex's transaction whose connection died", new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
+    ['a read replica cancelling a query for replay', pgError('40001', 'canceling statement due to conflict with recovery')],
     ['inside a GraphQLError (a failed begin or commit)', new GraphQLError('database failure', { originalError: pgError('57P01') })],
   ])('%s: unavailable', (_name, error) => expect(isDatabaseUnavailable(error)).toBe(true));
 
