@@ -96,8 +96,11 @@ export class AttachmentService {
   /**
    * A transaction of its own as the viewer's tenant, holding one of the request transactions' slots
    * (db/tenant-transaction.ts requestTransactionSlots) like a request does, so uploads cannot take the whole pool.
+   * Called from a GraphQL operation, whose request transaction (as the tenant) is open already: a savepoint in it
+   * instead, so the operation holds one slot and one connection, and a refused upload rolls back to the savepoint.
    */
   private async inTenant<T>(viewer: AttachmentViewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (this.em.isInTransaction()) return this.em.transactional(work);
     const release = await this.rt.requestTransactions.acquire();
     try {
       return await inTenantTransaction(this.em, viewer.tenantId, work);
