@@ -3,6 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Pagination } from '../customer/customer.types';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_KINDS, type DeliveryChannel, type DeliveryStatus, type NotificationKind } from './notification.entity';
 import { TextLength } from '../../shared/text';
+import { EVENT_TYPES } from './kinds';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const NotificationKindEnum = asEnum(NOTIFICATION_KINDS);
@@ -87,7 +88,7 @@ export class WebhookEndpointWithSecret {
 @InputType()
 export class CreateWebhookEndpointInput {
   @Field({ description: 'http(s) URL; must not resolve to a loopback, private, link-local or metadata address.' }) @IsString() url!: string;
-  @Field(() => [String], { description: 'incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached' })
+  @Field(() => [String], { description: EVENT_TYPES.join(', ') })
   @ArrayMaxSize(20)
   eventTypes!: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
