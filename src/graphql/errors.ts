@@ -61,12 +61,8 @@ function translator(options: { exposeStack: boolean; log: () => Logger | undefin
     }
 
     let original = unwrapResolverError(error);
-    // An AppError raised before execution (a plugin's check, graphql/input-guard.ts) arrives wrapped, without a path;
-    // one a scalar raised refusing a variable (graphql/uploads.ts) twice, in graphql-js's variable error.
-    for (let inner = original, depth = 0; inner instanceof GraphQLError && depth < 2; depth += 1) {
-      inner = inner.originalError;
-      if (inner instanceof AppError) original = inner;
-    }
+    // An AppError raised before execution (a plugin's check, graphql/input-guard.ts) arrives wrapped, without a path.
+    if (original instanceof GraphQLError && original.originalError instanceof AppError) original = original.originalError;
     // The database away, however deep the wrapping (a failed begin or commit arrives inside a GraphQLError).
     if (!(original instanceof AppError) && isDatabaseUnavailable(original)) {
       options.log()?.error({ err: original }, 'database unavailable');

@@ -1,6 +1,6 @@
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError, GraphQLScalarType } from 'graphql';
+import { GraphQLScalarType } from 'graphql';
 import type { Config } from '../config/config';
 import { discardRestOfBody, fileContent, multipartError, multipartLimits } from '../http/multipart';
 import { TooManyAttachmentsError } from '../modules/attachment/attachment.errors';
@@ -68,40 +68,45 @@ interface Slot {
 
 /** The value of an `Upload` variable: one file of the request, read once, as it arrives. */
 export class Upload {
+  /**
+   * Private to the class itself (not a property): what walks the variables (graphql/input-guard.ts, the cost)
+   * sees the key only, never the request behind it. None: the value did not come as a file part.
+   */
+  readonly #request: MultipartOperation | undefined;
+
   constructor(
     /** Its name in `map` (its part's field name). */
     readonly key: string,
-    private readonly request: MultipartOperation,
-  ) {}
+    request: MultipartOperation | undefined,
+  ) {
+    this.#request = request;
+  }
 
   /** The file's name and bytes, once its part arrives. */
-  file(): Promise<UploadedFile> {
-    return this.request.claim(this);
+  async file(): Promise<UploadedFile> {
+    if (!this.#request) throw new UploadNotMultipartError();
+    return this.#request.claim(this);
   }
 
   /** The operation is done with the file (read or not): what is left of it is dropped, so the next part can arrive. */
   release(): void {
-    this.request.release(this);
+    this.#request?.release(this);
   }
 }
 
-/** The `Upload` scalar: only what a multipart request put in the variables; anything else is refused. */
+/**
+ * The `Upload` scalar: a file part of the multipart request. Any other value (JSON, a literal, GET or the WebSocket)
+ * is taken too, as no file, and refused once read (UPLOAD_NOT_MULTIPART): the refusal then comes after authorization,
+ * so a caller who may not call the field hears FORBIDDEN (or INCIDENT_NOT_FOUND) whatever they sent as files.
+ */
 export const UploadScalar = new GraphQLScalarType<Upload, never>({
   name: 'Upload',
   description: 'A file of a GraphQL multipart request (POST /graphql, multipart/form-data: `operations`, `map`, then the files). Input only.',
   serialize() {
     throw new TypeError('Upload is an input type');
   },
-  parseValue(value) {
-    if (value instanceof Upload) return value;
-    // Coded like every refusal before execution (graphql/pipeline.ts refusal); the translator finds the code inside.
-    const error = new UploadNotMultipartError();
-    throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
-  },
-  parseLiteral() {
-    const error = new UploadNotMultipartError();
-    throw new GraphQLError(error.message, { originalError: error, extensions: { code: error.code, http: { status: 400 } } });
-  },
+  parseValue: (value) => (value instanceof Upload ? value : new Upload('', undefined)),
+  parseLiteral: () => new Upload('', undefined),
 });
 
 /** The parser's limits for /graphql: `operations` and `map` as large as a JSON body may be, then the files. */
@@ -253,7 +258,7 @@ export class MultipartOperation {
     if (!file || file.readableEnded || file.destroyed) return;
     // Read and dropped by read(), not resume(): a reader that stopped may still listen for 'readable', which makes resume() do nothing.
     const drain = () => {
-      while (file.read() !== null);
+      while (file.read() !== null) continue;
     };
     file.on('readable', drain);
     drain();
@@ -267,7 +272,7 @@ export class MultipartOperation {
     this.finished = true;
     for (const slot of this.slots.values()) {
       if (!slot.settled) this.refuse(slot, new UploadFileMissingError(slot.upload.key));
-      else if (!slot.claimed) this.release(slot.upload);
+      else this.release(slot.upload);
     }
     discardRestOfBody(this.request);
   }

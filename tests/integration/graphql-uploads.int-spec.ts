@@ -295,6 +295,11 @@ describe('GraphQL uploads (multipart requests)', () => {
     expect(await counts()).toEqual(after);
     const other = await upload(TICKET_UPLOAD, { t: ticket.id, k, files: [null] }, files({ name: 'a.pdf', bytes: 'other bytes' }), auth.rita);
     expect(codeOf(other)).toBe('IDEMPOTENCY_KEY_REUSED');
+    // A key too long to be one, or text PostgreSQL cannot store: refused as input, naming nothing of the value.
+    for (const bad of ['k'.repeat(201), 'key\u0000x']) {
+      const res = await upload(TICKET_UPLOAD, { t: ticket.id, k: bad, files: [null] }, files({ name: 'a.pdf', bytes: PDF }), auth.rita);
+      expect(codeOf(res)).toBe('VALIDATION_FAILED');
+    }
     expect(await counts()).toEqual(after);
   });
 
