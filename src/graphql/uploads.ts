@@ -113,6 +113,7 @@ export const UploadScalar = new GraphQLScalarType<Upload, never>({
 export const graphqlMultipartLimits = (config: Config) => multipartLimits(config, { count: 2, size: config.bodyLimitBytes });
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FILES_ONLY = 'After operations and map, a multipart request carries files only.';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -146,8 +147,8 @@ export class MultipartOperation {
     const files = new MultipartOperation(request, config);
     const parts = request.parts()[Symbol.asyncIterator]();
     try {
-      const operations = files.json(await files.field(parts, 'operations'), 'operations');
-      const map = files.json(await files.field(parts, 'map'), 'map');
+      const operations = await files.field(parts, 'operations');
+      const map = await files.field(parts, 'map');
       if (!isRecord(operations)) throw new UploadInvalidError('operations must be one JSON object (batches are not taken).');
       if (!isRecord(map)) throw new UploadInvalidError('map must be a JSON object of file names to variable paths.');
       files.place(operations, map);
@@ -158,7 +159,8 @@ export class MultipartOperation {
     }
   }
 
-  private async field(parts: AsyncIterator<Multipart>, name: string): Promise<string> {
+  /** The next part, the form field `name`, as JSON. */
+  private async field(parts: AsyncIterator<Multipart>, name: string): Promise<unknown> {
     const next = await parts.next();
     const part = next.done ? undefined : next.value;
     if (!part || part.type !== 'field' || part.fieldname !== name) {
@@ -166,12 +168,10 @@ export class MultipartOperation {
       throw new UploadInvalidError(`The first parts must be the fields operations, then map; "${name}" is missing.`);
     }
     if (part.valueTruncated) throw new PayloadTooLargeError(`The field ${name} is larger than ${this.config.bodyLimitBytes} bytes.`);
-    return String(part.value);
-  }
-
-  private json(text: string, name: string): unknown {
+    // A part sent as application/json the parser has parsed already.
+    if (typeof part.value !== 'string') return part.value;
     try {
-      return JSON.parse(text);
+      return JSON.parse(part.value);
     } catch {
       throw new UploadInvalidError(`The field ${name} is not valid JSON.`);
     }
@@ -208,7 +208,7 @@ export class MultipartOperation {
     try {
       for (let next = await parts.next(); !next.done; next = await parts.next()) {
         const part = next.value;
-        if (part.type === 'field') throw new UploadInvalidError('After operations and map, a multipart request carries files only.');
+        if (part.type === 'field') throw new UploadInvalidError(FILES_ONLY);
         const slot = this.slots.get(part.fieldname);
         if (this.finished || !slot || slot.settled) {
           part.file.resume(); // not in the map (the spec lets a server ignore it), or nobody left to read it
@@ -224,7 +224,9 @@ export class MultipartOperation {
         }
       }
     } catch (e) {
-      this.failure = e instanceof AppError ? e : multipartError(e, this.config);
+      // The parser takes two fields (operations, map): a third is its fields limit, here a request off the spec.
+      const fieldAfterMap = (e as { code?: string }).code === 'FST_FIELDS_LIMIT';
+      this.failure = fieldAfterMap ? new UploadInvalidError(FILES_ONLY) : e instanceof AppError ? e : multipartError(e, this.config);
     }
     this.ended = true;
     for (const slot of this.slots.values()) if (!slot.settled) this.refuse(slot, this.failure ?? new UploadFileMissingError(slot.upload.key));

@@ -258,6 +258,9 @@ describe('GraphQL uploads (multipart requests)', () => {
     expect(codeOf(missing)).toBe('UPLOAD_FILE_MISSING');
     const wrongName = await multipart([operations, { field: 'map', value: '{"0": ["variables.files.0"]}' }, file('1')], pre);
     expect(codeOf(wrongName)).toBe('UPLOAD_FILE_MISSING');
+    // After map, files only.
+    const extraField = await multipart([operations, { field: 'map', value: '{"0": ["variables.files.0"]}' }, { field: 'more', value: 'x' }, file('0')], pre);
+    expect(codeOf(extraField)).toBe('UPLOAD_INVALID');
     // Files sent in another order than the operation reads them: refused rather than left to wait.
     const twoOps = { field: 'operations', value: JSON.stringify({ query: TICKET_UPLOAD, variables: { t: ticket.id, files: [null, null] } }) };
     const swapped = await multipart([twoOps, { field: 'map', value: '{"1": ["variables.files.0"], "0": ["variables.files.1"]}' }, file('0'), file('1')], pre);
