@@ -1,6 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerOrg, createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
@@ -34,7 +33,6 @@ const INCIDENT_UPLOAD = `mutation($t: ID!, $files: [Upload!]!, $u: ID, $k: Strin
  */
 describe('GraphQL uploads (multipart requests)', () => {
   let t: TestApp;
-  let acme: Tenant;
   const auth: Record<string, Record<string, string>> = {};
 
   beforeAll(async () => {
@@ -42,7 +40,7 @@ describe('GraphQL uploads (multipart requests)', () => {
     t = await startTestApp({ BODY_LIMIT_BYTES: String(MiB), ATTACHMENT_MAX_BYTES: String(3 * MiB), ATTACHMENT_MAX_TICKET_BYTES: String(6 * MiB), ATTACHMENT_MAX_FILES: '3' });
     const em = t.em();
     const hasher = t.app.runtime.passwords;
-    acme = await createTenant(em, { slug: 'gqlup-acme' });
+    const acme = await createTenant(em, { slug: 'gqlup-acme' });
     const globex = await createTenant(em, { slug: 'gqlup-globex' });
     const engineer = await createStaff(em, hasher, { tenant: acme, role: 'ENGINEER', email: 'engineer@gqlup.test' });
     const viewer = await createStaff(em, hasher, { tenant: acme, role: 'VIEWER', email: 'viewer@gqlup.test' });
