@@ -164,7 +164,7 @@ export interface ParticipantMeta {
   displayName: string | null;
 }
 
-/** The portal user an `incident.participant_added` / `_removed` event is about (null: the account is gone). */
+/** The portal user an `incident.participant_added` / `_removed` event is about (a null display name: the account is gone). */
 async function participantOf(em: EntityManager, event: OutboxEventRow): Promise<ParticipantMeta | undefined> {
   const id = event.payload.participantId;
   if ((event.type !== 'incident.participant_added' && event.type !== 'incident.participant_removed') || typeof id !== 'string') return undefined;
