@@ -259,9 +259,11 @@ describe('GraphQL uploads (multipart requests)', () => {
     // After map, files only.
     const extraField = await multipart([operations, { field: 'map', value: '{"0": ["variables.files.0"]}' }, { field: 'more', value: 'x' }, file('0')], pre);
     expect(codeOf(extraField)).toBe('UPLOAD_INVALID');
-    // Files sent in another order than the operation reads them: refused rather than left to wait.
+    // Files sent in another order than the operation reads them, the first too large for the parser to hold while it
+    // reads on: refused rather than left to wait. (Small ones the parser buffers may pass.)
     const twoOps = { field: 'operations', value: JSON.stringify({ query: TICKET_UPLOAD, variables: { t: ticket.id, files: [null, null] } }) };
-    const swapped = await multipart([twoOps, { field: 'map', value: '{"1": ["variables.files.0"], "0": ["variables.files.1"]}' }, file('0'), file('1')], pre);
+    const large = (key: string) => ({ file: key, name: `${key}.bin`, bytes: Buffer.alloc(MiB, 3) });
+    const swapped = await multipart([twoOps, { field: 'map', value: '{"1": ["variables.files.0"], "0": ["variables.files.1"]}' }, large('0'), large('1')], pre);
     expect(codeOf(swapped)).toBe('UPLOAD_INVALID');
     // More files named than an upload may take: refused before any is read.
     const many = await multipart([{ field: 'operations', value: JSON.stringify({ query: TICKET_UPLOAD, variables: { t: ticket.id, files: placeholders(4) } }) }, { field: 'map', value: JSON.stringify({ 0: ['variables.files.0'], 1: ['variables.files.1'], 2: ['variables.files.2'], 3: ['variables.files.3'] }) }], pre);

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { UploadScalar, type Upload } from '../../graphql/uploads';
+import { Upload, UploadScalar } from '../../graphql/uploads';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
 import { attachmentDownloadPath } from './attachment.columns';
@@ -18,7 +18,7 @@ const KEY = { nullable: true, description: 'A retry with the same key (same upda
  */
 async function* uploadParts(files: Upload[], updateId: string | null | undefined): AsyncIterable<UploadPart> {
   if (updateId != null) yield { kind: 'field', name: 'updateId', value: updateId };
-  for (const upload of files) {
+  for (const upload of files.map((value) => Upload.of(value))) {
     try {
       const { fileName, content } = await upload.file();
       yield { kind: 'file', fileName, content };
