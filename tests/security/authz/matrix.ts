@@ -682,7 +682,7 @@ export interface RestFileEntry {
 
 const FILE_NOT_FOUND = 'ATTACHMENT_NOT_FOUND';
 /** The ticket an attachment of the world is on (a never-used id: the shared ticket, which answers the same). */
-const ticketOfFile = (w: World, id: string) => (id === w.rows.files.own ? w.tickets.own.id : w.tickets.shared.id);
+const ticketOfFile = (w: World, id: string) => w.fileTickets.get(id) ?? w.tickets.shared.id;
 /** The file on the ticket each customer is pointed at (TICKET_FOR); staff: the owner's on the shared ticket. */
 const customerFile = (w: World, c: Caller) => (c.kind === 'customer' && TICKET_FOR[c.name as CustomerCaller].ticket === 'own' ? w.rows.files.own : w.rows.files.shared);
 const DOORS = { portal: '/api/v1/portal/tickets', customer: '/api/v1/customer/incidents', staff: '/api/v1/incidents' } as const;

@@ -108,6 +108,8 @@ export interface World {
     /** A file uploaded through the REST file route of `by`'s kind to a ticket (or one of its updates): its attachment id. */
     file(ticket: 'shared' | 'own', by: Caller, updateId?: string): Promise<string>;
   };
+  /** The ticket of each file `make.file` uploaded, by attachment id. */
+  fileTickets: Map<string, string>;
   /** One row as JSON plus the rows hanging off it, to prove a refused mutation changed nothing. */
   snapshot(table: string, id: string, children?: [table: string, column: string][]): Promise<unknown>;
   /** `files`: a GraphQL multipart request, each file's text by its variable path (`variables.files.0`), whose variable is null. */
@@ -174,6 +176,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const admin = staffFixtures[STAFF_ROLES.indexOf('ADMIN')].user;
   const internalNote = `INTERNAL-NOTE-${suffix()}`;
   let tickets: World['tickets'];
+  const fileTickets = new Map<string, string>();
 
   const make: World['make'] = {
     async ticket(kind) {
@@ -251,6 +254,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       const res = await fetch(`${t.url}${path}`, { method: 'POST', body: form, headers: by.headers });
       const body = (await res.json()) as { data?: { attachments: { id: string }[] } };
       if (res.status !== 201 || !body.data) throw new Error(`setup upload failed: ${res.status} ${JSON.stringify(body)}`);
+      fileTickets.set(body.data.attachments[0].id, id);
       return body.data.attachments[0].id;
     },
   };
@@ -324,5 +328,5 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return { row: row?.row ?? null, counts, audits: Number(audits) };
   };
 
-  return { t, A, B, callers, staff: { ENGINEER: engineer, ADMIN: admin, B: staffB.user }, orgs, customers, tickets, rows, make, snapshot, gql };
+  return { t, A, B, callers, staff: { ENGINEER: engineer, ADMIN: admin, B: staffB.user }, orgs, customers, tickets, rows, make, fileTickets, snapshot, gql };
 }
