@@ -175,7 +175,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const engineer = staffFixtures[STAFF_ROLES.indexOf('ENGINEER')].user;
   const admin = staffFixtures[STAFF_ROLES.indexOf('ADMIN')].user;
   const internalNote = `INTERNAL-NOTE-${suffix()}`;
-  let tickets: World['tickets'];
+  // Filled below, once `make` can make them; `make.file` reads it.
+  const tickets = {} as World['tickets'];
   const fileTickets = new Map<string, string>();
 
   const make: World['make'] = {
@@ -279,7 +280,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return res.body.data as T;
   }
 
-  tickets = { shared: await make.ticket('shared'), own: await make.ticket('own') };
+  Object.assign(tickets, { shared: await make.ticket('shared'), own: await make.ticket('own') });
   const updateOf = async (visibility: string) =>
     (await t.em().getConnection().execute<{ id: string }[]>('SELECT id FROM incident_updates WHERE incident_id = ? AND visibility = ? ORDER BY created_at LIMIT 1', [tickets.shared.id, visibility]))[0].id;
   const sharedInternalUpdate = await updateOf('INTERNAL');
