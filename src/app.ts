@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -22,6 +23,8 @@ import { registerDevMail } from './http/dev-mail';
 import { playgroundOptions } from './http/playground';
 import { registerHttpSecurity, sendPlaygroundPage, usePlaygroundAssetHeaders } from './http/security';
 import { attachSubscriptions } from './graphql/subscriptions';
+import { graphqlMultipartLimits, MultipartOperation } from './graphql/uploads';
+import { discardRestOfBody } from './http/multipart';
 import { Metrics, registerMetricsRoute } from './http/metrics';
 import { QUEUE_SCHEMA } from './modules/notifications/queue';
 import { registerLinkPages } from './pages/link-pages';
@@ -246,16 +249,34 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await scope.register(fastifyStatic, { root: getDistDirectory(), prefix: PLAYGROUND_ASSETS, decorateReply: false });
     });
   }
-  http.route({
-    method: ['GET', 'POST', 'OPTIONS'],
-    url: '/graphql',
-    handler: async function (request, reply) {
-      // A browser opening /graphql gets the playground; API clients (GET with ?query=) get GraphQL.
-      const wantsPage =
-        request.method === 'GET' && playgroundPage && !(request.query as Record<string, unknown>).query && request.headers.accept?.includes('text/html');
-      if (wantsPage) return sendPlaygroundPage(reply, playgroundPage);
-      return graphqlHandler.call(this, request as Parameters<typeof graphqlHandler>[0], reply as Parameters<typeof graphqlHandler>[1]);
-    },
+  // multipart/form-data is taken here for GraphQL multipart requests (files for Upload arguments, graphql/uploads.ts),
+  // parsed as the operation reads its files; JSON stays the rule everywhere else.
+  await http.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: graphqlMultipartLimits(config) });
+    scope.route({
+      method: ['GET', 'POST', 'OPTIONS'],
+      url: '/graphql',
+      handler: async function (request, reply) {
+        // A browser opening /graphql gets the playground; API clients (GET with ?query=) get GraphQL.
+        const wantsPage =
+          request.method === 'GET' && playgroundPage && !(request.query as Record<string, unknown>).query && request.headers.accept?.includes('text/html');
+        if (wantsPage) return sendPlaygroundPage(reply, playgroundPage);
+        const run = () => graphqlHandler.call(this, request as Parameters<typeof graphqlHandler>[0], reply as Parameters<typeof graphqlHandler>[1]);
+        if (request.method !== 'POST' || !request.isMultipart()) return run();
+        let files: MultipartOperation;
+        try {
+          ({ operations: request.body, files } = await MultipartOperation.receive(request, config));
+        } catch (e) {
+          discardRestOfBody(request);
+          throw e;
+        }
+        try {
+          return await run();
+        } finally {
+          files.finish();
+        }
+      },
+    });
   });
 
   if (runtime.devMailbox) registerDevMail(http, runtime.devMailbox);

@@ -157,6 +157,10 @@ export const permissions: IRules = {
     leaveTicket: customerOnly,
     addIncidentParticipant: permission('incident.update'),
     removeIncidentParticipant: permission('incident.update'),
+    // File uploads (GraphQL multipart requests): who may upload at the REST file routes (policies.ts attachmentAccess);
+    // the service decides which tickets and updates (INCIDENT_NOT_FOUND, like a missing one, for what the caller cannot see).
+    attachTicketFiles: customerOnly,
+    attachIncidentFiles: permission('incident.comment'),
   },
   Subscription: {
     incidentUpdated: incidentReader,

@@ -148,7 +148,7 @@ export const SETTINGS = {
   },
   BODY_LIMIT_BYTES: {
     schema: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
-    doc: 'largest request body; larger gets 413 `PAYLOAD_TOO_LARGE`',
+    doc: 'largest request body; larger gets 413 `PAYLOAD_TOO_LARGE`. Uploads are bounded by the `ATTACHMENT_*` settings instead (of a GraphQL multipart request, `operations` and `map` by this)',
   },
   JWT_STAFF_SECRET: {
     schema: secret.optional(),
@@ -421,7 +421,7 @@ export const SETTINGS = {
   },
   ATTACHMENT_MAX_FILES: {
     schema: int(1, 100).default(10),
-    doc: 'files in one upload, and on one update (comment); more gets 400 `TOO_MANY_ATTACHMENTS`',
+    doc: 'files in one upload (a REST upload, or a GraphQL multipart request), and on one update (comment); more gets 400 `TOO_MANY_ATTACHMENTS`',
   },
   ATTACHMENT_DELETE_WINDOW_MINUTES: {
     schema: int(0, 10080).default(15),

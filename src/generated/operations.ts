@@ -256,7 +256,7 @@ export type CreateTicketInput = {
 export type CreateWebhookEndpointInput = {
   /** A note for ADMINs, at most 500 characters. */
   description?: string | null | undefined;
-  /** incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached */
+  /** incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached, incident.attachments_added, incident.participant_added, incident.participant_removed */
   eventTypes: Array<string>;
   /** http(s) URL; must not resolve to a loopback, private, link-local or metadata address. */
   url: string;

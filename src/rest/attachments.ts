@@ -5,10 +5,10 @@ import type { Viewer } from '../auth/viewer';
 import { attachmentAccess, type AttachmentAction } from '../authz/policies';
 import type { Config } from '../config/config';
 import { useDownloadHeaders } from '../http/security';
-import { AttachmentTooLargeError, TooManyAttachmentsError } from '../modules/attachment/attachment.errors';
+import { discardRestOfBody, fileContent, multipartError, multipartLimits } from '../http/multipart';
 import { contentDisposition } from '../modules/attachment/attachment.sniff';
 import type { AttachmentView, AttachmentViewer, UploadPart } from '../modules/attachment/attachment.service';
-import { BadRequestError, ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '../shared/errors';
+import { ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '../shared/errors';
 import { success } from './envelope';
 import type { ContextFactory } from './executor';
 
@@ -34,43 +34,13 @@ export const ATTACHMENT_ROUTES = Object.entries(ATTACHMENT_DOORS).flatMap(([door
 const downloadUrl = (door: Door, a: AttachmentView) => `${ATTACHMENT_DOORS[door].base.replace(':id', a.incidentId)}/${a.id}`;
 const withUrl = (door: Door, a: AttachmentView) => ({ ...a, downloadUrl: downloadUrl(door, a) });
 
-/** The multipart parser's own refusals as the attachment codes (the service refuses the same limits itself first). */
-function multipartError(error: unknown, config: Config): unknown {
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'FST_REQ_FILE_TOO_LARGE':
-      return new AttachmentTooLargeError(config.attachments.maxBytes);
-    case 'FST_FILES_LIMIT':
-      return new TooManyAttachmentsError(config.attachments.maxFiles);
-    case 'FST_PARTS_LIMIT':
-    case 'FST_FIELDS_LIMIT':
-    case 'FST_PROTO_VIOLATION':
-    case 'FST_MP_PREMATURE_CLOSE':
-      return new BadRequestError('The multipart body cannot be taken as sent.');
-    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new UnsupportedMediaTypeError('Send the files as multipart/form-data.');
-  }
-  if (error instanceof Error && /Unexpected end of form|Malformed part header|Multipart: Boundary not found/i.test(error.message)) {
-    return new BadRequestError('The multipart body cannot be taken as sent.');
-  }
-  return error;
-}
-
 /** The request's parts as the attachment service takes them, the parser's errors translated. */
 async function* partsOf(request: FastifyRequest, config: Config): AsyncIterable<UploadPart> {
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') yield { kind: 'field', name: part.fieldname, value: String(part.value) };
-      else yield { kind: 'file', fileName: part.filename, content: translated(part.file, config) };
+      else yield { kind: 'file', fileName: part.filename, content: fileContent(part.file, config) };
     }
-  } catch (e) {
-    throw multipartError(e, config);
-  }
-}
-
-async function* translated(file: AsyncIterable<Buffer>, config: Config): AsyncIterable<Buffer> {
-  try {
-    for await (const piece of file) yield piece;
   } catch (e) {
     throw multipartError(e, config);
   }
@@ -87,8 +57,7 @@ async function* translated(file: AsyncIterable<Buffer>, config: Config): AsyncIt
 export async function registerAttachmentRoutes(http: FastifyInstance, config: Config, contextFor: ContextFactory): Promise<void> {
   await http.register(async (scope) => {
     await scope.register(fastifyMultipart, {
-      // One more than allowed, so the service's own checks (coded, with nothing stored) come first.
-      limits: { fileSize: config.attachments.maxBytes + 1, files: config.attachments.maxFiles + 1, fields: 5, fieldSize: 1024, parts: config.attachments.maxFiles + 6, headerPairs: 100 },
+      limits: multipartLimits(config, { count: 5, size: 1024 }),
     });
 
     /** The caller, checked for the door and the action; refused as shield refuses (UNAUTHENTICATED, FORBIDDEN). */
@@ -136,12 +105,8 @@ export async function registerAttachmentRoutes(http: FastifyInstance, config: Co
           try {
             return await answer(request, reply);
           } catch (e) {
-            // An upload refused before its body was read to the end: the rest is read and dropped, so the client
-            // finishes sending and reads the answer (and the connection stays usable).
-            if (r.action === 'upload' && !request.raw.readableEnded) {
-              request.raw.unpipe();
-              request.raw.resume();
-            }
+            // An upload refused before its body was read to the end.
+            if (r.action === 'upload') discardRestOfBody(request);
             throw e;
           }
         },

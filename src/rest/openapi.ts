@@ -260,7 +260,21 @@ function attachmentPaths(failures: Record<string, Schema>): Record<string, Recor
         summary: 'Download an attachment',
         description: 'The file itself, as a download (`Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, a sandboxing CSP). An attachment the caller may not see answers 404 `ATTACHMENT_NOT_FOUND`, like a missing one.',
         parameters,
-        responses: { '200': { description: 'The file\'s bytes, with the content type sniffed at upload.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, ...failures },
+        responses: {
+          '200': {
+            description: 'The file\'s bytes, streamed, with the content type sniffed at upload.',
+            headers: {
+              'Content-Disposition': { schema: { type: 'string' }, description: 'Always `attachment; filename="…"; filename*=UTF-8\'\'…`: a download, never shown inline.' },
+              'X-Content-Type-Options': { schema: { type: 'string', const: 'nosniff' } },
+              'Content-Security-Policy': { schema: { type: 'string', const: "sandbox; default-src 'none'" } },
+              'Cache-Control': { schema: { type: 'string', const: 'private, no-store' } },
+              'Content-Length': { schema: { type: 'integer' }, description: 'The size in bytes.' },
+            },
+            // Any type: the one sniffed at upload (text/html and image/svg+xml included, served as downloads only).
+            content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...failures,
+        },
       };
     } else {
       entry = { ...base, summary: 'List attachments', description: 'The attachments of the ticket the caller may see.', parameters, responses: { '200': enveloped('Attachments retrieved.', ATTACHMENT_LIST), ...failures } };

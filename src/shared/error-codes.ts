@@ -257,6 +257,24 @@ export const ERROR_CODES = {
     meaning: 'Only staff who may update incidents, or the uploader within `ATTACHMENT_DELETE_WINDOW_MINUTES`, may delete an attachment.',
   },
 
+  // GraphQL multipart requests (graphql/uploads.ts): files for the `Upload` arguments of POST /graphql.
+  CSRF_PREFLIGHT_REQUIRED: {
+    status: 400,
+    meaning: 'A `multipart/form-data` POST to /graphql without an `Apollo-Require-Preflight` or `X-Apollo-Operation-Name` header: a browser form could send it from another site, so it is refused before its body is read.',
+  },
+  UPLOAD_INVALID: {
+    status: 400,
+    meaning: 'A GraphQL multipart request that does not follow the multipart request spec: `operations` and `map` first (JSON), each map entry one `variables.…` path to a `null`, then only files, in the order the operation reads them.',
+  },
+  UPLOAD_FILE_MISSING: {
+    status: 400,
+    meaning: "A file the request's `map` names never arrived in its body; nothing of the upload is stored.",
+  },
+  UPLOAD_NOT_MULTIPART: {
+    status: 400,
+    meaning: 'An `Upload` variable that did not come as a file part of a multipart POST /graphql (JSON, GET, WebSocket): files come only that way.',
+  },
+
   // Satisfaction ratings (modules/satisfaction).
   TICKET_NOT_RESOLVED: {
     status: 409,

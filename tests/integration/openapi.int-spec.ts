@@ -45,6 +45,10 @@ describe('OpenAPI for the REST adapter', () => {
     expect(Object.keys(upload.requestBody.content['multipart/form-data'].schema.properties).sort()).toEqual(['file', 'updateId']);
     expect(upload.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
     expect(Object.keys(doc.paths['/api/v1/incidents/{id}/attachments/{attachmentId}'])).toEqual(['get', 'delete']);
+    // The download: the file itself, any sniffed type, with the download-only headers.
+    const file = (doc.paths['/api/v1/portal/tickets/{id}/attachments/{attachmentId}'].get as unknown as { responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> }).responses['200'];
+    expect(Object.keys(file.content!)).toEqual(['*/*']);
+    expect(Object.keys(file.headers!).sort()).toEqual(['Cache-Control', 'Content-Disposition', 'Content-Length', 'Content-Security-Policy', 'X-Content-Type-Options']);
   });
 
   it('has a reference page from swagger-ui’s own files, with a CSP of its own', async () => {

@@ -14,6 +14,13 @@ const newIncident = (assigneeOrCustomer: Record<string, unknown>) => ({
   variables: { i: { title: 'Ref', description: 'Ref.', priority: 'LOW', ...assigneeOrCustomer } },
 });
 
+/** An upload of one file to `ticket`, on the update `updateId`. */
+const attachOp = (call: string, ticket: string, updateId: string): Operation => ({
+  query: `mutation($t: ID!, $u: ID, $files: [Upload!]!) { ${call}: $t, updateId: $u, files: $files) { attachments { id updateId } } }`,
+  variables: { t: ticket, u: updateId, files: [null] },
+  files: { 'variables.files.0': 'ref upload' },
+});
+
 /**
  * ID arguments that refer to another row (an assignee, an organization, a child incident): an ADMIN of A
  * naming another tenant's row must get exactly the answer for a missing one, write nothing, and succeed
@@ -72,7 +79,14 @@ const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
     own: (w) => w.customers.peerShared.user.id,
     op: async (id, w) => ({ query: 'mutation($i: ID!, $u: ID!) { removeIncidentParticipant(incidentId: $i, userId: $u) { id } }', variables: { i: (await w.make.ticket('shared')).id, u: id } }),
   },
+  // The update files hang on: another workspace's is a missing one (a GraphQL multipart request).
+  'Mutation.attachIncidentFiles:updateId': {
+    foreign: (w) => w.rows.updateB,
+    own: (w) => w.rows.sharedInternalUpdate,
+    op: (id, w) => attachOp('attachIncidentFiles(incidentId', w.tickets.shared.id, id),
+  },
 };
+
 
 /**
  * The reporter (owner) naming a portal user of another organization, of none, or of another workspace, on a
@@ -91,6 +105,12 @@ const PORTAL_REFERENCES: Record<
     foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
     own: (w) => w.customers.peerShared.user.id,
     op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { removeTicketParticipant(ticketId: $t, userId: $u) { id } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  // A customer hangs files on a comment of their own only: another workspace's update, staff's INTERNAL or PUBLIC one answer like a missing update.
+  'Mutation.attachTicketFiles:updateId': {
+    foreignAll: (w) => [w.rows.updateB, w.rows.sharedInternalUpdate, w.rows.sharedPublicUpdate],
+    own: (w) => w.rows.ownerComment,
+    op: async (id, w) => attachOp('attachTicketFiles(ticketId', w.tickets.shared.id, id),
   },
 };
 
@@ -165,8 +185,8 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     const missing = randomUUID();
     const foreignOp = await op(foreignId);
     const missingOp = await op(missing);
-    const real = await w.gql(foreignOp.query, foreignOp.variables, caller);
-    const ghost = await w.gql(missingOp.query, missingOp.variables, caller);
+    const real = await w.gql(foreignOp.query, foreignOp.variables, caller, foreignOp.files);
+    const ghost = await w.gql(missingOp.query, missingOp.variables, caller, missingOp.files);
     // Operations that build a row to act on (a fresh incident) carry its id too; swap it back as well.
     let text = real.text.replaceAll(foreignId, missing);
     for (const [k, v] of Object.entries(foreignOp.variables)) if (typeof v === 'string' && v !== foreignId && missingOp.variables[k] !== v) text = text.replaceAll(v, String(missingOp.variables[k]));
@@ -181,7 +201,7 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
       if (problem) problems.push(problem);
       if ((await auditCount()) !== before) problems.push(`${slot}: a refused call wrote to the audit log`);
       const op = await s.op(await s.own(w), w);
-      const ok = await w.gql(op.query, op.variables, w.callers.ADMIN);
+      const ok = await w.gql(op.query, op.variables, w.callers.ADMIN, op.files);
       if (ok.body.errors?.length) problems.push(`${slot}: the tenant's own row is refused: ${ok.text}`);
     }
     expect(problems).toEqual([]);
@@ -197,7 +217,7 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
         if ((await auditCount()) !== before) problems.push(`${slot}: a refused call wrote to the audit log`);
       }
       const op = await s.op(await s.own(w), w);
-      const ok = await w.gql(op.query, op.variables, w.callers.owner);
+      const ok = await w.gql(op.query, op.variables, w.callers.owner, op.files);
       if (ok.body.errors?.length) problems.push(`${slot}: a colleague is refused: ${ok.text}`);
     }
     expect(problems).toEqual([]);

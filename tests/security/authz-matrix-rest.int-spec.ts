@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { ATTACHMENT_ROUTES } from '../../src/rest/attachments';
 import { restRoutes } from '../../src/rest/routes';
-import { expected, httpStatusOf, REST_ELSEWHERE, REST_NOT_ROW_IDS, ROW_ENTRIES, type RestRequest, type RowEntry } from './authz/matrix';
+import { expected, httpStatusOf, REST_ELSEWHERE, REST_FILE_ENTRIES, REST_NOT_ROW_IDS, ROW_ENTRIES, type Outcome, type RestRequest } from './authz/matrix';
 import { buildWorld, CALLERS, MATRIX_ENV, type Caller, type World } from './authz/world';
 import { startTestApp, type TestApp } from '../setup/app';
 
 /**
- * The same matrix over the REST adapter, for every route with an id in its path: the status the policy's
- * code maps to (401, 403, 404) and, for every refusal, a status and body identical to the same request
- * with a never-used id. Allowed callers get a 2xx.
+ * The same matrix over the REST adapter, for every route with an id in its path (the file routes of
+ * rest/attachments.ts included): the status the policy's code maps to (401, 403, 404) and, for every refusal,
+ * a status and body identical to the same request with a never-used id. Allowed callers get a 2xx.
  */
 describe('authorization matrix: id-taking REST routes', () => {
   let t: TestApp;
@@ -22,19 +23,34 @@ describe('authorization matrix: id-taking REST routes', () => {
   const routes = ROW_ENTRIES.flatMap((entry) => Object.entries(entry.rest ?? {}).map(([route, request]) => ({ route, entry, request })));
 
   it('every REST route with a path parameter is in the matrix (or named with the reason it is not)', () => {
-    const withParams = restRoutes.filter((r) => r.path.includes('/:')).map((r) => `${r.method} ${r.path}`);
-    const listed = [...routes.map((r) => r.route), ...Object.keys(REST_NOT_ROW_IDS), ...Object.keys(REST_ELSEWHERE)];
+    const withParams = [...restRoutes, ...ATTACHMENT_ROUTES].filter((r) => r.path.includes('/:')).map((r) => `${r.method} ${r.path}`);
+    const fileRoutes = [...new Set(REST_FILE_ENTRIES.map((e) => e.route))];
+    const listed = [...routes.map((r) => r.route), ...fileRoutes, ...Object.keys(REST_NOT_ROW_IDS), ...Object.keys(REST_ELSEWHERE)];
     expect([...new Set(withParams)].sort()).toEqual([...listed].sort());
   });
 
   const send = async (req: RestRequest, c: Caller) => {
+    if (req.files) {
+      // multipart/form-data over a socket, as the file routes take it.
+      const form = new FormData();
+      for (const text of req.files) form.append('file', new Blob([text]), 'matrix.txt');
+      const res = await fetch(`${t.url}${req.path}`, { method: req.method, body: form, headers: c.headers });
+      return { status: res.status, text: await res.text() };
+    }
     const res = await t.rest(req.method, req.path, req.body, c.headers);
     return { status: res.status, text: res.text };
   };
 
-  const run = async (route: string, entry: RowEntry, request: (id: string, w: World) => RestRequest | Promise<RestRequest>) => {
+  interface Entry {
+    outcome(c: Caller): Outcome;
+    target(w: World, c: Caller): string;
+    fresh?(w: World, c: Caller): Promise<string>;
+    snapshot?(w: World, id: string): Promise<unknown>;
+  }
+
+  const run = async (entry: Entry, request: (id: string, w: World) => RestRequest | Promise<RestRequest>) => {
     const problems: string[] = [];
-    const cases = CALLERS.map((name) => ({ c: w.callers[name], out: expected(entry.access, entry.notFound, w.callers[name]) }));
+    const cases = CALLERS.map((name) => ({ c: w.callers[name], out: entry.outcome(w.callers[name]) }));
     const refused = cases.filter((x) => !x.out.allowed);
     const targets = [...new Set(refused.map((x) => entry.target(w, x.c)))];
     const before = entry.snapshot ? await Promise.all(targets.map((id) => entry.snapshot!(w, id))) : [];
@@ -71,6 +87,9 @@ describe('authorization matrix: id-taking REST routes', () => {
   };
 
   for (const { route, entry, request } of routes) {
-    it(`${route} (${entry.slot})`, () => run(route, entry, request));
+    it(`${route} (${entry.slot})`, () => run({ ...entry, outcome: (c) => expected(entry.access, entry.notFound, c) }, request));
+  }
+  for (const entry of REST_FILE_ENTRIES) {
+    it(`${entry.route} (${entry.label})`, () => run(entry, entry.request));
   }
 });

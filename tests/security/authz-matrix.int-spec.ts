@@ -62,6 +62,8 @@ describe('authorization matrix: id-taking operations over GraphQL', () => {
   "Mutation.analyzeIncident:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.archiveKbArticle:id": "FORBIDDEN: VIEWER RESPONDER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ENGINEER MANAGER ADMIN SUPER_ADMIN | ARTICLE_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.assignIncident:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
+  "Mutation.attachIncidentFiles:incidentId": "FORBIDDEN: VIEWER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
+  "Mutation.attachTicketFiles:ticketId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN superAdminHome staffB | allowed: owner ownerOwnMode peerShared | INCIDENT_NOT_FOUND: peerOwn otherOrg noOrg customerB | UNAUTHENTICATED: anonymous",
   "Mutation.changeIncidentStatus:id": "FORBIDDEN: VIEWER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: RESPONDER ENGINEER MANAGER ADMIN SUPER_ADMIN | INCIDENT_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.changeStaffRole:input.userId": "FORBIDDEN: VIEWER RESPONDER ENGINEER MANAGER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: ADMIN SUPER_ADMIN | STAFF_MEMBER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
   "Mutation.deactivatePortalUser:id": "FORBIDDEN: VIEWER RESPONDER ENGINEER owner ownerOwnMode peerShared peerOwn otherOrg noOrg customerB | allowed: MANAGER ADMIN SUPER_ADMIN | PORTAL_USER_NOT_FOUND: superAdminHome staffB | UNAUTHENTICATED: anonymous",
@@ -99,7 +101,7 @@ describe('authorization matrix: id-taking operations over GraphQL', () => {
 
   const call = async (e: RowEntry, id: string, c: Caller) => {
     const op = await e.op(id, w);
-    return w.gql(op.query, op.variables, c);
+    return w.gql(op.query, op.variables, c, op.files);
   };
 
   for (const entry of ROW_ENTRIES) {

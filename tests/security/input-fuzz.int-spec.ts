@@ -70,9 +70,19 @@ function leavesOf(root: 'Query' | 'Mutation'): Leaf[] {
     out.push({ root, field, path, type: t, owner, list: isList });
   };
   const fields = schema.getType(root) as unknown as { getFields(): Record<string, GraphQLField<unknown, unknown>> };
-  for (const f of Object.values(fields.getFields())) for (const a of f.args) walk(f.name, a.type, [a.name], undefined, false, new Set());
+  for (const f of Object.values(fields.getFields())) {
+    if (takesFiles(f)) continue;
+    for (const a of f.args) walk(f.name, a.type, [a.name], undefined, false, new Set());
+  }
   return out;
 }
+
+/**
+ * Fields taking files (`Upload`) run only as GraphQL multipart requests: sent as JSON here, every case would be
+ * refused for its files (UPLOAD_NOT_MULTIPART) before its other inputs are judged. tests/integration/graphql-uploads.int-spec.ts
+ * sends them as multipart requests: their refusals, the over-long idempotency key, JSON and WebSocket refused alike.
+ */
+const takesFiles = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => getNamedType(a.type).name === 'Upload');
 
 const isString = (l: Leaf) => isScalarType(l.type) && l.type.name === 'String';
 const isId = (l: Leaf) => isScalarType(l.type) && l.type.name === 'ID';

@@ -75,6 +75,8 @@ function withFullSelection(schema: GraphQLSchema, query: string): string {
 interface Call {
   query: string;
   variables?: Record<string, unknown>;
+  /** A GraphQL multipart request's files (World.gql). */
+  files?: Record<string, string>;
 }
 type Entry = (w: World, self: SelfAdmin) => Call;
 
@@ -212,7 +214,9 @@ describe('row-level security: a SUPER_ADMIN acting in a tenant (X-Tenant-Id) can
   }
 
   const gql = async (call: Call, headers: Record<string, string>) => {
-    const res = await t.rest<GqlBody>('POST', '/graphql', { query: call.query, variables: call.variables ?? {} }, headers);
+    const res = call.files
+      ? await w.gql(call.query, call.variables ?? {}, { name: 'SUPER_ADMIN', kind: 'staff', tenant: 'A', role: 'SUPER_ADMIN', headers }, call.files)
+      : await t.rest<GqlBody>('POST', '/graphql', { query: call.query, variables: call.variables ?? {} }, headers);
     return { status: res.status, text: res.text, body: res.body, codes: (res.body.errors ?? []).map((e) => e.extensions?.code) };
   };
   const sessionRow = async (id: string) => (await t.em().findOneOrFail(Session, { id })).revokedAt;
@@ -257,7 +261,7 @@ describe('row-level security: a SUPER_ADMIN acting in a tenant (X-Tenant-Id) can
     for (const e of ROW_ENTRIES.filter((x) => x.access.kind === 'staff')) {
       const id = e.fresh ? await e.fresh(w, sa.caller) : e.target(w, sa.caller);
       const op = await e.op(id, w);
-      calls.push({ name: e.slot, call: { query: op.query, variables: op.variables } });
+      calls.push({ name: e.slot, call: { query: op.query, variables: op.variables, files: op.files } });
     }
     // The password change and sign-out have tests of their own below (they end sessions).
     for (const name of Object.keys(OTHER_ENTRIES).filter((k) => !LAST.includes(k))) calls.push({ name, call: OTHER_ENTRIES[name](w, self) });

@@ -114,6 +114,8 @@ describe('schema', () => {
     );
     expect(open).toMatchInlineSnapshot(`
 {
+  "Attachment": "contentType createdAt downloadUrl fileName id size updateId",
+  "AttachmentUploadPayload": "attachments replayed",
   "Incident": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
   "IncidentAuthor": "displayName kind",
   "IncidentChange": "eventType incident",

@@ -8,6 +8,9 @@ type Kind = 'staff' | 'customer';
 /** Where a viewer downloads an attachment: staff at the staff door, customers at the portal's (rest/attachments.ts). */
 const DOOR: Record<Kind, string> = { staff: '/api/v1/incidents/', customer: '/api/v1/portal/tickets/' };
 
+/** The same path for one attachment, outside SQL (the answer of a GraphQL upload). */
+export const attachmentDownloadPath = (kind: Kind, incidentId: string, attachmentId: string): string => `${DOOR[kind]}${incidentId}/attachments/${attachmentId}`;
+
 /** What a customer may see of a ticket's attachments: not deleted, on the ticket itself or on a PUBLIC update (staff: not deleted). */
 export const attachmentVisible = (kind: Kind): string =>
   kind === 'staff'

@@ -1,11 +1,43 @@
-import { Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { Upload, UploadScalar } from '../../graphql/uploads';
+import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
-import { AttachmentTimelineView } from './attachment.types';
+import { attachmentDownloadPath } from './attachment.columns';
+import type { AttachmentView, AttachmentViewer, UploadPart } from './attachment.service';
+import { AttachmentTimelineView, AttachmentUploadView } from './attachment.types';
+
+const TICKET = { description: 'The id or the number (INC-…).' };
+const UPDATE = { nullable: true, description: 'Hang the files on this update (a customer: a comment of their own; staff: any update, INTERNAL included) rather than on the ticket itself.' };
+const KEY = { nullable: true, description: 'A retry with the same key (same update, same bytes) answers the first upload and stores nothing; the key with another upload is IDEMPOTENCY_KEY_REUSED.' };
+
+/**
+ * A GraphQL upload as the attachment service takes one (the parts of a REST multipart upload): the update first,
+ * then each file as its bytes arrive (graphql/uploads.ts). A file the service stops reading (refused) is dropped
+ * so that the request's next parts can still arrive.
+ */
+async function* uploadParts(files: Upload[], updateId: string | null | undefined): AsyncIterable<UploadPart> {
+  if (updateId != null) yield { kind: 'field', name: 'updateId', value: updateId };
+  for (const upload of files.map((value) => Upload.of(value))) {
+    try {
+      const { fileName, content } = await upload.file();
+      yield { kind: 'file', fileName, content };
+    } finally {
+      upload.release();
+    }
+  }
+}
+
+/** The service's answer as the `AttachmentUploadPayload` type: each file with where this viewer downloads it. */
+const uploaded = (viewer: AttachmentViewer, result: { attachments: AttachmentView[]; replayed: boolean }): AttachmentUploadView => ({
+  replayed: result.replayed,
+  attachments: result.attachments.map((a) => ({ ...a, downloadUrl: attachmentDownloadPath(viewer.kind, a.incidentId, a.id) })),
+});
 
 /**
  * `attachments` on a ticket: the files the viewer may see (customers: on the ticket itself or on PUBLIC updates),
- * each with the update it hangs on (`updateId`), so a timeline places them; one statement for a page.
+ * each with the update it hangs on (`updateId`), so a timeline places them; one statement for a page. Uploads: the
+ * same attachment service as the REST file routes (limits, sniffing, idempotency, audit, announcements).
  */
 @Resolver(() => Incident)
 export class IncidentAttachmentsResolver {
@@ -14,5 +46,29 @@ export class IncidentAttachmentsResolver {
   @FieldResolver(() => [AttachmentTimelineView], { nullable: true, description: 'Files on the ticket and its updates the caller may see, oldest first (`updateId` says which update).' })
   attachments(@Root() incident: Incident, @Ctx() ctx: Context) {
     return ctx.loaders.incidents.attachments.load(incident.id);
+  }
+
+  @Mutation(() => AttachmentUploadView, { description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments).' })
+  async attachTicketFiles(
+    @Arg('ticketId', () => ID, TICKET) ticketId: string,
+    @Arg('files', () => [UploadScalar], { description: 'The files: parts of the multipart request (the GraphQL multipart request spec), read in this order.' }) files: Upload[],
+    @Ctx() ctx: Context,
+    @Arg('updateId', () => ID, UPDATE) updateId?: string | null,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string | null,
+  ): Promise<AttachmentUploadView> {
+    const viewer = customerViewer(ctx);
+    return uploaded(viewer, await ctx.services.attachments.upload(viewer, ticketId, uploadParts(files, updateId), { idempotencyKey: idempotencyKey ?? undefined, client: ctx.client }));
+  }
+
+  @Mutation(() => AttachmentUploadView, { description: 'Staff: attaches files to an incident, or to one of its updates (INTERNAL included). A GraphQL multipart request only (docs/api.md, Attachments).' })
+  async attachIncidentFiles(
+    @Arg('incidentId', () => ID, TICKET) incidentId: string,
+    @Arg('files', () => [UploadScalar], { description: 'The files: parts of the multipart request (the GraphQL multipart request spec), read in this order.' }) files: Upload[],
+    @Ctx() ctx: Context,
+    @Arg('updateId', () => ID, UPDATE) updateId?: string | null,
+    @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string | null,
+  ): Promise<AttachmentUploadView> {
+    const viewer = staffViewer(ctx);
+    return uploaded(viewer, await ctx.services.attachments.upload(viewer, incidentId, uploadParts(files, updateId), { idempotencyKey: idempotencyKey ?? undefined, client: ctx.client }));
   }
 }

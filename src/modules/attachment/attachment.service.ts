@@ -11,6 +11,7 @@ import { isUuid } from '../../shared/ids';
 import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from '../incident/incident.errors';
 import { findIncident } from '../incident/incident.read';
 import { emitEvent } from '../outbox/outbox.service';
+import { attachmentVisible } from './attachment.columns';
 import { AttachmentDeleteRefusedError, AttachmentNotFoundError, AttachmentTicketFullError, AttachmentTooLargeError, AttachmentTypeRefusedError, TooManyAttachmentsError } from './attachment.errors';
 import { SNIFF_BYTES, sanitizeFileName, sniff } from './attachment.sniff';
 import { PgChunkStore, type AttachmentStore } from './attachment.storage';
@@ -38,15 +39,6 @@ const IDEMPOTENCY_KEY_MAX = 200;
 
 const VIEW_COLUMNS = `a.id, a.incident_id AS "incidentId", a.update_id AS "updateId", a.file_name AS "fileName", a.content_type AS "contentType",
   a.size, a.sha256, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"`;
-
-/**
- * What a customer may see of an incident's attachments (alias `a`): not deleted, and on the ticket itself or on
- * a PUBLIC update. Staff: every one not deleted. The ticket itself is checked first by findIncident (customerMaySee).
- */
-const visibleTo = (viewer: AttachmentViewer) =>
-  viewer.kind === 'staff'
-    ? 'a.deleted_at IS NULL'
-    : `a.deleted_at IS NULL AND (a.update_id IS NULL OR EXISTS (SELECT 1 FROM incident_updates u WHERE u.tenant_id = a.tenant_id AND u.id = a.update_id AND u.visibility = 'PUBLIC'))`;
 
 /** The first `bytes` bytes of a stream (fewer when it is shorter), and the whole stream again from its start. */
 async function peek(source: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; whole: AsyncIterable<Buffer> }> {
@@ -96,8 +88,11 @@ export class AttachmentService {
   /**
    * A transaction of its own as the viewer's tenant, holding one of the request transactions' slots
    * (db/tenant-transaction.ts requestTransactionSlots) like a request does, so uploads cannot take the whole pool.
+   * Called from a GraphQL operation, whose request transaction (as the tenant) is open already: a savepoint in it
+   * instead, so the operation holds one slot and one connection, and a refused upload rolls back to the savepoint.
    */
   private async inTenant<T>(viewer: AttachmentViewer, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (this.em.isInTransaction()) return this.em.transactional(work);
     const release = await this.rt.requestTransactions.acquire();
     try {
       return await inTenantTransaction(this.em, viewer.tenantId, work);
@@ -263,11 +258,15 @@ export class AttachmentService {
     });
   }
 
+  /**
+   * The incident's attachments the viewer may see, by the timelines' rule (attachment.columns.ts attachmentVisible: a
+   * customer, those on the ticket itself or on a PUBLIC update); the ticket itself is checked first (findIncident).
+   */
   private visible(tx: EntityManager, viewer: AttachmentViewer, incidentId: string, attachmentId?: string) {
     return readRows<AttachmentView & { chunkCount: number; uploaderStaffId: string | null; uploaderCustomerId: string | null; at: Date }>(
       tx,
       `SELECT ${VIEW_COLUMNS}, a.chunk_count AS "chunkCount", a.uploader_staff_id AS "uploaderStaffId", a.uploader_customer_id AS "uploaderCustomerId", a.created_at AS at
-       FROM attachments a WHERE a.tenant_id = ? AND a.incident_id = ? ${attachmentId ? 'AND a.id = ?' : ''} AND ${visibleTo(viewer)}
+       FROM attachments a WHERE a.tenant_id = ? AND a.incident_id = ? ${attachmentId ? 'AND a.id = ?' : ''} AND ${attachmentVisible(viewer.kind)}
        ORDER BY a.created_at, a.position, a.id`,
       [viewer.tenantId, incidentId, ...(attachmentId ? [attachmentId.toLowerCase()] : [])],
     );

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('Attachment', { simpleResolvers: true, description: 'A file attached to a ticket or to one of its updates. Upload through REST (docs/api.md, Attachments).' })
+@ObjectType('Attachment', { simpleResolvers: true, description: 'A file attached to a ticket or to one of its updates. Upload with attachTicketFiles / attachIncidentFiles (a GraphQL multipart request) or through REST (docs/api.md, Attachments).' })
 export class AttachmentTimelineView {
   @Field(() => ID, { description: "The attachment's id." }) id!: string;
   @Field(() => ID, { nullable: true, description: 'The update (comment) it hangs on; null: the ticket itself.' }) updateId!: string | null;
@@ -9,4 +9,10 @@ export class AttachmentTimelineView {
   @Field(() => Int, { description: 'Bytes.' }) size!: number;
   @Field(() => Date, { description: 'When it was uploaded.' }) createdAt!: string;
   @Field({ description: "Where the caller downloads it (this server's REST route for its kind of caller), as a download only." }) downloadUrl!: string;
+}
+
+@ObjectType('AttachmentUploadPayload', { simpleResolvers: true, description: 'The files one upload stored, in the order they were sent.' })
+export class AttachmentUploadView {
+  @Field(() => [AttachmentTimelineView], { description: 'The files stored, as the timelines show them.' }) attachments!: AttachmentTimelineView[];
+  @Field({ description: 'True: a retry with the idempotencyKey of an earlier, identical upload; its files are answered and nothing new is stored.' }) replayed!: boolean;
 }

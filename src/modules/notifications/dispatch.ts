@@ -158,6 +158,20 @@ async function attachmentsOf(em: EntityManager, event: OutboxEventRow): Promise<
   );
 }
 
+/** A participant as webhooks give them: the id and display name customers see of each other, nothing more. */
+export interface ParticipantMeta {
+  id: string;
+  displayName: string | null;
+}
+
+/** The portal user an `incident.participant_added` / `_removed` event is about (a null display name: the account is gone). */
+async function participantOf(em: EntityManager, event: OutboxEventRow): Promise<ParticipantMeta | undefined> {
+  const id = event.payload.participantId;
+  if ((event.type !== 'incident.participant_added' && event.type !== 'incident.participant_removed') || typeof id !== 'string') return undefined;
+  const [row] = await em.execute<{ displayName: string }[]>('SELECT display_name AS "displayName" FROM customer_portal_users WHERE tenant_id = ? AND id = ?', [event.tenantId, id]);
+  return { id, displayName: row?.displayName ?? null };
+}
+
 /** Where a recipient downloads a file: the staff door or the portal's, on this server (`publicUrl`). */
 const downloadLink = (publicUrl: string, door: 'staff' | 'portal', incidentId: string, a: AttachmentMeta): MailedAttachment => ({
   fileName: a.fileName,
@@ -231,10 +245,23 @@ async function plannedEmails(
  * The webhook body: `{ id, type, timestamp, payload }`. The payload carries the customer view of the
  * incident, the PUBLIC update the event is about, and the event's own non-internal facts.
  */
-export function webhookBody(event: OutboxEventRow, incident: CustomerIncidentView | null, updates: IncidentUpdateView[], attachments: AttachmentMeta[] = []): string {
+export function webhookBody(
+  event: OutboxEventRow,
+  incident: CustomerIncidentView | null,
+  updates: IncidentUpdateView[],
+  facts: { attachments?: AttachmentMeta[]; participant?: ParticipantMeta } = {},
+): string {
   const p = event.payload;
   const payload: Record<string, unknown> = { incident };
+  const { attachments = [] } = facts;
   switch (event.type) {
+    case 'incident.participant_added':
+      Object.assign(payload, { participant: facts.participant ?? null, by: p.by });
+      break;
+    case 'incident.participant_removed':
+      // `left`: the participant removed themselves.
+      Object.assign(payload, { participant: facts.participant ?? null, by: p.by, left: p.left === true });
+      break;
     case 'incident.attachments_added':
       // Metadata only (never the bytes), and only of files customers may see; an INTERNAL update's files: none.
       Object.assign(payload, { updateId: p.visibility === 'PUBLIC' ? (p.updateId ?? null) : null, attachments });
@@ -261,13 +288,14 @@ export async function planDeliveries(em: EntityManager, event: OutboxEventRow, r
   const incidentId = event.payload.incidentId;
   const view = typeof incidentId === 'string' ? await customerViewOf(em, event.tenantId, incidentId) : null;
   const attachments = await attachmentsOf(em, event);
+  const participant = await participantOf(em, event);
   const planned = view ? await plannedEmails(em, event, view.incident, view.updates, ratingLink, attachments, publicUrl) : [];
   const endpoints = await em.execute<{ id: string }[]>(`SELECT id FROM webhook_endpoints WHERE tenant_id = ? AND is_active AND ? = ANY(event_types) ORDER BY created_at`, [
       event.tenantId,
       event.type,
     ]);
   if (endpoints.length) {
-    const body = webhookBody(event, view?.incident ?? null, view?.updates ?? [], attachments);
+    const body = webhookBody(event, view?.incident ?? null, view?.updates ?? [], { attachments, participant });
     for (const e of endpoints) planned.push({ channel: 'WEBHOOK', target: e.id, endpointId: e.id, message: { kind: 'webhook', body } });
   }
   return planned;

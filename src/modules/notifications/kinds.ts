@@ -25,6 +25,8 @@ export const EVENT_TYPES = [
   'incident.assigned',
   'incident.sla_breached',
   'incident.attachments_added',
+  'incident.participant_added',
+  'incident.participant_removed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

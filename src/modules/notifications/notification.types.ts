@@ -3,7 +3,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { Pagination } from '../customer/customer.types';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_KINDS, type DeliveryChannel, type DeliveryStatus, type NotificationKind } from './notification.entity';
 import { TextLength } from '../../shared/text';
-import { KIND_INFO } from './kinds';
+import { EVENT_TYPES, KIND_INFO } from './kinds';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const NotificationKindEnum = asEnum(NOTIFICATION_KINDS);
@@ -98,7 +98,7 @@ export class WebhookEndpointWithSecret {
 @InputType({ description: 'A new webhook endpoint.' })
 export class CreateWebhookEndpointInput {
   @Field({ description: 'http(s) URL; must not resolve to a loopback, private, link-local or metadata address.' }) @IsString() url!: string;
-  @Field(() => [String], { description: 'incident.created, incident.created_by_customer, incident.customer_comment, incident.status_changed, incident.public_update, incident.assigned, incident.sla_breached' })
+  @Field(() => [String], { description: EVENT_TYPES.join(', ') })
   @ArrayMaxSize(20)
   eventTypes!: string[];
   @Field(() => String, { nullable: true, description: 'A note for ADMINs, at most 500 characters.' }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;

@@ -9,6 +9,7 @@ import { PortalUserNotFoundError } from '../customer/customer.errors';
 import { Incident } from '../incident/incident.entity';
 import { IncidentNotFoundError } from '../incident/incident.errors';
 import type { IncidentService } from '../incident/incident.service';
+import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { IncidentParticipant } from './participant.entity';
 import { ParticipantChangeNotAllowedError } from './participant.errors';
@@ -17,6 +18,7 @@ import type { ParticipantView, PortalColleague } from './participant.types';
 
 /** Who changes the participants: the ticket's reporter, a participant leaving, or staff (ENGINEER and up). */
 type Actor = { kind: 'customer'; viewer: CustomerViewer } | { kind: 'staff'; viewer: StaffViewer };
+const byOf = (actor: Actor) => (actor.kind === 'staff' ? 'STAFF' : 'CUSTOMER');
 
 /**
  * Ticket participants: the reporter of a ticket adds colleagues of the ticket's organization (active portal
@@ -24,7 +26,8 @@ type Actor = { kind: 'customer'; viewer: CustomerViewer } | { kind: 'staff'; vie
  * without an organization has its reporter only: nobody can be added. Participants see the ticket and comment
  * on it whatever the organization's sharing mode, and receive its customer notifications (customerMaySee in
  * incident.read.ts, the one home of that rule). Adding someone twice changes nothing (idempotent), so does
- * removing someone who does not take part; each actual change leaves an audit entry.
+ * removing someone who does not take part; each actual change leaves an audit entry and an outbox event
+ * (`incident.participant_added` / `_removed`, for webhooks).
  *
  * Refusals: a ticket the caller may not see answers INCIDENT_NOT_FOUND, exactly like a missing one; a user who
  * is not an active colleague of the ticket's organization (another organization, another workspace, none)
@@ -89,6 +92,7 @@ export class ParticipantService {
         addedById: actor.kind === 'staff' ? actor.viewer.userId : actor.viewer.customerUserId,
       });
       this.audit(tx, actor, 'ticket.participant_added', incident.id, user.id, client);
+      emitEvent(tx, viewer.tenantId, 'incident.participant_added', { incidentId: incident.id, number: incident.number, participantId: user.id, by: byOf(actor) });
       await tx.flush();
     });
     return (await participantsFor(this.em, viewer, [visible.id])).get(visible.id) ?? [];
@@ -114,6 +118,7 @@ export class ParticipantService {
       if (!row) return false; // not (or no longer) a participant: nothing to do
       tx.remove(row);
       this.audit(tx, actor, leaving ? 'ticket.participant_left' : 'ticket.participant_removed', incident.id, row.customerUser.id, client);
+      emitEvent(tx, viewer.tenantId, 'incident.participant_removed', { incidentId: incident.id, number: incident.number, participantId: row.customerUser.id, by: byOf(actor), left: leaving });
       await tx.flush();
       return true;
     });

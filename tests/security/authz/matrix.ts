@@ -68,17 +68,21 @@ export function expected(access: Access, notFound: string, c: Caller): Outcome {
   return { allowed: true };
 }
 
-export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATING_NOT_ALLOWED: 403, PARTICIPANT_CHANGE_NOT_ALLOWED: 403 };
+export const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, RATING_NOT_ALLOWED: 403, PARTICIPANT_CHANGE_NOT_ALLOWED: 403, ATTACHMENT_DELETE_REFUSED: 403 };
 export const httpStatusOf = (code: string) => HTTP_STATUS[code] ?? (code.endsWith('NOT_FOUND') ? 404 : 0);
 
 export interface Operation {
   query: string;
   variables: Record<string, unknown>;
+  /** A GraphQL multipart request: each file's text by its variable path (World.gql). */
+  files?: Record<string, string>;
 }
 export interface RestRequest {
   method: string;
   path: string;
   body?: unknown;
+  /** multipart/form-data: the files' texts, sent as `file` parts (the attachment routes). */
+  files?: string[];
 }
 
 /** An operation acting on the row its id names: the full caller matrix runs against it. */
@@ -138,6 +142,11 @@ const participantSnapshot = (w: World, id: string) => w.snapshot('incidents', id
 const notAParticipant = (w: World) => w.customers.otherOrg.user.id;
 const INCIDENT = 'INCIDENT_NOT_FOUND';
 const ARTICLE = 'ARTICLE_NOT_FOUND';
+/** One file for an upload: over GraphQL at `$files[0]`, over REST as one part. */
+const GQL_FILE = { 'variables.files.0': 'matrix upload' };
+const REST_FILE = ['matrix upload'];
+const attachmentSnapshot = (w: World, id: string) => w.snapshot('incidents', id, [['attachments', 'incident_id']]);
+const uploaded = (field: string) => (data: unknown) => ((data as Record<string, { attachments: unknown[] }>)[field].attachments.length === 1 ? null : 'no file stored');
 
 export const ROW_ENTRIES: RowEntry[] = [
   // Customer portal: tickets, row-level
@@ -152,6 +161,9 @@ export const ROW_ENTRIES: RowEntry[] = [
       'GET /api/v1/customer/get-incident/:id': (id) => ({ method: 'GET', path: `/api/v1/customer/get-incident/${id}` }),
       'GET /api/v1/portal/tickets/:id': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}` }),
       'GET /api/v1/portal/tickets/:id/participants': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}/participants` }),
+      // The ticket's files: the file routes (rest/attachments.ts) apply the same rule, ticket by ticket.
+      'GET /api/v1/portal/tickets/:id/attachments': (id) => ({ method: 'GET', path: `/api/v1/portal/tickets/${id}/attachments` }),
+      'GET /api/v1/customer/incidents/:id/attachments': (id) => ({ method: 'GET', path: `/api/v1/customer/incidents/${id}/attachments` }),
     },
   },
   {
@@ -163,6 +175,21 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { addTicketComment(ticketId: $id, body: "Any news?") { id visibility } }', variables: { id } }),
     snapshot: incidentSnapshot,
     rest: { 'POST /api/v1/portal/tickets/:id/comments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/comments`, body: { body: 'Any news?' } }) },
+  },
+  {
+    // A GraphQL multipart request (World.gql); the REST uploads are the file routes of both portal doors.
+    slot: 'Mutation.attachTicketFiles:ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!, $files: [Upload!]!) { attachTicketFiles(ticketId: $id, files: $files) { attachments { id } } }', variables: { id, files: [null] }, files: GQL_FILE }),
+    snapshot: attachmentSnapshot,
+    check: uploaded('attachTicketFiles'),
+    rest: {
+      'POST /api/v1/portal/tickets/:id/attachments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/attachments`, files: REST_FILE }),
+      'POST /api/v1/customer/incidents/:id/attachments': (id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/attachments`, files: REST_FILE }),
+    },
   },
   {
     // Only the reporter rates: colleagues who see the ticket through their organization are told so.
@@ -226,7 +253,19 @@ export const ROW_ENTRIES: RowEntry[] = [
     rest: {
       'GET /api/v1/incidents/:id': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}` }),
       'GET /api/v1/incidents/:id/participants': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/participants` }),
+      'GET /api/v1/incidents/:id/attachments': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/attachments` }),
     },
+  },
+  {
+    slot: 'Mutation.attachIncidentFiles:incidentId',
+    access: staff('incident.comment'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!, $files: [Upload!]!) { attachIncidentFiles(incidentId: $id, files: $files) { attachments { id } } }', variables: { id, files: [null] }, files: GQL_FILE }),
+    snapshot: attachmentSnapshot,
+    check: uploaded('attachIncidentFiles'),
+    rest: { 'POST /api/v1/incidents/:id/attachments': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/attachments`, files: REST_FILE }) },
   },
   {
     slot: 'Mutation.addIncidentParticipant:incidentId',
@@ -583,12 +622,13 @@ export const REFERENCE_SLOTS = [
   'Mutation.updatePortalUser:input.customerId',
   'Mutation.addIncidentParticipant:userId',
   'Mutation.removeIncidentParticipant:userId',
+  'Mutation.attachIncidentFiles:updateId',
 ] as const;
 /**
  * Portal operations naming a portal user (the reporter adding or removing a participant): a user of another
  * organization, of none or of another workspace answers exactly like a missing one and writes nothing.
  */
-export const PORTAL_REFERENCE_SLOTS = ['Mutation.addTicketParticipant:userId', 'Mutation.removeTicketParticipant:userId'] as const;
+export const PORTAL_REFERENCE_SLOTS = ['Mutation.addTicketParticipant:userId', 'Mutation.removeTicketParticipant:userId', 'Mutation.attachTicketFiles:updateId'] as const;
 /** List filters: another tenant's id matches nothing, like a missing one. */
 export const FILTER_SLOTS = [
   'Query.incidents:filter.assigneeId',
@@ -622,3 +662,80 @@ export const REST_NOT_ROW_IDS: Record<string, string> = {
 export const REST_ELSEWHERE: Record<string, string> = {
   'GET /api/v1/portal/kb/:slug': 'kbArticle by slug, in the refs suite (INTERNAL, DRAFT and other tenants’ articles answer like missing ones)',
 };
+
+/**
+ * The file routes that name an attachment (download, delete; rest/attachments.ts): REST only, with no GraphQL
+ * operation, so not slots of the schema. The same matrix: each caller's outcome, and every refusal answering
+ * exactly like a missing attachment (or naming a refusal the caller may learn of, seeing the file).
+ */
+export interface RestFileEntry {
+  route: string;
+  /** What the test is about, when one route has several entries. */
+  label: string;
+  outcome(c: Caller): Outcome;
+  /** The attachment a caller is pointed at. */
+  target(w: World, c: Caller): string;
+  fresh?(w: World, c: Caller): Promise<string>;
+  request(id: string, w: World): RestRequest;
+  snapshot?(w: World, id: string): Promise<unknown>;
+}
+
+const FILE_NOT_FOUND = 'ATTACHMENT_NOT_FOUND';
+/** The ticket an attachment of the world is on (a never-used id: the shared ticket, which answers the same). */
+const ticketOfFile = (w: World, id: string) => w.fileTickets.get(id) ?? w.tickets.shared.id;
+/** The file on the ticket each customer is pointed at (TICKET_FOR); staff: the owner's on the shared ticket. */
+const customerFile = (w: World, c: Caller) => (c.kind === 'customer' && TICKET_FOR[c.name as CustomerCaller].ticket === 'own' ? w.rows.files.own : w.rows.files.shared);
+const DOORS = { portal: '/api/v1/portal/tickets', customer: '/api/v1/customer/incidents', staff: '/api/v1/incidents' } as const;
+const fileRequest = (door: keyof typeof DOORS, method: string) => (id: string, w: World) => ({ method, path: `${DOORS[door]}/${ticketOfFile(w, id)}/attachments/${id}` });
+const fileSnapshot = (w: World, id: string) => w.snapshot('attachments', id, [['attachment_chunks', 'attachment_id']]);
+
+export const REST_FILE_ENTRIES: RestFileEntry[] = [
+  ...(['portal', 'customer'] as const).flatMap((door): RestFileEntry[] => [
+    {
+      route: `GET ${DOORS[door]}/:id/attachments/:attachmentId`,
+      label: 'a file on the ticket: whoever sees the ticket',
+      outcome: (c) => expected(customer, FILE_NOT_FOUND, c),
+      target: customerFile,
+      request: fileRequest(door, 'GET'),
+    },
+    {
+      route: `GET ${DOORS[door]}/:id/attachments/:attachmentId`,
+      label: "a file on an INTERNAL update: no customer's, the reporter's own ticket included",
+      outcome: (c) => {
+        const out = expected(customer, FILE_NOT_FOUND, c);
+        return out.allowed ? { allowed: false, code: FILE_NOT_FOUND } : out;
+      },
+      target: (w) => w.rows.files.internal,
+      request: fileRequest(door, 'GET'),
+    },
+    {
+      route: `DELETE ${DOORS[door]}/:id/attachments/:attachmentId`,
+      label: 'the uploader, within the window',
+      outcome: (c) => expected({ kind: 'reporter', refused: 'ATTACHMENT_DELETE_REFUSED' }, FILE_NOT_FOUND, c),
+      target: customerFile,
+      // The reporters (owner, ownerOwnMode) delete a file of their own on their ticket.
+      fresh: (w, c) => w.make.file(TICKET_FOR[c.name as CustomerCaller].ticket, c),
+      request: fileRequest(door, 'DELETE'),
+      snapshot: fileSnapshot,
+    },
+  ]),
+  {
+    route: 'GET /api/v1/incidents/:id/attachments/:attachmentId',
+    label: 'staff who read incidents, INTERNAL updates’ files included',
+    outcome: (c) => expected(staff('incident.read'), FILE_NOT_FOUND, c),
+    target: (w) => w.rows.files.internal,
+    request: fileRequest('staff', 'GET'),
+  },
+  {
+    route: 'DELETE /api/v1/incidents/:id/attachments/:attachmentId',
+    label: 'staff who update incidents (who may upload but not update: refused, as not the uploader)',
+    outcome: (c) => {
+      const out = expected(staff('incident.comment'), FILE_NOT_FOUND, c);
+      return out.allowed && !can(viewerOf(c), 'incident.update') ? { allowed: false, code: 'ATTACHMENT_DELETE_REFUSED', seesRow: true } : out;
+    },
+    target: (w) => w.rows.files.shared,
+    fresh: (w) => w.make.file('shared', w.callers.owner),
+    request: fileRequest('staff', 'DELETE'),
+    snapshot: fileSnapshot,
+  },
+];

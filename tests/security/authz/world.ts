@@ -85,6 +85,14 @@ export interface World {
     staffTarget: User;
     delivery: Delivery;
     webhook: WebhookEndpoint;
+    /** Updates of the shared ticket: staff's INTERNAL and PUBLIC ones, and a comment of its reporter (owner). */
+    sharedInternalUpdate: string;
+    sharedPublicUpdate: string;
+    ownerComment: string;
+    /** An update of B's incident. */
+    updateB: string;
+    /** Attachment ids: the owner's on the shared ticket, ownerOwnMode's on the own ticket, staff's on the shared ticket's INTERNAL update. */
+    files: { shared: string; own: string; internal: string };
   };
   make: {
     ticket(kind: 'shared' | 'own'): Promise<Incident>;
@@ -97,10 +105,15 @@ export interface World {
     staffMember(): Promise<User>;
     delivery(): Promise<Delivery>;
     webhook(): Promise<WebhookEndpoint>;
+    /** A file uploaded through the REST file route of `by`'s kind to a ticket (or one of its updates): its attachment id. */
+    file(ticket: 'shared' | 'own', by: Caller, updateId?: string): Promise<string>;
   };
+  /** The ticket of each file `make.file` uploaded, by attachment id. */
+  fileTickets: Map<string, string>;
   /** One row as JSON plus the rows hanging off it, to prove a refused mutation changed nothing. */
   snapshot(table: string, id: string, children?: [table: string, column: string][]): Promise<unknown>;
-  gql(query: string, variables: Record<string, unknown>, caller: Caller): Promise<{ status: number; text: string; body: GqlBody }>;
+  /** `files`: a GraphQL multipart request, each file's text by its variable path (`variables.files.0`), whose variable is null. */
+  gql(query: string, variables: Record<string, unknown>, caller: Caller, files?: Record<string, string>): Promise<{ status: number; text: string; body: GqlBody }>;
 }
 
 export interface GqlBody {
@@ -162,6 +175,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const engineer = staffFixtures[STAFF_ROLES.indexOf('ENGINEER')].user;
   const admin = staffFixtures[STAFF_ROLES.indexOf('ADMIN')].user;
   const internalNote = `INTERNAL-NOTE-${suffix()}`;
+  // Filled below, once `make` can make them; `make.file` reads it.
+  const tickets = {} as World['tickets'];
+  const fileTickets = new Map<string, string>();
 
   const make: World['make'] = {
     async ticket(kind) {
@@ -230,11 +246,33 @@ export async function buildWorld(t: TestApp): Promise<World> {
       const { endpoint } = await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, A.id, { url: 'https://hooks.example.test/in', eventTypes: ['incident.created'], description: 'matrix' });
       return endpoint;
     },
+    async file(ticket, by, updateId) {
+      const id = tickets[ticket].id;
+      const form = new FormData();
+      if (updateId) form.append('updateId', updateId);
+      form.append('file', new Blob([`matrix file ${suffix()}`]), 'matrix.txt');
+      const path = by.kind === 'staff' ? `/api/v1/incidents/${id}/attachments` : `/api/v1/portal/tickets/${id}/attachments`;
+      const res = await fetch(`${t.url}${path}`, { method: 'POST', body: form, headers: by.headers });
+      const body = (await res.json()) as { data?: { attachments: { id: string }[] } };
+      if (res.status !== 201 || !body.data) throw new Error(`setup upload failed: ${res.status} ${JSON.stringify(body)}`);
+      fileTickets.set(body.data.attachments[0].id, id);
+      return body.data.attachments[0].id;
+    },
   };
 
-  const gql: World['gql'] = async (query, variables, caller) => {
-    const res = await t.rest<GqlBody>('POST', '/graphql', { query, variables }, caller.headers);
-    return { status: res.status, text: res.text, body: res.body };
+  const gql: World['gql'] = async (query, variables, caller, files) => {
+    if (!files) {
+      const res = await t.rest<GqlBody>('POST', '/graphql', { query, variables }, caller.headers);
+      return { status: res.status, text: res.text, body: res.body };
+    }
+    const paths = Object.keys(files);
+    const form = new FormData();
+    form.append('operations', JSON.stringify({ query, variables }));
+    form.append('map', JSON.stringify(Object.fromEntries(paths.map((path, i) => [String(i), [path]]))));
+    paths.forEach((path, i) => form.append(String(i), new Blob([files[path]]), 'matrix.txt'));
+    const res = await fetch(`${t.url}/graphql`, { method: 'POST', body: form, headers: { ...caller.headers, 'apollo-require-preflight': 'true' } });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) as GqlBody };
   };
   async function gqlAs<T>(query: string, variables: Record<string, unknown>, caller: Caller): Promise<T> {
     const res = await gql(query, variables, caller);
@@ -242,12 +280,18 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return res.body.data as T;
   }
 
-  const tickets = { shared: await make.ticket('shared'), own: await make.ticket('own') };
+  Object.assign(tickets, { shared: await make.ticket('shared'), own: await make.ticket('own') });
+  const updateOf = async (visibility: string) =>
+    (await t.em().getConnection().execute<{ id: string }[]>('SELECT id FROM incident_updates WHERE incident_id = ? AND visibility = ? ORDER BY created_at LIMIT 1', [tickets.shared.id, visibility]))[0].id;
+  const sharedInternalUpdate = await updateOf('INTERNAL');
+  const sharedPublicUpdate = await updateOf('PUBLIC');
+  const ownerComment = (await gqlAs<{ addTicketComment: { id: string } }>('mutation($t: ID!) { addTicketComment(ticketId: $t, body: "Mine.") { id } }', { t: tickets.shared.id }, callers.owner)).addTicketComment.id;
   // An Ezra run on the shared ticket, so incidentAnalysis has something to return to those allowed to read it.
   await gqlAs('mutation($id: ID!) { analyzeIncident(id: $id) { id } }', { id: tickets.shared.id }, callers.ADMIN);
 
+  const incidentB = await createIncident(t.em(), B, { reporter: customers.customerB.user, org: orgs.B });
   const rows: World['rows'] = {
-    incidentB: await createIncident(t.em(), B, { reporter: customers.customerB.user, org: orgs.B }),
+    incidentB,
     internalNote,
     linkChild: await make.incident(),
     linkedChild: await make.linkedChild(),
@@ -262,6 +306,15 @@ export async function buildWorld(t: TestApp): Promise<World> {
     staffTarget: await make.staffMember(),
     delivery: await make.delivery(),
     webhook: await make.webhook(),
+    sharedInternalUpdate,
+    sharedPublicUpdate,
+    ownerComment,
+    updateB: (await addUpdate(t.em(), incidentB, 'Theirs.', 'PUBLIC', staffB.user)).id,
+    files: {
+      shared: await make.file('shared', callers.owner),
+      own: await make.file('own', callers.ownerOwnMode),
+      internal: await make.file('shared', callers.ADMIN, sharedInternalUpdate),
+    },
   };
 
   const snapshot: World['snapshot'] = async (table, id, children = []) => {
@@ -276,5 +329,5 @@ export async function buildWorld(t: TestApp): Promise<World> {
     return { row: row?.row ?? null, counts, audits: Number(audits) };
   };
 
-  return { t, A, B, callers, staff: { ENGINEER: engineer, ADMIN: admin, B: staffB.user }, orgs, customers, tickets, rows, make, snapshot, gql };
+  return { t, A, B, callers, staff: { ENGINEER: engineer, ADMIN: admin, B: staffB.user }, orgs, customers, tickets, rows, make, fileTickets, snapshot, gql };
 }
