@@ -10,7 +10,7 @@ const CODE = ['**/*.{js,cjs,mjs,ts}'];
 const forCode = (config) => ({ ...config, files: config.files ?? CODE });
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', '.data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'examples/client/src/gql/**', 'coverage/**', '.data/**'] },
   forCode(js.configs.recommended),
   ...tseslint.configs.recommended.map(forCode),
   {

@@ -20,10 +20,12 @@ export function readTrustedDocuments(file: string): { documents: ReadonlyMap<str
     return { problem: `${file} must hold a JSON object of sha256 hash to document` };
   }
   const documents = new Map<string, string>();
-  for (const [hash, text] of Object.entries(manifest)) {
-    if (typeof text !== 'string' || !text.trim()) return { problem: `${file}: the entry ${hash} is not a document` };
+  for (const [key, text] of Object.entries(manifest)) {
+    // Codegen's client preset writes the keys as `sha256:<hex>`, the ids its documents are sent with.
+    const hash = key.replace(/^sha256:/, '');
+    if (typeof text !== 'string' || !text.trim()) return { problem: `${file}: the entry ${key} is not a document` };
     if (documentHash(text) !== hash) {
-      return { problem: `${file}: ${hash} is not the sha256 of its document (codegen: persistedDocuments: { hashAlgorithm: 'sha256' })` };
+      return { problem: `${file}: ${key} is not the sha256 of its document (codegen: persistedDocuments: { hashAlgorithm: 'sha256' })` };
     }
     documents.set(hash, text);
   }

@@ -1,0 +1,57 @@
+/**
+ * The flows a portal and a staff frontend run, on the example client: sign in, report a ticket, page through
+ * lists with the cursor, follow a ticket live while staff acknowledge it.
+ */
+import { IncidentDeskClient } from './client';
+import { Acknowledge, FollowTicket, MyTickets, PortalSignIn, ReportTicket, StaffSignIn, WorkspaceIncidents } from './operations';
+
+/** Every page of a cursor-paginated list, following `pageInfo.endCursor` until `hasNextPage` is false. */
+export async function allPages<T>(page: (after: string | null) => Promise<{ items: T[]; pageInfo: { endCursor?: string | null; hasNextPage: boolean } }>): Promise<T[]> {
+  const all: T[] = [];
+  for (let after: string | null = null; ; ) {
+    const { items, pageInfo } = await page(after);
+    all.push(...items);
+    if (!pageInfo.hasNextPage || !pageInfo.endCursor) return all;
+    after = pageInfo.endCursor;
+  }
+}
+
+export async function portalSignIn(client: IncidentDeskClient, input: { tenantSlug: string; email: string; password: string }): Promise<IncidentDeskClient> {
+  const { portalLogin } = await client.request(PortalSignIn, { input });
+  return client.withToken(portalLogin!.accessToken);
+}
+
+export async function staffSignIn(client: IncidentDeskClient, input: { email: string; password: string }): Promise<IncidentDeskClient> {
+  const { login } = await client.request(StaffSignIn, { input });
+  return client.withToken(login!.accessToken);
+}
+
+export async function reportTicket(portal: IncidentDeskClient, title: string, idempotencyKey?: string) {
+  const { createTicket } = await portal.request(ReportTicket, { input: { type: 'INCIDENT', title, description: 'Reported from the example client.', priority: 'HIGH' }, idempotencyKey });
+  return createTicket!;
+}
+
+/** The customer's tickets, every page of `pageSize`, by cursor. */
+export const myTickets = (portal: IncidentDeskClient, pageSize: number) =>
+  allPages(async (after) => (await portal.request(MyTickets, { limit: pageSize, after })).tickets!);
+
+/** The workspace's incidents, every page of `pageSize`, by cursor. */
+export const workspaceIncidents = (staff: IncidentDeskClient, pageSize: number) =>
+  allPages(async (after) => (await staff.request(WorkspaceIncidents, { limit: pageSize, after })).incidents!);
+
+/** Follows one ticket: resolves with the first status it is changed to. */
+export function nextStatus(portal: IncidentDeskClient, ticketId: string): { ready: Promise<void>; status: Promise<string>; stop: () => void } {
+  let stop = () => undefined as void;
+  let started!: () => void;
+  const ready = new Promise<void>((r) => (started = r));
+  const status = new Promise<string>((resolve, reject) => {
+    stop = portal.subscribe(FollowTicket, { id: ticketId }, (data) => resolve(data.incidentUpdated.status), reject);
+    started();
+  });
+  return { ready, status, stop: () => stop() };
+}
+
+export async function acknowledge(staff: IncidentDeskClient, id: string, note: string) {
+  const { changeIncidentStatus } = await staff.request(Acknowledge, { id, input: { status: 'ACKNOWLEDGED', note } });
+  return changeIncidentStatus!;
+}
