@@ -1,10 +1,9 @@
 /**
- * openid-client and its dependencies (oauth4webapi, jose), and cookie (light-my-request's, behind Fastify's
- * inject), file-type and its dependencies (strtok3, token-types, @tokenizer/inflate, uint8array-extras,
- * @borewit/text-codec) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
+ * openid-client and its dependencies (oauth4webapi, jose), file-type and its dependencies (strtok3, token-types,
+ * @tokenizer/inflate, uint8array-extras, @borewit/text-codec) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
  * @swc/jest compiles those packages to CommonJS for the tests.
  */
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'cookie', 'file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec'];
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec'];
 
 const common = {
   testEnvironment: 'node',

@@ -13,13 +13,24 @@ import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission
  * fields and the other way round).
  */
 const viewerRule = (name: string, kind: 'staff' | 'customer', policy: (ctx: Context) => boolean) =>
-  rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-    if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
-    if (ctx.viewer.kind !== kind) return new ForbiddenError();
-    return policy(ctx) || new ForbiddenError();
-  });
+  admits(
+    kind,
+    rule(name, { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+      if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
+      if (ctx.viewer.kind !== kind) return new ForbiddenError();
+      return policy(ctx) || new ForbiddenError();
+    }),
+  );
 
-export const public_ = allow;
+/** Whose token a rule needs at least: none (`anyone`), a staff or a portal one, or either (`signed-in`). */
+export type Caller = 'anyone' | 'staff' | 'customer' | 'signed-in';
+const callers = new Map<unknown, Caller>();
+function admits<R>(caller: Caller, r: R): R {
+  callers.set(r, caller);
+  return r;
+}
+
+export const public_ = admits('anyone', allow);
 export const staffOnly = viewerRule('staffOnly', 'staff', (ctx) => isStaff(ctx.viewer));
 export const customerOnly = viewerRule('customerOnly', 'customer', (ctx) => isCustomer(ctx.viewer));
 export const staffAdmin = viewerRule('staffAdmin', 'staff', (ctx) => canManageStaff(ctx.viewer));
@@ -30,14 +41,18 @@ export const permission = (p: Permission) => {
   return cache.get(p)!;
 };
 /** Any signed-in caller, staff or portal user: for fields about the caller's own settings. */
-export const signedIn = rule('signedIn', { cache: 'contextual' })((_parent, _args, ctx: Context) =>
-  ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : true,
+export const signedIn = admits(
+  'signed-in',
+  rule('signedIn', { cache: 'contextual' })((_parent, _args, ctx: Context) => (ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : true)),
 );
 /** Staff who may read incidents, or a portal user (whose reads are scoped to its own tickets). */
-export const incidentReader = rule('incidentReader', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
-  if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
-  return ctx.viewer.kind === 'customer' || can(ctx.viewer, 'incident.read') || new ForbiddenError();
-});
+export const incidentReader = admits(
+  'signed-in',
+  rule('incidentReader', { cache: 'contextual' })((_parent, _args, ctx: Context) => {
+    if (ctx.viewer.kind === 'anonymous') return ctx.authError ?? new UnauthenticatedError();
+    return ctx.viewer.kind === 'customer' || can(ctx.viewer, 'incident.read') || new ForbiddenError();
+  }),
+);
 export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx) => canListStaff(ctx.viewer));
 
 /**
@@ -179,6 +194,14 @@ export const permissions: IRules = {
   // for portal viewers).
   Participant: Object.fromEntries(PARTICIPANT_STAFF_FIELDS.map((field) => [field, staffOnly])),
 };
+
+/**
+ * Whose token a root field needs ("Mutation", "login" → anyone), read from its rule: what the OpenAPI document
+ * declares as each route's security. Undefined for a field without a rule (denied to all).
+ */
+export function callerOf(type: 'Query' | 'Mutation' | 'Subscription', field: string): Caller | undefined {
+  return callers.get((permissions as Record<string, Record<string, unknown> | undefined>)[type]?.[field]);
+}
 
 /** Root fields anyone may call ("Mutation.login"): sign-in, sign-up, codes, resets, the company list. */
 export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(

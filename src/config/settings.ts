@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseCronItem } from 'graphile-worker';
 import { z } from 'zod';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { isPhoneCountry } from '../shared/phone';
@@ -43,10 +42,15 @@ const int = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
-/** A crontab time as graphile-worker reads it (UTC). */
+/**
+ * A crontab time as graphile-worker reads it (UTC). graphile-worker is required here, not imported: only a
+ * schedule that is set is checked (a default is not parsed), and a start then loads the queue while the
+ * embedded PostgreSQL boots, not before.
+ */
 function isCrontab(value: string): boolean {
   try {
-    parseCronItem({ task: 'check', match: value });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    (require('graphile-worker') as typeof import('graphile-worker')).parseCronItem({ task: 'check', match: value });
     return true;
   } catch {
     return false;

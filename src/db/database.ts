@@ -1,10 +1,30 @@
-import { MikroORM } from '@mikro-orm/postgresql';
-import type { Options } from '@mikro-orm/postgresql';
+import type { MikroORM, Options } from '@mikro-orm/postgresql';
 import type { Config } from '../config/config';
-import { installQueueSchema } from '../modules/notifications/queue';
 import { StartupError } from '../shared/startup-error';
 import { runningEmbeddedUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './embedded';
-import { ormConfig, replicaOptions } from './mikro-orm.config';
+
+/**
+ * MikroORM with the entities and migrations, and graphile-worker: about half a second of loading, required on
+ * first use rather than imported, so that a start loads them while the embedded PostgreSQL boots in its own
+ * process (openDatabase's `whileStarting`), not before spawning it.
+ */
+let modules:
+  | {
+      MikroORM: typeof MikroORM;
+      ormConfig: typeof import('./mikro-orm.config').ormConfig;
+      replicaOptions: typeof import('./mikro-orm.config').replicaOptions;
+      installQueueSchema: typeof import('../modules/notifications/queue').installQueueSchema;
+    }
+  | undefined;
+const databaseModules = () =>
+  (modules ??= {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    MikroORM: (require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql')).MikroORM,
+    ormConfig: (require('./mikro-orm.config') as typeof import('./mikro-orm.config')).ormConfig,
+    replicaOptions: (require('./mikro-orm.config') as typeof import('./mikro-orm.config')).replicaOptions,
+    installQueueSchema: (require('../modules/notifications/queue') as typeof import('../modules/notifications/queue')).installQueueSchema,
+    /* eslint-enable @typescript-eslint/no-require-imports */
+  });
 
 export interface Database {
   orm: MikroORM;
@@ -29,7 +49,8 @@ export function describeUrl(url: string): string {
 export async function connectOrm(url: string, options: Partial<Options> = {}): Promise<MikroORM> {
   let orm: MikroORM;
   try {
-    orm = await MikroORM.init(ormConfig(url, options));
+    const load = databaseModules();
+    orm = await load.MikroORM.init(load.ormConfig(url, options));
   } catch (e) {
     throw new StartupError(`Cannot connect to the database at ${describeUrl(url)}: ${(e as Error).message}`);
   }
@@ -53,7 +74,7 @@ export async function migrate(orm: MikroORM): Promise<string[]> {
     throw new StartupError(`A database migration failed and nothing was applied: ${(e as Error).message.split('\n')[0]}`);
   }
   try {
-    await installQueueSchema(orm.config.get('clientUrl')!);
+    await databaseModules().installQueueSchema(orm.config.get('clientUrl')!);
   } catch (e) {
     throw new StartupError(`Installing the job queue's schema failed: ${(e as Error).message.split('\n')[0]}`);
   }
@@ -82,12 +103,20 @@ export async function openDatabase(
     throw new StartupError(`No database: set DATABASE_URL, or start the server first (\`npm start\`): its embedded PostgreSQL (${config.embedded.dataDir}) is not running.`);
   }
   if (!url) {
-    embedded = await startEmbeddedPostgres({ ...config.embedded, log, whileStarting: options.whileStarting });
+    const whileStarting = options.whileStarting;
+    embedded = await startEmbeddedPostgres({
+      ...config.embedded,
+      log,
+      whileStarting: () => {
+        databaseModules();
+        whileStarting?.();
+      },
+    });
     url = embedded.url;
     log(`embedded PostgreSQL running on 127.0.0.1:${embedded.port} (data in ${config.embedded.dataDir})`);
   }
   try {
-    const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax }, ...replicaOptions(config) });
+    const orm = await connectOrm(url, { pool: { min: 0, max: config.dbPoolMax }, ...databaseModules().replicaOptions(config) });
     if (options.migrate !== false) {
       const applied = await migrate(orm);
       if (applied.length) log(`applied migrations: ${applied.join(', ')}`);

@@ -16,7 +16,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { ERROR_CODES } from '../shared/error-codes';
-import { ATTACHMENT_ROUTES } from './attachments';
+import { callerOf, type Caller } from '../authz/rules';
+import { ATTACHMENT_DOORS, ATTACHMENT_ROUTES } from './attachments';
 import type { AnyRestRoute } from './executor';
 
 type Schema = Record<string, unknown>;
@@ -28,7 +29,7 @@ const SCALARS: Record<string, Schema> = {
   Float: { type: 'number' },
   Boolean: { type: 'boolean' },
   DateTime: { type: 'string', format: 'date-time' },
-  JSON: {},
+  JSONObject: { type: 'object', additionalProperties: true, description: 'A JSON object of any fields.' },
 };
 
 const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
@@ -60,7 +61,10 @@ function fieldsOf(selection: SelectionSetNode, fragments: Fragments): FieldNode[
   );
 }
 
-/** What an operation's selection answers, as JSON Schema (the `data` of a route that answers its root field as is). */
+/**
+ * What a selection answers, as JSON Schema: every selected field, always present (null where the field is
+ * nullable), and nothing else.
+ */
 function outputSchema(type: GraphQLOutputType, selection: SelectionSetNode | undefined, fragments: Fragments): Schema {
   if (isNonNullType(type)) {
     const inner = outputSchema(type.ofType, selection, fragments);
@@ -73,14 +77,102 @@ function outputSchema(type: GraphQLOutputType, selection: SelectionSetNode | und
     const fields = named.getFields();
     const properties: Record<string, Schema> = {};
     for (const s of fieldsOf(selection, fragments)) {
-      const field = fields[s.name.value];
-      if (field && s.name.value !== '__typename') properties[s.alias?.value ?? s.name.value] = outputSchema(field.type, s.selectionSet, fragments);
+      const key = s.alias?.value ?? s.name.value;
+      properties[key] = s.name.value === '__typename' ? { type: 'string' } : outputSchema(fields[s.name.value].type, s.selectionSet, fragments);
     }
-    return nullable({ type: 'object', properties });
+    return nullable(exactObject(properties));
   }
-  if (isUnionType(named)) return nullable({ type: 'object' });
+  if (isUnionType(named)) throw new Error(`no REST answer describes the union ${named.name} yet`);
   return nullable(SCALARS[named.name] ?? { type: 'string' });
 }
+
+const exactObject = (properties: Record<string, Schema>): Schema => ({
+  type: 'object',
+  properties,
+  ...(Object.keys(properties).length ? { required: Object.keys(properties) } : {}),
+  additionalProperties: false,
+});
+
+/** The schema of each stand-in value of an operation's answer (see `standIn`). */
+type StandIns = WeakMap<object, Schema>;
+
+/**
+ * A stand-in for what a selection answers: an object with the selected fields, a list of one stand-in, a fresh
+ * object for a leaf (a scalar or an enum value); each remembered with its schema. A route's `data` run on the stand-in answer returns
+ * stand-ins, as they are or picked into objects of its own, so its envelope's `data` can be read back from it.
+ */
+function standIn(type: GraphQLOutputType, selection: SelectionSetNode | undefined, fragments: Fragments, known: StandIns): object {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  const named = getNamedType(type);
+  let value: object;
+  if (isListType(inner)) {
+    value = [standIn(inner.ofType as GraphQLOutputType, selection, fragments, known)];
+  } else if ((isObjectType(named) || isInterfaceType(named)) && selection) {
+    const fields = named.getFields();
+    value = Object.fromEntries(
+      fieldsOf(selection, fragments).map((s) => [s.alias?.value ?? s.name.value, s.name.value === '__typename' ? {} : standIn(fields[s.name.value].type, s.selectionSet, fragments, known)]),
+    );
+  } else {
+    value = {};
+  }
+  // A value made from a stand-in (a template string, a sum) is nothing the document can describe: say so.
+  Object.defineProperty(value, Symbol.toPrimitive, {
+    value: () => {
+      throw new Error('it computes a value from a field');
+    },
+  });
+  known.set(value, outputSchema(type, selection, fragments));
+  return value;
+}
+
+/** The schema of what a route's `data` returned from the stand-in answer; throws where it cannot tell. */
+function schemaOfData(value: unknown, known: StandIns, where: string): Schema {
+  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return { const: value };
+  if (typeof value !== 'object') throw new Error(`${where} is ${typeof value}: a field the operation does not select, or a value computed from one`);
+  const standing = known.get(value);
+  if (standing) return standing;
+  if (Array.isArray(value)) {
+    if (!value.length) throw new Error(`${where} is an empty list`);
+    return { type: 'array', items: schemaOfData(value[0], known, `${where}[0]`) };
+  }
+  return exactObject(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, schemaOfData(v, known, `${where}.${k}`)])));
+}
+
+/**
+ * The envelope's `data` of a route, read from its `data` function run on a stand-in of its operation's answer:
+ * a root field answered as is, fields picked and renamed, objects spread, `{}`, all described exactly.
+ */
+function dataSchema(schema: GraphQLSchema, route: AnyRestRoute, operation: OperationDefinitionNode, fragments: Fragments): Schema {
+  const root = operation.operation === 'mutation' ? schema.getMutationType()! : schema.getQueryType()!;
+  const known: StandIns = new WeakMap();
+  const answer = Object.fromEntries(
+    fieldsOf(operation.selectionSet, fragments).map((s) => [s.alias?.value ?? s.name.value, standIn(root.getFields()[s.name.value].type, s.selectionSet, fragments, known)]),
+  );
+  const where = `${route.method} ${route.path}: data`;
+  let data: unknown;
+  try {
+    data = route.data(answer);
+  } catch (e) {
+    throw new Error(`${where} cannot be described from its operation: ${(e as Error).message}`);
+  }
+  return schemaOfData(data, known, where);
+}
+
+/** Whose token a route asks for: its operation's root field's rule (authz/rules.ts), none for a public one. */
+function securityOf(route: AnyRestRoute, operation: OperationDefinitionNode, fragments: Fragments): Schema[] {
+  const type = operation.operation === 'mutation' ? 'Mutation' : operation.operation === 'subscription' ? 'Subscription' : 'Query';
+  const needs = new Set(fieldsOf(operation.selectionSet, fragments).map((s) => callerOf(type, s.name.value)));
+  if (needs.size !== 1 || needs.has(undefined)) throw new Error(`${route.method} ${route.path}: its operation's root fields need ${[...needs].join(' and ')} tokens`);
+  return SECURITY[[...needs][0]!];
+}
+
+/** Security requirements by who may call: public routes none, others the token of their kind. */
+const SECURITY: Record<Caller, Schema[]> = {
+  anyone: [],
+  staff: [{ staffBearer: [] }],
+  customer: [{ portalBearer: [] }],
+  'signed-in': [{ staffBearer: [] }, { portalBearer: [] }],
+};
 
 const pathOf = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
@@ -101,16 +193,6 @@ function queryParamsOf(route: AnyRestRoute, pathParams: string[]): string[] {
   return [...read];
 }
 
-/** Whether the route answers its operation's root field as is: its `data` given a stand-in result returns the stand-in. */
-function answersRootField(route: AnyRestRoute, field: string): boolean {
-  const probe = Symbol('data');
-  try {
-    return route.data({ [field]: probe }) === probe;
-  } catch {
-    return false;
-  }
-}
-
 /** The error responses every route may give, each with the codes of its status (error-codes.ts). */
 function errorResponses(): Record<string, Schema> {
   const byStatus = new Map<number, string[]>();
@@ -126,8 +208,9 @@ function errorResponses(): Record<string, Schema> {
 /**
  * OpenAPI 3.1 for the REST adapter, made from the route table and the GraphQL types of each route's operation:
  * paths and methods, path and query parameters (the operation's variables), the body (the route's accepted
- * fields, typed by the operation's input), the success envelope (its `data` typed by the operation's
- * selection where the route answers it as is) and the failure envelope with every code by status.
+ * fields, typed by the operation's input), the success envelope (its `data` exactly as the route's `data`
+ * shapes the operation's selection), the failure envelope with every code by status, and the token each route
+ * asks for (its operation's rule). A route whose answer cannot be described fails the build, naming the route.
  */
 export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRoute[], version: string): Schema {
   const paths: Record<string, Record<string, Schema>> = {};
@@ -141,17 +224,13 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
     const inputFields = inputType && isInputObjectType(inputType) ? inputType.getFields() : {};
     const bodyFields = route.bodyFields ?? [];
     const queryParams = queryParamsOf(route, pathParams).map((name) => [name, variables.get(name)] as const);
-    const root = operation.selectionSet.selections.find((s) => s.kind === 'Field');
-    const rootField = root?.kind === 'Field' ? root : undefined;
-    const rootType = rootField ? (operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType())?.getFields()[rootField.name.value] : undefined;
     const fragments: Fragments = new Map(route.operation.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d.selectionSet] as const] : [])));
-    const data = rootField && rootType && answersRootField(route, rootField.alias?.value ?? rootField.name.value) ? outputSchema(rootType.type, rootField.selectionSet, fragments) : { type: 'object' };
     const success = route.redirect ? '302' : String(route.status ?? 200);
     const entry: Schema = {
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,
       summary: route.message,
       description: `Runs the GraphQL operation \`${operation.name?.value}\`.`,
-      security: [{}, { bearer: [] }],
+      security: securityOf(route, operation, fragments),
       parameters: [
         ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
         ...queryParams.map(([name, type]) => ({ name, in: 'query', required: false, schema: type ? inputSchema(type) : { type: 'string' } })),
@@ -161,7 +240,7 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
         [success]:
           success === '302'
             ? { description: 'Continue at the Location header.' }
-            : { description: route.message, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Success' }, { type: 'object', properties: { data } }] } } } },
+            : enveloped(route.message, dataSchema(schema, route, operation, fragments)),
         ...failures,
       },
     };
@@ -183,7 +262,15 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
     info: { title: 'incident-desk REST API', version, description: 'The documented /api/v1 routes; each runs a GraphQL operation of /graphql. Every answer is the envelope below.' },
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff or portal access token (login, portal login).' } },
+      securitySchemes: {
+        staffBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A staff access token: `data.accessToken` of POST /api/v1/auth/login.' },
+        portalBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A portal access token: `data.accessToken` of POST /api/v1/portal/auth/login or /api/v1/customer/login. A token of the other kind is refused (403).',
+        },
+      },
       schemas: {
         FieldError: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, field: { type: 'string' }, message: { type: 'string' } } },
         Success: { type: 'object', required: ['success', 'message', 'data'], properties: { success: { const: true }, message: { type: 'string' }, data: {} } },
@@ -196,6 +283,7 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
 const ATTACHMENT: Schema = {
   type: 'object',
   required: ['id', 'incidentId', 'updateId', 'fileName', 'contentType', 'size', 'sha256', 'createdAt', 'downloadUrl'],
+  additionalProperties: false,
   properties: {
     id: { type: 'string', format: 'uuid' },
     incidentId: { type: 'string', format: 'uuid' },
@@ -208,7 +296,7 @@ const ATTACHMENT: Schema = {
     downloadUrl: { type: 'string', description: 'This door\'s download route for it.' },
   },
 };
-const ATTACHMENT_LIST: Schema = { type: 'object', properties: { attachments: { type: 'array', items: ATTACHMENT } } };
+const ATTACHMENT_LIST: Schema = exactObject({ attachments: { type: 'array', items: ATTACHMENT } });
 const enveloped = (description: string, data: Schema): Schema => ({
   description,
   content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Success' }, { type: 'object', properties: { data } }] } } },
@@ -223,7 +311,7 @@ function attachmentPaths(failures: Record<string, Schema>): Record<string, Recor
   for (const r of ATTACHMENT_ROUTES) {
     const one = r.path.endsWith(':attachmentId');
     const parameters: Schema[] = paramsOf(r.path).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
-    const base = { operationId: `${r.method.toLowerCase()}${r.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_: string, c: string | undefined) => (c ?? '').toUpperCase())}`, security: [{ bearer: [] }] };
+    const base = { operationId: `${r.method.toLowerCase()}${r.path.replace(/[^A-Za-z0-9]+(\w)?/g, (_: string, c: string | undefined) => (c ?? '').toUpperCase())}`, security: SECURITY[ATTACHMENT_DOORS[r.door].kind === 'staff' ? 'staff' : 'customer'] };
     let entry: Schema;
     if (r.action === 'upload') {
       entry = {
@@ -253,7 +341,7 @@ function attachmentPaths(failures: Record<string, Schema>): Record<string, Recor
         responses: { '201': enveloped('Files attached.', ATTACHMENT_LIST), ...failures },
       };
     } else if (r.action === 'delete') {
-      entry = { ...base, summary: 'Delete an attachment', parameters, responses: { '200': enveloped('Attachment deleted.', { type: 'object', properties: { id: { type: 'string' } } }), ...failures } };
+      entry = { ...base, summary: 'Delete an attachment', parameters, responses: { '200': enveloped('Attachment deleted.', exactObject({ id: { type: 'string', format: 'uuid' } })), ...failures } };
     } else if (one) {
       entry = {
         ...base,

@@ -32,9 +32,10 @@ describe('embedded PostgreSQL: a taken port, and the worker joining a running se
 
   it('starts on another free port, says so, remembers it; the worker joins it without DATABASE_URL, and refuses once it is gone', async () => {
     const server = spawnServer(env());
+    let chosen = 0;
     try {
       await server.waitFor(/listening on http:/);
-      const chosen = Number(/the embedded PostgreSQL uses (\d+)/.exec(server.output())![1]);
+      chosen = Number(/the embedded PostgreSQL uses (\d+)/.exec(server.output())![1]);
       expect(server.output()).toContain(`port ${DEFAULT_PORT} is taken by another program: the embedded PostgreSQL uses ${chosen}`);
       expect(server.output()).toContain(`embedded PostgreSQL running on 127.0.0.1:${chosen}`);
       expect(await readFile(path.join(dir, 'pg.port'), 'utf8')).toBe(String(chosen));
@@ -47,6 +48,17 @@ describe('embedded PostgreSQL: a taken port, and the worker joining a running se
       server.proc.kill('SIGTERM');
     }
     expect(await server.exited).toEqual({ code: 0, signal: null });
+
+    // The next start goes straight to the remembered port (the default is still taken), without a word about it.
+    const again = spawnServer(env());
+    try {
+      await again.waitFor(/listening on http:/);
+      expect(again.output()).toContain(`embedded PostgreSQL running on 127.0.0.1:${chosen}`);
+      expect(again.output()).not.toContain('is taken');
+    } finally {
+      again.proc.kill('SIGTERM');
+    }
+    expect(await again.exited).toEqual({ code: 0, signal: null });
 
     const alone = spawnWorker(env());
     expect(await alone.exited).toEqual({ code: 1, signal: null });

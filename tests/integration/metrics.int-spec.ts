@@ -47,6 +47,18 @@ describe('GET /metrics (Prometheus)', () => {
     expect(sample(text, 'api_errors_total', { code: 'NOT_FOUND' })).toBe(1);
   });
 
+  it('counts rate-limit refusals (RATE_LIMITED answers)', async () => {
+    const limited = await startTestApp({ OTP_RESEND_PER_MINUTE: '1' }, { sameDatabaseAs: t });
+    try {
+      const resend = () => limited.rest('POST', '/api/v1/auth/resend_otp', { email: 'metrics-limit@example.test' });
+      expect([(await resend()).status, (await resend()).status, (await resend()).status]).toEqual([200, 429, 429]);
+      const text = await (await fetch(`${limited.url}/metrics`)).text();
+      expect(sample(text, 'api_errors_total', { code: 'RATE_LIMITED' })).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('reports the database pool, the job queue, waiting transactions, open sockets and the process', async () => {
     const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));

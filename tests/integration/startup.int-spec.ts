@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { freeLocalPort } from '../../src/db/embedded';
 import { createTestDatabase, type TestDatabase } from '../setup/db';
-import { spawnServer, type ServerProcess } from '../setup/process';
+import { spawnServer, spawnTestSetup, type ServerProcess } from '../setup/process';
 
 // Each case starts a real server process (TypeScript compiled by swc as it loads): seconds each, more on a busy machine.
 jest.setTimeout(180_000);
@@ -82,6 +82,32 @@ describe('starting and stopping the server process', () => {
       expect(p.output()).toContain(`error: Port ${port} on 127.0.0.1 is already in use`);
     } finally {
       blocker.close();
+    }
+  });
+
+  it("jest's global setup, when it cannot start, says why in one line and exits 1 as well", async () => {
+    const p = spawnTestSetup({ TEST_DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/nothing' });
+    running.push(p);
+    expect((await p.exited).code).toBe(1);
+    oneLineError(p.output());
+    expect(p.output()).toMatch(/^error: Cannot use the test database server at 127\.0\.0\.1:1\/nothing \(TEST_DATABASE_URL\): .*ECONNREFUSED/m);
+  });
+
+  // Started as root, the embedded PostgreSQL runs as "postgres", which must reach its data (mkdtemp makes 0700 directories, as /root is).
+  (process.getuid?.() === 0 ? it : it.skip)('as root with the data in a private directory, the server and the test setup both name it and what to change, in one line', async () => {
+    const closed = await fs.mkdtemp(path.join(os.tmpdir(), 'incident-desk-private-'));
+    try {
+      const server = start({ EMBEDDED_PG_DIR: path.join(closed, 'pg'), PORT: '0' });
+      const setup = spawnTestSetup({ TMPDIR: closed });
+      running.push(setup);
+      for (const p of [server, setup]) {
+        expect((await p.exited).code).toBe(1);
+        oneLineError(p.output());
+        expect(p.output()).toContain(`error: Started as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${closed} (mode 0700)`);
+        expect(p.output()).toContain(`chmod o+x ${closed}`);
+      }
+    } finally {
+      await fs.rm(closed, { recursive: true, force: true });
     }
   });
 

@@ -11,12 +11,25 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { describeUrl } from '../../src/db/database';
 import { freeLocalPort, startEmbeddedPostgres, sweepThrowawayServers } from '../../src/db/embedded';
+import { fail } from '../../src/shared/process-lifecycle';
+import { StartupError } from '../../src/shared/startup-error';
 import { startPgBouncer } from './pgbouncer';
 
 const PREFIX = 'incident-desk-test-';
 
+/** Like a server's start, a setup that cannot run says why in one line (no stack) and exits 1. */
 export default async function globalSetup(): Promise<void> {
+  try {
+    await setUp();
+  } catch (e) {
+    if (e instanceof StartupError) fail(e.message);
+    throw e;
+  }
+}
+
+async function setUp(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     await sweepThrowawayServers(PREFIX);
@@ -29,9 +42,14 @@ export default async function globalSetup(): Promise<void> {
 
   const template = `tmpl_${process.pid}_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${template}"`);
-  await admin.end();
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${template}"`);
+    await admin.end();
+  } catch (e) {
+    const which = process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'the embedded test server';
+    throw new StartupError(`Cannot use the test database server at ${describeUrl(serverUrl)} (${which}): ${(e as Error).message}`);
+  }
 
   // TEST_PGBOUNCER=1: every test app reaches its database through PgBouncer in transaction mode.
   if (process.env.TEST_PGBOUNCER === '1') {

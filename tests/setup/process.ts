@@ -27,6 +27,11 @@ export function spawnDbCommand(command: string, env: Record<string, string>): Se
   return spawnEntry('src/cli/db.ts', env, [command]);
 }
 
+/** Runs jest's global setup (tests/setup/global-setup.ts) alone, as `npm test` runs it before any test. */
+export function spawnTestSetup(env: Record<string, string>): ServerProcess {
+  return spawnEntry('tests/setup/run-global-setup.ts', env);
+}
+
 function spawnEntry(entry: string, env: Record<string, string>, args: string[] = []): ServerProcess {
   const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(root, entry), ...args], {
     cwd: root,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { getNamedType, isNonNullType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { permissions } from '../../src/authz/rules';
+import { callerOf, permissions } from '../../src/authz/rules';
 import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../../src/modules/incident/incident.fields';
 import { buildBareSchema, printAppSchema } from '../../src/graphql/schema';
 
@@ -49,6 +49,12 @@ describe('schema', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("every root field's rule says whose token it needs (the OpenAPI document's security of each route)", () => {
+    const unknown = ROOTS.flatMap((root) => Object.keys(rules[root] ?? {}).filter((field) => !callerOf(root as 'Query', field)).map((field) => `${root}.${field}`));
+    expect(unknown).toEqual([]);
+    expect([callerOf('Mutation', 'login'), callerOf('Query', 'incidents'), callerOf('Query', 'tickets'), callerOf('Query', 'notificationPreferences')]).toEqual(['anyone', 'staff', 'customer', 'signed-in']);
   });
 
   it('every rule names a type and field that exist', () => {
