@@ -93,7 +93,8 @@ describe('OpenAPI for the REST adapter', () => {
       Object.entries(ops).flatMap(([method, op]) => {
         const where = `${method.toUpperCase()} ${path}`;
         if (op.responses['302']) return [];
-        if (Object.keys(op.responses).some((s) => s.startsWith('2') && op.responses[s].content?.['application/octet-stream'])) return []; // a download: the file
+        const binary = (s: string) => Object.values(op.responses[s].content ?? {}).some((c) => (c as { schema?: { format?: string } }).schema?.format === 'binary');
+        if (Object.keys(op.responses).some((s) => s.startsWith('2') && binary(s))) return []; // a download: the file itself
         const data = dataOf(op);
         return data ? generic(data, where) : [`${where}: no data`];
       }),
