@@ -331,7 +331,7 @@ export const SETTINGS = {
   ARGON2_MAX_CONCURRENT: {
     schema: int(1, 64).optional(),
     defaultDoc: 'the cores less one, at least 1',
-    doc: "password hashes in flight at once; the rest queue. The server sizes libuv's thread pool the same way unless `UV_THREADPOOL_SIZE` is set, so the event loop keeps a core during a login storm; raise both together",
+    doc: "password hashes in flight at once; the rest queue. The server sizes libuv's thread pool the same way unless `UV_THREADPOOL_SIZE` is set, so the event loop keeps a core during a login storm; raise both together. With a pool of one thread, DNS lookups, file reads and compression wait behind the hash in flight (about 20 ms): set `UV_THREADPOOL_SIZE` higher where those matter more than logins",
   },
   SMTP_URL: {
     schema: z

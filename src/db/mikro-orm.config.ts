@@ -42,7 +42,23 @@ export function ormConfig(clientUrl: string, overrides: Partial<Options> = {}): 
   });
 }
 
+/**
+ * How long a request waits to connect to the replica before reading the primary instead: a replica that drops
+ * packets (rather than refusing) would otherwise hold each query, and its request-transaction slot, for knex's
+ * 60 s while mutations queue behind them.
+ */
+const REPLICA_CONNECT_TIMEOUT_MS = 2000;
+
 /** The ORM's replica (`em.getConnection('read')`) when DATABASE_READ_URL is set; only request transactions use it. */
 export function replicaOptions(config: Pick<Config, 'readReplica'>): Partial<Options> {
-  return config.readReplica.url ? { replicas: [{ name: 'read', clientUrl: config.readReplica.url }] } : {};
+  if (!config.readReplica.url) return {};
+  return {
+    replicas: [
+      {
+        name: 'read',
+        clientUrl: config.readReplica.url,
+        driverOptions: { connection: { connectionTimeoutMillis: REPLICA_CONNECT_TIMEOUT_MS }, acquireConnectionTimeout: REPLICA_CONNECT_TIMEOUT_MS },
+      },
+    ],
+  };
 }

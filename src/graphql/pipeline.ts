@@ -40,17 +40,27 @@ import { costLimitError, limitRules } from './limits';
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * Whether every root field of an operation (`__typename` aside) is public: sign-in, sign-up, codes, resets,
- * the company list, flows that act on no viewer's tenant, as staff sign in by e-mail across tenants. A
- * fragment at the root counts as not public; so does an unknown operation.
+ * How many of an operation's root fields (`__typename` aside) are public (sign-in, sign-up, codes, resets, the
+ * company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), and how many
+ * are not. A fragment at the root counts as not public.
  */
-export function onlyPublicRootFields(operation: OperationDefinitionNode | null | undefined): boolean {
-  if (!operation) return false;
+function rootFieldKinds(operation: OperationDefinitionNode): { public: number; other: number } {
   const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
-  return operation.selectionSet.selections.every(
-    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)),
-  );
+  const kinds = { public: 0, other: 0 };
+  for (const s of operation.selectionSet.selections) {
+    if (s.kind === Kind.FIELD && s.name.value === '__typename') continue;
+    if (s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)) kinds.public++;
+    else kinds.other++;
+  }
+  return kinds;
 }
+
+/** Whether every root field of an operation is public; an unknown operation is not. */
+export function onlyPublicRootFields(operation: OperationDefinitionNode | null | undefined): boolean {
+  return operation ? rootFieldKinds(operation).other === 0 : false;
+}
+
+export const MIXED_MUTATION_MESSAGE = 'Send sign-in, sign-up and other public mutations in an operation of their own, not beside mutations that need your token.';
 
 export interface OperationRequest extends DocumentRequest {
   query?: string;
@@ -126,14 +136,21 @@ export class OperationPipeline {
 
   /**
    * The checks between validation and execution; throws the first refusal as a coded GraphQLError: text
-   * PostgreSQL cannot store, a cost over the limit.
+   * PostgreSQL cannot store, a cost over the limit, public mutations beside tenant mutations.
    */
-  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined): void {
+  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined, context: Context): void {
     const bad = inputGuardError(document, variables);
     if (bad) throw refusal(bad);
-    if (operation) {
-      const tooCostly = costLimitError(this.schema, document, operation, variables ?? undefined, this.limits);
-      if (tooCostly) throw tooCostly;
+    if (!operation) return;
+    const tooCostly = costLimitError(this.schema, document, operation, variables ?? undefined, this.limits);
+    if (tooCostly) throw tooCostly;
+    // Public fields run as the owner on a connection of their own (graphql/schema.ts). Queries may mix them
+    // with tenant fields: reads take no locks. A tenant mutation's row locks last until the operation ends, so
+    // a public mutation after it could wait on its own request for ever (logout, then refreshToken of the same
+    // session): mutations keep the two apart.
+    if (operation.operation === 'mutation' && context.transaction.tenantId !== undefined) {
+      const kinds = rootFieldKinds(operation);
+      if (kinds.public > 0 && kinds.other > 0) throw refusal(new BadRequestError(MIXED_MUTATION_MESSAGE));
     }
   }
 
@@ -158,7 +175,7 @@ export class OperationPipeline {
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) return { errors: [refusal(new BadRequestError('Name the operation to run with "operationName".'))] };
     try {
-      this.check(document, operation, request.variables);
+      this.check(document, operation, request.variables, context);
     } catch (e) {
       return { errors: [e as GraphQLError] };
     }
@@ -239,9 +256,9 @@ export class OperationPipeline {
           request.extensions = extensions;
         }
         return {
-          didResolveOperation: async ({ document, operation, request }) => {
+          didResolveOperation: async ({ contextValue, document, operation, request }) => {
             if ('refused' in source) throw source.refused;
-            this.check(document, operation, request.variables);
+            this.check(document, operation, request.variables, contextValue);
             if (source.remember && request.query) this.documents.remember(source.remember, request.query);
           },
           responseForOperation: async ({ contextValue, operation }) => {

@@ -61,8 +61,9 @@ export function buildBareSchema(): GraphQLSchema {
  * Public root fields (sign-in looks staff up across tenants and audits without one; the company list spans
  * tenants) run as the owner, on a connection of their own, when the operation also has fields that need the
  * token: those run in the request's transaction as the viewer's tenant (graphql/pipeline.ts), where row-level
- * security would hide what the public ones must see. So one operation may mix them; each part commits on its
- * own, as if sent apart. In an operation of public fields only, no transaction is open and nothing changes.
+ * security would hide what the public ones must see. So a query may mix them, each part answering as if sent
+ * apart (a mutation may not: graphql/pipeline.ts `check`). In an operation of public fields only, no
+ * transaction is open and nothing changes.
  */
 function publicFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {

@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
+import { CSRF_PREFLIGHT_HEADERS } from '../http/security';
 import type { Context } from './context';
 import type { OperationPipeline } from './pipeline';
 import { jitExecution } from './jit';
@@ -25,7 +26,7 @@ export function createApollo(schema: GraphQLSchema, config: Config, log: Logger,
     hideSchemaDetailsFromClientErrors: !config.isDevelopment,
     // Introspection is refused by the pipeline's own validation rule (when turned off), on every transport.
     introspection: true,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: CSRF_PREFLIGHT_HEADERS.map((h) => h.toLowerCase()) },
     // Persisted queries, automatic or trusted, are the pipeline's (graphql/documents.ts), the same on every
     // door; it hands Apollo the operation's text and no persistedQuery extension.
     persistedQueries: false,

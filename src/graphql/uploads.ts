@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { GraphQLScalarType } from 'graphql';
 import type { Config } from '../config/config';
 import { discardRestOfBody, fileContent, multipartError, multipartLimits } from '../http/multipart';
+import { CSRF_PREFLIGHT_HEADERS } from '../http/security';
 import { TooManyAttachmentsError } from '../modules/attachment/attachment.errors';
 import { AppError, BadRequestError, PayloadTooLargeError } from '../shared/errors';
 
@@ -19,7 +20,7 @@ import { AppError, BadRequestError, PayloadTooLargeError } from '../shared/error
 export class CsrfPreflightRequiredError extends BadRequestError {
   override readonly code = 'CSRF_PREFLIGHT_REQUIRED';
   constructor() {
-    super(`Send multipart requests with a non-empty ${PREFLIGHT_HEADERS.join(' or ')} header (browsers then ask before sending one across sites).`);
+    super(`Send multipart requests with a non-empty ${CSRF_PREFLIGHT_HEADERS.join(' or ')} header (browsers then ask before sending one across sites).`);
   }
 }
 
@@ -41,11 +42,6 @@ export class UploadNotMultipartError extends BadRequestError {
   }
 }
 
-/**
- * Apollo's own CSRF prevention (csrfPrevention: true, graphql/server.ts) asks a multipart POST for one of these
- * (its recommendedCsrfPreventionRequestHeaders); checked here too, before the body is read at all.
- */
-const PREFLIGHT_HEADERS = ['Apollo-Require-Preflight', 'X-Apollo-Operation-Name'];
 
 /** One file as a resolver reads it. */
 export interface UploadedFile {
@@ -149,7 +145,8 @@ export class MultipartOperation {
    * starts handing the files to the operation in the background. Call `finish` once the operation has run.
    */
   static async receive(request: FastifyRequest, config: Config): Promise<{ operations: Record<string, unknown>; files: MultipartOperation }> {
-    const preflighted = PREFLIGHT_HEADERS.some((h) => {
+    // As Apollo's CSRF prevention asks (graphql/server.ts), but before the body is read at all.
+    const preflighted = CSRF_PREFLIGHT_HEADERS.some((h) => {
       const value = request.headers[h.toLowerCase()];
       return typeof value === 'string' && value.length > 0;
     });

@@ -60,6 +60,13 @@ export function hstsApplies(mode: Config['security']['hsts'], request: FastifyRe
 }
 
 /**
+ * Headers a simple cross-site form post cannot carry: Apollo's CSRF prevention asks a GET or multipart POST
+ * /graphql for one of them (graphql/server.ts), the upload parser asks before reading a body (graphql/uploads.ts),
+ * and CORS lets browsers send them. One list for the three.
+ */
+export const CSRF_PREFLIGHT_HEADERS = ['Apollo-Require-Preflight', 'X-Apollo-Operation-Name'] as const;
+
+/**
  * Request headers a cross-origin browser client may send, and response headers it may read. `x-tenant-id`:
  * a SUPER_ADMIN's console acting in a workspace (graphql/context.ts); anyone else's is ignored.
  * `apollo-require-preflight` and `x-apollo-operation-name` satisfy Apollo's CSRF check on GET;
@@ -69,8 +76,7 @@ export function hstsApplies(mode: Config['security']['hsts'], request: FastifyRe
 const CORS_ALLOWED_HEADERS = [
   'authorization',
   'content-type',
-  'apollo-require-preflight',
-  'x-apollo-operation-name',
+  ...CSRF_PREFLIGHT_HEADERS.map((h) => h.toLowerCase()),
   'apollographql-client-name',
   'apollographql-client-version',
   'x-request-id',

@@ -7,13 +7,15 @@ import { overTransport, TRANSPORTS, type Answer } from '../setup/transports';
  * One operation, many root fields (graphql/schema.ts, graphql/pipeline.ts). Fields that need the token run in
  * the request's transaction as the viewer's tenant; public fields (sign-in looks staff up across tenants and
  * audits without a tenant, the company list spans tenants) run as the owner on a connection of their own, so
- * an operation may mix them and each part answers as if sent alone. Every root field is nullable: a refused
- * or failed one answers null with its coded error, and its siblings keep their data.
+ * a query may mix them and each part answers as if sent alone. A mutation may not (the public part could
+ * wait on the other part's row locks). Every root field is nullable: a refused or failed one answers null
+ * with its coded error, and its siblings keep their data.
  */
 describe('one operation, many root fields', () => {
   let t: TestApp;
   let auth: Record<string, string>;
   let viewerAuth: Record<string, string>;
+  let refresh: string;
   let admin: { id: string };
   let other: { id: string; tenantId: string; email: string; password: string };
   let openTenants: string[];
@@ -30,7 +32,9 @@ describe('one operation, many root fields', () => {
     const staffB = await createStaff(t.em(), hasher, { tenant: b, role: 'ENGINEER' });
     admin = { id: staffA.user.id };
     other = { id: staffB.user.id, tenantId: b.id, email: staffB.email, password: staffB.password };
-    auth = (await login(t, staffA.email, staffA.password)).auth;
+    const signedIn = await login(t, staffA.email, staffA.password);
+    auth = signedIn.auth;
+    refresh = signedIn.refreshToken;
     viewerAuth = (await login(t, viewer.email, viewer.password)).auth;
   });
   afterAll(() => t?.close());
@@ -46,34 +50,26 @@ describe('one operation, many root fields', () => {
     expect(res.data?.me).toEqual({ id: admin.id });
   });
 
-  it('a sign-in of another tenant\u2019s staff beside a staff mutation: both take effect, each as if sent alone', async () => {
-    const res = await post(
-      'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken user { id } } updateProfile(input: { firstName: "Mixed" }) { id firstName } }',
-      { e: other.email, p: other.password },
-      auth,
-    );
-    expect(res.errors).toBeUndefined();
-    const signedIn = res.data?.login as { accessToken: string; user: { id: string } };
-    expect(signedIn.user.id).toBe(other.id);
-    expect(res.data?.updateProfile).toEqual({ id: admin.id, firstName: 'Mixed' });
-    // The new token is the other tenant's member's, and works.
-    const me = await post('{ me { id } }', {}, { authorization: `Bearer ${signedIn.accessToken}` });
-    expect(me.data?.me).toEqual({ id: other.id });
+  it.each([
+    ['a sign-in of another tenant\u2019s staff', 'mutation($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { accessToken } updateProfile(input: { firstName: "Mixed" }) { id } }', true],
+    ['a failed sign-in', 'mutation($e: String!) { login(input: { email: $e, password: "wrong-Password-1" }) { accessToken } updateProfile(input: { firstName: "Mixed" }) { id } }', false],
+    // The case that would hang: logout locks the session row in the request's transaction, and refresh, on a
+    // connection of its own, would wait for that lock until the request ended, which it never would.
+    ['a sign-out beside a refresh of the same session', 'mutation($r: String!) { logout refreshToken(input: { refreshToken: $r }) { accessToken } }', false],
+  ])('%s beside a staff mutation is refused with BAD_REQUEST (400) before anything runs: public mutations go apart', async (_name, query, withPassword) => {
+    const failedBefore = await auditRows('auth.login.failed', other.tenantId);
+    const variables = query.includes('$r') ? { r: refresh } : { e: other.email, ...(withPassword ? { p: other.password } : {}) };
+    const res = await post(query, variables, auth);
+    expect({ status: res.status, data: res.data ?? null, codes: res.errors?.map((e) => e.extensions?.code) }).toEqual({ status: 400, data: null, codes: ['BAD_REQUEST'] });
+    expect(await auditRows('auth.login.failed', other.tenantId)).toBe(failedBefore);
+    expect((await post('{ me { firstName } }', {}, auth)).data?.me).not.toEqual({ firstName: 'Mixed' });
+    expect((await post('{ me { id } }', {}, auth)).errors).toBeUndefined(); // the session was not ended either
   });
 
-  it('a failed sign-in beside a staff mutation: the sign-in answers null with its code and is audited in its own tenant; the mutation still commits', async () => {
-    const failedBefore = await auditRows('auth.login.failed', other.tenantId);
-    const res = await post(
-      'mutation($e: String!) { login(input: { email: $e, password: "wrong-Password-1" }) { accessToken } updateProfile(input: { firstName: "Still" }) { firstName } }',
-      { e: other.email },
-      auth,
-    );
-    expect(res.status).toBe(200);
-    expect(res.data).toEqual({ login: null, updateProfile: { firstName: 'Still' } });
-    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['login'], 'INVALID_CREDENTIALS']]);
-    expect((await post('{ me { firstName } }', {}, auth)).data?.me).toEqual({ firstName: 'Still' });
-    // Written as the owner: under the viewer's tenant role, row-level security would refuse another tenant's row.
-    expect(await auditRows('auth.login.failed', other.tenantId)).toBe(failedBefore + 1);
+  it('over the WebSocket too, a public mutation beside a staff mutation is refused before anything runs', async () => {
+    const res = await overTransport(t, 'WS', 'mutation($r: String!) { logout refreshToken(input: { refreshToken: $r }) { accessToken } }', { r: refresh }, auth);
+    expect({ data: res.data ?? null, codes: res.errors?.map((e) => e.extensions?.code) }).toEqual({ data: null, codes: ['BAD_REQUEST'] });
+    expect((await post('{ me { id } }', {}, auth)).errors).toBeUndefined();
   });
 
   it.each(TRANSPORTS)('over %s, a field refused to the viewer answers null with FORBIDDEN and does not wipe its siblings (`{ me auditLog }` as a VIEWER)', async (transport) => {
