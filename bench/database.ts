@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { queryOnce } from './pg';
 import { describeUrl } from '../src/db/database';
 import { freeLocalPort, startEmbeddedPostgres, sweepThrowawayServers } from '../src/db/embedded';
 import { withDatabaseName } from '../src/db/scratch';
@@ -25,15 +25,7 @@ export interface BenchDatabase {
 
 async function scratchOn(serverUrl: string): Promise<BenchDatabase> {
   const name = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const c = new Client({ connectionString: serverUrl });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
+  const admin = async (sql: string): Promise<void> => void (await queryOnce(serverUrl, sql));
   await admin(`CREATE DATABASE "${name}"`);
   return {
     url: withDatabaseName(serverUrl, name),

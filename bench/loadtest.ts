@@ -19,7 +19,6 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { projectRoot } from '../src/config/config';
 import { freeLocalPort } from '../src/db/embedded';
@@ -28,6 +27,7 @@ import { buildServer, newSecrets, startServer, type ChildServer } from './reads/
 import { openReadsServer } from './reads/database';
 import { ensureDataset, sizesFor } from './reads/dataset';
 import { loadWorkspaces, type Workspace } from './reads/scenarios';
+import { queryOnce } from './pg';
 import { median, percentile, round } from './stats';
 
 const soak = process.argv.includes('--soak');
@@ -51,16 +51,6 @@ interface Sample {
 
 const log = (m: string) => console.log(m);
 const run = randomBytes(3).toString('hex');
-
-async function sql<T>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, values)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 /** A real SMTP server that accepts and counts every message (the servers' e-mails must go somewhere). */
 async function startSink(): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
@@ -95,9 +85,9 @@ async function main(): Promise<void> {
     cleanups.push(() => pg.close());
     const dataset = await ensureDataset(pg.url, sizesFor(0.01), log);
     const name = `loadtest_${run}`;
-    await sql(pg.url, `CREATE DATABASE "${name}" TEMPLATE "${dataset.name}"`);
+    await queryOnce(pg.url, `CREATE DATABASE "${name}" TEMPLATE "${dataset.name}"`);
     const url = withDatabaseName(pg.url, name);
-    cleanups.push(() => sql(pg.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    cleanups.push(() => queryOnce(pg.url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     log(`   database: ${name}, a copy of ${dataset.name}`);
 
     const sink = await startSink();
@@ -238,14 +228,14 @@ async function verify(url: string, d: Driven, sink: { received: () => number }):
     if (!good) ok = false;
   };
   const prefix = `load-${run}-`;
-  const created = await sql<{ title: string; n: string }>(url, `SELECT title, count(*) AS n FROM incidents WHERE starts_with(title, $1) GROUP BY title`, [prefix]);
+  const created = await queryOnce<{ title: string; n: string }>(url, `SELECT title, count(*) AS n FROM incidents WHERE starts_with(title, $1) GROUP BY title`, [prefix]);
   const byTitle = new Map(created.map((r) => [r.title, Number(r.n)]));
   const missing = [...d.acked.creates.keys()].filter((k) => byTitle.get(k) !== 1);
   check(missing.length === 0, `${d.acked.creates.size} acknowledged tickets each stored exactly once${missing.length ? ` (not so: ${missing.slice(0, 5).join(', ')})` : ''}`);
   const duplicates = [...byTitle.values()].filter((n) => n > 1).length;
   check(duplicates === 0, `no ticket stored twice (${byTitle.size} stored, ${byTitle.size - d.acked.creates.size} of them unacknowledged)`);
 
-  const updates = await sql<{ body: string; n: string }>(url, `SELECT body, count(*) AS n FROM incident_updates WHERE starts_with(body, $1) GROUP BY body`, [prefix]);
+  const updates = await queryOnce<{ body: string; n: string }>(url, `SELECT body, count(*) AS n FROM incident_updates WHERE starts_with(body, $1) GROUP BY body`, [prefix]);
   const byBody = new Map(updates.map((r) => [r.body, Number(r.n)]));
   for (const [what, keys] of [
     ['portal comments', d.acked.comments],
@@ -256,7 +246,7 @@ async function verify(url: string, d: Driven, sink: { received: () => number }):
   }
 
   // Numbers: each workspace's numbers of today are 1..n with no gap and no repeat.
-  const numbers = await sql<{ tenant_id: string; number: string }>(url, `SELECT tenant_id, number FROM incidents WHERE created_at >= date_trunc('day', now()) ORDER BY tenant_id, number`);
+  const numbers = await queryOnce<{ tenant_id: string; number: string }>(url, `SELECT tenant_id, number FROM incidents WHERE created_at >= date_trunc('day', now()) ORDER BY tenant_id, number`);
   const perTenant = new Map<string, number[]>();
   for (const r of numbers) {
     const seqNo = Number(/(\d+)$/.exec(r.number)?.[1]);
@@ -269,7 +259,7 @@ async function verify(url: string, d: Driven, sink: { received: () => number }):
   const end = Date.now() + 120_000;
   let pending = { events: 0, deliveries: 0 };
   for (;;) {
-    const [row] = await sql<{ events: string; deliveries: string }>(
+    const [row] = await queryOnce<{ events: string; deliveries: string }>(
       url,
       `SELECT (SELECT count(*) FROM outbox_events WHERE processed_at IS NULL) AS events, (SELECT count(*) FROM notification_deliveries WHERE status = 'PENDING') AS deliveries`,
     );
@@ -277,7 +267,7 @@ async function verify(url: string, d: Driven, sink: { received: () => number }):
     if ((pending.events === 0 && pending.deliveries === 0) || Date.now() > end) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const [counts] = await sql<{ events: string; sent: string; failed: string }>(
+  const [counts] = await queryOnce<{ events: string; sent: string; failed: string }>(
     url,
     `SELECT (SELECT count(*) FROM outbox_events) AS events, (SELECT count(*) FROM notification_deliveries WHERE status = 'SENT') AS sent, (SELECT count(*) FROM notification_deliveries WHERE status = 'FAILED') AS failed`,
   );

@@ -8,7 +8,7 @@
  * on DATABASE_URL's server it is used when the server already loads it.
  */
 import path from 'node:path';
-import { Client } from 'pg';
+import { queryOnce } from '../pg';
 import { projectRoot } from '../../src/config/config';
 import { describeUrl } from '../../src/db/database';
 import { freeLocalPort, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/db/embedded';
@@ -22,23 +22,13 @@ export interface ReadsServer {
   close(): Promise<void>;
 }
 
-async function query<T>(url: string, sql: string): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
-
 async function preloaded(url: string): Promise<boolean> {
-  const [row] = await query<{ libs: string }>(url, `SELECT current_setting('shared_preload_libraries') AS libs`);
+  const [row] = await queryOnce<{ libs: string }>(url, `SELECT current_setting('shared_preload_libraries') AS libs`);
   return row.libs.split(',').map((s) => s.trim()).includes('pg_stat_statements');
 }
 
 async function available(url: string): Promise<boolean> {
-  return (await query(url, `SELECT 1 FROM pg_available_extensions WHERE name = 'pg_stat_statements'`)).length > 0;
+  return (await queryOnce(url, `SELECT 1 FROM pg_available_extensions WHERE name = 'pg_stat_statements'`)).length > 0;
 }
 
 export async function openReadsServer(log: (m: string) => void): Promise<ReadsServer> {
@@ -61,7 +51,7 @@ export async function openReadsServer(log: (m: string) => void): Promise<ReadsSe
     if (!(await preloaded(pg.url))) {
       if (await available(pg.url)) {
         log('configuring the embedded PostgreSQL to load pg_stat_statements (once), restarting it');
-        await query(pg.url, `ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+        await queryOnce(pg.url, `ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
         await pg.stop();
         pg = await start();
         if (!(await preloaded(pg.url))) statements = 'pg_stat_statements did not load after the restart';

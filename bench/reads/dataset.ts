@@ -15,7 +15,8 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withClient } from '../pg';
 import { migrationsList } from '../../migrations';
 import { connectOrm, migrate } from '../../src/db/database';
 import { withDatabaseName } from '../../src/db/scratch';
@@ -177,16 +178,6 @@ export function datasetHash(s: DatasetSizes): string {
 }
 
 export const databaseNameFor = (s: DatasetSizes) => `bench_reads_s${String(s.scale).replace('.', 'p')}_${datasetHash(s)}`;
-
-async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
 
 /** The data set is complete in `url` when its marker holds the expected hash. */
 async function isComplete(url: string, hash: string): Promise<boolean> {
