@@ -5,34 +5,10 @@ import { addUpdate, createCustomerOrg, createCustomerUser, createIncident, porta
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { roundTrips, type Sent } from '../setup/round-trips';
 
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string; field?: string }[] };
 type Page = { items: { id: string; number: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; pagination?: { total: number; totalIsExact: boolean } };
-
-/** One round trip to PostgreSQL: the statement's text, its values, and how it travelled. */
-interface Sent {
-  text: string;
-  values?: unknown[];
-  /** `ClaimedRead`: the tenant claim and a prepared statement in one pipeline; `PrepareStatement`: a connection preparing it; `query`: any other. */
-  as: string;
-}
-
-/** What the server sends PostgreSQL while `work` runs: one entry per round trip (query message or pipeline). */
-async function roundTrips(work: () => Promise<unknown>): Promise<Sent[]> {
-  const sent: Sent[] = [];
-  const original = Client.prototype.query;
-  Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
-    const c = (typeof config === 'string' ? { text: config } : config) as { text?: string; values?: unknown[]; submit?: unknown } | undefined;
-    if (typeof c?.text === 'string') sent.push({ text: c.text, values: c.values, as: typeof c.submit === 'function' ? c.constructor.name : 'query' });
-    return (original as (...args: unknown[]) => unknown).call(this, config, ...rest);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    Client.prototype.query = original;
-  }
-  return sent;
-}
 
 /** What the server sends on its own, whatever the requests: the revocation poll, the SLA check, the job queue. */
 const BACKGROUND = /FROM sessions WHERE revoked_at|SET response_breached_at|graphile_worker|queue_worker_heartbeats|^LISTEN/i;

@@ -12,6 +12,7 @@ import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { overTransport } from '../setup/transports';
 import { createTestDatabase } from '../setup/db';
+import { recordRoundTrips, type Sent } from '../setup/round-trips';
 
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string }[] };
 
@@ -315,17 +316,8 @@ describe('row-level security', () => {
     type Claimed = { role: string; tenant: string | null };
     const whoAmI = `SELECT current_user AS role, nullif(current_setting('app.tenant_id', true), '') AS tenant FROM tenants WHERE id = ?`;
     /** The request's own pooled connection, asked directly: what a statement sent outside the frame would run as. */
-    /** The pipelines node-pg is handed meanwhile (each a Query object of request-connection.ts): kind and statement name. */
-    const recordPipelines = () => {
-      const sent: { as: string; name?: string }[] = [];
-      const query = Client.prototype.query;
-      Client.prototype.query = function (this: Client, config: unknown, ...rest: unknown[]) {
-        const c = config as { submit?: unknown; name?: string } | undefined;
-        if (typeof c?.submit === 'function') sent.push({ as: c.constructor.name, name: c.name });
-        return (query as (...args: unknown[]) => unknown).call(this, config, ...rest);
-      } as typeof query;
-      return { sent, restore: () => (Client.prototype.query = query) };
-    };
+    /** Of the round trips recorded (tests/setup/round-trips.ts), the pipelines of request-connection.ts: kind and statement name. */
+    const pipelines = (sent: Sent[]) => sent.filter((s) => s.as !== 'query').map(({ as, name }) => ({ as, name }));
     const connectionOf = (tx: RequestTransaction) => (tx as unknown as { connection: { connection: Client } }).connection.connection;
 
     it('each read runs as the tenant role with its tenant, and leaves nothing on the connection after it', async () => {
@@ -345,7 +337,7 @@ describe('row-level security', () => {
     });
 
     it('with DB_PREPARED_STATEMENTS off (a pooler that cannot keep them), a read is an unnamed statement of its pipeline, claimed the same way', async () => {
-      const { sent, restore } = recordPipelines();
+      const { sent, restore } = recordRoundTrips();
       const em = t.em();
       const tx = new RequestTransaction(em, a.id, fail);
       try {
@@ -356,14 +348,14 @@ describe('row-level security', () => {
         await tx.end('ok');
         restore();
       }
-      expect(sent).toEqual([
+      expect(pipelines(sent)).toEqual([
         { as: 'ClaimedRead', name: '' },
         { as: 'ClaimedRead', name: '' },
       ]);
     });
 
     it('a read whose values MikroORM inlined (em.execute) travels claimed too, but unnamed: its text is new every time', async () => {
-      const { sent, restore } = recordPipelines();
+      const { sent, restore } = recordRoundTrips();
       const em = t.em();
       const tx = new RequestTransaction(em, a.id, fail);
       try {
@@ -374,7 +366,7 @@ describe('row-level security', () => {
         await tx.end('ok');
         restore();
       }
-      expect(sent.filter((s) => s.as === 'ClaimedRead')).toEqual([
+      expect(pipelines(sent).filter((s) => s.as === 'ClaimedRead')).toEqual([
         { as: 'ClaimedRead', name: '' },
         { as: 'ClaimedRead', name: expect.stringMatching(/^incident_desk_\d+$/) },
       ]);
