@@ -18,14 +18,14 @@ function numbered(sql: string): string {
 }
 
 /**
- * A read model's statement, run with its values as parameters on the request's transaction (or the pool
- * outside one). MikroORM's `em.execute` inlines values into the text, so every request would send a text of
+ * A statement run with its values as parameters on the request's transaction (or the pool outside one): the
+ * read models' reads, and writes whose values should not be inlined (an attachment's binary chunks). MikroORM's `em.execute` inlines values into the text, so every request would send a text of
  * its own; here the text stays the same from request to request, which lets the request connection
  * (db/request-connection.ts) prepare it once per connection and PostgreSQL skip parsing and planning. On a
  * request transaction the statement goes to its connection directly; inside a savepoint or outside a request,
  * through knex. `?` marks a value, as in `em.execute`; errors are MikroORM's, as from `em.execute`.
  */
-export async function readRows<T>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+export async function sqlRows<T>(em: EntityManager, sql: string, params: readonly unknown[] = []): Promise<T[]> {
   const values = params.map((value) => value ?? null);
   const context = em.getTransactionContext();
   const connection = requestConnectionOf(context);

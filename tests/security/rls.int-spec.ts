@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import { Client } from 'pg';
 import WebSocket from 'ws';
 import { connectOrm, migrate } from '../../src/db/database';
-import { readRows } from '../../src/db/read';
+import { sqlRows } from '../../src/db/read';
 import { RequestTransaction, TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { AuditEntry } from '../../src/modules/audit/audit.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -325,9 +325,9 @@ describe('row-level security', () => {
       const tx = new RequestTransaction(em, a.id, fail);
       await tx.begin({ readOnly: true });
       try {
-        expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await sqlRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
         // Row-level security applies: tenant B's row is not there for tenant A's read.
-        expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
+        expect(await sqlRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
         const after = (await connectionOf(tx).query<Claimed>(`SELECT current_user AS role, nullif(current_setting('app.tenant_id', true), '') AS tenant`)).rows[0];
         expect(after.role).not.toBe(TENANT_ROLE);
         expect(after.tenant).toBeNull();
@@ -342,8 +342,8 @@ describe('row-level security', () => {
       const tx = new RequestTransaction(em, a.id, fail);
       try {
         await tx.begin({ readOnly: true, preparedStatements: false });
-        expect(await readRows<Claimed>(em, `${whoAmI} AND true`, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
-        expect(await readRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
+        expect(await sqlRows<Claimed>(em, `${whoAmI} AND true`, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await sqlRows<Claimed>(em, whoAmI, [b.id])).toEqual([]);
       } finally {
         await tx.end('ok');
         restore();
@@ -361,7 +361,7 @@ describe('row-level security', () => {
       try {
         await tx.begin({ readOnly: true });
         expect(await em.execute<Claimed[]>(whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
-        expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+        expect(await sqlRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
       } finally {
         await tx.end('ok');
         restore();
@@ -376,8 +376,8 @@ describe('row-level security', () => {
       const em = t.em();
       const tx = new RequestTransaction(em, a.id, fail);
       await tx.begin({ readOnly: true });
-      await expect(readRows(em, 'SELECT 1 / (count(*) - count(*)) FROM tenants WHERE id = ?', [a.id])).rejects.toThrow(/division by zero/);
-      expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+      await expect(sqlRows(em, 'SELECT 1 / (count(*) - count(*)) FROM tenants WHERE id = ?', [a.id])).rejects.toThrow(/division by zero/);
+      expect(await sqlRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
       expect(await tx.isUsable()).toBe(true);
       await expect(tx.end('errors')).resolves.toBeUndefined();
     });
@@ -386,11 +386,11 @@ describe('row-level security', () => {
       const em = t.em();
       const tx = new RequestTransaction(em, a.id, fail);
       await tx.begin({ readOnly: true });
-      expect(await readRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
+      expect(await sqlRows<Claimed>(em, whoAmI, [a.id])).toEqual([{ role: TENANT_ROLE, tenant: a.id }]);
       const before = await t.em().count(AuditEntry, { action: 'test.read-only-write' });
       await t.app.runtime.audit.recordNow(em, { action: 'test.read-only-write', tenantId: a.id, actorKind: 'system' });
       // Inside the transaction now: the next read sees the uncommitted row, another connection does not.
-      expect((await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM audit_log WHERE action = ?`, ['test.read-only-write']))[0].n).toBe(before + 1);
+      expect((await sqlRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM audit_log WHERE action = ?`, ['test.read-only-write']))[0].n).toBe(before + 1);
       expect(await t.em().count(AuditEntry, { action: 'test.read-only-write' })).toBe(before);
       await tx.end('ok');
       expect(await t.em().count(AuditEntry, { action: 'test.read-only-write' })).toBe(before + 1);

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 import { customerMaySee, type ReadViewer } from '../incident/incident.read';
 import { ATTACHMENT_ORDER, attachmentFields, attachmentVisible } from './attachment.columns';
 import type { AttachmentTimelineView } from './attachment.types';
@@ -11,7 +11,7 @@ import type { AttachmentTimelineView } from './attachment.types';
  */
 export async function attachmentsFor(em: EntityManager, viewer: ReadViewer, ids: readonly string[]): Promise<Map<string, AttachmentTimelineView[]>> {
   const customer = viewer.kind === 'customer' ? customerMaySee('i', { param: viewer.customerUserId }, { param: viewer.tenantId }) : undefined;
-  const rows = await readRows<AttachmentTimelineView & { incidentId: string }>(
+  const rows = await sqlRows<AttachmentTimelineView & { incidentId: string }>(
     em,
     `SELECT a.incident_id AS "incidentId", ${attachmentFields(viewer.kind)
       .map(([name, sql]) => `${sql} AS "${name}"`)

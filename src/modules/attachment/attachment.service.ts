@@ -4,7 +4,7 @@ import type { CustomerViewer, StaffViewer } from '../../auth/viewer';
 import type { ClientInfo } from '../../auth/sessions';
 import { can } from '../../authz/policies';
 import { inTenantTransaction } from '../../db/tenant-transaction';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 import type { Runtime } from '../../runtime';
 import { ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
@@ -123,16 +123,16 @@ export class AttachmentService {
       if (!incident) throw new IncidentNotFoundError();
       if (viewer.kind === 'customer' && incident.status === 'CLOSED') throw new TicketClosedError();
       // One upload per ticket at a time: the ticket's total and an idempotency key's files are then settled.
-      await readRows(tx, 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`attachments:${incident.id}`]);
+      await sqlRows(tx, 'SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`attachments:${incident.id}`]);
 
       const earlier = key
-        ? await readRows<AttachmentView & { idempotencyHash: string | null }>(
+        ? await sqlRows<AttachmentView & { idempotencyHash: string | null }>(
             tx,
             `SELECT ${VIEW_COLUMNS}, a.idempotency_hash AS "idempotencyHash" FROM attachments a WHERE a.tenant_id = ? AND a.incident_id = ? AND a.idempotency_key = ? ORDER BY a.position`,
             [viewer.tenantId, incident.id, key],
           )
         : [];
-      const [{ used }] = await readRows<{ used: string }>(tx, 'SELECT COALESCE(sum(size), 0)::bigint AS used FROM attachments WHERE tenant_id = ? AND incident_id = ? AND deleted_at IS NULL', [
+      const [{ used }] = await sqlRows<{ used: string }>(tx, 'SELECT COALESCE(sum(size), 0)::bigint AS used FROM attachments WHERE tenant_id = ? AND incident_id = ? AND deleted_at IS NULL', [
         viewer.tenantId,
         incident.id,
       ]);
@@ -156,7 +156,7 @@ export class AttachmentService {
         files += 1;
         if (files > limits.maxFiles) throw new TooManyAttachmentsError(limits.maxFiles);
         if (files === 1 && updateId !== null && !earlier.length) {
-          const [{ n }] = await readRows<{ n: number }>(tx, 'SELECT count(*)::int AS n FROM attachments WHERE tenant_id = ? AND update_id = ? AND deleted_at IS NULL', [viewer.tenantId, updateId]);
+          const [{ n }] = await sqlRows<{ n: number }>(tx, 'SELECT count(*)::int AS n FROM attachments WHERE tenant_id = ? AND update_id = ? AND deleted_at IS NULL', [viewer.tenantId, updateId]);
           if (n >= limits.maxFiles) throw new TooManyAttachmentsError(limits.maxFiles);
           files += n; // the update's own count from here on
         }
@@ -168,7 +168,7 @@ export class AttachmentService {
         const { head, whole } = await peek(part.content, SNIFF_BYTES);
         const sniffed = await sniff(head, fileName);
         if (sniffed.refused) throw new AttachmentTypeRefusedError(sniffed.kind);
-        const [row] = await readRows<{ id: string }>(
+        const [row] = await sqlRows<{ id: string }>(
           tx,
           `INSERT INTO attachments (tenant_id, incident_id, update_id, uploader_kind, uploader_staff_id, uploader_customer_id, file_name, content_type, position, idempotency_key)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -192,7 +192,7 @@ export class AttachmentService {
         });
         ticketBytes += file.size;
         hashes.push(file.sha256);
-        const [view] = await readRows<AttachmentView>(
+        const [view] = await sqlRows<AttachmentView>(
           tx,
           `UPDATE attachments a SET size = ?, sha256 = ?, chunk_count = ? WHERE a.tenant_id = ? AND a.id = ? RETURNING ${VIEW_COLUMNS}`,
           [file.size, file.sha256, file.chunkCount, viewer.tenantId, row.id],
@@ -206,7 +206,7 @@ export class AttachmentService {
         if (earlier[0].idempotencyHash !== requestHash) throw new IdempotencyKeyReusedError();
         return { attachments: earlier.map(({ idempotencyHash: _h, ...view }) => ({ ...view, size: Number(view.size) })), replayed: true };
       }
-      if (key) await readRows(tx, 'UPDATE attachments SET idempotency_hash = ? WHERE tenant_id = ? AND id = ANY(?::uuid[])', [requestHash, viewer.tenantId, `{${stored.map((s) => s.id).join(',')}}`]);
+      if (key) await sqlRows(tx, 'UPDATE attachments SET idempotency_hash = ? WHERE tenant_id = ? AND id = ANY(?::uuid[])', [requestHash, viewer.tenantId, `{${stored.map((s) => s.id).join(',')}}`]);
       for (const a of stored) {
         this.rt.audit.record(tx, {
           action: 'attachment.uploaded',
@@ -239,7 +239,7 @@ export class AttachmentService {
     const refused = () => ValidationError.field('updateId', 'is not an update of this ticket that you may attach files to');
     if (!isUuid(given)) throw refused();
     const own = viewer.kind === 'customer' ? "AND u.visibility = 'PUBLIC' AND u.author_customer_id = ?" : '';
-    const rows = await readRows<{ id: string; visibility: string }>(tx, `SELECT u.id, u.visibility FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? AND u.id = ? ${own}`, [
+    const rows = await sqlRows<{ id: string; visibility: string }>(tx, `SELECT u.id, u.visibility FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? AND u.id = ? ${own}`, [
       viewer.tenantId,
       incidentId,
       given.toLowerCase(),
@@ -263,7 +263,7 @@ export class AttachmentService {
    * customer, those on the ticket itself or on a PUBLIC update); the ticket itself is checked first (findIncident).
    */
   private visible(tx: EntityManager, viewer: AttachmentViewer, incidentId: string, attachmentId?: string) {
-    return readRows<AttachmentView & { chunkCount: number; uploaderStaffId: string | null; uploaderCustomerId: string | null; at: Date }>(
+    return sqlRows<AttachmentView & { chunkCount: number; uploaderStaffId: string | null; uploaderCustomerId: string | null; at: Date }>(
       tx,
       `SELECT ${VIEW_COLUMNS}, a.chunk_count AS "chunkCount", a.uploader_staff_id AS "uploaderStaffId", a.uploader_customer_id AS "uploaderCustomerId", a.created_at AS at
        FROM attachments a WHERE a.tenant_id = ? AND a.incident_id = ? ${attachmentId ? 'AND a.id = ?' : ''} AND ${attachmentVisible(viewer.kind)}
@@ -300,7 +300,7 @@ export class AttachmentService {
       const uploader = viewer.kind === 'staff' ? row.uploaderStaffId === viewer.userId : row.uploaderCustomerId === viewer.customerUserId;
       const withinWindow = Date.now() - new Date(row.at).getTime() <= this.rt.config.attachments.deleteWindowMinutes * 60_000;
       if (!can(viewer, 'incident.update') && !(uploader && withinWindow)) throw new AttachmentDeleteRefusedError();
-      await readRows(tx, 'UPDATE attachments SET deleted_at = now() WHERE tenant_id = ? AND id = ?', [viewer.tenantId, row.id]);
+      await sqlRows(tx, 'UPDATE attachments SET deleted_at = now() WHERE tenant_id = ? AND id = ?', [viewer.tenantId, row.id]);
       await this.store.delete(tx, { tenantId: viewer.tenantId, attachmentId: row.id });
       this.rt.audit.record(tx, {
         action: 'attachment.deleted',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 
 /** The size of one stored piece: what is held in memory at a time per upload and per download. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -68,7 +68,7 @@ export class PgChunkStore implements AttachmentStore {
       }
     };
     for await (const chunk of rechunk(counted())) {
-      await readRows(tx, 'INSERT INTO attachment_chunks (tenant_id, attachment_id, seq, data) VALUES (?, ?, ?, ?)', [key.tenantId, key.attachmentId, seq, chunk]);
+      await sqlRows(tx, 'INSERT INTO attachment_chunks (tenant_id, attachment_id, seq, data) VALUES (?, ?, ?, ?)', [key.tenantId, key.attachmentId, seq, chunk]);
       seq += 1;
     }
     return { size, sha256: hash.digest('hex'), chunkCount: seq };
@@ -77,7 +77,7 @@ export class PgChunkStore implements AttachmentStore {
   async *get(key: FileKey & { chunkCount: number }, inTenant: <T>(work: (tx: EntityManager) => Promise<T>) => Promise<T>): AsyncIterable<Buffer> {
     for (let seq = 0; seq < key.chunkCount; seq++) {
       const rows = await inTenant((tx) =>
-        readRows<{ data: Buffer }>(tx, 'SELECT data FROM attachment_chunks WHERE tenant_id = ? AND attachment_id = ? AND seq = ?', [key.tenantId, key.attachmentId, seq]),
+        sqlRows<{ data: Buffer }>(tx, 'SELECT data FROM attachment_chunks WHERE tenant_id = ? AND attachment_id = ? AND seq = ?', [key.tenantId, key.attachmentId, seq]),
       );
       if (!rows[0]) throw new Error(`attachment ${key.attachmentId} lacks its piece ${seq}`);
       yield rows[0].data;
@@ -85,6 +85,6 @@ export class PgChunkStore implements AttachmentStore {
   }
 
   async delete(tx: EntityManager, key: FileKey): Promise<void> {
-    await readRows(tx, 'DELETE FROM attachment_chunks WHERE tenant_id = ? AND attachment_id = ?', [key.tenantId, key.attachmentId]);
+    await sqlRows(tx, 'DELETE FROM attachment_chunks WHERE tenant_id = ? AND attachment_id = ?', [key.tenantId, key.attachmentId]);
   }
 }

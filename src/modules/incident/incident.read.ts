@@ -5,7 +5,7 @@ import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInterna
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
 import { ValidationError } from '../../shared/errors';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
 import { attachmentsColumn } from '../attachment/attachment.columns';
 import type { AttachmentTimelineView } from '../attachment/attachment.types';
@@ -135,7 +135,7 @@ export async function findIncident(em: EntityManager, viewer: ReadViewer, idOrNu
   const s = scope(viewer);
   const byId = UUID.test(idOrNumber);
   const extra = includeColumns(viewer, include);
-  const rows = await readRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
+  const rows = await sqlRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${s.sql} AND ${byId ? 'i.id = ?' : 'i.number = ?'} LIMIT 1`, [
     ...extra.params,
     ...s.params,
     byId ? idOrNumber.toLowerCase() : idOrNumber.toUpperCase(),
@@ -256,12 +256,12 @@ export async function listIncidents(
   let rows: IncidentRow[];
   if (branches.length === 1) {
     const w = within(branches[0], page, pageParams);
-    rows = await readRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...extra.params, ...w.params, at.limit + 1, offset]);
+    rows = await sqlRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...extra.params, ...w.params, at.limit + 1, offset]);
   } else {
     // Each branch's first rows in the list's order (by its own index), as deep as the page reaches; the page
     // is then taken from their union.
     const parts = branches.map((branch) => within(branch, page, pageParams));
-    rows = await readRows<IncidentRow>(
+    rows = await sqlRows<IncidentRow>(
       em,
       `SELECT ${columns(viewer)}${extra.sql} ${FROM}
        WHERE i.id IN (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} ORDER BY ${order} LIMIT ?)`).join(' UNION ')})
@@ -272,7 +272,7 @@ export async function listIncidents(
   const count = async () => {
     // Up to the cap in each branch; a ticket in two branches counts once.
     const parts = branches.map((branch) => within(branch));
-    const [{ n }] = await readRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} LIMIT ?)`).join(' UNION ')}) x`, [
+    const [{ n }] = await sqlRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} LIMIT ?)`).join(' UNION ')}) x`, [
       ...parts.flatMap((p) => [...p.params, COUNT_CAP + 1]),
     ]);
     return n;
@@ -306,7 +306,7 @@ const visibleUpdates = (viewer: ReadViewer) => (viewer.kind === 'staff' ? '' : "
  */
 export async function updatesFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[], last?: number): Promise<Map<string, IncidentUpdateView[]>> {
   const newest = last === undefined ? '' : ', row_number() OVER (PARTITION BY u.incident_id ORDER BY u.created_at DESC, u.id DESC) AS rn';
-  const rows = await readRows<IncidentUpdateView & { incidentId: string; at?: Date; rn?: string }>(em, 
+  const rows = await sqlRows<IncidentUpdateView & { incidentId: string; at?: Date; rn?: string }>(em, 
     `SELECT * FROM (
        SELECT ${UPDATE_COLUMNS}, u.incident_id AS "incidentId", u.created_at AS at${newest}
        ${UPDATE_FROM}
@@ -364,7 +364,7 @@ const includeColumns = (viewer: ReadViewer, include: IncidentInclude): { sql: st
 
 /** Incident counts by status for a staff dashboard (every status, zeros included). */
 export async function countByStatus(em: EntityManager, viewer: StaffViewer): Promise<{ status: IncidentStatus; count: number }[]> {
-  return readRows(
+  return sqlRows(
     em,
     `SELECT s.status, count(i.id)::int AS count
      FROM unnest(enum_range(NULL::incident_status)) AS s(status)
@@ -388,7 +388,7 @@ export async function customerViewOf(
   incidentId: string,
 ): Promise<{ incident: CustomerIncidentView; updates: IncidentUpdateView[] } | null> {
   const audience: CustomerViewer = { kind: 'customer', tenantId, customerUserId: '', customerId: null, sessionId: '' };
-  const rows = await readRows<Incident>(em, `SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
+  const rows = await sqlRows<Incident>(em, `SELECT ${columns(audience)} ${FROM} WHERE i.tenant_id = ? AND i.id = ? LIMIT 1`, [tenantId, incidentId]);
   if (!rows[0]) return null;
   const incident = Object.fromEntries(Object.entries(rows[0]).filter(([k]) => !isIncidentInternalField(k))) as CustomerIncidentView;
   const updates = (await updatesFor(em, audience, [incidentId])).get(incidentId) ?? [];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CustomerViewer } from '../../auth/viewer';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 import type { ReadViewer } from '../incident/incident.read';
 import type { ParticipantView, PortalColleague } from './participant.types';
 
@@ -37,7 +37,7 @@ export function participantsColumn(viewer: ReadViewer): string {
  */
 export async function participantsFor(em: EntityManager, viewer: ReadViewer, incidentIds: readonly string[]): Promise<Map<string, ParticipantView[]>> {
   const s = staffColumns(viewer);
-  const rows = await readRows<ParticipantView & { incidentId: string }>(
+  const rows = await sqlRows<ParticipantView & { incidentId: string }>(
     em,
     `SELECT p.incident_id AS "incidentId", c.id, c.display_name AS "displayName",
             ${s.email} AS email, ${s.addedAt} AS "addedAt", ${s.addedByKind} AS "addedByKind", ${s.addedById} AS "addedById"
@@ -55,7 +55,7 @@ export async function participantsFor(em: EntityManager, viewer: ReadViewer, inc
 
 /** The active portal users of the viewer's own organization but the viewer, by name: whom they may add. None without an organization. */
 export function colleaguesOf(em: EntityManager, viewer: CustomerViewer): Promise<PortalColleague[]> {
-  return readRows<PortalColleague>(
+  return sqlRows<PortalColleague>(
     em,
     `SELECT c.id, c.display_name AS "displayName" FROM customer_portal_users c
      WHERE c.tenant_id = ? AND c.is_active AND c.id <> ?
@@ -67,7 +67,7 @@ export function colleaguesOf(em: EntityManager, viewer: CustomerViewer): Promise
 
 /** Whether the portal user takes part in the incident now (a participant still of its organization: customerMaySee's condition). */
 export async function takesPart(em: EntityManager, tenantId: string, incidentId: string, customerUserId: string): Promise<boolean> {
-  const rows = await readRows<{ yes: boolean }>(
+  const rows = await sqlRows<{ yes: boolean }>(
     em,
     `SELECT true AS yes FROM incident_participants p
      JOIN incidents i ON i.id = p.incident_id AND i.tenant_id = p.tenant_id

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { StaffViewer } from '../../auth/viewer';
-import { readRows } from '../../db/read';
+import { sqlRows } from '../../db/read';
 import type { IncidentRatingView, RatingSummary } from './satisfaction.types';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -23,7 +23,7 @@ export const RATING_COLUMN = `(SELECT row_to_json(x) FROM (SELECT ${RATING_COLUM
  * (participants rate too with CSAT_PARTICIPANTS_MAY_RATE; the summaries count every rating): one statement per page.
  */
 export async function ratingsFor(em: EntityManager, viewer: StaffViewer, incidentIds: readonly string[]): Promise<Map<string, IncidentRatingView>> {
-  const rows = await readRows<IncidentRatingView & { incidentId: string }>(
+  const rows = await sqlRows<IncidentRatingView & { incidentId: string }>(
     em,
     `SELECT r.incident_id AS "incidentId", ${RATING_COLUMNS} ${RATING_FROM}
      JOIN incidents ri ON ri.id = r.incident_id AND ri.tenant_id = r.tenant_id
@@ -60,7 +60,7 @@ export async function ratingSummary(em: EntityManager, viewer: StaffViewer, filt
   if (filter.none) conditions.push(['?', false]);
   const where = conditions.map(([sql]) => sql);
   const params = conditions.map(([, value]) => value);
-  const [row] = await readRows<{ count: number; average: string | null; distribution: { score: number; count: number }[]; byAssignee: { id: string | null; displayName: string | null; email: string | null; count: number; average: string }[] }>(
+  const [row] = await sqlRows<{ count: number; average: string | null; distribution: { score: number; count: number }[]; byAssignee: { id: string | null; displayName: string | null; email: string | null; count: number; average: string }[] }>(
     em,
     `WITH rated AS (SELECT r.score, r.assignee_id FROM incident_ratings r WHERE ${where.join(' AND ')})
      SELECT (SELECT count(*)::int FROM rated) AS count,
