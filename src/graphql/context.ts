@@ -44,9 +44,9 @@ export interface Context {
    */
   ownAccount?: { viewer: StaffViewer; services: Services };
   /**
-   * For public root fields (sign-in, sign-up, codes, resets, the company list) in an operation that also has
-   * fields needing the token: as the owner, on a fork of its own outside the request's transaction, which
-   * runs as the viewer's tenant (graphql/schema.ts `publicFieldsAsOwner`). Made on first use.
+   * For public query fields (the company list) in a query that also has fields needing the token: as the
+   * owner, on a fork of its own outside the request's transaction, which runs as the viewer's tenant
+   * (graphql/schema.ts `publicQueryFieldsAsOwner`). Made on first use.
    */
   readonly owner: { em: EntityManager; services: Services };
   loaders: { incidents: IncidentLoaders };

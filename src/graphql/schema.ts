@@ -58,24 +58,22 @@ export function buildBareSchema(): GraphQLSchema {
 }
 
 /**
- * Public root fields (sign-in looks staff up across tenants and audits without one; the company list spans
- * tenants) run as the owner, on a connection of their own, when the operation also has fields that need the
- * token: those run in the request's transaction as the viewer's tenant (graphql/pipeline.ts), where row-level
- * security would hide what the public ones must see. So a query may mix them, each part answering as if sent
- * apart (a mutation may not: graphql/pipeline.ts `check`). In an operation of public fields only, no
- * transaction is open and nothing changes.
+ * Public query fields (the company list spans tenants) run as the owner, on a connection of their own, when
+ * the query also has fields that need the token: those run in the request's transaction as the viewer's
+ * tenant (graphql/pipeline.ts), where row-level security would hide what the public ones must see. So a query
+ * may mix them, each part answering as if sent apart. Mutations never get here with a transaction open: a
+ * mutation mixing the two is refused (graphql/pipeline.ts `check`), and one of public fields only opens none.
  */
-function publicFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
-  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
-    for (const field of Object.values(root?.getFields() ?? {})) {
-      const resolve = field.resolve;
-      if (!resolve || !PUBLIC_ROOT_FIELDS.has(`${root!.name}.${field.name}`)) continue;
-      field.resolve = (source, args, ctx: Context, info) => {
-        if (!ctx.transaction.isOpen) return resolve(source, args, ctx, info);
-        const { em, services } = ctx.owner;
-        return resolve(source, args, Object.create(ctx, { em: { value: em }, services: { value: services } }) as Context, info);
-      };
-    }
+function publicQueryFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  for (const field of Object.values(query?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve || !PUBLIC_ROOT_FIELDS.has(`Query.${field.name}`)) continue;
+    field.resolve = (source, args, ctx: Context, info) => {
+      if (!ctx.transaction.isOpen) return resolve(source, args, ctx, info);
+      const { em, services } = ctx.owner;
+      return resolve(source, args, Object.create(ctx, { em: { value: em }, services: { value: services } }) as Context, info);
+    };
   }
   return schema;
 }
@@ -88,7 +86,7 @@ let served: GraphQLSchema | undefined;
  * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return (served ??= applyMutationRateLimit(applyShield(publicFieldsAsOwner(buildBareSchema()), permissions)));
+  return (served ??= applyMutationRateLimit(applyShield(publicQueryFieldsAsOwner(buildBareSchema()), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */
