@@ -101,6 +101,12 @@ async function main(): Promise<void> {
     }
     app = await loadServer().buildApp({ config, orm: db.orm, log, isReady: db.isReady });
     const address = await listen(app, config);
+    // Before saying so, as the worker does: whoever waits for this line may send SIGINT at once, and a signal
+    // that arrives before its handler ends the process with the signal, not with the clean stop (exit 0).
+    stopOnSignals(log, config.shutdownTimeoutMs, 'finishing in-flight requests', async () => {
+      await app?.close();
+      await db?.close();
+    });
     log.info(`listening on ${address}: GraphQL ${address}/graphql, REST ${address}/api/v1, health ${address}/healthz`);
   } catch (e) {
     await app?.close().catch(() => undefined);
@@ -108,11 +114,6 @@ async function main(): Promise<void> {
     if (e instanceof StartupError) fail(e.message);
     throw e;
   }
-
-  stopOnSignals(log, config.shutdownTimeoutMs, 'finishing in-flight requests', async () => {
-    await app?.close();
-    await db?.close();
-  });
 }
 
 runMain(main);
