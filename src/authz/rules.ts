@@ -63,7 +63,9 @@ export const staffMembersReader = viewerRule('staffMembersReader', 'staff', (ctx
 export const permissions: IRules = {
   Query: {
     companies: public_,
+    signupWorkspaces: public_,
     tenants: permission('tenant.crossTenant'),
+    workspaces: permission('tenant.crossTenant'),
     me: staffOnly,
     staffMembers: staffMembersReader,
     portalMe: customerOnly,
@@ -84,9 +86,12 @@ export const permissions: IRules = {
     // Administration: customers are read by any staff, managed by MANAGER; settings and audit are ADMIN's.
     customers: permission('incident.read'),
     customer: permission('incident.read'),
+    organizations: permission('incident.read'),
+    organization: permission('incident.read'),
     portalUsers: permission('portalUser.manage'),
     portalUser: permission('portalUser.manage'),
     tenantSettings: permission('tenant.settings'),
+    workspaceSettings: permission('tenant.settings'),
     auditLog: permission('audit.read'),
     notificationPreferences: signedIn,
     onCallRecipients: permission('tenant.settings'),

@@ -1,5 +1,6 @@
 import { print } from 'graphql';
 import { TestCompaniesDocument, type TestCompaniesQuery } from '../../src/generated/operations';
+import { buildBareSchema } from '../../src/graphql/schema';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 
@@ -23,6 +24,15 @@ describe('companies: the public list of tenants open to customer sign-up', () =>
     expect(res.status).toBe(200);
     expect(res.errors).toBeUndefined();
     expect(res.data?.companies).toEqual(open);
+  });
+
+  it('signupWorkspaces (the new name) answers the same list, anonymous or signed in, and companies is deprecated for it', async () => {
+    const res = await t.gql<{ signupWorkspaces: unknown; companies: unknown }>('{ signupWorkspaces { id name slug } companies { id name slug } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ signupWorkspaces: open, companies: open });
+    const field = buildBareSchema().getQueryType()!.getFields();
+    expect(field.companies.deprecationReason).toMatch(/^Use signupWorkspaces/);
+    expect(field.signupWorkspaces.deprecationReason).toBeUndefined();
   });
 
   it('REST GET /api/v1/customer/companies answers the same list in the envelope', async () => {

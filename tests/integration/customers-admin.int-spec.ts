@@ -234,6 +234,13 @@ describe('customer organizations for staff', () => {
         auth.VIEWER,
       );
       expect(read.data).toEqual({ customer: { name: 'Graph Org' }, customers: { items: [{ id }], pagination: { total: 1 } } });
+      // organization / organizations: the same reads under the schema's word for a customer's company.
+      const renamed = await t.gql<{ organization: Org; organizations: Page<Org> }>(
+        'query($id: ID!) { organization(id: $id) { name } organizations(filter: { q: "graph org" }) { items { id } pagination { total } } }',
+        { id },
+        auth.VIEWER,
+      );
+      expect(renamed.data).toEqual({ organization: { name: 'Graph Org' }, organizations: { items: [{ id }], pagination: { total: 1 } } });
 
       const updated = await t.gql<{ updateCustomer: Org }>(
         'mutation($id: ID!) { updateCustomer(id: $id, input: { sharingMode: OWN }) { sharingMode } }',
@@ -258,6 +265,9 @@ describe('customer organizations for staff', () => {
       expect(foreign.errors?.[0].extensions?.code).toBe('CUSTOMER_NOT_FOUND');
       const customersForPortal = await t.gql('{ customers { items { id } } }', undefined, auth.customer);
       expect(customersForPortal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const foreignOrg = await t.gql('query($id: ID!) { organization(id: $id) { id } }', { id: MISSING }, auth.stranger);
+      expect(foreignOrg.errors?.[0].extensions?.code).toBe('CUSTOMER_NOT_FOUND');
+      expect((await t.gql('{ organizations { items { id } } }', undefined, auth.customer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 });

@@ -126,6 +126,12 @@ describe('workspace settings and audit log (ADMIN)', () => {
       expect(res.data?.updateTenantSettings).toEqual({ name: 'Acme Cloud', allowCustomerSignup: false });
       const refused = await t.gql('{ tenantSettings { name } }', undefined, auth.MANAGER);
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      // workspaceSettings: the same settings under the schema's word for a tenant, and the same rule.
+      const both = await t.gql('{ workspaceSettings { name allowCustomerSignup } tenantSettings { name allowCustomerSignup } }', undefined, auth.ADMIN);
+      expect(both.data).toEqual({ workspaceSettings: { name: 'Acme Cloud', allowCustomerSignup: false }, tenantSettings: { name: 'Acme Cloud', allowCustomerSignup: false } });
+      for (const who of ['MANAGER', 'customer']) {
+        expect((await t.gql('{ workspaceSettings { name } }', undefined, auth[who])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      }
     });
   });
 

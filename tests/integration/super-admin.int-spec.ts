@@ -24,6 +24,12 @@ describe('SUPER_ADMIN operates across tenants, and only SUPER_ADMIN', () => {
     const tenants = await t.gql<{ tenants: { id: string }[] }>('{ tenants { id name slug } }', undefined, rootAuth);
     expect(tenants.data?.tenants.map((x) => x.id)).toEqual(expect.arrayContaining([home.id, other.id]));
     expect((await t.gql('{ tenants { id } }', undefined, adminAuth)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // The schema's word for a tenant is workspace: `workspaces` is the same list under the same rule.
+    const workspaces = await t.gql<{ workspaces: { id: string }[]; tenants: { id: string }[] }>('{ workspaces { id } tenants { id } }', undefined, rootAuth);
+    expect(workspaces.data?.workspaces).toEqual(workspaces.data?.tenants);
+    expect(workspaces.data?.workspaces.map((x) => x.id)).toEqual(expect.arrayContaining([home.id, other.id]));
+    for (const who of [adminAuth, engAuth]) expect((await t.gql('{ workspaces { id } }', undefined, who)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await t.gql('{ workspaces { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const created = await t.rest<Envelope<{ id: string }>>('POST', '/api/v1/incidents', { type: 'INCIDENT', title: 'Theirs', description: 'x', priority: 'LOW' }, engAuth);
     const asRoot = await t.rest('GET', `/api/v1/incidents/${created.body.data.id}`, undefined, { ...rootAuth, 'x-tenant-id': other.id });

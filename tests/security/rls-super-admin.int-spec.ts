@@ -91,6 +91,7 @@ const suffix = () => randomBytes(3).toString('hex');
 /** The root fields that take no row id (ROW_ENTRIES has the others), with arguments a SUPER_ADMIN may use in A. */
 const OTHER_ENTRIES: Record<string, Entry> = {
   'Query.tenants': () => ({ query: '{ tenants { id } }' }),
+  'Query.workspaces': () => ({ query: '{ workspaces { id } }' }),
   'Query.me': () => ({ query: '{ me { id } }' }),
   'Query.staffMembers': () => ({ query: '{ staffMembers { id } }' }),
   'Query.staffKbArticles': () => ({ query: '{ staffKbArticles { pagination { total } } }' }),
@@ -100,8 +101,10 @@ const OTHER_ENTRIES: Record<string, Entry> = {
   'Query.slaPolicies': () => ({ query: '{ slaPolicies { priority } }' }),
   'Query.verifyAuditChain': () => ({ query: '{ verifyAuditChain { ok } }' }),
   'Query.customers': () => ({ query: '{ customers { pagination { total } } }' }),
+  'Query.organizations': () => ({ query: '{ organizations { pagination { total } } }' }),
   'Query.portalUsers': () => ({ query: '{ portalUsers { pagination { total } } }' }),
   'Query.tenantSettings': () => ({ query: '{ tenantSettings { name } }' }),
+  'Query.workspaceSettings': () => ({ query: '{ workspaceSettings { name } }' }),
   'Query.auditLog': () => ({ query: '{ auditLog(limit: 100) { pagination { total } } }' }),
   'Query.notificationPreferences': () => ({ query: '{ notificationPreferences { kind } }' }),
   'Query.onCallRecipients': () => ({ query: '{ onCallRecipients { emails } }' }),

@@ -9,7 +9,7 @@ import { LimitArg, PageArg } from '../../shared/listing';
 @Resolver()
 export class CustomerAdminResolver {
   @Query(() => CustomerOrganizationPage, { description: 'Staff: the workspace\'s customer organizations by name, paginated.' })
-  customers(
+  organizations(
     @Ctx() ctx: Context,
     @Arg('filter', () => CustomerFilterInput, { nullable: true, description: 'Which organizations; none: all of them.' }) filter?: CustomerFilterInput | null,
     @PageArg() page?: number | null,
@@ -18,9 +18,30 @@ export class CustomerAdminResolver {
     return ctx.services.customerAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
-  @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace.' })
-  customer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
+  @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace; CUSTOMER_NOT_FOUND for any other id.' })
+  organization(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.get(staffViewer(ctx), id);
+  }
+
+  @Query(() => CustomerOrganizationPage, {
+    description: 'Staff: the workspace\'s customer organizations by name, paginated.',
+    deprecationReason: "Use organizations (the schema's word for a customer's company is organization). Kept for the REST route.",
+  })
+  customers(
+    @Ctx() ctx: Context,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: 'Which organizations; none: all of them.' }) filter?: CustomerFilterInput | null,
+    @PageArg() page?: number | null,
+    @LimitArg() limit?: number | null,
+  ) {
+    return this.organizations(ctx, filter, page, limit);
+  }
+
+  @Query(() => CustomerOrganization, {
+    description: 'Staff: one customer organization of the workspace.',
+    deprecationReason: "Use organization (the schema's word for a customer's company is organization). Kept for the REST route.",
+  })
+  customer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
+    return this.organization(id, ctx);
   }
 
   @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.' })

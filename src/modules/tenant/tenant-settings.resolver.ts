@@ -7,8 +7,16 @@ import { TenantSettings } from './tenant-settings.types';
 @Resolver()
 export class TenantSettingsResolver {
   @Query(() => TenantSettings, { description: 'ADMIN: the settings of the caller\'s workspace.' })
-  tenantSettings(@Ctx() ctx: Context) {
+  workspaceSettings(@Ctx() ctx: Context) {
     return ctx.services.tenantSettings.get(staffViewer(ctx));
+  }
+
+  @Query(() => TenantSettings, {
+    description: 'ADMIN: the settings of the caller\'s workspace.',
+    deprecationReason: "Use workspaceSettings (the schema's word for a tenant is workspace). Kept for the REST route.",
+  })
+  tenantSettings(@Ctx() ctx: Context) {
+    return this.workspaceSettings(ctx);
   }
 
   @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.' })

@@ -13,8 +13,16 @@ export class TenantSummary {
 
 @Resolver()
 export class TenantsAdminResolver {
-  @Query(() => [TenantSummary], { description: 'SUPER_ADMIN: every tenant; act in one by sending X-Tenant-Id with its id.' })
-  tenants(@Ctx() ctx: Context) {
+  @Query(() => [TenantSummary], { description: 'SUPER_ADMIN: every workspace; act in one by sending X-Tenant-Id with its id.' })
+  workspaces(@Ctx() ctx: Context) {
     return ctx.services.tenants.listAll(staffViewer(ctx));
+  }
+
+  @Query(() => [TenantSummary], {
+    description: 'SUPER_ADMIN: every tenant; act in one by sending X-Tenant-Id with its id.',
+    deprecationReason: "Use workspaces (the schema's word for a tenant is workspace).",
+  })
+  tenants(@Ctx() ctx: Context) {
+    return this.workspaces(ctx);
   }
 }

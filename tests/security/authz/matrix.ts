@@ -465,6 +465,14 @@ export const ROW_ENTRIES: RowEntry[] = [
     rest: { 'GET /api/v1/customers/:id': (id) => ({ method: 'GET', path: `/api/v1/customers/${id}` }) },
   },
   {
+    slot: 'Query.organization:id',
+    access: staff('incident.read'),
+    notFound: 'CUSTOMER_NOT_FOUND',
+    target: (w) => w.orgs.shared.id,
+    op: (id) => ({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: { id } }),
+    check: idIs('organization'),
+  },
+  {
     slot: 'Mutation.updateCustomer:id',
     access: staff('customer.manage'),
     notFound: 'CUSTOMER_NOT_FOUND',
