@@ -14,7 +14,7 @@ export class Customer {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   @Property({ type: 'text' })
@@ -41,10 +41,10 @@ export class CustomerUser {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Customer, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   customer?: Ref<Customer> | null;
 
   @Property({ type: 'text' })
