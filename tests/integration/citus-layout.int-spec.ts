@@ -300,5 +300,11 @@ describe('the layout migration on a database with data', () => {
     // The links survived as they were.
     const [kept] = await sql(`SELECT customer_id, reporter_customer_id, assignee_id, parent_id FROM incidents WHERE id = ?`, [inc2]);
     expect(kept).toEqual({ customer_id: orgA, reporter_customer_id: portalA, assignee_id: null, parent_id: inc1 });
+
+    // A workspace still goes in one statement with all its rows: the links among them that are NO ACTION now
+    // (SET NULL before) are checked at the statement's end, when their rows are gone too.
+    await sql('DELETE FROM tenants WHERE id = ?', [a]);
+    const left = await counts();
+    expect(Object.entries(left).filter(([, n]) => n !== 0)).toEqual([['tenants', 1], ['incidents', 1]]);
   });
 });
