@@ -35,6 +35,9 @@ export class Customer {
 @Unique({ properties: ['tenant', 'email'] })
 @Index({ properties: ['email'] })
 @Index({ properties: ['tenant', 'customer'] })
+// The key is (tenant_id, id) (db/citus-layout.ts); an e-mailed link or code names the account by id alone,
+// before any workspace is known (portal sign-in links, invitations).
+@Index({ properties: ['id'] })
 export class CustomerUser {
   [OptionalProps]?: 'id' | 'customer' | 'passwordHash' | 'isActive' | 'emailVerifiedAt' | 'createdAt' | 'updatedAt';
 
