@@ -24,6 +24,8 @@ import { Migration20261207120415 } from './Migration20261207120415';
 import { Migration20261207121058 } from './Migration20261207121058';
 import { Migration20261207125810 } from './Migration20261207125810';
 import { Migration20261207125927 } from './Migration20261207125927';
+import { Migration20261207175000 } from './Migration20261207175000';
+import { Migration20261207181041 } from './Migration20261207181041';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -50,4 +52,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207121058', class: Migration20261207121058 },
   { name: 'Migration20261207125810', class: Migration20261207125810 },
   { name: 'Migration20261207125927', class: Migration20261207125927 },
+  { name: 'Migration20261207175000', class: Migration20261207175000 },
+  { name: 'Migration20261207181041', class: Migration20261207181041 },
 ];

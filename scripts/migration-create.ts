@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, projectRoot } from '../src/config/config';
+import type { DatabaseSchema } from '@mikro-orm/postgresql';
+import { schemaAsEntitiesDeclareIt } from '../src/db/citus-layout';
 import { connectOrm, migrate } from '../src/db/database';
 import { withScratchDatabase } from '../src/db/scratch';
 
@@ -38,7 +40,13 @@ async function main() {
     const orm = await connectOrm(url);
     try {
       await migrate(orm);
-      const result = await orm.getMigrator().createMigration(MIGRATIONS, blank);
+      const migrator = orm.getMigrator();
+      // The diff starts from the database as the entities declare it: the Citus layout's tenant_id in keys is
+      // not a change to undo (src/db/citus-layout.ts). MikroORM takes that starting point from its schema
+      // snapshot, which this project does not keep (`snapshot: false`), so it is handed over here.
+      const fromSchema = await schemaAsEntitiesDeclareIt(orm);
+      (migrator as unknown as { getSchemaFromSnapshot(): DatabaseSchema }).getSchemaFromSnapshot = () => fromSchema;
+      const result = await migrator.createMigration(MIGRATIONS, blank);
       if (!result.fileName) {
         console.log('No changes: the entities match the migrations.');
         return;

@@ -22,14 +22,14 @@ export class Attachment {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Incident, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
   /** The update (comment) the file hangs on; none: the ticket itself. */
-  @ManyToOne(() => IncidentUpdate, { ref: true, nullable: true, deleteRule: 'cascade' })
+  @ManyToOne(() => IncidentUpdate, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'cascade' })
   update?: Ref<IncidentUpdate> | null;
 
   @Enum({ items: () => AUTHOR_KINDS, nativeEnumName: 'author_kind' })
@@ -38,7 +38,7 @@ export class Attachment {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   uploaderStaff?: Ref<User> | null;
 
-  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   uploaderCustomer?: Ref<CustomerUser> | null;
 
   /** Sanitised: no path, no control characters, at most 200 characters. */
@@ -78,10 +78,10 @@ export class Attachment {
 /** The bytes of an attachment in the PostgreSQL store: `seq`-numbered rows of up to 256 KiB each. */
 @Entity({ tableName: 'attachment_chunks' })
 export class AttachmentChunk {
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade', primary: true })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade', primary: true })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Attachment, { ref: true, deleteRule: 'cascade', primary: true })
+  @ManyToOne(() => Attachment, { ref: true, updateRule: 'no action', deleteRule: 'cascade', primary: true })
   attachment!: Ref<Attachment>;
 
   @PrimaryKey({ type: 'integer' })

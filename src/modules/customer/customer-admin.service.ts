@@ -92,6 +92,9 @@ export class CustomerAdminService {
       const members = await tx.count(CustomerUser, { tenant: viewer.tenantId, customer: org.id });
       if (members) throw new CustomerHasPortalUsersError(members);
       const before = snapshot(org);
+      // Its tickets stay, without an organization. The database no longer does this (ON DELETE SET NULL):
+      // Citus refuses that action on a foreign key that holds the tenant (migrations/Migration20261207175000.ts).
+      await tx.execute('UPDATE incidents SET customer_id = NULL WHERE tenant_id = ? AND customer_id = ?', [viewer.tenantId, org.id]);
       tx.remove(org);
       auditStaffChange(this.rt, tx, viewer, client, { action: 'customer.deleted', targetType: 'customer', targetId: org.id, before, after: null });
       await tx.flush();

@@ -14,7 +14,7 @@ export class Customer {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   @Property({ type: 'text' })
@@ -35,16 +35,19 @@ export class Customer {
 @Unique({ properties: ['tenant', 'email'] })
 @Index({ properties: ['email'] })
 @Index({ properties: ['tenant', 'customer'] })
+// The key is (tenant_id, id) (db/citus-layout.ts); an e-mailed link or code names the account by id alone,
+// before any workspace is known (portal sign-in links, invitations).
+@Index({ properties: ['id'] })
 export class CustomerUser {
   [OptionalProps]?: 'id' | 'customer' | 'passwordHash' | 'isActive' | 'emailVerifiedAt' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Customer, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   customer?: Ref<Customer> | null;
 
   @Property({ type: 'text' })

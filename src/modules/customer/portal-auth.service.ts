@@ -202,7 +202,7 @@ export class PortalAuthService {
   async refresh(input: { refreshToken: string }, client: ClientInfo): Promise<TokenPair> {
     const rotate = this.rt.config.tokens.refreshRotation.includes(client.door ?? 'graphql');
     const { session, refreshToken } = await this.rt.sessions.refresh(this.em, input.refreshToken, 'customer', rotate);
-    const user = await this.em.findOne(CustomerUser, { id: session.subjectId, isActive: true });
+    const user = await this.em.findOne(CustomerUser, { tenant: session.tenant.id, id: session.subjectId, isActive: true });
     if (!user) {
       await this.rt.sessions.revoke(this.em, [session.id], 'user_inactive');
       throw new InvalidCredentialsError();

@@ -19,7 +19,7 @@ export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
  * except for the provider's answer arriving.
  */
 @Entity({ tableName: 'incident_analyses' })
-@Unique({ properties: ['incident', 'version'] })
+@Unique({ properties: ['tenant', 'incident', 'version'] })
 @Index({ properties: ['tenant', 'incident', 'createdAt'] })
 export class IncidentAnalysis {
   [OptionalProps]?: 'id' | 'requestedBy' | 'providerModel' | 'providerReport' | 'providerError' | 'providerFinishedAt' | 'createdAt';
@@ -27,10 +27,10 @@ export class IncidentAnalysis {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Incident, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
   /** 1, 2, 3, ... per incident, whatever the audience. */

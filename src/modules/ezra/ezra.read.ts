@@ -114,7 +114,7 @@ export async function publicFacts(em: EntityManager, tenantId: string, incidentI
        CASE u.author_kind WHEN 'STAFF' THEN ${displayName('s')} WHEN 'CUSTOMER' THEN COALESCE(c.display_name, 'Customer') ELSE 'System' END AS author
      FROM incident_updates u
      LEFT JOIN users s ON s.id = u.author_staff_id
-     LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id
+     LEFT JOIN customer_portal_users c ON c.tenant_id = u.tenant_id AND c.id = u.author_customer_id
      WHERE u.tenant_id = ? AND u.incident_id = ? AND u.visibility = 'PUBLIC'
      ORDER BY u.created_at, u.id`,
     [tenantId, incidentId],

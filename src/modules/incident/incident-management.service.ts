@@ -282,7 +282,7 @@ export class IncidentManagementService {
         authorKind: 'SYSTEM',
       });
       await tx.flush();
-      await touch(tx, child.id);
+      await touch(tx, viewer.tenantId, child.id);
       emitEvent(tx, viewer.tenantId, 'incident.public_update', { incidentId: child.id, number: child.number, updateId: update.id, fromParent: parent.id });
     }
   }
@@ -333,7 +333,7 @@ export class IncidentManagementService {
       const update = this.event(tx, viewer, incident, 'COMMENT', input.visibility, body);
       await tx.flush();
       // A comment is activity, not an edit: it touches updatedAt without bumping the version editors hold.
-      await touch(tx, incident.id);
+      await touch(tx, viewer.tenantId, incident.id);
       this.audit(tx, viewer, client, 'incident.commented', incident, null);
       if (input.visibility === 'PUBLIC') emitEvent(tx, viewer.tenantId, 'incident.public_update', { incidentId: incident.id, number: incident.number, updateId: update.id });
       return update;

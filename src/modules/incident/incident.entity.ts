@@ -66,7 +66,7 @@ export class Incident {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   /** INC-YYYYMMDD-NNNN (CHG- for changes), unique per tenant. */
@@ -132,14 +132,14 @@ export class Incident {
   @Property({ type: 'text', nullable: true })
   resolutionSummary?: string | null;
 
-  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   reporterCustomer?: Ref<CustomerUser> | null;
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   reporterStaff?: Ref<User> | null;
 
   /** The customer organization the ticket belongs to (the reporter's at creation). */
-  @ManyToOne(() => Customer, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Customer, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   customer?: Ref<Customer> | null;
 
   /** Internal. */
@@ -169,7 +169,7 @@ export class Incident {
   idempotencyHash?: string | null;
 
   /** A parent incident gathers many customer reports of one problem; its status changes reach them. */
-  @ManyToOne(() => Incident, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Incident, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   parent?: Ref<Incident> | null;
 
   /** Set once by the SLA check when the response target passed without acknowledgement. */
@@ -223,10 +223,10 @@ export class IncidentUpdate {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Incident, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
   @Enum({ items: () => UPDATE_KINDS, nativeEnumName: 'update_kind' })
@@ -248,7 +248,7 @@ export class IncidentUpdate {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
   authorStaff?: Ref<User> | null;
 
-  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => CustomerUser, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   authorCustomer?: Ref<CustomerUser> | null;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
@@ -280,7 +280,7 @@ export class SlaPolicy {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   @Enum({ items: () => PRIORITIES, nativeEnumName: 'priority' })

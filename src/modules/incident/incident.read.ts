@@ -295,7 +295,7 @@ const UPDATE_COLUMNS = `u.id, u.kind, u.body, u.status, u.visibility, ${iso('u.c
              ELSE 'System' END) AS author`;
 const UPDATE_FROM = `FROM incident_updates u
        LEFT JOIN users s ON s.id = u.author_staff_id
-       LEFT JOIN customer_portal_users c ON c.id = u.author_customer_id`;
+       LEFT JOIN customer_portal_users c ON c.tenant_id = u.tenant_id AND c.id = u.author_customer_id`;
 /** Customers see PUBLIC updates only. */
 const visibleUpdates = (viewer: ReadViewer) => (viewer.kind === 'staff' ? '' : "AND u.visibility = 'PUBLIC'");
 

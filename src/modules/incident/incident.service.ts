@@ -30,9 +30,12 @@ export async function nextNumber(em: EntityManager, tenantId: string, type: Inci
   return `${prefix}-${day.replaceAll('-', '')}-${String(last).padStart(4, '0')}`;
 }
 
-/** Marks activity on an incident (updatedAt) without bumping its version, which MikroORM would do. */
-export async function touch(em: EntityManager, incidentId: string): Promise<void> {
-  await em.execute('UPDATE incidents SET updated_at = now() WHERE id = ?', [incidentId], 'run');
+/**
+ * Marks activity on an incident (updatedAt) without bumping its version, which MikroORM would do. By its whole
+ * key (tenant, id): one shard under Citus.
+ */
+export async function touch(em: EntityManager, tenantId: string, incidentId: string): Promise<void> {
+  await em.execute('UPDATE incidents SET updated_at = now() WHERE tenant_id = ? AND id = ?', [tenantId, incidentId], 'run');
 }
 
 export interface TicketInput {
@@ -147,7 +150,7 @@ export class IncidentService {
       });
       await tx.flush();
       // Activity, not an edit: touch updatedAt without bumping the version staff editors hold.
-      await touch(tx, incident.id);
+      await touch(tx, viewer.tenantId, incident.id);
       emitEvent(tx, viewer.tenantId, 'incident.customer_comment', { incidentId: incident.id, number: incident.number, updateId: created.id });
       return { created, author };
     });

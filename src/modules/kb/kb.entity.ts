@@ -34,7 +34,7 @@ export class KbArticle {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   @Property({ type: 'text' })
@@ -80,7 +80,7 @@ export class KbArticle {
   archivedAt?: Date | null;
 
   /** The incident this article was drafted from when it was resolved. */
-  @ManyToOne(() => Incident, { ref: true, nullable: true, deleteRule: 'set null' })
+  @ManyToOne(() => Incident, { ref: true, nullable: true, updateRule: 'no action', deleteRule: 'no action' })
   sourceIncident?: Ref<Incident> | null;
 
   @Property({
@@ -104,7 +104,7 @@ export class KbArticle {
  * version had; restoring one saves its content again as a new revision.
  */
 @Entity({ tableName: 'kb_article_revisions' })
-@Unique({ properties: ['article', 'revision'] })
+@Unique({ properties: ['tenant', 'article', 'revision'] })
 @Index({ properties: ['tenant', 'article'] })
 export class KbArticleRevision {
   [OptionalProps]?: 'id' | 'category' | 'tags' | 'savedBy' | 'createdAt';
@@ -112,10 +112,10 @@ export class KbArticleRevision {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => KbArticle, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => KbArticle, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   article!: Ref<KbArticle>;
 
   @Property({ type: 'integer' })

@@ -158,7 +158,7 @@ export class NotificationPreference {
   @Enum({ items: () => OWNER_KINDS, nativeEnumName: 'notification_owner_kind' })
   ownerKind!: OwnerKind;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
   @Property({ type: 'boolean' })
@@ -176,7 +176,7 @@ export class NotificationPreference {
 export class OnCallRecipient {
   [OptionalProps]?: 'createdAt';
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade', primary: true })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade', primary: true })
   tenant!: Ref<Tenant>;
 
   /** Lower case. A staff member's address (their preferences apply) or a team address. */

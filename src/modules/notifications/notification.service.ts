@@ -41,7 +41,7 @@ export class NotificationService {
     const ownerId = viewer.kind === 'staff' ? viewer.userId : viewer.customerUserId;
     await this.em.execute(
       `INSERT INTO notification_preferences (owner_id, kind, owner_kind, tenant_id, enabled) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (owner_id, kind) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
+       ON CONFLICT (tenant_id, owner_id, kind) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = now()`,
       [ownerId, kind, owner, viewer.tenantId, enabled],
     );
     return this.preferences(viewer);

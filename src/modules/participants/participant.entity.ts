@@ -19,13 +19,13 @@ export class IncidentParticipant {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Incident, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
-  @ManyToOne(() => CustomerUser, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => CustomerUser, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   customerUser!: Ref<CustomerUser>;
 
   @Enum({ items: () => AUTHOR_KINDS, nativeEnumName: 'author_kind' })

@@ -25,13 +25,13 @@ export class IncidentRating {
   @PrimaryKey({ type: 'uuid', defaultRaw: 'gen_random_uuid()' })
   id!: string;
 
-  @ManyToOne(() => Tenant, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Tenant, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   tenant!: Ref<Tenant>;
 
-  @ManyToOne(() => Incident, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => Incident, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   incident!: Ref<Incident>;
 
-  @ManyToOne(() => CustomerUser, { ref: true, deleteRule: 'cascade' })
+  @ManyToOne(() => CustomerUser, { ref: true, updateRule: 'no action', deleteRule: 'cascade' })
   rater!: Ref<CustomerUser>;
 
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
