@@ -27,7 +27,7 @@ export class PortalAccount {
 @ObjectType({ simpleResolvers: true, description: 'A signed-in portal session: its tokens and the account.' })
 export class PortalAuthPayload {
   @Field({ description: 'Portal access token (audience portal); grants nothing on staff operations.' }) accessToken!: string;
-  @Field({ description: 'Exchanged for a new access token (customerRefreshToken); rotates on each use.' }) refreshToken!: string;
+  @Field({ description: 'Exchanged for a new access token (customerSessionRefresh, or the deprecated customerRefreshToken); rotates on each use.' }) refreshToken!: string;
   @Field(() => PortalAccount, { description: 'The account signed in.' }) account!: PortalAccount;
 }
 

@@ -28,7 +28,7 @@ export class AuthUser {
 @ObjectType({ simpleResolvers: true, description: 'A signed-in staff session: its tokens and the staff member.' })
 export class AuthPayload {
   @Field({ description: 'Short-lived JWT for the Authorization: Bearer header.' }) accessToken!: string;
-  @Field({ description: 'Single-use token for refreshToken; a reused one ends the session.' }) refreshToken!: string;
+  @Field({ description: 'Single-use token for sessionRefresh (or the deprecated refreshToken); a reused one ends the session.' }) refreshToken!: string;
   @Field(() => AuthUser, { description: 'The staff member signed in.' }) user!: AuthUser;
 }
 
