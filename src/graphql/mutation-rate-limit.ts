@@ -12,7 +12,7 @@ import type { Context } from './context';
  * over the limit is stopped before any other work.
  */
 /** Signing out is never refused: a viewer over the limit must still be able to end their session. */
-const UNCOUNTED = new Set(['logout', 'customerLogout']);
+const UNCOUNTED = new Set(['logout', 'customerLogout', 'sessionEnd', 'customerSessionEnd']);
 
 const countMutation: IMiddlewareFunction<unknown, Context> = async (resolve, root, args, context, info) => {
   if (!UNCOUNTED.has(info.fieldName)) await context.rateLimits.consumeMutation(context.viewer);

@@ -96,11 +96,34 @@ describe('staff login, tokens and sessions', () => {
     expect((await me(auth)).body.data).toMatchObject({ firstName: 'Augusta', phone: '+33142685300' });
   });
 
+  // Issue 15: profileUpdate is updateProfile's new name; the payload carries the profile under `me`.
+  it.each([
+    ['updateProfile', (r: Record<string, unknown>) => r.updateProfile as Me, '{ firstName phone }'],
+    ['profileUpdate', (r: Record<string, unknown>) => (r.profileUpdate as { me: Me }).me, '{ me { firstName phone } }'],
+  ] as const)('GraphQL %s changes names and phone (stored as E.164), refuses a bad phone and stores nothing then', async (name, profile, selection) => {
+    const user = await createStaff(t.em(), t.app.runtime.passwords);
+    const { auth } = await login(t, user.email, user.password);
+    const ok = await t.gql<Record<string, unknown>>(`mutation { ${name}(input: { firstName: "Grace", phone: "+33 1 42 68 53 00" }) ${selection} }`, undefined, auth);
+    expect(ok.errors).toBeUndefined();
+    expect(profile(ok.data!)).toEqual({ firstName: 'Grace', phone: '+33142685300' });
+    const bad = await t.gql(`mutation { ${name}(input: { firstName: "Nobody", phone: "call me" }) ${selection} }`, undefined, auth);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await me(auth)).body.data).toMatchObject({ firstName: 'Grace', phone: '+33142685300' });
+    // Without a token: refused.
+    const anonymous = await t.gql(`mutation { ${name}(input: { firstName: "Anon" }) ${selection} }`);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   describe('refresh tokens', () => {
     type Pair = { accessToken: string; refreshToken: string };
     const refreshRest = (app: TestApp, refreshToken: string) => app.rest<Envelope<Pair>>('POST', '/api/v1/auth/refresh-token', { refreshToken });
-    const refreshGql = (app: TestApp, refreshToken: string) =>
-      app.gql<{ refreshToken: Pair }>('mutation($t: String!) { refreshToken(input: { refreshToken: $t }) { accessToken refreshToken } }', { t: refreshToken });
+    // Issue 15: sessionRefresh is refreshToken's new name over GraphQL; both run through the same assertions.
+    type RefreshName = 'refreshToken' | 'sessionRefresh';
+    const REFRESH_NAMES: RefreshName[] = ['refreshToken', 'sessionRefresh'];
+    const refreshGql = async (app: TestApp, refreshToken: string, name: RefreshName = 'refreshToken') => {
+      const res = await app.gql<Record<RefreshName, Pair>>(`mutation($t: String!) { ${name}(input: { refreshToken: $t }) { accessToken refreshToken } }`, { t: refreshToken });
+      return { ...res, pair: res.data?.[name] };
+    };
 
     it('REST, as the document says: one long-lived refresh token, refreshed again and again', async () => {
       const first = await login(t, ada.email, ada.password);
@@ -115,24 +138,27 @@ describe('staff login, tokens and sessions', () => {
       for (const token of [first.accessToken, ...accessTokens]) expect((await me({ authorization: `Bearer ${token}` })).status).toBe(200);
     });
 
-    it('GraphQL rotates: each refresh token works once and returns a new pair', async () => {
+    it.each(REFRESH_NAMES)('GraphQL %s rotates: each refresh token works once and returns a new pair', async (name) => {
       const first = await login(t, ada.email, ada.password);
-      const res = await refreshGql(t, first.refreshToken);
-      expect(res.data?.refreshToken.refreshToken).toMatch(/^rt_/);
-      expect(res.data?.refreshToken.refreshToken).not.toBe(first.refreshToken);
-      expect((await me({ authorization: `Bearer ${res.data!.refreshToken.accessToken}` })).status).toBe(200);
+      const res = await refreshGql(t, first.refreshToken, name);
+      expect(res.errors).toBeUndefined();
+      expect(res.pair?.refreshToken).toMatch(/^rt_/);
+      expect(res.pair?.refreshToken).not.toBe(first.refreshToken);
+      expect((await me({ authorization: `Bearer ${res.pair!.accessToken}` })).status).toBe(200);
+      // The spent one is refused (and that revokes the session, below).
+      expect((await refreshGql(t, first.refreshToken, name)).errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
     });
 
-    it('a reused refresh token revokes the whole session (theft detection), on either door', async () => {
+    it.each(REFRESH_NAMES)('a reused refresh token revokes the whole session (theft detection), on either door (GraphQL %s)', async (name) => {
       const first = await login(t, ada.email, ada.password);
-      const rotated = (await refreshGql(t, first.refreshToken)).data!.refreshToken;
+      const rotated = (await refreshGql(t, first.refreshToken, name)).pair!;
       // The spent token comes back through REST: someone else holds a copy.
       const reuse = await refreshRest(t, first.refreshToken);
       expect(reuse.status).toBe(401);
       expect(reuse.body.errors?.[0].code).toBe('INVALID_REFRESH_TOKEN');
       // The thief's copy and the owner's newer tokens are all dead now.
       expect((await refreshRest(t, rotated.refreshToken)).status).toBe(401);
-      expect((await refreshGql(t, rotated.refreshToken)).errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+      expect((await refreshGql(t, rotated.refreshToken, name)).errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
       expect((await me({ authorization: `Bearer ${rotated.accessToken}` })).status).toBe(401);
       expect((await me(first.auth)).status).toBe(401);
       const session = await t.em().findOneOrFail(Session, { id: (jwt.decode(first.accessToken) as { sid: string }).sid });
@@ -150,10 +176,12 @@ describe('staff login, tokens and sessions', () => {
         expect((await refreshRest(rotating, first.refreshToken)).status).toBe(401);
         expect((await refreshRest(rotating, next.body.data.refreshToken)).status).toBe(401); // the session is revoked
 
-        const kept = await login(never, ada.email, ada.password);
-        const again = await refreshGql(never, kept.refreshToken);
-        expect(again.data?.refreshToken.refreshToken).toBe(kept.refreshToken);
-        expect((await refreshGql(never, kept.refreshToken)).data?.refreshToken.refreshToken).toBe(kept.refreshToken);
+        for (const name of REFRESH_NAMES) {
+          const kept = await login(never, ada.email, ada.password);
+          const again = await refreshGql(never, kept.refreshToken, name);
+          expect(again.pair?.refreshToken).toBe(kept.refreshToken);
+          expect((await refreshGql(never, kept.refreshToken, name)).pair?.refreshToken).toBe(kept.refreshToken);
+        }
       } finally {
         await Promise.all([rotating.close(), never.close()]);
       }
@@ -197,6 +225,22 @@ describe('staff login, tokens and sessions', () => {
       expect((await me(session.auth)).status).toBe(401);
       expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: session.refreshToken })).status).toBe(401);
       expect((await t.rest('POST', '/api/v1/auth/logout', undefined, session.auth)).status).toBe(401);
+    });
+
+    // Issue 15: sessionEnd is logout's new name; both through the same assertions.
+    it.each([
+      ['logout', 'mutation { logout }', true],
+      ['sessionEnd', 'mutation { sessionEnd { ended } }', { ended: true }],
+    ] as const)('GraphQL %s revokes the session and its refresh token; the same token again is UNAUTHENTICATED', async (name, query, answer) => {
+      const session = await login(t, ada.email, ada.password);
+      const out = await t.gql<Record<string, unknown>>(query, undefined, session.auth);
+      expect(out.errors).toBeUndefined();
+      expect(out.data?.[name]).toEqual(answer);
+      const sid = (jwt.decode(session.accessToken) as { sid: string }).sid;
+      expect((await t.em().findOneOrFail(Session, { id: sid })).revokedReason).toBe('logout');
+      expect((await me(session.auth)).status).toBe(401);
+      expect((await t.rest('POST', '/api/v1/auth/refresh-token', { refreshToken: session.refreshToken })).status).toBe(401);
+      expect((await t.gql(query, undefined, session.auth)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('is seen by every server process on the same database', async () => {
@@ -301,6 +345,31 @@ describe('staff login, tokens and sessions', () => {
       await login(t, user.email, 'Another-Strong-One-7');
       const audit = await t.em().find(AuditEntry, { actorId: user.user.id, action: 'auth.password.changed' });
       expect(audit).toHaveLength(1);
+    });
+  });
+
+  // Issue 15: passwordChange is changePassword's new name over GraphQL; both through the same assertions.
+  describe.each([
+    ['changePassword', 'ChangePasswordInput', '', true],
+    ['passwordChange', 'PasswordChangeInput', ' { changed }', { changed: true }],
+  ] as const)('GraphQL %s', (name, inputType, selection, answer) => {
+    it('refuses a wrong current password, then ends the other sessions only', async () => {
+      const user = await createStaff(t.em(), t.app.runtime.passwords);
+      const a = await login(t, user.email, user.password);
+      const b = await login(t, user.email, user.password);
+      const change = (currentPassword: string, newPassword: string) =>
+        t.gql<Record<string, unknown>>(`mutation($i: ${inputType}!) { ${name}(input: $i)${selection} }`, { i: { currentPassword, newPassword } }, a.auth);
+      const wrong = await change('Not-It-At-All-1', 'Another-Strong-One-7');
+      expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED' });
+      expect((await me(b.auth)).status).toBe(200);
+
+      const ok = await change(user.password, 'Another-Strong-One-7');
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data?.[name]).toEqual(answer);
+      expect((await me(a.auth)).status).toBe(200);
+      expect((await me(b.auth)).status).toBe(401);
+      await login(t, user.email, 'Another-Strong-One-7');
+      expect(await t.em().find(AuditEntry, { actorId: user.user.id, action: 'auth.password.changed' })).toHaveLength(1);
     });
   });
 

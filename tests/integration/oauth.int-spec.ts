@@ -132,21 +132,54 @@ describe('sign in with Google (OpenID Connect, against a real provider)', () => 
     expect(pwd.body.errors?.[0].code).toBe('INVALID_CREDENTIALS');
   });
 
-  it('completes the flow over GraphQL too, and the tokens work there', async () => {
+  // Issue 15: oauthStart and oauthComplete are oauthLogin's and oauthCallback's new names; both sets through the same assertions.
+  const GQL_NAMES = [
+    {
+      names: 'oauthLogin and oauthCallback',
+      start: (provider: string) => ({ query: 'mutation($p: String!) { oauthLogin(provider: $p) { authorizationUrl } }', variables: { p: provider }, field: 'oauthLogin' }),
+      complete: (input: Record<string, unknown>) => ({
+        query:
+          'mutation($code: String!, $state: String!, $iss: String) { oauthCallback(code: $code, state: $state, iss: $iss) { accessToken refreshToken user { id email firstName lastName role } } }',
+        variables: input,
+        field: 'oauthCallback',
+      }),
+    },
+    {
+      names: 'oauthStart and oauthComplete',
+      start: (provider: string) => ({ query: 'mutation($i: OauthStartInput!) { oauthStart(input: $i) { authorizationUrl } }', variables: { i: { provider } }, field: 'oauthStart' }),
+      complete: (input: Record<string, unknown>) => ({
+        query: 'mutation($i: OauthCompleteInput!) { oauthComplete(input: $i) { accessToken refreshToken user { id email firstName lastName role } } }',
+        variables: { i: input },
+        field: 'oauthComplete',
+      }),
+    },
+  ];
+  const call = async <T>(o: { query: string; variables: Record<string, unknown>; field: string }) => {
+    const res = await t.gql<Record<string, T>>(o.query, o.variables);
+    return { value: res.data?.[o.field], code: res.errors?.[0]?.extensions?.code };
+  };
+
+  it.each(GQL_NAMES)('completes the flow over GraphQL too ($names), and the tokens work there', async ({ start, complete }) => {
     const sub = await account({ email: `${unique('gql')}@graph.test`, email_verified: true, given_name: 'Gee' });
-    const started = await t.gql<{ oauthLogin: { authorizationUrl: string } }>('mutation { oauthLogin(provider: "google") { authorizationUrl } }');
-    expect(started.errors).toBeUndefined();
-    const back = await op.signIn(started.data!.oauthLogin.authorizationUrl, sub);
-    const done = await t.gql<{ oauthCallback: AuthData }>(
-      'mutation($code: String!, $state: String!, $iss: String) { oauthCallback(code: $code, state: $state, iss: $iss) { accessToken refreshToken user { id email firstName lastName role } } }',
-      { code: back.searchParams.get('code'), state: back.searchParams.get('state'), iss: back.searchParams.get('iss') },
-    );
-    expect(done.errors).toBeUndefined();
-    expect(done.data!.oauthCallback.user).toMatchObject({ firstName: 'Gee', lastName: null, role: 'ADMIN' });
+    const started = await call<{ authorizationUrl: string }>(start('google'));
+    expect(started.code).toBeUndefined();
+    const back = await op.signIn(started.value!.authorizationUrl, sub);
+    const input = { code: back.searchParams.get('code'), state: back.searchParams.get('state'), iss: back.searchParams.get('iss') };
+    const done = await call<AuthData>(complete(input));
+    expect(done.code).toBeUndefined();
+    expect(done.value!.user).toMatchObject({ firstName: 'Gee', lastName: null, role: 'ADMIN' });
     const viewer = await t.gql<{ me: { id: string; emailVerified: boolean } }>('{ me { id emailVerified } }', undefined, {
-      authorization: `Bearer ${done.data!.oauthCallback.accessToken}`,
+      authorization: `Bearer ${done.value!.accessToken}`,
     });
-    expect(viewer.data?.me).toEqual({ id: done.data!.oauthCallback.user.id, emailVerified: true });
+    expect(viewer.data?.me).toEqual({ id: done.value!.user.id, emailVerified: true });
+    // The state is used up: the same redirect again is refused.
+    expect((await call(complete(input))).code).toBe('INVALID_OAUTH_STATE');
+  });
+
+  it.each(GQL_NAMES)('over GraphQL ($names): an unknown provider and a forged state are coded refusals', async ({ start, complete }) => {
+    expect((await call(start('myspace'))).code).toBe('UNKNOWN_PROVIDER');
+    expect((await call(complete({ code: 'x', state: 'forged' }))).code).toBe('INVALID_OAUTH_STATE');
+    expect((await call(complete({ code: 'x'.repeat(4097), state: 'forged' }))).code).toBe('VALIDATION_FAILED');
   });
 
   it('GET /api/v1/auth/oauth/login redirects a browser to the provider with PKCE (S256), state and nonce', async () => {

@@ -68,6 +68,23 @@ const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
     own: (w) => w.orgs.shared.id,
     op: async (id, w) => ({ query: 'mutation($id: ID!, $c: ID) { updatePortalUser(id: $id, input: { customerId: $c }) { id } }', variables: { id: (await w.make.portalUser()).id, c: id } }),
   },
+  // Issue 15 (administration): the new-style portal-user mutations, the organization inside `input`.
+  'Mutation.portalUserCreate:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: (id) => ({
+      query: 'mutation($i: PortalUserCreateInput!) { portalUserCreate(input: $i) { portalUser { id } } }',
+      variables: { i: { email: `ref-${randomBytes(3).toString('hex')}@client.test`, displayName: 'Ref', customerId: id } },
+    }),
+  },
+  'Mutation.portalUserUpdate:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $c: ID) { portalUserUpdate(input: { id: $id, customerId: $c }) { portalUser { id } } }',
+      variables: { id: (await w.make.portalUser()).id, c: id },
+    }),
+  },
   // Participants of a ticket of the sharing organization: another workspace's portal user is a missing one.
   'Mutation.addIncidentParticipant:userId': {
     foreign: (w) => w.customers.customerB.user.id,
@@ -262,6 +279,28 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
       }),
       'Mutation.customerForgotPassword:input.companyId': (companyId) => ({ query: 'mutation($i: CustomerEmailInput!) { customerForgotPassword(input: $i) }', variables: { i: { companyId, email } } }),
       'Mutation.requestSignInLink:input.companyId': (companyId) => ({ query: 'mutation($i: SignInLinkRequestInput!) { requestSignInLink(input: $i) }', variables: { i: { companyId, email } } }),
+      // Issue 15 (customer sign-in): the new-style mutations. Another account of A (peerOwn): the old and new names
+      // share the owner's per-address budgets for codes, resets and links (3 a minute), which the old ones spend here.
+      'Mutation.customerRegister:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { account { id } } }',
+        variables: { i: { companyId, email: 'newcomer@client.test', name: 'New', password } },
+      }),
+      'Mutation.customerEmailVerify:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerEmailVerifyInput!) { customerEmailVerify(input: $i) { verified } }',
+        variables: { i: { companyId, email: w.customers.peerOwn.email, otp: '000000' } },
+      }),
+      'Mutation.customerEmailOtpResend:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerEmailOtpResendInput!) { customerEmailOtpResend(input: $i) { sent } }',
+        variables: { i: { companyId, email: w.customers.peerOwn.email } },
+      }),
+      'Mutation.customerPasswordResetRequest:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerPasswordResetRequestInput!) { customerPasswordResetRequest(input: $i) { sent } }',
+        variables: { i: { companyId, email: w.customers.peerOwn.email } },
+      }),
+      'Mutation.customerSignInLinkRequest:input.companyId': (companyId) => ({
+        query: 'mutation($i: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $i) { sent } }',
+        variables: { i: { companyId, email: w.customers.peerOwn.email } },
+      }),
       'Mutation.signInWithLink:input.companyId': (companyId) => ({
         query: 'mutation($i: SignInWithLinkInput!) { signInWithLink(input: $i) { accessToken } }',
         variables: { i: { companyId, token: 'sgn_never-issued-token-value-xxxxxxxxxxxxxxxxxx' } },
@@ -270,7 +309,7 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     const problems: string[] = [];
     for (const [slot, op] of Object.entries(ops)) {
       // B: the address has no account there. A: the owner's own company, but closed to sign-up (registration only).
-      const companies = slot.startsWith('Mutation.registerCustomer') ? [w.A.id, w.B.id] : [w.B.id];
+      const companies = slot.startsWith('Mutation.registerCustomer') || slot.startsWith('Mutation.customerRegister') ? [w.A.id, w.B.id] : [w.B.id];
       for (const company of companies) {
         const problem = await compare(slot, company, op, w.callers.anonymous);
         if (problem) problems.push(problem);

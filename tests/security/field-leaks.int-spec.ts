@@ -532,6 +532,11 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     // A throw-away session, so the viewer's own stays signed in.
     customerLogout: [async () => ({ args: '', headers: { authorization: `Bearer ${(await portalSession()).accessToken}` } })],
     registerCustomer: [plain(`(input: { email: "${viewer.email}", password: "${STRONG_PASSWORD}", name: "Again", companyId: "${acme.id}" })`)],
+    // Issue 15 (sign-in and administration): the new names, probed as their old ones.
+    notificationPreferenceSet: [plain('(input: { kind: TICKET_PUBLIC_UPDATE, enabled: true })')],
+    customerSessionRefresh: [async () => ({ args: `(input: { refreshToken: "${(await portalSession()).refreshToken}" })` })],
+    customerSessionEnd: [async () => ({ args: '', headers: { authorization: `Bearer ${(await portalSession()).accessToken}` } })],
+    customerRegister: [plain(`(input: { email: "${viewer.email}", password: "${STRONG_PASSWORD}", name: "Again", companyId: "${acme.id}" })`)],
   });
 
   it('every root field the portal viewer may call, by every way of asking, over GraphQL', async () => {

@@ -126,6 +126,13 @@ const SERVICE_MAXIMUMS: Record<string, number> = {
   'createWebhookEndpoint(input.url)': 2000,
   'updateWebhookEndpoint(input.url)': 2000,
   'setOnCallRecipients(emails)': 254,
+  // Issue 15: the same arguments inside the new-style mutations' inputs, bounded by the same services.
+  'oauthComplete(input.code)': 4096,
+  'oauthComplete(input.state)': 200,
+  'oauthComplete(input.iss)': 2000,
+  'webhookEndpointCreate(input.url)': 2000,
+  'webhookEndpointUpdate(input.url)': 2000,
+  'onCallRecipientsSet(input.emails)': 254,
   'createKbArticle(input.tags)': 50,
   'updateKbArticle(input.tags)': 50,
   // Search and filter arguments of queries.
@@ -140,7 +147,15 @@ const SERVICE_MAXIMUMS: Record<string, number> = {
 /** Lookup keys: compared with stored values, never stored; an unknown one is "not found", like an id. */
 const LOOKUP_KEYS = new Set(['kbArticle(slug)']);
 /** Values from a closed list (refused unless they name one), bounded by that list. */
-const CLOSED_LISTS = new Set(['oauthLogin(provider)', 'createWebhookEndpoint(input.eventTypes)', 'updateWebhookEndpoint(input.eventTypes)']);
+const CLOSED_LISTS = new Set([
+  'oauthLogin(provider)',
+  'createWebhookEndpoint(input.eventTypes)',
+  'updateWebhookEndpoint(input.eventTypes)',
+  // Issue 15: the new-style names.
+  'oauthStart(input.provider)',
+  'webhookEndpointCreate(input.eventTypes)',
+  'webhookEndpointUpdate(input.eventTypes)',
+]);
 const PASSWORD_FIELDS = /^(password|newPassword)$/;
 
 function maximumOf(leaf: Leaf, declared: Map<string, number>): number | undefined {
@@ -234,6 +249,10 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     if (name === 'userId' || name === 'assigneeId') return ids.staff;
     if (/ticketId|parentId|childIds|incidentId/.test(name)) return ids.incident;
     if (/Kb/.test(field)) return ids.article;
+    // Issue 15: the new-style names put the object first.
+    if (/^organization/.test(field)) return ids.org;
+    if (/^portalUser/.test(field)) return ids.portalUser;
+    if (/^webhook/.test(field)) return ids.webhook;
     if (/Customer$/.test(field)) return ids.org;
     if (/PortalUser/.test(field)) return ids.portalUser;
     if (/Webhook/.test(field)) return ids.webhook;

@@ -94,6 +94,31 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
       expect(limitOf(refused.headers)).toMatchObject({ limit: 4, remaining: 0, reset: rateLimit.resetSeconds });
     });
 
+    // Issue 15: each new-style name calls its old name's service method, so both spend one per-address budget.
+    it.each([
+      ['resendOtp', 'EmailInput', 'emailOtpResend', 'EmailOtpResendInput'],
+      ['forgotPassword', 'EmailInput', 'passwordResetRequest', 'PasswordResetRequestInput'],
+      ['resendCustomerOtp', 'CustomerEmailInput', 'customerEmailOtpResend', 'CustomerEmailOtpResendInput'],
+      ['customerForgotPassword', 'CustomerEmailInput', 'customerPasswordResetRequest', 'CustomerPasswordResetRequestInput'],
+      ['requestSignInLink', 'SignInLinkRequestInput', 'customerSignInLinkRequest', 'CustomerSignInLinkRequestInput'],
+    ])('%s and its new name share one per-address budget', async (old, oldInput, renamed, newInput) => {
+      const email = `shared-${old.toLowerCase()}@example.test`;
+      const ip = freshIp();
+      const send = (name: string, type: string) => t.gql(`mutation($i: ${type}!) { ${name}(input: $i)${name === old ? '' : ' { sent }'} }`, { i: { email } }, ip);
+      for (let i = 0; i < 4; i++) {
+        const res = i % 2 ? await send(renamed, newInput) : await send(old, oldInput);
+        expect(res.errors).toBeUndefined();
+        expect(limitOf(res.headers)).toMatchObject({ limit: 4, remaining: 3 - i });
+      }
+      for (const [name, type] of [
+        [renamed, newInput],
+        [old, oldInput],
+      ]) {
+        const refused = await send(name, type);
+        expect(refused.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', rateLimit: { limit: 4, remaining: 0 } });
+      }
+    });
+
     it('login: reports the more restrictive of the account and the IP limiter, then refuses with its numbers', async () => {
       const ip = freshIp();
       const a = await createStaff(t.em(), t.app.runtime.passwords, { tenant });
@@ -181,6 +206,26 @@ describe('rate limits: RateLimit-* headers and the per-viewer mutation limit', (
       expect(out.errors).toBeUndefined();
       expect(out.data?.logout).toBe(true);
       expect((await t.gql('{ me { firstName } }', undefined, s.auth)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('over the limit, sessionEnd and customerSessionEnd (issue 15) still end the session, uncounted like logout', async () => {
+      const s = await staffMember();
+      for (let i = 1; i <= MUTATIONS; i++) expect((await t.gql(UPDATE_PROFILE, { n: `Name${i}` }, s.auth)).errors).toBeUndefined();
+      expect((await t.gql(UPDATE_PROFILE, { n: 'TooMany' }, s.auth)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      const out = await t.gql<{ sessionEnd: { ended: boolean } }>('mutation { sessionEnd { ended } }', undefined, s.auth);
+      expect(out.errors).toBeUndefined();
+      expect(out.data?.sessionEnd).toEqual({ ended: true });
+      expect((await t.gql('{ me { firstName } }', undefined, s.auth)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+      const c = await createCustomerUser(t.em(), t.app.runtime.passwords, tenant);
+      const auth = await portalLogin(t, 'limits-t', c.email, c.password);
+      const PREFERENCE = 'mutation { notificationPreferenceSet(input: { kind: TICKET_STATUS_CHANGE, enabled: false }) { preferences { kind } } }';
+      for (let i = 1; i <= MUTATIONS; i++) expect((await t.gql(PREFERENCE, undefined, auth)).errors).toBeUndefined();
+      expect((await t.gql(PREFERENCE, undefined, auth)).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      const ended = await t.gql<{ customerSessionEnd: { ended: boolean } }>('mutation { customerSessionEnd { ended } }', undefined, auth);
+      expect(ended.errors).toBeUndefined();
+      expect(ended.data?.customerSessionEnd).toEqual({ ended: true });
+      expect((await t.gql('{ portalMe { id } }', undefined, auth)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('is the same budget over REST: 429 with Retry-After and the headers; another viewer is unaffected', async () => {

@@ -56,6 +56,10 @@ describe('one operation, many root fields', () => {
     // The case that would hang: logout locks the session row in the request's transaction, and refresh, on a
     // connection of its own, would wait for that lock until the request ended, which it never would.
     ['a sign-out beside a refresh of the same session', 'mutation($r: String!) { logout refreshToken(input: { refreshToken: $r }) { accessToken } }', false],
+    // Issue 15: the new names are public or staff exactly as the old ones, alone or mixed with them.
+    ['sessionEnd beside sessionRefresh of the same session', 'mutation($r: String!) { sessionEnd { ended } sessionRefresh(input: { refreshToken: $r }) { accessToken } }', false],
+    ['logout beside sessionRefresh of the same session', 'mutation($r: String!) { logout sessionRefresh(input: { refreshToken: $r }) { accessToken } }', false],
+    ['a reset request beside profileUpdate', 'mutation($e: String!) { passwordResetRequest(input: { email: $e }) { sent } profileUpdate(input: { firstName: "Mixed" }) { me { id } } }', false],
   ])('%s beside a staff mutation is refused with BAD_REQUEST (400) before anything runs: public mutations go apart', async (_name, query, withPassword) => {
     const failedBefore = await auditRows('auth.login.failed', other.tenantId);
     const variables = query.includes('$r') ? { r: refresh } : { e: other.email, ...(withPassword ? { p: other.password } : {}) };

@@ -20,7 +20,7 @@ import { Session } from '../../src/auth/auth.entities';
 import { User } from '../../src/modules/user/user.entity';
 import { ROW_ENTRIES } from './authz/matrix';
 import { buildWorld, MATRIX_ENV, type Caller, type GqlBody, type World } from './authz/world';
-import { createStaff, login, STRONG_PASSWORD } from '../factories/staff';
+import { createStaff, login } from '../factories/staff';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { restRoutes } from '../../src/rest/routes';
 import type { AnyRestRoute } from '../../src/rest/executor';
@@ -87,6 +87,8 @@ interface SelfAdmin {
 }
 
 const suffix = () => randomBytes(3).toString('hex');
+/** The password a password change in OTHER_ENTRIES sets (each change needs a new one). */
+const nextPassword = (self: SelfAdmin) => `${self.password}-n`;
 
 /** The root fields that take no row id (ROW_ENTRIES has the others), with arguments a SUPER_ADMIN may use in A. */
 const OTHER_ENTRIES: Record<string, Entry> = {
@@ -132,14 +134,37 @@ const OTHER_ENTRIES: Record<string, Entry> = {
   'Mutation.createWebhookEndpoint': () => ({
     query: 'mutation { createWebhookEndpoint(input: { url: "http://127.0.0.1:9/sa", eventTypes: ["incident.created"] }) { secret } }',
   }),
-  // These two act on the caller's session: run last (the password change ends every other session, logout this one).
+  // ---- Issue 15 (administration and sign-in): the new-style mutations without a row id.
+  'Mutation.profileUpdate': () => ({ query: 'mutation { profileUpdate(input: { firstName: "Grace", lastName: "Hopper" }) { me { id } } }' }),
+  'Mutation.staffInvite': () => ({
+    query: 'mutation($e: String!) { staffInvite(input: { email: $e, role: ENGINEER }) { invitation { email } } }',
+    variables: { e: `invited-${suffix()}@example.test` },
+  }),
+  'Mutation.organizationCreate': () => ({ query: 'mutation($n: String!) { organizationCreate(input: { name: $n }) { organization { id } } }', variables: { n: `Org ${suffix()}` } }),
+  'Mutation.portalUserCreate': () => ({
+    query: 'mutation($e: String!) { portalUserCreate(input: { email: $e, displayName: "New User" }) { portalUser { id } } }',
+    variables: { e: `portal-${suffix()}@client.test` },
+  }),
+  'Mutation.workspaceSettingsUpdate': () => ({ query: 'mutation { workspaceSettingsUpdate(input: { allowCustomerSignup: true }) { settings { name } } }' }),
+  'Mutation.notificationPreferenceSet': () => ({ query: 'mutation { notificationPreferenceSet(input: { kind: SLA_BREACH, enabled: false }) { preferences { kind } } }' }),
+  'Mutation.onCallRecipientsSet': () => ({ query: 'mutation { onCallRecipientsSet(input: { emails: ["oncall@example.test"] }) { onCallRecipients { isDefault } } }' }),
+  'Mutation.webhookEndpointCreate': () => ({
+    query: 'mutation { webhookEndpointCreate(input: { url: "http://127.0.0.1:9/sa-new", eventTypes: ["incident.created"] }) { endpoint { id } secret } }',
+  }),
+  // ---- end of issue 15
+  // These act on the caller's session: run last (a password change ends every other session, a sign-out this one).
   'Mutation.changePassword': (_w, self) => ({
     query: 'mutation($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) }',
-    variables: { c: self.password, n: `${STRONG_PASSWORD}-new` },
+    variables: { c: self.password, n: nextPassword(self) },
+  }),
+  'Mutation.passwordChange': (_w, self) => ({
+    query: 'mutation($c: String!, $n: String!) { passwordChange(input: { currentPassword: $c, newPassword: $n }) { changed } }',
+    variables: { c: self.password, n: nextPassword(self) },
   }),
   'Mutation.logout': () => ({ query: 'mutation { logout }' }),
+  'Mutation.sessionEnd': () => ({ query: 'mutation { sessionEnd { ended } }' }),
 };
-const LAST = ['Mutation.changePassword', 'Mutation.logout'];
+const LAST = ['Mutation.changePassword', 'Mutation.passwordChange', 'Mutation.logout', 'Mutation.sessionEnd'];
 
 /** Every REST route without a row id in its path that runs a staff operation (the authz matrix calls the others). */
 const REST_CALLS: Record<string, (self: SelfAdmin) => { body?: unknown; path?: string }> = {
@@ -321,25 +346,33 @@ describe('row-level security: a SUPER_ADMIN acting in a tenant (X-Tenant-Id) can
     expect(create.codes).toEqual(['STAFF_MEMBER_NOT_FOUND']);
   });
 
-  it('changePassword changes its own password and ends its other sessions; a wrong current password is a coded refusal', async () => {
+  // Issue 15: passwordChange and sessionEnd are the new names; each pair runs through the same assertions.
+  it.each([
+    ['changePassword', 'mutation { changePassword(input: { currentPassword: "not-it-at-all-1A", newPassword: "Another-Strong-Pass-42" }) }', true],
+    ['passwordChange', 'mutation { passwordChange(input: { currentPassword: "not-it-at-all-1A", newPassword: "Another-Strong-Pass-42" }) { changed } }', { changed: true }],
+  ] as const)('%s changes its own password and ends its other sessions; a wrong current password is a coded refusal', async (name, wrongQuery, answer) => {
     const other = await signIn();
     const sa = await signIn();
-    const wrong = await gql({ query: 'mutation { changePassword(input: { currentPassword: "not-it-at-all-1A", newPassword: "Another-Strong-Pass-42" }) }' }, sa.acting);
+    const wrong = await gql({ query: wrongQuery }, sa.acting);
     expect(wrong.codes).toEqual(['VALIDATION_FAILED']);
 
-    const changed = await gql(OTHER_ENTRIES['Mutation.changePassword'](w, self), sa.acting);
-    expect(changed.body).toEqual({ data: { changePassword: true } });
+    const next = nextPassword(self);
+    const changed = await gql(OTHER_ENTRIES[`Mutation.${name}`](w, self), sa.acting);
+    expect(changed.body).toEqual({ data: { [name]: answer } });
     expect(await sessionRow(other.sessionId)).toBeInstanceOf(Date);
     expect(await sessionRow(sa.sessionId)).toBeNull();
     expect((await gql({ query: '{ me { id } }' }, other.acting)).codes).toEqual(['UNAUTHENTICATED']);
-    self.password = `${STRONG_PASSWORD}-new`; // what OTHER_ENTRIES sets
+    self.password = next; // what OTHER_ENTRIES sets
     await expect(login(t, self.email, self.password)).resolves.toBeDefined();
   });
 
-  it('logout ends its own session (in its own tenant): the token stops working, acting or not', async () => {
+  it.each([
+    ['logout', 'mutation { logout }', true],
+    ['sessionEnd', 'mutation { sessionEnd { ended } }', { ended: true }],
+  ] as const)('%s ends its own session (in its own tenant): the token stops working, acting or not', async (name, query, answer) => {
     const sa = await signIn();
-    const out = await gql({ query: 'mutation { logout }' }, sa.acting);
-    expect(out.body).toEqual({ data: { logout: true } });
+    const out = await gql({ query }, sa.acting);
+    expect(out.body).toEqual({ data: { [name]: answer } });
     expect(await sessionRow(sa.sessionId)).toBeInstanceOf(Date);
     expect((await gql({ query: '{ me { id } }' }, sa.acting)).codes).toEqual(['UNAUTHENTICATED']);
     expect((await gql({ query: '{ me { id } }' }, sa.home)).codes).toEqual(['UNAUTHENTICATED']);

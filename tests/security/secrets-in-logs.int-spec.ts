@@ -199,6 +199,53 @@ describe('secrets never reach the logs', () => {
     }
   });
 
+  // Issue 15: the new-style names carry the same secrets inside `input` (and in their payloads).
+  it('staff over GraphQL with the new names: verify, refresh, change and reset the password, sign out, OAuth, webhook secrets', async () => {
+    const email = 'newnames@logs.test';
+    const first = keep('new-names registration password', password('nn-first'));
+    const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => t.gql<T>(query, variables, headers);
+    expect((await gql('mutation($i: RegisterBusinessInput!) { registerBusiness(input: $i) { user { id } } }', { i: { businessName: 'Logs New', email, password: first } })).errors).toBeUndefined();
+    const code = keep('new-names verification code', codeIn(await mail.next(email)));
+    expect((await gql<{ emailVerify: { verified: boolean } }>('mutation($i: EmailVerifyInput!) { emailVerify(input: $i) { verified } }', { i: { email, otp: code } })).data?.emailVerify.verified).toBe(true);
+
+    const signedIn = await gql<{ login: Tokens }>('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }', { i: { email, password: first } });
+    keep('new-names access token', signedIn.data!.login.accessToken);
+    const refresh = keep('new-names refresh token', signedIn.data!.login.refreshToken);
+    const rotated = await gql<{ sessionRefresh: Tokens }>('mutation($i: SessionRefreshInput!) { sessionRefresh(input: $i) { accessToken refreshToken } }', { i: { refreshToken: refresh } });
+    const auth = { authorization: `Bearer ${keep('new-names rotated access token', rotated.data!.sessionRefresh.accessToken)}` };
+    keep('new-names rotated refresh token', rotated.data!.sessionRefresh.refreshToken);
+
+    const second = keep('new-names changed password', password('nn-second'));
+    const changed = await gql<{ passwordChange: { changed: boolean } }>('mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { changed } }', { i: { currentPassword: first, newPassword: second } }, auth);
+    expect(changed.data?.passwordChange.changed).toBe(true);
+    expect((await gql('mutation($i: PasswordResetRequestInput!) { passwordResetRequest(input: $i) { sent } }', { i: { email } })).errors).toBeUndefined();
+    const resetToken = keep('new-names reset token', tokenIn(await mail.next(email), 'rst'));
+    expect((await gql('mutation($i: PasswordResetTokenCheckInput!) { passwordResetTokenCheck(input: $i) { valid } }', { i: { token: resetToken } })).errors).toBeUndefined();
+    const third = keep('new-names reset password', password('nn-third'));
+    expect((await gql<{ passwordReset: { reset: boolean } }>('mutation($i: PasswordResetInput!) { passwordReset(input: $i) { reset } }', { i: { token: resetToken, password: third } })).data?.passwordReset.reset).toBe(true);
+    const again = await gql<{ login: Tokens }>('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }', { i: { email, password: third } });
+    const finalAuth = { authorization: `Bearer ${keep('new-names final access token', again.data!.login.accessToken)}` };
+    keep('new-names final refresh token', again.data!.login.refreshToken);
+
+    const oauthCode = keep('OAuth code in oauthComplete', `code_${randomBytes(16).toString('hex')}`);
+    const oauthState = keep('OAuth state in oauthComplete', `state_${randomBytes(16).toString('hex')}`);
+    expect((await gql('mutation($i: OauthCompleteInput!) { oauthComplete(input: $i) { accessToken } }', { i: { code: oauthCode, state: oauthState } })).errors).toBeDefined();
+
+    const created = await gql<{ webhookEndpointCreate: { endpoint: { id: string }; secret: string } }>(
+      'mutation { webhookEndpointCreate(input: { url: "http://127.0.0.1:9/new-names", eventTypes: ["incident.created"] }) { endpoint { id } secret } }',
+      undefined,
+      finalAuth,
+    );
+    keep('webhook secret from webhookEndpointCreate', created.data?.webhookEndpointCreate.secret);
+    const rotatedSecret = await gql<{ webhookSecretRotate: { secret: string } }>(
+      'mutation($id: ID!) { webhookSecretRotate(input: { id: $id }) { secret } }',
+      { id: created.data!.webhookEndpointCreate.endpoint.id },
+      finalAuth,
+    );
+    keep('webhook secret from webhookSecretRotate', rotatedSecret.data?.webhookSecretRotate.secret);
+    expect((await gql<{ sessionEnd: { ended: boolean } }>('mutation { sessionEnd { ended } }', undefined, finalAuth)).data?.sessionEnd.ended).toBe(true);
+  });
+
   it('a statement that fails while writing a password hash is logged without the values it was writing', async () => {
     const hash = keep('password hash in a failing statement', `$argon2id$v=19$m=19456,t=2,p=1$${randomBytes(12).toString('base64url')}`);
     const email = keep('e-mail in a failing statement', `failing-${randomBytes(6).toString('hex')}@logs.test`); // PII: not worth a log line either

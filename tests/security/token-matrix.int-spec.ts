@@ -257,6 +257,51 @@ describe('token matrix: every bad access token is refused alike', () => {
     await expectRefused('portal', p.accessToken);
   });
 
+  // Issue 15: the new-style names end sessions exactly as the old ones (the same service methods).
+  it('the token of a session ended with sessionEnd or customerSessionEnd', async () => {
+    const s = await staffLogin(staff.email, staff.password);
+    const p = await portalLogin(customer.email, customer.password);
+    const ended = await t.gql<{ sessionEnd: { ended: boolean } }>('mutation { sessionEnd { ended } }', undefined, bearer(s.accessToken));
+    expect(ended.data?.sessionEnd).toEqual({ ended: true });
+    const portalEnded = await t.gql<{ customerSessionEnd: { ended: boolean } }>('mutation { customerSessionEnd { ended } }', undefined, bearer(p.accessToken));
+    expect(portalEnded.data?.customerSessionEnd).toEqual({ ended: true });
+    await expectRefused('staff', s.accessToken);
+    await expectRefused('portal', p.accessToken);
+    // Their refresh tokens are spent with them.
+    const refresh = await t.gql('mutation($i: SessionRefreshInput!) { sessionRefresh(input: $i) { accessToken } }', { i: { refreshToken: s.refreshToken } });
+    expect(refresh.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+    const portalRefresh = await t.gql('mutation($i: CustomerSessionRefreshInput!) { customerSessionRefresh(input: $i) { accessToken } }', { i: { refreshToken: p.refreshToken } });
+    expect(portalRefresh.errors?.[0].extensions?.code).toBe('INVALID_REFRESH_TOKEN');
+  });
+
+  it("a staff member's other sessions after passwordChange", async () => {
+    const user = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ENGINEER' });
+    const changing = await staffLogin(user.email, user.password);
+    const other = await staffLogin(user.email, user.password);
+    const res = await t.gql<{ passwordChange: { changed: boolean } }>(
+      'mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { changed } }',
+      { i: { currentPassword: user.password, newPassword: 'Another-Strong-One-7' } },
+      bearer(changing.accessToken),
+    );
+    expect(res.data?.passwordChange).toEqual({ changed: true });
+    await expectAccepted('staff', changing.accessToken);
+    await expectRefused('staff', other.accessToken);
+  });
+
+  it('a staff member deactivated with staffDeactivate, a portal user with portalUserDeactivate', async () => {
+    const user = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ENGINEER' });
+    const s = await staffLogin(user.email, user.password);
+    const res = await t.gql('mutation($id: ID!) { staffDeactivate(input: { userId: $id }) { staffMember { id isActive } } }', { id: user.user.id }, bearer(admin.accessToken));
+    expect(res.data).toEqual({ staffDeactivate: { staffMember: { id: user.user.id, isActive: false } } });
+    await expectRefused('staff', s.accessToken);
+
+    const portalUser = await createCustomerUser(t.em(), t.app.runtime.passwords, tenant);
+    const p = await portalLogin(portalUser.email, portalUser.password);
+    const off = await t.gql('mutation($id: ID!) { portalUserDeactivate(input: { id: $id }) { portalUser { id isActive } } }', { id: portalUser.user.id }, bearer(manager.accessToken));
+    expect(off.data).toEqual({ portalUserDeactivate: { portalUser: { id: portalUser.user.id, isActive: false } } });
+    await expectRefused('portal', p.accessToken);
+  });
+
   it('no token at all is refused too, with its own message (nothing was presented to be invalid)', async () => {
     const res = await t.rest<Envelope>('GET', '/api/v1/auth/me');
     expect(res.status).toBe(401);

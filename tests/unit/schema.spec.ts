@@ -122,6 +122,7 @@ describe('schema', () => {
 {
   "Attachment": "contentType createdAt downloadUrl fileName id size updateId",
   "AttachmentUploadPayload": "attachments replayed",
+  "CustomerSessionEndPayload": "ended",
   "Incident": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
   "IncidentAuthor": "displayName kind",
   "IncidentChange": "eventType incident",
@@ -132,6 +133,7 @@ describe('schema', () => {
   "KbArticlePage": "fuzzy items pagination",
   "KbArticleView": "category html id markdown publishedAt slug tags title",
   "NotificationPreference": "description enabled isDefault kind",
+  "NotificationPreferenceSetPayload": "preferences",
   "PageInfo": "endCursor hasNextPage",
   "Pagination": "limit page total totalIsExact totalPages",
   "Participant": "displayName id",

@@ -56,3 +56,42 @@ export class AcceptPortalInvitationInput {
   // Password rules (length, common passwords) live in the service, as for every other password.
   @Field({ description: 'The password to sign in with: 8 to 128 characters, not a common one.' }) @IsString({ message: 'must be a string' }) password!: string;
 }
+
+// ---- Issue 15: the inputs of the new-style organization and portal-user mutations. The old input classes are
+// extended (one home for the fields and their validation); the former `id` argument moves in beside them.
+
+@InputType({ description: 'A new customer organization (organizationCreate).' })
+export class OrganizationCreateInput extends CreateCustomerInput {}
+
+@InputType({ description: 'The organization to change and the fields to change (organizationUpdate); omitted fields stay as they are.' })
+export class OrganizationUpdateInput extends UpdateCustomerInput {
+  @Field(() => ID, { description: "The organization's id." }) @IsString() id!: string;
+}
+
+@InputType({ description: 'The organization to delete (organizationDelete).' })
+export class OrganizationDeleteInput {
+  @Field(() => ID, { description: "The organization's id." }) @IsString() id!: string;
+}
+
+@InputType({ description: 'A portal user created by staff (portalUserCreate): an invitation e-mail lets them set a password.' })
+export class PortalUserCreateInput extends CreatePortalUserInput {}
+
+@InputType({ description: 'The portal user to change and the fields to change (portalUserUpdate); omitted fields stay as they are.' })
+export class PortalUserUpdateInput extends UpdatePortalUserInput {
+  @Field(() => ID, { description: "The portal user's id." }) @IsString() id!: string;
+}
+
+@InputType({ description: 'The portal user to deactivate (portalUserDeactivate).' })
+export class PortalUserDeactivateInput {
+  @Field(() => ID, { description: "The portal user's id." }) @IsString() id!: string;
+}
+
+@InputType({ description: 'The portal user to let sign in again (portalUserReactivate).' })
+export class PortalUserReactivateInput {
+  @Field(() => ID, { description: "The portal user's id." }) @IsString() id!: string;
+}
+
+@InputType({ description: 'The portal user to e-mail a password reset link to (portalUserPasswordResetSend).' })
+export class PortalUserPasswordResetSendInput {
+  @Field(() => ID, { description: "The portal user's id." }) @IsString() id!: string;
+}

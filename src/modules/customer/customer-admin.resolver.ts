@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { CreateCustomerInput, CustomerFilterInput, UpdateCustomerInput } from './customer-admin.inputs';
-import { CustomerOrganization, CustomerOrganizationPage } from './customer-admin.types';
+import { CreateCustomerInput, CustomerFilterInput, OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput, UpdateCustomerInput } from './customer-admin.inputs';
+import { CustomerOrganization, CustomerOrganizationPage, OrganizationCreatePayload, OrganizationDeletePayload, OrganizationUpdatePayload } from './customer-admin.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Customer organizations for staff. Thin: arguments in, one service call, result out. */
@@ -44,18 +44,35 @@ export class CustomerAdminResolver {
     return this.organization(id, ctx);
   }
 
-  @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.' })
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.', deprecationReason: 'Use organizationCreate. Removed in the release after next.' })
   createCustomer(@Arg('input', { description: 'The new organization.' }) input: CreateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.' })
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.', deprecationReason: 'Use organizationUpdate. Removed in the release after next.' })
   updateCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.update(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.' })
+  @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.', deprecationReason: 'Use organizationDelete. Removed in the release after next.' })
   deleteCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.delete(staffViewer(ctx), id, ctx.client);
+  }
+
+  // ---- Issue 15: the new-style mutations (one `input`, a `<Name>Payload`), the same service calls as the old ones.
+
+  @Mutation(() => OrganizationCreatePayload, { description: 'MANAGER: creates a customer organization.' })
+  async organizationCreate(@Arg('input', { description: 'The new organization.' }) input: OrganizationCreateInput, @Ctx() ctx: Context): Promise<OrganizationCreatePayload> {
+    return { organization: await ctx.services.customerAdmin.create(staffViewer(ctx), input, ctx.client) };
+  }
+
+  @Mutation(() => OrganizationUpdatePayload, { description: 'MANAGER: renames an organization or changes its sharing mode.' })
+  async organizationUpdate(@Arg('input', { description: 'The organization and what to change.' }) input: OrganizationUpdateInput, @Ctx() ctx: Context): Promise<OrganizationUpdatePayload> {
+    return { organization: await ctx.services.customerAdmin.update(staffViewer(ctx), input.id, input, ctx.client) };
+  }
+
+  @Mutation(() => OrganizationDeletePayload, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS).' })
+  async organizationDelete(@Arg('input', { description: 'The organization.' }) input: OrganizationDeleteInput, @Ctx() ctx: Context): Promise<OrganizationDeletePayload> {
+    return { deletedId: await ctx.services.customerAdmin.delete(staffViewer(ctx), input.id, ctx.client) };
   }
 }

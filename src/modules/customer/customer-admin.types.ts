@@ -37,3 +37,45 @@ export class PortalUserPage {
   @Field(() => [PortalUser], { description: 'The portal users of this page.' }) items!: PortalUser[];
   @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
+
+// ---- Issue 15: the payloads of the new-style organization and portal-user mutations (`<Name>Payload`).
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to organizationCreate.' })
+export class OrganizationCreatePayload {
+  @Field(() => CustomerOrganization, { description: 'The new organization.' }) organization!: CustomerOrganization;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to organizationUpdate.' })
+export class OrganizationUpdatePayload {
+  @Field(() => CustomerOrganization, { description: 'The organization as it is now.' }) organization!: CustomerOrganization;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to organizationDelete.' })
+export class OrganizationDeletePayload {
+  @Field(() => ID, { description: 'The id of the organization deleted.' }) deletedId!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to portalUserCreate.' })
+export class PortalUserCreatePayload {
+  @Field(() => PortalUser, { description: 'The new portal user; an invitation went to their address.' }) portalUser!: PortalUser;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to portalUserUpdate.' })
+export class PortalUserUpdatePayload {
+  @Field(() => PortalUser, { description: 'The portal user as they are now.' }) portalUser!: PortalUser;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to portalUserDeactivate.' })
+export class PortalUserDeactivatePayload {
+  @Field(() => PortalUser, { description: 'The portal user, deactivated; their sessions ended.' }) portalUser!: PortalUser;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to portalUserReactivate.' })
+export class PortalUserReactivatePayload {
+  @Field(() => PortalUser, { description: 'The portal user, active again.' }) portalUser!: PortalUser;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to portalUserPasswordResetSend.' })
+export class PortalUserPasswordResetSendPayload {
+  @Field({ description: 'Always true: the reset link went to the portal user.' }) sent!: boolean;
+}

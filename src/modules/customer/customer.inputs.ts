@@ -1,6 +1,7 @@
 import { IsEmail, IsOptional, IsString, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { TextLength } from '../../shared/text';
+import { RefreshTokenInput, ResetPasswordInput, ResetTokenInput } from '../user/user.inputs';
 
 const EMAIL = { message: 'must be a valid e-mail address' };
 
@@ -53,3 +54,30 @@ export class SignInWithLinkInput {
   @Field(() => ID, { nullable: true, description: 'The workspace the link must be of, by id.' }) @IsOptional() @IsString() companyId?: string | null;
   @Field(() => String, { nullable: true, description: 'The workspace the link must be of, by slug.' }) @IsOptional() @IsString() @TextLength({ max: 100 }) tenantSlug?: string | null;
 }
+
+// ---- Issue 15: the inputs of the new-style customer sign-in mutations. Each extends the old mutation's input
+// class, so the fields, their descriptions and their validation have one home.
+
+@InputType({ description: 'Customer self-registration in a company open to sign-up (customerRegister).' })
+export class CustomerRegisterInput extends RegisterCustomerInput {}
+
+@InputType({ description: "Verifying a customer's address with the code e-mailed at registration (customerEmailVerify)." })
+export class CustomerEmailVerifyInput extends CustomerVerifyEmailInput {}
+
+@InputType({ description: 'The customer address to send a new code to, and the company when it has accounts in several (customerEmailOtpResend).' })
+export class CustomerEmailOtpResendInput extends CustomerEmailInput {}
+
+@InputType({ description: "The customer account's address to e-mail a reset token to, and the company when it has accounts in several (customerPasswordResetRequest)." })
+export class CustomerPasswordResetRequestInput extends CustomerEmailInput {}
+
+@InputType({ description: 'Asks for a portal sign-in link by e-mail (customerSignInLinkRequest): the workspace named by companyId or tenantSlug, or neither.' })
+export class CustomerSignInLinkRequestInput extends SignInLinkRequestInput {}
+
+@InputType({ description: 'A portal refresh token to exchange for a new access token (customerSessionRefresh).' })
+export class CustomerSessionRefreshInput extends RefreshTokenInput {}
+
+@InputType({ description: 'A portal password-reset token to check (customerPasswordResetTokenCheck).' })
+export class CustomerPasswordResetTokenCheckInput extends ResetTokenInput {}
+
+@InputType({ description: 'A new portal password set with a reset token (customerPasswordReset).' })
+export class CustomerPasswordResetInput extends ResetPasswordInput {}

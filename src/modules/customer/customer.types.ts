@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ResetTokenStatus, TokenPair } from '../user/user.types';
 import { SHARING_MODES, type SharingMode } from './customer.entity';
 
 export const SharingModeEnum = Object.fromEntries(SHARING_MODES.map((m) => [m, m])) as { [K in SharingMode]: K };
@@ -26,7 +27,7 @@ export class PortalAccount {
 @ObjectType({ simpleResolvers: true, description: 'A signed-in portal session: its tokens and the account.' })
 export class PortalAuthPayload {
   @Field({ description: 'Portal access token (audience portal); grants nothing on staff operations.' }) accessToken!: string;
-  @Field({ description: 'Exchanged for a new access token (customerRefreshToken); rotates on each use.' }) refreshToken!: string;
+  @Field({ description: 'Exchanged for a new access token (customerSessionRefresh, or the deprecated customerRefreshToken); rotates on each use.' }) refreshToken!: string;
   @Field(() => PortalAccount, { description: 'The account signed in.' }) account!: PortalAccount;
 }
 
@@ -67,4 +68,48 @@ export class Pagination {
   @Field(() => Int, { description: 'How many items the list has, at most 10,000 (see totalIsExact). Counted only when selected.' }) total!: number | Promise<number>;
   @Field(() => Int, { description: 'How many pages the list has at this limit (counted like total).' }) totalPages!: number | Promise<number>;
   @Field(() => Boolean, { description: 'False when the list has more than 10,000 items: `total` is then 10,000 (show "10,000+").' }) totalIsExact!: boolean | Promise<boolean>;
+}
+
+// ---- Issue 15: the payloads of the new-style customer sign-in mutations (`<Name>Payload`); Boolean answers get a
+// named field, token answers extend the old answers' types.
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerRegister: the account, still to verify its address.' })
+export class CustomerRegisterPayload {
+  @Field(() => CustomerRegistration, { description: 'The new account; a code to verify its address went to it.' }) account!: CustomerRegistration;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerEmailVerify.' })
+export class CustomerEmailVerifyPayload {
+  @Field({ description: 'True: the address is verified (a wrong or expired code is an error).' }) verified!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerEmailOtpResend: the same for unknown addresses.' })
+export class CustomerEmailOtpResendPayload {
+  @Field({ description: 'Always true: a new code went out if the address has an unverified account.' }) sent!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The tokens of a refreshed portal session (customerSessionRefresh).' })
+export class CustomerSessionRefreshPayload extends TokenPair {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerSessionEnd.' })
+export class CustomerSessionEndPayload {
+  @Field({ description: 'True: the session ended; its refresh token stops working, its access tokens at once.' }) ended!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerPasswordResetRequest: the same for unknown addresses.' })
+export class CustomerPasswordResetRequestPayload {
+  @Field({ description: 'Always true: a reset token went out for each company where the address has an account.' }) sent!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A portal password-reset token that can still be used (customerPasswordResetTokenCheck).' })
+export class CustomerPasswordResetTokenCheckPayload extends ResetTokenStatus {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerPasswordReset.' })
+export class CustomerPasswordResetPayload {
+  @Field({ description: 'True: the new password is set and every session of the account ended.' }) reset!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to customerSignInLinkRequest: the same for unknown addresses.' })
+export class CustomerSignInLinkRequestPayload {
+  @Field({ description: 'Always true: a link went out from each matching workspace where the address has an account.' }) sent!: boolean;
 }

@@ -111,3 +111,72 @@ export class UpdateWebhookEndpointInput {
   @Field(() => String, { nullable: true, description: 'A new note; null clears it.' }) @IsOptional() @TextLength({ max: 500 }) description?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'False turns it off, true on again.' }) @IsOptional() @IsBoolean() isActive?: boolean | null;
 }
+
+// ---- Issue 15: the inputs and payloads of the new-style notification and webhook mutations. The old input
+// classes are extended (one home for the fields and their validation); the former arguments move in.
+
+@InputType({ description: "One kind of notification e-mail to turn on or off for the caller (notificationPreferenceSet)." })
+export class NotificationPreferenceSetInput {
+  @Field(() => NotificationKindEnum, { description: 'The kind of notification.' }) kind!: NotificationKind;
+  @Field({ description: 'True to receive it, false not to.' }) @IsBoolean() enabled!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to notificationPreferenceSet.' })
+export class NotificationPreferenceSetPayload {
+  @Field(() => [NotificationPreferenceView], { description: "All of the caller's notification preferences, the changed one included." }) preferences!: NotificationPreferenceView[];
+}
+
+@InputType({ description: "The workspace's on-call addresses (onCallRecipientsSet)." })
+export class OnCallRecipientsSetInput {
+  // At most 20, each an address: the service checks (one home for the rule, as for the old argument).
+  @Field(() => [String], { description: 'The addresses to notify, at most 20; empty: the MANAGERs and ADMINs.' }) emails!: string[];
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to onCallRecipientsSet.' })
+export class OnCallRecipientsSetPayload {
+  @Field(() => OnCallRecipientsView, { description: "Who gets the workspace's staff notifications now." }) onCallRecipients!: OnCallRecipientsView;
+}
+
+@InputType({ description: 'The FAILED delivery to send again (deliveryRetry).' })
+export class DeliveryRetryInput {
+  @Field(() => ID, { description: "The delivery's id." }) @IsString() id!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to deliveryRetry.' })
+export class DeliveryRetryPayload {
+  @Field(() => DeliveryView, { description: 'The delivery, PENDING again with a fresh round of tries.' }) delivery!: DeliveryView;
+}
+
+@InputType({ description: 'A new webhook endpoint (webhookEndpointCreate).' })
+export class WebhookEndpointCreateInput extends CreateWebhookEndpointInput {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to webhookEndpointCreate: the endpoint and its signing secret, shown this once.' })
+export class WebhookEndpointCreatePayload extends WebhookEndpointWithSecret {}
+
+@InputType({ description: 'The webhook endpoint to change and the fields to change (webhookEndpointUpdate); omitted ones stay as they are.' })
+export class WebhookEndpointUpdateInput extends UpdateWebhookEndpointInput {
+  @Field(() => ID, { description: "The endpoint's id." }) @IsString() id!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to webhookEndpointUpdate.' })
+export class WebhookEndpointUpdatePayload {
+  @Field(() => WebhookEndpointView, { description: 'The endpoint as it is now.' }) endpoint!: WebhookEndpointView;
+}
+
+@InputType({ description: 'The webhook endpoint to delete (webhookEndpointDelete).' })
+export class WebhookEndpointDeleteInput {
+  @Field(() => ID, { description: "The endpoint's id." }) @IsString() id!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to webhookEndpointDelete.' })
+export class WebhookEndpointDeletePayload {
+  @Field(() => ID, { description: 'The id of the endpoint deleted.' }) deletedId!: string;
+}
+
+@InputType({ description: 'The webhook endpoint whose signing secret to replace (webhookSecretRotate).' })
+export class WebhookSecretRotateInput {
+  @Field(() => ID, { description: "The endpoint's id." }) @IsString() id!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to webhookSecretRotate: the endpoint and its new signing secret, shown this once.' })
+export class WebhookSecretRotatePayload extends WebhookEndpointWithSecret {}

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { UpdateTenantSettingsInput } from './tenant-settings.inputs';
-import { TenantSettings } from './tenant-settings.types';
+import { UpdateTenantSettingsInput, WorkspaceSettingsUpdateInput } from './tenant-settings.inputs';
+import { TenantSettings, WorkspaceSettingsUpdatePayload } from './tenant-settings.types';
 
 @Resolver()
 export class TenantSettingsResolver {
@@ -19,8 +19,15 @@ export class TenantSettingsResolver {
     return this.workspaceSettings(ctx);
   }
 
-  @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.' })
+  @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.', deprecationReason: 'Use workspaceSettingsUpdate. Removed in the release after next.' })
   updateTenantSettings(@Arg('input', { description: 'What to change.' }) input: UpdateTenantSettingsInput, @Ctx() ctx: Context) {
     return ctx.services.tenantSettings.update(staffViewer(ctx), input, ctx.client);
+  }
+
+  // ---- Issue 15: the new-style mutations (one `input`, a `<Name>Payload`), the same service calls as the old ones.
+
+  @Mutation(() => WorkspaceSettingsUpdatePayload, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.' })
+  async workspaceSettingsUpdate(@Arg('input', { description: 'What to change.' }) input: WorkspaceSettingsUpdateInput, @Ctx() ctx: Context): Promise<WorkspaceSettingsUpdatePayload> {
+    return { settings: await ctx.services.tenantSettings.update(staffViewer(ctx), input, ctx.client) };
   }
 }

@@ -8,3 +8,9 @@ export class TenantSettings {
   @Field({ description: 'Whether customers may register themselves; only such workspaces are listed by `companies`.' }) allowCustomerSignup!: boolean;
   @Field(() => Date, { description: 'When the settings last changed.' }) updatedAt!: Date | string;
 }
+
+/** Issue 15: the payload of workspaceSettingsUpdate. */
+@ObjectType({ simpleResolvers: true, description: 'The answer to workspaceSettingsUpdate.' })
+export class WorkspaceSettingsUpdatePayload {
+  @Field(() => TenantSettings, { description: 'The workspace settings as they are now.' }) settings!: TenantSettings;
+}

@@ -1,11 +1,13 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { AuthPayload, OAuthStart } from './user.types';
+import { OauthCompleteInput, OauthStartInput } from './user.inputs';
+import { AuthPayload, OAuthStart, OauthCompletePayload, OauthStartPayload } from './user.types';
 
 /** Staff sign-in with an OpenID Connect provider (/api/v1/auth/oauth). Thin: one service call each. */
 @Resolver()
 export class OAuthResolver {
   @Mutation(() => OAuthStart, {
+    deprecationReason: 'Use oauthStart. Removed in the release after next.',
     description: 'Starts signing in with a provider ("google"): send the browser to authorizationUrl. The provider sends it back to the callback with code and state.',
   })
   oauthLogin(@Arg('provider', () => String, { description: 'The provider: google.' }) provider: string, @Ctx() ctx: Context) {
@@ -13,6 +15,7 @@ export class OAuthResolver {
   }
 
   @Mutation(() => AuthPayload, {
+    deprecationReason: 'Use oauthComplete. Removed in the release after next.',
     description:
       'Completes the sign-in with the code and state the provider returned (and iss, when it sends one). Signs in the account with that verified e-mail, or creates one with its own workspace.',
   })
@@ -23,5 +26,22 @@ export class OAuthResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.services.oauth.complete({ code, state, iss }, ctx.client);
+  }
+
+  // ---- Issue 15: the new-style mutations, the same service calls.
+
+  @Mutation(() => OauthStartPayload, {
+    description: 'Starts signing in with a provider ("google"): send the browser to authorizationUrl. The provider sends it back to the callback with code and state.',
+  })
+  oauthStart(@Arg('input', { description: 'The provider.' }) input: OauthStartInput, @Ctx() ctx: Context): Promise<OauthStartPayload> {
+    return ctx.services.oauth.start(input.provider);
+  }
+
+  @Mutation(() => OauthCompletePayload, {
+    description:
+      'Completes the sign-in with the code and state the provider returned (and iss, when it sends one). Signs in the account with that verified e-mail, or creates one with its own workspace.',
+  })
+  oauthComplete(@Arg('input', { description: "The parameters of the provider's redirect." }) input: OauthCompleteInput, @Ctx() ctx: Context): Promise<OauthCompletePayload> {
+    return ctx.services.oauth.complete({ code: input.code, state: input.state, iss: input.iss }, ctx.client);
   }
 }

@@ -1,8 +1,8 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput } from './user.inputs';
-import { AuthPayload, Invitation, StaffMember } from './user.types';
+import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput, StaffDeactivateInput, StaffInviteInput, StaffRoleChangeInput } from './user.inputs';
+import { AuthPayload, Invitation, StaffDeactivatePayload, StaffInvitePayload, StaffMember, StaffRoleChangePayload } from './user.types';
 
 @Resolver()
 export class StaffResolver {
@@ -11,7 +11,7 @@ export class StaffResolver {
     return ctx.services.staff.list(staffViewer(ctx));
   }
 
-  @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.' })
+  @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.', deprecationReason: 'Use staffInvite. Removed in the release after next.' })
   inviteStaff(@Arg('input', { description: 'The address and the role.' }) input: InviteStaffInput, @Ctx() ctx: Context) {
     return ctx.services.staff.invite(staffViewer(ctx), input, ctx.client);
   }
@@ -21,13 +21,30 @@ export class StaffResolver {
     return ctx.services.staff.acceptInvitation(input, ctx.client);
   }
 
-  @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.' })
+  @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.', deprecationReason: 'Use staffRoleChange. Removed in the release after next.' })
   changeStaffRole(@Arg('input', { description: 'The member and their new role.' }) input: ChangeStaffRoleInput, @Ctx() ctx: Context) {
     return ctx.services.staff.changeRole(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.' })
+  @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.', deprecationReason: 'Use staffDeactivate. Removed in the release after next.' })
   deactivateStaff(@Arg('userId', () => ID, { description: "The member's id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.staff.deactivate(staffViewer(ctx), userId, ctx.client);
+  }
+
+  // ---- Issue 15: the new-style mutations, the same service calls.
+
+  @Mutation(() => StaffInvitePayload, { description: 'ADMIN: invites a member by e-mail with a role.' })
+  async staffInvite(@Arg('input', { description: 'The address and the role.' }) input: StaffInviteInput, @Ctx() ctx: Context): Promise<StaffInvitePayload> {
+    return { invitation: await ctx.services.staff.invite(staffViewer(ctx), input, ctx.client) };
+  }
+
+  @Mutation(() => StaffRoleChangePayload, { description: "ADMIN: changes a member's role (never the last ADMIN's); ends their sessions." })
+  async staffRoleChange(@Arg('input', { description: 'The member and their new role.' }) input: StaffRoleChangeInput, @Ctx() ctx: Context): Promise<StaffRoleChangePayload> {
+    return { staffMember: await ctx.services.staff.changeRole(staffViewer(ctx), input, ctx.client) };
+  }
+
+  @Mutation(() => StaffDeactivatePayload, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.' })
+  async staffDeactivate(@Arg('input', { description: 'The member.' }) input: StaffDeactivateInput, @Ctx() ctx: Context): Promise<StaffDeactivatePayload> {
+    return { staffMember: await ctx.services.staff.deactivate(staffViewer(ctx), input.userId, ctx.client) };
   }
 }

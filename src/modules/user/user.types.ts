@@ -28,7 +28,7 @@ export class AuthUser {
 @ObjectType({ simpleResolvers: true, description: 'A signed-in staff session: its tokens and the staff member.' })
 export class AuthPayload {
   @Field({ description: 'Short-lived JWT for the Authorization: Bearer header.' }) accessToken!: string;
-  @Field({ description: 'Single-use token for refreshToken; a reused one ends the session.' }) refreshToken!: string;
+  @Field({ description: 'Single-use token for sessionRefresh (or the deprecated refreshToken); a reused one ends the session.' }) refreshToken!: string;
   @Field(() => AuthUser, { description: 'The staff member signed in.' }) user!: AuthUser;
 }
 
@@ -100,4 +100,69 @@ export class Invitation {
 @ObjectType({ simpleResolvers: true, description: 'The start of a sign-in with an OAuth provider.' })
 export class OAuthStart {
   @Field({ description: 'Send the browser here to sign in with the provider.' }) authorizationUrl!: string;
+}
+
+// ---- Issue 15: the payloads of the new-style mutations (`<Name>Payload`). The sign-in ones extend the old
+// answers' types (the same fields, one home for their descriptions); Boolean answers get a named field.
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to emailVerify.' })
+export class EmailVerifyPayload {
+  @Field({ description: 'True: the address is verified (a wrong or expired code is an error).' }) verified!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to emailOtpResend: the same for unknown addresses.' })
+export class EmailOtpResendPayload {
+  @Field({ description: 'Always true: a new code went out if the address has an unverified account.' }) sent!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The tokens of a refreshed staff session (sessionRefresh).' })
+export class SessionRefreshPayload extends TokenPair {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to sessionEnd.' })
+export class SessionEndPayload {
+  @Field({ description: 'True: the session ended; its tokens stop working at once.' }) ended!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to passwordResetRequest: the same for unknown addresses.' })
+export class PasswordResetRequestPayload {
+  @Field({ description: 'Always true: a reset token went out if the address has an account.' }) sent!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A staff password-reset token that can still be used (passwordResetTokenCheck).' })
+export class PasswordResetTokenCheckPayload extends ResetTokenStatus {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to passwordReset.' })
+export class PasswordResetPayload {
+  @Field({ description: 'True: the new password is set and every session of the account ended.' }) reset!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to passwordChange.' })
+export class PasswordChangePayload {
+  @Field({ description: 'True: the password changed and every other session ended.' }) changed!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to profileUpdate.' })
+export class ProfileUpdatePayload {
+  @Field(() => Me, { description: 'The profile as it is now.' }) me!: Me;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The start of a sign-in with an OAuth provider (oauthStart).' })
+export class OauthStartPayload extends OAuthStart {}
+
+@ObjectType({ simpleResolvers: true, description: 'A staff session signed in with a provider (oauthComplete): its tokens and the staff member.' })
+export class OauthCompletePayload extends AuthPayload {}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to staffInvite.' })
+export class StaffInvitePayload {
+  @Field(() => Invitation, { description: 'The invitation sent.' }) invitation!: Invitation;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to staffRoleChange.' })
+export class StaffRoleChangePayload {
+  @Field(() => StaffMember, { description: 'The member with the new role.' }) staffMember!: StaffMember;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The answer to staffDeactivate.' })
+export class StaffDeactivatePayload {
+  @Field(() => StaffMember, { description: 'The member, deactivated.' }) staffMember!: StaffMember;
 }

@@ -614,6 +614,86 @@ export const ROW_ENTRIES: RowEntry[] = [
   },
 ];
 
+// ---- Issue 15 (administration): the new-style mutations take their ids inside `input`. Each runs the full caller
+// matrix against the same rows, fresh rows and snapshots as its old one (REST keeps calling the old operations,
+// so the REST routes stay on the old entries).
+const likeOld = (oldSlot: string, entry: Pick<RowEntry, 'slot' | 'op'> & Partial<RowEntry>): RowEntry => {
+  const old = ROW_ENTRIES.find((e) => e.slot === oldSlot);
+  if (!old) throw new Error(`no matrix entry ${oldSlot}`);
+  return { ...old, rest: undefined, check: undefined, ...entry };
+};
+/** The payload's object (`payload.key.id`) is the row acted on. */
+const payloadIdIs = (field: string, key: string) => (data: unknown, id: string) => {
+  const got = (data as Record<string, Record<string, { id?: string }> | undefined>)[field]?.[key]?.id;
+  return got === id ? null : `${field}.${key}.id is ${got}, expected ${id}`;
+};
+const deletedIdIs = (field: string) => (data: unknown, id: string) => {
+  const got = (data as Record<string, { deletedId?: string } | undefined>)[field]?.deletedId;
+  return got === id ? null : `${field}.deletedId is ${got}, expected ${id}`;
+};
+ROW_ENTRIES.push(
+  likeOld('Mutation.updateCustomer:id', {
+    slot: 'Mutation.organizationUpdate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { organizationUpdate(input: { id: $id, name: "Renamed", sharingMode: OWN }) { organization { id name } } }', variables: { id } }),
+    check: payloadIdIs('organizationUpdate', 'organization'),
+  }),
+  likeOld('Mutation.deleteCustomer:id', {
+    slot: 'Mutation.organizationDelete:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { organizationDelete(input: { id: $id }) { deletedId } }', variables: { id } }),
+    check: deletedIdIs('organizationDelete'),
+  }),
+  likeOld('Mutation.updatePortalUser:id', {
+    slot: 'Mutation.portalUserUpdate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { portalUserUpdate(input: { id: $id, displayName: "Renamed" }) { portalUser { id } } }', variables: { id } }),
+    check: payloadIdIs('portalUserUpdate', 'portalUser'),
+  }),
+  likeOld('Mutation.deactivatePortalUser:id', {
+    slot: 'Mutation.portalUserDeactivate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { portalUserDeactivate(input: { id: $id }) { portalUser { id isActive } } }', variables: { id } }),
+    check: payloadIdIs('portalUserDeactivate', 'portalUser'),
+  }),
+  likeOld('Mutation.reactivatePortalUser:id', {
+    slot: 'Mutation.portalUserReactivate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { portalUserReactivate(input: { id: $id }) { portalUser { id isActive } } }', variables: { id } }),
+    check: payloadIdIs('portalUserReactivate', 'portalUser'),
+  }),
+  likeOld('Mutation.sendPortalUserPasswordReset:id', {
+    slot: 'Mutation.portalUserPasswordResetSend:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { portalUserPasswordResetSend(input: { id: $id }) { sent } }', variables: { id } }),
+  }),
+  likeOld('Mutation.changeStaffRole:input.userId', {
+    slot: 'Mutation.staffRoleChange:input.userId',
+    op: (id) => ({ query: 'mutation($id: ID!) { staffRoleChange(input: { userId: $id, role: RESPONDER }) { staffMember { id role } } }', variables: { id } }),
+    check: payloadIdIs('staffRoleChange', 'staffMember'),
+  }),
+  likeOld('Mutation.deactivateStaff:userId', {
+    slot: 'Mutation.staffDeactivate:input.userId',
+    op: (id) => ({ query: 'mutation($id: ID!) { staffDeactivate(input: { userId: $id }) { staffMember { id isActive } } }', variables: { id } }),
+    check: payloadIdIs('staffDeactivate', 'staffMember'),
+  }),
+  likeOld('Mutation.retryDelivery:id', {
+    slot: 'Mutation.deliveryRetry:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { deliveryRetry(input: { id: $id }) { delivery { id status } } }', variables: { id } }),
+    check: payloadIdIs('deliveryRetry', 'delivery'),
+  }),
+  likeOld('Mutation.updateWebhookEndpoint:id', {
+    slot: 'Mutation.webhookEndpointUpdate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { webhookEndpointUpdate(input: { id: $id, isActive: false }) { endpoint { id isActive } } }', variables: { id } }),
+    check: payloadIdIs('webhookEndpointUpdate', 'endpoint'),
+  }),
+  likeOld('Mutation.deleteWebhookEndpoint:id', {
+    slot: 'Mutation.webhookEndpointDelete:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { webhookEndpointDelete(input: { id: $id }) { deletedId } }', variables: { id } }),
+    check: deletedIdIs('webhookEndpointDelete'),
+  }),
+  likeOld('Mutation.rotateWebhookSecret:id', {
+    slot: 'Mutation.webhookSecretRotate:input.id',
+    op: (id) => ({ query: 'mutation($id: ID!) { webhookSecretRotate(input: { id: $id }) { endpoint { id } secret } }', variables: { id } }),
+    check: payloadIdIs('webhookSecretRotate', 'endpoint'),
+  }),
+);
+// ---- end of issue 15 (administration)
+
 /**
  * The other ID slots, where the id names something the operation refers to rather than the row it acts
  * on. Each kind has its own test (authz-matrix-refs.int-spec.ts): an allowed staff caller naming another
@@ -628,6 +708,9 @@ export const REFERENCE_SLOTS = [
   'Mutation.linkIncidents:childIds',
   'Mutation.createPortalUser:input.customerId',
   'Mutation.updatePortalUser:input.customerId',
+  // Issue 15 (administration): the new-style portal-user mutations.
+  'Mutation.portalUserCreate:input.customerId',
+  'Mutation.portalUserUpdate:input.customerId',
   'Mutation.addIncidentParticipant:userId',
   'Mutation.removeIncidentParticipant:userId',
   'Mutation.attachIncidentFiles:updateId',
@@ -657,6 +740,12 @@ export const COMPANY_SLOTS = [
   'Mutation.customerForgotPassword:input.companyId',
   'Mutation.requestSignInLink:input.companyId',
   'Mutation.signInWithLink:input.companyId',
+  // Issue 15 (customer sign-in): the new-style mutations.
+  'Mutation.customerRegister:input.companyId',
+  'Mutation.customerEmailVerify:input.companyId',
+  'Mutation.customerEmailOtpResend:input.companyId',
+  'Mutation.customerPasswordResetRequest:input.companyId',
+  'Mutation.customerSignInLinkRequest:input.companyId',
 ] as const;
 export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
 

@@ -204,5 +204,59 @@ export function enumerationFlows(world: EnumerationWorld) {
     { flow: 'portal sign-in link: deactivated account vs unknown e-mail', send: portalSignInLink, existing: () => customerAccount({ active: false }) },
   ];
 
-  return { cases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
+  // Issue 15: the new-style names of the public flows that e-mail or register, over GraphQL only (REST keeps calling
+  // the old operations). They call the old names' service methods; these cases hold their answers to the same rule.
+  const graphqlOnly =
+    (query: string, input: (email: string) => Record<string, unknown>): Send =>
+    async (_transport, email) => ({ sent: [email], timed: await gql(query, input(email)) });
+  const newStyleCases: Case[] = [
+    {
+      flow: 'passwordResetRequest',
+      send: graphqlOnly('mutation ($input: PasswordResetRequestInput!) { passwordResetRequest(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => staffAccount(),
+    },
+    {
+      flow: 'emailOtpResend (unverified account)',
+      send: graphqlOnly('mutation ($input: EmailOtpResendInput!) { emailOtpResend(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => staffAccount({ verified: false }),
+    },
+    {
+      flow: 'emailOtpResend (verified account)',
+      send: graphqlOnly('mutation ($input: EmailOtpResendInput!) { emailOtpResend(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => staffAccount(),
+    },
+    {
+      flow: 'customerRegister',
+      send: graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
+        email,
+        password: STRONG_PASSWORD,
+        name: 'Max Mustermann',
+        companyId: world.open.id,
+      })),
+      existing: () => customerAccount(),
+      freshUnknown: true,
+    },
+    {
+      flow: 'customerPasswordResetRequest',
+      send: graphqlOnly('mutation ($input: CustomerPasswordResetRequestInput!) { customerPasswordResetRequest(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'customerEmailOtpResend (unverified account)',
+      send: graphqlOnly('mutation ($input: CustomerEmailOtpResendInput!) { customerEmailOtpResend(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => customerAccount({ verified: false }),
+    },
+    {
+      flow: 'customerSignInLinkRequest',
+      send: graphqlOnly('mutation ($input: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $input) { sent } }', (email) => ({ email })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'customerSignInLinkRequest (tenant slug), deactivated account',
+      send: graphqlOnly('mutation ($input: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $input) { sent } }', (email) => ({ email, tenantSlug: world.open.slug })),
+      existing: () => customerAccount({ active: false }),
+    },
+  ];
+
+  return { cases, newStyleCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
 }
