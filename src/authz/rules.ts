@@ -176,6 +176,15 @@ export const permissions: IRules = {
     // the service decides which tickets and updates (INCIDENT_NOT_FOUND, like a missing one, for what the caller cannot see).
     attachTicketFiles: customerOnly,
     attachIncidentFiles: permission('incident.comment'),
+    // Issue 15, staff incident work: the object-first mutations, each with the rule of the one it replaces.
+    incidentCreate: permission('incident.create'),
+    incidentUpdate: permission('incident.update'),
+    // RESPONDER may acknowledge; the service refuses them any other status (canChangeStatusTo).
+    incidentStatusChange: permission('incident.acknowledge'),
+    incidentUpdateAdd: permission('incident.comment'),
+    incidentAssign: permission('incident.assign'),
+    incidentLink: permission('incident.update'),
+    incidentUnlink: permission('incident.update'),
   },
   Subscription: {
     incidentUpdated: incidentReader,
