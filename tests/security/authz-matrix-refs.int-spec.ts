@@ -122,6 +122,31 @@ const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
       variables: { p: (await w.make.incident()).id, c: [id] },
     }),
   },
+  'Mutation.incidentParticipantAdd:input.userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({
+      query: 'mutation($i: ID!, $u: ID!) { incidentParticipantAdd(input: { incidentId: $i, userId: $u }) { participants { id } } }',
+      variables: { i: (await w.make.ticket('shared')).id, u: id },
+    }),
+  },
+  'Mutation.incidentParticipantRemove:input.userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({
+      query: 'mutation($i: ID!, $u: ID!) { incidentParticipantRemove(input: { incidentId: $i, userId: $u }) { removedUserId } }',
+      variables: { i: (await w.make.ticket('shared')).id, u: id },
+    }),
+  },
+  'Mutation.incidentFilesAttach:input.updateId': {
+    foreign: (w) => w.rows.updateB,
+    own: (w) => w.rows.sharedInternalUpdate,
+    op: (id, w) => ({
+      query: 'mutation($t: ID!, $u: ID, $files: [Upload!]!) { incidentFilesAttach(input: { incidentId: $t, updateId: $u, files: $files }) { attachments { id updateId } } }',
+      variables: { t: w.tickets.shared.id, u: id, files: [null] },
+      files: { 'variables.files.0': 'ref upload' },
+    }),
+  },
 };
 
 

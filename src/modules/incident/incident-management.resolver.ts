@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { staffViewer } from '../../graphql/viewer';
 import {
   ChangeStatusInput,
@@ -29,9 +30,6 @@ import {
 import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { timelineToFetch } from './incident.selection';
-
-/** How a mutation replaced by an object-first one (issue 15) is marked: the form tests/unit/mutation-style.spec.ts checks. */
-const replacedBy = (name: string) => `Use ${name}. Removed in the release after next.`;
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()

@@ -460,6 +460,54 @@ export const ROW_ENTRIES: RowEntry[] = [
     check: (data, id) =>
       payloadIdIs('incidentUnlink', 'incident')(data, id) ?? ((data as { incidentUnlink: { incident: { parentId: unknown } } }).incidentUnlink.incident.parentId === null ? null : 'still linked'),
   },
+  {
+    slot: 'Mutation.incidentParticipantAdd:input.incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $u: ID!) { incidentParticipantAdd(input: { incidentId: $id, userId: $u }) { participants { id email } incident { id } } }',
+      variables: { id, u: await colleagueFor(w, id) },
+    }),
+    snapshot: participantSnapshot,
+    check: (data, id) =>
+      payloadIdIs('incidentParticipantAdd', 'incident')(data, id) ??
+      ((data as { incidentParticipantAdd: { participants: unknown[] } }).incidentParticipantAdd.participants.length === 1 ? null : 'the portal user was not added'),
+  },
+  {
+    slot: 'Mutation.incidentParticipantRemove:input.incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { incidentParticipantRemove(input: { incidentId: $id, userId: $u }) { removedUserId participants { id } } }', variables: { id, u: notAParticipant(w) } }),
+    snapshot: participantSnapshot,
+  },
+  {
+    slot: 'Mutation.incidentAnalyze:input.id',
+    access: staff('incident.analyze'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { incidentAnalyze(input: { id: $id }) { analysis { id } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+  },
+  {
+    // A GraphQL multipart request with the file inside `input` (uploads.ts maps nested variable paths).
+    slot: 'Mutation.incidentFilesAttach:input.incidentId',
+    access: staff('incident.comment'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({
+      query: 'mutation($i: IncidentFilesAttachInput!) { incidentFilesAttach(input: $i) { attachments { id } replayed } }',
+      variables: { i: { incidentId: id, files: [null] } },
+      files: { 'variables.i.files.0': 'matrix upload' },
+    }),
+    snapshot: attachmentSnapshot,
+    check: uploaded('incidentFilesAttach'),
+  },
 
   // Staff: knowledge base (INTERNAL and DRAFT articles included: staff read every article of the workspace)
   {
@@ -523,6 +571,48 @@ export const ROW_ENTRIES: RowEntry[] = [
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('restoreKbArticleRevision'),
     rest: { 'POST /api/v1/kb/:id/revisions/:revision/restore': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/revisions/1/restore` }) },
+  },
+
+  // Issue 15, staff knowledge base: the object-first mutations, the article's id inside `input`.
+  {
+    slot: 'Mutation.kbArticleUpdate:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleUpdate(input: { id: $id, title: "Renamed" }) { article { id } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleUpdate', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticlePublish:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticlePublish(input: { id: $id }) { article { id status } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticlePublish', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticleArchive:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.published.id,
+    fresh: async (w) => (await w.make.article('PUBLISHED')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleArchive(input: { id: $id }) { article { id status } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleArchive', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticleRevisionRestore:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.withRevisions,
+    fresh: (w) => w.make.articleWithRevisions(),
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleRevisionRestore(input: { id: $id, revision: 1 }) { article { id revision } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleRevisionRestore', 'article'),
   },
 
   // Staff: customer organizations (read by any staff: rules.ts gives `customer` incident.read) and portal users
@@ -701,6 +791,9 @@ export const REFERENCE_SLOTS = [
   'Mutation.incidentUpdate:input.customerId',
   'Mutation.incidentAssign:input.assigneeId',
   'Mutation.incidentLink:input.childIds',
+  'Mutation.incidentParticipantAdd:input.userId',
+  'Mutation.incidentParticipantRemove:input.userId',
+  'Mutation.incidentFilesAttach:input.updateId',
 ] as const;
 /**
  * Portal operations naming a portal user (the reporter adding or removing a participant): a user of another
