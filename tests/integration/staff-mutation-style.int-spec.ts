@@ -218,7 +218,7 @@ describe('staff incident work: the object-first mutations answer as the ones the
       expect(await incidentRow(child.id)).toMatchObject({ parent_id: null });
     });
 
-    it('incidentLink: the payload has the parent’s linked reports, those linked before included', async () => {
+    it('incidentLink: the payload has the parent’s linked reports, those linked before included; incidentUnlink the parent left', async () => {
       const parent = await newIncident();
       const [first, second] = [await newIncident(), await newIncident()];
       await call(link.new, { p: parent.id, c: [first.id] }, 'ENGINEER');
@@ -231,6 +231,15 @@ describe('staff incident work: the object-first mutations answer as the ones the
       expect(res.data!.incidentLink.incident.id).toBe(parent.id);
       expect(res.data!.incidentLink.children.map((c) => c.id).sort()).toEqual([first.id, second.id].sort());
       expect(res.data!.incidentLink.children.every((c) => c.parentId === parent.id)).toBe(true);
+
+      // incidentUnlink names the parent the report left (null when it was not linked: nothing changed).
+      const unlinkOnce = () => t.gql<{ incidentUnlink: { incident: { id: string; parentId: string | null }; formerParentId: string | null } }>(
+        'mutation($id: ID!) { incidentUnlink(input: { id: $id }) { incident { id parentId } formerParentId } }',
+        { id: first.number },
+        auth.ENGINEER,
+      );
+      expect((await unlinkOnce()).data!.incidentUnlink).toEqual({ incident: { id: first.id, parentId: null }, formerParentId: parent.id });
+      expect((await unlinkOnce()).data!.incidentUnlink).toEqual({ incident: { id: first.id, parentId: null }, formerParentId: null });
     });
   });
 

@@ -1,4 +1,4 @@
-import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { InternalError } from '../../shared/errors';
@@ -46,6 +46,8 @@ export class IncidentLinkPayload {
 @ObjectType({ simpleResolvers: true, description: 'What incidentUnlink answers.' })
 export class IncidentUnlinkPayload {
   @Field(() => Incident, { description: 'The report, no longer linked (parentId null).' }) incident!: Incident;
+  @Field(() => ID, { nullable: true, description: 'The parent it was linked to (its linked reports changed); null: it was not linked, nothing changed.' })
+  formerParentId!: string | null;
 }
 
 /** The payload fields read on demand: nothing is read for a field the operation does not select. */

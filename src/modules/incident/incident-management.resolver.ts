@@ -95,8 +95,8 @@ export class IncidentManagementResolver {
   }
 
   @Mutation(() => Incident, { description: 'ENGINEER: unlinks a report from its parent incident.', deprecationReason: replacedBy('incidentUnlink') })
-  unlinkIncident(@Arg('id', () => ID, { description: "The linked report's id or number." }) id: string, @Ctx() ctx: Context) {
-    return ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client);
+  async unlinkIncident(@Arg('id', () => ID, { description: "The linked report's id or number." }) id: string, @Ctx() ctx: Context) {
+    return (await ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client)).incident;
   }
 
   // ---- Issue 15: the object-first mutations, one `input` and a payload each; the same service calls as the old ones above ----
@@ -135,7 +135,7 @@ export class IncidentManagementResolver {
   }
 
   @Mutation(() => IncidentUnlinkPayload, { description: 'ENGINEER: unlinks a report from its parent incident.' })
-  async incidentUnlink(@Arg('input', { description: 'The report to unlink.' }) input: IncidentUnlinkInput, @Ctx() ctx: Context): Promise<IncidentUnlinkPayload> {
-    return { incident: await ctx.services.incidentManagement.unlink(staffViewer(ctx), input.id, ctx.client) };
+  incidentUnlink(@Arg('input', { description: 'The report to unlink.' }) input: IncidentUnlinkInput, @Ctx() ctx: Context): Promise<IncidentUnlinkPayload> {
+    return ctx.services.incidentManagement.unlink(staffViewer(ctx), input.id, ctx.client);
   }
 }

@@ -313,18 +313,20 @@ export class IncidentManagementService {
     return this.get(viewer, id);
   }
 
-  async unlink(viewer: StaffViewer, childIdOrNumber: string, client: ClientInfo): Promise<Incident> {
-    const id = await this.em.transactional(async (tx) => {
+  /** Unlinks a report from its parent (one not linked: nothing changes). Answers it and the parent it had, if any. */
+  async unlink(viewer: StaffViewer, childIdOrNumber: string, client: ClientInfo): Promise<{ incident: Incident; formerParentId: string | null }> {
+    const done = await this.em.transactional(async (tx) => {
       const child = await this.load(tx, viewer, childIdOrNumber);
-      if (!child.parent) return child.id;
+      if (!child.parent) return { id: child.id, formerParentId: null };
+      const formerParentId = child.parent.id;
       const before = snapshot(child);
       child.parent = null;
       this.event(tx, viewer, child, 'FIELD_CHANGE', 'INTERNAL', 'Unlinked from its parent incident.');
       await tx.flush();
       this.audit(tx, viewer, client, 'incident.unlinked', child, before);
-      return child.id;
+      return { id: child.id, formerParentId };
     });
-    return this.get(viewer, id);
+    return { incident: await this.get(viewer, done.id), formerParentId: done.formerParentId };
   }
 
   async addUpdate(viewer: StaffViewer, idOrNumber: string, input: { body: string; visibility: Visibility }, client: ClientInfo): Promise<IncidentUpdateView> {
