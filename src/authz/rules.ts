@@ -225,6 +225,26 @@ export const permissions: IRules = {
     webhookEndpointDelete: permission('webhook.manage'),
     webhookSecretRotate: permission('webhook.manage'),
     // ---- end of issue 15 (administration and sign-in)
+    // Issue 15, staff incident work: the object-first mutations, each with the rule of the one it replaces.
+    incidentCreate: permission('incident.create'),
+    incidentUpdate: permission('incident.update'),
+    // RESPONDER may acknowledge; the service refuses them any other status (canChangeStatusTo).
+    incidentStatusChange: permission('incident.acknowledge'),
+    incidentUpdateAdd: permission('incident.comment'),
+    incidentAssign: permission('incident.assign'),
+    incidentLink: permission('incident.update'),
+    incidentUnlink: permission('incident.update'),
+    incidentParticipantAdd: permission('incident.update'),
+    incidentParticipantRemove: permission('incident.update'),
+    incidentAnalyze: permission('incident.analyze'),
+    incidentFilesAttach: permission('incident.comment'),
+    slaPolicySet: permission('sla.manage'),
+    slaPolicyReset: permission('sla.manage'),
+    kbArticleCreate: permission('kb.write'),
+    kbArticleUpdate: permission('kb.write'),
+    kbArticlePublish: permission('kb.write'),
+    kbArticleArchive: permission('kb.write'),
+    kbArticleRevisionRestore: permission('kb.write'),
   },
   Subscription: {
     incidentUpdated: incidentReader,

@@ -515,7 +515,7 @@ export const SETTINGS = {
   },
   EZRA_RUNS_PER_TENANT_PER_HOUR: {
     schema: int(1, 1_000_000).default(60),
-    doc: 'staff-requested Ezra runs (`analyzeIncident`) one workspace may start per hour, all its staff together; over it, 429 `RATE_LIMITED`. Refused requests (a role that may not, an incident the caller cannot see, a bad audience) do not count',
+    doc: 'staff-requested Ezra runs (`incidentAnalyze`, and the deprecated `analyzeIncident`) one workspace may start per hour, all its staff together; over it, 429 `RATE_LIMITED`. Refused requests (a role that may not, an incident the caller cannot see, a bad audience) do not count',
   },
 } satisfies Record<string, Setting>;
 

@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface, GatewaySchemaLoadOrUpdateCallback } from '@apollo/server-gateway-interface';
-import { defaultFieldResolver, execute, GraphQLError, isObjectType, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, execute, GraphQLError, isObjectType, Kind, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 /**
@@ -21,6 +21,26 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return Object.assign(converted, { locations: error.locations });
 }
 
+/**
+ * Whether the document sets an input object field that has a default value to a variable. graphql-jit gives such a
+ * field null when the request leaves the variable out, where graphql-js (and the spec) give the field's default:
+ * `incidentAnalyze(input: { id: $id, audience: $a })` without `$a` would run with audience null. Such documents
+ * run on graphql-js. (An argument set to a missing variable gets its default from graphql-jit too.)
+ */
+function setsDefaultedFieldsFromVariables(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  let found = false;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      ObjectField(node) {
+        if (node.value.kind === Kind.VARIABLE && typeInfo.getDefaultValue() !== undefined) found = true;
+      },
+    }),
+  );
+  return found;
+}
+
 export function jitExecution(schema: GraphQLSchema): GatewayInterface {
   // graphql-jit reads a field without a resolver as a plain property, where graphql-js calls a function and
   // awaits a promise found there (lazy totals are getters returning promises): give every such field
@@ -35,8 +55,8 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
     if (!byName) compiled.set(document, (byName = new Map()));
     let query = byName.get(operationName ?? '');
     if (query === undefined) {
-      const result = compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
-      query = isCompiledQuery(result) ? result : null;
+      const result = setsDefaultedFieldsFromVariables(schema, document) ? null : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
+      query = result && isCompiledQuery(result) ? result : null;
       byName.set(operationName ?? '', query);
     }
     return query;

@@ -21,6 +21,9 @@ import { LiveResolver } from '../modules/live/live.resolver';
 import { SatisfactionResolver } from '../modules/satisfaction/satisfaction.resolver';
 import { IncidentAttachmentsResolver } from '../modules/attachment/attachment.resolver';
 import { ParticipantResolver } from '../modules/participants/participant.resolver';
+// Issue 15, staff incident work: the payloads' on-demand fields.
+import { INCIDENT_PAYLOAD_RESOLVERS } from '../modules/incident/incident-management.payloads';
+import { PARTICIPANT_PAYLOAD_RESOLVERS } from '../modules/participants/participant.staff-mutations';
 
 /** Every resolver class of the schema. A new module adds its resolver here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,4 +50,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SatisfactionResolver,
   IncidentAttachmentsResolver,
   ParticipantResolver,
+  // Issue 15, staff incident work: the payloads' on-demand fields.
+  ...INCIDENT_PAYLOAD_RESOLVERS,
+  ...PARTICIPANT_PAYLOAD_RESOLVERS,
 ];

@@ -25,6 +25,10 @@ const TICKET_UPLOAD = `mutation($t: ID!, $files: [Upload!]!, $u: ID, $k: String)
 const INCIDENT_UPLOAD = `mutation($t: ID!, $files: [Upload!]!, $u: ID, $k: String) {
   attachIncidentFiles(incidentId: $t, files: $files, updateId: $u, idempotencyKey: $k) { replayed attachments { id updateId fileName contentType size createdAt downloadUrl } }
 }`;
+/** Issue 15: the object-first upload, the files inside `input` (the map names `variables.input.files.<n>`). */
+const INCIDENT_UPLOAD_INPUT = `mutation($input: IncidentFilesAttachInput!) {
+  incidentFilesAttach(input: $input) { replayed attachments { id updateId fileName contentType size createdAt downloadUrl } }
+}`;
 
 /**
  * GraphQL multipart requests (the GraphQL multipart request spec) on POST /graphql: real HTTP, real PostgreSQL.
@@ -229,6 +233,75 @@ describe('GraphQL uploads (multipart requests)', () => {
     const named = await upload(TICKET_UPLOAD, { t: ticket.id, files: [null] }, files({ name: 'a.pdf', bytes: PDF }), { ...auth.rita, 'x-apollo-operation-name': 'Attach' }, false);
     expect(named.body.errors).toBeUndefined();
     expect((await counts()).a).toBe(before.a + 1);
+  });
+
+  describe('incidentFilesAttach (issue 15) answers as the attachIncidentFiles it replaces', () => {
+    /** One staff upload either way: the old arguments with `variables.files.<n>`, or `input` with `variables.input.files.<n>`. */
+    type Way = { field: 'attachIncidentFiles' | 'incidentFilesAttach'; send(v: { t: string; u?: string; k?: string; files: FileAt[] }, who: Record<string, string>, preflight?: boolean): Promise<Answer> };
+    const ways: Way[] = [
+      { field: 'attachIncidentFiles', send: (v, who, preflight) => upload(INCIDENT_UPLOAD, { t: v.t, u: v.u, k: v.k, files: placeholders(v.files.length) }, v.files, who, preflight) },
+      {
+        field: 'incidentFilesAttach',
+        send: (v, who, preflight) =>
+          upload(
+            INCIDENT_UPLOAD_INPUT,
+            { input: { incidentId: v.t, updateId: v.u, idempotencyKey: v.k, files: placeholders(v.files.length) } },
+            v.files.map((f, i) => ({ ...f, path: `variables.input.files.${i}` })),
+            who,
+            preflight,
+          ),
+      },
+    ];
+
+    it.each(ways.map((w) => [w.field, w] as const))('%s: stores the files on an INTERNAL update, answers them, replays a retry, and refuses what the other refuses', async (_name, way) => {
+      const ticket = await createTicket();
+      const internal = await staffUpdate(ticket.id, 'INTERNAL');
+      const k = randomUUID();
+      const list = files({ name: 'trace.txt', bytes: 'stack trace\n' }, { name: 'report.pdf', bytes: PDF });
+      const before = await counts();
+      const res = await way.send({ t: ticket.number, u: internal, k, files: list }, auth.engineer);
+      expect(res.body.errors).toBeUndefined();
+      const answer = res.body.data![way.field]!;
+      expect(answer.replayed).toBe(false);
+      expect(answer.attachments.map((a) => [a.fileName, a.contentType, a.updateId, a.downloadUrl])).toEqual([
+        ['trace.txt', 'text/plain; charset=utf-8', internal, `/api/v1/incidents/${ticket.id}/attachments/${answer.attachments[0].id}`],
+        ['report.pdf', 'application/pdf', internal, `/api/v1/incidents/${ticket.id}/attachments/${answer.attachments[1].id}`],
+      ]);
+      // Stored: the bytes come back from the download route, the timeline lists them; audited and announced.
+      expect((await download(answer.attachments[1].downloadUrl, auth.viewer)).bytes.equals(PDF)).toBe(true);
+      const timeline = await t.gql<{ incident: { attachments: { id: string }[] } }>('query($id: ID!) { incident(id: $id) { attachments { id } } }', { id: ticket.id }, auth.viewer);
+      expect(timeline.data!.incident.attachments.map((a) => a.id)).toEqual(answer.attachments.map((a) => a.id));
+      const after = await counts();
+      expect([after.a - before.a, after.audit - before.audit, after.events - before.events]).toEqual([2, 2, 1]);
+
+      const retry = await way.send({ t: ticket.id, u: internal, k, files: list }, auth.engineer);
+      expect(retry.body.data![way.field]).toEqual({ ...answer, replayed: true });
+      expect(await counts()).toEqual(after);
+
+      // Another workspace's staff: exactly what a missing incident gets. Wrong kind, wrong role, no token, no preflight: refused.
+      const missing = randomUUID();
+      const one = files({ name: 'a.pdf', bytes: PDF });
+      const real = await way.send({ t: ticket.id, files: one }, auth.globexAdmin);
+      const ghost = await way.send({ t: missing, files: one }, auth.globexAdmin);
+      expect(codeOf(real)).toBe('INCIDENT_NOT_FOUND');
+      expect(real.text.replaceAll(ticket.id, missing)).toBe(ghost.text);
+      expect(codeOf(await way.send({ t: ticket.id, u: randomUUID(), files: one }, auth.engineer))).toBe('VALIDATION_FAILED');
+      expect(codeOf(await way.send({ t: ticket.id, files: one }, auth.rita))).toBe('FORBIDDEN');
+      expect(codeOf(await way.send({ t: ticket.id, files: one }, auth.viewer))).toBe('FORBIDDEN');
+      expect(codeOf(await way.send({ t: ticket.id, files: one }, {}))).toBe('UNAUTHENTICATED');
+      const csrf = await way.send({ t: ticket.id, files: one }, auth.engineer, false);
+      expect([csrf.status, codeOf(csrf)]).toEqual([400, 'CSRF_PREFLIGHT_REQUIRED']);
+      expect(codeOf(await way.send({ t: ticket.id, files: files({ name: 'invoice.pdf', bytes: ELF }) }, auth.engineer))).toBe('ATTACHMENT_TYPE_REFUSED');
+      expect(await counts()).toEqual(after);
+    });
+
+    it('incidentFilesAttach: an Upload inside input sent without a multipart request (JSON POST) is refused with UPLOAD_NOT_MULTIPART', async () => {
+      const ticket = await createTicket();
+      const before = await counts();
+      const answer = await overTransport(t, 'POST', INCIDENT_UPLOAD_INPUT, { input: { incidentId: ticket.id, files: ['a.pdf'] } }, auth.engineer);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UPLOAD_NOT_MULTIPART');
+      expect(await counts()).toEqual(before);
+    });
   });
 
   it('a request that does not follow the spec is refused with UPLOAD_INVALID or UPLOAD_FILE_MISSING, storing nothing', async () => {

@@ -59,6 +59,16 @@ describe('compiled execution (graphql-jit) answers exactly as graphql-js', () =>
     expect(res.text.length).toBeGreaterThan(20);
   });
 
+  it('an input object field set to a variable the request leaves out gets its default value (graphql-jit would give it null)', async () => {
+    for (const query of [
+      'mutation ($id: ID!, $v: Visibility) { addIncidentUpdate(id: $id, input: { body: "Defaulted.", visibility: $v }) { body visibility } }',
+      'mutation ($id: ID!, $v: Visibility) { incidentUpdateAdd(input: { id: $id, body: "Defaulted.", visibility: $v }) { update { body visibility } } }',
+    ]) {
+      const res = await bothAnswer(query, { id: incidentId }, auth.engineer);
+      expect(res.text).toContain('"visibility":"INTERNAL"');
+    }
+  });
+
   it('the REST routes, which run the same operations', async () => {
     for (const [path, headers] of [
       [`/api/v1/incidents/${incidentId}`, auth.engineer],

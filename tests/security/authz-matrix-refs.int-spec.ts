@@ -14,6 +14,11 @@ const newIncident = (assigneeOrCustomer: Record<string, unknown>) => ({
   variables: { i: { title: 'Ref', description: 'Ref.', priority: 'LOW', ...assigneeOrCustomer } },
 });
 
+const incidentCreate = (assigneeOrCustomer: Record<string, unknown>) => ({
+  query: 'mutation($i: IncidentCreateInput!) { incidentCreate(input: $i) { incident { id } } }',
+  variables: { i: { title: 'Ref', description: 'Ref.', priority: 'LOW', ...assigneeOrCustomer } },
+});
+
 /** An upload of one file to `ticket`, on the update `updateId`. */
 const attachOp = (call: string, ticket: string, updateId: string): Operation => ({
   query: `mutation($t: ID!, $u: ID, $files: [Upload!]!) { ${call}: $t, updateId: $u, files: $files) { attachments { id updateId } } }`,
@@ -101,6 +106,63 @@ const REFERENCES: Slot<typeof REFERENCE_SLOTS> = {
     foreign: (w) => w.rows.updateB,
     own: (w) => w.rows.sharedInternalUpdate,
     op: (id, w) => attachOp('attachIncidentFiles(incidentId', w.tickets.shared.id, id),
+  },
+  // Issue 15, staff incident work: the same references inside the object-first mutations' `input`.
+  'Mutation.incidentCreate:input.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: (id) => incidentCreate({ assigneeId: id }) },
+  'Mutation.incidentCreate:input.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: (id) => incidentCreate({ customerId: id }) },
+  'Mutation.incidentCreate:input.reporterCustomerId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.owner.user.id,
+    op: (id) => incidentCreate({ reporterCustomerId: id }),
+  },
+  'Mutation.incidentUpdate:input.customerId': {
+    foreign: (w) => w.orgs.B.id,
+    own: (w) => w.orgs.shared.id,
+    op: async (id, w) => {
+      const incident = await w.make.incident();
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $c: ID) { incidentUpdate(input: { id: $id, version: $v, customerId: $c }) { incident { id } } }',
+        variables: { id: incident.id, v: await versionOf(w, incident.id), c: id },
+      };
+    },
+  },
+  'Mutation.incidentAssign:input.assigneeId': {
+    foreign: (w) => w.staff.B.id,
+    own: (w) => w.staff.ENGINEER.id,
+    op: async (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { incidentAssign(input: { id: $id, assigneeId: $a }) { incident { id } } }', variables: { id: (await w.make.incident()).id, a: id } }),
+  },
+  'Mutation.incidentLink:input.childIds': {
+    foreign: (w) => w.rows.incidentB.id,
+    own: async (w) => (await w.make.incident()).id,
+    op: async (id, w) => ({
+      query: 'mutation($p: ID!, $c: [ID!]!) { incidentLink(input: { parentId: $p, childIds: $c }) { incident { id } } }',
+      variables: { p: (await w.make.incident()).id, c: [id] },
+    }),
+  },
+  'Mutation.incidentParticipantAdd:input.userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({
+      query: 'mutation($i: ID!, $u: ID!) { incidentParticipantAdd(input: { incidentId: $i, userId: $u }) { participants { id } } }',
+      variables: { i: (await w.make.ticket('shared')).id, u: id },
+    }),
+  },
+  'Mutation.incidentParticipantRemove:input.userId': {
+    foreign: (w) => w.customers.customerB.user.id,
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({
+      query: 'mutation($i: ID!, $u: ID!) { incidentParticipantRemove(input: { incidentId: $i, userId: $u }) { removedUserId } }',
+      variables: { i: (await w.make.ticket('shared')).id, u: id },
+    }),
+  },
+  'Mutation.incidentFilesAttach:input.updateId': {
+    foreign: (w) => w.rows.updateB,
+    own: (w) => w.rows.sharedInternalUpdate,
+    op: (id, w) => ({
+      query: 'mutation($t: ID!, $u: ID, $files: [Upload!]!) { incidentFilesAttach(input: { incidentId: $t, updateId: $u, files: $files }) { attachments { id updateId } } }',
+      variables: { t: w.tickets.shared.id, u: id, files: [null] },
+      files: { 'variables.files.0': 'ref upload' },
+    }),
   },
 };
 

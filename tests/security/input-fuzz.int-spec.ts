@@ -82,7 +82,14 @@ function leavesOf(root: 'Query' | 'Mutation'): Leaf[] {
  * refused for its files (UPLOAD_NOT_MULTIPART) before its other inputs are judged. tests/integration/graphql-uploads.int-spec.ts
  * sends them as multipart requests: their refusals, the over-long idempotency key, JSON and WebSocket refused alike.
  */
-const takesFiles = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => getNamedType(a.type).name === 'Upload');
+const takesFiles = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => holdsUpload(a.type, new Set()));
+/** An Upload, or an input object holding one (issue 15: incidentFilesAttach takes its files inside `input`). */
+function holdsUpload(type: GraphQLInputType, seen: Set<string>): boolean {
+  const named = getNamedType(type);
+  if (named.name === 'Upload') return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  return Object.values(named.getFields()).some((f) => holdsUpload(f.type, new Set([...seen, named.name])));
+}
 
 const isString = (l: Leaf) => isScalarType(l.type) && l.type.name === 'String';
 const isId = (l: Leaf) => isScalarType(l.type) && l.type.name === 'ID';
@@ -135,6 +142,9 @@ const SERVICE_MAXIMUMS: Record<string, number> = {
   'onCallRecipientsSet(input.emails)': 254,
   'createKbArticle(input.tags)': 50,
   'updateKbArticle(input.tags)': 50,
+  // Issue 15: the same inputs, the object-first mutations.
+  'kbArticleCreate(input.tags)': 50,
+  'kbArticleUpdate(input.tags)': 50,
   // Search and filter arguments of queries.
   'kbArticles(q)': 200,
   'kbArticles(category)': 100,
@@ -248,7 +258,8 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     if (name === 'reporterCustomerId') return ids.portalUser;
     if (name === 'userId' || name === 'assigneeId') return ids.staff;
     if (/ticketId|parentId|childIds|incidentId/.test(name)) return ids.incident;
-    if (/Kb/.test(field)) return ids.article;
+    // Case-insensitive: the object-first names (issue 15) begin with the object (kbArticleUpdate, incidentUpdate).
+    if (/kb/i.test(field)) return ids.article;
     // Issue 15: the new-style names put the object first.
     if (/^organization/.test(field)) return ids.org;
     if (/^portalUser/.test(field)) return ids.portalUser;
@@ -256,7 +267,7 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     if (/Customer$/.test(field)) return ids.org;
     if (/PortalUser/.test(field)) return ids.portalUser;
     if (/Webhook/.test(field)) return ids.webhook;
-    if (/Incident/.test(field)) return ids.incident;
+    if (/incident/i.test(field)) return ids.incident;
     return '00000000-0000-4000-8000-000000000000';
   };
 

@@ -458,6 +458,10 @@ describe('rate limit on Ezra runs per workspace', () => {
       rateLimit: { limit: RUNS, remaining: 0, windowSeconds: 3600, retryAfterSeconds: expect.any(Number) },
     });
     expect(limitOf(refused.headers)).toMatchObject({ limit: RUNS, remaining: 0 });
+    // incidentAnalyze (issue 15) spends the same budget: refused alike.
+    const refusedNew = await t.gql('mutation($id: ID!) { incidentAnalyze(input: { id: $id }) { analysis { id } } }', { id: incident.id }, bob);
+    expect(refusedNew.data).toEqual({ incidentAnalyze: null });
+    expect(refusedNew.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', rateLimit: { limit: RUNS, remaining: 0 } });
     expect(await runs(incident.id)).toBe(RUNS);
 
     // Reading runs is not limited.

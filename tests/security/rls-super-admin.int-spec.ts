@@ -123,6 +123,16 @@ const OTHER_ENTRIES: Record<string, Entry> = {
     query: 'mutation($t: String!) { createKbArticle(input: { title: $t, markdown: "Body.", visibility: INTERNAL }) { id } }',
     variables: { t: `By the SUPER_ADMIN ${suffix()}` },
   }),
+  // Issue 15, staff incident work: the object-first mutations without a row id.
+  'Mutation.incidentCreate': () => ({
+    query: 'mutation { incidentCreate(input: { type: INCIDENT, title: "Down", description: "All down", priority: HIGH }) { incident { id } } }',
+  }),
+  'Mutation.slaPolicySet': () => ({ query: 'mutation { slaPolicySet(input: { priority: LOW, responseMinutes: 60, resolutionMinutes: 600 }) { slaPolicy { priority } } }' }),
+  'Mutation.slaPolicyReset': () => ({ query: 'mutation { slaPolicyReset(input: { priority: LOW }) { slaPolicy { priority } } }' }),
+  'Mutation.kbArticleCreate': () => ({
+    query: 'mutation($t: String!) { kbArticleCreate(input: { title: $t, markdown: "Body.", visibility: INTERNAL }) { article { id } } }',
+    variables: { t: `By the SUPER_ADMIN ${suffix()}` },
+  }),
   'Mutation.createCustomer': () => ({ query: 'mutation($n: String!) { createCustomer(input: { name: $n }) { id } }', variables: { n: `Org ${suffix()}` } }),
   'Mutation.createPortalUser': () => ({
     query: 'mutation($e: String!) { createPortalUser(input: { email: $e, displayName: "New User" }) { id } }',
@@ -344,6 +354,14 @@ describe('row-level security: a SUPER_ADMIN acting in a tenant (X-Tenant-Id) can
       sa.acting,
     );
     expect(create.codes).toEqual(['STAFF_MEMBER_NOT_FOUND']);
+    // The object-first mutations (issue 15) alike.
+    const assignNew = await gql({ query: 'mutation($id: ID!, $a: ID) { incidentAssign(input: { id: $id, assigneeId: $a }) { incident { id } } }', variables: { id: incident.id, a: self.user.id } }, sa.acting);
+    expect(assignNew.codes).toEqual(['STAFF_MEMBER_NOT_FOUND']);
+    const createNew = await gql(
+      { query: 'mutation($a: ID) { incidentCreate(input: { type: INCIDENT, title: "x", description: "y", priority: LOW, assigneeId: $a }) { incident { id } } }', variables: { a: self.user.id } },
+      sa.acting,
+    );
+    expect(createNew.codes).toEqual(['STAFF_MEMBER_NOT_FOUND']);
   });
 
   // Issue 15: passwordChange and sessionEnd are the new names; each pair runs through the same assertions.

@@ -52,6 +52,6 @@ export function nextStatus(portal: IncidentDeskClient, ticketId: string): { read
 }
 
 export async function acknowledge(staff: IncidentDeskClient, id: string, note: string) {
-  const { changeIncidentStatus } = await staff.request(Acknowledge, { id, input: { status: 'ACKNOWLEDGED', note } });
-  return changeIncidentStatus!;
+  const { incidentStatusChange } = await staff.request(Acknowledge, { input: { id, status: 'ACKNOWLEDGED', note } });
+  return incidentStatusChange!.incident;
 }

@@ -74,10 +74,12 @@ export const WorkspaceIncidents = graphql(`
 `);
 
 export const Acknowledge = graphql(`
-  mutation Acknowledge($id: ID!, $input: ChangeStatusInput!) {
-    changeIncidentStatus(id: $id, input: $input) {
-      id
-      status
+  mutation Acknowledge($input: IncidentStatusChangeInput!) {
+    incidentStatusChange(input: $input) {
+      incident {
+        id
+        status
+      }
     }
   }
 `);

@@ -1,5 +1,6 @@
-import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { Upload, UploadScalar } from '../../graphql/uploads';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
@@ -10,6 +11,18 @@ import { AttachmentTimelineView, AttachmentUploadView } from './attachment.types
 const TICKET = { description: 'The id or the number (INC-…).' };
 const UPDATE = { nullable: true, description: 'Hang the files on this update (a customer: a comment of their own; staff: any update, INTERNAL included) rather than on the ticket itself.' };
 const KEY = { nullable: true, description: 'A retry with the same key (same update, same bytes) answers the first upload and stores nothing; the key with another upload is IDEMPOTENCY_KEY_REUSED.' };
+const FILES = { description: 'The files: parts of the multipart request (the GraphQL multipart request spec), read in this order.' };
+
+@InputType({ description: 'Files to attach to an incident (a GraphQL multipart request: map each file to `variables.input.files.<n>`).' })
+export class IncidentFilesAttachInput {
+  @Field(() => ID, TICKET) incidentId!: string;
+  @Field(() => [UploadScalar], FILES) files!: Upload[];
+  @Field(() => ID, UPDATE) updateId?: string | null;
+  @Field(() => String, KEY) idempotencyKey?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What incidentFilesAttach answers: the files one upload stored, in the order they were sent.' })
+export class IncidentFilesAttachPayload extends AttachmentUploadView {}
 
 /**
  * A GraphQL upload as the attachment service takes one (the parts of a REST multipart upload): the update first,
@@ -51,7 +64,7 @@ export class IncidentAttachmentsResolver {
   @Mutation(() => AttachmentUploadView, { description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments).' })
   async attachTicketFiles(
     @Arg('ticketId', () => ID, TICKET) ticketId: string,
-    @Arg('files', () => [UploadScalar], { description: 'The files: parts of the multipart request (the GraphQL multipart request spec), read in this order.' }) files: Upload[],
+    @Arg('files', () => [UploadScalar], FILES) files: Upload[],
     @Ctx() ctx: Context,
     @Arg('updateId', () => ID, UPDATE) updateId?: string | null,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string | null,
@@ -60,15 +73,26 @@ export class IncidentAttachmentsResolver {
     return uploaded(viewer, await ctx.services.attachments.upload(viewer, ticketId, uploadParts(files, updateId), { idempotencyKey: idempotencyKey ?? undefined, client: ctx.client }));
   }
 
-  @Mutation(() => AttachmentUploadView, { description: 'Staff: attaches files to an incident, or to one of its updates (INTERNAL included). A GraphQL multipart request only (docs/api.md, Attachments).' })
+  @Mutation(() => AttachmentUploadView, {
+    description: 'Staff: attaches files to an incident, or to one of its updates (INTERNAL included). A GraphQL multipart request only (docs/api.md, Attachments).',
+    deprecationReason: replacedBy('incidentFilesAttach'),
+  })
   async attachIncidentFiles(
     @Arg('incidentId', () => ID, TICKET) incidentId: string,
-    @Arg('files', () => [UploadScalar], { description: 'The files: parts of the multipart request (the GraphQL multipart request spec), read in this order.' }) files: Upload[],
+    @Arg('files', () => [UploadScalar], FILES) files: Upload[],
     @Ctx() ctx: Context,
     @Arg('updateId', () => ID, UPDATE) updateId?: string | null,
     @Arg('idempotencyKey', () => String, KEY) idempotencyKey?: string | null,
   ): Promise<AttachmentUploadView> {
     const viewer = staffViewer(ctx);
     return uploaded(viewer, await ctx.services.attachments.upload(viewer, incidentId, uploadParts(files, updateId), { idempotencyKey: idempotencyKey ?? undefined, client: ctx.client }));
+  }
+
+  // Issue 15: the object-first mutation, the same upload as attachIncidentFiles (uploads.ts maps `variables.input.files.<n>`).
+  @Mutation(() => IncidentFilesAttachPayload, { description: 'Staff: attaches files to an incident, or to one of its updates (INTERNAL included). A GraphQL multipart request only (docs/api.md, Attachments).' })
+  async incidentFilesAttach(@Arg('input', { description: 'The incident, the files and where they hang.' }) input: IncidentFilesAttachInput, @Ctx() ctx: Context): Promise<IncidentFilesAttachPayload> {
+    const viewer = staffViewer(ctx);
+    const parts = uploadParts(input.files, input.updateId);
+    return uploaded(viewer, await ctx.services.attachments.upload(viewer, input.incidentId, parts, { idempotencyKey: input.idempotencyKey ?? undefined, client: ctx.client }));
   }
 }

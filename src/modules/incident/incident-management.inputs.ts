@@ -107,3 +107,45 @@ export class IncidentSortInput {
   @Field(() => SortFieldEnum, { defaultValue: 'CREATED_AT', description: 'What to sort by (CREATED_AT by default).' }) field!: IncidentSortField;
   @Field(() => SortDirectionEnum, { defaultValue: 'DESC', description: 'ASC or DESC (default).' }) direction!: 'ASC' | 'DESC';
 }
+
+// ---- Issue 15: the inputs of the object-first mutations (one `input` each; ids and former arguments as its fields) ----
+
+@InputType({ description: 'A staff-created incident (incidentCreate): the portal fields plus triage, assignee, organization and reporter.' })
+export class IncidentCreateInput extends CreateIncidentInput {}
+
+/**
+ * incidentUpdate's input. Not named `IncidentUpdateInput`, the convention's name: that name is the comment input of
+ * addIncidentUpdate (and of the REST adapter's operation), which must keep answering as before while deprecated.
+ */
+@InputType({ description: 'The incident, the version read, and the fields to change; omitted fields stay as they are, null clears an optional one.' })
+export class IncidentUpdateFieldsInput extends UpdateIncidentInput {
+  @Field(() => ID, { description: "The incident's id or number." }) id!: string;
+  @Field(() => Int, { description: 'The version read (Incident.version): a change made since refuses this one.' }) version!: number;
+}
+
+@InputType({ description: 'The incident and a move along the status machine (OPEN → ACKNOWLEDGED → INVESTIGATION → MITIGATED → RESOLVED → CLOSED, and reopening).' })
+export class IncidentStatusChangeInput extends ChangeStatusInput {
+  @Field(() => ID, { description: "The incident's id or number." }) id!: string;
+}
+
+@InputType({ description: 'A staff comment on an incident.' })
+export class IncidentUpdateAddInput extends IncidentUpdateInput {
+  @Field(() => ID, { description: "The incident's id or number." }) id!: string;
+}
+
+@InputType({ description: 'Whom an incident is assigned to.' })
+export class IncidentAssignInput {
+  @Field(() => ID, { description: "The incident's id or number." }) id!: string;
+  @Field(() => ID, { nullable: true, description: 'The staff member to assign; null: nobody.' }) assigneeId?: string | null;
+}
+
+@InputType({ description: 'Customer reports to link under a parent incident.' })
+export class IncidentLinkInput {
+  @Field(() => ID, { description: "The parent incident's id or number." }) parentId!: string;
+  @Field(() => [ID], { description: 'The reports to link under it, by id or number.' }) childIds!: string[];
+}
+
+@InputType({ description: 'A report to unlink from its parent incident.' })
+export class IncidentUnlinkInput {
+  @Field(() => ID, { description: "The linked report's id or number." }) id!: string;
+}

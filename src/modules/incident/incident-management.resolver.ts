@@ -1,15 +1,32 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { staffViewer } from '../../graphql/viewer';
 import {
   ChangeStatusInput,
   CreateIncidentInput,
+  IncidentAssignInput,
+  IncidentCreateInput,
   IncidentFilterInput,
+  IncidentLinkInput,
   IncidentSortInput,
+  IncidentStatusChangeInput,
+  IncidentUnlinkInput,
+  IncidentUpdateAddInput,
+  IncidentUpdateFieldsInput,
   IncidentUpdateInput,
   UpdateIncidentInput,
 } from './incident-management.inputs';
+import {
+  IncidentAssignPayload,
+  IncidentCreatePayload,
+  IncidentLinkPayload,
+  IncidentStatusChangePayload,
+  IncidentUnlinkPayload,
+  IncidentUpdateAddPayload,
+  IncidentUpdatePayload,
+} from './incident-management.payloads';
 import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { timelineToFetch } from './incident.selection';
@@ -42,12 +59,12 @@ export class IncidentManagementResolver {
     return ctx.services.incidentManagement.counts(staffViewer(ctx));
   }
 
-  @Mutation(() => Incident, { description: 'ENGINEER: opens an incident (source STAFF or API), optionally for a portal user.' })
+  @Mutation(() => Incident, { description: 'ENGINEER: opens an incident (source STAFF or API), optionally for a portal user.', deprecationReason: replacedBy('incidentCreate') })
   createIncident(@Arg('input', { description: 'The new incident.' }) input: CreateIncidentInput, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => Incident, { description: 'ENGINEER: edits fields; `version` must be current (else STALE_VERSION).' })
+  @Mutation(() => Incident, { description: 'ENGINEER: edits fields; `version` must be current (else STALE_VERSION).', deprecationReason: replacedBy('incidentUpdate') })
   updateIncident(
     @Arg('id', () => ID, { description: "The incident's id or number." }) id: string,
     @Arg('version', () => Int, { description: 'The version read (Incident.version): a change made since refuses this one.' }) version: number,
@@ -57,28 +74,68 @@ export class IncidentManagementResolver {
     return ctx.services.incidentManagement.update(staffViewer(ctx), id, version, input, ctx.client);
   }
 
-  @Mutation(() => Incident, { description: 'RESPONDER acknowledges; ENGINEER moves along the status machine.' })
-  changeIncidentStatus(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('input', { description: 'The new status and its note.' }) input: ChangeStatusInput, @Ctx() ctx: Context) {
-    return ctx.services.incidentManagement.changeStatus(staffViewer(ctx), id, input, ctx.client);
+  @Mutation(() => Incident, { description: 'RESPONDER acknowledges; ENGINEER moves along the status machine.', deprecationReason: replacedBy('incidentStatusChange') })
+  async changeIncidentStatus(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('input', { description: 'The new status and its note.' }) input: ChangeStatusInput, @Ctx() ctx: Context) {
+    return (await ctx.services.incidentManagement.changeStatus(staffViewer(ctx), id, input, ctx.client)).incident;
   }
 
-  @Mutation(() => IncidentUpdateView, { description: 'RESPONDER: adds a comment, INTERNAL unless marked PUBLIC.' })
+  @Mutation(() => IncidentUpdateView, { description: 'RESPONDER: adds a comment, INTERNAL unless marked PUBLIC.', deprecationReason: replacedBy('incidentUpdateAdd') })
   addIncidentUpdate(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('input', { description: 'The comment.' }) input: IncidentUpdateInput, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.addUpdate(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => Incident, { description: 'MANAGER: assigns to a staff member, or unassigns with null.' })
+  @Mutation(() => Incident, { description: 'MANAGER: assigns to a staff member, or unassigns with null.', deprecationReason: replacedBy('incidentAssign') })
   assignIncident(@Arg('id', () => ID, { description: "The incident's id or number." }) id: string, @Arg('assigneeId', () => ID, { nullable: true, description: 'The staff member to assign; null: nobody.' }) assigneeId: string | null, @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.assign(staffViewer(ctx), id, assigneeId, ctx.client);
   }
 
-  @Mutation(() => Incident, { description: 'ENGINEER: links customer reports to a parent incident; its public status changes reach them.' })
+  @Mutation(() => Incident, { description: 'ENGINEER: links customer reports to a parent incident; its public status changes reach them.', deprecationReason: replacedBy('incidentLink') })
   linkIncidents(@Arg('parentId', () => ID, { description: "The parent incident's id or number." }) parentId: string, @Arg('childIds', () => [ID], { description: 'The reports to link under it, by id or number.' }) childIds: string[], @Ctx() ctx: Context) {
     return ctx.services.incidentManagement.link(staffViewer(ctx), parentId, childIds, ctx.client);
   }
 
-  @Mutation(() => Incident, { description: 'ENGINEER: unlinks a report from its parent incident.' })
-  unlinkIncident(@Arg('id', () => ID, { description: "The linked report's id or number." }) id: string, @Ctx() ctx: Context) {
-    return ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client);
+  @Mutation(() => Incident, { description: 'ENGINEER: unlinks a report from its parent incident.', deprecationReason: replacedBy('incidentUnlink') })
+  async unlinkIncident(@Arg('id', () => ID, { description: "The linked report's id or number." }) id: string, @Ctx() ctx: Context) {
+    return (await ctx.services.incidentManagement.unlink(staffViewer(ctx), id, ctx.client)).incident;
+  }
+
+  // ---- Issue 15: the object-first mutations, one `input` and a payload each; the same service calls as the old ones above ----
+
+  @Mutation(() => IncidentCreatePayload, { description: 'ENGINEER: opens an incident (source STAFF or API), optionally for a portal user; assigning it too needs MANAGER.' })
+  async incidentCreate(@Arg('input', { description: 'The new incident.' }) input: IncidentCreateInput, @Ctx() ctx: Context): Promise<IncidentCreatePayload> {
+    return { incident: await ctx.services.incidentManagement.create(staffViewer(ctx), input, ctx.client) };
+  }
+
+  @Mutation(() => IncidentUpdatePayload, { description: 'ENGINEER: edits fields; `version` must be current (else STALE_VERSION).' })
+  async incidentUpdate(@Arg('input', { description: 'The incident, the version read and what to change.' }) input: IncidentUpdateFieldsInput, @Ctx() ctx: Context): Promise<IncidentUpdatePayload> {
+    const { id, version, ...changes } = input;
+    return { incident: await ctx.services.incidentManagement.update(staffViewer(ctx), id, version, changes, ctx.client) };
+  }
+
+  @Mutation(() => IncidentStatusChangePayload, { description: 'RESPONDER acknowledges; ENGINEER moves along the status machine. The payload has the status event too.' })
+  incidentStatusChange(@Arg('input', { description: 'The incident, the new status and its note.' }) input: IncidentStatusChangeInput, @Ctx() ctx: Context): Promise<IncidentStatusChangePayload> {
+    const { id, ...change } = input;
+    return ctx.services.incidentManagement.changeStatus(staffViewer(ctx), id, change, ctx.client);
+  }
+
+  @Mutation(() => IncidentUpdateAddPayload, { description: 'RESPONDER: adds a comment, INTERNAL unless marked PUBLIC.' })
+  async incidentUpdateAdd(@Arg('input', { description: 'The incident and the comment.' }) input: IncidentUpdateAddInput, @Ctx() ctx: Context): Promise<IncidentUpdateAddPayload> {
+    const { id, ...comment } = input;
+    return { update: await ctx.services.incidentManagement.addUpdate(staffViewer(ctx), id, comment, ctx.client), incidentRef: id };
+  }
+
+  @Mutation(() => IncidentAssignPayload, { description: 'MANAGER: assigns to a staff member, or unassigns with null.' })
+  async incidentAssign(@Arg('input', { description: 'The incident and its assignee.' }) input: IncidentAssignInput, @Ctx() ctx: Context): Promise<IncidentAssignPayload> {
+    return { incident: await ctx.services.incidentManagement.assign(staffViewer(ctx), input.id, input.assigneeId ?? null, ctx.client) };
+  }
+
+  @Mutation(() => IncidentLinkPayload, { description: 'ENGINEER: links customer reports to a parent incident; its public status changes reach them.' })
+  async incidentLink(@Arg('input', { description: 'The parent and the reports to link under it.' }) input: IncidentLinkInput, @Ctx() ctx: Context): Promise<IncidentLinkPayload> {
+    return { incident: await ctx.services.incidentManagement.link(staffViewer(ctx), input.parentId, input.childIds, ctx.client) };
+  }
+
+  @Mutation(() => IncidentUnlinkPayload, { description: 'ENGINEER: unlinks a report from its parent incident.' })
+  incidentUnlink(@Arg('input', { description: 'The report to unlink.' }) input: IncidentUnlinkInput, @Ctx() ctx: Context): Promise<IncidentUnlinkPayload> {
+    return ctx.services.incidentManagement.unlink(staffViewer(ctx), input.id, ctx.client);
   }
 }

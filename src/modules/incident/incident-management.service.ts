@@ -228,17 +228,18 @@ export class IncidentManagementService {
 
   /**
    * Moves an incident along the status machine. The status event is PUBLIC unless marked internal;
-   * resolving needs a resolution summary, which the event carries to the customer.
+   * resolving needs a resolution summary, which the event carries to the customer. Answers the incident and
+   * the id of its status event (incidentStatusChange's payload reads the event only when asked for).
    */
   async changeStatus(
     viewer: StaffViewer,
     idOrNumber: string,
     input: { status: IncidentStatus; note?: string | null; internal?: boolean | null; resolutionSummary?: string | null; version?: number | null; createKbDraft?: boolean | null },
     client: ClientInfo,
-  ): Promise<Incident> {
+  ): Promise<{ incident: Incident; updateId: string }> {
     if (!canChangeStatusTo(viewer, input.status)) throw new ForbiddenError(`Your role may not set the status ${input.status}.`);
     if (input.createKbDraft && input.status !== 'RESOLVED') throw ValidationError.field('createKbDraft', 'applies only when resolving');
-    const id = await this.em.transactional(async (tx) => {
+    const changed = await this.em.transactional(async (tx) => {
       const incident = await this.load(tx, viewer, idOrNumber);
       if (input.version != null && incident.version !== input.version) throw new StaleVersionError(incident.version);
       const from = incident.status;
@@ -260,9 +261,9 @@ export class IncidentManagementService {
       if (visibility === 'PUBLIC') await this.propagateToReports(tx, viewer, incident, summary);
       // A knowledge-base draft from the public part only (never techDescription or INTERNAL updates).
       if (input.createKbDraft) await draftFromResolvedIncident(tx, this.rt.audit, viewer, { id: incident.id, title: incident.title, description: incident.description, resolutionSummary: summary });
-      return incident.id;
+      return { id: incident.id, updateId: update.id };
     });
-    return this.get(viewer, id);
+    return { incident: await this.get(viewer, changed.id), updateId: changed.updateId };
   }
 
   /** A public status change on a parent reaches each linked report as a PUBLIC system update. */
@@ -312,18 +313,20 @@ export class IncidentManagementService {
     return this.get(viewer, id);
   }
 
-  async unlink(viewer: StaffViewer, childIdOrNumber: string, client: ClientInfo): Promise<Incident> {
-    const id = await this.em.transactional(async (tx) => {
+  /** Unlinks a report from its parent (one not linked: nothing changes). Answers it and the parent it had, if any. */
+  async unlink(viewer: StaffViewer, childIdOrNumber: string, client: ClientInfo): Promise<{ incident: Incident; formerParentId: string | null }> {
+    const done = await this.em.transactional(async (tx) => {
       const child = await this.load(tx, viewer, childIdOrNumber);
-      if (!child.parent) return child.id;
+      if (!child.parent) return { id: child.id, formerParentId: null };
+      const formerParentId = child.parent.id;
       const before = snapshot(child);
       child.parent = null;
       this.event(tx, viewer, child, 'FIELD_CHANGE', 'INTERNAL', 'Unlinked from its parent incident.');
       await tx.flush();
       this.audit(tx, viewer, client, 'incident.unlinked', child, before);
-      return child.id;
+      return { id: child.id, formerParentId };
     });
-    return this.get(viewer, id);
+    return { incident: await this.get(viewer, done.id), formerParentId: done.formerParentId };
   }
 
   async addUpdate(viewer: StaffViewer, idOrNumber: string, input: { body: string; visibility: Visibility }, client: ClientInfo): Promise<IncidentUpdateView> {

@@ -61,3 +61,29 @@ export class KbArticleFilterInput {
   @Field(() => String, { nullable: true, description: 'Articles with this tag.' }) @IsOptional() @TextLength({ max: TAG_MAX }) tag?: string | null;
   @Field(() => ID, { nullable: true, description: 'Articles drafted from this incident.' }) sourceIncidentId?: string | null;
 }
+
+// ---- Issue 15: the inputs of the object-first knowledge-base mutations (the article's id or slug as a field) ----
+
+@InputType({ description: 'A new article (kbArticleCreate): saved as a DRAFT, revision 1.' })
+export class KbArticleCreateInput extends CreateKbArticleInput {}
+
+@InputType({ description: 'The article and the fields to change; omitted fields stay as they are, null clears category or tags. Every change is a new revision.' })
+export class KbArticleUpdateInput extends UpdateKbArticleInput {
+  @Field(() => ID, { description: 'The id or the slug.' }) id!: string;
+}
+
+@InputType({ description: 'The article to publish.' })
+export class KbArticlePublishInput {
+  @Field(() => ID, { description: 'The id or the slug.' }) id!: string;
+}
+
+@InputType({ description: 'The article to archive.' })
+export class KbArticleArchiveInput {
+  @Field(() => ID, { description: 'The id or the slug.' }) id!: string;
+}
+
+@InputType({ description: 'The article and the earlier revision to bring back.' })
+export class KbArticleRevisionRestoreInput {
+  @Field(() => ID, { description: 'The id or the slug.' }) id!: string;
+  @Field(() => Int, { description: 'The revision number to bring back.' }) revision!: number;
+}

@@ -1,8 +1,29 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
-import { CreateKbArticleInput, KbArticleFilterInput, UpdateKbArticleInput } from './kb.inputs';
-import { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import {
+  CreateKbArticleInput,
+  KbArticleArchiveInput,
+  KbArticleCreateInput,
+  KbArticleFilterInput,
+  KbArticlePublishInput,
+  KbArticleRevisionRestoreInput,
+  KbArticleUpdateInput,
+  UpdateKbArticleInput,
+} from './kb.inputs';
+import {
+  KbArticleArchivePayload,
+  KbArticleCreatePayload,
+  KbArticlePage,
+  KbArticlePublishPayload,
+  KbArticleRevisionRestorePayload,
+  KbArticleRevisionView,
+  KbArticleUpdatePayload,
+  KbArticleView,
+  KbStaffArticle,
+  KbStaffArticlePage,
+} from './kb.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 @Resolver()
@@ -44,32 +65,63 @@ export class KbResolver {
     return ctx.services.kb.revisions(staffViewer(ctx), id);
   }
 
-  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.' })
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.', deprecationReason: replacedBy('kbArticleCreate') })
   createKbArticle(@Arg('input', { description: 'The new article.' }) input: CreateKbArticleInput, @Ctx() ctx: Context) {
     return ctx.services.kb.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves changes as a new revision, keeping the previous one.' })
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves changes as a new revision, keeping the previous one.', deprecationReason: replacedBy('kbArticleUpdate') })
   updateKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateKbArticleInput, @Ctx() ctx: Context) {
     return ctx.services.kb.update(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: publishes a DRAFT or ARCHIVED article (PUBLIC ones reach the portal at once).' })
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: publishes a DRAFT or ARCHIVED article (PUBLIC ones reach the portal at once).', deprecationReason: replacedBy('kbArticlePublish') })
   publishKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.kb.publish(staffViewer(ctx), id, ctx.client);
   }
 
-  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: archives an article (gone from the portal, kept for staff).' })
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: archives an article (gone from the portal, kept for staff).', deprecationReason: replacedBy('kbArticleArchive') })
   archiveKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.kb.archive(staffViewer(ctx), id, ctx.client);
   }
 
-  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves the content of an earlier revision as a new revision.' })
+  @Mutation(() => KbStaffArticle, { description: 'ENGINEER: saves the content of an earlier revision as a new revision.', deprecationReason: replacedBy('kbArticleRevisionRestore') })
   restoreKbArticleRevision(
     @Arg('id', () => ID, { description: 'The id or the slug.' }) id: string,
     @Arg('revision', () => Int, { description: 'The revision number to bring back.' }) revision: number,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.kb.restore(staffViewer(ctx), id, revision, ctx.client);
+  }
+
+  // ---- Issue 15: the object-first mutations, the same service calls as the ones above ----
+
+  @Mutation(() => KbArticleCreatePayload, { description: 'ENGINEER: writes a new article, saved as a DRAFT.' })
+  async kbArticleCreate(@Arg('input', { description: 'The new article.' }) input: KbArticleCreateInput, @Ctx() ctx: Context): Promise<KbArticleCreatePayload> {
+    return { article: await ctx.services.kb.create(staffViewer(ctx), input, ctx.client) };
+  }
+
+  @Mutation(() => KbArticleUpdatePayload, { description: 'ENGINEER: saves changes as a new revision, keeping the previous one.' })
+  async kbArticleUpdate(@Arg('input', { description: 'The article and what to change.' }) input: KbArticleUpdateInput, @Ctx() ctx: Context): Promise<KbArticleUpdatePayload> {
+    const { id, ...changes } = input;
+    return { article: await ctx.services.kb.update(staffViewer(ctx), id, changes, ctx.client) };
+  }
+
+  @Mutation(() => KbArticlePublishPayload, { description: 'ENGINEER: publishes a DRAFT or ARCHIVED article (PUBLIC ones reach the portal at once).' })
+  async kbArticlePublish(@Arg('input', { description: 'The article.' }) input: KbArticlePublishInput, @Ctx() ctx: Context): Promise<KbArticlePublishPayload> {
+    return { article: await ctx.services.kb.publish(staffViewer(ctx), input.id, ctx.client) };
+  }
+
+  @Mutation(() => KbArticleArchivePayload, { description: 'ENGINEER: archives an article (gone from the portal, kept for staff).' })
+  async kbArticleArchive(@Arg('input', { description: 'The article.' }) input: KbArticleArchiveInput, @Ctx() ctx: Context): Promise<KbArticleArchivePayload> {
+    return { article: await ctx.services.kb.archive(staffViewer(ctx), input.id, ctx.client) };
+  }
+
+  @Mutation(() => KbArticleRevisionRestorePayload, { description: 'ENGINEER: saves the content of an earlier revision as a new revision.' })
+  async kbArticleRevisionRestore(
+    @Arg('input', { description: 'The article and the revision to bring back.' }) input: KbArticleRevisionRestoreInput,
+    @Ctx() ctx: Context,
+  ): Promise<KbArticleRevisionRestorePayload> {
+    return { article: await ctx.services.kb.restore(staffViewer(ctx), input.id, input.revision, ctx.client) };
   }
 }

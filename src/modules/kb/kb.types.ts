@@ -106,3 +106,30 @@ export class KbArticleRevisionView {
   @Field(() => Date, { description: 'When this version was saved.' }) savedAt!: string;
   @Field(() => Date, { description: 'When a later save replaced it.' }) replacedAt!: string;
 }
+
+// ---- Issue 15: the payloads of the object-first knowledge-base mutations ----
+
+@ObjectType({ simpleResolvers: true, description: 'What kbArticleCreate answers.' })
+export class KbArticleCreatePayload {
+  @Field(() => KbStaffArticle, { description: 'The new article, a DRAFT at revision 1.' }) article!: KbStaffArticle;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What kbArticleUpdate answers.' })
+export class KbArticleUpdatePayload {
+  @Field(() => KbStaffArticle, { description: 'The article at its new revision.' }) article!: KbStaffArticle;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What kbArticlePublish answers.' })
+export class KbArticlePublishPayload {
+  @Field(() => KbStaffArticle, { description: 'The article, PUBLISHED.' }) article!: KbStaffArticle;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What kbArticleArchive answers.' })
+export class KbArticleArchivePayload {
+  @Field(() => KbStaffArticle, { description: 'The article, ARCHIVED.' }) article!: KbStaffArticle;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'What kbArticleRevisionRestore answers.' })
+export class KbArticleRevisionRestorePayload {
+  @Field(() => KbStaffArticle, { description: 'The article at the new revision holding the earlier content.' }) article!: KbStaffArticle;
+}

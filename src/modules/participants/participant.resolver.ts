@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
 import { ParticipantView, PortalColleague } from './participant.types';
+import { IncidentParticipantAddInput, IncidentParticipantAddPayload, IncidentParticipantRemoveInput, IncidentParticipantRemovePayload } from './participant.staff-mutations';
 
 const TICKET = { description: 'The id or the number (INC-…).' };
 
@@ -38,13 +40,35 @@ export class ParticipantResolver {
     return ctx.services.participants.leave(customerViewer(ctx), ticketId, ctx.client);
   }
 
-  @Mutation(() => [ParticipantView], { description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes)." })
+  @Mutation(() => [ParticipantView], {
+    description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes).",
+    deprecationReason: replacedBy('incidentParticipantAdd'),
+  })
   addIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID, { description: "The portal user's id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.addByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
   }
 
-  @Mutation(() => [ParticipantView], { description: 'Staff: removes a participant of the incident (one who does not take part: nothing changes).' })
+  @Mutation(() => [ParticipantView], {
+    description: 'Staff: removes a participant of the incident (one who does not take part: nothing changes).',
+    deprecationReason: replacedBy('incidentParticipantRemove'),
+  })
   removeIncidentParticipant(@Arg('incidentId', () => ID, TICKET) incidentId: string, @Arg('userId', () => ID, { description: "The participant's portal user id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.removeByStaff(staffViewer(ctx), incidentId, userId, ctx.client);
+  }
+
+  // ---- Issue 15, staff: the object-first mutations, the same service calls as the two above ----
+
+  @Mutation(() => IncidentParticipantAddPayload, { description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes)." })
+  async incidentParticipantAdd(@Arg('input', { description: 'The incident and the portal user.' }) input: IncidentParticipantAddInput, @Ctx() ctx: Context): Promise<IncidentParticipantAddPayload> {
+    return { participants: await ctx.services.participants.addByStaff(staffViewer(ctx), input.incidentId, input.userId, ctx.client), incidentRef: input.incidentId };
+  }
+
+  @Mutation(() => IncidentParticipantRemovePayload, { description: 'Staff: removes a participant of the incident (one who does not take part: nothing changes).' })
+  async incidentParticipantRemove(
+    @Arg('input', { description: 'The incident and the participant.' }) input: IncidentParticipantRemoveInput,
+    @Ctx() ctx: Context,
+  ): Promise<IncidentParticipantRemovePayload> {
+    const participants = await ctx.services.participants.removeByStaff(staffViewer(ctx), input.incidentId, input.userId, ctx.client);
+    return { removedUserId: input.userId, participants, incidentRef: input.incidentId };
   }
 }

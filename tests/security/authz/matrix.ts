@@ -115,6 +115,11 @@ const idIs = (field: string) => (data: unknown, id: string) => {
   const got = (data as Record<string, { id?: string }>)[field]?.id;
   return got === id ? null : `${field}.id is ${got}, expected ${id}`;
 };
+/** The object under `key` of a payload (issue 15's mutations) is the row acted on. */
+const payloadIdIs = (field: string, key: string) => (data: unknown, id: string) => {
+  const got = (data as Record<string, Record<string, { id?: string } | undefined>>)[field]?.[key]?.id;
+  return got === id ? null : `${field}.${key}.id is ${got}, expected ${id}`;
+};
 /** A customer's view of a ticket: no INTERNAL update, no internal note text. */
 const customerView = (data: unknown, id: string, w: World) => {
   const ticket = (data as { ticket?: { id: string; updates: { visibility: string }[] } }).ticket;
@@ -390,6 +395,120 @@ export const ROW_ENTRIES: RowEntry[] = [
     rest: { 'POST /api/v1/incidents/:id/analysis': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/analysis`, body: {} }) },
   },
 
+  // Issue 15, staff incident work: the object-first mutations, ids inside `input`, exactly as the ones they replace above.
+  {
+    slot: 'Mutation.incidentUpdate:input.id',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $v: Int!) { incidentUpdate(input: { id: $id, version: $v, title: "Renamed" }) { incident { id title } } }',
+      variables: { id, v: await versionOf(w, id) },
+    }),
+    snapshot: incidentSnapshot,
+    check: payloadIdIs('incidentUpdate', 'incident'),
+  },
+  {
+    slot: 'Mutation.incidentStatusChange:input.id',
+    access: staff('incident.acknowledge'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { incidentStatusChange(input: { id: $id, status: ACKNOWLEDGED }) { incident { id status } update { status } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: payloadIdIs('incidentStatusChange', 'incident'),
+  },
+  {
+    slot: 'Mutation.incidentUpdateAdd:input.id',
+    access: staff('incident.comment'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { incidentUpdateAdd(input: { id: $id, body: "Looking.", visibility: INTERNAL }) { update { id } incident { id } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: payloadIdIs('incidentUpdateAdd', 'incident'),
+  },
+  {
+    slot: 'Mutation.incidentAssign:input.id',
+    access: staff('incident.assign'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { incidentAssign(input: { id: $id, assigneeId: $a }) { incident { id } } }', variables: { id, a: w.staff.ENGINEER.id } }),
+    snapshot: incidentSnapshot,
+    check: payloadIdIs('incidentAssign', 'incident'),
+  },
+  {
+    slot: 'Mutation.incidentLink:input.parentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: async (w) => (await w.make.incident()).id,
+    op: (id, w) => ({ query: 'mutation($p: ID!, $c: [ID!]!) { incidentLink(input: { parentId: $p, childIds: $c }) { incident { id } children { id } } }', variables: { p: id, c: [w.rows.linkChild.id] } }),
+    snapshot: incidentSnapshot,
+    check: payloadIdIs('incidentLink', 'incident'),
+  },
+  {
+    slot: 'Mutation.incidentUnlink:input.id',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: (w) => w.rows.linkedChild.id,
+    fresh: async (w) => (await w.make.linkedChild()).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { incidentUnlink(input: { id: $id }) { incident { id parentId } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: (data, id) =>
+      payloadIdIs('incidentUnlink', 'incident')(data, id) ?? ((data as { incidentUnlink: { incident: { parentId: unknown } } }).incidentUnlink.incident.parentId === null ? null : 'still linked'),
+  },
+  {
+    slot: 'Mutation.incidentParticipantAdd:input.incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $u: ID!) { incidentParticipantAdd(input: { incidentId: $id, userId: $u }) { participants { id email } incident { id } } }',
+      variables: { id, u: await colleagueFor(w, id) },
+    }),
+    snapshot: participantSnapshot,
+    check: (data, id) =>
+      payloadIdIs('incidentParticipantAdd', 'incident')(data, id) ??
+      ((data as { incidentParticipantAdd: { participants: unknown[] } }).incidentParticipantAdd.participants.length === 1 ? null : 'the portal user was not added'),
+  },
+  {
+    slot: 'Mutation.incidentParticipantRemove:input.incidentId',
+    access: staff('incident.update'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { incidentParticipantRemove(input: { incidentId: $id, userId: $u }) { removedUserId participants { id } } }', variables: { id, u: notAParticipant(w) } }),
+    snapshot: participantSnapshot,
+  },
+  {
+    slot: 'Mutation.incidentAnalyze:input.id',
+    access: staff('incident.analyze'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { incidentAnalyze(input: { id: $id }) { analysis { id } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+  },
+  {
+    // A GraphQL multipart request with the file inside `input` (uploads.ts maps nested variable paths).
+    slot: 'Mutation.incidentFilesAttach:input.incidentId',
+    access: staff('incident.comment'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({
+      query: 'mutation($i: IncidentFilesAttachInput!) { incidentFilesAttach(input: $i) { attachments { id } replayed } }',
+      variables: { i: { incidentId: id, files: [null] } },
+      files: { 'variables.i.files.0': 'matrix upload' },
+    }),
+    snapshot: attachmentSnapshot,
+    check: uploaded('incidentFilesAttach'),
+  },
+
   // Staff: knowledge base (INTERNAL and DRAFT articles included: staff read every article of the workspace)
   {
     slot: 'Query.staffKbArticle:id',
@@ -452,6 +571,48 @@ export const ROW_ENTRIES: RowEntry[] = [
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('restoreKbArticleRevision'),
     rest: { 'POST /api/v1/kb/:id/revisions/:revision/restore': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/revisions/1/restore` }) },
+  },
+
+  // Issue 15, staff knowledge base: the object-first mutations, the article's id inside `input`.
+  {
+    slot: 'Mutation.kbArticleUpdate:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleUpdate(input: { id: $id, title: "Renamed" }) { article { id } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleUpdate', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticlePublish:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.draft.id,
+    fresh: async (w) => (await w.make.article('DRAFT')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticlePublish(input: { id: $id }) { article { id status } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticlePublish', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticleArchive:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.published.id,
+    fresh: async (w) => (await w.make.article('PUBLISHED')).id,
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleArchive(input: { id: $id }) { article { id status } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleArchive', 'article'),
+  },
+  {
+    slot: 'Mutation.kbArticleRevisionRestore:input.id',
+    access: staff('kb.write'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.withRevisions,
+    fresh: (w) => w.make.articleWithRevisions(),
+    op: (id) => ({ query: 'mutation($id: ID!) { kbArticleRevisionRestore(input: { id: $id, revision: 1 }) { article { id revision } } }', variables: { id } }),
+    snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
+    check: payloadIdIs('kbArticleRevisionRestore', 'article'),
   },
 
   // Staff: customer organizations (read by any staff: rules.ts gives `customer` incident.read) and portal users
@@ -622,11 +783,6 @@ const likeOld = (oldSlot: string, entry: Pick<RowEntry, 'slot' | 'op'> & Partial
   if (!old) throw new Error(`no matrix entry ${oldSlot}`);
   return { ...old, rest: undefined, check: undefined, ...entry };
 };
-/** The payload's object (`payload.key.id`) is the row acted on. */
-const payloadIdIs = (field: string, key: string) => (data: unknown, id: string) => {
-  const got = (data as Record<string, Record<string, { id?: string }> | undefined>)[field]?.[key]?.id;
-  return got === id ? null : `${field}.${key}.id is ${got}, expected ${id}`;
-};
 const deletedIdIs = (field: string) => (data: unknown, id: string) => {
   const got = (data as Record<string, { deletedId?: string } | undefined>)[field]?.deletedId;
   return got === id ? null : `${field}.deletedId is ${got}, expected ${id}`;
@@ -714,6 +870,16 @@ export const REFERENCE_SLOTS = [
   'Mutation.addIncidentParticipant:userId',
   'Mutation.removeIncidentParticipant:userId',
   'Mutation.attachIncidentFiles:updateId',
+  // Issue 15, staff incident work: the same references inside `input`.
+  'Mutation.incidentCreate:input.assigneeId',
+  'Mutation.incidentCreate:input.customerId',
+  'Mutation.incidentCreate:input.reporterCustomerId',
+  'Mutation.incidentUpdate:input.customerId',
+  'Mutation.incidentAssign:input.assigneeId',
+  'Mutation.incidentLink:input.childIds',
+  'Mutation.incidentParticipantAdd:input.userId',
+  'Mutation.incidentParticipantRemove:input.userId',
+  'Mutation.incidentFilesAttach:input.updateId',
 ] as const;
 /**
  * Portal operations naming a portal user (the reporter adding or removing a participant): a user of another

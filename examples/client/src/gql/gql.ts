@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n": typeof types.ReportTicketDocument,
     "\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MyTicketsDocument,
     "\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WorkspaceIncidentsDocument,
-    "\n  mutation Acknowledge($id: ID!, $input: ChangeStatusInput!) {\n    changeIncidentStatus(id: $id, input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.AcknowledgeDocument,
+    "\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n": typeof types.AcknowledgeDocument,
     "\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": typeof types.FollowTicketDocument,
 };
 const documents: Documents = {
@@ -28,7 +28,7 @@ const documents: Documents = {
     "\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n": types.ReportTicketDocument,
     "\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.MyTicketsDocument,
     "\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WorkspaceIncidentsDocument,
-    "\n  mutation Acknowledge($id: ID!, $input: ChangeStatusInput!) {\n    changeIncidentStatus(id: $id, input: $input) {\n      id\n      status\n    }\n  }\n": types.AcknowledgeDocument,
+    "\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n": types.AcknowledgeDocument,
     "\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": types.FollowTicketDocument,
 };
 
@@ -69,7 +69,7 @@ export function graphql(source: "\n  query WorkspaceIncidents($limit: Int, $afte
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Acknowledge($id: ID!, $input: ChangeStatusInput!) {\n    changeIncidentStatus(id: $id, input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation Acknowledge($id: ID!, $input: ChangeStatusInput!) {\n    changeIncidentStatus(id: $id, input: $input) {\n      id\n      status\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
