@@ -193,6 +193,11 @@ export const permissions: IRules = {
   // parent incident is. A participant's e-mail and who added them when are staff data (the read model selects NULL
   // for portal viewers).
   Participant: Object.fromEntries(PARTICIPANT_STAFF_FIELDS.map((field) => [field, staffOnly])),
+  // --- issue 15, portal types (ticket.types.ts): Ticket, TicketUpdate, TicketParticipant, TicketPage hold only what a
+  // customer may see and are reached only from customer-only root fields, so their fields need no rule of their own
+  // (a ruled field must be nullable: schema.spec.ts), but the resolved, nullable `attachments` is ruled like
+  // Incident's (a second line of defence: the portal's files, for portal viewers only).
+  Ticket: { attachments: customerOnly },
 };
 
 /**

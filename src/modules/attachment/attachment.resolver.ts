@@ -2,6 +2,7 @@ import { Arg, Ctx, Extensions, FieldResolver, ID, Mutation, Resolver, Root } fro
 import type { Context } from '../../graphql/context';
 import { Upload, UploadScalar } from '../../graphql/uploads';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { timeline } from '../incident/incident.timeline';
 import { Incident } from '../incident/incident.types';
 import { attachmentDownloadPath } from './attachment.columns';
 import type { AttachmentView, AttachmentViewer, UploadPart } from './attachment.service';
@@ -45,7 +46,7 @@ export class IncidentAttachmentsResolver {
   @Extensions({ assumedListSize: 5 })
   @FieldResolver(() => [AttachmentTimelineView], { nullable: true, description: 'Files on the ticket and its updates the caller may see, oldest first (`updateId` says which update).' })
   attachments(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.attachments.load(incident.id);
+    return timeline.attachments(ctx, incident.id);
   }
 
   @Mutation(() => AttachmentUploadView, { description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments).' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { timeline } from '../incident/incident.timeline';
 import { Incident } from '../incident/incident.types';
 import { ParticipantView, PortalColleague } from './participant.types';
 
@@ -13,7 +14,7 @@ export class ParticipantResolver {
     description: 'The portal users taking part in the ticket besides its reporter, oldest first. Portal viewers get their id and display name only.',
   })
   participants(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.participants.load(incident.id);
+    return timeline.participants(ctx, incident.id);
   }
 
   @Query(() => [PortalColleague], { description: 'Customer: the active users of my organization (but me), whom I may add to a ticket I reported. Empty without an organization.' })

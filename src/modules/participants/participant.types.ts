@@ -5,15 +5,28 @@ import { Field, ID, ObjectType } from 'type-graphql';
  * get the id and display name only; the other fields are staff data (shield rules them, and the read model
  * does not even select them for a portal viewer), nullable so that a refusal nulls the field, not the list.
  */
-@ObjectType('Participant', { simpleResolvers: true, description: 'A portal user taking part in a ticket (added by its reporter or by staff).' })
-export class ParticipantView {
+/** What a portal viewer may see of a participant: shared by the staff type (Participant) and the portal one (TicketParticipant). */
+// Never a type of the schema itself (no field returns it, so it is not emitted): only its subclasses are.
+@ObjectType({ description: 'Shared fields (not in the schema).' })
+export abstract class ParticipantFields {
   @Field(() => ID, { description: 'The portal user.' }) id!: string;
   @Field({ description: 'Their name.' }) displayName!: string;
+}
+
+@ObjectType('Participant', { simpleResolvers: true, description: 'A portal user taking part in a ticket (added by its reporter or by staff).' })
+export class ParticipantView extends ParticipantFields {
   @Field(() => String, { nullable: true, description: "Internal: the participant's e-mail address (staff only)." }) email!: string | null;
   @Field(() => Date, { nullable: true, description: 'Internal: when they were added (staff only).' }) addedAt!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: who added them, CUSTOMER (the reporter) or STAFF (staff only).' }) addedByKind!: string | null;
   @Field(() => ID, { nullable: true, description: 'Internal: the portal user or staff member who added them (staff only).' }) addedById!: string | null;
 }
+
+/**
+ * A participant as the portal types show one (Ticket.participants, the ticketParticipant* payloads): the id and
+ * display name only, so a portal client cannot even ask for the staff fields.
+ */
+@ObjectType({ simpleResolvers: true, description: 'A portal user taking part in a ticket (added by its reporter or by staff), as portal users see them.' })
+export class TicketParticipant extends ParticipantFields {}
 
 /** The staff-only fields of a participant: shield's rules (authz/rules.ts) come from this list. */
 export const PARTICIPANT_STAFF_FIELDS = ['email', 'addedAt', 'addedByKind', 'addedById'] as const satisfies readonly (keyof ParticipantView)[];
