@@ -180,6 +180,9 @@ export const permissions: IRules = {
   Subscription: {
     incidentUpdated: incidentReader,
     incidentsChanged: incidentReader,
+    // issue 15, portal types: the portal's counterparts, answering Ticket.
+    ticketUpdated: customerOnly,
+    ticketsChanged: customerOnly,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.

@@ -399,11 +399,17 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     subscribeAll('incidentsChanged', '', 'incidentsChanged');
     subscribeAll('incidentUpdated', `(id: "${ticket.number}")`, 'incidentUpdated(own)');
     subscribeAll('incidentUpdated', `(id: "${colleagueTicket.id}")`, 'incidentUpdated(colleague)');
+    // The portal's own (Ticket): the same walk.
+    subscribeAll('ticketsChanged', '', 'ticketsChanged');
+    subscribeAll('ticketUpdated', `(id: "${ticket.number}")`, 'ticketUpdated(own)');
+    subscribeAll('ticketUpdated', `(id: "${colleagueTicket.id}")`, 'ticketUpdated(colleague)');
     for (const hidden of ['strangerTicketId', 'staffOnlyIncidentId', 'otherTenantIncidentId']) {
-      const s = { name: `incidentUpdated(${hidden})`, query: '', received: [] as Received[], failures: [] as unknown[] };
-      s.query = `subscription { incidentUpdated(id: "${markers.get(hidden)}") { __typename id title description techDescription updates { body visibility } } }`;
-      subscriptions.push(s);
-      client.subscribe({ query: s.query }, { next: (r) => void s.received.push(r as Received), error: (e) => void s.failures.push(e), complete: () => undefined });
+      for (const [field, internal] of [['incidentUpdated', 'techDescription '], ['ticketUpdated', '']]) {
+        const s = { name: `${field}(${hidden})`, query: '', received: [] as Received[], failures: [] as unknown[] };
+        s.query = `subscription { ${field}(id: "${markers.get(hidden)}") { __typename id title description ${internal}updates { body visibility } } }`;
+        subscriptions.push(s);
+        client.subscribe({ query: s.query }, { next: (r) => void s.received.push(r as Received), error: (e) => void s.failures.push(e), complete: () => undefined });
+      }
     }
     const open = subscriptions.filter((s) => !s.name.includes('Id)')).length; // the refused ones never open
     await until(() => t.app.runtime.live.subscribers >= before + open, 'the subscriptions to open');
@@ -474,7 +480,7 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     await settle();
     const opened = subscriptions.filter((s) => !s.name.includes('Id)'));
     const firstOf = (s: (typeof subscriptions)[number]) => subscriptions.find((x) => x.name === s.name.replace(/#\d+$/, '#0'))!;
-    const last = (name: string) => (name.startsWith('incidentUpdated(own)') ? PUBLIC.resolution : PUBLIC.lastNote);
+    const last = (name: string) => (name.startsWith('incidentUpdated(own)') || name.startsWith('ticketUpdated(own)') ? PUBLIC.resolution : PUBLIC.lastNote);
     await until(() => opened.every((s) => s !== firstOf(s) || JSON.stringify(s.received).includes(last(s.name))), 'the last change to reach every first subscription');
     await until(() => opened.every((s) => s.received.length >= firstOf(s).received.length), 'every subscription to hear as many');
   }, 120000);
@@ -705,17 +711,18 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     expect(problems).toEqual([]);
     const byName = (name: string) => subscriptions.find((s) => s.name === name)!;
     // Every generated subscription was accepted and heard the changes (none refused by the limits).
-    for (const s of subscriptions.filter((x) => x.name.startsWith('incidentsChanged') || x.name.startsWith('incidentUpdated(own)'))) {
+    for (const s of subscriptions.filter((x) => ['incidentsChanged', 'incidentUpdated(own)', 'ticketsChanged', 'ticketUpdated(own)'].some((prefix) => x.name.startsWith(prefix)))) {
       expect({ name: s.name, failures: s.failures, heard: s.received.length >= 3 }).toEqual({ name: s.name, failures: [], heard: true });
     }
-    const own = JSON.stringify(byName('incidentsChanged #0').received);
-    for (const value of [PUBLIC.ticketTitle, PUBLIC.publicComment, PUBLIC.statusNote, PUBLIC.parentNote, PUBLIC.resolution, PUBLIC.engineerName]) {
-      expect({ value, found: own.includes(value) }).toEqual({ value, found: true });
+    for (const name of ['incidentsChanged #0', 'ticketsChanged #0']) {
+      const own = JSON.stringify(byName(name).received);
+      for (const value of [PUBLIC.ticketTitle, PUBLIC.publicComment, PUBLIC.statusNote, PUBLIC.parentNote, PUBLIC.resolution, PUBLIC.engineerName]) {
+        expect({ name, value, found: own.includes(value) }).toEqual({ name, value, found: true });
+      }
     }
     // Tickets of others cannot be followed: refused as missing.
     for (const hidden of ['strangerTicketId', 'staffOnlyIncidentId', 'otherTenantIncidentId']) {
-      const s = byName(`incidentUpdated(${hidden})`);
-      expect(JSON.stringify(s.received)).toMatch(/INCIDENT_NOT_FOUND/);
+      for (const field of ['incidentUpdated', 'ticketUpdated']) expect(JSON.stringify(byName(`${field}(${hidden})`).received)).toMatch(/INCIDENT_NOT_FOUND/);
     }
   });
 

@@ -141,6 +141,7 @@ describe('schema', () => {
   "PortalOrganization": "id name",
   "PortalTenant": "id name slug",
   "Ticket": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
+  "TicketChange": "eventType ticket",
   "TicketPage": "items pageInfo pagination",
   "TicketParticipant": "displayName id",
   "TicketRating": "comment createdAt score ticketId",

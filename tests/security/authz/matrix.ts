@@ -650,7 +650,7 @@ export const COMPANY_SLOTS = [
   'Mutation.requestSignInLink:input.companyId',
   'Mutation.signInWithLink:input.companyId',
 ] as const;
-export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
+export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id', 'Subscription.ticketUpdated:id'] as const;
 
 /** Path-parameter REST routes whose parameter is not a row id (an enum value): nothing to match against. */
 export const REST_NOT_ROW_IDS: Record<string, string> = {
