@@ -176,6 +176,16 @@ export const permissions: IRules = {
     // the service decides which tickets and updates (INCIDENT_NOT_FOUND, like a missing one, for what the caller cannot see).
     attachTicketFiles: customerOnly,
     attachIncidentFiles: permission('incident.comment'),
+    // --- issue 15, portal types: the portal's new-style mutations (one input, a payload with the portal types), each
+    // with its old mutation's rule; the same service calls decide the rest as before.
+    ticketCreate: customerOnly,
+    ticketCommentAdd: customerOnly,
+    ticketParticipantAdd: customerOnly,
+    ticketParticipantRemove: customerOnly,
+    ticketLeave: customerOnly,
+    ticketRate: customerOnly,
+    ticketRateWithLink: public_,
+    ticketFilesAttach: customerOnly,
   },
   Subscription: {
     incidentUpdated: incidentReader,

@@ -112,6 +112,26 @@ const PORTAL_REFERENCES: Record<
     own: (w) => w.rows.ownerComment,
     op: async (id, w) => attachOp('attachTicketFiles(ticketId', w.tickets.shared.id, id),
   },
+  // issue 15, portal types: the new-style mutations, the same refusals.
+  'Mutation.ticketParticipantAdd:input.userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { ticketParticipantAdd(input: { ticketId: $t, userId: $u }) { ticket { id } } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.ticketParticipantRemove:input.userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { ticketParticipantRemove(input: { ticketId: $t, userId: $u }) { ticket { id } } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.ticketFilesAttach:input.updateId': {
+    foreignAll: (w) => [w.rows.updateB, w.rows.sharedInternalUpdate, w.rows.sharedPublicUpdate],
+    own: (w) => w.rows.ownerComment,
+    op: async (id, w) => ({
+      query: 'mutation($t: ID!, $u: ID, $files: [Upload!]!) { ticketFilesAttach(input: { ticketId: $t, updateId: $u, files: $files }) { attachments { id updateId } } }',
+      variables: { t: w.tickets.shared.id, u: id, files: [null] },
+      files: { 'variables.files.0': 'ref upload' },
+    }),
+  },
 };
 
 /** List filters: another tenant's id matches nothing, exactly like a missing one; the tenant's own finds rows. */

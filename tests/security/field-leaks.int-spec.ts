@@ -531,6 +531,12 @@ describe('field leaks: a portal viewer sees no internal value, whatever it asks 
     addTicketParticipant: ticketIds().map((id) => plain(`(ticketId: "${id}", userId: "${ids.colleagueUser}")`)),
     removeTicketParticipant: ticketIds().map((id) => plain(`(ticketId: "${id}", userId: "${ids.colleagueUser}")`)),
     leaveTicket: ticketIds().map((id) => plain(`(ticketId: "${id}")`)),
+    // The portal's new-style mutations (issue 15), with the same real values inside `input`.
+    ticketCreate: [plain(`(input: { type: INCIDENT, title: "Walk ticket", description: "Created by the walk.", priority: LOW })`)],
+    ticketCommentAdd: ticketIds().map((id) => plain(`(input: { ticketId: "${id}", body: "A comment from the walk." })`)),
+    ticketParticipantAdd: ticketIds().map((id) => plain(`(input: { ticketId: "${id}", userId: "${ids.colleagueUser}" })`)),
+    ticketParticipantRemove: ticketIds().map((id) => plain(`(input: { ticketId: "${id}", userId: "${ids.colleagueUser}" })`)),
+    ticketLeave: ticketIds().map((id) => plain(`(input: { ticketId: "${id}" })`)),
     setNotificationPreference: [plain('(kind: TICKET_PUBLIC_UPDATE, enabled: true)')],
     portalLogin: [plain(`(input: { tenantSlug: "leak-acme", email: "${viewer.email}", password: "${viewer.password}" })`)],
     customerLogin: [plain(`(input: { email: "${viewer.email}", password: "${viewer.password}", companyId: "${acme.id}" })`)],

@@ -26,7 +26,10 @@ export class IncidentResolver {
     return timeline.comments(ctx, incident.id);
   }
 
-  @Mutation(() => Incident, { description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket.' })
+  @Mutation(() => Incident, {
+    description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket.',
+    deprecationReason: 'Use ticketCreate. Removed in the release after next.',
+  })
   createTicket(
     @Arg('input', { description: 'The new ticket.' }) input: CreateTicketInput,
     @Ctx() ctx: Context,
@@ -35,7 +38,7 @@ export class IncidentResolver {
     return ctx.services.incidents.createTicket(customerViewer(ctx), input, idempotencyKey);
   }
 
-  @Mutation(() => IncidentUpdateView, { description: 'Customer: adds a (always PUBLIC) comment to a ticket.' })
+  @Mutation(() => IncidentUpdateView, { description: 'Customer: adds a (always PUBLIC) comment to a ticket.', deprecationReason: 'Use ticketCommentAdd. Removed in the release after next.' })
   addTicketComment(@Arg('ticketId', () => ID, { description: "The ticket's id or number." }) ticketId: string, @Arg('body', { description: 'The comment, 1 to 5,000 characters.' }) body: string, @Ctx() ctx: Context) {
     return ctx.services.incidents.addCustomerComment(customerViewer(ctx), ticketId, body);
   }

@@ -1,15 +1,16 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { AttachmentTimelineView } from '../attachment/attachment.types';
 import { TicketParticipant } from '../participants/participant.types';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
-import { timeline } from './incident.timeline';
+import { portalTicket, timeline } from './incident.timeline';
 import { timelineToFetch } from './incident.selection';
 import { IncidentStatusEnum, IncidentTypeEnum, PriorityEnum } from './incident.types';
-import { Ticket, TicketPage, TicketUpdate } from './ticket.types';
+import { TicketCommentAddInput, TicketCreateInput } from './ticket.inputs';
+import { Ticket, TicketCommentAddPayload, TicketCreatePayload, TicketPage, TicketUpdate } from './ticket.types';
 
 /**
  * The customer portal's tickets (the portal types, ticket.types.ts): the same service calls, read model rows (the
@@ -20,8 +21,7 @@ import { Ticket, TicketPage, TicketUpdate } from './ticket.types';
 export class TicketResolver {
   @Query(() => Ticket, { description: 'Customer: one of my tickets (or my organization\'s, where it shares) by id or number.' })
   async ticket(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Ticket> {
-    const include = timelineToFetch(info, []);
-    return ctx.loaders.incidents.primed(await ctx.services.incidents.get(customerViewer(ctx), id, include), include);
+    return portalTicket(ctx, info, id);
   }
 
   @Query(() => TicketPage, { description: 'Customer: the tickets I may see, newest first.' })
@@ -67,5 +67,21 @@ export class TicketResolver {
   @FieldResolver(() => [TicketParticipant], { description: 'The portal users taking part in the ticket besides its reporter, oldest first.' })
   participants(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     return timeline.participants(ctx, ticket.id);
+  }
+
+  @Mutation(() => TicketCreatePayload, { description: 'Customer: reports a ticket. A repeated idempotencyKey returns the first ticket (replayed).' })
+  async ticketCreate(@Arg('input', () => TicketCreateInput, { description: 'The new ticket.' }) input: TicketCreateInput, @Ctx() ctx: Context): Promise<TicketCreatePayload> {
+    const { incident, replayed } = await ctx.services.incidents.submitTicket(customerViewer(ctx), input, input.idempotencyKey);
+    return { ticket: incident, replayed };
+  }
+
+  @Mutation(() => TicketCommentAddPayload, { description: 'Customer: adds a (always PUBLIC) comment to a ticket I may see (not a closed one).' })
+  async ticketCommentAdd(
+    @Arg('input', () => TicketCommentAddInput, { description: 'The ticket and the comment.' }) input: TicketCommentAddInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketCommentAddPayload> {
+    const update = await ctx.services.incidents.addCustomerComment(customerViewer(ctx), input.ticketId, input.body);
+    return { update, ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
   }
 }

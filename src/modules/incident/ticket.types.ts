@@ -23,3 +23,15 @@ export class TicketPage {
   @Field(() => Pagination, { description: 'Where this page is in the whole list (page numbers).' }) pagination!: Pagination;
   @Field(() => PageInfo, { description: 'The cursor for the next page (`after`).' }) pageInfo!: PageInfo;
 }
+
+@ObjectType({ simpleResolvers: true, description: 'The ticket ticketCreate reported (or, for a repeated idempotencyKey, the one the first attempt did).' })
+export class TicketCreatePayload {
+  @Field(() => Ticket, { description: 'The ticket.' }) ticket!: Ticket;
+  @Field({ description: 'True: a retry with the idempotencyKey of an earlier, identical request; its ticket is answered and nothing new is created.' }) replayed!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The comment ticketCommentAdd added, and the ticket after it.' })
+export class TicketCommentAddPayload {
+  @Field(() => TicketUpdate, { description: 'The comment, as the timeline shows it.' }) update!: TicketUpdate;
+  @Field(() => Ticket, { description: 'The ticket, with the comment.' }) ticket!: Ticket;
+}

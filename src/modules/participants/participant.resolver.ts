@@ -1,9 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
-import { timeline } from '../incident/incident.timeline';
+import { portalTicket, portalTicketIfVisible, timeline } from '../incident/incident.timeline';
 import { Incident } from '../incident/incident.types';
-import { ParticipantView, PortalColleague } from './participant.types';
+import { TicketLeaveInput, TicketParticipantAddInput, TicketParticipantRemoveInput } from './participant.inputs';
+import { ParticipantView, PortalColleague, TicketLeavePayload, TicketParticipantAddPayload, TicketParticipantRemovePayload } from './participant.types';
 
 const TICKET = { description: 'The id or the number (INC-…).' };
 
@@ -22,21 +24,56 @@ export class ParticipantResolver {
     return ctx.services.participants.colleagues(customerViewer(ctx));
   }
 
-  @Mutation(() => [ParticipantView], { description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.' })
+  @Mutation(() => [ParticipantView], {
+    description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.',
+    deprecationReason: 'Use ticketParticipantAdd. Removed in the release after next.',
+  })
   addTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The colleague's portal user id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.addByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
   @Mutation(() => [ParticipantView], {
     description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving: the answer is then empty). Removing someone who does not take part changes nothing.',
+    deprecationReason: 'Use ticketParticipantRemove. Removed in the release after next.',
   })
   removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The participant's portal user id (your own: leaving)." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })
+  @Mutation(() => Boolean, {
+    description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).',
+    deprecationReason: 'Use ticketLeave. Removed in the release after next.',
+  })
   leaveTicket(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.leave(customerViewer(ctx), ticketId, ctx.client);
+  }
+
+  // The portal's own (issue 15): one input, a payload with the ticket afterwards as the portal type; the same service calls.
+  @Mutation(() => TicketParticipantAddPayload, { description: "Customer, the reporter: adds an active colleague of the ticket's organization as a participant (again: nothing changes)." })
+  async ticketParticipantAdd(
+    @Arg('input', () => TicketParticipantAddInput, { description: 'The ticket and the colleague.' }) input: TicketParticipantAddInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketParticipantAddPayload> {
+    await ctx.services.participants.addByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
+    return { ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
+  }
+
+  @Mutation(() => TicketParticipantRemovePayload, {
+    description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving). Removing someone who does not take part changes nothing.',
+  })
+  async ticketParticipantRemove(
+    @Arg('input', () => TicketParticipantRemoveInput, { description: 'The ticket and the participant.' }) input: TicketParticipantRemoveInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketParticipantRemovePayload> {
+    await ctx.services.participants.removeByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
+    return { ticket: await portalTicketIfVisible(ctx, info, input.ticketId, ['ticket']) };
+  }
+
+  @Mutation(() => TicketLeavePayload, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })
+  async ticketLeave(@Arg('input', () => TicketLeaveInput, { description: 'The ticket.' }) input: TicketLeaveInput, @Ctx() ctx: Context): Promise<TicketLeavePayload> {
+    return { left: await ctx.services.participants.leave(customerViewer(ctx), input.ticketId, ctx.client) };
   }
 
   @Mutation(() => [ParticipantView], { description: "Staff: adds an active portal user of the incident's organization as a participant (again: nothing changes)." })

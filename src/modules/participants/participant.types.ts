@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
+import { Ticket } from '../incident/ticket.types';
 
 /**
  * A participant of a ticket. Portal viewers (the reporter, other participants, colleagues who see the ticket)
@@ -35,4 +36,19 @@ export const PARTICIPANT_STAFF_FIELDS = ['email', 'addedAt', 'addedByKind', 'add
 export class PortalColleague {
   @Field(() => ID, { description: "The colleague's portal user id." }) id!: string;
   @Field({ description: 'Their name.' }) displayName!: string;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The ticket after ticketParticipantAdd: its participants include the colleague.' })
+export class TicketParticipantAddPayload {
+  @Field(() => Ticket, { description: 'The ticket, with its participants afterwards.' }) ticket!: Ticket;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The ticket after ticketParticipantRemove.' })
+export class TicketParticipantRemovePayload {
+  @Field(() => Ticket, { nullable: true, description: 'The ticket, with its participants afterwards; null when I removed myself and no longer see it.' }) ticket!: Ticket | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'Whether ticketLeave took me off the ticket.' })
+export class TicketLeavePayload {
+  @Field({ description: 'True if I took part and no longer do; false if I did not take part (the reporter cannot leave; nothing changed).' }) left!: boolean;
 }
