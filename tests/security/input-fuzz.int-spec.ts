@@ -82,7 +82,15 @@ function leavesOf(root: 'Query' | 'Mutation'): Leaf[] {
  * refused for its files (UPLOAD_NOT_MULTIPART) before its other inputs are judged. tests/integration/graphql-uploads.int-spec.ts
  * sends them as multipart requests: their refusals, the over-long idempotency key, JSON and WebSocket refused alike.
  */
-const takesFiles = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => getNamedType(a.type).name === 'Upload');
+const takesFiles = (f: GraphQLField<unknown, unknown>) => f.args.some((a) => holdsUpload(a.type, new Set()));
+/** An Upload, or an input object holding one (ticketFilesAttach's files are inside its input). */
+const holdsUpload = (type: GraphQLInputType, seen: Set<string>): boolean => {
+  const named = getNamedType(type);
+  if (named.name === 'Upload') return true;
+  if (!isInputObjectType(named) || seen.has(named.name)) return false;
+  seen.add(named.name);
+  return Object.values(named.getFields()).some((f) => holdsUpload(f.type, seen));
+};
 
 const isString = (l: Leaf) => isScalarType(l.type) && l.type.name === 'String';
 const isId = (l: Leaf) => isScalarType(l.type) && l.type.name === 'ID';

@@ -1,5 +1,7 @@
+import { IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Upload, UploadScalar } from '../../graphql/uploads';
+import { TextLength } from '../../shared/text';
 
 // The input of the portal's upload mutation (issue 15: one `input`): the old mutation's arguments, under the same
 // names and descriptions. The files sit inside it: the multipart request's map names `variables.input.files.<n>`.
@@ -13,5 +15,8 @@ export class TicketFilesAttachInput {
     nullable: true,
     description: 'A retry with the same key (same update, same bytes) answers the first upload and stores nothing; the key with another upload is IDEMPOTENCY_KEY_REUSED.',
   })
+  @IsOptional()
+  @IsString()
+  @TextLength({ max: 200 })
   idempotencyKey?: string | null;
 }
