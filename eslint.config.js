@@ -87,6 +87,8 @@ module.exports = tseslint.config(
               'AnalysisSignal', 'AssigneeRatings', 'AuditChainBreak', 'AuditChainVerification', 'IncidentAuthor', 'IncidentChange', 'IncidentSla',
               'InternalSla', 'Invitation', 'KbArticleRevision', 'NotificationPreference', 'OAuthStart', 'OnCallRecipient', 'OnCallRecipients',
               'Pagination', 'ProviderAnswer', 'ResetTokenStatus', 'SlaPolicy', 'TicketRating', 'TokenPair', 'WebhookEndpointWithSecret',
+              // issue 15, portal types: an event and the ticket after it (like IncidentChange).
+              'TicketChange',
             ],
           },
         },

@@ -245,10 +245,23 @@ export const permissions: IRules = {
     kbArticlePublish: permission('kb.write'),
     kbArticleArchive: permission('kb.write'),
     kbArticleRevisionRestore: permission('kb.write'),
+    // --- issue 15, portal types: the portal's new-style mutations (one input, a payload with the portal types), each
+    // with its old mutation's rule; the same service calls decide the rest as before.
+    ticketCreate: customerOnly,
+    ticketCommentAdd: customerOnly,
+    ticketParticipantAdd: customerOnly,
+    ticketParticipantRemove: customerOnly,
+    ticketLeave: customerOnly,
+    ticketRate: customerOnly,
+    ticketRateWithLink: public_,
+    ticketFilesAttach: customerOnly,
   },
   Subscription: {
     incidentUpdated: incidentReader,
     incidentsChanged: incidentReader,
+    // issue 15, portal types: the portal's counterparts, answering Ticket.
+    ticketUpdated: customerOnly,
+    ticketsChanged: customerOnly,
   },
   // Internal fields: never for portal viewers (the read model does not select them for customers either).
   // The list is the incident module's (incident.fields.ts), the same one the read model leaves out.
@@ -262,6 +275,11 @@ export const permissions: IRules = {
   // parent incident is. A participant's e-mail and who added them when are staff data (the read model selects NULL
   // for portal viewers).
   Participant: Object.fromEntries(PARTICIPANT_STAFF_FIELDS.map((field) => [field, staffOnly])),
+  // --- issue 15, portal types (ticket.types.ts): Ticket, TicketUpdate, TicketParticipant, TicketPage hold only what a
+  // customer may see and are reached only from customer-only root fields, so their fields need no rule of their own
+  // (a ruled field must be nullable: schema.spec.ts), but the resolved, nullable `attachments` is ruled like
+  // Incident's (a second line of defence: the portal's files, for portal viewers only).
+  Ticket: { attachments: customerOnly },
 };
 
 /**

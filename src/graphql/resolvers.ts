@@ -6,6 +6,7 @@ import { OAuthResolver } from '../modules/user/oauth.resolver';
 import { StaffResolver } from '../modules/user/staff.resolver';
 import { PortalAuthResolver } from '../modules/customer/portal-auth.resolver';
 import { IncidentResolver } from '../modules/incident/incident.resolver';
+import { TicketResolver } from '../modules/incident/ticket.resolver';
 import { KbResolver } from '../modules/kb/kb.resolver';
 import { IncidentManagementResolver } from '../modules/incident/incident-management.resolver';
 import { SlaResolver } from '../modules/incident/sla.resolver';
@@ -35,6 +36,7 @@ export const resolvers: NonEmptyArray<Function> = [
   StaffResolver,
   PortalAuthResolver,
   IncidentResolver,
+  TicketResolver,
   IncidentManagementResolver,
   SlaResolver,
   KbResolver,

@@ -425,4 +425,90 @@ describe('GraphQL uploads (multipart requests)', () => {
     const after = await t.gql('{ __typename }', undefined, auth.rita);
     expect(after.data).toEqual({ __typename: 'Query' });
   });
+
+  // issue 15, portal types: ticketFilesAttach (one input, the files inside it: the map names variables.input.files.<n>),
+  // beside attachTicketFiles: the same service, limits, refusals and CSRF check, and the ticket after in the payload.
+  describe('ticketFilesAttach (the files inside input)', () => {
+    const TICKET_FILES_ATTACH = `mutation($input: TicketFilesAttachInput!) {
+      ticketFilesAttach(input: $input) { replayed attachments { id updateId fileName contentType size createdAt downloadUrl } ticket { id attachments { id } } }
+    }`;
+    type Call = { t: string; u?: string; k?: string; n: number };
+    /** The same upload through the old mutation and the new one, as a client sends each. */
+    const both = {
+      attachTicketFiles: (c: Call, list: { name: string; bytes: Buffer | string }[], headers: Record<string, string>, preflight = true) =>
+        upload(TICKET_UPLOAD, { t: c.t, u: c.u, k: c.k, files: placeholders(c.n) }, files(...list), headers, preflight),
+      ticketFilesAttach: (c: Call, list: { name: string; bytes: Buffer | string }[], headers: Record<string, string>, preflight = true) =>
+        upload(
+          TICKET_FILES_ATTACH,
+          { input: { ticketId: c.t, updateId: c.u, idempotencyKey: c.k, files: placeholders(c.n) } },
+          list.map((f, i) => ({ path: `variables.input.files.${i}`, ...f })),
+          headers,
+          preflight,
+        ),
+    };
+    type Payload = Uploaded & { ticket?: { id: string; attachments: { id: string }[] } };
+    const payloadOf = (field: string, a: Answer) => a.body.data?.[field] as Payload | null | undefined;
+
+    it.each(Object.keys(both))('%s: stores the files, answers them (and the ticket with them), downloadable', async (field) => {
+      const send = both[field as keyof typeof both];
+      const ticket = await createTicket();
+      const before = await counts();
+      const res = await send({ t: ticket.number, n: 2 }, [{ name: 'report.pdf', bytes: PDF }, { name: 'notes.txt', bytes: 'plain notes\n' }], auth.rita);
+      expect(res.body.errors).toBeUndefined();
+      const payload = payloadOf(field, res)!;
+      expect(payload.replayed).toBe(false);
+      expect(payload.attachments.map((a) => [a.fileName, a.contentType, a.size])).toEqual([
+        ['report.pdf', 'application/pdf', PDF.length],
+        ['notes.txt', 'text/plain; charset=utf-8', 12],
+      ]);
+      if (field === 'ticketFilesAttach') expect(payload.ticket).toEqual({ id: ticket.id, attachments: payload.attachments.map((a) => ({ id: a.id })) });
+      expect((await download(payload.attachments[0].downloadUrl, auth.rita)).bytes.equals(PDF)).toBe(true);
+      const after = await counts();
+      expect([after.a - before.a, after.audit - before.audit, after.events - before.events]).toEqual([2, 2, 1]);
+    });
+
+    it('refuses exactly as attachTicketFiles does (another organization, workspace, a missing ticket; staff; no token; bad files; no preflight header), storing nothing', async () => {
+      const ticket = await createTicket('rita');
+      const before = await counts();
+      const pdf = [{ name: 'a.pdf', bytes: PDF }];
+      const codes = async (send: (typeof both)[keyof typeof both]) => [
+        codeOf(await send({ t: ticket.id, n: 1 }, pdf, auth.olga)),
+        codeOf(await send({ t: ticket.id, n: 1 }, pdf, auth.gina)),
+        codeOf(await send({ t: randomUUID(), n: 1 }, pdf, auth.rita)),
+        codeOf(await send({ t: ticket.id, n: 1 }, pdf, auth.engineer)),
+        codeOf(await send({ t: ticket.id, n: 1 }, pdf, {})),
+        codeOf(await send({ t: ticket.id, n: 1 }, [{ name: 'invoice.pdf', bytes: ELF }], auth.rita)),
+        codeOf(await send({ t: ticket.id, n: 1 }, [{ name: 'big.bin', bytes: Buffer.alloc(3 * MiB + 1, 1) }], auth.rita)),
+        codeOf(await send({ t: ticket.id, n: 4 }, ['1', '2', '3', '4'].map((n) => ({ name: `${n}.txt`, bytes: n })), auth.rita)),
+        codeOf(await send({ t: ticket.id, n: 1 }, pdf, auth.rita, false)),
+      ];
+      const expected = ['INCIDENT_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'INCIDENT_NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'ATTACHMENT_TYPE_REFUSED', 'ATTACHMENT_TOO_LARGE', 'TOO_MANY_ATTACHMENTS', 'CSRF_PREFLIGHT_REQUIRED'];
+      expect(await codes(both.attachTicketFiles)).toEqual(expected);
+      expect(await codes(both.ticketFilesAttach)).toEqual(expected);
+      // Another organization's ticket answers exactly like a missing one.
+      const missing = randomUUID();
+      const real = await both.ticketFilesAttach({ t: ticket.id, n: 1 }, pdf, auth.olga);
+      const ghost = await both.ticketFilesAttach({ t: missing, n: 1 }, pdf, auth.olga);
+      expect(real.status).toBe(ghost.status);
+      expect(real.text.replaceAll(ticket.id, missing)).toBe(ghost.text);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('an Upload inside input sent as JSON is refused with UPLOAD_NOT_MULTIPART; a retry with the same key answers the first files', async () => {
+      const ticket = await createTicket();
+      const before = await counts();
+      const json = await t.gql(TICKET_FILES_ATTACH, { input: { ticketId: ticket.id, files: ['a.pdf'] } }, auth.rita);
+      expect(json.errors?.[0]?.extensions?.code).toBe('UPLOAD_NOT_MULTIPART');
+      expect(await counts()).toEqual(before);
+
+      const k = randomUUID();
+      const first = await both.ticketFilesAttach({ t: ticket.id, k, n: 1 }, [{ name: 'a.pdf', bytes: PDF }], auth.rita);
+      expect(first.body.errors).toBeUndefined();
+      const after = await counts();
+      const retry = await both.ticketFilesAttach({ t: ticket.id, k, n: 1 }, [{ name: 'a.pdf', bytes: PDF }], auth.rita);
+      expect(payloadOf('ticketFilesAttach', retry)).toEqual({ ...payloadOf('ticketFilesAttach', first), replayed: true });
+      expect(await counts()).toEqual(after);
+      expect(codeOf(await both.ticketFilesAttach({ t: ticket.id, k, n: 1 }, [{ name: 'a.pdf', bytes: 'other bytes' }], auth.rita))).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+  });
 });

@@ -139,10 +139,15 @@ describe('ticket participants', () => {
     expect(viaGql.data?.ticket.participants).toEqual([{ id: users.pete.user.id, displayName: 'Pete Colleague' }]);
     expect((await participants('pete', ticket.id)).body.data).toEqual([{ id: users.pete.user.id, displayName: 'Pete Colleague' }]);
     await likeMissing((id) => participants('paula', id), ticket.id);
-    // The staff fields of a participant are refused to a portal viewer (null and FORBIDDEN), never read.
+    // The staff fields of a participant are not even in the portal's type (TicketParticipant): asking fails validation.
     const emails = await gql<{ ticket: { participants: Participant[] } }>('rita', 'query($id: ID!) { ticket(id: $id) { participants { id email addedByKind } } }', { id: ticket.id });
-    expect(emails.codes).toContain('FORBIDDEN');
+    expect(emails.codes).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
     expect(emails.text).not.toContain('pete@participants.test');
+    // Where a portal viewer still meets the shared type (the deprecated addTicketParticipant), shield refuses them (null and FORBIDDEN), never read.
+    const shared = await gql<{ addTicketParticipant: Participant[] }>('rita', 'mutation($t: ID!, $u: ID!) { addTicketParticipant(ticketId: $t, userId: $u) { id email addedByKind } }', { t: ticket.id, u: users.pete.user.id });
+    expect(shared.codes).toContain('FORBIDDEN');
+    expect(shared.data?.addTicketParticipant).toEqual([{ id: users.pete.user.id, email: null, addedByKind: null }]);
+    expect(shared.text).not.toContain('pete@participants.test');
     // Paula, a colleague who does not take part, still sees nothing.
     expect(await sees('paula', ticket)).toBe(false);
 

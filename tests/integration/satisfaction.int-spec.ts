@@ -192,6 +192,48 @@ describe('satisfaction ratings (CSAT) of resolved tickets', () => {
     expect((await t.gql(mutation, { id: gql.id, i: { score: 2 } })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  // issue 15, portal types: the new-style mutations beside the old ones, the same service, answers and refusals.
+  it.each([
+    ['rateTicket', 'mutation($id: ID!, $score: Int!, $comment: String) { r: rateTicket(ticketId: $id, input: { score: $score, comment: $comment }) { ticketId score comment } }', (d: unknown) => d],
+    [
+      'ticketRate',
+      'mutation($id: ID!, $score: Int!, $comment: String) { r: ticketRate(input: { ticketId: $id, score: $score, comment: $comment }) { rating { ticketId score comment } } }',
+      (d: unknown) => (d as { rating: unknown } | null)?.rating ?? null,
+    ],
+  ] as const)('%s over GraphQL: stores the rating once; colleague RATING_NOT_ALLOWED, stranger like missing, staff FORBIDDEN, score checked', async (_name, mutation, ratingOf) => {
+    const ticket = await resolvedTicket(`Rated by ${_name}`);
+    const call = (id: string, score: number, who?: string) => t.gql<{ r: unknown }>(mutation, { id, score, comment: ' Fine. ' }, who ? auth[who] : undefined);
+    expect((await call(ticket.id, 7, 'rita')).errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    expect((await call(ticket.id, 1, 'fred')).errors?.[0].extensions?.code).toBe('RATING_NOT_ALLOWED');
+    const missing = randomUUID();
+    const [real, ghost] = [await call(ticket.id, 1, 'otto'), await call(missing, 1, 'otto')];
+    expect(real.errors?.[0].extensions?.code).toBe('INCIDENT_NOT_FOUND');
+    expect(JSON.stringify(real.errors).replaceAll(ticket.id, missing)).toBe(JSON.stringify(ghost.errors));
+    expect((await call(ticket.id, 2, 'engineer')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await call(ticket.id, 2)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await ratingsOf(ticket.id)).toHaveLength(0);
+    const ok = await call(ticket.number, 4, 'rita');
+    expect(ok.errors).toBeUndefined();
+    expect(ratingOf(ok.data?.r)).toEqual({ ticketId: ticket.id, score: 4, comment: 'Fine.' });
+    expect(await ratingsOf(ticket.id)).toHaveLength(1);
+    expect((await call(ticket.id, 4, 'rita')).errors?.[0].extensions?.code).toBe('ALREADY_RATED');
+  });
+
+  it.each([
+    ['rateTicketWithLink', 'mutation($i: RateTicketWithLinkInput!) { r: rateTicketWithLink(input: $i) { ticketId score } }', (d: unknown) => d],
+    ['ticketRateWithLink', 'mutation($i: TicketRateWithLinkInput!) { r: ticketRateWithLink(input: $i) { rating { ticketId score } } }', (d: unknown) => (d as { rating: unknown } | null)?.rating ?? null],
+  ] as const)('%s: the signed link rates once without signing in; a tampered one is INVALID_RATING_LINK', async (_name, mutation, ratingOf) => {
+    const ticket = await resolvedTicket(`Link rated by ${_name}`);
+    const valid = ratingLinksOf(t.config).sign({ tenantId: acme.id, incidentId: ticket.id, customerUserId: rita.user.id, expiresAt: new Date(Date.now() + DAY_MS) });
+    expect((await t.gql(mutation, { i: { token: `${valid.slice(0, -2)}AA`, score: 5 } })).errors?.[0].extensions?.code).toBe('INVALID_RATING_LINK');
+    expect(await ratingsOf(ticket.id)).toHaveLength(0);
+    const ok = await t.gql<{ r: unknown }>(mutation, { i: { token: valid, score: 5 } });
+    expect(ok.errors).toBeUndefined();
+    expect(ratingOf(ok.data?.r)).toEqual({ ticketId: ticket.id, score: 5 });
+    expect(await ratingsOf(ticket.id)).toHaveLength(1);
+    expect((await t.gql(mutation, { i: { token: valid, score: 5 } })).errors?.[0].extensions?.code).toBe('ALREADY_RATED');
+  });
+
   it(`accepts ratings within CSAT_WINDOW_DAYS (${14}) of the resolution and refuses them after`, async () => {
     const late = await resolvedTicket('Rated too late');
     await t.em().getConnection().execute('UPDATE incidents SET resolved_at = ? WHERE id = ?', [new Date(Date.now() - 14 * DAY_MS - 60_000), late.id]);
@@ -222,9 +264,11 @@ describe('satisfaction ratings (CSAT) of resolved tickets', () => {
     expect(staff.data?.incidents.items.find((i) => i.id === ticket.id)?.rating).toEqual({ score: 2 });
     expect(staff.data?.incidents.items.filter((i) => i.rating).length).toBe(await t.em().count(IncidentRating, { tenant: acme.id }));
 
+    // The portal's Ticket has no rating at all: asking fails validation, before anything is read.
     const portal = await t.gql<{ ticket: { id: string; rating: unknown } }>('query($id: ID!) { ticket(id: $id) { id rating { score comment } } }', { id: ticket.id }, auth.rita);
-    expect(portal.data?.ticket).toEqual({ id: ticket.id, rating: null });
-    expect(portal.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(portal.data).toBeUndefined();
+    expect(portal.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify(portal.errors)).not.toContain('Slow.');
     const portalRest = await t.rest('GET', `/api/v1/portal/tickets/${ticket.id}`, undefined, auth.rita);
     expect(portalRest.text).not.toContain('Slow.');
     // Another tenant's staff: the incident is a missing one.

@@ -128,6 +128,39 @@ describe('GraphQL subscriptions', () => {
     expect((anonymous.failures[0] as { code?: number }).code).toBe(4403);
   });
 
+  it('the portal counterparts (ticketUpdated, ticketsChanged) answer the portal type Ticket: its own tickets only, no internal field to ask for, not for staff', async () => {
+    const ticket = await createTicket('reporter', 'Portal type ticket');
+    const others = await createTicket('colleague', 'Not yours either');
+    const before = b.app.runtime.live.subscribers;
+    const one = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { ticketUpdated(id: $id) { __typename number status updates { body visibility } } }', { id: ticket.number });
+    const all = subscribe(connect(b, 'reporter'), 'subscription { ticketsChanged { eventType ticket { __typename number status } } }');
+    const notMine = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { ticketUpdated(id: $id) { number } }', { id: others.id });
+    const missing = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { ticketUpdated(id: $id) { number } }', { id: '00000000-0000-4000-8000-000000000000' });
+    // Internal fields are not in Ticket: the subscription is refused before it starts.
+    const secret = subscribe(connect(b, 'reporter'), 'subscription($id: ID!) { ticketUpdated(id: $id) { number techDescription } }', { id: ticket.id });
+    // Staff follow incidents with incidentUpdated/incidentsChanged; the portal's are refused them (FORBIDDEN).
+    const staff = subscribe(connect(b, 'staff'), 'subscription { ticketsChanged { eventType } }');
+    const settled = (x: { received: Received[]; failures: unknown[]; state: { completed: boolean } }) => x.received.length + x.failures.length > 0 || x.state.completed;
+    await until(() => b.app.runtime.live.subscribers === before + 2 && [notMine, missing, secret, staff].every(settled));
+    expect(notMine.received.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['INCIDENT_NOT_FOUND']);
+    expect(JSON.stringify(notMine.received).replaceAll(others.id, 'x')).toBe(JSON.stringify(missing.received).replaceAll('00000000-0000-4000-8000-000000000000', 'x'));
+    expect(JSON.stringify([secret.received, secret.failures])).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(staff.received.map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    const current = await a.rest<Envelope<{ version: number }>>('GET', `/api/v1/incidents/${ticket.id}`, undefined, auth.staff);
+    await a.rest('PATCH', `/api/v1/incidents/${ticket.id}`, { version: current.body.data.version, techDescription: SECRET }, auth.staff);
+    await a.rest('POST', `/api/v1/incidents/${ticket.id}/updates`, { body: 'Internal look.', visibility: 'INTERNAL' }, auth.staff);
+    await a.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'ACKNOWLEDGED' }, auth.staff);
+    await until(() => one.received.length >= 1 && all.received.length >= 1);
+    expect(one.received[0]).toEqual({ data: { ticketUpdated: { __typename: 'Ticket', number: ticket.number, status: 'ACKNOWLEDGED', updates: [expect.objectContaining({ visibility: 'PUBLIC' })] } } });
+    expect(all.received.map((r) => r.data?.ticketsChanged)).toContainEqual({ eventType: 'incident.status_changed', ticket: { __typename: 'Ticket', number: ticket.number, status: 'ACKNOWLEDGED' } });
+    expect(JSON.stringify([one.received, all.received])).not.toContain(SECRET);
+    expect(JSON.stringify([one.received, all.received])).not.toContain('Internal look.');
+    one.dispose();
+    all.dispose();
+    await until(() => b.app.runtime.live.subscribers === before);
+  });
+
   it("each event reads the incident's updates afresh, not from the first event's cache", async () => {
     const ticket = await createTicket('reporter', 'Fresh updates');
     const before = b.app.runtime.live.subscribers;

@@ -191,6 +191,26 @@ const PORTAL_REFERENCES: Record<
     own: (w) => w.rows.ownerComment,
     op: async (id, w) => attachOp('attachTicketFiles(ticketId', w.tickets.shared.id, id),
   },
+  // issue 15, portal types: the new-style mutations, the same refusals.
+  'Mutation.ticketParticipantAdd:input.userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { ticketParticipantAdd(input: { ticketId: $t, userId: $u }) { ticket { id } } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.ticketParticipantRemove:input.userId': {
+    foreignAll: (w) => [w.customers.customerB.user.id, w.customers.otherOrg.user.id, w.customers.noOrg.user.id, w.customers.peerOwn.user.id],
+    own: (w) => w.customers.peerShared.user.id,
+    op: async (id, w) => ({ query: 'mutation($t: ID!, $u: ID!) { ticketParticipantRemove(input: { ticketId: $t, userId: $u }) { ticket { id } } }', variables: { t: (await w.make.ticket('shared')).id, u: id } }),
+  },
+  'Mutation.ticketFilesAttach:input.updateId': {
+    foreignAll: (w) => [w.rows.updateB, w.rows.sharedInternalUpdate, w.rows.sharedPublicUpdate],
+    own: (w) => w.rows.ownerComment,
+    op: async (id, w) => ({
+      query: 'mutation($t: ID!, $u: ID, $files: [Upload!]!) { ticketFilesAttach(input: { ticketId: $t, updateId: $u, files: $files }) { attachments { id updateId } } }',
+      variables: { t: w.tickets.shared.id, u: id, files: [null] },
+      files: { 'variables.files.0': 'ref upload' },
+    }),
+  },
 };
 
 /** List filters: another tenant's id matches nothing, exactly like a missing one; the tenant's own finds rows. */
@@ -383,7 +403,11 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     expect(problems).toEqual([]);
   });
 
-  it('Subscription.incidentUpdated: a ticket the caller may not see answers like a missing one', async () => {
+  // The staff's and portal users' subscription, and the portal's own (ticketUpdated, customers only: shield refuses staff).
+  it.each([
+    ['incidentUpdated', true],
+    ['ticketUpdated', false],
+  ] as const)('Subscription.%s: a ticket the caller may not see answers like a missing one', async (field, staffToo) => {
     const first = (caller: Caller, id: string) =>
       new Promise<string>((resolve, reject) => {
         const client = createClient({
@@ -394,13 +418,12 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
           lazy: true,
         });
         clients.push(client);
-        client.subscribe({ query: 'subscription($id: ID!) { incidentUpdated(id: $id) { id } }', variables: { id } }, { next: (r) => resolve(JSON.stringify(r)), error: reject, complete: () => resolve('complete') });
+        client.subscribe({ query: `subscription($id: ID!) { ${field}(id: $id) { id } }`, variables: { id } }, { next: (r) => resolve(JSON.stringify(r)), error: reject, complete: () => resolve('complete') });
       });
     const hidden: [Caller, string][] = [
       [w.callers.peerOwn, w.tickets.own.id],
       ...(['otherOrg', 'noOrg', 'customerB'] as CustomerCaller[]).map((n): [Caller, string] => [w.callers[n], w.tickets.shared.id]),
-      [w.callers.staffB, w.tickets.shared.id],
-      [w.callers.superAdminHome, w.tickets.shared.id],
+      ...(staffToo ? [[w.callers.staffB, w.tickets.shared.id] as [Caller, string], [w.callers.superAdminHome, w.tickets.shared.id] as [Caller, string]] : []),
     ];
     const problems: string[] = [];
     await Promise.all(

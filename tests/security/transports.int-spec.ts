@@ -19,6 +19,7 @@ const codes = (a: Answer) => (a.errors ?? []).map((e) => e.extensions?.code);
 describe('one GraphQL pipeline: every rule holds on every transport', () => {
   let t: TestApp;
   let portal: Record<string, string>;
+  let portalOther: Record<string, string>;
   let staff: Record<string, string>;
   let ticketId: string;
 
@@ -31,6 +32,8 @@ describe('one GraphQL pipeline: every rule holds on every transport', () => {
     const ticket = await createIncident(em, tenant, { reporter: customer.user, org, techDescription: SECRET });
     ticketId = ticket.id;
     portal = await portalLogin(t, 'doors', customer.email, customer.password);
+    const other = await createCustomerUser(em, t.app.runtime.passwords, tenant, { org });
+    portalOther = await portalLogin(t, 'doors', other.email, other.password);
     const engineer = await createStaff(em, t.app.runtime.passwords, { tenant, role: 'ENGINEER' });
     staff = (await login(t, engineer.email, engineer.password)).auth;
   });
@@ -87,11 +90,18 @@ describe('one GraphQL pipeline: every rule holds on every transport', () => {
       expect(JSON.stringify(answer.errors)).not.toMatch(/INTERNAL_SERVER_ERROR|byte sequence/);
     });
 
-    it('a valid portal token selecting a staff-only field gets FORBIDDEN on that field, never UNAUTHENTICATED', async () => {
+    it('a valid portal token selecting a staff-only field: not in the portal type, or FORBIDDEN on that field of a shared type; never UNAUTHENTICATED', async () => {
+      // The portal's Ticket has no internal field: refused before anything runs (issue 15).
       const answer = await send('query ($id: ID!) { ticket(id: $id) { id techDescription version } }', { id: ticketId });
-      expect(answer.data).toEqual({ ticket: { id: ticketId, techDescription: null, version: null } });
-      expect(codes(answer)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expectRefused(transport, answer, 'GRAPHQL_VALIDATION_FAILED');
       expect(JSON.stringify(answer)).not.toContain(SECRET);
+      // Where portal viewers still meet the shared Incident (the deprecated createTicket; a mutation, so not over GET):
+      // shield's field rule, FORBIDDEN on those fields. Another customer reports it, so the viewer's own list stays as it is.
+      if (transport !== 'GET') {
+        const created = await send('mutation { createTicket(input: { title: "Doors", description: "Over every door.", priority: LOW }) { number techDescription version } }', undefined, portalOther);
+        expect(created.data).toEqual({ createTicket: { number: expect.any(String), techDescription: null, version: null } });
+        expect(codes(created)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      }
       const staffField = await send('{ incidents { items { id } } }');
       expect(codes(staffField)).toEqual(['FORBIDDEN']);
     });

@@ -18,63 +18,6 @@ const CONFORMING_AUTH = ['login', 'registerBusiness', 'registerDeveloper', 'acce
  */
 const INPUT_NAMED_OTHERWISE: Record<string, string> = { incidentUpdate: 'IncidentUpdateFieldsInput' };
 
-/**
- * Mutations of the old style whose replacement has not landed yet (the portal ticket and the admin/auth parts of
- * issue 15). Each merge that deprecates one removes it here; the list must end empty.
- */
-const NOT_YET_CONVERTED = [
-  // Portal tickets
-  'addTicketComment',
-  'addTicketParticipant',
-  'attachTicketFiles',
-  'createTicket',
-  'leaveTicket',
-  'rateTicket',
-  'rateTicketWithLink',
-  'removeTicketParticipant',
-  // Administration
-  'changeStaffRole',
-  'createCustomer',
-  'createPortalUser',
-  'createWebhookEndpoint',
-  'deactivatePortalUser',
-  'deactivateStaff',
-  'deleteCustomer',
-  'deleteWebhookEndpoint',
-  'inviteStaff',
-  'reactivatePortalUser',
-  'retryDelivery',
-  'rotateWebhookSecret',
-  'sendPortalUserPasswordReset',
-  'setNotificationPreference',
-  'setOnCallRecipients',
-  'updateCustomer',
-  'updatePortalUser',
-  'updateTenantSettings',
-  'updateWebhookEndpoint',
-  // Staff and customer sign-in
-  'changePassword',
-  'customerForgotPassword',
-  'customerLogout',
-  'customerRefreshToken',
-  'customerResetPassword',
-  'forgotPassword',
-  'logout',
-  'oauthCallback',
-  'oauthLogin',
-  'refreshToken',
-  'registerCustomer',
-  'requestSignInLink',
-  'resendCustomerOtp',
-  'resendOtp',
-  'resetPassword',
-  'updateProfile',
-  'validateCustomerResetToken',
-  'validateResetToken',
-  'verifyCustomerEmail',
-  'verifyEmail',
-];
-
 const REASON = /^Use ([a-z][A-Za-z0-9]*)\. Removed in the release after next\.$/;
 const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
@@ -114,16 +57,11 @@ describe('one mutation style (issue 15)', () => {
 
   it('every other mutation takes one `input: <Name>Input!` (or nothing) and returns <Name>Payload', () => {
     const problems = all
-      .filter((f) => f.deprecationReason == null && !NOT_YET_CONVERTED.includes(f.name))
+      .filter((f) => f.deprecationReason == null)
       .map((f) => [f.name, styleProblem(f)] as const)
       .filter(([, problem]) => problem)
       .map(([name, problem]) => `${name}: ${problem}`);
     expect(problems).toEqual([]);
-  });
-
-  it('NOT_YET_CONVERTED lists only mutations still of the old style (remove each one its replacement deprecates)', () => {
-    const stale = NOT_YET_CONVERTED.filter((name) => !mutations[name] || mutations[name].deprecationReason != null || !styleProblem(mutations[name]));
-    expect(stale).toEqual([]);
   });
 
   it('the rule catches what it should: a mutation of the old style, a wrong payload name, a second argument', () => {

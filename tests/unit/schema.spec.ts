@@ -29,6 +29,8 @@ describe('schema', () => {
     const legacy: [string, string, string][] = [
       ['Incident', 'summary', 'title'],
       ['Incident', 'comments', 'updates'],
+      ['Ticket', 'summary', 'title'],
+      ['Ticket', 'comments', 'updates'],
       ['PortalAccount', 'name', 'displayName'],
       ['PortalAccount', 'companyId', 'tenantId'],
     ];
@@ -126,7 +128,6 @@ describe('schema', () => {
   "Incident": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
   "IncidentAuthor": "displayName kind",
   "IncidentChange": "eventType incident",
-  "IncidentPage": "items pageInfo pagination",
   "IncidentSla": "resolutionDueAt responseDueAt",
   "IncidentUpdate": "author body createdAt id kind status visibility",
   "KbArticleCard": "category excerpt highlight id publishedAt slug tags title",
@@ -141,7 +142,19 @@ describe('schema', () => {
   "PortalMe": "customer displayName email id tenant",
   "PortalOrganization": "id name",
   "PortalTenant": "id name slug",
+  "Ticket": "acknowledgedAt closedAt comments createdAt description id number participants priority resolutionSummary resolvedAt sla source status summary title type updatedAt updates",
+  "TicketChange": "eventType ticket",
+  "TicketCommentAddPayload": "ticket update",
+  "TicketCreatePayload": "replayed ticket",
+  "TicketFilesAttachPayload": "attachments replayed ticket",
+  "TicketLeavePayload": "left",
+  "TicketPage": "items pageInfo pagination",
+  "TicketParticipant": "displayName id",
+  "TicketParticipantAddPayload": "ticket",
+  "TicketParticipantRemovePayload": "ticket",
+  "TicketRatePayload": "rating",
   "TicketRating": "comment createdAt score ticketId",
+  "TicketUpdate": "author body createdAt id kind status visibility",
 }
 `);
   });

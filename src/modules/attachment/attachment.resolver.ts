@@ -1,12 +1,15 @@
-import { Arg, Ctx, Extensions, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Extensions, Field, FieldResolver, ID, Info, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { replacedBy } from '../../graphql/replaced-by';
 import { Upload, UploadScalar } from '../../graphql/uploads';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { portalTicket, timeline } from '../incident/incident.timeline';
 import { Incident } from '../incident/incident.types';
 import { attachmentDownloadPath } from './attachment.columns';
 import type { AttachmentView, AttachmentViewer, UploadPart } from './attachment.service';
-import { AttachmentTimelineView, AttachmentUploadView } from './attachment.types';
+import { TicketFilesAttachInput } from './attachment.inputs';
+import { AttachmentTimelineView, AttachmentUploadView, TicketFilesAttachPayload } from './attachment.types';
 
 const TICKET = { description: 'The id or the number (INC-…).' };
 const UPDATE = { nullable: true, description: 'Hang the files on this update (a customer: a comment of their own; staff: any update, INTERNAL included) rather than on the ticket itself.' };
@@ -58,10 +61,13 @@ export class IncidentAttachmentsResolver {
   @Extensions({ assumedListSize: 5 })
   @FieldResolver(() => [AttachmentTimelineView], { nullable: true, description: 'Files on the ticket and its updates the caller may see, oldest first (`updateId` says which update).' })
   attachments(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.attachments.load(incident.id);
+    return timeline.attachments(ctx, incident.id);
   }
 
-  @Mutation(() => AttachmentUploadView, { description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments).' })
+  @Mutation(() => AttachmentUploadView, {
+    description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments).',
+    deprecationReason: replacedBy('ticketFilesAttach'),
+  })
   async attachTicketFiles(
     @Arg('ticketId', () => ID, TICKET) ticketId: string,
     @Arg('files', () => [UploadScalar], FILES) files: Upload[],
@@ -71,6 +77,20 @@ export class IncidentAttachmentsResolver {
   ): Promise<AttachmentUploadView> {
     const viewer = customerViewer(ctx);
     return uploaded(viewer, await ctx.services.attachments.upload(viewer, ticketId, uploadParts(files, updateId), { idempotencyKey: idempotencyKey ?? undefined, client: ctx.client }));
+  }
+
+  // The portal's own (issue 15): one input (the files inside it), a payload with the ticket afterwards; the same service call.
+  @Mutation(() => TicketFilesAttachPayload, {
+    description: 'Customer: attaches files to a ticket I may see (not a closed one), or to a comment of mine. A GraphQL multipart request only (docs/api.md, Attachments): map the files to `variables.input.files.<n>`.',
+  })
+  async ticketFilesAttach(
+    @Arg('input', () => TicketFilesAttachInput, { description: 'The ticket, the files, and where to hang them.' }) input: TicketFilesAttachInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketFilesAttachPayload> {
+    const viewer = customerViewer(ctx);
+    const result = await ctx.services.attachments.upload(viewer, input.ticketId, uploadParts(input.files, input.updateId), { idempotencyKey: input.idempotencyKey ?? undefined, client: ctx.client });
+    return { ...uploaded(viewer, result), ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
   }
 
   @Mutation(() => AttachmentUploadView, {

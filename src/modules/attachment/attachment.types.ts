@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Ticket } from '../incident/ticket.types';
 
 @ObjectType('Attachment', { simpleResolvers: true, description: 'A file attached to a ticket or to one of its updates. Upload with attachTicketFiles / attachIncidentFiles (a GraphQL multipart request) or through REST (docs/api.md, Attachments).' })
 export class AttachmentTimelineView {
@@ -15,4 +16,11 @@ export class AttachmentTimelineView {
 export class AttachmentUploadView {
   @Field(() => [AttachmentTimelineView], { description: 'The files stored, as the timelines show them.' }) attachments!: AttachmentTimelineView[];
   @Field({ description: 'True: a retry with the idempotencyKey of an earlier, identical upload; its files are answered and nothing new is stored.' }) replayed!: boolean;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The files ticketFilesAttach stored, in the order they were sent, and the ticket after.' })
+export class TicketFilesAttachPayload {
+  @Field(() => [AttachmentTimelineView], { description: 'The files stored, as the timelines show them.' }) attachments!: AttachmentTimelineView[];
+  @Field({ description: 'True: a retry with the idempotencyKey of an earlier, identical upload; its files are answered and nothing new is stored.' }) replayed!: boolean;
+  @Field(() => Ticket, { description: 'The ticket, with the files.' }) ticket!: Ticket;
 }

@@ -4,6 +4,7 @@ import { staffViewer } from '../../graphql/viewer';
 import { CreateCustomerInput, CustomerFilterInput, OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput, UpdateCustomerInput } from './customer-admin.inputs';
 import { CustomerOrganization, CustomerOrganizationPage, OrganizationCreatePayload, OrganizationDeletePayload, OrganizationUpdatePayload } from './customer-admin.types';
 import { LimitArg, PageArg } from '../../shared/listing';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Customer organizations for staff. Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -44,17 +45,17 @@ export class CustomerAdminResolver {
     return this.organization(id, ctx);
   }
 
-  @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.', deprecationReason: 'Use organizationCreate. Removed in the release after next.' })
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: creates a customer organization.', deprecationReason: replacedBy('organizationCreate') })
   createCustomer(@Arg('input', { description: 'The new organization.' }) input: CreateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.', deprecationReason: 'Use organizationUpdate. Removed in the release after next.' })
+  @Mutation(() => CustomerOrganization, { description: 'MANAGER: renames an organization or changes its sharing mode.', deprecationReason: replacedBy('organizationUpdate') })
   updateCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.update(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.', deprecationReason: 'Use organizationDelete. Removed in the release after next.' })
+  @Mutation(() => ID, { description: 'MANAGER: deletes an organization without portal users (else CUSTOMER_HAS_PORTAL_USERS); returns its id.', deprecationReason: replacedBy('organizationDelete') })
   deleteCustomer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.customerAdmin.delete(staffViewer(ctx), id, ctx.client);
   }

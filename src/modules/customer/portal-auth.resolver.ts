@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { customerViewer } from '../../graphql/viewer';
 import { RefreshTokenInput } from '../user/user.inputs';
 import { TokenPair } from '../user/user.types';
@@ -28,17 +29,17 @@ import {
 /** Customer portal accounts (/api/v1/customer and /api/v1/portal/auth). */
 @Resolver()
 export class PortalAuthResolver {
-  @Mutation(() => CustomerRegistration, { description: 'Creates a customer account in a company open to sign-up; e-mails a code.', deprecationReason: 'Use customerRegister. Removed in the release after next.' })
+  @Mutation(() => CustomerRegistration, { description: 'Creates a customer account in a company open to sign-up; e-mails a code.', deprecationReason: replacedBy('customerRegister') })
   registerCustomer(@Arg('input', { description: 'The new account.' }) input: RegisterCustomerInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.register(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: "Verifies a customer's address with the e-mailed code; true when verified.", deprecationReason: 'Use customerEmailVerify. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: "Verifies a customer's address with the e-mailed code; true when verified.", deprecationReason: replacedBy('customerEmailVerify') })
   verifyCustomerEmail(@Arg('input', { description: 'The address and its code.' }) input: CustomerVerifyEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.verifyEmail(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'At most 3 a minute per address; same answer for unknown addresses.', deprecationReason: 'Use customerEmailOtpResend. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'At most 3 a minute per address; same answer for unknown addresses.', deprecationReason: replacedBy('customerEmailOtpResend') })
   resendCustomerOtp(@Arg('input', { description: 'The address to send a new code to.' }) input: CustomerEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.resendOtp(input, ctx.client);
   }
@@ -53,12 +54,12 @@ export class PortalAuthResolver {
     return ctx.services.portalAuth.login(input, ctx.client);
   }
 
-  @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.', deprecationReason: 'Use customerSessionRefresh. Removed in the release after next.' })
+  @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.', deprecationReason: replacedBy('customerSessionRefresh') })
   customerRefreshToken(@Arg('input', { description: 'The portal refresh token.' }) input: RefreshTokenInput, @Ctx() ctx: Context) {
     return ctx.services.portalAuth.refresh(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: "Ends the signed-in customer's session (its refresh token stops working; its access tokens at once).", deprecationReason: 'Use customerSessionEnd. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: "Ends the signed-in customer's session (its refresh token stops working; its access tokens at once).", deprecationReason: replacedBy('customerSessionEnd') })
   customerLogout(@Ctx() ctx: Context) {
     return ctx.services.portalAuth.logout(customerViewer(ctx), ctx.client);
   }

@@ -5,6 +5,7 @@ import { ResetTokenStatus } from '../user/user.types';
 import { AcceptPortalInvitationInput } from './customer-admin.inputs';
 import { CustomerEmailInput, CustomerPasswordResetInput, CustomerPasswordResetRequestInput, CustomerPasswordResetTokenCheckInput } from './customer.inputs';
 import { CustomerPasswordResetPayload, CustomerPasswordResetRequestPayload, CustomerPasswordResetTokenCheckPayload, PortalAuthPayload } from './customer.types';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Portal passwords from e-mailed tokens (public): invitations and resets. */
 @Resolver()
@@ -14,17 +15,17 @@ export class PortalPasswordResolver {
     return ctx.services.portalPasswords.acceptInvitation(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'E-mails a portal password reset token (per company with the address). Same answer for unknown addresses.', deprecationReason: 'Use customerPasswordResetRequest. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'E-mails a portal password reset token (per company with the address). Same answer for unknown addresses.', deprecationReason: replacedBy('customerPasswordResetRequest') })
   customerForgotPassword(@Arg('input', { description: "The account's address." }) input: CustomerEmailInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.forgotPassword(input, ctx.client);
   }
 
-  @Mutation(() => ResetTokenStatus, { description: 'Whether a portal reset token is still usable (an unusable one is an error).', deprecationReason: 'Use customerPasswordResetTokenCheck. Removed in the release after next.' })
+  @Mutation(() => ResetTokenStatus, { description: 'Whether a portal reset token is still usable (an unusable one is an error).', deprecationReason: replacedBy('customerPasswordResetTokenCheck') })
   validateCustomerResetToken(@Arg('input', { description: 'The reset token.' }) input: ResetTokenInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.validateResetToken(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Sets a new portal password with a reset token and ends every session of the account.', deprecationReason: 'Use customerPasswordReset. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Sets a new portal password with a reset token and ends every session of the account.', deprecationReason: replacedBy('customerPasswordReset') })
   customerResetPassword(@Arg('input', { description: 'The reset token and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: Context) {
     return ctx.services.portalPasswords.resetPassword(input, ctx.client);
   }

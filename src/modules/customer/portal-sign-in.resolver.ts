@@ -2,11 +2,12 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { CustomerSignInLinkRequestInput, SignInLinkRequestInput, SignInWithLinkInput } from './customer.inputs';
 import { CustomerSignInLinkRequestPayload, PortalAuthPayload } from './customer.types';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Portal sign-in links (public): asking for one by e-mail, and signing in with it. */
 @Resolver()
 export class PortalSignInResolver {
-  @Mutation(() => Boolean, { description: 'E-mails a portal sign-in link (single use, 15 minutes). Same answer for unknown addresses; limited like codes.', deprecationReason: 'Use customerSignInLinkRequest. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'E-mails a portal sign-in link (single use, 15 minutes). Same answer for unknown addresses; limited like codes.', deprecationReason: replacedBy('customerSignInLinkRequest') })
   requestSignInLink(@Arg('input', { description: 'The address and, optionally, the workspace.' }) input: SignInLinkRequestInput, @Ctx() ctx: Context) {
     return ctx.services.portalSignIn.requestLink(input, ctx.client);
   }

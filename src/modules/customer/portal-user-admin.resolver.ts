@@ -21,6 +21,7 @@ import {
   PortalUserUpdatePayload,
 } from './customer-admin.types';
 import { LimitArg, PageArg } from '../../shared/listing';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Portal users administered by staff (MANAGER and above). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -40,27 +41,27 @@ export class PortalUserAdminResolver {
     return ctx.services.portalUserAdmin.get(staffViewer(ctx), id);
   }
 
-  @Mutation(() => PortalUser, { description: 'MANAGER: creates a portal user and e-mails an invitation to set a password.', deprecationReason: 'Use portalUserCreate. Removed in the release after next.' })
+  @Mutation(() => PortalUser, { description: 'MANAGER: creates a portal user and e-mails an invitation to set a password.', deprecationReason: replacedBy('portalUserCreate') })
   createPortalUser(@Arg('input', { description: 'The new portal user.' }) input: CreatePortalUserInput, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => PortalUser, { description: 'MANAGER: renames a portal user and/or moves them to another organization (or none).', deprecationReason: 'Use portalUserUpdate. Removed in the release after next.' })
+  @Mutation(() => PortalUser, { description: 'MANAGER: renames a portal user and/or moves them to another organization (or none).', deprecationReason: replacedBy('portalUserUpdate') })
   updatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdatePortalUserInput, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.update(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => PortalUser, { description: 'MANAGER: deactivates a portal user; their sessions end at once.', deprecationReason: 'Use portalUserDeactivate. Removed in the release after next.' })
+  @Mutation(() => PortalUser, { description: 'MANAGER: deactivates a portal user; their sessions end at once.', deprecationReason: replacedBy('portalUserDeactivate') })
   deactivatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.deactivate(staffViewer(ctx), id, ctx.client);
   }
 
-  @Mutation(() => PortalUser, { description: 'MANAGER: lets a deactivated portal user sign in again.', deprecationReason: 'Use portalUserReactivate. Removed in the release after next.' })
+  @Mutation(() => PortalUser, { description: 'MANAGER: lets a deactivated portal user sign in again.', deprecationReason: replacedBy('portalUserReactivate') })
   reactivatePortalUser(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.reactivate(staffViewer(ctx), id, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'MANAGER: e-mails the portal user a password reset link.', deprecationReason: 'Use portalUserPasswordResetSend. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'MANAGER: e-mails the portal user a password reset link.', deprecationReason: replacedBy('portalUserPasswordResetSend') })
   sendPortalUserPasswordReset(@Arg('id', () => ID, { description: "The portal user's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.portalUserAdmin.sendPasswordReset(staffViewer(ctx), id, ctx.client);
   }

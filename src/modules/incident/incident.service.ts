@@ -70,6 +70,11 @@ export class IncidentService {
    * creates nothing.
    */
   async createTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<Incident> {
+    return (await this.submitTicket(viewer, input, idempotencyKey)).incident;
+  }
+
+  /** createTicket, also telling whether the answer is the first ticket of a repeated idempotency key (`replayed`). */
+  async submitTicket(viewer: CustomerViewer, input: TicketInput, idempotencyKey?: string | null): Promise<{ incident: IncidentRow; replayed: boolean }> {
     const title = requiredText('title', input.title, TITLE_MAX);
     const description = requiredText('description', input.description, DESCRIPTION_MAX);
     const key = idempotencyKey?.trim() || null;
@@ -83,7 +88,7 @@ export class IncidentService {
       return this.get(viewer, first.id);
     };
     const earlier = await replay();
-    if (earlier) return earlier;
+    if (earlier) return { incident: earlier, replayed: true };
 
     let id: string;
     try {
@@ -121,11 +126,11 @@ export class IncidentService {
       // Two requests with the same key at once: the unique index let one through; answer as it did.
       if (e instanceof UniqueConstraintViolationException && key) {
         const winner = await replay();
-        if (winner) return winner;
+        if (winner) return { incident: winner, replayed: true };
       }
       throw e;
     }
-    return this.get(viewer, id);
+    return { incident: await this.get(viewer, id), replayed: false };
   }
 
   /**

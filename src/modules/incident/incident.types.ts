@@ -84,8 +84,13 @@ export class IncidentAuthor {
   @Field(() => AuthorKindEnum, { description: 'Staff, customer or the system.' }) kind!: AuthorKind;
 }
 
-@ObjectType('IncidentUpdate', { simpleResolvers: true, description: 'A comment or status event. Customers only ever see PUBLIC ones.' })
-export class IncidentUpdateView {
+/**
+ * The fields of an update that a customer may see, shared by the staff type (IncidentUpdate) and the portal one
+ * (TicketUpdate, ticket.types.ts). A field only staff may see goes on IncidentUpdateView, never here.
+ */
+// Never a type of the schema itself (no field returns it, so it is not emitted): only its subclasses are.
+@ObjectType({ description: 'Shared fields (not in the schema).' })
+export abstract class UpdateFields {
   @Field(() => ID, { description: "The update's id." }) id!: string;
   @Field(() => UpdateKindEnum, { description: 'A comment or a status event.' }) kind!: UpdateKind;
   @Field({ description: 'Its text.' }) body!: string;
@@ -94,6 +99,9 @@ export class IncidentUpdateView {
   @Field(() => IncidentAuthor, { description: 'Who wrote it.' }) author!: IncidentAuthor;
   @Field(() => Date, { description: 'When it was written.' }) createdAt!: string;
 }
+
+@ObjectType('IncidentUpdate', { simpleResolvers: true, description: 'A comment or status event. Customers only ever see PUBLIC ones.' })
+export class IncidentUpdateView extends UpdateFields {}
 
 @ObjectType({ simpleResolvers: true, description: 'The customer-facing SLA targets.' })
 export class IncidentSla {
@@ -118,19 +126,19 @@ export class IncidentAssignee {
 }
 
 /**
- * One type for staff and customers. Internal fields (techDescription, assignee, internalSla) are nullable
- * and carry shield rules that refuse portal viewers; the read model does not even select them for a
- * customer.
+ * The fields of a ticket that a customer may see: shared by the staff type (Incident) and the portal one (Ticket,
+ * ticket.types.ts), so both read the same columns under the same names. An internal field (incident.fields.ts)
+ * goes on Incident, never here: tests/unit/schema-walk.spec.ts checks that no portal type has one.
  */
-@ObjectType({ simpleResolvers: true, description: 'An incident or change ticket.' })
-export class Incident {
-  @Field(() => ID, { description: "The incident's id." }) id!: string;
+// Never a type of the schema itself (no field returns it, so it is not emitted): only its subclasses are.
+@ObjectType({ description: 'Shared fields (not in the schema).' })
+export abstract class TicketFields {
+  @Field(() => ID, { description: 'Its id.' }) id!: string;
   @Field({ description: 'INC-YYYYMMDD-NNNN, or CHG-… for changes.' }) number!: string;
   @Field(() => IncidentTypeEnum, { description: 'An incident or a change.' }) type!: IncidentType;
   @Field({ description: 'A short title.' }) title!: string;
   @Field({ description: 'Same as title (the Scrubbe documents call it summary).', deprecationReason: 'Use title. Kept for the Scrubbe documents\' REST routes.' }) summary!: string;
   @Field({ description: 'As the reporter wrote it.' }) description!: string;
-  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) techDescription!: string | null;
   @Field(() => IncidentStatusEnum, { description: 'Where it is in the status machine.' }) status!: IncidentStatus;
   @Field(() => PriorityEnum, { description: 'How urgent it is; it sets the SLA due times.' }) priority!: Priority;
   @Field(() => IncidentSourceEnum, { description: 'How it was reported: the portal, staff or the API.' }) source!: IncidentSource;
@@ -140,9 +148,20 @@ export class Incident {
   @Field(() => Date, { nullable: true, description: 'When it was resolved; null while open (or reopened).' }) resolvedAt!: string | null;
   @Field(() => Date, { nullable: true, description: 'When it was closed.' }) closedAt!: string | null;
   @Field(() => IncidentSla, { description: 'When a response and a resolution are due.' }) sla!: IncidentSla;
+  @Field(() => String, { nullable: true, description: 'Written when resolving.' }) resolutionSummary!: string | null;
+}
+
+/**
+ * The staff type: the customer fields and the internal ones (nullable, ruled staffOnly by shield; the read model
+ * does not even select them for a customer). Portal viewers read tickets as Ticket; they still reach Incident
+ * through the deprecated createTicket and the shared subscriptions, where shield keeps refusing them the
+ * internal fields.
+ */
+@ObjectType({ simpleResolvers: true, description: 'An incident or change ticket.' })
+export class Incident extends TicketFields {
+  @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) techDescription!: string | null;
   @Field(() => InternalSla, { nullable: true, description: 'Internal: staff only.' }) internalSla!: InternalSla | null;
   @Field(() => IncidentAssignee, { nullable: true, description: 'Internal: staff only.' }) assignee!: IncidentAssignee | null;
-  @Field(() => String, { nullable: true, description: 'Written when resolving.' }) resolutionSummary!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) impactSummary!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) blastRadius!: string | null;
   @Field(() => String, { nullable: true, description: 'Internal: staff only.' }) serviceArea!: string | null;

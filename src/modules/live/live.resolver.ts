@@ -1,13 +1,31 @@
 import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { readViewer } from '../../graphql/viewer';
+import { customerViewer, readViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
+import { Ticket } from '../incident/ticket.types';
+import { ForbiddenError } from '../../shared/errors';
 import type { IncidentChangeView } from './live.service';
 
 @ObjectType({ simpleResolvers: true, description: 'An incident the viewer may see, just after an event changed it.' })
 export class IncidentChange {
   @Field({ description: 'The event: incident.created, incident.status_changed, incident.public_update, …' }) eventType!: string;
   @Field(() => Incident, { description: 'The incident as the subscriber may see it, read after the event.' }) incident!: Incident;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A ticket I may see, just after an event changed it.' })
+export class TicketChange {
+  @Field({ description: 'The event: incident.created, incident.status_changed, incident.public_update, …' }) eventType!: string;
+  @Field(() => Ticket, { description: 'The ticket as I may see it, read after the event.' }) ticket!: Ticket;
+}
+
+/**
+ * The portal user subscribing to a customer-only subscription. `subscribe` runs before shield, which wraps each
+ * event's resolve only, so it answers as the customerOnly rule does: a staff token FORBIDDEN (a good token of the
+ * other kind: the client must not refresh it), no token UNAUTHENTICATED.
+ */
+function portalSubscriber(ctx: Context) {
+  if (ctx.viewer.kind === 'staff') throw new ForbiddenError();
+  return customerViewer(ctx);
 }
 
 type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
@@ -26,8 +44,10 @@ const freshLoaders = (ctx: Context) => ctx.loaders.incidents.clearAll();
  */
 @Resolver()
 export class LiveResolver {
+  // Not deprecated: staff follow incidents with it. Portal clients should follow tickets with ticketUpdated and
+  // ticketsChanged (the portal's Ticket type); portal viewers still get the customer view here, as before.
   @Subscription(() => Incident, {
-    description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only).',
+    description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only; portal clients: use ticketUpdated).',
     subscribe: ({ args, context }: Data) => context.services.live.changesOf(readViewer(context), args.id!),
   })
   incidentUpdated(@Arg('id', () => ID, { description: "The incident's id." }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Incident {
@@ -36,11 +56,31 @@ export class LiveResolver {
   }
 
   @Subscription(() => IncidentChange, {
-    description: 'Staff or portal user: every incident the caller may see, each time an event changes it.',
+    description: 'Staff or portal user: every incident the caller may see, each time an event changes it (portal clients: use ticketsChanged).',
     subscribe: ({ context }: Data) => context.services.live.changes(readViewer(context)),
   })
   incidentsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): IncidentChangeView {
     freshLoaders(ctx);
     return change;
+  }
+
+  // The portal's counterparts: the same live service and reads (the customer view, the tickets the viewer may see),
+  // answered as the portal's own types.
+  @Subscription(() => Ticket, {
+    description: 'Customer: the ticket each time an event changes it (one I may see; another answers INCIDENT_NOT_FOUND, like a missing one).',
+    subscribe: ({ args, context }: Data) => context.services.live.changesOf(portalSubscriber(context), args.id!),
+  })
+  ticketUpdated(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Ticket {
+    freshLoaders(ctx);
+    return change.incident;
+  }
+
+  @Subscription(() => TicketChange, {
+    description: 'Customer: every ticket I may see, each time an event changes it.',
+    subscribe: ({ context }: Data) => context.services.live.changes(portalSubscriber(context)),
+  })
+  ticketsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): TicketChange {
+    freshLoaders(ctx);
+    return { eventType: change.eventType, ticket: change.incident };
   }
 }

@@ -30,6 +30,7 @@ import {
   WebhookSecretRotatePayload,
 } from './notification.types';
 import { LimitArg, PageArg } from '../../shared/listing';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Notification preferences, on-call recipients, deliveries and webhook endpoints. Thin: one service call each. */
 @Resolver()
@@ -40,7 +41,7 @@ export class NotificationResolver {
     return own.services.notifications.preferences(own.viewer);
   }
 
-  @Mutation(() => [NotificationPreferenceView], { description: 'Staff or portal user: turns one kind of notification e-mail on or off for the caller.', deprecationReason: 'Use notificationPreferenceSet. Removed in the release after next.' })
+  @Mutation(() => [NotificationPreferenceView], { description: 'Staff or portal user: turns one kind of notification e-mail on or off for the caller.', deprecationReason: replacedBy('notificationPreferenceSet') })
   setNotificationPreference(
     @Arg('kind', () => NotificationKindEnum, { description: 'The kind of notification.' }) kind: NotificationKind,
     @Arg('enabled', { description: 'True to receive it, false not to.' }) enabled: boolean,
@@ -55,7 +56,7 @@ export class NotificationResolver {
     return ctx.services.notifications.onCall(staffViewer(ctx));
   }
 
-  @Mutation(() => OnCallRecipientsView, { description: 'ADMIN: sets the on-call addresses; an empty list returns to the MANAGERs and ADMINs.', deprecationReason: 'Use onCallRecipientsSet. Removed in the release after next.' })
+  @Mutation(() => OnCallRecipientsView, { description: 'ADMIN: sets the on-call addresses; an empty list returns to the MANAGERs and ADMINs.', deprecationReason: replacedBy('onCallRecipientsSet') })
   setOnCallRecipients(@Arg('emails', () => [String], { description: 'The addresses to notify, at most 20; empty: the MANAGERs and ADMINs.' }) emails: string[], @Ctx() ctx: Context) {
     return ctx.services.notifications.setOnCall(staffViewer(ctx), emails, ctx.client);
   }
@@ -72,7 +73,7 @@ export class NotificationResolver {
     return ctx.services.deliveries.list(staffViewer(ctx), { status, channel, eventType }, page, limit);
   }
 
-  @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.', deprecationReason: 'Use deliveryRetry. Removed in the release after next.' })
+  @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.', deprecationReason: replacedBy('deliveryRetry') })
   retryDelivery(@Arg('id', () => ID, { description: "The delivery's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.deliveries.retry(staffViewer(ctx), id, ctx.client);
   }
@@ -82,22 +83,22 @@ export class NotificationResolver {
     return ctx.services.webhooks.list(staffViewer(ctx));
   }
 
-  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: registers an endpoint; its signing secret is in this answer only.', deprecationReason: 'Use webhookEndpointCreate. Removed in the release after next.' })
+  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: registers an endpoint; its signing secret is in this answer only.', deprecationReason: replacedBy('webhookEndpointCreate') })
   createWebhookEndpoint(@Arg('input', { description: 'The new endpoint.' }) input: CreateWebhookEndpointInput, @Ctx() ctx: Context) {
     return ctx.services.webhooks.create(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => WebhookEndpointView, { description: 'ADMIN: changes the URL, event types, description, or turns it off and on.', deprecationReason: 'Use webhookEndpointUpdate. Removed in the release after next.' })
+  @Mutation(() => WebhookEndpointView, { description: 'ADMIN: changes the URL, event types, description, or turns it off and on.', deprecationReason: replacedBy('webhookEndpointUpdate') })
   updateWebhookEndpoint(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Arg('input', { description: 'What to change.' }) input: UpdateWebhookEndpointInput, @Ctx() ctx: Context) {
     return ctx.services.webhooks.update(staffViewer(ctx), id, input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'ADMIN: deletes an endpoint.', deprecationReason: 'Use webhookEndpointDelete. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'ADMIN: deletes an endpoint.', deprecationReason: replacedBy('webhookEndpointDelete') })
   deleteWebhookEndpoint(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.remove(staffViewer(ctx), id, ctx.client);
   }
 
-  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: replaces the signing secret; the new one is in this answer only.', deprecationReason: 'Use webhookSecretRotate. Removed in the release after next.' })
+  @Mutation(() => WebhookEndpointWithSecret, { description: 'ADMIN: replaces the signing secret; the new one is in this answer only.', deprecationReason: replacedBy('webhookSecretRotate') })
   rotateWebhookSecret(@Arg('id', () => ID, { description: "The endpoint's id." }) id: string, @Ctx() ctx: Context) {
     return ctx.services.webhooks.rotateSecret(staffViewer(ctx), id, ctx.client);
   }

@@ -1,9 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { replacedBy } from '../../graphql/replaced-by';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
+import { portalTicket, portalTicketIfVisible, timeline } from '../incident/incident.timeline';
 import { Incident } from '../incident/incident.types';
-import { ParticipantView, PortalColleague } from './participant.types';
+import { TicketLeaveInput, TicketParticipantAddInput, TicketParticipantRemoveInput } from './participant.inputs';
+import { ParticipantView, PortalColleague, TicketLeavePayload, TicketParticipantAddPayload, TicketParticipantRemovePayload } from './participant.types';
 import { IncidentParticipantAddInput, IncidentParticipantAddPayload, IncidentParticipantRemoveInput, IncidentParticipantRemovePayload } from './participant.staff-mutations';
 
 const TICKET = { description: 'The id or the number (INC-…).' };
@@ -15,7 +18,7 @@ export class ParticipantResolver {
     description: 'The portal users taking part in the ticket besides its reporter, oldest first. Portal viewers get their id and display name only.',
   })
   participants(@Root() incident: Incident, @Ctx() ctx: Context) {
-    return ctx.loaders.incidents.participants.load(incident.id);
+    return timeline.participants(ctx, incident.id);
   }
 
   @Query(() => [PortalColleague], { description: 'Customer: the active users of my organization (but me), whom I may add to a ticket I reported. Empty without an organization.' })
@@ -23,21 +26,56 @@ export class ParticipantResolver {
     return ctx.services.participants.colleagues(customerViewer(ctx));
   }
 
-  @Mutation(() => [ParticipantView], { description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.' })
+  @Mutation(() => [ParticipantView], {
+    description: 'Customer, the reporter: adds an active colleague of the ticket\'s organization as a participant (again: nothing changes). The participants afterwards.',
+    deprecationReason: replacedBy('ticketParticipantAdd'),
+  })
   addTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The colleague's portal user id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.addByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
   @Mutation(() => [ParticipantView], {
     description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving: the answer is then empty). Removing someone who does not take part changes nothing.',
+    deprecationReason: replacedBy('ticketParticipantRemove'),
   })
   removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The participant's portal user id (your own: leaving)." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })
+  @Mutation(() => Boolean, {
+    description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).',
+    deprecationReason: replacedBy('ticketLeave'),
+  })
   leaveTicket(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Ctx() ctx: Context) {
     return ctx.services.participants.leave(customerViewer(ctx), ticketId, ctx.client);
+  }
+
+  // The portal's own (issue 15): one input, a payload with the ticket afterwards as the portal type; the same service calls.
+  @Mutation(() => TicketParticipantAddPayload, { description: "Customer, the reporter: adds an active colleague of the ticket's organization as a participant (again: nothing changes)." })
+  async ticketParticipantAdd(
+    @Arg('input', () => TicketParticipantAddInput, { description: 'The ticket and the colleague.' }) input: TicketParticipantAddInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketParticipantAddPayload> {
+    await ctx.services.participants.addByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
+    return { ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
+  }
+
+  @Mutation(() => TicketParticipantRemovePayload, {
+    description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving). Removing someone who does not take part changes nothing.',
+  })
+  async ticketParticipantRemove(
+    @Arg('input', () => TicketParticipantRemoveInput, { description: 'The ticket and the participant.' }) input: TicketParticipantRemoveInput,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<TicketParticipantRemovePayload> {
+    await ctx.services.participants.removeByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
+    return { ticket: await portalTicketIfVisible(ctx, info, input.ticketId, ['ticket']) };
+  }
+
+  @Mutation(() => TicketLeavePayload, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })
+  async ticketLeave(@Arg('input', () => TicketLeaveInput, { description: 'The ticket.' }) input: TicketLeaveInput, @Ctx() ctx: Context): Promise<TicketLeavePayload> {
+    return { left: await ctx.services.participants.leave(customerViewer(ctx), input.ticketId, ctx.client) };
   }
 
   @Mutation(() => [ParticipantView], {

@@ -22,3 +22,13 @@ export class RatingSummaryFilterInput {
   @Field(() => Date, { nullable: true, description: 'Rated before this time.' }) to?: Date | null;
   @Field(() => ID, { nullable: true, description: 'Only incidents assigned to this staff member when rated.' }) @IsOptional() @IsString() assigneeId?: string | null;
 }
+
+// The inputs of the portal's rating mutations (issue 15: one `input` each): the old ones' input, and the ticket.
+
+@InputType({ description: 'A satisfaction rating of a ticket: the ticket, 1 (very unhappy) to 5 (very happy), and an optional comment.' })
+export class TicketRateInput extends RateTicketInput {
+  @Field(() => ID, { description: 'The id or the number (INC-…).' }) ticketId!: string;
+}
+
+@InputType({ description: "A rating given through the resolution e-mail's link: the token says who rates which ticket." })
+export class TicketRateWithLinkInput extends RateTicketWithLinkInput {}

@@ -17,6 +17,16 @@ export class TicketRating {
   @Field(() => Date, { description: 'When it was given.' }) createdAt!: string;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'The rating ticketRate or ticketRateWithLink gave.' })
+export class TicketRatePayload {
+  @Field(() => TicketRating, { description: 'My rating, as I see it.' }) rating!: TicketRating;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The rating ticketRateWithLink gave.' })
+export class TicketRateWithLinkPayload {
+  @Field(() => TicketRating, { description: 'The rating, as the customer sees it.' }) rating!: TicketRating;
+}
+
 @ObjectType('IncidentRating', { simpleResolvers: true, description: 'A satisfaction rating of an incident (staff only).' })
 export class IncidentRatingView {
   @Field(() => ID, { description: "The rating's id." }) id!: string;

@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { UpdateTenantSettingsInput, WorkspaceSettingsUpdateInput } from './tenant-settings.inputs';
 import { TenantSettings, WorkspaceSettingsUpdatePayload } from './tenant-settings.types';
+import { replacedBy } from '../../graphql/replaced-by';
 
 @Resolver()
 export class TenantSettingsResolver {
@@ -19,7 +20,7 @@ export class TenantSettingsResolver {
     return this.workspaceSettings(ctx);
   }
 
-  @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.', deprecationReason: 'Use workspaceSettingsUpdate. Removed in the release after next.' })
+  @Mutation(() => TenantSettings, { description: 'ADMIN: renames the workspace and/or opens or closes customer self-registration.', deprecationReason: replacedBy('workspaceSettingsUpdate') })
   updateTenantSettings(@Arg('input', { description: 'What to change.' }) input: UpdateTenantSettingsInput, @Ctx() ctx: Context) {
     return ctx.services.tenantSettings.update(staffViewer(ctx), input, ctx.client);
   }

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { replacedBy } from '../../graphql/replaced-by';
 import { ownStaffAccount } from '../../graphql/viewer';
 import {
   ChangePasswordInput,
@@ -51,12 +52,12 @@ export class AuthResolver {
     return ctx.services.auth.registerDeveloper(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Verifies the e-mail address with the 6-digit code (10 minutes, 5 tries).', deprecationReason: 'Use emailVerify. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Verifies the e-mail address with the 6-digit code (10 minutes, 5 tries).', deprecationReason: replacedBy('emailVerify') })
   verifyEmail(@Arg('input', { description: 'The address and its code.' }) input: VerifyEmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.verifyEmail(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Sends a new code; at most 3 a minute per address. Same answer for unknown addresses.', deprecationReason: 'Use emailOtpResend. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Sends a new code; at most 3 a minute per address. Same answer for unknown addresses.', deprecationReason: replacedBy('emailOtpResend') })
   resendOtp(@Arg('input', { description: 'The address to send a new code to.' }) input: EmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.resendOtp(input, ctx.client);
   }
@@ -66,34 +67,34 @@ export class AuthResolver {
     return ctx.services.auth.login(input, ctx.client);
   }
 
-  @Mutation(() => TokenPair, { description: 'A new access token. Rotates the refresh token (unless REFRESH_TOKEN_ROTATION leaves GraphQL out); a reused one revokes the session.', deprecationReason: 'Use sessionRefresh. Removed in the release after next.' })
+  @Mutation(() => TokenPair, { description: 'A new access token. Rotates the refresh token (unless REFRESH_TOKEN_ROTATION leaves GraphQL out); a reused one revokes the session.', deprecationReason: replacedBy('sessionRefresh') })
   refreshToken(@Arg('input', { description: 'The staff refresh token.' }) input: RefreshTokenInput, @Ctx() ctx: Context) {
     return ctx.services.auth.refresh(input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.', deprecationReason: 'Use sessionEnd. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Ends the current session; its tokens stop working at once.', deprecationReason: replacedBy('sessionEnd') })
   logout(@Ctx() ctx: Context) {
     const own = ownStaffAccount(ctx);
     return own.services.auth.logout(own.viewer, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.', deprecationReason: 'Use passwordChange. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.', deprecationReason: replacedBy('passwordChange') })
   changePassword(@Arg('input', { description: 'The current and the new password.' }) input: ChangePasswordInput, @Ctx() ctx: Context) {
     const own = ownStaffAccount(ctx);
     return own.services.auth.changePassword(own.viewer, input, ctx.client);
   }
 
-  @Mutation(() => Boolean, { description: 'E-mails a reset token. Same answer for unknown addresses.', deprecationReason: 'Use passwordResetRequest. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'E-mails a reset token. Same answer for unknown addresses.', deprecationReason: replacedBy('passwordResetRequest') })
   forgotPassword(@Arg('input', { description: "The account's address." }) input: EmailInput, @Ctx() ctx: Context) {
     return ctx.services.auth.forgotPassword(input, ctx.client);
   }
 
-  @Mutation(() => ResetTokenStatus, { description: 'Whether a reset token is still usable (an unusable one is an error).', deprecationReason: 'Use passwordResetTokenCheck. Removed in the release after next.' })
+  @Mutation(() => ResetTokenStatus, { description: 'Whether a reset token is still usable (an unusable one is an error).', deprecationReason: replacedBy('passwordResetTokenCheck') })
   validateResetToken(@Arg('input', { description: 'The reset token.' }) input: ResetTokenInput, @Ctx() ctx: Context) {
     return ctx.services.auth.validateResetToken(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Sets a new password with a reset token and ends every session.', deprecationReason: 'Use passwordReset. Removed in the release after next.' })
+  @Mutation(() => Boolean, { description: 'Sets a new password with a reset token and ends every session.', deprecationReason: replacedBy('passwordReset') })
   resetPassword(@Arg('input', { description: 'The reset token and the new password.' }) input: ResetPasswordInput, @Ctx() ctx: Context) {
     return ctx.services.auth.resetPassword(input, ctx.client);
   }
@@ -104,7 +105,7 @@ export class AuthResolver {
     return own.services.auth.me(own.viewer);
   }
 
-  @Mutation(() => Me, { description: 'Updates names and phone. The e-mail address cannot be changed here.', deprecationReason: 'Use profileUpdate. Removed in the release after next.' })
+  @Mutation(() => Me, { description: 'Updates names and phone. The e-mail address cannot be changed here.', deprecationReason: replacedBy('profileUpdate') })
   updateProfile(@Arg('input', { description: 'What to change.' }) input: UpdateProfileInput, @Ctx() ctx: Context) {
     const own = ownStaffAccount(ctx);
     return own.services.auth.updateProfile(own.viewer, input);

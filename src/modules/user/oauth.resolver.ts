@@ -2,12 +2,13 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { OauthCompleteInput, OauthStartInput } from './user.inputs';
 import { AuthPayload, OAuthStart, OauthCompletePayload, OauthStartPayload } from './user.types';
+import { replacedBy } from '../../graphql/replaced-by';
 
 /** Staff sign-in with an OpenID Connect provider (/api/v1/auth/oauth). Thin: one service call each. */
 @Resolver()
 export class OAuthResolver {
   @Mutation(() => OAuthStart, {
-    deprecationReason: 'Use oauthStart. Removed in the release after next.',
+    deprecationReason: replacedBy('oauthStart'),
     description: 'Starts signing in with a provider ("google"): send the browser to authorizationUrl. The provider sends it back to the callback with code and state.',
   })
   oauthLogin(@Arg('provider', () => String, { description: 'The provider: google.' }) provider: string, @Ctx() ctx: Context) {
@@ -15,7 +16,7 @@ export class OAuthResolver {
   }
 
   @Mutation(() => AuthPayload, {
-    deprecationReason: 'Use oauthComplete. Removed in the release after next.',
+    deprecationReason: replacedBy('oauthComplete'),
     description:
       'Completes the sign-in with the code and state the provider returned (and iss, when it sends one). Signs in the account with that verified e-mail, or creates one with its own workspace.',
   })

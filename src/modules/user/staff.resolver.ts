@@ -3,6 +3,7 @@ import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput, StaffDeactivateInput, StaffInviteInput, StaffRoleChangeInput } from './user.inputs';
 import { AuthPayload, Invitation, StaffDeactivatePayload, StaffInvitePayload, StaffMember, StaffRoleChangePayload } from './user.types';
+import { replacedBy } from '../../graphql/replaced-by';
 
 @Resolver()
 export class StaffResolver {
@@ -11,7 +12,7 @@ export class StaffResolver {
     return ctx.services.staff.list(staffViewer(ctx));
   }
 
-  @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.', deprecationReason: 'Use staffInvite. Removed in the release after next.' })
+  @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.', deprecationReason: replacedBy('staffInvite') })
   inviteStaff(@Arg('input', { description: 'The address and the role.' }) input: InviteStaffInput, @Ctx() ctx: Context) {
     return ctx.services.staff.invite(staffViewer(ctx), input, ctx.client);
   }
@@ -21,12 +22,12 @@ export class StaffResolver {
     return ctx.services.staff.acceptInvitation(input, ctx.client);
   }
 
-  @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.', deprecationReason: 'Use staffRoleChange. Removed in the release after next.' })
+  @Mutation(() => StaffMember, { description: 'ADMIN: changes a member\'s role (never the last ADMIN\'s); ends their sessions.', deprecationReason: replacedBy('staffRoleChange') })
   changeStaffRole(@Arg('input', { description: 'The member and their new role.' }) input: ChangeStaffRoleInput, @Ctx() ctx: Context) {
     return ctx.services.staff.changeRole(staffViewer(ctx), input, ctx.client);
   }
 
-  @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.', deprecationReason: 'Use staffDeactivate. Removed in the release after next.' })
+  @Mutation(() => StaffMember, { description: 'ADMIN: deactivates a member (never the last ADMIN) and ends their sessions.', deprecationReason: replacedBy('staffDeactivate') })
   deactivateStaff(@Arg('userId', () => ID, { description: "The member's id." }) userId: string, @Ctx() ctx: Context) {
     return ctx.services.staff.deactivate(staffViewer(ctx), userId, ctx.client);
   }

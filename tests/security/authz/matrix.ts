@@ -129,6 +129,11 @@ const customerView = (data: unknown, id: string, w: World) => {
 };
 
 const staff = (perm: Permission): Access => ({ kind: 'staff', perm });
+/** A payload's ticket is the one named (issue 15, portal types). */
+const idOf = (field: string) => (data: unknown, id: string) => {
+  const got = (data as Record<string, { ticket?: { id?: string } }>)[field]?.ticket?.id;
+  return got === id ? null : `${field}.ticket.id is ${got}, expected ${id}`;
+};
 const customer: Access = { kind: 'customer' };
 /** A fresh ticket of the caller's kind, resolved (what a rating needs). */
 const freshResolvedTicket = async (w: World, c: Caller) => {
@@ -244,6 +249,77 @@ export const ROW_ENTRIES: RowEntry[] = [
     target: ticketTarget,
     fresh: freshTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { leaveTicket(ticketId: $id) }', variables: { id } }),
+    snapshot: participantSnapshot,
+  },
+
+  // --- issue 15, portal types: the portal's new-style mutations, the id inside `input`, the same access as the old ones.
+  {
+    slot: 'Mutation.ticketCommentAdd:input.ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { ticketCommentAdd(input: { ticketId: $id, body: "Any news?" }) { update { id visibility } ticket { id } } }', variables: { id } }),
+    snapshot: incidentSnapshot,
+    check: (data, id) => {
+      const p = (data as { ticketCommentAdd: { update: { visibility: string }; ticket: { id: string } } }).ticketCommentAdd;
+      return p.ticket.id === id && p.update.visibility === 'PUBLIC' ? null : `unexpected payload ${JSON.stringify(p)}`;
+    },
+  },
+  {
+    slot: 'Mutation.ticketFilesAttach:input.ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({
+      query: 'mutation($id: ID!, $files: [Upload!]!) { ticketFilesAttach(input: { ticketId: $id, files: $files }) { attachments { id } ticket { id } } }',
+      variables: { id, files: [null] },
+      files: GQL_FILE,
+    }),
+    snapshot: attachmentSnapshot,
+    check: uploaded('ticketFilesAttach'),
+  },
+  {
+    slot: 'Mutation.ticketRate:input.ticketId',
+    access: { kind: 'reporter', refused: 'RATING_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshResolvedTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { ticketRate(input: { ticketId: $id, score: 4 }) { rating { ticketId score } } }', variables: { id } }),
+    snapshot: ratingSnapshot,
+    check: (data, id) => ((data as { ticketRate: { rating: { ticketId: string } } }).ticketRate.rating.ticketId === id ? null : 'another ticket rated'),
+  },
+  {
+    slot: 'Mutation.ticketParticipantAdd:input.ticketId',
+    access: { kind: 'reporter', refused: 'PARTICIPANT_CHANGE_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: async (id, w) => ({
+      query: 'mutation($id: ID!, $u: ID!) { ticketParticipantAdd(input: { ticketId: $id, userId: $u }) { ticket { id participants { id displayName } } } }',
+      variables: { id, u: await colleagueFor(w, id) },
+    }),
+    snapshot: participantSnapshot,
+    check: (data) => ((data as { ticketParticipantAdd: { ticket: { participants: unknown[] } } }).ticketParticipantAdd.ticket.participants.length === 1 ? null : 'the colleague was not added'),
+  },
+  {
+    slot: 'Mutation.ticketParticipantRemove:input.ticketId',
+    access: { kind: 'reporter', refused: 'PARTICIPANT_CHANGE_NOT_ALLOWED' },
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { ticketParticipantRemove(input: { ticketId: $id, userId: $u }) { ticket { id } } }', variables: { id, u: notAParticipant(w) } }),
+    snapshot: participantSnapshot,
+    check: idOf('ticketParticipantRemove'),
+  },
+  {
+    slot: 'Mutation.ticketLeave:input.ticketId',
+    access: customer,
+    notFound: INCIDENT,
+    target: ticketTarget,
+    fresh: freshTicket,
+    op: (id) => ({ query: 'mutation($id: ID!) { ticketLeave(input: { ticketId: $id }) { left } }', variables: { id } }),
     snapshot: participantSnapshot,
   },
 
@@ -885,7 +961,15 @@ export const REFERENCE_SLOTS = [
  * Portal operations naming a portal user (the reporter adding or removing a participant): a user of another
  * organization, of none or of another workspace answers exactly like a missing one and writes nothing.
  */
-export const PORTAL_REFERENCE_SLOTS = ['Mutation.addTicketParticipant:userId', 'Mutation.removeTicketParticipant:userId', 'Mutation.attachTicketFiles:updateId'] as const;
+export const PORTAL_REFERENCE_SLOTS = [
+  'Mutation.addTicketParticipant:userId',
+  'Mutation.removeTicketParticipant:userId',
+  'Mutation.attachTicketFiles:updateId',
+  // issue 15, portal types: the new-style mutations, the ids inside `input`.
+  'Mutation.ticketParticipantAdd:input.userId',
+  'Mutation.ticketParticipantRemove:input.userId',
+  'Mutation.ticketFilesAttach:input.updateId',
+] as const;
 /** List filters: another tenant's id matches nothing, like a missing one. */
 export const FILTER_SLOTS = [
   'Query.incidents:filter.assigneeId',
@@ -913,7 +997,7 @@ export const COMPANY_SLOTS = [
   'Mutation.customerPasswordResetRequest:input.companyId',
   'Mutation.customerSignInLinkRequest:input.companyId',
 ] as const;
-export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id'] as const;
+export const SUBSCRIPTION_SLOTS = ['Subscription.incidentUpdated:id', 'Subscription.ticketUpdated:id'] as const;
 
 /** Path-parameter REST routes whose parameter is not a row id (an enum value): nothing to match against. */
 export const REST_NOT_ROW_IDS: Record<string, string> = {
