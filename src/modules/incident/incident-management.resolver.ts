@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import {
@@ -10,9 +10,10 @@ import {
   IncidentUpdateInput,
   UpdateIncidentInput,
 } from './incident-management.inputs';
-import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
+import { Incident, IncidentConnection, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
-import { timelineToFetch } from './incident.selection';
+import { timelineToFetch, timelineToFetchUnder } from './incident.selection';
+import { ConnectionArgs } from '../../shared/connection.types';
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -35,6 +36,18 @@ export class IncidentManagementResolver {
   ) {
     const include = timelineToFetch(info, ['items']);
     return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined, after, include), include);
+  }
+
+  @Query(() => IncidentConnection, { description: 'Staff: the workspace\'s incidents as a cursor connection (first/after, last/before), filtered and sorted like `incidents`.' })
+  async incidentsConnection(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true, description: 'Which incidents; none: all of them.' }) filter?: IncidentFilterInput | null,
+    @Arg('sort', () => IncidentSortInput, { nullable: true, description: 'The order; none: newest first. A cursor fits the order it was made in only.' }) sort?: IncidentSortInput | null,
+  ) {
+    const include = timelineToFetchUnder(info, [['nodes'], ['edges', 'node']]);
+    return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.connection(staffViewer(ctx), filter ?? {}, args, sort ?? undefined, include), include);
   }
 
   @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })

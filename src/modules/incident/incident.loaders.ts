@@ -57,8 +57,8 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
      * `updates`, `comments`, `rating` and `participants` fields
      * read nothing more. Returns what it was given (an incident or a page of them), its rows no longer carrying them.
      */
-    primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
-      const rows: IncidentRow[] = 'items' in read ? read.items : [read as IncidentRow];
+    primed<T extends IncidentRow | { items: IncidentRow[] } | { nodes: IncidentRow[] }>(read: T, include: IncidentInclude): T {
+      const rows: IncidentRow[] = 'items' in read ? read.items : 'nodes' in read ? read.nodes : [read as IncidentRow];
       for (const row of rows) {
         if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
         if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
