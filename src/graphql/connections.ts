@@ -7,6 +7,10 @@
  */
 export const CONNECTION_OF_LIST = {
   incidentsConnection: 'incidents',
+  organizationsConnection: 'customers',
+  portalUsersConnection: 'portalUsers',
+  auditLogConnection: 'auditLog',
+  deliveriesConnection: 'deliveries',
 } as const satisfies Record<string, string>;
 
 /** Root list fields that need no connection, each with its reason (the schema test reads this list). */

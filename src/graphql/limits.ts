@@ -13,6 +13,7 @@ import {
   type DocumentNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type TypeNode,
@@ -20,6 +21,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../shared/listing';
 
 /**
  * Limits on what one GraphQL operation may ask for, checked before anything runs: nesting depth, aliases,
@@ -115,18 +117,25 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
 
 const PAGE_SIZE_ARGS = ['limit', 'first', 'last'];
 
+/** A cursor connection's type (the spec's shape: edges and pageInfo). */
+const isConnection = (type: GraphQLNamedType | GraphQLCompositeType): boolean => isObjectType(type) && Boolean(type.getFields().edges && type.getFields().pageInfo);
+
 /** How many items a field returns at most, as far as the query tells. */
 function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, assumed: number): number {
   for (const name of PAGE_SIZE_ARGS) {
     const value = args[name];
     if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.floor(value));
   }
-  if (!isListType(getNullableType(field.type))) return 1;
   // A list whose field declares its usual size (type-graphql `@Extensions({ assumedListSize })`).
   const declared = field.extensions?.assumedListSize;
+  // A cursor connection without first or last: its default page (shared/connection.ts), unless it declares another.
+  if (isConnection(getNamedType(field.type))) return typeof declared === 'number' ? declared : DEFAULT_PAGE_SIZE;
+  if (!isListType(getNullableType(field.type))) return 1;
   if (typeof declared === 'number') return declared;
   // `items` of a page (a type with `pagination`): the paging field's `limit` has counted them already.
   if (isObjectType(parent) && parent.getFields().pagination) return 1;
+  // `edges` and `nodes` of a connection: the connection field's first/last (or its default) has counted them.
+  if (isConnection(parent) && (field.name === 'edges' || field.name === 'nodes')) return 1;
   return assumed;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SharingMode } from './customer.entity';
+import { connectionType } from '../../shared/connection.types';
 import { Pagination, PortalOrganization, SharingModeEnum } from './customer.types';
 
 @ObjectType({ simpleResolvers: true, description: 'A customer organization (staff view): a group of portal users of one company.' })
@@ -37,3 +38,8 @@ export class PortalUserPage {
   @Field(() => [PortalUser], { description: 'The portal users of this page.' }) items!: PortalUser[];
   @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
+
+/** Organizations by cursor (organizationsConnection), by name. */
+export const OrganizationConnection = connectionType(CustomerOrganization, 'Organization', 'customer organizations');
+/** Portal users by cursor (portalUsersConnection), by display name. */
+export const PortalUserConnection = connectionType(PortalUser, 'PortalUser', 'portal users');

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { CreatePortalUserInput, PortalUserFilterInput, UpdatePortalUserInput } from './customer-admin.inputs';
-import { PortalUser, PortalUserPage } from './customer-admin.types';
+import { PortalUser, PortalUserConnection, PortalUserPage } from './customer-admin.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Portal users administered by staff (MANAGER and above). Thin: arguments in, one service call, result out. */
@@ -16,6 +17,15 @@ export class PortalUserAdminResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.portalUserAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
+  }
+
+  @Query(() => PortalUserConnection, { description: 'MANAGER: the workspace\'s portal users as a cursor connection (first/after, last/before), by display name, filtered like `portalUsers`.' })
+  portalUsersConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PortalUserFilterInput, { nullable: true, description: 'Which portal users; none: all of them.' }) filter?: PortalUserFilterInput | null,
+  ) {
+    return ctx.services.portalUserAdmin.connection(staffViewer(ctx), filter ?? {}, args);
   }
 
   @Query(() => PortalUser, { description: 'MANAGER: one portal user of the workspace.' })

@@ -1,0 +1,194 @@
+import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { createStaff, login } from '../factories/staff';
+import { createTenant } from '../factories/tenants';
+import { startTestApp, type TestApp } from '../setup/app';
+
+type Conn = {
+  edges: { cursor: string; node: { id: string } }[];
+  nodes: { id: string }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount?: number;
+};
+
+/**
+ * Every cursor connection paged forwards and backwards over a seeded workspace (more rows than two pages,
+ * with ties in the sort key): the same rows in the same order as the list it sits beside, no duplicates or
+ * gaps, pageInfo right at both ends, totalCount the list's total, and never a row of the other workspace.
+ */
+describe('cursor connections', () => {
+  let t: TestApp;
+  let acme: Tenant;
+  let other: Tenant;
+  const auth: Record<string, Record<string, string>> = {};
+  const ROWS = 25;
+
+  /** Rows of one workspace written with SQL, in pairs sharing their created_at (ties the id must break). */
+  const seed = async (tenant: Tenant, n: number, tag: string) => {
+    const sql = t.em().getConnection();
+    const ts = `now() - (g / 2) * interval '1 minute'`;
+    await sql.execute(
+      `INSERT INTO incidents (tenant_id, number, type, title, description, priority, status, source, response_due_at, resolution_due_at, created_at, updated_at)
+       SELECT ?, ? || '-' || g, 'INCIDENT', 'Conn ' || g, 'x', (ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::priority[])[1 + g % 4], 'OPEN', 'STAFF',
+              now() + interval '1 hour', now() + interval '8 hours', ${ts}, ${ts}
+       FROM generate_series(1, ?) g`,
+      [tenant.id, `INC-${tag}`, n],
+    );
+    await sql.execute(`INSERT INTO customers (tenant_id, name, sharing_mode, created_at, updated_at) SELECT ?, 'Org ' || (g / 2), 'OWN', now(), now() FROM generate_series(1, ?) g`, [tenant.id, n]);
+    await sql.execute(
+      `INSERT INTO customer_portal_users (tenant_id, email, display_name, created_at, updated_at)
+       SELECT ?, 'p' || g || '-${tag}@client.test', CASE WHEN g % 3 = 0 THEN 'Same Name' ELSE 'User ' || g END, now(), now() FROM generate_series(1, ?) g`,
+      [tenant.id, n],
+    );
+    await sql.execute(
+      `INSERT INTO audit_log (tenant_id, action, created_at) SELECT ?, 'test.seeded', ${ts} FROM generate_series(1, ?) g`,
+      [tenant.id, n],
+    );
+    const [event] = await sql.execute<{ id: string }[]>(`INSERT INTO outbox_events (tenant_id, type, payload, processed_at) VALUES (?, 'incident.created', '{}'::jsonb, now()) RETURNING id`, [tenant.id]);
+    await sql.execute(
+      `INSERT INTO notification_deliveries (tenant_id, event_id, event_type, channel, target, message, max_attempts, status, created_at, updated_at)
+       SELECT ?, ?, 'incident.created', 'EMAIL', 'd' || g || '@client.test', '{}'::jsonb, 3, 'SENT', ${ts}, ${ts} FROM generate_series(1, ?) g`,
+      [tenant.id, event.id, n],
+    );
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ WORKER_ENABLED: 'false' });
+    const em = t.em();
+    acme = await createTenant(em, { slug: 'conn-acme' });
+    other = await createTenant(em, { slug: 'conn-other' });
+    for (const [name, tenant] of [['acme', acme], ['other', other]] as const) {
+      const admin = await createStaff(em, t.app.runtime.passwords, { tenant, role: 'ADMIN' });
+      auth[name] = (await login(t, admin.email, admin.password)).auth;
+    }
+    await seed(acme, ROWS, 'A');
+    await seed(other, 5, 'B');
+  });
+  afterAll(() => t.close());
+
+  const gql = async <T,>(query: string, headers = auth.acme): Promise<T> => {
+    const res = await t.gql<T>(query, undefined, headers);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+
+  interface Case {
+    connection: string;
+    /** Extra arguments of both forms (filters, sort). */
+    args?: string;
+    /** The ids of the list beside it, in its order, with its total. */
+    list: (args: string) => Promise<{ ids: string[]; total: number }>;
+  }
+  const pageList = (field: string, limit = 100) => async (args: string) => {
+    const data = await gql<Record<string, { items: { id: string }[]; pagination: { total: number } }>>(`{ ${field}(limit: ${limit} ${args}) { items { id } pagination { total } } }`);
+    return { ids: data[field].items.map((i) => i.id), total: data[field].pagination.total };
+  };
+  const CASES: Case[] = [
+    { connection: 'incidentsConnection', list: pageList('incidents') },
+    { connection: 'incidentsConnection', args: 'sort: { field: PRIORITY, direction: ASC }', list: pageList('incidents') },
+    { connection: 'incidentsConnection', args: 'sort: { field: NUMBER, direction: DESC }', list: pageList('incidents') },
+    { connection: 'incidentsConnection', args: 'filter: { priority: HIGH }', list: pageList('incidents') },
+    { connection: 'organizationsConnection', list: pageList('customers') },
+    { connection: 'portalUsersConnection', list: pageList('portalUsers') },
+    { connection: 'auditLogConnection', args: 'filter: { action: "test." }', list: pageList('auditLog') },
+    { connection: 'deliveriesConnection', list: pageList('deliveries') },
+  ];
+
+  const page = async (c: Case, args: string, headers = auth.acme): Promise<Conn> => {
+    const all = [c.args ?? '', args].filter(Boolean).join(' ');
+    const data = await gql<Record<string, Conn>>(
+      `{ ${c.connection}${all ? `(${all})` : ''} { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
+      headers,
+    );
+    const conn = data[c.connection];
+    expect(conn.nodes.map((n) => n.id)).toEqual(conn.edges.map((e) => e.node.id));
+    expect(conn.pageInfo.startCursor).toBe(conn.edges[0]?.cursor ?? null);
+    expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1]?.cursor ?? null);
+    return conn;
+  };
+
+  it.each(CASES.map((c) => [`${c.connection}(${c.args ?? ''})`, c] as const))('%s: forwards and backwards by 10, the list\'s rows in its order, pageInfo right at both ends', async (_name, c) => {
+    const expected = await c.list(c.args ?? '');
+    expect(expected.ids.length).toBeGreaterThanOrEqual(c.args?.includes('priority') ? 6 : ROWS);
+    const forwards: string[] = [];
+    const flags: [boolean, boolean][] = [];
+    let after: string | null = null;
+    for (let n = 0; n < 10; n++) {
+      const p: Conn = await page(c, `first: 10${after ? ` after: "${after}"` : ''}`);
+      forwards.push(...p.nodes.map((x) => x.id));
+      flags.push([p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage]);
+      expect(p.totalCount).toBe(expected.total);
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(forwards).toEqual(expected.ids);
+    expect(new Set(forwards).size).toBe(forwards.length);
+    const pages = Math.ceil(expected.ids.length / 10);
+    expect(flags).toEqual(Array.from({ length: pages }, (_x, i) => [i > 0, i < pages - 1]));
+
+    const backwards: string[] = [];
+    const backFlags: [boolean, boolean][] = [];
+    let before: string | null = null;
+    for (let n = 0; n < 10; n++) {
+      const p: Conn = await page(c, `last: 10${before ? ` before: "${before}"` : ''}`);
+      backwards.unshift(...p.nodes.map((x) => x.id));
+      backFlags.push([p.pageInfo.hasPreviousPage, p.pageInfo.hasNextPage]);
+      if (!p.pageInfo.hasPreviousPage) break;
+      before = p.pageInfo.startCursor;
+    }
+    expect(backwards).toEqual(expected.ids);
+    expect(backFlags).toEqual(Array.from({ length: pages }, (_x, i) => [i < pages - 1, i > 0]));
+  });
+
+  it.each(CASES.filter((c) => !c.args).map((c) => [c.connection, c] as const))('%s: the other workspace sees only its own rows, and a cursor of ours places nothing of ours', async (_name, c) => {
+    const ours = await c.list('');
+    const theirs = await page(c, 'first: 100', auth.other);
+    expect(theirs.nodes.length).toBeGreaterThan(0);
+    expect(theirs.nodes.map((n) => n.id)).not.toEqual(expect.arrayContaining([ours.ids[0]]));
+    for (const id of theirs.nodes.map((n) => n.id)) expect(ours.ids).not.toContain(id);
+    const cursor = (await page(c, 'first: 1')).pageInfo.endCursor!;
+    const across = await page(c, `first: 100 after: "${cursor}"`, auth.other);
+    for (const id of across.nodes.map((n) => n.id)) expect(ours.ids).not.toContain(id);
+  });
+
+  it('refuses bad arguments with a coded field error, never a database error', async () => {
+    const c = CASES[0];
+    const cursor = (await page(c, 'first: 1')).pageInfo.endCursor!;
+    const orgCursor = (await page(CASES.find((x) => x.connection === 'organizationsConnection')!, 'first: 1')).pageInfo.endCursor!;
+    const forged = Buffer.from(JSON.stringify(['incident:CREATED_AT:DESC', "'; DROP TABLE incidents; --", 'x'])).toString('base64url');
+    for (const [args, field] of [
+      ['first: 0', 'first'],
+      ['first: 101', 'first'],
+      ['last: 0', 'last'],
+      ['first: 5, last: 5', 'last'],
+      [`last: 5, after: "${cursor}"`, 'after'],
+      [`first: 5, before: "${cursor}"`, 'first'],
+      ['after: "not a cursor!"', 'after'],
+      ['before: "bm90LWpzb24"', 'before'],
+      [`after: "${forged}"`, 'after'],
+      [`after: "${orgCursor}"`, 'after'],
+      [`sort: { field: NUMBER, direction: ASC }, after: "${cursor}"`, 'after'],
+      [`after: "${'A'.repeat(2000)}"`, 'after'],
+    ] as const) {
+      const res = await t.gql(`{ incidentsConnection(${args}) { nodes { id } } }`, undefined, auth.acme);
+      expect([args, res.errors?.[0]?.extensions?.code, (res.errors?.[0]?.extensions?.errors as { field: string }[] | undefined)?.[0]?.field]).toEqual([args, 'VALIDATION_FAILED', field]);
+    }
+  });
+
+  it('answers like the list it sits beside for a caller the list refuses', async () => {
+    const em = t.em();
+    const engineer = await createStaff(em, t.app.runtime.passwords, { tenant: acme, role: 'ENGINEER' });
+    const headers = (await login(t, engineer.email, engineer.password)).auth;
+    for (const [list, connection] of [
+      ['auditLog', 'auditLogConnection'],
+      ['deliveries', 'deliveriesConnection'],
+      ['portalUsers', 'portalUsersConnection'],
+    ]) {
+      const a = await t.gql(`{ ${list} { __typename } }`, undefined, headers);
+      const b = await t.gql(`{ ${connection} { __typename } }`, undefined, headers);
+      expect(a.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(b.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const anonymous = await t.gql('{ incidentsConnection { totalCount } }');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
