@@ -20,5 +20,6 @@ export const LISTS_WITHOUT_CONNECTION: Readonly<Record<string, string>> = {
   slaPolicies: 'One policy per priority: bounded by the Priority enum.',
   notificationPreferences: 'One preference per notification kind: bounded by the kind enum.',
   companies: 'The public directory of workspaces open to self-registration: no paging arguments today; a public list a client reads whole.',
+  webhookEndpoints: 'At most 20 per workspace (webhook.service.ts MAX_ENDPOINTS): read whole.',
   portalColleagues: "A portal user's own organization's active users (a picker when adding a ticket participant): small, read whole.",
 };

@@ -87,7 +87,7 @@ export function portalUsersQuery(tenantId: string, filter: PortalUserFilter): Li
   }
   return { columns: USER_COLUMNS, from: USER_FROM, where, params };
 }
-/** By display name (case-insensitive), e-mail, id: the order of both forms (index customer_portal_users_tenant_id_lower_display_name_email_id_index). */
+/** By display name (case-insensitive), e-mail, id: the order of both forms (index portal_users_tenant_id_lower_display_name_email_id_index). */
 export const PORTAL_USER_ORDER: KeysetOrder = {
   tag: 'portalUser:name',
   keys: [

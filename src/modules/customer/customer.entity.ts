@@ -8,6 +8,8 @@ export type SharingMode = (typeof SHARING_MODES)[number];
 /** An organization of end customers inside a tenant. */
 @Entity({ tableName: 'customers' })
 @Index({ properties: ['tenant', 'name'] })
+// The order of `customers` and organizationsConnection (customer-admin.read.ts ORG_ORDER): a keyset page is one range of it.
+@Index({ name: 'customers_tenant_id_lower_name_id_index', expression: 'create index "customers_tenant_id_lower_name_id_index" on "customers" ("tenant_id", lower("name"), "id")' })
 export class Customer {
   [OptionalProps]?: 'id' | 'sharingMode' | 'createdAt' | 'updatedAt';
 
@@ -35,6 +37,11 @@ export class Customer {
 @Unique({ properties: ['tenant', 'email'] })
 @Index({ properties: ['email'] })
 @Index({ properties: ['tenant', 'customer'] })
+// The order of `portalUsers` and portalUsersConnection (customer-admin.read.ts PORTAL_USER_ORDER).
+@Index({
+  name: 'portal_users_tenant_id_lower_display_name_email_id_index',
+  expression: 'create index "portal_users_tenant_id_lower_display_name_email_id_index" on "customer_portal_users" ("tenant_id", lower("display_name"), "email", "id")',
+})
 export class CustomerUser {
   [OptionalProps]?: 'id' | 'customer' | 'passwordHash' | 'isActive' | 'emailVerifiedAt' | 'createdAt' | 'updatedAt';
 
