@@ -11,6 +11,10 @@ export const CONNECTION_OF_LIST = {
   portalUsersConnection: 'portalUsers',
   auditLogConnection: 'auditLog',
   deliveriesConnection: 'deliveries',
+  incidentAnalysesConnection: 'incidentAnalyses',
+  staffMembersConnection: 'staffMembers',
+  workspacesConnection: 'tenants',
+  kbArticleRevisionsConnection: 'kbArticleRevisions',
 } as const satisfies Record<string, string>;
 
 /** Root list fields that need no connection, each with its reason (the schema test reads this list). */

@@ -233,3 +233,16 @@ export async function keysetConnection<T>(em: EntityManager, q: ListQuery, order
   ]);
   return toConnection<T>(order, req, rows, () => cappedCount(em, q));
 }
+
+/** A connection whose nodes are shaped for the API (a read model's row → its view), cursors and counts untouched. */
+export function mapConnection<T, U>(connection: ConnectionView<T>, view: (node: T) => U): ConnectionView<U> {
+  const edges = connection.edges.map((e) => ({ cursor: e.cursor, node: view(e.node) }));
+  return {
+    edges,
+    nodes: edges.map((e) => e.node),
+    pageInfo: connection.pageInfo,
+    get totalCount() {
+      return connection.totalCount;
+    },
+  };
+}

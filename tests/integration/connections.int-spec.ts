@@ -49,7 +49,29 @@ describe('cursor connections', () => {
        SELECT ?, ?, 'incident.created', 'EMAIL', 'd' || g || '@client.test', '{}'::jsonb, 3, 'SENT', ${ts}, ${ts} FROM generate_series(1, ?) g`,
       [tenant.id, event.id, n],
     );
+    // Ezra runs and kept article versions of one incident and one article.
+    const [{ id: incidentId }] = await sql.execute<{ id: string }[]>(`SELECT id FROM incidents WHERE tenant_id = ? ORDER BY number LIMIT 1`, [tenant.id]);
+    await sql.execute(
+      `INSERT INTO incident_analyses (tenant_id, incident_id, version, audience, trigger, analyzer, result, report, provider_status, created_at)
+       SELECT ?, ?, g, 'ENGINEER', 'AUTO', 'test', '{}'::jsonb, 'r', 'NOT_CONFIGURED', now() FROM generate_series(1, ?) g`,
+      [tenant.id, incidentId, n],
+    );
+    const [{ id: articleId }] = await sql.execute<{ id: string }[]>(
+      `INSERT INTO kb_articles (tenant_id, slug, title, body_markdown, body_html, visibility, status) VALUES (?, ?, 'Kept', 'x', 'x', 'PUBLIC', 'DRAFT') RETURNING id`,
+      [tenant.id, `kept-${tag.toLowerCase()}`],
+    );
+    await sql.execute(
+      `INSERT INTO kb_article_revisions (tenant_id, article_id, revision, slug, title, body_markdown, body_html, visibility, status, saved_at)
+       SELECT ?, ?, g, 'kept', 'Kept ' || g, 'x', 'x', 'PUBLIC', 'DRAFT', now() FROM generate_series(1, ?) g`,
+      [tenant.id, articleId, n],
+    );
+    await sql.execute(`INSERT INTO tenants (name, slug) SELECT 'Workspace ' || (g / 2), 'ws-' || g || '-${tag.toLowerCase()}' FROM generate_series(1, ?) g`, [n]);
+    const staffRows = `INSERT INTO users (tenant_id, email, role, created_at, updated_at)
+       SELECT ?, 's' || g || '-${tag}@example.test', 'ENGINEER', ${ts}, ${ts} FROM generate_series(1, ?) g`;
+    await sql.execute(staffRows, [tenant.id, n]);
+    refs[tag] = { incidentId, articleId };
   };
+  const refs: Record<string, { incidentId: string; articleId: string }> = {};
 
   beforeAll(async () => {
     t = await startTestApp({ WORKER_ENABLED: 'false' });
@@ -62,6 +84,8 @@ describe('cursor connections', () => {
     }
     await seed(acme, ROWS, 'A');
     await seed(other, 5, 'B');
+    const root = await createStaff(em, t.app.runtime.passwords, { tenant: acme, role: 'SUPER_ADMIN' });
+    auth.root = (await login(t, root.email, root.password)).auth;
   });
   afterAll(() => t.close());
 
@@ -77,10 +101,19 @@ describe('cursor connections', () => {
     args?: string;
     /** The ids of the list beside it, in its order, with its total. */
     list: (args: string) => Promise<{ ids: string[]; total: number }>;
+    /** What identifies a node (`id` unless the type has none). */
+    key?: string;
+    /** Whose request (the workspace's ADMIN unless given). */
+    as?: string;
   }
   const pageList = (field: string, limit = 100) => async (args: string) => {
     const data = await gql<Record<string, { items: { id: string }[]; pagination: { total: number } }>>(`{ ${field}(limit: ${limit} ${args}) { items { id } pagination { total } } }`);
     return { ids: data[field].items.map((i) => i.id), total: data[field].pagination.total };
+  };
+  /** A list without paging (an array): all of it, its length the total. */
+  const wholeList = (field: string, key = 'id', as = 'acme') => async (args: string) => {
+    const data = await gql<Record<string, Record<string, string>[]>>(`{ ${field}${args ? `(${args})` : ''} { ${key} } }`, auth[as]);
+    return { ids: data[field].map((i) => String(i[key])), total: data[field].length };
   };
   const CASES: Case[] = [
     { connection: 'incidentsConnection', list: pageList('incidents') },
@@ -91,15 +124,23 @@ describe('cursor connections', () => {
     { connection: 'portalUsersConnection', list: pageList('portalUsers') },
     { connection: 'auditLogConnection', args: 'filter: { action: "test." }', list: pageList('auditLog') },
     { connection: 'deliveriesConnection', list: pageList('deliveries') },
+    { connection: 'staffMembersConnection', list: wholeList('staffMembers') },
+    { connection: 'workspacesConnection', list: wholeList('tenants', 'id', 'root'), as: 'root' },
+    { connection: 'incidentAnalysesConnection', args: 'incidentId: "%incident%"', list: pageList('incidentAnalyses') },
+    { connection: 'kbArticleRevisionsConnection', args: 'id: "%article%"', list: wholeList('kbArticleRevisions', 'revision'), key: 'revision' },
   ];
+  /** A case's arguments with this workspace's seeded incident and article. */
+  const argsOf = (c: Case, tag = 'A') => (c.args ?? '').replace('%incident%', refs[tag].incidentId).replace('%article%', refs[tag].articleId);
 
-  const page = async (c: Case, args: string, headers = auth.acme): Promise<Conn> => {
-    const all = [c.args ?? '', args].filter(Boolean).join(' ');
+  const page = async (c: Case, args: string, headers = auth[c.as ?? 'acme'], tag = 'A'): Promise<Conn> => {
+    const all = [argsOf(c, tag), args].filter(Boolean).join(' ');
+    const key = c.key ?? 'id';
     const data = await gql<Record<string, Conn>>(
-      `{ ${c.connection}${all ? `(${all})` : ''} { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
+      `{ ${c.connection}${all ? `(${all})` : ''} { edges { cursor node { id: ${key} } } nodes { id: ${key} } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } }`,
       headers,
     );
     const conn = data[c.connection];
+    for (const n of [...conn.nodes, ...conn.edges.map((e) => e.node)]) n.id = String(n.id);
     expect(conn.nodes.map((n) => n.id)).toEqual(conn.edges.map((e) => e.node.id));
     expect(conn.pageInfo.startCursor).toBe(conn.edges[0]?.cursor ?? null);
     expect(conn.pageInfo.endCursor).toBe(conn.edges[conn.edges.length - 1]?.cursor ?? null);
@@ -107,7 +148,7 @@ describe('cursor connections', () => {
   };
 
   it.each(CASES.map((c) => [`${c.connection}(${c.args ?? ''})`, c] as const))('%s: forwards and backwards by 10, the list\'s rows in its order, pageInfo right at both ends', async (_name, c) => {
-    const expected = await c.list(c.args ?? '');
+    const expected = await c.list(argsOf(c));
     expect(expected.ids.length).toBeGreaterThanOrEqual(c.args?.includes('priority') ? 6 : ROWS);
     const forwards: string[] = [];
     const flags: [boolean, boolean][] = [];
@@ -139,7 +180,7 @@ describe('cursor connections', () => {
     expect(backFlags).toEqual(Array.from({ length: pages }, (_x, i) => [i < pages - 1, i > 0]));
   });
 
-  it.each(CASES.filter((c) => !c.args).map((c) => [c.connection, c] as const))('%s: the other workspace sees only its own rows, and a cursor of ours places nothing of ours', async (_name, c) => {
+  it.each(CASES.filter((c) => !c.args?.includes(':') && !c.as).map((c) => [c.connection, c] as const))('%s: the other workspace sees only its own rows, and a cursor of ours places nothing of ours', async (_name, c) => {
     const ours = await c.list('');
     const theirs = await page(c, 'first: 100', auth.other);
     expect(theirs.nodes.length).toBeGreaterThan(0);
@@ -148,6 +189,17 @@ describe('cursor connections', () => {
     const cursor = (await page(c, 'first: 1')).pageInfo.endCursor!;
     const across = await page(c, `first: 100 after: "${cursor}"`, auth.other);
     for (const id of across.nodes.map((n) => n.id)) expect(ours.ids).not.toContain(id);
+  });
+
+  it('an incident or article of another workspace answers like a missing one, as in the list beside it', async () => {
+    for (const [list, connection, code] of [
+      [`incidentAnalyses(incidentId: "${refs.A.incidentId}") { items { id } }`, `incidentAnalysesConnection(incidentId: "${refs.A.incidentId}") { nodes { id } }`, 'INCIDENT_NOT_FOUND'],
+      [`kbArticleRevisions(id: "${refs.A.articleId}") { revision }`, `kbArticleRevisionsConnection(id: "${refs.A.articleId}") { nodes { revision } }`, 'ARTICLE_NOT_FOUND'],
+    ]) {
+      const a = await t.gql(`{ ${list} }`, undefined, auth.other);
+      const b = await t.gql(`{ ${connection} }`, undefined, auth.other);
+      expect([a.errors?.[0]?.extensions?.code, b.errors?.[0]?.extensions?.code]).toEqual([code, code]);
+    }
   });
 
   it('refuses bad arguments with a coded field error, never a database error', async () => {
@@ -182,6 +234,7 @@ describe('cursor connections', () => {
       ['auditLog', 'auditLogConnection'],
       ['deliveries', 'deliveriesConnection'],
       ['portalUsers', 'portalUsersConnection'],
+      ['tenants', 'workspacesConnection'],
     ]) {
       const a = await t.gql(`{ ${list} { __typename } }`, undefined, headers);
       const b = await t.gql(`{ ${connection} { __typename } }`, undefined, headers);

@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import type { Audience } from './ezra.entity';
-import { AudienceEnum, IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
+import { AudienceEnum, IncidentAnalysis, IncidentAnalysisConnection, IncidentAnalysisPage } from './ezra.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 /** Ezra, the incident analyst: staff only. */
@@ -35,5 +36,15 @@ export class EzraResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.ezra.history(staffViewer(ctx), incidentId, audience, page, limit);
+  }
+
+  @Query(() => IncidentAnalysisConnection, { description: 'Staff: every Ezra run on an incident as a cursor connection (first/after, last/before), newest first.' })
+  incidentAnalysesConnection(
+    @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('audience', () => AudienceEnum, { nullable: true, description: 'Runs for this audience only; none: every run.' }) audience?: Audience | null,
+  ) {
+    return ctx.services.ezra.historyConnection(staffViewer(ctx), incidentId, audience, args);
   }
 }

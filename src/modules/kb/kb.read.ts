@@ -4,6 +4,8 @@ import type { Visibility } from '../incident/incident.entity';
 import type { ArticleStatus } from './kb.entity';
 import type { KbArticleCard, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticleCard } from './kb.types';
 import { escapeHtml } from '../../shared/html';
+import { sqlRows } from '../../db/read';
+import { orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // Control characters as match markers: they cannot occur in article text, so escaping stays simple.
@@ -204,15 +206,30 @@ export async function findStaffArticle(em: EntityManager, viewer: StaffViewer, i
   return rows[0] ?? null;
 }
 
-/** The kept versions of an article, newest first (the current content is the article itself). */
-export async function listRevisions(em: EntityManager, viewer: StaffViewer, articleId: string): Promise<KbArticleRevisionView[]> {
-  return em.execute<KbArticleRevisionView[]>(
-    `SELECT r.revision, r.slug, r.title, r.category, r.tags, r.visibility, r.status, r.body_markdown AS markdown, r.body_html AS html,
+/** The kept versions of an article: the query of both `kbArticleRevisions` and `kbArticleRevisionsConnection`. */
+export function revisionsQuery(viewer: StaffViewer, articleId: string): ListQuery {
+  return {
+    columns: `r.revision, r.slug, r.title, r.category, r.tags, r.visibility, r.status, r.body_markdown AS markdown, r.body_html AS html,
        ${iso('r.saved_at')} AS "savedAt", ${iso('r.created_at')} AS "replacedAt",
        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id,
-         'displayName', COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)) END AS "savedBy"
-     FROM kb_article_revisions r LEFT JOIN users u ON u.id = r.saved_by_id
-     WHERE r.tenant_id = ? AND r.article_id = ? ORDER BY r.revision DESC`,
-    [viewer.tenantId, articleId],
-  );
+         'displayName', COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)) END AS "savedBy"`,
+    from: 'kb_article_revisions r LEFT JOIN users u ON u.id = r.saved_by_id',
+    where: ['r.tenant_id = ?', 'r.article_id = ?'],
+    params: [viewer.tenantId, articleId],
+  };
+}
+/** Newest first (revisions are unique per article, index kb_article_revisions_article_id_revision_unique; the id completes the key). */
+export const REVISION_ORDER: KeysetOrder = {
+  tag: 'revision:number',
+  keys: [
+    { sql: 'r.revision', type: 'int' },
+    { sql: 'r.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
+
+/** The kept versions of an article, newest first (the current content is the article itself). */
+export async function listRevisions(em: EntityManager, viewer: StaffViewer, articleId: string): Promise<KbArticleRevisionView[]> {
+  const q = revisionsQuery(viewer, articleId);
+  return sqlRows<KbArticleRevisionView>(em, `SELECT ${q.columns} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY ${orderByOf(REVISION_ORDER)}`, q.params);
 }

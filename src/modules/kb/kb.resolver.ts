@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { CreateKbArticleInput, KbArticleFilterInput, UpdateKbArticleInput } from './kb.inputs';
-import { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { KbArticlePage, KbArticleRevisionConnection, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 @Resolver()
@@ -42,6 +43,11 @@ export class KbResolver {
   @Query(() => [KbArticleRevisionView], { description: 'Staff: the kept earlier versions of an article, newest first.' })
   kbArticleRevisions(@Arg('id', () => ID, { description: 'The article\'s id or slug.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.kb.revisions(staffViewer(ctx), id);
+  }
+
+  @Query(() => KbArticleRevisionConnection, { description: 'Staff: the kept earlier versions of an article as a cursor connection (first/after, last/before), newest first.' })
+  kbArticleRevisionsConnection(@Arg('id', () => ID, { description: 'The article\'s id or slug.' }) id: string, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.services.kb.revisionsConnection(staffViewer(ctx), id, args);
   }
 
   @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.' })

@@ -12,7 +12,8 @@ import { User } from '../user/user.entity';
 import { KbArticle, KbArticleRevision, type ArticleStatus } from './kb.entity';
 import { ArticleNotFoundError, InvalidArticleTransitionError, RevisionNotFoundError, SlugTakenError, StaleRevisionError } from './kb.errors';
 import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from './kb.inputs';
-import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
+import { findArticle, findStaffArticle, listRevisions, REVISION_ORDER, revisionsQuery, searchArticles, type KbQuery } from './kb.read';
+import { connectionArgs, keysetConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import { renderMarkdown } from './kb.render';
 import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
 import { pageArgs, pageInfo } from '../../shared/listing';
@@ -163,6 +164,13 @@ export class KbService {
   async revisions(viewer: StaffViewer, idOrSlug: string): Promise<KbArticleRevisionView[]> {
     const article = await this.getStaff(viewer, idOrSlug);
     return listRevisions(this.em, viewer, article.id);
+  }
+
+  /** The same revisions as a cursor connection (kbArticleRevisionsConnection): the same article lookup and query. */
+  async revisionsConnection(viewer: StaffViewer, idOrSlug: string, args: ConnectionArgsInput): Promise<ConnectionView<KbArticleRevisionView>> {
+    const req = connectionArgs(args);
+    const article = await this.getStaff(viewer, idOrSlug);
+    return keysetConnection(this.em, revisionsQuery(viewer, article.id), REVISION_ORDER, req);
   }
 
   private requireWriter(viewer: StaffViewer) {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import type { Visibility } from '../incident/incident.entity';
 import { VisibilityEnum } from '../incident/incident.types';
 import { ARTICLE_STATUSES, type ArticleStatus } from './kb.entity';
@@ -106,3 +107,6 @@ export class KbArticleRevisionView {
   @Field(() => Date, { description: 'When this version was saved.' }) savedAt!: string;
   @Field(() => Date, { description: 'When a later save replaced it.' }) replacedAt!: string;
 }
+
+/** Article revisions by cursor (kbArticleRevisionsConnection), newest first. */
+export const KbArticleRevisionConnection = connectionType(KbArticleRevisionView, 'KbArticleRevision', 'kept article versions');

@@ -1,14 +1,20 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput } from './user.inputs';
-import { AuthPayload, Invitation, StaffMember } from './user.types';
+import { AuthPayload, Invitation, StaffMember, StaffMemberConnection } from './user.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 
 @Resolver()
 export class StaffResolver {
   @Query(() => [StaffMember], { description: 'The staff of the caller\'s workspace.' })
   staffMembers(@Ctx() ctx: Context) {
     return ctx.services.staff.list(staffViewer(ctx));
+  }
+
+  @Query(() => StaffMemberConnection, { description: "The staff of the caller's workspace as a cursor connection (first/after, last/before), oldest account first." })
+  staffMembersConnection(@Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.services.staff.connection(staffViewer(ctx), args);
   }
 
   @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.' })

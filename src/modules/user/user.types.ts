@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { STAFF_ROLES } from './user.entity';
+import { connectionType } from '../../shared/connection.types';
 
 export const StaffRoleEnum = Object.fromEntries(STAFF_ROLES.map((r) => [r, r])) as { [K in (typeof STAFF_ROLES)[number]]: K };
 registerEnumType(StaffRoleEnum, {
@@ -101,3 +102,6 @@ export class Invitation {
 export class OAuthStart {
   @Field({ description: 'Send the browser here to sign in with the provider.' }) authorizationUrl!: string;
 }
+
+/** Staff members by cursor (staffMembersConnection), oldest account first. */
+export const StaffMemberConnection = connectionType(StaffMember, 'StaffMember', 'staff members');

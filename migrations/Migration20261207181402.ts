@@ -1,13 +1,17 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207180735 extends Migration {
+export class Migration20261207181402 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create index "audit_log_tenant_id_created_at_id_index" on "audit_log" ("tenant_id", "created_at", "id");`);
 
+    this.addSql(`create index "tenants_name_id_index" on "tenants" ("name", "id");`);
+
     this.addSql(`create index "customers_tenant_id_lower_name_id_index" on "customers" ("tenant_id", lower("name"), "id");`);
 
     this.addSql(`create index "portal_users_tenant_id_lower_display_name_email_id_index" on "customer_portal_users" ("tenant_id", lower("display_name"), "email", "id");`);
+
+    this.addSql(`create index "users_tenant_id_created_at_id_index" on "users" ("tenant_id", "created_at", "id");`);
 
     this.addSql(`create index "notification_deliveries_tenant_id_created_at_id_index" on "notification_deliveries" ("tenant_id", "created_at", "id");`);
   }
@@ -20,6 +24,10 @@ export class Migration20261207180735 extends Migration {
     this.addSql(`drop index "customers_tenant_id_lower_name_id_index";`);
 
     this.addSql(`drop index "notification_deliveries_tenant_id_created_at_id_index";`);
+
+    this.addSql(`drop index "tenants_name_id_index";`);
+
+    this.addSql(`drop index "users_tenant_id_created_at_id_index";`);
   }
 
 }
