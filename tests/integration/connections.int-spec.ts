@@ -1,4 +1,5 @@
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
+import { createCustomerUser, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
@@ -69,6 +70,13 @@ describe('cursor connections', () => {
     const staffRows = `INSERT INTO users (tenant_id, email, role, created_at, updated_at)
        SELECT ?, 's' || g || '-${tag}@example.test', 'ENGINEER', ${ts}, ${ts} FROM generate_series(1, ?) g`;
     await sql.execute(staffRows, [tenant.id, n]);
+    // A long timeline on the same incident: every third update INTERNAL, pairs sharing their created_at.
+    await sql.execute(
+      `INSERT INTO incident_updates (tenant_id, incident_id, kind, visibility, body, author_kind, created_at)
+       SELECT ?, ?, 'COMMENT', CASE WHEN g % 3 = 0 THEN 'INTERNAL' ELSE 'PUBLIC' END::visibility, 'u' || g, 'SYSTEM', now() - interval '1 day' + (g / 2) * interval '1 minute'
+       FROM generate_series(1, ?) g`,
+      [tenant.id, incidentId, n + 5],
+    );
     refs[tag] = { incidentId, articleId };
   };
   const refs: Record<string, { incidentId: string; articleId: string }> = {};
@@ -200,6 +208,49 @@ describe('cursor connections', () => {
       const b = await t.gql(`{ ${connection} }`, undefined, auth.other);
       expect([a.errors?.[0]?.extensions?.code, b.errors?.[0]?.extensions?.code]).toEqual([code, code]);
     }
+  });
+
+  it('Incident.updatesConnection pages the timeline like `updates`, oldest first, both ways; a customer gets the PUBLIC ones only', async () => {
+    const staffUpdates = async (headers: Record<string, string>, root: string) => {
+      const data = await gql<Record<string, { updates: { id: string }[] }>>(`{ ${root}(id: "${refs.A.incidentId}") { updates { id } } }`, headers);
+      return data[root].updates.map((u) => u.id);
+    };
+    const walk = async (headers: Record<string, string>, root: string, way: 'first' | 'last') => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (let n = 0; n < 10; n++) {
+        const arg = cursor ? ` ${way === 'first' ? 'after' : 'before'}: "${cursor}"` : '';
+        const data: Record<string, { updatesConnection: Conn }> = await gql(
+          `{ ${root}(id: "${refs.A.incidentId}") { updatesConnection(${way}: 10${arg}) { edges { cursor node { id } } nodes { id } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } totalCount } } }`,
+          headers,
+        );
+        const p = data[root].updatesConnection;
+        if (way === 'first') ids.push(...p.nodes.map((x) => x.id));
+        else ids.unshift(...p.nodes.map((x) => x.id));
+        const more = way === 'first' ? p.pageInfo.hasNextPage : p.pageInfo.hasPreviousPage;
+        expect(p.totalCount).toBeGreaterThan(0);
+        if (!more) break;
+        cursor = way === 'first' ? p.pageInfo.endCursor : p.pageInfo.startCursor;
+      }
+      return ids;
+    };
+    const all = await staffUpdates(auth.acme, 'incident');
+    expect(all.length).toBeGreaterThanOrEqual(ROWS + 5);
+    expect(await walk(auth.acme, 'incident', 'first')).toEqual(all);
+    expect(await walk(auth.acme, 'incident', 'last')).toEqual(all);
+    const total = await gql<{ incident: { updatesConnection: { totalCount: number } } }>(`{ incident(id: "${refs.A.incidentId}") { updatesConnection(first: 1) { totalCount } } }`);
+    expect(total.incident.updatesConnection.totalCount).toBe(all.length);
+
+    // A portal user who reported the incident: its PUBLIC updates only, the same as its `updates`.
+    const em = t.em();
+    const reporter = await createCustomerUser(em, t.app.runtime.passwords, acme);
+    await em.getConnection().execute(`UPDATE incidents SET reporter_customer_id = ? WHERE id = ?`, [reporter.user.id, refs.A.incidentId]);
+    const headers = await portalLogin(t, 'conn-acme', reporter.email, reporter.password);
+    const visible = await staffUpdates(headers, 'ticket');
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(all.length);
+    expect(await walk(headers, 'ticket', 'first')).toEqual(visible);
+    expect(await walk(headers, 'ticket', 'last')).toEqual(visible);
   });
 
   it('refuses bad arguments with a coded field error, never a database error', async () => {

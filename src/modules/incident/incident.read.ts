@@ -383,6 +383,50 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
   return byIncident;
 }
 
+/** A timeline's order as a connection (Incident.updatesConnection): oldest first, like `updates`. */
+export const UPDATE_ORDER: KeysetOrder = {
+  tag: 'update:createdAt',
+  keys: [
+    { sql: 'u.created_at', type: 'timestamp' },
+    { sql: 'u.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
+
+/**
+ * The timelines of many incidents as connections, one page each, in one statement (each incident's page is a
+ * lateral keyset read of its own index range, whatever the others hold): the same columns, authors and
+ * visibility as updatesFor. `totalCount` counts one incident's updates (up to the cap) when selected.
+ */
+export async function updatesConnectionFor(
+  em: EntityManager,
+  viewer: ReadViewer,
+  incidentIds: readonly string[],
+  req: ConnectionRequest,
+): Promise<Map<string, ConnectionView<IncidentUpdateView>>> {
+  const w = keysetWindow(UPDATE_ORDER, req);
+  const rows = await sqlRows<Record<string, unknown> & { incidentId: string }>(
+    em,
+    `SELECT x.* FROM unnest(?::uuid[]) AS inc(id) CROSS JOIN LATERAL (
+       SELECT ${UPDATE_COLUMNS}, u.incident_id AS "incidentId", ${w.keyColumns}
+       ${UPDATE_FROM}
+       WHERE u.tenant_id = ? AND u.incident_id = inc.id ${visibleUpdates(viewer)} ${w.condition ? `AND ${w.condition.sql}` : ''}
+       ORDER BY ${w.orderBy} LIMIT ?) x`,
+    [`{${incidentIds.join(',')}}`, viewer.tenantId, ...(w.condition?.params ?? []), w.limit],
+  );
+  const byIncident = new Map<string, Record<string, unknown>[]>(incidentIds.map((id) => [id, []]));
+  for (const { incidentId, ...row } of rows) byIncident.get(incidentId)?.push(row);
+  const count = (incidentId: string) => async () => {
+    const [{ n }] = await sqlRows<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? ${visibleUpdates(viewer)} LIMIT ?) x`,
+      [viewer.tenantId, incidentId, COUNT_CAP + 1],
+    );
+    return n;
+  };
+  return new Map([...byIncident].map(([id, page]) => [id, toConnection<IncidentUpdateView>(UPDATE_ORDER, req, page, count(id))]));
+}
+
 /**
  * The same updates of the incident aliased `i` (all, or its `last` newest; oldest first) as one JSON column,
  * `preloadedUpdates`: a page or an incident and its timeline in one statement. The resolver hands them to the

@@ -1,10 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { CreateTicketInput } from './incident.inputs';
-import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateView, PriorityEnum } from './incident.types';
+import { Incident, IncidentPage, IncidentStatusEnum, IncidentTypeEnum, IncidentUpdateConnection, IncidentUpdateView, PriorityEnum } from './incident.types';
+import { ConnectionArgs } from '../../shared/connection.types';
+import { connectionArgs } from '../../shared/connection';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { checkedLast, timelineToFetch } from './incident.selection';
 
@@ -30,6 +32,13 @@ export class IncidentResolver {
   ) {
     const include = timelineToFetch(info, ['items']);
     return ctx.loaders.incidents.primed(await ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit, after, include), include);
+  }
+
+  @FieldResolver(() => IncidentUpdateConnection, {
+    description: 'The updates as a cursor connection (first/after, last/before), oldest first, scoped like `updates` (customers: PUBLIC ones only). For long timelines.',
+  })
+  updatesConnection(@Root() incident: Incident, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(incident.id);
   }
 
   @FieldResolver(() => [IncidentUpdateView], { description: 'Comments and status events, oldest first. Customers get PUBLIC ones only.' })

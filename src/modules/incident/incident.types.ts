@@ -168,6 +168,9 @@ export class IncidentPage {
   @Field(() => PageInfo, { description: 'The cursor for the next page (`after`).' }) pageInfo!: PageInfo;
 }
 
+/** An incident's updates by cursor (Incident.updatesConnection), oldest first. */
+export const IncidentUpdateConnection = connectionType(IncidentUpdateView, 'IncidentUpdate', 'an incident\'s updates');
+
 /** Incidents by cursor (incidentsConnection; the portal's ticketsConnection can reuse it). */
 export const IncidentConnection = connectionType(Incident, 'Incident', 'incidents');
 export type IncidentConnection = InstanceType<typeof IncidentConnection>;
