@@ -15,6 +15,8 @@ export const CONNECTION_OF_LIST = {
   staffMembersConnection: 'staffMembers',
   workspacesConnection: 'tenants',
   kbArticleRevisionsConnection: 'kbArticleRevisions',
+  kbArticlesConnection: 'kbArticles',
+  staffKbArticlesConnection: 'staffKbArticles',
 } as const satisfies Record<string, string>;
 
 /** Root list fields that need no connection, each with its reason (the schema test reads this list). */

@@ -12,7 +12,7 @@ import { COUNT_CAP, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './listing';
  */
 
 /** How a sort key's value travels in a cursor and comes back as a parameter. */
-export type KeyType = 'timestamp' | 'int' | 'bigint' | 'uuid' | 'text';
+export type KeyType = 'timestamp' | 'int' | 'bigint' | 'real' | 'uuid' | 'text';
 
 /** One column of a list's order: an SQL expression that is never NULL, and its type. */
 export interface SortKey {
@@ -79,6 +79,7 @@ const VALID: Record<KeyType, (v: unknown) => boolean> = {
   timestamp: (v) => typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)),
   int: (v) => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2 ** 31,
   bigint: (v) => typeof v === 'string' && /^-?\d{1,18}$/.test(v),
+  real: (v) => typeof v === 'number' && Number.isFinite(v),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   text: (v) => typeof v === 'string' && v.length <= TEXT_KEY_MAX,
 };
@@ -87,10 +88,11 @@ const SELECT: Record<KeyType, (sql: string) => string> = {
   timestamp: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
   int: (sql) => `(${sql})::int`,
   bigint: (sql) => `(${sql})::text`,
+  real: (sql) => `(${sql})::real`,
   uuid: (sql) => `(${sql})::text`,
   text: (sql) => `(${sql})::text`,
 };
-const CAST: Record<KeyType, string> = { timestamp: 'timestamptz', int: 'int', bigint: 'bigint', uuid: 'uuid', text: 'text' };
+const CAST: Record<KeyType, string> = { timestamp: 'timestamptz', int: 'int', bigint: 'bigint', real: 'real', uuid: 'uuid', text: 'text' };
 
 /** The opaque cursor of a row: base64url of its list's tag and its sort key values (JSON). */
 export function encodeCursor(order: KeysetOrder, values: readonly unknown[]): string {
@@ -199,10 +201,12 @@ export const emptyConnection = <T>(): ConnectionView<T> => ({
 
 /**
  * A list's query without its order and page: what both its page/limit form and its connection run. `from`
- * is the FROM clause's body (tables and joins), `where` the conditions (the tenant's first), `?` marks values.
+ * is the FROM clause's body (tables and joins), `where` the conditions (the tenant's first), `?` marks values:
+ * `columnParams` those of the columns, `params` those of `from` and `where`, in the order they appear.
  */
 export interface ListQuery {
   columns: string;
+  columnParams?: unknown[];
   from: string;
   where: string[];
   params: unknown[];
@@ -216,7 +220,12 @@ export async function cappedCount(em: EntityManager, q: ListQuery): Promise<numb
 
 /** A list's page by offset (its page/limit form), in `orderBy`, from the same query as its connection. */
 export function offsetRows<T>(em: EntityManager, q: ListQuery, orderBy: string, page: number, limit: number, extraColumns = ''): Promise<T[]> {
-  return sqlRows<T>(em, `SELECT ${q.columns}${extraColumns} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [...q.params, limit, (page - 1) * limit]);
+  return sqlRows<T>(em, `SELECT ${q.columns}${extraColumns} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, [
+    ...(q.columnParams ?? []),
+    ...q.params,
+    limit,
+    (page - 1) * limit,
+  ]);
 }
 
 /** The ORDER BY of an order as its page/limit form sorts (the same keys, the same direction). */
@@ -227,6 +236,7 @@ export async function keysetConnection<T>(em: EntityManager, q: ListQuery, order
   const w = keysetWindow(order, req);
   const where = w.condition ? [...q.where, w.condition.sql] : q.where;
   const rows = await sqlRows<Record<string, unknown>>(em, `SELECT ${q.columns}, ${w.keyColumns} FROM ${q.from} WHERE ${where.join(' AND ')} ORDER BY ${w.orderBy} LIMIT ?`, [
+    ...(q.columnParams ?? []),
     ...q.params,
     ...(w.condition?.params ?? []),
     w.limit,

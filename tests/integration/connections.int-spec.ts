@@ -77,6 +77,15 @@ describe('cursor connections', () => {
        FROM generate_series(1, ?) g`,
       [tenant.id, incidentId, n + 5],
     );
+    // Articles: PUBLISHED PUBLIC ones in pairs sharing their publication time, and as many drafts; all mention printers.
+    await sql.execute(
+      `INSERT INTO kb_articles (tenant_id, slug, title, body_markdown, body_html, visibility, status, published_at, created_at, updated_at)
+       SELECT ?, 'guide-' || g || '-${tag.toLowerCase()}', 'Printer guide ' || g, 'How to set up the printer.', 'x', 'PUBLIC',
+              CASE WHEN g % 2 = 0 THEN 'PUBLISHED' ELSE 'DRAFT' END::article_status,
+              CASE WHEN g % 2 = 0 THEN now() - (g / 4) * interval '1 minute' END, now(), now() - (g / 4) * interval '1 minute'
+       FROM generate_series(1, ?) g`,
+      [tenant.id, 2 * n + 4],
+    );
     refs[tag] = { incidentId, articleId };
   };
   const refs: Record<string, { incidentId: string; articleId: string }> = {};
@@ -92,6 +101,8 @@ describe('cursor connections', () => {
     }
     await seed(acme, ROWS, 'A');
     await seed(other, 5, 'B');
+    const reader = await createCustomerUser(em, t.app.runtime.passwords, acme);
+    auth.portal = await portalLogin(t, 'conn-acme', reader.email, reader.password);
     const root = await createStaff(em, t.app.runtime.passwords, { tenant: acme, role: 'SUPER_ADMIN' });
     auth.root = (await login(t, root.email, root.password)).auth;
   });
@@ -114,8 +125,8 @@ describe('cursor connections', () => {
     /** Whose request (the workspace's ADMIN unless given). */
     as?: string;
   }
-  const pageList = (field: string, limit = 100) => async (args: string) => {
-    const data = await gql<Record<string, { items: { id: string }[]; pagination: { total: number } }>>(`{ ${field}(limit: ${limit} ${args}) { items { id } pagination { total } } }`);
+  const pageList = (field: string, as = 'acme') => async (args: string) => {
+    const data = await gql<Record<string, { items: { id: string }[]; pagination: { total: number } }>>(`{ ${field}(limit: 100 ${args}) { items { id } pagination { total } } }`, auth[as]);
     return { ids: data[field].items.map((i) => i.id), total: data[field].pagination.total };
   };
   /** A list without paging (an array): all of it, its length the total. */
@@ -133,6 +144,10 @@ describe('cursor connections', () => {
     { connection: 'auditLogConnection', args: 'filter: { action: "test." }', list: pageList('auditLog') },
     { connection: 'deliveriesConnection', list: pageList('deliveries') },
     { connection: 'staffMembersConnection', list: wholeList('staffMembers') },
+    { connection: 'kbArticlesConnection', list: pageList('kbArticles', 'portal'), as: 'portal' },
+    { connection: 'kbArticlesConnection', args: 'q: "printer guide"', list: pageList('kbArticles', 'portal'), as: 'portal' },
+    { connection: 'staffKbArticlesConnection', list: pageList('staffKbArticles') },
+    { connection: 'staffKbArticlesConnection', args: 'filter: { q: "printer" }', list: pageList('staffKbArticles') },
     { connection: 'workspacesConnection', list: wholeList('tenants', 'id', 'root'), as: 'root' },
     { connection: 'incidentAnalysesConnection', args: 'incidentId: "%incident%"', list: pageList('incidentAnalyses') },
     { connection: 'kbArticleRevisionsConnection', args: 'id: "%article%"', list: wholeList('kbArticleRevisions', 'revision'), key: 'revision' },
@@ -251,6 +266,14 @@ describe('cursor connections', () => {
     expect(visible.length).toBeLessThan(all.length);
     expect(await walk(headers, 'ticket', 'first')).toEqual(visible);
     expect(await walk(headers, 'ticket', 'last')).toEqual(visible);
+  });
+
+  it('a search by connection has no typo fallback: what the page form finds only by it, the connection does not', async () => {
+    const page = await gql<{ kbArticles: { fuzzy: boolean; items: unknown[] } }>('{ kbArticles(q: "printer setup") { fuzzy items { id } } }', auth.portal);
+    expect(page.kbArticles.fuzzy).toBe(true);
+    expect(page.kbArticles.items.length).toBeGreaterThan(0);
+    const conn = await gql<{ kbArticlesConnection: { nodes: unknown[]; totalCount: number } }>('{ kbArticlesConnection(q: "printer setup") { nodes { id } totalCount } }', auth.portal);
+    expect(conn.kbArticlesConnection).toEqual({ nodes: [], totalCount: 0 });
   });
 
   it('refuses bad arguments with a coded field error, never a database error', async () => {

@@ -15,6 +15,13 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 @Unique({ properties: ['tenant', 'slug'] })
 @Index({ properties: ['tenant', 'status', 'visibility'] })
 @Index({ properties: ['tenant', 'sourceIncident'] })
+// The orders of the article lists and connections without a search (kb.read.ts articlesQuery): staff by last change,
+// customers by publication.
+@Index({ properties: ['tenant', 'updatedAt', 'id'] })
+@Index({
+  name: 'kb_articles_tenant_id_published_id_index',
+  expression: 'create index "kb_articles_tenant_id_published_id_index" on "kb_articles" ("tenant_id", COALESCE("published_at", "created_at"), "id")',
+})
 @Index({ name: 'kb_articles_search_index', expression: 'create index "kb_articles_search_index" on "kb_articles" using gin ("search")' })
 export class KbArticle {
   [OptionalProps]?:

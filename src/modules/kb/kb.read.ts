@@ -5,7 +5,7 @@ import type { ArticleStatus } from './kb.entity';
 import type { KbArticleCard, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticleCard } from './kb.types';
 import { escapeHtml } from '../../shared/html';
 import { sqlRows } from '../../db/read';
-import { orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
+import { offsetRows, orderByOf, type KeysetOrder, type ListQuery, type SortKey } from '../../shared/connection';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // Control characters as match markers: they cannot occur in article text, so escaping stays simple.
@@ -66,9 +66,12 @@ const STAFF_COLUMNS = `a.status, a.visibility, a.revision, a.source_incident_id 
     'displayName', COALESCE(NULLIF(trim(concat_ws(' ', au.first_name, au.last_name)), ''), au.email)) END AS author`;
 const STAFF_JOIN = 'LEFT JOIN users au ON au.id = a.author_id';
 
-type CardRow = KbStaffArticleCard & { markdown: string; total: string };
+/** An article as the search reads it, before toCard. */
+export type ArticleRow = KbStaffArticleCard & { markdown: string };
+type CardRow = ArticleRow & { total: string };
 
-function toCard(viewer: StaffViewer | CustomerViewer, r: CardRow): KbArticleCard | KbStaffArticleCard {
+/** A row of the search as the API's card: an excerpt and the highlighted snippet; workflow fields for staff. */
+export function toCard(viewer: StaffViewer | CustomerViewer, r: ArticleRow): KbArticleCard | KbStaffArticleCard {
   const card: KbArticleCard = {
     id: r.id,
     slug: r.slug,
@@ -92,6 +95,63 @@ function toCard(viewer: StaffViewer | CustomerViewer, r: CardRow): KbArticleCard
   };
 }
 
+const TSQ = "websearch_to_tsquery('english', ?)";
+
+/**
+ * The articles a viewer may see matching the filters, and their order: the query of both the page/limit search
+ * (kbArticles, staffKbArticles) and the connections. With a search text, the full-text matches ranked (rank,
+ * a lateral column, so the order is plain columns), with highlighted snippets; without, newest first. Every key
+ * is descending and the id ends it. (The typo fallback of searchArticles is the page form's alone.)
+ */
+export function articlesQuery(viewer: StaffViewer | CustomerViewer, query: KbQuery) {
+  const staff = viewer.kind === 'staff';
+  const where = [scope(viewer)];
+  const params: unknown[] = [viewer.tenantId];
+  const text = query.q?.trim() || null;
+  const conditions: [string, unknown][] = [
+    ['lower(a.category) = lower(?)', query.category],
+    ['? = ANY(a.tags)', query.tag],
+  ];
+  if (staff) {
+    conditions.push(['a.status = ?', query.status], ['a.visibility = ?', query.visibility], ['a.source_incident_id = ?', query.sourceIncidentId]);
+  }
+  for (const [sql, value] of conditions) {
+    if (value) {
+      where.push(sql);
+      params.push(value);
+    }
+  }
+  const columns = `a.id, a.slug, a.title, a.category, a.tags, ${iso('a.published_at')} AS "publishedAt", a.body_markdown AS markdown
+    ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
+  const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
+  // Customers see published articles only, which always have published_at (set on publishing); the COALESCE keeps
+  // the key NOT NULL for the keyset comparison whatever a row holds.
+  const newest: SortKey = staff ? { sql: 'a.updated_at', type: 'timestamp' } : { sql: 'COALESCE(a.published_at, a.created_at)', type: 'timestamp' };
+  const id: SortKey = { sql: 'a.id', type: 'uuid' };
+  const filters = { columns, from, where, params };
+  const base = from.replace(/^FROM /, '');
+  if (!text) {
+    return {
+      q: { columns: `${columns}, NULL::text AS highlight`, from: base, where, params } as ListQuery,
+      order: { tag: `kb:${viewer.kind}:newest`, keys: [newest, id], direction: 'DESC' } as KeysetOrder,
+      text,
+      filters,
+    };
+  }
+  return {
+    q: {
+      columns: `${columns}, ts_headline('english', a.body_markdown, ${TSQ}, 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2') AS highlight, r.rank`,
+      columnParams: [text],
+      from: `${base} CROSS JOIN LATERAL (SELECT ts_rank_cd(a.search, ${TSQ}) AS rank) r`,
+      where: [...where, `a.search @@ ${TSQ}`],
+      params: [text, ...params, text],
+    } as ListQuery,
+    order: { tag: `kb:${viewer.kind}:rank`, keys: [{ sql: 'r.rank', type: 'real' }, newest, id], direction: 'DESC' } as KeysetOrder,
+    text,
+    filters,
+  };
+}
+
 /**
  * Full-text search (websearch syntax, so no user input can cause a query syntax error), ranked, with
  * highlighted snippets; without `q`, newest first. When the full-text search matches nothing at all, a typo
@@ -105,50 +165,15 @@ export async function searchArticles(
   page: number,
   limit: number,
 ): Promise<{ items: (KbArticleCard | KbStaffArticleCard)[]; total: number; fuzzy: boolean }> {
-  const staff = viewer.kind === 'staff';
-  const where = [scope(viewer)];
-  const params: unknown[] = [viewer.tenantId];
-  const q = query.q?.trim();
-  const filters: [string, unknown][] = [
-    ['lower(a.category) = lower(?)', query.category],
-    ['? = ANY(a.tags)', query.tag],
-  ];
-  if (staff) {
-    filters.push(['a.status = ?', query.status], ['a.visibility = ?', query.visibility], ['a.source_incident_id = ?', query.sourceIncidentId]);
-  }
-  for (const [sql, value] of filters) {
-    if (value) {
-      where.push(sql);
-      params.push(value);
-    }
-  }
-  const columns = `a.id, a.slug, a.title, a.category, a.tags, ${iso('a.published_at')} AS "publishedAt", a.body_markdown AS markdown
-    ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
-  const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
-  const newest = staff ? 'a.updated_at DESC' : 'a.published_at DESC NULLS LAST';
+  const { q: list, order, text: q, filters } = articlesQuery(viewer, query);
+  const { columns, from, where, params } = filters;
   const run = (sql: string, values: unknown[]) => em.execute<CardRow[]>(sql, values);
   const result = (rows: CardRow[], total: number, fuzzy: boolean) => ({ items: rows.map((r) => toCard(viewer, r)), total, fuzzy });
 
-  if (!q) {
-    const rows = await run(
-      `SELECT ${columns}, NULL::text AS highlight, count(*) OVER () AS total ${from} WHERE ${where.join(' AND ')}
-       ORDER BY ${newest}, a.id LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
-    return result(rows, rows.length ? Number(rows[0].total) : await countWhere(em, where, params), false);
-  }
-
-  const tsq = "websearch_to_tsquery('english', ?)";
-  const rows = await run(
-    `SELECT ${columns},
-       ts_headline('english', a.body_markdown, ${tsq}, 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2') AS highlight,
-       ts_rank_cd(a.search, ${tsq}) AS rank, count(*) OVER () AS total
-     ${from} WHERE ${where.join(' AND ')} AND a.search @@ ${tsq}
-     ORDER BY rank DESC, ${newest}, a.id LIMIT ? OFFSET ?`,
-    [q, q, ...params, q, limit, (page - 1) * limit],
-  );
+  const rows = await offsetRows<CardRow>(em, list, orderByOf(order), page, limit, ', count(*) OVER () AS total');
+  if (!q) return result(rows, rows.length ? Number(rows[0].total) : await countWhere(em, where, params), false);
   if (rows.length) return result(rows, Number(rows[0].total), false);
-  const matches = await countWhere(em, [...where, `a.search @@ ${tsq}`], [...params, q]);
+  const matches = await countWhere(em, [...where, `a.search @@ ${TSQ}`], [...params, q]);
   if (matches) return result([], matches, false); // a page past the end of real matches
 
   // Typo fallback: nothing matched every word. Score = the better of the title's trigram similarity to the

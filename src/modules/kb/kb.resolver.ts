@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql
 import type { Context } from '../../graphql/context';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
 import { CreateKbArticleInput, KbArticleFilterInput, UpdateKbArticleInput } from './kb.inputs';
-import { KbArticlePage, KbArticleRevisionConnection, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import { KbArticleConnection, KbArticlePage, KbArticleRevisionConnection, KbStaffArticleConnection, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
 import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
@@ -20,6 +20,19 @@ export class KbResolver {
     return ctx.services.kb.search(customerViewer(ctx), { q, category, tag }, page, limit);
   }
 
+  @Query(() => KbArticleConnection, {
+    description: 'Customer: the published PUBLIC articles of my company as a cursor connection (first/after, last/before): ranked when searching (no typo fallback), else newest first.',
+  })
+  kbArticlesConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded); no typo fallback here.' }) q?: string | null,
+    @Arg('category', () => String, { nullable: true, description: 'Articles of this category only.' }) category?: string | null,
+    @Arg('tag', () => String, { nullable: true, description: 'Articles with this tag only.' }) tag?: string | null,
+  ) {
+    return ctx.services.kb.searchConnection(customerViewer(ctx), { q, category, tag }, args);
+  }
+
   @Query(() => KbArticleView, { description: 'Customer: one published PUBLIC article by slug.' })
   kbArticle(@Arg('slug', { description: "The article's slug." }) slug: string, @Ctx() ctx: Context) {
     return ctx.services.kb.get(customerViewer(ctx), slug);
@@ -33,6 +46,17 @@ export class KbResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.kb.searchStaff(staffViewer(ctx), filter ?? {}, page, limit);
+  }
+
+  @Query(() => KbStaffArticleConnection, {
+    description: 'Staff: every article of the workspace as a cursor connection (first/after, last/before), filtered like `staffKbArticles`: ranked when searching (no typo fallback), else last changed first.',
+  })
+  staffKbArticlesConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => KbArticleFilterInput, { nullable: true, description: 'Which articles; none: all of them.' }) filter?: KbArticleFilterInput | null,
+  ) {
+    return ctx.services.kb.searchConnection(staffViewer(ctx), filter ?? {}, args);
   }
 
   @Query(() => KbStaffArticle, { description: 'Staff: one article by id or slug.' })

@@ -110,3 +110,7 @@ export class KbArticleRevisionView {
 
 /** Article revisions by cursor (kbArticleRevisionsConnection), newest first. */
 export const KbArticleRevisionConnection = connectionType(KbArticleRevisionView, 'KbArticleRevision', 'kept article versions');
+/** Published PUBLIC articles by cursor for customers (kbArticlesConnection): best match first when searching, else newest. */
+export const KbArticleConnection = connectionType(KbArticleCard, 'KbArticle', 'knowledge-base articles');
+/** Articles by cursor for staff (staffKbArticlesConnection): best match first when searching, else last changed. */
+export const KbStaffArticleConnection = connectionType(KbStaffArticleCard, 'KbStaffArticle', 'knowledge-base articles (staff view)');

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207181402 extends Migration {
+export class Migration20261207182444 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create index "audit_log_tenant_id_created_at_id_index" on "audit_log" ("tenant_id", "created_at", "id");`);
@@ -13,6 +13,9 @@ export class Migration20261207181402 extends Migration {
 
     this.addSql(`create index "users_tenant_id_created_at_id_index" on "users" ("tenant_id", "created_at", "id");`);
 
+    this.addSql(`create index "kb_articles_tenant_id_published_id_index" on "kb_articles" ("tenant_id", COALESCE("published_at", "created_at"), "id");`);
+    this.addSql(`create index "kb_articles_tenant_id_updated_at_id_index" on "kb_articles" ("tenant_id", "updated_at", "id");`);
+
     this.addSql(`create index "notification_deliveries_tenant_id_created_at_id_index" on "notification_deliveries" ("tenant_id", "created_at", "id");`);
   }
 
@@ -22,6 +25,9 @@ export class Migration20261207181402 extends Migration {
     this.addSql(`drop index "portal_users_tenant_id_lower_display_name_email_id_index";`);
 
     this.addSql(`drop index "customers_tenant_id_lower_name_id_index";`);
+
+    this.addSql(`drop index "kb_articles_tenant_id_published_id_index";`);
+    this.addSql(`drop index "kb_articles_tenant_id_updated_at_id_index";`);
 
     this.addSql(`drop index "notification_deliveries_tenant_id_created_at_id_index";`);
 
