@@ -1,5 +1,8 @@
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
-import { createCustomerUser, portalLogin } from '../factories/portal';
+import type { CustomerViewer } from '../../src/auth/viewer';
+import { connectionArgs } from '../../src/shared/connection';
+import { incidentConnection, listIncidents } from '../../src/modules/incident/incident.read';
+import { createCustomerOrg, createCustomerUser, createIncident, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
@@ -274,6 +277,38 @@ describe('cursor connections', () => {
     expect(page.kbArticles.items.length).toBeGreaterThan(0);
     const conn = await gql<{ kbArticlesConnection: { nodes: unknown[]; totalCount: number } }>('{ kbArticlesConnection(q: "printer setup") { nodes { id } totalCount } }', auth.portal);
     expect(conn.kbArticlesConnection).toEqual({ nodes: [], totalCount: 0 });
+  });
+
+  it('the incident connection serves a portal reader too (for ticketsConnection): each reason once, in order, both ways', async () => {
+    const em = t.em();
+    const org = await createCustomerOrg(em, acme, 'ORGANIZATION');
+    const me = await createCustomerUser(em, t.app.runtime.passwords, acme, { org });
+    const colleague = await createCustomerUser(em, t.app.runtime.passwords, acme, { org });
+    for (let i = 0; i < 23; i++) {
+      const incident = await createIncident(em, acme, { title: `Shared ${i}`, reporter: i % 3 === 0 ? me.user : i % 3 === 1 ? colleague.user : undefined, org });
+      await em.getConnection().execute(`UPDATE incidents SET created_at = now() - (? / 2) * interval '1 minute' WHERE id = ?`, [i, incident.id]);
+    }
+    const viewer: CustomerViewer = { kind: 'customer', tenantId: acme.id, customerUserId: me.user.id, customerId: org.id, sessionId: '' };
+    const list = await listIncidents(em, viewer, {}, { page: 1, limit: 100, after: null });
+    const expected = list.items.map((i) => i.id);
+    expect(expected).toHaveLength(23);
+    const walk = async (way: 'first' | 'last') => {
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      for (let n = 0; n < 5; n++) {
+        const args = way === 'first' ? { first: 10, after: cursor } : { last: 10, before: cursor };
+        const page = await incidentConnection(em, viewer, {}, connectionArgs(args));
+        const got = page.nodes.map((i) => i.id);
+        if (way === 'first') ids.push(...got);
+        else ids.unshift(...got);
+        expect(await page.totalCount).toBe(23);
+        if (!(way === 'first' ? page.pageInfo.hasNextPage : page.pageInfo.hasPreviousPage)) break;
+        cursor = way === 'first' ? page.pageInfo.endCursor : page.pageInfo.startCursor;
+      }
+      return ids;
+    };
+    expect(await walk('first')).toEqual(expected);
+    expect(await walk('last')).toEqual(expected);
   });
 
   it('refuses bad arguments with a coded field error, never a database error', async () => {
