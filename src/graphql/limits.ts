@@ -143,13 +143,23 @@ function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unk
  * The cost of a field: 1 for each object it returns (scalars are free; they come with their row), times
  * the list size, plus what is selected inside each. So `incidents(limit: 100) { items { updates { id } } }`
  * costs about 100 × (1 + 1 + 20 × 1): what the server would have to produce, not how long the text is.
+ * A cursor connection is 1 plus its page size (first/last, or its default) times what is selected per item
+ * (its edges' nodes and its nodes; an edge and pageInfo add no object), so `incidentsConnection(first: 100)
+ * { nodes { id } }` costs what `incidents(limit: 100) { items { id } }` does.
  * Introspection is not counted here (it is allowed or refused as a whole).
  */
 export function costEstimator(assumedListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     if (field.name.startsWith('__')) return 0;
-    const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
-    return listSize(type, field, args, assumedListSize) * (own + childComplexity);
+    const named = getNamedType(field.type);
+    // A connection's pageInfo: four values computed with the page, whatever its size.
+    if (isConnection(type) && field.name === 'pageInfo') return 0;
+    const size = listSize(type, field, args, assumedListSize);
+    // A connection is one object, its page (edges, nodes) first/last items: its children are counted per item.
+    if (isConnection(named)) return 1 + size * childComplexity;
+    // An edge only wraps its node (and a cursor): the node is the object.
+    const own = isCompositeType(named) && !(isConnection(type) && field.name === 'edges') ? 1 : 0;
+    return size * (own + childComplexity);
   };
 }
 
