@@ -24,7 +24,7 @@ import { Migration20261207120415 } from './Migration20261207120415';
 import { Migration20261207121058 } from './Migration20261207121058';
 import { Migration20261207125810 } from './Migration20261207125810';
 import { Migration20261207125927 } from './Migration20261207125927';
-import { Migration20261207182444 } from './Migration20261207182444';
+import { Migration20261207184213 } from './Migration20261207184213';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -51,5 +51,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207121058', class: Migration20261207121058 },
   { name: 'Migration20261207125810', class: Migration20261207125810 },
   { name: 'Migration20261207125927', class: Migration20261207125927 },
-  { name: 'Migration20261207182444', class: Migration20261207182444 },
+  { name: 'Migration20261207184213', class: Migration20261207184213 },
 ];

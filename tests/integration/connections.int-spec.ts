@@ -5,7 +5,10 @@ import { incidentConnection, listIncidents } from '../../src/modules/incident/in
 import { createCustomerOrg, createCustomerUser, createIncident, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
+import { Client, escapeLiteral } from 'pg';
+import { TENANT_ROLE } from '../../src/db/tenant-transaction';
 import { startTestApp, type TestApp } from '../setup/app';
+import { roundTrips } from '../setup/round-trips';
 
 type Conn = {
   edges: { cursor: string; node: { id: string } }[];
@@ -309,6 +312,47 @@ describe('cursor connections', () => {
     };
     expect(await walk('first')).toEqual(expected);
     expect(await walk('last')).toEqual(expected);
+  });
+
+  describe('plans: each order has its index, and a deep cursor bounds the index scan (no Sort)', () => {
+    type PlanNode = { 'Node Type': string; 'Index Name'?: string; 'Index Cond'?: string; Plans?: PlanNode[] };
+    const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
+    it.each([
+      ['organizationsConnection', 'customers c', 'customers_tenant_id_name_key_id_index', 'acme', 'name_key'],
+      ['portalUsersConnection', 'customer_portal_users u', 'portal_users_tenant_id_display_name_key_email_id_index', 'acme', 'display_name_key'],
+      ['auditLogConnection', 'audit_log a', 'audit_log_tenant_id_created_at_id_index', 'acme', 'created_at'],
+      ['deliveriesConnection', 'notification_deliveries d', 'notification_deliveries_tenant_id_created_at_id_index', 'acme', 'created_at'],
+      ['staffMembersConnection', 'users u', 'users_tenant_id_created_at_id_index', 'acme', 'created_at'],
+      ['staffKbArticlesConnection', 'kb_articles a', 'kb_articles_tenant_id_updated_at_id_index', 'acme', 'updated_at'],
+      ['kbArticlesConnection', 'kb_articles a', 'kb_articles_tenant_id_published_key_id_index', 'portal', 'published_key'],
+    ])('%s', async (connection, from, index, _as, key) => {
+      const c = CASES.find((x) => x.connection === connection && !x.args) ?? CASES.find((x) => x.connection === connection)!;
+      const after = (await page(c, 'first: 3')).pageInfo.endCursor!;
+      const sent = await roundTrips(() => page(c, `first: 3 after: "${after}"`));
+      const { text, values } = sent.find((s) => s.as === 'ClaimedRead' && s.text.includes(`FROM ${from}`) && s.text.includes('"_k0"'))!;
+      const client = new Client({ connectionString: t.db.url });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        // Tiny tables: left alone the planner reads them whole and sorts. What is checked is that an index can
+        // serve the order and the cursor at all (a Sort stays in the plan, at a penalty, if none can), as the
+        // tenant role under row-level security.
+        await client.query(`SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${acme.id}', true)`);
+        for (const off of ['enable_seqscan', 'enable_bitmapscan', 'enable_sort']) await client.query(`SELECT set_config('${off}', 'off', true)`);
+        await client.query(`PREPARE listed AS ${text}`);
+        const res = await client.query(`EXPLAIN (FORMAT JSON) EXECUTE listed(${values!.map((v) => (v === null ? 'NULL' : escapeLiteral(String(v)))).join(', ')})`);
+        await client.query('ROLLBACK');
+        const nodes = nodesOf(res.rows[0]['QUERY PLAN'][0].Plan);
+        expect(nodes.map((n) => n['Node Type'])).not.toContain('Sort');
+        const scan = nodes.find((n) => n['Index Name'] === index);
+        expect({ connection, index: scan?.['Index Name'] }).toEqual({ connection, index });
+        // The cursor's row comparison is an index condition: a deep page starts in the index where it left off.
+        expect(scan!['Index Cond']).toMatch(/ROW\(.*\) [<>] ROW\(/);
+        expect(scan!['Index Cond']).toContain(key);
+      } finally {
+        await client.end();
+      }
+    });
   });
 
   it('refuses bad arguments with a coded field error, never a database error', async () => {

@@ -27,11 +27,11 @@ export function customerOrgsQuery(tenantId: string, filter: { q?: string | null 
   }
   return { columns: ORG_COLUMNS, from: 'customers c', where, params };
 }
-/** By name (case-insensitive), then id: the order of both forms (index customers_tenant_id_lower_name_id_index). */
+/** By name (case-insensitive: name_key), then id: the order of both forms (index customers_tenant_id_name_key_id_index). */
 export const ORG_ORDER: KeysetOrder = {
   tag: 'organization:name',
   keys: [
-    { sql: 'lower(c.name)', type: 'text' },
+    { sql: 'c.name_key', type: 'text' },
     { sql: 'c.id', type: 'uuid' },
   ],
   direction: 'ASC',
@@ -87,11 +87,11 @@ export function portalUsersQuery(tenantId: string, filter: PortalUserFilter): Li
   }
   return { columns: USER_COLUMNS, from: USER_FROM, where, params };
 }
-/** By display name (case-insensitive), e-mail, id: the order of both forms (index portal_users_tenant_id_lower_display_name_email_id_index). */
+/** By display name (case-insensitive: display_name_key), e-mail, id: the order of both forms (index portal_users_tenant_id_display_name_key_email_id_index). */
 export const PORTAL_USER_ORDER: KeysetOrder = {
   tag: 'portalUser:name',
   keys: [
-    { sql: 'lower(u.display_name)', type: 'text' },
+    { sql: 'u.display_name_key', type: 'text' },
     { sql: 'u.email', type: 'text' },
     { sql: 'u.id', type: 'uuid' },
   ],

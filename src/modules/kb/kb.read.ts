@@ -124,9 +124,9 @@ export function articlesQuery(viewer: StaffViewer | CustomerViewer, query: KbQue
   const columns = `a.id, a.slug, a.title, a.category, a.tags, ${iso('a.published_at')} AS "publishedAt", a.body_markdown AS markdown
     ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
   const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
-  // Customers see published articles only, which always have published_at (set on publishing); the COALESCE keeps
-  // the key NOT NULL for the keyset comparison whatever a row holds.
-  const newest: SortKey = staff ? { sql: 'a.updated_at', type: 'timestamp' } : { sql: 'COALESCE(a.published_at, a.created_at)', type: 'timestamp' };
+  // Customers see published articles only, which always have published_at (set on publishing); published_key
+  // (COALESCE(published_at, created_at), generated) keeps the key NOT NULL for the keyset comparison whatever a row holds.
+  const newest: SortKey = staff ? { sql: 'a.updated_at', type: 'timestamp' } : { sql: 'a.published_key', type: 'timestamp' };
   const id: SortKey = { sql: 'a.id', type: 'uuid' };
   const filters = { columns, from, where, params };
   const base = from.replace(/^FROM /, '');
