@@ -26,6 +26,7 @@ import { Migration20261207125810 } from './Migration20261207125810';
 import { Migration20261207125927 } from './Migration20261207125927';
 import { Migration20261207175000 } from './Migration20261207175000';
 import { Migration20261207181041 } from './Migration20261207181041';
+import { Migration20261207184213 } from './Migration20261207184213';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123144110', class: Migration20261123144110 },
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207125927', class: Migration20261207125927 },
   { name: 'Migration20261207175000', class: Migration20261207175000 },
   { name: 'Migration20261207181041', class: Migration20261207181041 },
+  { name: 'Migration20261207184213', class: Migration20261207184213 },
 ];

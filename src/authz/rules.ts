@@ -4,6 +4,7 @@ import type { Context } from '../graphql/context';
 import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import { INCIDENT_INTERNAL_FIELDS, INCIDENT_SHARED_RESOLVED_FIELDS, INCIDENT_STAFF_RESOLVED_FIELDS } from '../modules/incident/incident.fields';
 import { PARTICIPANT_STAFF_FIELDS } from '../modules/participants/participant.types';
+import { CONNECTION_OF_LIST } from '../graphql/connections';
 import { can, canListStaff, canManageStaff, isCustomer, isStaff, type Permission } from './policies';
 
 /**
@@ -281,6 +282,13 @@ export const permissions: IRules = {
   // Incident's (a second line of defence: the portal's files, for portal viewers only).
   Ticket: { attachments: customerOnly },
 };
+
+// Cursor connections (issue 15): each has exactly the rule of the list it sits beside (graphql/connections.ts).
+for (const [connection, list] of Object.entries(CONNECTION_OF_LIST)) {
+  const query = permissions.Query as Record<string, unknown>;
+  if (!query[list]) throw new Error(`The connection ${connection} sits beside ${list}, which has no rule`);
+  query[connection] = query[list];
+}
 
 /**
  * Whose token a root field needs ("Mutation", "login" → anyone), read from its rule: what the OpenAPI document

@@ -13,6 +13,7 @@ import {
   type DocumentNode,
   type GraphQLCompositeType,
   type GraphQLField,
+  type GraphQLNamedType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type TypeNode,
@@ -20,6 +21,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { DEFAULT_PAGE_SIZE } from '../shared/listing';
 
 /**
  * Limits on what one GraphQL operation may ask for, checked before anything runs: nesting depth, aliases,
@@ -115,18 +117,25 @@ export function limitRules(limits: QueryLimits): ValidationRule[] {
 
 const PAGE_SIZE_ARGS = ['limit', 'first', 'last'];
 
+/** A cursor connection's type (the spec's shape: edges and pageInfo). */
+const isConnection = (type: GraphQLNamedType | GraphQLCompositeType): boolean => isObjectType(type) && Boolean(type.getFields().edges && type.getFields().pageInfo);
+
 /** How many items a field returns at most, as far as the query tells. */
 function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, assumed: number): number {
   for (const name of PAGE_SIZE_ARGS) {
     const value = args[name];
     if (typeof value === 'number' && Number.isFinite(value)) return Math.max(0, Math.floor(value));
   }
-  if (!isListType(getNullableType(field.type))) return 1;
   // A list whose field declares its usual size (type-graphql `@Extensions({ assumedListSize })`).
   const declared = field.extensions?.assumedListSize;
+  // A cursor connection without first or last: its default page (shared/connection.ts), unless it declares another.
+  if (isConnection(getNamedType(field.type))) return typeof declared === 'number' ? declared : DEFAULT_PAGE_SIZE;
+  if (!isListType(getNullableType(field.type))) return 1;
   if (typeof declared === 'number') return declared;
   // `items` of a page (a type with `pagination`): the paging field's `limit` has counted them already.
   if (isObjectType(parent) && parent.getFields().pagination) return 1;
+  // `edges` and `nodes` of a connection: the connection field's first/last (or its default) has counted them.
+  if (isConnection(parent) && (field.name === 'edges' || field.name === 'nodes')) return 1;
   return assumed;
 }
 
@@ -134,13 +143,23 @@ function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unk
  * The cost of a field: 1 for each object it returns (scalars are free; they come with their row), times
  * the list size, plus what is selected inside each. So `incidents(limit: 100) { items { updates { id } } }`
  * costs about 100 × (1 + 1 + 20 × 1): what the server would have to produce, not how long the text is.
+ * A cursor connection is 1 plus its page size (first/last, or its default) times what is selected per item
+ * (its edges' nodes and its nodes; an edge and pageInfo add no object), so `incidentsConnection(first: 100)
+ * { nodes { id } }` costs what `incidents(limit: 100) { items { id } }` does.
  * Introspection is not counted here (it is allowed or refused as a whole).
  */
 export function costEstimator(assumedListSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
     if (field.name.startsWith('__')) return 0;
-    const own = isCompositeType(getNamedType(field.type)) ? 1 : 0;
-    return listSize(type, field, args, assumedListSize) * (own + childComplexity);
+    const named = getNamedType(field.type);
+    // A connection's pageInfo: four values computed with the page, whatever its size.
+    if (isConnection(type) && field.name === 'pageInfo') return 0;
+    const size = listSize(type, field, args, assumedListSize);
+    // A connection is one object, its page (edges, nodes) first/last items: its children are counted per item.
+    if (isConnection(named)) return 1 + size * childComplexity;
+    // An edge only wraps its node (and a cursor): the node is the object.
+    const own = isCompositeType(named) && !(isConnection(type) && field.name === 'edges') ? 1 : 0;
+    return size * (own + childComplexity);
   };
 }
 

@@ -284,8 +284,9 @@ describe('reads at the speed of the database', () => {
      * The plan of the list statement a request sends, as the tenant role with row-level security: the generic
      * plan of its prepared statement (what PostgreSQL may settle on after five runs) and the custom one.
      */
-    const planOf = async (args: string, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<PlanNode[]> => {
-      const sent = await roundTrips(() => staffPage(args, auth.big, 'items { id }'));
+    const planOf = (args: string, mode: 'force_generic_plan' | 'force_custom_plan') => planOfRequest(() => staffPage(args, auth.big, 'items { id }'), mode);
+    const planOfRequest = async (request: () => Promise<unknown>, mode: 'force_generic_plan' | 'force_custom_plan'): Promise<PlanNode[]> => {
+      const sent = await roundTrips(request);
       const { text, values } = sent.find((s) => s.as === 'ClaimedRead' && /FROM incidents i/.test(s.text))!;
       const client = new Client({ connectionString: t.db.url });
       await client.connect();
@@ -306,6 +307,23 @@ describe('reads at the speed of the database', () => {
       return after!;
     };
 
+    /** What a plan must show: a walk of an incidents_tenant_id_ index in order, bounded by `keys`, no sort. */
+    const expectIndexWalk = (first: PlanNode[], deeper: PlanNode[], keys: string[]) => {
+      // The filter and the cursor bound the index scan itself (index conditions), not a filter over every row
+      // (under row-level security only leakproof operators can: integer ranks, not the enums themselves).
+      const conditions = deeper.filter((n) => n['Relation Name'] === 'incidents').map((n) => n['Index Cond'] ?? '').join(' ');
+      for (const key of keys) expect(conditions).toContain(key);
+      for (const nodes of [first, deeper]) {
+        const types = nodes.map((n) => n['Node Type']);
+        expect(types[0]).toBe('Limit');
+        expect(types).not.toContain('Sort');
+        expect(types).not.toContain('Incremental Sort');
+        const incidents = nodes.filter((n) => n['Relation Name'] === 'incidents');
+        expect(incidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
+        expect(incidents.some((n) => /Index/.test(n['Node Type']) && /^incidents_tenant_id_/.test(n['Index Name'] ?? ''))).toBe(true);
+      }
+    };
+
     it.each([
       ['the default order', '', ['created_at']],
       ['newest updated first', 'sort: { field: UPDATED_AT, direction: DESC }', ['updated_at']],
@@ -315,22 +333,40 @@ describe('reads at the speed of the database', () => {
     ])('%s: an index walked in order, no sort of the whole set, no sequential scan; a deep cursor the same; generic plan and custom', async (_name, args, keys) => {
       const after = await deep(args);
       for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
-        const first = await planOf(`limit: 20 ${args}`, mode);
-        const deeper = await planOf(`limit: 20 ${args} after: "${after}"`, mode);
-        // The filter and the cursor bound the index scan itself (index conditions), not a filter over every row
-        // (under row-level security only leakproof operators can: integer ranks, not the enums themselves).
-        const conditions = deeper.filter((n) => n['Relation Name'] === 'incidents').map((n) => n['Index Cond'] ?? '').join(' ');
-        for (const key of keys) expect(conditions).toContain(key);
-        for (const nodes of [first, deeper]) {
-          const types = nodes.map((n) => n['Node Type']);
-          expect(types[0]).toBe('Limit');
-          expect(types).not.toContain('Sort');
-          expect(types).not.toContain('Incremental Sort');
-          const incidents = nodes.filter((n) => n['Relation Name'] === 'incidents');
-          expect(incidents.map((n) => n['Node Type'])).not.toContain('Seq Scan');
-          expect(incidents.some((n) => /Index/.test(n['Node Type']) && /^incidents_tenant_id_/.test(n['Index Name'] ?? ''))).toBe(true);
-        }
+        expectIndexWalk(await planOf(`limit: 20 ${args}`, mode), await planOf(`limit: 20 ${args} after: "${after}"`, mode), keys);
       }
+    });
+
+    it.each([
+      ['the default order', '', ['created_at', 'id']],
+      ['newest updated first', 'sort: { field: UPDATED_AT, direction: DESC }', ['updated_at', 'id']],
+      ['by priority', 'sort: { field: PRIORITY, direction: DESC }', ['priority_rank', 'created_at', 'id']],
+      ['a status filter', 'filter: { status: OPEN }', ['status_rank', 'created_at', 'id']],
+      ['a priority filter, backwards', 'filter: { priority: HIGH }', ['priority_rank', 'created_at', 'id'], 'last'],
+    ])('incidentsConnection, %s: the cursor\'s key values bound the index scan, no sort, however deep; generic plan and custom', async (_name, args, keys, way = 'first') => {
+      const connection = (more: string, selection: string) => async () => {
+        const res = await t.gql<{ incidentsConnection: { pageInfo: { startCursor: string; endCursor: string } } }>(`{ incidentsConnection(${args} ${more}) { ${selection} } }`, undefined, auth.big);
+        expect(res.errors).toBeUndefined();
+        return res.data!.incidentsConnection;
+      };
+      let cursor: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const p: { pageInfo: { startCursor: string; endCursor: string } } = await connection(`${way}: 100 ${cursor ? `${way === 'first' ? 'after' : 'before'}: "${cursor}"` : ''}`, 'pageInfo { startCursor endCursor }')();
+        cursor = way === 'first' ? p.pageInfo.endCursor : p.pageInfo.startCursor;
+      }
+      for (const mode of ['force_generic_plan', 'force_custom_plan'] as const) {
+        const first = await planOfRequest(connection(`${way}: 20`, 'nodes { id }'), mode);
+        const deeper = await planOfRequest(connection(`${way}: 20 ${way === 'first' ? 'after' : 'before'}: "${cursor}"`, 'nodes { id }'), mode);
+        expectIndexWalk(first, deeper, keys);
+      }
+    });
+
+    it('incidentsConnection: one statement for a page with its updates; the total only when selected, capped', async () => {
+      const sent = warm(await roundTrips(() => t.gql('{ incidentsConnection(first: 20) { nodes { id updates(last: 5) { body } } edges { node { id } } } }', undefined, auth.big)));
+      expect(sent.filter((s) => /FROM incidents i/.test(s.text))).toHaveLength(1);
+      expect(sent.some((s) => /count\(/.test(s.text))).toBe(false);
+      const res = await t.gql<{ incidentsConnection: { totalCount: number } }>('{ incidentsConnection(first: 5) { totalCount } }', undefined, auth.big);
+      expect(res.data!.incidentsConnection.totalCount).toBe(10_000);
     });
   });
 });

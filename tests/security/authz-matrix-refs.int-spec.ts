@@ -216,6 +216,7 @@ const PORTAL_REFERENCES: Record<
 /** List filters: another tenant's id matches nothing, exactly like a missing one; the tenant's own finds rows. */
 const FILTERS: Slot<typeof FILTER_SLOTS> = (() => {
   const incidents = (key: string) => (id: string) => ({ query: 'query($f: IncidentFilterInput) { incidents(filter: $f) { items { id } pagination { total } } }', variables: { f: { [key]: id } } });
+  const connection = (key: string) => (id: string) => ({ query: 'query($f: IncidentFilterInput) { incidentsConnection(filter: $f) { nodes { id } pagination: totalCount } }', variables: { f: { [key]: id } } });
   return {
     'Query.incidents:filter.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: incidents('assigneeId') },
     'Query.incidents:filter.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: incidents('customerId') },
@@ -245,6 +246,30 @@ const FILTERS: Slot<typeof FILTER_SLOTS> = (() => {
       foreign: (w) => w.rows.articleB.id,
       own: (w) => w.rows.withRevisions,
       op: (id) => ({ query: 'query($x: ID) { auditLog(filter: { targetId: $x }) { items { id } pagination { total } } }', variables: { x: id } }),
+    },
+    // Cursor connections (issue 15): the same filters as their lists, the same answers.
+    'Query.incidentsConnection:filter.assigneeId': { foreign: (w) => w.staff.B.id, own: (w) => w.staff.ENGINEER.id, op: connection('assigneeId') },
+    'Query.incidentsConnection:filter.customerId': { foreign: (w) => w.orgs.B.id, own: (w) => w.orgs.shared.id, op: connection('customerId') },
+    'Query.incidentsConnection:filter.parentId': { foreign: (w) => w.rows.incidentB.id, own: (w) => w.rows.linkChild.id, op: connection('parentId') },
+    'Query.portalUsersConnection:filter.customerId': {
+      foreign: (w) => w.orgs.B.id,
+      own: (w) => w.orgs.shared.id,
+      op: (id) => ({ query: 'query($c: ID) { portalUsersConnection(filter: { customerId: $c }) { nodes { id } pagination: totalCount } }', variables: { c: id } }),
+    },
+    'Query.staffKbArticlesConnection:filter.sourceIncidentId': {
+      foreign: (w) => w.rows.incidentB.id,
+      own: (w) => w.tickets.shared.id,
+      op: (id) => ({ query: 'query($s: ID) { staffKbArticlesConnection(filter: { sourceIncidentId: $s }) { nodes { id } pagination: totalCount } }', variables: { s: id } }),
+    },
+    'Query.auditLogConnection:filter.actorId': {
+      foreign: (w) => w.staff.B.id,
+      own: (w) => w.staff.ADMIN.id,
+      op: (id) => ({ query: 'query($a: ID) { auditLogConnection(filter: { actorId: $a }) { nodes { id } pagination: totalCount } }', variables: { a: id } }),
+    },
+    'Query.auditLogConnection:filter.targetId': {
+      foreign: (w) => w.rows.articleB.id,
+      own: (w) => w.rows.withRevisions,
+      op: (id) => ({ query: 'query($x: ID) { auditLogConnection(filter: { targetId: $x }) { nodes { id } pagination: totalCount } }', variables: { x: id } }),
     },
   };
 })();

@@ -99,6 +99,27 @@ describe('the cost of an operation, kept per document and page size', () => {
   });
 });
 
+describe('the cost of a cursor connection', () => {
+  const costOf = (query: string) => {
+    const document = parse(query);
+    return operationCost(schema, document, document.definitions[0] as OperationDefinitionNode, {}, defaults.assumedListSize);
+  };
+
+  it('counts its page (first, last, or the default 20) once per item, as the page/limit list does; an edge or pageInfo adds no object', () => {
+    // The list: 100 × (its page, counted per item, + the incident + its 20 updates).
+    expect(costOf('{ incidents(limit: 100) { items { id updates { id } } } }')).toBe(100 * (1 + 1 + 20));
+    // The connection: itself + 100 × (the incident + its 20 updates).
+    expect(costOf('{ incidentsConnection(first: 100) { nodes { id updates { id } } } }')).toBe(1 + 100 * (1 + 20));
+    expect(costOf('{ incidentsConnection(last: 100) { edges { cursor node { id updates { id } } } pageInfo { hasNextPage } totalCount } }')).toBe(1 + 100 * (1 + 20));
+    // Both edges and nodes: each item is produced twice in the answer.
+    expect(costOf('{ incidentsConnection(first: 100) { edges { node { id } } nodes { id } } }')).toBe(1 + 100 * 2);
+    expect(costOf('{ incidentsConnection { nodes { id } } }')).toBe(1 + 20);
+    // Nested: an incident's timeline by connection costs what its updates list does.
+    expect(costOf('{ incident(id: "x") { updatesConnection(first: 50) { nodes { id } } } }')).toBe(1 + 1 + 50);
+    expect(costOf('{ incident(id: "x") { updates(last: 50) { id } } }')).toBe(1 + 50);
+  });
+});
+
 describe('GraphQL settings', () => {
   const production = { NODE_ENV: 'production', JWT_STAFF_SECRET: 'a'.repeat(40), JWT_PORTAL_SECRET: 'b'.repeat(40), WEBHOOK_SECRETS_KEY: 'c'.repeat(40), SMTP_URL: 'smtp://mail:587' };
 

@@ -112,6 +112,15 @@ const OTHER_ENTRIES: Record<string, Entry> = {
   'Query.onCallRecipients': () => ({ query: '{ onCallRecipients { emails } }' }),
   'Query.deliveries': () => ({ query: '{ deliveries { pagination { total } } }' }),
   'Query.webhookEndpoints': () => ({ query: '{ webhookEndpoints { id } }' }),
+  // Cursor connections (issue 15), beside their lists.
+  'Query.incidentsConnection': () => ({ query: '{ incidentsConnection(first: 5) { totalCount } }' }),
+  'Query.organizationsConnection': () => ({ query: '{ organizationsConnection { totalCount } }' }),
+  'Query.portalUsersConnection': () => ({ query: '{ portalUsersConnection { totalCount } }' }),
+  'Query.auditLogConnection': () => ({ query: '{ auditLogConnection { totalCount } }' }),
+  'Query.deliveriesConnection': () => ({ query: '{ deliveriesConnection { totalCount } }' }),
+  'Query.staffMembersConnection': () => ({ query: '{ staffMembersConnection { totalCount } }' }),
+  'Query.staffKbArticlesConnection': () => ({ query: '{ staffKbArticlesConnection { totalCount } }' }),
+  'Query.workspacesConnection': () => ({ query: '{ workspacesConnection { totalCount } }' }),
   'Mutation.updateProfile': () => ({ query: 'mutation { updateProfile(input: { firstName: "Grace", lastName: "Hopper" }) { id } }' }),
   'Mutation.inviteStaff': () => ({ query: 'mutation($e: String!) { inviteStaff(input: { email: $e, role: ENGINEER }) { email } }', variables: { e: `invited-${suffix()}@example.test` } }),
   'Mutation.createIncident': () => ({

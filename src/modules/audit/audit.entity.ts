@@ -12,6 +12,8 @@ import { appendToChain } from './audit.chain';
 @Index({ properties: ['actorId', 'createdAt'] })
 @Index({ properties: ['tenantId', 'chainSeq'] })
 @Index({ properties: ['tenantId', 'targetId', 'createdAt'] })
+// The order of `auditLog` and auditLogConnection (audit.read.ts AUDIT_ORDER): the id breaks ties of created_at.
+@Index({ properties: ['tenantId', 'createdAt', 'id'] })
 export class AuditEntry {
   [OptionalProps]?: 'id' | 'createdAt' | 'tenantId' | 'actorKind' | 'actorId' | 'targetType' | 'targetId' | 'ip' | 'metadata' | 'chainSeq' | 'prevHash' | 'hash';
 

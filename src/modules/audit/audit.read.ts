@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isoSql, likePattern } from '../../shared/listing';
+import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { AuditLogEntry } from './audit.types';
 
 export interface AuditFilter {
@@ -22,14 +23,8 @@ const FROM = `audit_log a
   LEFT JOIN users s ON a.actor_kind = 'staff' AND s.id = a.actor_id AND s.tenant_id = a.tenant_id
   LEFT JOIN customer_portal_users p ON a.actor_kind = 'customer' AND p.id = a.actor_id AND p.tenant_id = a.tenant_id`;
 
-/** A page of one tenant's audit log, newest first, with the total in the same statement. */
-export async function listAuditEntries(
-  em: EntityManager,
-  tenantId: string,
-  filter: AuditFilter,
-  page: number,
-  limit: number,
-): Promise<{ items: AuditLogEntry[]; total: number }> {
+/** One tenant's audit entries matching the filter: the query of both `auditLog` and `auditLogConnection`. */
+export function auditEntriesQuery(tenantId: string, filter: AuditFilter): ListQuery {
   const where = ['a.tenant_id = ?'];
   const params: unknown[] = [tenantId];
   if (filter.action) {
@@ -55,14 +50,31 @@ export async function listAuditEntries(
     where.push('a.created_at < ?');
     params.push(filter.to);
   }
-  const rows = await em.execute<(AuditLogEntry & { total: string })[]>(
-      `SELECT ${COLUMNS}, count(*) OVER () AS total FROM ${FROM} WHERE ${where.join(' AND ')}
-       ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
+  return { columns: COLUMNS, from: FROM, where, params };
+}
+/** Newest first, then the id: the order of both forms (index audit_log_tenant_id_created_at_id_index). */
+export const AUDIT_ORDER: KeysetOrder = {
+  tag: 'audit:createdAt',
+  keys: [
+    { sql: 'a.created_at', type: 'timestamp' },
+    { sql: 'a.id', type: 'bigint' },
+  ],
+  direction: 'DESC',
+};
+
+/** A page of one tenant's audit log, newest first, with the total in the same statement. */
+export async function listAuditEntries(
+  em: EntityManager,
+  tenantId: string,
+  filter: AuditFilter,
+  page: number,
+  limit: number,
+): Promise<{ items: AuditLogEntry[]; total: number }> {
+  const q = auditEntriesQuery(tenantId, filter);
+  const rows = await offsetRows<AuditLogEntry & { total: string }>(em, q, orderByOf(AUDIT_ORDER), page, limit, ', count(*) OVER () AS total');
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${where.join(' AND ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${q.where.join(' AND ')}`, q.params);
     total = Number(n);
   }
   return { items: rows.map(({ total: _t, ...row }) => row), total };

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import { CHAIN_BREAK_MESSAGES, CHAIN_BREAKS, type ChainBreakReason } from './audit.service';
 
 @ObjectType({ simpleResolvers: true, description: 'Who did it: a staff member or portal user of the workspace, by name and e-mail.' })
@@ -35,6 +36,9 @@ registerEnumType(ChainBreakReasonEnum, {
   description: 'Why an audit entry does not fit its chain.',
   valuesConfig: Object.fromEntries(CHAIN_BREAKS.map((r) => [r, { description: CHAIN_BREAK_MESSAGES[r] }])),
 });
+
+/** Audit entries by cursor (auditLogConnection), newest first. */
+export const AuditLogEntryConnection = connectionType(AuditLogEntry, 'AuditLogEntry', 'audit log entries');
 
 @ObjectType('AuditChainBreak', { simpleResolvers: true, description: 'The first audit entry that does not fit the hash chain.' })
 export class AuditChainBreakType {

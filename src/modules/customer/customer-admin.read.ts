@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isoSql, likePattern } from '../../shared/listing';
+import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { CustomerOrganization, PortalUser } from './customer-admin.types';
 
 /**
@@ -16,6 +17,26 @@ export async function findCustomerOrg(em: EntityManager, tenantId: string, id: s
   return rows[0] ?? null;
 }
 
+/** The tenant's organizations matching the filter: the query of both `customers` and `organizationsConnection`. */
+export function customerOrgsQuery(tenantId: string, filter: { q?: string | null }): ListQuery {
+  const where = ['c.tenant_id = ?'];
+  const params: unknown[] = [tenantId];
+  if (filter.q) {
+    where.push('c.name ILIKE ?');
+    params.push(likePattern(filter.q));
+  }
+  return { columns: ORG_COLUMNS, from: 'customers c', where, params };
+}
+/** By name (case-insensitive: name_key), then id: the order of both forms (index customers_tenant_id_name_key_id_index). */
+export const ORG_ORDER: KeysetOrder = {
+  tag: 'organization:name',
+  keys: [
+    { sql: 'c.name_key', type: 'text' },
+    { sql: 'c.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
+
 /** A page of the tenant's organizations by name, with the total in the same statement. */
 export async function listCustomerOrgs(
   em: EntityManager,
@@ -24,18 +45,9 @@ export async function listCustomerOrgs(
   page: number,
   limit: number,
 ): Promise<{ items: CustomerOrganization[]; total: number }> {
-  const where = ['c.tenant_id = ?'];
-  const params: unknown[] = [tenantId];
-  if (filter.q) {
-    where.push('c.name ILIKE ?');
-    params.push(likePattern(filter.q));
-  }
-  const rows = await em.execute<(CustomerOrganization & { total: string })[]>(
-      `SELECT ${ORG_COLUMNS}, count(*) OVER () AS total FROM customers c WHERE ${where.join(' AND ')}
-       ORDER BY lower(c.name), c.id LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
-  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, 'customers c', where, params);
+  const q = customerOrgsQuery(tenantId, filter);
+  const rows = await offsetRows<CustomerOrganization & { total: string }>(em, q, orderByOf(ORG_ORDER), page, limit, ', count(*) OVER () AS total');
+  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, q);
   return { items: rows.map(({ total: _t, ...row }) => row), total };
 }
 
@@ -56,14 +68,8 @@ export interface PortalUserFilter {
   q?: string | null;
 }
 
-/** A page of the tenant's portal users by display name, with the total in the same statement. */
-export async function listPortalUsers(
-  em: EntityManager,
-  tenantId: string,
-  filter: PortalUserFilter,
-  page: number,
-  limit: number,
-): Promise<{ items: PortalUser[]; total: number }> {
+/** The tenant's portal users matching the filter: the query of both `portalUsers` and `portalUsersConnection`. */
+export function portalUsersQuery(tenantId: string, filter: PortalUserFilter): ListQuery {
   const where = ['u.tenant_id = ?'];
   const params: unknown[] = [tenantId];
   if (filter.customerId) {
@@ -79,17 +85,35 @@ export async function listPortalUsers(
     const like = likePattern(filter.q);
     params.push(like, like);
   }
-  const rows = await em.execute<(PortalUser & { total: string })[]>(
-      `SELECT ${USER_COLUMNS}, count(*) OVER () AS total FROM ${USER_FROM} WHERE ${where.join(' AND ')}
-       ORDER BY lower(u.display_name), u.email, u.id LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
-  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, 'customer_portal_users u', where, params);
+  return { columns: USER_COLUMNS, from: USER_FROM, where, params };
+}
+/** By display name (case-insensitive: display_name_key), e-mail, id: the order of both forms (index portal_users_tenant_id_display_name_key_email_id_index). */
+export const PORTAL_USER_ORDER: KeysetOrder = {
+  tag: 'portalUser:name',
+  keys: [
+    { sql: 'u.display_name_key', type: 'text' },
+    { sql: 'u.email', type: 'text' },
+    { sql: 'u.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
+
+/** A page of the tenant's portal users by display name, with the total in the same statement. */
+export async function listPortalUsers(
+  em: EntityManager,
+  tenantId: string,
+  filter: PortalUserFilter,
+  page: number,
+  limit: number,
+): Promise<{ items: PortalUser[]; total: number }> {
+  const q = portalUsersQuery(tenantId, filter);
+  const rows = await offsetRows<PortalUser & { total: string }>(em, q, orderByOf(PORTAL_USER_ORDER), page, limit, ', count(*) OVER () AS total');
+  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, q);
   return { items: rows.map(({ total: _t, ...row }) => row), total };
 }
 
 /** The total when the page itself is empty (past the end): count(*) OVER () has no row to ride on. */
-async function countWhere(em: EntityManager, from: string, where: string[], params: unknown[]): Promise<number> {
-  const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`, params);
+async function countWhere(em: EntityManager, q: ListQuery): Promise<number> {
+  const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
   return Number(n);
 }

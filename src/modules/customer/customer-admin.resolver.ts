@@ -1,8 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { CreateCustomerInput, CustomerFilterInput, OrganizationCreateInput, OrganizationDeleteInput, OrganizationUpdateInput, UpdateCustomerInput } from './customer-admin.inputs';
-import { CustomerOrganization, CustomerOrganizationPage, OrganizationCreatePayload, OrganizationDeletePayload, OrganizationUpdatePayload } from './customer-admin.types';
+import { CustomerOrganization, CustomerOrganizationPage, OrganizationConnection, OrganizationCreatePayload, OrganizationDeletePayload, OrganizationUpdatePayload } from './customer-admin.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 import { replacedBy } from '../../graphql/replaced-by';
 
@@ -17,6 +18,15 @@ export class CustomerAdminResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.customerAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Staff: the workspace\'s customer organizations as a cursor connection (first/after, last/before), by name, filtered like `customers`.' })
+  organizationsConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => CustomerFilterInput, { nullable: true, description: 'Which organizations; none: all of them.' }) filter?: CustomerFilterInput | null,
+  ) {
+    return ctx.services.customerAdmin.connection(staffViewer(ctx), filter ?? {}, args);
   }
 
   @Query(() => CustomerOrganization, { description: 'Staff: one customer organization of the workspace; CUSTOMER_NOT_FOUND for any other id.' })

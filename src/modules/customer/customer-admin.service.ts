@@ -7,12 +7,16 @@ import { notNull, pageArgs, pageInfo } from '../../shared/listing';
 import { requiredText } from '../../shared/text';
 import { auditStaffChange, changedKeys } from '../audit/staff-audit';
 import { Tenant } from '../tenant/tenant.entity';
-import { findCustomerOrg, listCustomerOrgs } from './customer-admin.read';
+import { customerOrgsQuery, findCustomerOrg, listCustomerOrgs, ORG_ORDER } from './customer-admin.read';
+import { connectionArgs, keysetConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import type { CustomerOrganization, CustomerOrganizationPage } from './customer-admin.types';
 import { Customer, CustomerUser, type SharingMode } from './customer.entity';
 import { CustomerHasPortalUsersError, CustomerNotFoundError } from './customer.errors';
 
 export const ORG_NAME_MAX = 200;
+
+/** A list's filter as the read model takes it: a blank search is none. */
+const orgFilter = (filter: { q?: string | null }) => ({ q: filter.q?.trim() || null });
 
 /** The audited fields of an organization. */
 const snapshot = (c: Customer) => ({ name: c.name, sharingMode: c.sharingMode });
@@ -30,8 +34,14 @@ export class CustomerAdminService {
 
   async list(viewer: StaffViewer, filter: { q?: string | null }, page?: number | null, limit?: number | null): Promise<CustomerOrganizationPage> {
     const at = pageArgs(page, limit);
-    const { items, total } = await listCustomerOrgs(this.em, viewer.tenantId, { q: filter.q?.trim() || null }, at.page, at.limit);
+    const { items, total } = await listCustomerOrgs(this.em, viewer.tenantId, orgFilter(filter), at.page, at.limit);
     return { items, pagination: pageInfo(at, total) };
+  }
+
+  /** The same list as a cursor connection (organizationsConnection): the same query, by name. */
+  connection(viewer: StaffViewer, filter: { q?: string | null }, args: ConnectionArgsInput): Promise<ConnectionView<CustomerOrganization>> {
+    const req = connectionArgs(args);
+    return keysetConnection(this.em, customerOrgsQuery(viewer.tenantId, orgFilter(filter)), ORG_ORDER, req);
   }
 
   async get(viewer: StaffViewer, id: string): Promise<CustomerOrganization> {

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SharingMode } from './customer.entity';
+import { connectionType } from '../../shared/connection.types';
 import { Pagination, PortalOrganization, SharingModeEnum } from './customer.types';
 
 @ObjectType({ simpleResolvers: true, description: 'A customer organization (staff view): a group of portal users of one company.' })
@@ -79,3 +80,7 @@ export class PortalUserReactivatePayload {
 export class PortalUserPasswordResetSendPayload {
   @Field({ description: 'Always true: the reset link went to the portal user.' }) sent!: boolean;
 }
+/** Organizations by cursor (organizationsConnection), by name. */
+export const OrganizationConnection = connectionType(CustomerOrganization, 'Organization', 'customer organizations');
+/** Portal users by cursor (portalUsersConnection), by display name. */
+export const PortalUserConnection = connectionType(PortalUser, 'PortalUser', 'portal users');

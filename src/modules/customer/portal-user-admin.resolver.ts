@@ -1,25 +1,9 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
-import {
-  CreatePortalUserInput,
-  PortalUserCreateInput,
-  PortalUserDeactivateInput,
-  PortalUserFilterInput,
-  PortalUserPasswordResetSendInput,
-  PortalUserReactivateInput,
-  PortalUserUpdateInput,
-  UpdatePortalUserInput,
-} from './customer-admin.inputs';
-import {
-  PortalUser,
-  PortalUserCreatePayload,
-  PortalUserDeactivatePayload,
-  PortalUserPage,
-  PortalUserPasswordResetSendPayload,
-  PortalUserReactivatePayload,
-  PortalUserUpdatePayload,
-} from './customer-admin.types';
+import { CreatePortalUserInput, PortalUserCreateInput, PortalUserDeactivateInput, PortalUserFilterInput, PortalUserPasswordResetSendInput, PortalUserReactivateInput, PortalUserUpdateInput, UpdatePortalUserInput } from './customer-admin.inputs';
+import { PortalUser, PortalUserConnection, PortalUserCreatePayload, PortalUserDeactivatePayload, PortalUserPage, PortalUserPasswordResetSendPayload, PortalUserReactivatePayload, PortalUserUpdatePayload } from './customer-admin.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 import { replacedBy } from '../../graphql/replaced-by';
 
@@ -34,6 +18,15 @@ export class PortalUserAdminResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.portalUserAdmin.list(staffViewer(ctx), filter ?? {}, page, limit);
+  }
+
+  @Query(() => PortalUserConnection, { description: 'MANAGER: the workspace\'s portal users as a cursor connection (first/after, last/before), by display name, filtered like `portalUsers`.' })
+  portalUsersConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => PortalUserFilterInput, { nullable: true, description: 'Which portal users; none: all of them.' }) filter?: PortalUserFilterInput | null,
+  ) {
+    return ctx.services.portalUserAdmin.connection(staffViewer(ctx), filter ?? {}, args);
   }
 
   @Query(() => PortalUser, { description: 'MANAGER: one portal user of the workspace.' })

@@ -9,7 +9,8 @@ import { notNull, pageArgs, pageInfo } from '../../shared/listing';
 import { requiredText } from '../../shared/text';
 import { auditStaffChange, changedKeys } from '../audit/staff-audit';
 import { Tenant } from '../tenant/tenant.entity';
-import { findPortalUser, listPortalUsers, type PortalUserFilter } from './customer-admin.read';
+import { findPortalUser, listPortalUsers, PORTAL_USER_ORDER, portalUsersQuery, type PortalUserFilter } from './customer-admin.read';
+import { connectionArgs, emptyConnection, keysetConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import type { PortalUser, PortalUserPage } from './customer-admin.types';
 import { Customer, CustomerUser } from './customer.entity';
 import { PortalUserInactiveError, PortalUserNotFoundError } from './customer.errors';
@@ -24,6 +25,11 @@ const snapshot = (u: CustomerUser) => ({
   customerId: u.customer?.id ?? null,
   isActive: u.isActive,
 });
+
+/** An organization id that is not even well-formed matches nothing, like a missing one. */
+const customerIdWellFormed = (filter: PortalUserFilter) => !filter.customerId || isUuid(filter.customerId);
+/** A list's filter as the read model takes it: a blank search is none. */
+const userFilter = (filter: PortalUserFilter): PortalUserFilter => ({ ...filter, q: filter.q?.trim() || null });
 
 const notAnOrganization = () => ValidationError.field('customerId', 'is not a customer organization of this workspace');
 
@@ -43,9 +49,16 @@ export class PortalUserAdminService {
   async list(viewer: StaffViewer, filter: PortalUserFilter, page?: number | null, limit?: number | null): Promise<PortalUserPage> {
     const at = pageArgs(page, limit);
     // An organization id that is not even well-formed matches nothing, like a missing one.
-    if (filter.customerId && !isUuid(filter.customerId)) return { items: [], pagination: pageInfo(at, 0) };
-    const { items, total } = await listPortalUsers(this.em, viewer.tenantId, { ...filter, q: filter.q?.trim() || null }, at.page, at.limit);
+    if (!customerIdWellFormed(filter)) return { items: [], pagination: pageInfo(at, 0) };
+    const { items, total } = await listPortalUsers(this.em, viewer.tenantId, userFilter(filter), at.page, at.limit);
     return { items, pagination: pageInfo(at, total) };
+  }
+
+  /** The same list as a cursor connection (portalUsersConnection): the same filter and query, by display name. */
+  async connection(viewer: StaffViewer, filter: PortalUserFilter, args: ConnectionArgsInput): Promise<ConnectionView<PortalUser>> {
+    const req = connectionArgs(args);
+    if (!customerIdWellFormed(filter)) return emptyConnection();
+    return keysetConnection(this.em, portalUsersQuery(viewer.tenantId, userFilter(filter)), PORTAL_USER_ORDER, req);
   }
 
   async get(viewer: StaffViewer, id: string): Promise<PortalUser> {

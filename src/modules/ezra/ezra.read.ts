@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { IncidentStatus, IncidentType, Priority } from '../incident/incident.entity';
 import type { AnalysisResult, SimilarIncident, SuggestedArticle } from './ezra.analysis';
 import type { Audience } from './ezra.entity';
@@ -155,6 +156,26 @@ const ANALYSIS_COLUMNS = `x.id, x.incident_id AS "incidentId", i.number AS "inci
     'finishedAt', ${iso('x.provider_finished_at')}) AS provider`;
 const ANALYSIS_FROM = `FROM incident_analyses x JOIN incidents i ON i.id = x.incident_id LEFT JOIN users u ON u.id = x.requested_by_id`;
 
+/** Runs on an incident, optionally for one audience: the query of both `incidentAnalyses` and `incidentAnalysesConnection`. */
+export function analysesQuery(tenantId: string, incidentId: string, audience: Audience | null | undefined): ListQuery {
+  const where = ['x.tenant_id = ?', 'x.incident_id = ?'];
+  const params: unknown[] = [tenantId, incidentId];
+  if (audience) {
+    where.push('x.audience = ?');
+    params.push(audience);
+  }
+  return { columns: ANALYSIS_COLUMNS, from: ANALYSIS_FROM.replace(/^FROM /, ''), where, params };
+}
+/** Newest run first (versions are unique per incident; the id completes the key). */
+export const ANALYSIS_ORDER: KeysetOrder = {
+  tag: 'analysis:version',
+  keys: [
+    { sql: 'x.version', type: 'int' },
+    { sql: 'x.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
+
 /** Runs on an incident, newest first, optionally for one audience, with the total. */
 export async function listAnalyses(
   em: EntityManager,
@@ -164,19 +185,11 @@ export async function listAnalyses(
   page: number,
   limit: number,
 ): Promise<{ items: AnalysisRow[]; total: number }> {
-  const where = ['x.tenant_id = ?', 'x.incident_id = ?'];
-  const params: unknown[] = [tenantId, incidentId];
-  if (audience) {
-    where.push('x.audience = ?');
-    params.push(audience);
-  }
-  const rows = await em.execute<(AnalysisRow & { total: string })[]>(
-      `SELECT ${ANALYSIS_COLUMNS}, count(*) OVER () AS total ${ANALYSIS_FROM} WHERE ${where.join(' AND ')} ORDER BY x.version DESC LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
+  const q = analysesQuery(tenantId, incidentId, audience);
+  const rows = await offsetRows<AnalysisRow & { total: string }>(em, q, orderByOf(ANALYSIS_ORDER), page, limit, ', count(*) OVER () AS total');
   let total = rows.length ? Number(rows[0].total) : 0;
   if (!rows.length && page > 1) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incident_analyses x WHERE ${where.join(' AND ')}`, params);
+    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incident_analyses x WHERE ${q.where.join(' AND ')}`, q.params);
     total = Number(n);
   }
   return { items: rows.map(({ total: _t, ...row }) => row), total };

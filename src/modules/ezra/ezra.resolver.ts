@@ -1,9 +1,10 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Field, ID, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { replacedBy } from '../../graphql/replaced-by';
 import { staffViewer } from '../../graphql/viewer';
 import type { Audience } from './ezra.entity';
-import { AudienceEnum, IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
+import { AudienceEnum, IncidentAnalysis, IncidentAnalysisConnection, IncidentAnalysisPage } from './ezra.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 const ANALYZE = "ENGINEER: runs Ezra on an incident now and stores the run (the provider's answer, if one is configured, follows from a worker job). At most EZRA_RUNS_PER_TENANT_PER_HOUR runs per workspace: RATE_LIMITED past it.";
@@ -55,5 +56,15 @@ export class EzraResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.ezra.history(staffViewer(ctx), incidentId, audience, page, limit);
+  }
+
+  @Query(() => IncidentAnalysisConnection, { description: 'Staff: every Ezra run on an incident as a cursor connection (first/after, last/before), newest first.' })
+  incidentAnalysesConnection(
+    @Arg('incidentId', () => ID, { description: 'The incident\'s id or number.' }) incidentId: string,
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('audience', () => AudienceEnum, { nullable: true, description: 'Runs for this audience only; none: every run.' }) audience?: Audience | null,
+  ) {
+    return ctx.services.ezra.historyConnection(staffViewer(ctx), incidentId, audience, args);
   }
 }

@@ -8,7 +8,8 @@ import type { IncidentService } from '../incident/incident.service';
 import { EzraAnalyst } from './ezra.analyst';
 import type { Audience } from './ezra.entity';
 import { queueProviderCall } from './ezra.provider-job';
-import { findAnalysis, listAnalyses, type AnalysisRow } from './ezra.read';
+import { ANALYSIS_ORDER, analysesQuery, findAnalysis, listAnalyses, type AnalysisRow } from './ezra.read';
+import { connectionArgs, keysetConnection, mapConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import type { IncidentAnalysis, IncidentAnalysisPage } from './ezra.types';
 
 export class AnalysisNotFoundError extends NotFoundError {
@@ -66,5 +67,12 @@ export class EzraService {
     const incident = await this.services.incidents.get(viewer, idOrNumber);
     const { items, total } = await listAnalyses(this.em, viewer.tenantId, incident.id, audience, at.page, at.limit);
     return { items: items.map(view), pagination: pageInfo(at, total) };
+  }
+
+  /** The same runs as a cursor connection (incidentAnalysesConnection): the same incident lookup and query. */
+  async historyConnection(viewer: StaffViewer, idOrNumber: string, audience: Audience | null | undefined, args: ConnectionArgsInput): Promise<ConnectionView<IncidentAnalysis>> {
+    const req = connectionArgs(args);
+    const incident = await this.services.incidents.get(viewer, idOrNumber);
+    return mapConnection(await keysetConnection<AnalysisRow>(this.em, analysesQuery(viewer.tenantId, incident.id, audience), ANALYSIS_ORDER, req), view);
   }
 }

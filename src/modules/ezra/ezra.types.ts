@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import type { IncidentStatus, Priority, Visibility } from '../incident/incident.entity';
 import { IncidentStatusEnum, PriorityEnum, VisibilityEnum } from '../incident/incident.types';
 import { SIGNAL_KINDS, type SignalKind } from './ezra.analysis';
@@ -137,3 +138,6 @@ export class IncidentAnalysisPage {
   @Field(() => [IncidentAnalysis], { description: 'The runs of this page.' }) items!: IncidentAnalysis[];
   @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
+
+/** Ezra runs by cursor (incidentAnalysesConnection), newest first. */
+export const IncidentAnalysisConnection = connectionType(IncidentAnalysis, 'IncidentAnalysis', 'Ezra runs');

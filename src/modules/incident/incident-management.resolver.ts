@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { replacedBy } from '../../graphql/replaced-by';
 import { staffViewer } from '../../graphql/viewer';
@@ -18,18 +18,11 @@ import {
   IncidentUpdateInput,
   UpdateIncidentInput,
 } from './incident-management.inputs';
-import {
-  IncidentAssignPayload,
-  IncidentCreatePayload,
-  IncidentLinkPayload,
-  IncidentStatusChangePayload,
-  IncidentUnlinkPayload,
-  IncidentUpdateAddPayload,
-  IncidentUpdatePayload,
-} from './incident-management.payloads';
-import { Incident, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
+import { IncidentAssignPayload, IncidentCreatePayload, IncidentLinkPayload, IncidentStatusChangePayload, IncidentUnlinkPayload, IncidentUpdateAddPayload, IncidentUpdatePayload } from './incident-management.payloads';
+import { Incident, IncidentConnection, IncidentPage, IncidentUpdateView, StatusCount } from './incident.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
-import { timelineToFetch } from './incident.selection';
+import { timelineToFetch, timelineToFetchUnder } from './incident.selection';
+import { ConnectionArgs } from '../../shared/connection.types';
 
 /** Incidents for staff (the internal side). Thin: arguments in, one service call, result out. */
 @Resolver()
@@ -52,6 +45,18 @@ export class IncidentManagementResolver {
   ) {
     const include = timelineToFetch(info, ['items']);
     return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.list(staffViewer(ctx), filter ?? {}, page, limit, sort ?? undefined, after, include), include);
+  }
+
+  @Query(() => IncidentConnection, { description: 'Staff: the workspace\'s incidents as a cursor connection (first/after, last/before), filtered and sorted like `incidents`.' })
+  async incidentsConnection(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => IncidentFilterInput, { nullable: true, description: 'Which incidents; none: all of them.' }) filter?: IncidentFilterInput | null,
+    @Arg('sort', () => IncidentSortInput, { nullable: true, description: 'The order; none: newest first. A cursor fits the order it was made in only.' }) sort?: IncidentSortInput | null,
+  ) {
+    const include = timelineToFetchUnder(info, [['nodes'], ['edges', 'node']]);
+    return ctx.loaders.incidents.primed(await ctx.services.incidentManagement.connection(staffViewer(ctx), filter ?? {}, args, sort ?? undefined, include), include);
   }
 
   @Query(() => [StatusCount], { description: 'Staff: incident counts by status, for dashboards.' })

@@ -14,13 +14,17 @@ import { User } from '../user/user.entity';
 import { StaffMemberNotFoundError } from '../user/user.errors';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentSource, type IncidentStatus, type IncidentType, type Priority, type Visibility } from './incident.entity';
 import { IncidentNotFoundError, InvalidTransitionError, StaleVersionError } from './incident.errors';
-import { countByStatus, emptyIncidentPage, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type IncidentSort } from './incident.read';
+import { countByStatus, emptyIncidentPage, incidentConnection, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type IncidentSort } from './incident.read';
 import { IncidentService, nextNumber, touch } from './incident.service';
 import { canTransition, stampsFor, TRANSITIONS } from './incident.status';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
 import { cursorPageArgs } from '../../shared/listing';
+import { connectionArgs, emptyConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import { requiredText } from '../../shared/text';
+
+/** Whether the filter's ids are ids: one that is not matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page). */
+const idsWellFormed = (filter: IncidentFilter) => (['assigneeId', 'customerId', 'parentId'] as const).every((id) => !filter[id] || isUuid(filter[id]));
 
 /** Fields staff may set on create and update, beyond the portal's. */
 const TRIAGE = ['techDescription', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region'] as const;
@@ -96,11 +100,15 @@ export class IncidentManagementService {
     include?: IncidentInclude,
   ): Promise<IncidentPageView> {
     const at = cursorPageArgs(page, limit, after);
-    // Not an id: matches nothing (PostgreSQL would refuse it as a uuid: a 500, not an empty page).
-    for (const id of ['assigneeId', 'customerId', 'parentId'] as const) {
-      if (filter[id] && !isUuid(filter[id])) return emptyIncidentPage(at);
-    }
+    if (!idsWellFormed(filter)) return emptyIncidentPage(at);
     return listIncidents(this.em, viewer, filter, at, sort, include);
+  }
+
+  /** The same list as a cursor connection (incidentsConnection): the same filters, scope and statement. */
+  async connection(viewer: StaffViewer, filter: IncidentFilter, args: ConnectionArgsInput, sort?: IncidentSort, include?: IncidentInclude): Promise<ConnectionView<IncidentRow>> {
+    const req = connectionArgs(args);
+    if (!idsWellFormed(filter)) return emptyConnection();
+    return incidentConnection(this.em, viewer, filter, req, sort, include);
   }
 
   counts(viewer: StaffViewer) {

@@ -7,7 +7,8 @@ import { participantsFor } from '../participants/participant.read';
 import type { ParticipantView } from '../participants/participant.types';
 import { ratingsFor } from '../satisfaction/satisfaction.read';
 import type { IncidentRatingView } from '../satisfaction/satisfaction.types';
-import { updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
+import { updatesConnectionFor, updatesFor, type IncidentInclude, type IncidentRow } from './incident.read';
+import { emptyConnection, type ConnectionRequest, type ConnectionView } from '../../shared/connection';
 import type { IncidentUpdateView } from './incident.types';
 
 /**
@@ -25,6 +26,22 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
         return ids.map((id) => map.get(id) ?? []);
       });
       byLast.set(last, loader);
+    }
+    return loader;
+  };
+  // Each incident's timeline as a connection, one loader per page asked for (the same arguments on every incident
+  // of a page: one statement for the page).
+  const byPage = new Map<string, DataLoader<string, ConnectionView<IncidentUpdateView>>>();
+  const updatesConnection = (req: ConnectionRequest): DataLoader<string, ConnectionView<IncidentUpdateView>> => {
+    const key = JSON.stringify(req);
+    let loader = byPage.get(key);
+    if (!loader) {
+      loader = new DataLoader(async (ids) => {
+        if (viewer.kind === 'anonymous') return ids.map(() => emptyConnection<IncidentUpdateView>());
+        const map = await updatesConnectionFor(em, viewer, ids, req);
+        return ids.map((id) => map.get(id) ?? emptyConnection<IncidentUpdateView>());
+      });
+      byPage.set(key, loader);
     }
     return loader;
   };
@@ -48,6 +65,7 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
   });
   return {
     updates,
+    updatesConnection,
     rating,
     attachments,
     participants,
@@ -57,8 +75,8 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
      * `updates`, `comments`, `rating` and `participants` fields
      * read nothing more. Returns what it was given (an incident or a page of them), its rows no longer carrying them.
      */
-    primed<T extends IncidentRow | { items: IncidentRow[] }>(read: T, include: IncidentInclude): T {
-      const rows: IncidentRow[] = 'items' in read ? read.items : [read as IncidentRow];
+    primed<T extends IncidentRow | { items: IncidentRow[] } | { nodes: IncidentRow[] }>(read: T, include: IncidentInclude): T {
+      const rows: IncidentRow[] = 'items' in read ? read.items : 'nodes' in read ? read.nodes : [read as IncidentRow];
       for (const row of rows) {
         if (row.preloadedUpdates) updates(include.updates?.last).prime(row.id, row.preloadedUpdates);
         if (row.preloadedRating !== undefined) rating.prime(row.id, row.preloadedRating);
@@ -74,6 +92,7 @@ export function createIncidentLoaders(em: EntityManager, viewer: Viewer) {
     /** Forgets what was read: a subscription reads each event afresh. */
     clearAll: () => {
       byLast.forEach((loader) => loader.clearAll());
+      byPage.forEach((loader) => loader.clearAll());
       rating.clearAll();
       attachments.clearAll();
       participants.clearAll();

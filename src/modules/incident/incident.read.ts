@@ -5,6 +5,7 @@ import { INCIDENT_INTERNAL_FIELDS, isIncidentInternalField, type IncidentInterna
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { COUNT_CAP, lazyPageInfo, likePattern, pageInfo, type CursorPageRequest, type PageInfo, type PageRequest } from '../../shared/listing';
 import { ValidationError } from '../../shared/errors';
+import { keysetWindow, toConnection, type ConnectionRequest, type ConnectionView, type KeysetOrder, type SortKey } from '../../shared/connection';
 import { sqlRows } from '../../db/read';
 import { RATING_COLUMN } from '../satisfaction/satisfaction.read';
 import { attachmentsColumn } from '../attachment/attachment.columns';
@@ -194,20 +195,8 @@ export interface IncidentPageView {
 /** The page of a filter that can match nothing (an id that is not one), without asking the database. */
 export const emptyIncidentPage = (at: PageRequest): IncidentPageView => ({ items: [], pagination: pageInfo(at, 0), pageInfo: { hasNextPage: false, endCursor: null } });
 
-/**
- * A page of the incidents the viewer may see, in the sort's order (newest first by default): by page number
- * (OFFSET) or, with `after`, the `limit` incidents that follow that cursor's incident (keyset: as fast on the
- * thousandth page as on the first). No count rides along: `count` is asked only when the caller wants the total.
- */
-export async function listIncidents(
-  em: EntityManager,
-  viewer: ReadViewer,
-  filter: IncidentFilter,
-  at: CursorPageRequest,
-  sort: IncidentSort = { field: 'CREATED_AT', direction: 'DESC' },
-  include: IncidentInclude = {},
-): Promise<IncidentPageView> {
-  const s = scope(viewer);
+/** The filters of a list as conditions over alias `i` (the scope comes separately, per branch). */
+function filterWhere(filter: IncidentFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const equals: [string, unknown][] = [
@@ -234,41 +223,50 @@ export async function listIncidents(
     const like = likePattern(filter.q);
     params.push(like, like, like);
   }
-  const key = SORT_SQL[sort.field];
-  const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
-  const order = [...key.split(', '), 'i.id'].map((column) => `${column} ${direction}`).join(', ');
-  const page: string[] = [];
-  const pageParams: unknown[] = [];
-  if (at.after) {
-    // The position of the cursor's incident, looked up with the same scope: a cursor of a ticket the viewer
-    // may not see places nothing (an empty page).
-    page.push(`(${key}, i.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${key}, i.id FROM incidents i WHERE i.id = ? AND ${s.sql})`);
-    pageParams.push(cursorId(at.after), ...s.params);
-  }
+  return { where, params };
+}
+
+/** Where a read of a list starts and how far it reads: its order, its position (a keyset condition) and its LIMIT/OFFSET. */
+interface IncidentWindow {
+  orderBy: string;
+  position: { sql: string; params: unknown[] } | null;
+  limit: number;
+  offset: number;
+  /** More columns to select (a connection's key values). */
+  keyColumns?: string;
+}
+
+/**
+ * The one statement of an incident list, for its page/limit form and its connection alike: the rows of the
+ * window, each scope branch read by its own index in the list's order (at most as deep as the window
+ * reaches) when there are several, the page taken from their union. And the count of the list, up to the cap.
+ */
+function incidentReads(em: EntityManager, viewer: ReadViewer, filter: IncidentFilter, include: IncidentInclude) {
+  const f = filterWhere(filter);
   /** A branch of the scope with the filters (and the cursor's position), as one WHERE. */
-  const within = (branch: { sql: string; params: unknown[] }, more: string[] = [], moreParams: unknown[] = []) => ({
-    sql: [branch.sql, ...where, ...more].join(' AND '),
-    params: [...branch.params, ...params, ...moreParams],
+  const within = (branch: { sql: string; params: unknown[] }, position: IncidentWindow['position'] = null) => ({
+    sql: [branch.sql, ...f.where, ...(position ? [position.sql] : [])].join(' AND '),
+    params: [...branch.params, ...f.params, ...(position?.params ?? [])],
   });
   const branches = scopeBranches(viewer);
-  const offset = at.after ? 0 : (at.page - 1) * at.limit;
   const extra = includeColumns(viewer, include);
-  let rows: IncidentRow[];
-  if (branches.length === 1) {
-    const w = within(branches[0], page, pageParams);
-    rows = await sqlRows<IncidentRow>(em, `SELECT ${columns(viewer)}${extra.sql} ${FROM} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`, [...extra.params, ...w.params, at.limit + 1, offset]);
-  } else {
+  const rows = async <T>(w: IncidentWindow): Promise<T[]> => {
+    const select = `SELECT ${columns(viewer)}${extra.sql}${w.keyColumns ? `, ${w.keyColumns}` : ''} ${FROM}`;
+    if (branches.length === 1) {
+      const p = within(branches[0], w.position);
+      return sqlRows<T>(em, `${select} WHERE ${p.sql} ORDER BY ${w.orderBy} LIMIT ? OFFSET ?`, [...extra.params, ...p.params, w.limit, w.offset]);
+    }
     // Each branch's first rows in the list's order (by its own index), as deep as the page reaches; the page
     // is then taken from their union.
-    const parts = branches.map((branch) => within(branch, page, pageParams));
-    rows = await sqlRows<IncidentRow>(
+    const parts = branches.map((branch) => within(branch, w.position));
+    return sqlRows<T>(
       em,
-      `SELECT ${columns(viewer)}${extra.sql} ${FROM}
-       WHERE i.id IN (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} ORDER BY ${order} LIMIT ?)`).join(' UNION ')})
-       ORDER BY ${order} LIMIT ? OFFSET ?`,
-      [...extra.params, ...parts.flatMap((p) => [...p.params, offset + at.limit + 1]), at.limit + 1, offset],
+      `${select}
+       WHERE i.id IN (${parts.map((p) => `(SELECT i.id FROM incidents i WHERE ${p.sql} ORDER BY ${w.orderBy} LIMIT ?)`).join(' UNION ')})
+       ORDER BY ${w.orderBy} LIMIT ? OFFSET ?`,
+      [...extra.params, ...parts.flatMap((p) => [...p.params, w.offset + w.limit]), w.limit, w.offset],
     );
-  }
+  };
   const count = async () => {
     // Up to the cap in each branch; a ticket in two branches counts once.
     const parts = branches.map((branch) => within(branch));
@@ -277,12 +275,77 @@ export async function listIncidents(
     ]);
     return n;
   };
+  return { rows, count };
+}
+
+/**
+ * A page of the incidents the viewer may see, in the sort's order (newest first by default): by page number
+ * (OFFSET) or, with `after`, the `limit` incidents that follow that cursor's incident (keyset: as fast on the
+ * thousandth page as on the first). No count rides along: `count` is asked only when the caller wants the total.
+ */
+export async function listIncidents(
+  em: EntityManager,
+  viewer: ReadViewer,
+  filter: IncidentFilter,
+  at: CursorPageRequest,
+  sort: IncidentSort = DEFAULT_SORT,
+  include: IncidentInclude = {},
+): Promise<IncidentPageView> {
+  const s = scope(viewer);
+  const key = SORT_SQL[sort.field];
+  const direction = sort.direction === 'ASC' ? 'ASC' : 'DESC';
+  const order = [...key.split(', '), 'i.id'].map((column) => `${column} ${direction}`).join(', ');
+  // The position of the cursor's incident, looked up with the same scope: a cursor of a ticket the viewer
+  // may not see places nothing (an empty page).
+  const position = at.after
+    ? { sql: `(${key}, i.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${key}, i.id FROM incidents i WHERE i.id = ? AND ${s.sql})`, params: [cursorId(at.after), ...s.params] }
+    : null;
+  const reads = incidentReads(em, viewer, filter, include);
+  const rows = await reads.rows<IncidentRow>({ orderBy: order, position, limit: at.limit + 1, offset: at.after ? 0 : (at.page - 1) * at.limit });
   const items = rows.slice(0, at.limit);
   return {
     items,
-    pagination: lazyPageInfo(at, count),
+    pagination: lazyPageInfo(at, reads.count),
     pageInfo: { hasNextPage: rows.length > at.limit, endCursor: items.length ? incidentCursor(items[items.length - 1].id) : null },
   };
+}
+
+const DEFAULT_SORT: IncidentSort = { field: 'CREATED_AT', direction: 'DESC' };
+/** Each sort's keys for a connection's cursor (SORT_SQL's columns with their types), the id last. */
+const SORT_KEYS: Record<IncidentSortField, SortKey[]> = {
+  CREATED_AT: [{ sql: 'i.created_at', type: 'timestamp' }],
+  UPDATED_AT: [{ sql: 'i.updated_at', type: 'timestamp' }],
+  PRIORITY: [
+    { sql: 'i.priority_rank', type: 'int' },
+    { sql: 'i.created_at', type: 'timestamp' },
+  ],
+  NUMBER: [{ sql: 'i.number', type: 'text' }],
+};
+/** A sort as a connection's order: a cursor carries the sort's key values and fits that sort only. */
+export const incidentOrder = (sort: IncidentSort = DEFAULT_SORT): KeysetOrder => ({
+  tag: `incident:${sort.field}:${sort.direction}`,
+  keys: [...SORT_KEYS[sort.field], { sql: 'i.id', type: 'uuid' }],
+  direction: sort.direction === 'ASC' ? 'ASC' : 'DESC',
+});
+
+/**
+ * A connection of the incidents the viewer may see (incidentsConnection, and the portal's tickets when it
+ * gets one): the same statement as listIncidents, its position the cursor's key values (bound in the index
+ * scan) instead of a page number or a lookup of the cursor's incident.
+ */
+export async function incidentConnection(
+  em: EntityManager,
+  viewer: ReadViewer,
+  filter: IncidentFilter,
+  req: ConnectionRequest,
+  sort: IncidentSort = DEFAULT_SORT,
+  include: IncidentInclude = {},
+): Promise<ConnectionView<IncidentRow>> {
+  const order = incidentOrder(sort);
+  const w = keysetWindow(order, req);
+  const reads = incidentReads(em, viewer, filter, include);
+  const rows = await reads.rows<Record<string, unknown>>({ orderBy: w.orderBy, position: w.condition, limit: w.limit, offset: 0, keyColumns: w.keyColumns });
+  return toConnection<IncidentRow>(order, req, rows, reads.count);
 }
 
 /** An update as the API shows it, as SQL over alias `u`: staff authors by display name only. */
@@ -318,6 +381,50 @@ export async function updatesFor(em: EntityManager, viewer: ReadViewer, incident
   const byIncident = new Map<string, IncidentUpdateView[]>(incidentIds.map((id) => [id, []]));
   for (const { incidentId, at: _at, rn: _rn, ...update } of rows) byIncident.get(incidentId)?.push(update);
   return byIncident;
+}
+
+/** A timeline's order as a connection (Incident.updatesConnection): oldest first, like `updates`. */
+export const UPDATE_ORDER: KeysetOrder = {
+  tag: 'update:createdAt',
+  keys: [
+    { sql: 'u.created_at', type: 'timestamp' },
+    { sql: 'u.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
+
+/**
+ * The timelines of many incidents as connections, one page each, in one statement (each incident's page is a
+ * lateral keyset read of its own index range, whatever the others hold): the same columns, authors and
+ * visibility as updatesFor. `totalCount` counts one incident's updates (up to the cap) when selected.
+ */
+export async function updatesConnectionFor(
+  em: EntityManager,
+  viewer: ReadViewer,
+  incidentIds: readonly string[],
+  req: ConnectionRequest,
+): Promise<Map<string, ConnectionView<IncidentUpdateView>>> {
+  const w = keysetWindow(UPDATE_ORDER, req);
+  const rows = await sqlRows<Record<string, unknown> & { incidentId: string }>(
+    em,
+    `SELECT x.* FROM unnest(?::uuid[]) AS inc(id) CROSS JOIN LATERAL (
+       SELECT ${UPDATE_COLUMNS}, u.incident_id AS "incidentId", ${w.keyColumns}
+       ${UPDATE_FROM}
+       WHERE u.tenant_id = ? AND u.incident_id = inc.id ${visibleUpdates(viewer)} ${w.condition ? `AND ${w.condition.sql}` : ''}
+       ORDER BY ${w.orderBy} LIMIT ?) x`,
+    [`{${incidentIds.join(',')}}`, viewer.tenantId, ...(w.condition?.params ?? []), w.limit],
+  );
+  const byIncident = new Map<string, Record<string, unknown>[]>(incidentIds.map((id) => [id, []]));
+  for (const { incidentId, ...row } of rows) byIncident.get(incidentId)?.push(row);
+  const count = (incidentId: string) => async () => {
+    const [{ n }] = await sqlRows<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM incident_updates u WHERE u.tenant_id = ? AND u.incident_id = ? ${visibleUpdates(viewer)} LIMIT ?) x`,
+      [viewer.tenantId, incidentId, COUNT_CAP + 1],
+    );
+    return n;
+  };
+  return new Map([...byIncident].map(([id, page]) => [id, toConnection<IncidentUpdateView>(UPDATE_ORDER, req, page, count(id))]));
 }
 
 /**

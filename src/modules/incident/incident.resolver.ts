@@ -1,10 +1,12 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
 import { CreateTicketInput } from './incident.inputs';
-import { Incident, IncidentUpdateView } from './incident.types';
+import { Incident, IncidentUpdateConnection, IncidentUpdateView } from './incident.types';
 import { timeline } from './incident.timeline';
 import { replacedBy } from '../../graphql/replaced-by';
+import { ConnectionArgs } from '../../shared/connection.types';
+import { connectionArgs } from '../../shared/connection';
 
 
 @Resolver(() => Incident)
@@ -25,6 +27,13 @@ export class IncidentResolver {
   })
   comments(@Root() incident: Incident, @Ctx() ctx: Context) {
     return timeline.comments(ctx, incident.id);
+  }
+
+  @FieldResolver(() => IncidentUpdateConnection, {
+    description: 'The updates as a cursor connection (first/after, last/before), oldest first, scoped like `updates` (customers: PUBLIC ones only). For long timelines.',
+  })
+  updatesConnection(@Root() incident: Incident, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(incident.id);
   }
 
   @Mutation(() => Incident, {

@@ -21,12 +21,18 @@ export function checkedLast(last: number | null | undefined): number | undefined
  * field will refuse, fetch no updates ahead: the field's own loader reads them then.
  */
 export function timelineToFetch(info: GraphQLResolveInfo, prefix: readonly string[]): IncidentInclude {
-  const include: IncidentInclude = selectedArguments(info, [...prefix, 'rating']).length ? { rating: true } : {};
-  if (selectedArguments(info, [...prefix, 'attachments']).length) include.attachments = true;
-  if (selectedArguments(info, [...prefix, 'participants']).length) include.participants = true;
+  return timelineToFetchUnder(info, [prefix]);
+}
+
+/** timelineToFetch for incidents under several paths at once (a connection's `nodes` and `edges.node`). */
+export function timelineToFetchUnder(info: GraphQLResolveInfo, prefixes: readonly (readonly string[])[]): IncidentInclude {
+  const selected = (field: string) => prefixes.flatMap((prefix) => selectedArguments(info, [...prefix, field]));
+  const include: IncidentInclude = selected('rating').length ? { rating: true } : {};
+  if (selected('attachments').length) include.attachments = true;
+  if (selected('participants').length) include.participants = true;
   const lasts = new Set<number | undefined>();
-  for (const args of selectedArguments(info, [...prefix, 'updates'])) lasts.add((args.last ?? undefined) as number | undefined);
-  if (selectedArguments(info, [...prefix, 'comments']).length) lasts.add(undefined);
+  for (const args of selected('updates')) lasts.add((args.last ?? undefined) as number | undefined);
+  if (selected('comments').length) lasts.add(undefined);
   if (lasts.size !== 1) return include;
   const [last] = lasts;
   if (last !== undefined && !isLast(last)) return include;

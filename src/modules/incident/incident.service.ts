@@ -6,10 +6,11 @@ import { emitEvent } from '../outbox/outbox.service';
 import { Tenant } from '../tenant/tenant.entity';
 import { Incident as IncidentEntity, IncidentUpdate, type IncidentType, type Priority } from './incident.entity';
 import { IdempotencyKeyReusedError, IncidentNotFoundError, TicketClosedError } from './incident.errors';
-import { findIncident, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type ReadViewer } from './incident.read';
+import { findIncident, incidentConnection, listIncidents, type IncidentFilter, type IncidentInclude, type IncidentPageView, type IncidentRow, type ReadViewer } from './incident.read';
 import type { Incident, IncidentUpdateView } from './incident.types';
 import { slaDueTimes } from './sla';
 import { cursorPageArgs } from '../../shared/listing';
+import { connectionArgs, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import { checkLength, requiredText } from '../../shared/text';
 
 const TITLE_MAX = 200;
@@ -61,6 +62,13 @@ export class IncidentService {
 
   list(viewer: ReadViewer, filter: IncidentFilter, page?: number | null, limit?: number | null, after?: string | null, include?: IncidentInclude): Promise<IncidentPageView> {
     return listIncidents(this.em, viewer, filter, cursorPageArgs(page, limit, after), undefined, include);
+  }
+
+  /**
+   * The same list as a cursor connection, for any reader (the portal's `ticketsConnection`).
+   */
+  connection(viewer: ReadViewer, filter: IncidentFilter, args: ConnectionArgsInput, include?: IncidentInclude): Promise<ConnectionView<IncidentRow>> {
+    return incidentConnection(this.em, viewer, filter, connectionArgs(args), undefined, include);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import {
   AUTHOR_KINDS,
   INCIDENT_TYPES,
@@ -185,6 +186,13 @@ export class IncidentPage {
   @Field(() => Pagination, { description: 'Where this page is in the whole list (page numbers).' }) pagination!: Pagination;
   @Field(() => PageInfo, { description: 'The cursor for the next page (`after`).' }) pageInfo!: PageInfo;
 }
+
+/** An incident's updates by cursor (Incident.updatesConnection), oldest first. */
+export const IncidentUpdateConnection = connectionType(IncidentUpdateView, 'IncidentUpdate', 'an incident\'s updates');
+
+/** Incidents by cursor (incidentsConnection; the portal's ticketsConnection can reuse it). */
+export const IncidentConnection = connectionType(Incident, 'Incident', 'incidents');
+export type IncidentConnection = InstanceType<typeof IncidentConnection>;
 
 @ObjectType({ simpleResolvers: true, description: 'How many incidents are in one status.' })
 export class StatusCount {

@@ -1,16 +1,18 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
+import { connectionArgs } from '../../shared/connection';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { AttachmentTimelineView } from '../attachment/attachment.types';
 import { TicketParticipant } from '../participants/participant.types';
 import type { IncidentStatus, IncidentType, Priority } from './incident.entity';
 import { portalTicket, timeline } from './incident.timeline';
-import { timelineToFetch } from './incident.selection';
+import { timelineToFetch, timelineToFetchUnder } from './incident.selection';
 import { IncidentStatusEnum, IncidentTypeEnum, PriorityEnum } from './incident.types';
 import { TicketCommentAddInput, TicketCreateInput } from './ticket.inputs';
-import { Ticket, TicketCommentAddPayload, TicketCreatePayload, TicketPage, TicketUpdate } from './ticket.types';
+import { Ticket, TicketCommentAddPayload, TicketConnection, TicketCreatePayload, TicketPage, TicketUpdate, TicketUpdateConnection } from './ticket.types';
 
 /**
  * The customer portal's tickets (the portal types, ticket.types.ts): the same service calls, read model rows (the
@@ -39,6 +41,19 @@ export class TicketResolver {
     return ctx.loaders.incidents.primed(await ctx.services.incidents.list(customerViewer(ctx), { status, priority, type }, page, limit, after, include), include);
   }
 
+  @Query(() => TicketConnection, { description: 'Customer: the tickets I may see as a cursor connection (first/after, last/before), newest first, filtered like `tickets`.' })
+  async ticketsConnection(
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Args() args: ConnectionArgs,
+    @Arg('status', () => IncidentStatusEnum, { nullable: true, description: 'Tickets in this status only.' }) status?: IncidentStatus | null,
+    @Arg('priority', () => PriorityEnum, { nullable: true, description: 'Tickets of this priority only.' }) priority?: Priority | null,
+    @Arg('type', () => IncidentTypeEnum, { nullable: true, description: 'Incidents or changes only.' }) type?: IncidentType | null,
+  ) {
+    const include = timelineToFetchUnder(info, [['nodes'], ['edges', 'node']]);
+    return ctx.loaders.incidents.primed(await ctx.services.incidents.connection(customerViewer(ctx), { status, priority, type }, args, include), include);
+  }
+
   @FieldResolver(() => [TicketUpdate], { description: 'Comments and status events I may see (PUBLIC ones), oldest first.' })
   updates(
     @Root() ticket: Ticket,
@@ -55,6 +70,11 @@ export class TicketResolver {
   })
   comments(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     return timeline.comments(ctx, ticket.id);
+  }
+
+  @FieldResolver(() => TicketUpdateConnection, { description: 'The updates I may see (PUBLIC ones) as a cursor connection (first/after, last/before), oldest first. For long timelines.' })
+  updatesConnection(@Root() ticket: Ticket, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(ticket.id);
   }
 
   // Most tickets carry a few files: the operation cost (graphql/limits.ts) counts 5 rather than a list's usual 20.

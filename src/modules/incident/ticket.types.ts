@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { connectionType } from '../../shared/connection.types';
 import { Pagination } from '../customer/customer.types';
 import { PageInfo, TicketFields, UpdateFields } from './incident.types';
 
@@ -35,3 +36,8 @@ export class TicketCommentAddPayload {
   @Field(() => TicketUpdate, { description: 'The comment, as the timeline shows it.' }) update!: TicketUpdate;
   @Field(() => Ticket, { description: 'The ticket, with the comment.' }) ticket!: Ticket;
 }
+
+/** My tickets by cursor (ticketsConnection), newest first. */
+export const TicketConnection = connectionType(Ticket, 'Ticket', 'tickets');
+/** A ticket's timeline by cursor (Ticket.updatesConnection), oldest first. */
+export const TicketUpdateConnection = connectionType(TicketUpdate, 'TicketUpdate', "a ticket's PUBLIC updates");

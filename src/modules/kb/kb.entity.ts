@@ -15,6 +15,10 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 @Unique({ properties: ['tenant', 'slug'] })
 @Index({ properties: ['tenant', 'status', 'visibility'] })
 @Index({ properties: ['tenant', 'sourceIncident'] })
+// The orders of the article lists and connections without a search (kb.read.ts articlesQuery): staff by last change,
+// customers by publication.
+@Index({ properties: ['tenant', 'updatedAt', 'id'] })
+@Index({ properties: ['tenant', 'publishedKey', 'id'] })
 @Index({ name: 'kb_articles_search_index', expression: 'create index "kb_articles_search_index" on "kb_articles" using gin ("search")' })
 export class KbArticle {
   [OptionalProps]?:
@@ -75,6 +79,13 @@ export class KbArticle {
 
   @Property({ type: 'timestamptz', nullable: true })
   publishedAt?: Date | null;
+
+  /**
+   * When it was published, else created, generated: the customers' list order (kb.read.ts articlesQuery). A
+   * column, so a cursor's comparison is an index condition under row-level security (an expression is not).
+   */
+  @Property({ type: 'timestamptz', nullable: true, lazy: true, generated: '(COALESCE(published_at, created_at)) stored' })
+  publishedKey?: Date;
 
   @Property({ type: 'timestamptz', nullable: true })
   archivedAt?: Date | null;

@@ -4,6 +4,8 @@ import type { Visibility } from '../incident/incident.entity';
 import type { ArticleStatus } from './kb.entity';
 import type { KbArticleCard, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticleCard } from './kb.types';
 import { escapeHtml } from '../../shared/html';
+import { sqlRows } from '../../db/read';
+import { offsetRows, orderByOf, type KeysetOrder, type ListQuery, type SortKey } from '../../shared/connection';
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // Control characters as match markers: they cannot occur in article text, so escaping stays simple.
@@ -64,9 +66,12 @@ const STAFF_COLUMNS = `a.status, a.visibility, a.revision, a.source_incident_id 
     'displayName', COALESCE(NULLIF(trim(concat_ws(' ', au.first_name, au.last_name)), ''), au.email)) END AS author`;
 const STAFF_JOIN = 'LEFT JOIN users au ON au.id = a.author_id';
 
-type CardRow = KbStaffArticleCard & { markdown: string; total: string };
+/** An article as the search reads it, before toCard. */
+export type ArticleRow = KbStaffArticleCard & { markdown: string };
+type CardRow = ArticleRow & { total: string };
 
-function toCard(viewer: StaffViewer | CustomerViewer, r: CardRow): KbArticleCard | KbStaffArticleCard {
+/** A row of the search as the API's card: an excerpt and the highlighted snippet; workflow fields for staff. */
+export function toCard(viewer: StaffViewer | CustomerViewer, r: ArticleRow): KbArticleCard | KbStaffArticleCard {
   const card: KbArticleCard = {
     id: r.id,
     slug: r.slug,
@@ -90,6 +95,63 @@ function toCard(viewer: StaffViewer | CustomerViewer, r: CardRow): KbArticleCard
   };
 }
 
+const TSQ = "websearch_to_tsquery('english', ?)";
+
+/**
+ * The articles a viewer may see matching the filters, and their order: the query of both the page/limit search
+ * (kbArticles, staffKbArticles) and the connections. With a search text, the full-text matches ranked (rank,
+ * a lateral column, so the order is plain columns), with highlighted snippets; without, newest first. Every key
+ * is descending and the id ends it. (The typo fallback of searchArticles is the page form's alone.)
+ */
+export function articlesQuery(viewer: StaffViewer | CustomerViewer, query: KbQuery) {
+  const staff = viewer.kind === 'staff';
+  const where = [scope(viewer)];
+  const params: unknown[] = [viewer.tenantId];
+  const text = query.q?.trim() || null;
+  const conditions: [string, unknown][] = [
+    ['lower(a.category) = lower(?)', query.category],
+    ['? = ANY(a.tags)', query.tag],
+  ];
+  if (staff) {
+    conditions.push(['a.status = ?', query.status], ['a.visibility = ?', query.visibility], ['a.source_incident_id = ?', query.sourceIncidentId]);
+  }
+  for (const [sql, value] of conditions) {
+    if (value) {
+      where.push(sql);
+      params.push(value);
+    }
+  }
+  const columns = `a.id, a.slug, a.title, a.category, a.tags, ${iso('a.published_at')} AS "publishedAt", a.body_markdown AS markdown
+    ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
+  const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
+  // Customers see published articles only, which always have published_at (set on publishing); published_key
+  // (COALESCE(published_at, created_at), generated) keeps the key NOT NULL for the keyset comparison whatever a row holds.
+  const newest: SortKey = staff ? { sql: 'a.updated_at', type: 'timestamp' } : { sql: 'a.published_key', type: 'timestamp' };
+  const id: SortKey = { sql: 'a.id', type: 'uuid' };
+  const filters = { columns, from, where, params };
+  const base = from.replace(/^FROM /, '');
+  if (!text) {
+    return {
+      q: { columns: `${columns}, NULL::text AS highlight`, from: base, where, params } as ListQuery,
+      order: { tag: `kb:${viewer.kind}:newest`, keys: [newest, id], direction: 'DESC' } as KeysetOrder,
+      text,
+      filters,
+    };
+  }
+  return {
+    q: {
+      columns: `${columns}, ts_headline('english', a.body_markdown, ${TSQ}, 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2') AS highlight, r.rank`,
+      columnParams: [text],
+      from: `${base} CROSS JOIN LATERAL (SELECT ts_rank_cd(a.search, ${TSQ}) AS rank) r`,
+      where: [...where, `a.search @@ ${TSQ}`],
+      params: [text, ...params, text],
+    } as ListQuery,
+    order: { tag: `kb:${viewer.kind}:rank`, keys: [{ sql: 'r.rank', type: 'real' }, newest, id], direction: 'DESC' } as KeysetOrder,
+    text,
+    filters,
+  };
+}
+
 /**
  * Full-text search (websearch syntax, so no user input can cause a query syntax error), ranked, with
  * highlighted snippets; without `q`, newest first. When the full-text search matches nothing at all, a typo
@@ -103,50 +165,15 @@ export async function searchArticles(
   page: number,
   limit: number,
 ): Promise<{ items: (KbArticleCard | KbStaffArticleCard)[]; total: number; fuzzy: boolean }> {
-  const staff = viewer.kind === 'staff';
-  const where = [scope(viewer)];
-  const params: unknown[] = [viewer.tenantId];
-  const q = query.q?.trim();
-  const filters: [string, unknown][] = [
-    ['lower(a.category) = lower(?)', query.category],
-    ['? = ANY(a.tags)', query.tag],
-  ];
-  if (staff) {
-    filters.push(['a.status = ?', query.status], ['a.visibility = ?', query.visibility], ['a.source_incident_id = ?', query.sourceIncidentId]);
-  }
-  for (const [sql, value] of filters) {
-    if (value) {
-      where.push(sql);
-      params.push(value);
-    }
-  }
-  const columns = `a.id, a.slug, a.title, a.category, a.tags, ${iso('a.published_at')} AS "publishedAt", a.body_markdown AS markdown
-    ${staff ? `, ${STAFF_COLUMNS}` : ''}`;
-  const from = `FROM kb_articles a ${staff ? STAFF_JOIN : ''}`;
-  const newest = staff ? 'a.updated_at DESC' : 'a.published_at DESC NULLS LAST';
+  const { q: list, order, text: q, filters } = articlesQuery(viewer, query);
+  const { columns, from, where, params } = filters;
   const run = (sql: string, values: unknown[]) => em.execute<CardRow[]>(sql, values);
   const result = (rows: CardRow[], total: number, fuzzy: boolean) => ({ items: rows.map((r) => toCard(viewer, r)), total, fuzzy });
 
-  if (!q) {
-    const rows = await run(
-      `SELECT ${columns}, NULL::text AS highlight, count(*) OVER () AS total ${from} WHERE ${where.join(' AND ')}
-       ORDER BY ${newest}, a.id LIMIT ? OFFSET ?`,
-      [...params, limit, (page - 1) * limit],
-    );
-    return result(rows, rows.length ? Number(rows[0].total) : await countWhere(em, where, params), false);
-  }
-
-  const tsq = "websearch_to_tsquery('english', ?)";
-  const rows = await run(
-    `SELECT ${columns},
-       ts_headline('english', a.body_markdown, ${tsq}, 'StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2') AS highlight,
-       ts_rank_cd(a.search, ${tsq}) AS rank, count(*) OVER () AS total
-     ${from} WHERE ${where.join(' AND ')} AND a.search @@ ${tsq}
-     ORDER BY rank DESC, ${newest}, a.id LIMIT ? OFFSET ?`,
-    [q, q, ...params, q, limit, (page - 1) * limit],
-  );
+  const rows = await offsetRows<CardRow>(em, list, orderByOf(order), page, limit, ', count(*) OVER () AS total');
+  if (!q) return result(rows, rows.length ? Number(rows[0].total) : await countWhere(em, where, params), false);
   if (rows.length) return result(rows, Number(rows[0].total), false);
-  const matches = await countWhere(em, [...where, `a.search @@ ${tsq}`], [...params, q]);
+  const matches = await countWhere(em, [...where, `a.search @@ ${TSQ}`], [...params, q]);
   if (matches) return result([], matches, false); // a page past the end of real matches
 
   // Typo fallback: nothing matched every word. Score = the better of the title's trigram similarity to the
@@ -204,15 +231,30 @@ export async function findStaffArticle(em: EntityManager, viewer: StaffViewer, i
   return rows[0] ?? null;
 }
 
-/** The kept versions of an article, newest first (the current content is the article itself). */
-export async function listRevisions(em: EntityManager, viewer: StaffViewer, articleId: string): Promise<KbArticleRevisionView[]> {
-  return em.execute<KbArticleRevisionView[]>(
-    `SELECT r.revision, r.slug, r.title, r.category, r.tags, r.visibility, r.status, r.body_markdown AS markdown, r.body_html AS html,
+/** The kept versions of an article: the query of both `kbArticleRevisions` and `kbArticleRevisionsConnection`. */
+export function revisionsQuery(viewer: StaffViewer, articleId: string): ListQuery {
+  return {
+    columns: `r.revision, r.slug, r.title, r.category, r.tags, r.visibility, r.status, r.body_markdown AS markdown, r.body_html AS html,
        ${iso('r.saved_at')} AS "savedAt", ${iso('r.created_at')} AS "replacedAt",
        CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id,
-         'displayName', COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)) END AS "savedBy"
-     FROM kb_article_revisions r LEFT JOIN users u ON u.id = r.saved_by_id
-     WHERE r.tenant_id = ? AND r.article_id = ? ORDER BY r.revision DESC`,
-    [viewer.tenantId, articleId],
-  );
+         'displayName', COALESCE(NULLIF(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email)) END AS "savedBy"`,
+    from: 'kb_article_revisions r LEFT JOIN users u ON u.id = r.saved_by_id',
+    where: ['r.tenant_id = ?', 'r.article_id = ?'],
+    params: [viewer.tenantId, articleId],
+  };
+}
+/** Newest first (revisions are unique per article, index kb_article_revisions_article_id_revision_unique; the id completes the key). */
+export const REVISION_ORDER: KeysetOrder = {
+  tag: 'revision:number',
+  keys: [
+    { sql: 'r.revision', type: 'int' },
+    { sql: 'r.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
+
+/** The kept versions of an article, newest first (the current content is the article itself). */
+export async function listRevisions(em: EntityManager, viewer: StaffViewer, articleId: string): Promise<KbArticleRevisionView[]> {
+  const q = revisionsQuery(viewer, articleId);
+  return sqlRows<KbArticleRevisionView>(em, `SELECT ${q.columns} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY ${orderByOf(REVISION_ORDER)}`, q.params);
 }

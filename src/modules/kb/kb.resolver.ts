@@ -1,29 +1,10 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { replacedBy } from '../../graphql/replaced-by';
 import { customerViewer, staffViewer } from '../../graphql/viewer';
-import {
-  CreateKbArticleInput,
-  KbArticleArchiveInput,
-  KbArticleCreateInput,
-  KbArticleFilterInput,
-  KbArticlePublishInput,
-  KbArticleRevisionRestoreInput,
-  KbArticleUpdateInput,
-  UpdateKbArticleInput,
-} from './kb.inputs';
-import {
-  KbArticleArchivePayload,
-  KbArticleCreatePayload,
-  KbArticlePage,
-  KbArticlePublishPayload,
-  KbArticleRevisionRestorePayload,
-  KbArticleRevisionView,
-  KbArticleUpdatePayload,
-  KbArticleView,
-  KbStaffArticle,
-  KbStaffArticlePage,
-} from './kb.types';
+import { CreateKbArticleInput, KbArticleArchiveInput, KbArticleCreateInput, KbArticleFilterInput, KbArticlePublishInput, KbArticleRevisionRestoreInput, KbArticleUpdateInput, UpdateKbArticleInput } from './kb.inputs';
+import { KbArticleArchivePayload, KbArticleConnection, KbArticleCreatePayload, KbArticlePage, KbArticlePublishPayload, KbArticleRevisionConnection, KbArticleRevisionRestorePayload, KbArticleRevisionView, KbArticleUpdatePayload, KbArticleView, KbStaffArticle, KbStaffArticleConnection, KbStaffArticlePage } from './kb.types';
+import { ConnectionArgs } from '../../shared/connection.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 
 @Resolver()
@@ -38,6 +19,19 @@ export class KbResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.kb.search(customerViewer(ctx), { q, category, tag }, page, limit);
+  }
+
+  @Query(() => KbArticleConnection, {
+    description: 'Customer: the published PUBLIC articles of my company as a cursor connection (first/after, last/before): ranked when searching (no typo fallback), else newest first.',
+  })
+  kbArticlesConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('q', () => String, { nullable: true, description: 'Full-text search (words, "phrases", -excluded); no typo fallback here.' }) q?: string | null,
+    @Arg('category', () => String, { nullable: true, description: 'Articles of this category only.' }) category?: string | null,
+    @Arg('tag', () => String, { nullable: true, description: 'Articles with this tag only.' }) tag?: string | null,
+  ) {
+    return ctx.services.kb.searchConnection(customerViewer(ctx), { q, category, tag }, args);
   }
 
   @Query(() => KbArticleView, { description: 'Customer: one published PUBLIC article by slug.' })
@@ -55,6 +49,17 @@ export class KbResolver {
     return ctx.services.kb.searchStaff(staffViewer(ctx), filter ?? {}, page, limit);
   }
 
+  @Query(() => KbStaffArticleConnection, {
+    description: 'Staff: every article of the workspace as a cursor connection (first/after, last/before), filtered like `staffKbArticles`: ranked when searching (no typo fallback), else last changed first.',
+  })
+  staffKbArticlesConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('filter', () => KbArticleFilterInput, { nullable: true, description: 'Which articles; none: all of them.' }) filter?: KbArticleFilterInput | null,
+  ) {
+    return ctx.services.kb.searchConnection(staffViewer(ctx), filter ?? {}, args);
+  }
+
   @Query(() => KbStaffArticle, { description: 'Staff: one article by id or slug.' })
   staffKbArticle(@Arg('id', () => ID, { description: 'The id or the slug.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.kb.getStaff(staffViewer(ctx), id);
@@ -63,6 +68,11 @@ export class KbResolver {
   @Query(() => [KbArticleRevisionView], { description: 'Staff: the kept earlier versions of an article, newest first.' })
   kbArticleRevisions(@Arg('id', () => ID, { description: 'The article\'s id or slug.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.kb.revisions(staffViewer(ctx), id);
+  }
+
+  @Query(() => KbArticleRevisionConnection, { description: 'Staff: the kept earlier versions of an article as a cursor connection (first/after, last/before), newest first.' })
+  kbArticleRevisionsConnection(@Arg('id', () => ID, { description: 'The article\'s id or slug.' }) id: string, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.services.kb.revisionsConnection(staffViewer(ctx), id, args);
   }
 
   @Mutation(() => KbStaffArticle, { description: 'ENGINEER: writes a new article, saved as a DRAFT.', deprecationReason: replacedBy('kbArticleCreate') })

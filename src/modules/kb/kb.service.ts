@@ -12,9 +12,10 @@ import { User } from '../user/user.entity';
 import { KbArticle, KbArticleRevision, type ArticleStatus } from './kb.entity';
 import { ArticleNotFoundError, InvalidArticleTransitionError, RevisionNotFoundError, SlugTakenError, StaleRevisionError } from './kb.errors';
 import { BODY_MAX, CATEGORY_MAX, SLUG_MAX, TAG_MAX, TAGS_MAX, TITLE_MAX } from './kb.inputs';
-import { findArticle, findStaffArticle, listRevisions, searchArticles, type KbQuery } from './kb.read';
+import { articlesQuery, findArticle, findStaffArticle, listRevisions, REVISION_ORDER, revisionsQuery, searchArticles, toCard, type ArticleRow, type KbQuery } from './kb.read';
+import { connectionArgs, emptyConnection, keysetConnection, mapConnection, type ConnectionArgsInput, type ConnectionView } from '../../shared/connection';
 import { renderMarkdown } from './kb.render';
-import type { KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
+import type { KbArticleCard, KbStaffArticleCard, KbArticlePage, KbArticleRevisionView, KbArticleView, KbStaffArticle, KbStaffArticlePage } from './kb.types';
 import { pageArgs, pageInfo } from '../../shared/listing';
 import { characterCount, checkLength, requiredText } from '../../shared/text';
 
@@ -133,12 +134,33 @@ export class KbService {
     }
   }
 
+  /** The query a viewer may ask, checked: customers' filters are the search text, category and tag only. */
+  private static scopedQuery(viewer: StaffViewer | CustomerViewer, query: KbQuery): KbQuery {
+    KbService.checkQuery(query);
+    return viewer.kind === 'staff' ? query : { q: query.q, category: query.category, tag: query.tag };
+  }
+
+  /** A source incident id that is not even well-formed matches nothing, like one of another workspace. */
+  private static matchesNothing(query: KbQuery): boolean {
+    return Boolean(query.sourceIncidentId && !isUuid(query.sourceIncidentId));
+  }
+
   async search(viewer: StaffViewer | CustomerViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbArticlePage> {
     const at = pageArgs(page, limit);
-    KbService.checkQuery(query);
-    const customerQuery = { q: query.q, category: query.category, tag: query.tag };
-    const { items, total, fuzzy } = await searchArticles(this.em, viewer, viewer.kind === 'staff' ? query : customerQuery, at.page, at.limit);
+    const { items, total, fuzzy } = await searchArticles(this.em, viewer, KbService.scopedQuery(viewer, query), at.page, at.limit);
     return { items, fuzzy, pagination: pageInfo(at, total) };
+  }
+
+  /**
+   * The same search as a cursor connection (kbArticlesConnection, staffKbArticlesConnection): the same filters
+   * and query, ranked when searching, newest first otherwise. No typo fallback: a search that matches nothing is empty.
+   */
+  async searchConnection(viewer: StaffViewer | CustomerViewer, query: KbQuery, args: ConnectionArgsInput): Promise<ConnectionView<KbArticleCard | KbStaffArticleCard>> {
+    const req = connectionArgs(args);
+    const scoped = KbService.scopedQuery(viewer, query);
+    if (KbService.matchesNothing(scoped)) return emptyConnection();
+    const { q, order } = articlesQuery(viewer, scoped);
+    return mapConnection(await keysetConnection<ArticleRow>(this.em, q, order, req), (row) => toCard(viewer, row));
   }
 
   async get(viewer: StaffViewer | CustomerViewer, slug: string): Promise<KbArticleView> {
@@ -149,7 +171,7 @@ export class KbService {
 
   /** Staff: every article of the workspace, any status or visibility, with search and filters. */
   async searchStaff(viewer: StaffViewer, query: KbQuery, page?: number | null, limit?: number | null): Promise<KbStaffArticlePage> {
-    if (query.sourceIncidentId && !isUuid(query.sourceIncidentId)) return { items: [], fuzzy: false, pagination: pageInfo(pageArgs(page, limit), 0) };
+    if (KbService.matchesNothing(query)) return { items: [], fuzzy: false, pagination: pageInfo(pageArgs(page, limit), 0) };
     return (await this.search(viewer, query, page, limit)) as KbStaffArticlePage;
   }
 
@@ -163,6 +185,13 @@ export class KbService {
   async revisions(viewer: StaffViewer, idOrSlug: string): Promise<KbArticleRevisionView[]> {
     const article = await this.getStaff(viewer, idOrSlug);
     return listRevisions(this.em, viewer, article.id);
+  }
+
+  /** The same revisions as a cursor connection (kbArticleRevisionsConnection): the same article lookup and query. */
+  async revisionsConnection(viewer: StaffViewer, idOrSlug: string, args: ConnectionArgsInput): Promise<ConnectionView<KbArticleRevisionView>> {
+    const req = connectionArgs(args);
+    const article = await this.getStaff(viewer, idOrSlug);
+    return keysetConnection(this.em, revisionsQuery(viewer, article.id), REVISION_ORDER, req);
   }
 
   private requireWriter(viewer: StaffViewer) {

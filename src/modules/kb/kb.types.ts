@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import type { Visibility } from '../incident/incident.entity';
 import { VisibilityEnum } from '../incident/incident.types';
 import { ARTICLE_STATUSES, type ArticleStatus } from './kb.entity';
@@ -133,3 +134,9 @@ export class KbArticleArchivePayload {
 export class KbArticleRevisionRestorePayload {
   @Field(() => KbStaffArticle, { description: 'The article at the new revision holding the earlier content.' }) article!: KbStaffArticle;
 }
+/** Article revisions by cursor (kbArticleRevisionsConnection), newest first. */
+export const KbArticleRevisionConnection = connectionType(KbArticleRevisionView, 'KbArticleRevision', 'kept article versions');
+/** Published PUBLIC articles by cursor for customers (kbArticlesConnection): best match first when searching, else newest. */
+export const KbArticleConnection = connectionType(KbArticleCard, 'KbArticle', 'knowledge-base articles');
+/** Articles by cursor for staff (staffKbArticlesConnection): best match first when searching, else last changed. */
+export const KbStaffArticleConnection = connectionType(KbStaffArticleCard, 'KbStaffArticle', 'knowledge-base articles (staff view)');

@@ -4,6 +4,7 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUuid } from '../../shared/ids';
 import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
+import { connectionArgs, keysetConnection, offsetRows, orderByOf, type ConnectionArgsInput, type ConnectionView, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import { checkLength } from '../../shared/text';
 import type { DeliveryChannel, DeliveryStatus } from './notification.entity';
 import { DeliveryNotFailedError, DeliveryNotFoundError } from './notification.errors';
@@ -26,6 +27,33 @@ export interface DeliveryFilter {
   eventType?: string | null;
 }
 
+/** The tenant's deliveries matching the filter: the query of both `deliveries` and `deliveriesConnection`. */
+function deliveriesQuery(viewer: StaffViewer, filter: DeliveryFilter): ListQuery {
+  if (filter.eventType) checkLength('eventType', filter.eventType, { max: 100 });
+  const where = ['d.tenant_id = ?'];
+  const params: unknown[] = [viewer.tenantId];
+  for (const [column, value] of [
+    ['d.status', filter.status],
+    ['d.channel', filter.channel],
+    ['d.event_type', filter.eventType],
+  ] as const) {
+    if (value) {
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
+  }
+  return { columns: COLUMNS, from: FROM.replace(/^FROM /, ''), where, params };
+}
+/** Newest first, then the id: the order of both forms (index notification_deliveries_tenant_id_created_at_id_index). */
+const DELIVERY_ORDER: KeysetOrder = {
+  tag: 'delivery:createdAt',
+  keys: [
+    { sql: 'd.created_at', type: 'timestamp' },
+    { sql: 'd.id', type: 'uuid' },
+  ],
+  direction: 'DESC',
+};
+
 /** The tenant's deliveries for its ADMINs: list them (failed ones above all) and send a failed one again. */
 export class DeliveryService {
   constructor(
@@ -36,29 +64,20 @@ export class DeliveryService {
   async list(viewer: StaffViewer, filter: DeliveryFilter, rawPage?: number | null, rawLimit?: number | null): Promise<{ items: DeliveryView[]; pagination: PageInfo }> {
     const at = pageArgs(rawPage, rawLimit);
     const { page, limit } = at;
-    if (filter.eventType) checkLength('eventType', filter.eventType, { max: 100 });
-    const where = ['d.tenant_id = ?'];
-    const params: unknown[] = [viewer.tenantId];
-    for (const [column, value] of [
-      ['d.status', filter.status],
-      ['d.channel', filter.channel],
-      ['d.event_type', filter.eventType],
-    ] as const) {
-      if (value) {
-        where.push(`${column} = ?`);
-        params.push(value);
-      }
-    }
-    const rows = await this.em.execute<(DeliveryView & { total: string })[]>(
-        `SELECT ${COLUMNS}, count(*) OVER () AS total ${FROM} WHERE ${where.join(' AND ')} ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?`,
-        [...params, limit, (page - 1) * limit],
-      );
+    const q = deliveriesQuery(viewer, filter);
+    const rows = await offsetRows<DeliveryView & { total: string }>(this.em, q, orderByOf(DELIVERY_ORDER), page, limit, ', count(*) OVER () AS total');
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && page > 1) {
-      const [{ n }] = await this.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${where.join(' AND ')}`, params);
+      const [{ n }] = await this.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${q.where.join(' AND ')}`, q.params);
       total = Number(n);
     }
     return { items: rows.map(({ total: _t, ...row }) => row), pagination: pageInfo(at, total) };
+  }
+
+  /** The same list as a cursor connection (deliveriesConnection): the same filter and query, newest first. */
+  connection(viewer: StaffViewer, filter: DeliveryFilter, args: ConnectionArgsInput): Promise<ConnectionView<DeliveryView>> {
+    const req = connectionArgs(args);
+    return keysetConnection(this.em, deliveriesQuery(viewer, filter), DELIVERY_ORDER, req);
   }
 
   async get(viewer: StaffViewer, id: string): Promise<DeliveryView> {

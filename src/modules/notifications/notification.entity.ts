@@ -39,6 +39,8 @@ export type DeliveryMessage =
 @Entity({ tableName: 'notification_deliveries' })
 @Unique({ properties: ['event', 'channel', 'target'] })
 @Index({ properties: ['tenant', 'status', 'createdAt'] })
+// The order of `deliveries` and deliveriesConnection (delivery.service.ts DELIVERY_ORDER).
+@Index({ properties: ['tenant', 'createdAt', 'id'] })
 @Index({ properties: ['status', 'updatedAt'] }) // housekeeping: finished deliveries past retention, across tenants
 export class Delivery {
   [OptionalProps]?: 'id' | 'status' | 'attempts' | 'endpoint' | 'lastError' | 'responseStatus' | 'responseExcerpt' | 'nextAttemptAt' | 'deliveredAt' | 'createdAt' | 'updatedAt';

@@ -1,10 +1,11 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { ownAccount, staffViewer } from '../../graphql/viewer';
 import type { DeliveryChannel, DeliveryStatus, NotificationKind } from './notification.entity';
 import {
   CreateWebhookEndpointInput,
   DeliveryChannelEnum,
+  DeliveryConnection,
   DeliveryPage,
   DeliveryRetryInput,
   DeliveryRetryPayload,
@@ -31,6 +32,7 @@ import {
 } from './notification.types';
 import { LimitArg, PageArg } from '../../shared/listing';
 import { replacedBy } from '../../graphql/replaced-by';
+import { ConnectionArgs } from '../../shared/connection.types';
 
 /** Notification preferences, on-call recipients, deliveries and webhook endpoints. Thin: one service call each. */
 @Resolver()
@@ -71,6 +73,17 @@ export class NotificationResolver {
     @LimitArg() limit?: number | null,
   ) {
     return ctx.services.deliveries.list(staffViewer(ctx), { status, channel, eventType }, page, limit);
+  }
+
+  @Query(() => DeliveryConnection, { description: "ADMIN: the workspace's e-mail and webhook deliveries as a cursor connection (first/after, last/before), newest first, filtered like `deliveries`." })
+  deliveriesConnection(
+    @Ctx() ctx: Context,
+    @Args() args: ConnectionArgs,
+    @Arg('status', () => DeliveryStatusEnum, { nullable: true, description: 'Deliveries in this status only.' }) status?: DeliveryStatus | null,
+    @Arg('channel', () => DeliveryChannelEnum, { nullable: true, description: 'E-mails or webhooks only.' }) channel?: DeliveryChannel | null,
+    @Arg('eventType', () => String, { nullable: true, description: 'Deliveries of this event type only (incident.created, ...).' }) eventType?: string | null,
+  ) {
+    return ctx.services.deliveries.connection(staffViewer(ctx), { status, channel, eventType }, args);
   }
 
   @Mutation(() => DeliveryView, { description: 'ADMIN: sends a FAILED delivery again, with a fresh round of tries.', deprecationReason: replacedBy('deliveryRetry') })

@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsBoolean, IsOptional, IsString } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Pagination } from '../customer/customer.types';
+import { connectionType } from '../../shared/connection.types';
 import { DELIVERY_CHANNELS, DELIVERY_STATUSES, NOTIFICATION_KINDS, type DeliveryChannel, type DeliveryStatus, type NotificationKind } from './notification.entity';
 import { TextLength } from '../../shared/text';
 import { EVENT_TYPES, KIND_INFO } from './kinds';
@@ -77,6 +78,9 @@ export class DeliveryPage {
   @Field(() => [DeliveryView], { description: 'The deliveries of this page.' }) items!: DeliveryView[];
   @Field(() => Pagination, { description: 'Where this page is in the whole list.' }) pagination!: Pagination;
 }
+
+/** Deliveries by cursor (deliveriesConnection), newest first. */
+export const DeliveryConnection = connectionType(DeliveryView, 'Delivery', 'deliveries');
 
 @ObjectType('WebhookEndpoint', { simpleResolvers: true, description: 'Where the workspace\'s events are POSTed, signed with the endpoint\'s secret.' })
 export class WebhookEndpointView {

@@ -1,7 +1,9 @@
-import { Entity, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/postgresql';
 
 /** A business workspace (Scrubbe's "company", OpsWeave's "tenant"). Everything else belongs to one. */
 @Entity({ tableName: 'tenants' })
+// The order of `tenants` and workspacesConnection (tenant.service.ts WORKSPACE_ORDER).
+@Index({ properties: ['name', 'id'] })
 export class Tenant {
   [OptionalProps]?: 'id' | 'allowCustomerSignup' | 'createdAt' | 'updatedAt';
 

@@ -3,6 +3,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUniqueViolation } from '../../db/errors';
 import type { StaffViewer, Viewer } from '../../auth/viewer';
 import { Tenant } from './tenant.entity';
+import { sqlRows } from '../../db/read';
+import { isoSql } from '../../shared/listing';
+import { connectionArgs, keysetConnection, orderByOf, type ConnectionArgsInput, type ConnectionView, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import { listOpenCompanies } from './tenant.read';
 import type { Company } from './tenant.types';
 
@@ -18,6 +21,31 @@ export function slugify(name: string): string {
     .replace(/-+$/g, '');
   return slug || 'workspace';
 }
+
+/** A tenant as the platform operator lists it. */
+export interface WorkspaceRow {
+  id: string;
+  name: string;
+  slug: string;
+  allowCustomerSignup: boolean;
+  createdAt: string;
+}
+/** Every tenant: the query of both `tenants` and `workspacesConnection` (SUPER_ADMIN, across tenants). */
+const WORKSPACES: ListQuery = {
+  columns: `t.id, t.name, t.slug, t.allow_customer_signup AS "allowCustomerSignup", ${isoSql('t.created_at')} AS "createdAt"`,
+  from: 'tenants t',
+  where: ['TRUE'],
+  params: [],
+};
+/** By name, then id (index tenants_name_id_index). */
+const WORKSPACE_ORDER: KeysetOrder = {
+  tag: 'workspace:name',
+  keys: [
+    { sql: 't.name', type: 'text' },
+    { sql: 't.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
 
 /**
  * The slug of a workspace whose owner has not verified the address yet: random, so no public lookup by slug
@@ -37,12 +65,13 @@ export class TenantService {
   }
 
   /** Every tenant (the platform operator's view; the shield rule allows SUPER_ADMIN only). */
-  listAll(_viewer: StaffViewer): Promise<{ id: string; name: string; slug: string; allowCustomerSignup: boolean; createdAt: string }[]> {
-    return this.em.execute(
-      `SELECT id, name, slug, allow_customer_signup AS "allowCustomerSignup",
-         to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt"
-       FROM tenants ORDER BY name, id`,
-    );
+  listAll(_viewer: StaffViewer): Promise<WorkspaceRow[]> {
+    return sqlRows<WorkspaceRow>(this.em, `SELECT ${WORKSPACES.columns} FROM ${WORKSPACES.from} ORDER BY ${orderByOf(WORKSPACE_ORDER)}`);
+  }
+
+  /** The same tenants as a cursor connection (workspacesConnection), by name. */
+  listAllConnection(_viewer: StaffViewer, args: ConnectionArgsInput): Promise<ConnectionView<WorkspaceRow>> {
+    return keysetConnection(this.em, WORKSPACES, WORKSPACE_ORDER, connectionArgs(args));
   }
 
   /**

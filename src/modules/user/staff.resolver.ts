@@ -1,15 +1,21 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { staffViewer } from '../../graphql/viewer';
 import { AcceptInvitationInput, ChangeStaffRoleInput, InviteStaffInput, StaffDeactivateInput, StaffInviteInput, StaffRoleChangeInput } from './user.inputs';
-import { AuthPayload, Invitation, StaffDeactivatePayload, StaffInvitePayload, StaffMember, StaffRoleChangePayload } from './user.types';
+import { AuthPayload, Invitation, StaffDeactivatePayload, StaffInvitePayload, StaffMember, StaffMemberConnection, StaffRoleChangePayload } from './user.types';
 import { replacedBy } from '../../graphql/replaced-by';
+import { ConnectionArgs } from '../../shared/connection.types';
 
 @Resolver()
 export class StaffResolver {
   @Query(() => [StaffMember], { description: 'The staff of the caller\'s workspace.' })
   staffMembers(@Ctx() ctx: Context) {
     return ctx.services.staff.list(staffViewer(ctx));
+  }
+
+  @Query(() => StaffMemberConnection, { description: "The staff of the caller's workspace as a cursor connection (first/after, last/before), oldest account first." })
+  staffMembersConnection(@Ctx() ctx: Context, @Args() args: ConnectionArgs) {
+    return ctx.services.staff.connection(staffViewer(ctx), args);
   }
 
   @Mutation(() => Invitation, { description: 'ADMIN: invites a member by e-mail with a role.', deprecationReason: replacedBy('staffInvite') })

@@ -6,6 +6,9 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffRole, StaffViewer } from '../../auth/viewer';
 import { emailLink } from '../../shared/email-links';
 import { isUuid, normalizeEmail } from '../../shared/ids';
+import { isoSql } from '../../shared/listing';
+import { sqlRows } from '../../db/read';
+import { connectionArgs, keysetConnection, orderByOf, type ConnectionArgsInput, type ConnectionView, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import { Tenant } from '../tenant/tenant.entity';
 import type { AuthService } from './auth.service';
 import { User } from './user.entity';
@@ -27,6 +30,24 @@ function toMember(u: User): StaffMember {
   };
 }
 
+/** The workspace's staff as StaffMember rows: the query of both `staffMembers` and `staffMembersConnection`. */
+const staffQuery = (viewer: StaffViewer): ListQuery => ({
+  columns: `u.id, u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.role, u.is_active AS "isActive",
+    u.email_verified_at IS NOT NULL AS "emailVerified", ${isoSql('u.created_at')} AS "createdAt"`,
+  from: 'users u',
+  where: ['u.tenant_id = ?'],
+  params: [viewer.tenantId],
+});
+/** Oldest account first (index users_tenant_id_created_at_id_index). */
+const STAFF_ORDER: KeysetOrder = {
+  tag: 'staff:createdAt',
+  keys: [
+    { sql: 'u.created_at', type: 'timestamp' },
+    { sql: 'u.id', type: 'uuid' },
+  ],
+  direction: 'ASC',
+};
+
 /**
  * The staff of a workspace: invitations, roles, deactivation. Who may call what is decided by the shield
  * rules (authz/); the rules that depend on the data (same tenant, last ADMIN) live here.
@@ -40,8 +61,13 @@ export class StaffService {
   ) {}
 
   async list(viewer: StaffViewer): Promise<StaffMember[]> {
-    const users = await this.em.find(User, { tenant: viewer.tenantId }, { orderBy: { createdAt: 'asc', id: 'asc' } });
-    return users.map(toMember);
+    const q = staffQuery(viewer);
+    return sqlRows<StaffMember>(this.em, `SELECT ${q.columns} FROM ${q.from} WHERE ${q.where.join(' AND ')} ORDER BY ${orderByOf(STAFF_ORDER)}`, q.params);
+  }
+
+  /** The same members as a cursor connection (staffMembersConnection), oldest account first. */
+  connection(viewer: StaffViewer, args: ConnectionArgsInput): Promise<ConnectionView<StaffMember>> {
+    return keysetConnection(this.em, staffQuery(viewer), STAFF_ORDER, connectionArgs(args));
   }
 
   /** Another tenant's member answers exactly like a missing one. */

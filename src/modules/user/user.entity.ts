@@ -7,6 +7,8 @@ export const STAFF_ROLES = ['SUPER_ADMIN', 'ADMIN', 'MANAGER', 'ENGINEER', 'RESP
 /** A staff member. E-mail is unique across the system (login takes no tenant), stored normalised. */
 @Entity({ tableName: 'users' })
 @Index({ properties: ['tenant', 'role'] })
+// The order of `staffMembers` and staffMembersConnection (staff.service.ts STAFF_ORDER).
+@Index({ properties: ['tenant', 'createdAt', 'id'] })
 export class User {
   [OptionalProps]?: 'id' | 'isActive' | 'createdAt' | 'updatedAt' | 'passwordHash' | 'firstName' | 'lastName' | 'phone' | 'emailVerifiedAt' | 'googleSubject';
 

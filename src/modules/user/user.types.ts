@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { STAFF_ROLES } from './user.entity';
+import { connectionType } from '../../shared/connection.types';
 
 export const StaffRoleEnum = Object.fromEntries(STAFF_ROLES.map((r) => [r, r])) as { [K in (typeof STAFF_ROLES)[number]]: K };
 registerEnumType(StaffRoleEnum, {
@@ -166,3 +167,5 @@ export class StaffRoleChangePayload {
 export class StaffDeactivatePayload {
   @Field(() => StaffMember, { description: 'The member, deactivated.' }) staffMember!: StaffMember;
 }
+/** Staff members by cursor (staffMembersConnection), oldest account first. */
+export const StaffMemberConnection = connectionType(StaffMember, 'StaffMember', 'staff members');

@@ -390,6 +390,15 @@ export const ROW_ENTRIES: RowEntry[] = [
     check: (data) => ((data as { incidentAnalyses: { pagination: { total: number } } }).incidentAnalyses.pagination.total > 0 ? null : 'no analyses listed'),
     rest: { 'GET /api/v1/incidents/:id/analyses': (id) => ({ method: 'GET', path: `/api/v1/incidents/${id}/analyses` }) },
   },
+  // Cursor connections (issue 15): the same lookup, rule and answers as the list each sits beside.
+  {
+    slot: 'Query.incidentAnalysesConnection:incidentId',
+    access: staff('incident.read'),
+    notFound: INCIDENT,
+    target: ticketTarget,
+    op: (id) => ({ query: 'query($id: ID!) { incidentAnalysesConnection(incidentId: $id) { nodes { id } totalCount } }', variables: { id } }),
+    check: (data) => ((data as { incidentAnalysesConnection: { totalCount: number } }).incidentAnalysesConnection.totalCount > 0 ? null : 'no analyses listed'),
+  },
   {
     slot: 'Mutation.updateIncident:id',
     access: staff('incident.update'),
@@ -603,6 +612,15 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'query($id: ID!) { kbArticleRevisions(id: $id) { revision } }', variables: { id } }),
     check: (data) => ((data as { kbArticleRevisions: unknown[] }).kbArticleRevisions.length ? null : 'no revisions listed'),
     rest: { 'GET /api/v1/kb/:id/revisions': (id) => ({ method: 'GET', path: `/api/v1/kb/${id}/revisions` }) },
+  },
+  // Cursor connections (issue 15): the same lookup, rule and answers as the list each sits beside.
+  {
+    slot: 'Query.kbArticleRevisionsConnection:id',
+    access: staff('kb.read'),
+    notFound: ARTICLE,
+    target: (w) => w.rows.withRevisions,
+    op: (id) => ({ query: 'query($id: ID!) { kbArticleRevisionsConnection(id: $id) { nodes { revision } } }', variables: { id } }),
+    check: (data) => ((data as { kbArticleRevisionsConnection: { nodes: unknown[] } }).kbArticleRevisionsConnection.nodes.length ? null : 'no revisions listed'),
   },
   {
     slot: 'Mutation.updateKbArticle:id',
@@ -980,6 +998,14 @@ export const FILTER_SLOTS = [
   'Query.staffKbArticles:filter.sourceIncidentId',
   'Query.auditLog:filter.actorId',
   'Query.auditLog:filter.targetId',
+  // Cursor connections (issue 15): the same filters as their lists.
+  'Query.incidentsConnection:filter.assigneeId',
+  'Query.incidentsConnection:filter.customerId',
+  'Query.incidentsConnection:filter.parentId',
+  'Query.portalUsersConnection:filter.customerId',
+  'Query.staffKbArticlesConnection:filter.sourceIncidentId',
+  'Query.auditLogConnection:filter.actorId',
+  'Query.auditLogConnection:filter.targetId',
 ] as const;
 /** Public portal operations naming a company: one closed to sign-up, or without the address, answers like a missing one. */
 export const COMPANY_SLOTS = [
