@@ -6,11 +6,11 @@ import { IncidentDeskClient } from './client';
 import { Acknowledge, FollowTicket, MyTickets, PortalSignIn, ReportTicket, StaffSignIn, WorkspaceIncidents } from './operations';
 
 /** Every page of a cursor-paginated list, following `pageInfo.endCursor` until `hasNextPage` is false. */
-export async function allPages<T>(page: (after: string | null) => Promise<{ items: T[]; pageInfo: { endCursor?: string | null; hasNextPage: boolean } }>): Promise<T[]> {
+export async function allPages<T>(page: (after: string | null) => Promise<{ nodes: T[]; pageInfo: { endCursor?: string | null; hasNextPage: boolean } }>): Promise<T[]> {
   const all: T[] = [];
   for (let after: string | null = null; ; ) {
-    const { items, pageInfo } = await page(after);
-    all.push(...items);
+    const { nodes, pageInfo } = await page(after);
+    all.push(...nodes);
     if (!pageInfo.hasNextPage || !pageInfo.endCursor) return all;
     after = pageInfo.endCursor;
   }
@@ -27,17 +27,17 @@ export async function staffSignIn(client: IncidentDeskClient, input: { email: st
 }
 
 export async function reportTicket(portal: IncidentDeskClient, title: string, idempotencyKey?: string) {
-  const { createTicket } = await portal.request(ReportTicket, { input: { type: 'INCIDENT', title, description: 'Reported from the example client.', priority: 'HIGH' }, idempotencyKey });
-  return createTicket!;
+  const { ticketCreate } = await portal.request(ReportTicket, { input: { type: 'INCIDENT', title, description: 'Reported from the example client.', priority: 'HIGH', idempotencyKey } });
+  return ticketCreate!.ticket;
 }
 
 /** The customer's tickets, every page of `pageSize`, by cursor. */
 export const myTickets = (portal: IncidentDeskClient, pageSize: number) =>
-  allPages(async (after) => (await portal.request(MyTickets, { limit: pageSize, after })).tickets!);
+  allPages(async (after) => (await portal.request(MyTickets, { first: pageSize, after })).ticketsConnection!);
 
 /** The workspace's incidents, every page of `pageSize`, by cursor. */
 export const workspaceIncidents = (staff: IncidentDeskClient, pageSize: number) =>
-  allPages(async (after) => (await staff.request(WorkspaceIncidents, { limit: pageSize, after })).incidents!);
+  allPages(async (after) => (await staff.request(WorkspaceIncidents, { first: pageSize, after })).incidentsConnection!);
 
 /** Follows one ticket: resolves with the first status it is changed to. */
 export function nextStatus(portal: IncidentDeskClient, ticketId: string): { ready: Promise<void>; status: Promise<string>; stop: () => void } {
@@ -45,7 +45,7 @@ export function nextStatus(portal: IncidentDeskClient, ticketId: string): { read
   let started!: () => void;
   const ready = new Promise<void>((r) => (started = r));
   const status = new Promise<string>((resolve, reject) => {
-    stop = portal.subscribe(FollowTicket, { id: ticketId }, (data) => resolve(data.incidentUpdated.status), reject);
+    stop = portal.subscribe(FollowTicket, { id: ticketId }, (data) => resolve(data.ticketUpdated.status), reject);
     started();
   });
   return { ready, status, stop: () => stop() };

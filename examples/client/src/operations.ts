@@ -30,19 +30,22 @@ export const StaffSignIn = graphql(`
 `);
 
 export const ReportTicket = graphql(`
-  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {
-    createTicket(input: $input, idempotencyKey: $idempotencyKey) {
-      id
-      number
-      status
+  mutation ReportTicket($input: TicketCreateInput!) {
+    ticketCreate(input: $input) {
+      ticket {
+        id
+        number
+        status
+      }
+      replayed
     }
   }
 `);
 
 export const MyTickets = graphql(`
-  query MyTickets($limit: Int, $after: String) {
-    tickets(limit: $limit, after: $after) {
-      items {
+  query MyTickets($first: Int, $after: String) {
+    ticketsConnection(first: $first, after: $after) {
+      nodes {
         id
         number
         title
@@ -57,9 +60,9 @@ export const MyTickets = graphql(`
 `);
 
 export const WorkspaceIncidents = graphql(`
-  query WorkspaceIncidents($limit: Int, $after: String) {
-    incidents(limit: $limit, after: $after) {
-      items {
+  query WorkspaceIncidents($first: Int, $after: String) {
+    incidentsConnection(first: $first, after: $after) {
+      nodes {
         id
         number
         title
@@ -86,7 +89,7 @@ export const Acknowledge = graphql(`
 
 export const FollowTicket = graphql(`
   subscription FollowTicket($id: ID!) {
-    incidentUpdated(id: $id) {
+    ticketUpdated(id: $id) {
       number
       status
     }

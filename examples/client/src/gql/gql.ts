@@ -16,20 +16,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  mutation PortalSignIn($input: PortalLoginInput!) {\n    portalLogin(input: $input) {\n      accessToken\n      account {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.PortalSignInDocument,
     "\n  mutation StaffSignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        id\n        role\n      }\n    }\n  }\n": typeof types.StaffSignInDocument,
-    "\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n": typeof types.ReportTicketDocument,
-    "\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MyTicketsDocument,
-    "\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WorkspaceIncidentsDocument,
+    "\n  mutation ReportTicket($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ticket {\n        id\n        number\n        status\n      }\n      replayed\n    }\n  }\n": typeof types.ReportTicketDocument,
+    "\n  query MyTickets($first: Int, $after: String) {\n    ticketsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.MyTicketsDocument,
+    "\n  query WorkspaceIncidents($first: Int, $after: String) {\n    incidentsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": typeof types.WorkspaceIncidentsDocument,
     "\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n": typeof types.AcknowledgeDocument,
-    "\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": typeof types.FollowTicketDocument,
+    "\n  subscription FollowTicket($id: ID!) {\n    ticketUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": typeof types.FollowTicketDocument,
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: PortalLoginInput!) {\n    portalLogin(input: $input) {\n      accessToken\n      account {\n        id\n        displayName\n      }\n    }\n  }\n": types.PortalSignInDocument,
     "\n  mutation StaffSignIn($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      user {\n        id\n        role\n      }\n    }\n  }\n": types.StaffSignInDocument,
-    "\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n": types.ReportTicketDocument,
-    "\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.MyTicketsDocument,
-    "\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WorkspaceIncidentsDocument,
+    "\n  mutation ReportTicket($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ticket {\n        id\n        number\n        status\n      }\n      replayed\n    }\n  }\n": types.ReportTicketDocument,
+    "\n  query MyTickets($first: Int, $after: String) {\n    ticketsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.MyTicketsDocument,
+    "\n  query WorkspaceIncidents($first: Int, $after: String) {\n    incidentsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n": types.WorkspaceIncidentsDocument,
     "\n  mutation Acknowledge($input: IncidentStatusChangeInput!) {\n    incidentStatusChange(input: $input) {\n      incident {\n        id\n        status\n      }\n    }\n  }\n": types.AcknowledgeDocument,
-    "\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": types.FollowTicketDocument,
+    "\n  subscription FollowTicket($id: ID!) {\n    ticketUpdated(id: $id) {\n      number\n      status\n    }\n  }\n": types.FollowTicketDocument,
 };
 
 /**
@@ -57,15 +57,15 @@ export function graphql(source: "\n  mutation StaffSignIn($input: LoginInput!) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ReportTicket($input: CreateTicketInput!, $idempotencyKey: String) {\n    createTicket(input: $input, idempotencyKey: $idempotencyKey) {\n      id\n      number\n      status\n    }\n  }\n"];
+export function graphql(source: "\n  mutation ReportTicket($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ticket {\n        id\n        number\n        status\n      }\n      replayed\n    }\n  }\n"): (typeof documents)["\n  mutation ReportTicket($input: TicketCreateInput!) {\n    ticketCreate(input: $input) {\n      ticket {\n        id\n        number\n        status\n      }\n      replayed\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTickets($limit: Int, $after: String) {\n    tickets(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query MyTickets($first: Int, $after: String) {\n    ticketsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyTickets($first: Int, $after: String) {\n    ticketsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceIncidents($limit: Int, $after: String) {\n    incidents(limit: $limit, after: $after) {\n      items {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query WorkspaceIncidents($first: Int, $after: String) {\n    incidentsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkspaceIncidents($first: Int, $after: String) {\n    incidentsConnection(first: $first, after: $after) {\n      nodes {\n        id\n        number\n        title\n        status\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -73,7 +73,7 @@ export function graphql(source: "\n  mutation Acknowledge($input: IncidentStatus
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription FollowTicket($id: ID!) {\n    incidentUpdated(id: $id) {\n      number\n      status\n    }\n  }\n"];
+export function graphql(source: "\n  subscription FollowTicket($id: ID!) {\n    ticketUpdated(id: $id) {\n      number\n      status\n    }\n  }\n"): (typeof documents)["\n  subscription FollowTicket($id: ID!) {\n    ticketUpdated(id: $id) {\n      number\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
