@@ -142,7 +142,7 @@ describe('cursor connections', () => {
     { connection: 'incidentsConnection', args: 'sort: { field: PRIORITY, direction: ASC }', list: pageList('incidents') },
     { connection: 'incidentsConnection', args: 'sort: { field: NUMBER, direction: DESC }', list: pageList('incidents') },
     { connection: 'incidentsConnection', args: 'filter: { priority: HIGH }', list: pageList('incidents') },
-    { connection: 'organizationsConnection', list: pageList('customers') },
+    { connection: 'organizationsConnection', list: pageList('organizations') },
     { connection: 'portalUsersConnection', list: pageList('portalUsers') },
     { connection: 'auditLogConnection', args: 'filter: { action: "test." }', list: pageList('auditLog') },
     { connection: 'deliveriesConnection', list: pageList('deliveries') },
@@ -151,7 +151,7 @@ describe('cursor connections', () => {
     { connection: 'kbArticlesConnection', args: 'q: "printer guide"', list: pageList('kbArticles', 'portal'), as: 'portal' },
     { connection: 'staffKbArticlesConnection', list: pageList('staffKbArticles') },
     { connection: 'staffKbArticlesConnection', args: 'filter: { q: "printer" }', list: pageList('staffKbArticles') },
-    { connection: 'workspacesConnection', list: wholeList('tenants', 'id', 'root'), as: 'root' },
+    { connection: 'workspacesConnection', list: wholeList('workspaces', 'id', 'root'), as: 'root' },
     { connection: 'incidentAnalysesConnection', args: 'incidentId: "%incident%"', list: pageList('incidentAnalyses') },
     { connection: 'kbArticleRevisionsConnection', args: 'id: "%article%"', list: wholeList('kbArticleRevisions', 'revision'), key: 'revision' },
   ];
@@ -386,7 +386,7 @@ describe('cursor connections', () => {
       ['auditLog', 'auditLogConnection'],
       ['deliveries', 'deliveriesConnection'],
       ['portalUsers', 'portalUsersConnection'],
-      ['tenants', 'workspacesConnection'],
+      ['workspaces', 'workspacesConnection'],
     ]) {
       const a = await t.gql(`{ ${list} { __typename } }`, undefined, headers);
       const b = await t.gql(`{ ${connection} { __typename } }`, undefined, headers);

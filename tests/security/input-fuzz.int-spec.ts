@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONNECTION_CURSOR_MAX } from '../../src/shared/connection';
 import { getMetadataStorage as validatorMetadata } from 'class-validator';
 import {
   getNamedType,
@@ -149,7 +150,11 @@ const SERVICE_MAXIMUMS: Record<string, number> = {
   'kbArticles(q)': 200,
   'kbArticles(category)': 100,
   'kbArticles(tag)': 50,
+  'kbArticlesConnection(q)': 200,
+  'kbArticlesConnection(category)': 100,
+  'kbArticlesConnection(tag)': 50,
   'deliveries(eventType)': 100,
+  'deliveriesConnection(eventType)': 100,
   // List cursors (CURSOR_MAX): longer is not a cursor this server handed out.
   'incidents(after)': 100,
   'tickets(after)': 100,
@@ -173,6 +178,8 @@ function maximumOf(leaf: Leaf, declared: Map<string, number>): number | undefine
   if (leaf.owner && declared.has(`${leaf.owner}.${name}`)) return declared.get(`${leaf.owner}.${name}`);
   if (leaf.owner && PASSWORD_FIELDS.test(name)) return PASSWORD_MAX; // checkPasswordRules, in the service of every flow
   if (leaf.owner && patterned.has(`${leaf.owner}.${name}`)) return PATTERN_FUZZ_LENGTH;
+  // Connection cursors (shared/connection.ts): longer is not a cursor this server handed out.
+  if (!leaf.owner && leaf.field.endsWith('Connection') && (name === 'after' || name === 'before')) return CONNECTION_CURSOR_MAX;
   return SERVICE_MAXIMUMS[label(leaf)];
 }
 
@@ -224,7 +231,8 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     });
     const em = t.em();
     tenant = await createTenant(em, { allowCustomerSignup: true });
-    const admin = await createStaff(em, t.app.runtime.passwords, { role: 'ADMIN', tenant });
+    // SUPER_ADMIN: every staff field is within its reach (workspacesConnection's cursors too), in its own workspace.
+    const admin = await createStaff(em, t.app.runtime.passwords, { role: 'SUPER_ADMIN', tenant });
     auth.staff = (await login(t, admin.email, admin.password)).auth;
     const org = await createCustomerOrg(em, tenant, 'ORGANIZATION');
     const customer = await createCustomerUser(em, t.app.runtime.passwords, tenant, { org });
