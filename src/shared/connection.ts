@@ -228,6 +228,19 @@ export function offsetRows<T>(em: EntityManager, q: ListQuery, orderBy: string, 
   ]);
 }
 
+/**
+ * One page of a list query in its page/limit form, with the list's exact total in the same statement
+ * (count(*) OVER ()); past the end, where no row carries it, one count. The page form's one home, beside
+ * keysetConnection for the connection form.
+ */
+export async function offsetPage<T>(em: EntityManager, q: ListQuery, order: KeysetOrder, page: number, limit: number): Promise<{ items: T[]; total: number }> {
+  const rows = await offsetRows<T & { total: string }>(em, q, orderByOf(order), page, limit, ', count(*) OVER () AS total');
+  if (rows.length) return { items: rows.map(({ total: _t, ...row }) => row as T), total: Number(rows[0].total) };
+  if (page === 1) return { items: [], total: 0 };
+  const [{ n }] = await sqlRows<{ n: number }>(em, `SELECT count(*)::int AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
+  return { items: [], total: n };
+}
+
 /** The ORDER BY of an order as its page/limit form sorts (the same keys, the same direction). */
 export const orderByOf = (order: KeysetOrder) => order.keys.map((k) => `${k.sql} ${order.direction}`).join(', ');
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isoSql, likePattern } from '../../shared/listing';
-import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
+import { offsetPage, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { AuditLogEntry } from './audit.types';
 
 export interface AuditFilter {
@@ -70,12 +70,5 @@ export async function listAuditEntries(
   page: number,
   limit: number,
 ): Promise<{ items: AuditLogEntry[]; total: number }> {
-  const q = auditEntriesQuery(tenantId, filter);
-  const rows = await offsetRows<AuditLogEntry & { total: string }>(em, q, orderByOf(AUDIT_ORDER), page, limit, ', count(*) OVER () AS total');
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && page > 1) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM audit_log a WHERE ${q.where.join(' AND ')}`, q.params);
-    total = Number(n);
-  }
-  return { items: rows.map(({ total: _t, ...row }) => row), total };
+  return offsetPage<AuditLogEntry>(em, auditEntriesQuery(tenantId, filter), AUDIT_ORDER, page, limit);
 }

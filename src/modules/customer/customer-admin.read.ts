@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isoSql, likePattern } from '../../shared/listing';
-import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
+import { offsetPage, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { CustomerOrganization, PortalUser } from './customer-admin.types';
 
 /**
@@ -45,10 +45,7 @@ export async function listCustomerOrgs(
   page: number,
   limit: number,
 ): Promise<{ items: CustomerOrganization[]; total: number }> {
-  const q = customerOrgsQuery(tenantId, filter);
-  const rows = await offsetRows<CustomerOrganization & { total: string }>(em, q, orderByOf(ORG_ORDER), page, limit, ', count(*) OVER () AS total');
-  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, q);
-  return { items: rows.map(({ total: _t, ...row }) => row), total };
+  return offsetPage<CustomerOrganization>(em, customerOrgsQuery(tenantId, filter), ORG_ORDER, page, limit);
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.customer_id AS "customerId",
@@ -106,14 +103,5 @@ export async function listPortalUsers(
   page: number,
   limit: number,
 ): Promise<{ items: PortalUser[]; total: number }> {
-  const q = portalUsersQuery(tenantId, filter);
-  const rows = await offsetRows<PortalUser & { total: string }>(em, q, orderByOf(PORTAL_USER_ORDER), page, limit, ', count(*) OVER () AS total');
-  const total = rows.length ? Number(rows[0].total) : page === 1 ? 0 : await countWhere(em, q);
-  return { items: rows.map(({ total: _t, ...row }) => row), total };
-}
-
-/** The total when the page itself is empty (past the end): count(*) OVER () has no row to ride on. */
-async function countWhere(em: EntityManager, q: ListQuery): Promise<number> {
-  const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM ${q.from} WHERE ${q.where.join(' AND ')}`, q.params);
-  return Number(n);
+  return offsetPage<PortalUser>(em, portalUsersQuery(tenantId, filter), PORTAL_USER_ORDER, page, limit);
 }

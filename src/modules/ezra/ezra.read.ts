@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { offsetRows, orderByOf, type KeysetOrder, type ListQuery } from '../../shared/connection';
+import { offsetPage, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import type { IncidentStatus, IncidentType, Priority } from '../incident/incident.entity';
 import type { AnalysisResult, SimilarIncident, SuggestedArticle } from './ezra.analysis';
 import type { Audience } from './ezra.entity';
@@ -185,14 +185,7 @@ export async function listAnalyses(
   page: number,
   limit: number,
 ): Promise<{ items: AnalysisRow[]; total: number }> {
-  const q = analysesQuery(tenantId, incidentId, audience);
-  const rows = await offsetRows<AnalysisRow & { total: string }>(em, q, orderByOf(ANALYSIS_ORDER), page, limit, ', count(*) OVER () AS total');
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (!rows.length && page > 1) {
-    const [{ n }] = await em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM incident_analyses x WHERE ${q.where.join(' AND ')}`, q.params);
-    total = Number(n);
-  }
-  return { items: rows.map(({ total: _t, ...row }) => row), total };
+  return offsetPage<AnalysisRow>(em, analysesQuery(tenantId, incidentId, audience), ANALYSIS_ORDER, page, limit);
 }
 
 export async function findAnalysis(em: EntityManager, tenantId: string, analysisId: string): Promise<AnalysisRow | null> {

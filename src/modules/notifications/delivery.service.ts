@@ -4,7 +4,7 @@ import type { ClientInfo } from '../../auth/sessions';
 import type { StaffViewer } from '../../auth/viewer';
 import { isUuid } from '../../shared/ids';
 import { pageArgs, pageInfo, type PageInfo } from '../../shared/listing';
-import { connectionArgs, keysetConnection, offsetRows, orderByOf, type ConnectionArgsInput, type ConnectionView, type KeysetOrder, type ListQuery } from '../../shared/connection';
+import { connectionArgs, keysetConnection, offsetPage, type ConnectionArgsInput, type ConnectionView, type KeysetOrder, type ListQuery } from '../../shared/connection';
 import { checkLength } from '../../shared/text';
 import type { DeliveryChannel, DeliveryStatus } from './notification.entity';
 import { DeliveryNotFailedError, DeliveryNotFoundError } from './notification.errors';
@@ -64,14 +64,8 @@ export class DeliveryService {
   async list(viewer: StaffViewer, filter: DeliveryFilter, rawPage?: number | null, rawLimit?: number | null): Promise<{ items: DeliveryView[]; pagination: PageInfo }> {
     const at = pageArgs(rawPage, rawLimit);
     const { page, limit } = at;
-    const q = deliveriesQuery(viewer, filter);
-    const rows = await offsetRows<DeliveryView & { total: string }>(this.em, q, orderByOf(DELIVERY_ORDER), page, limit, ', count(*) OVER () AS total');
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && page > 1) {
-      const [{ n }] = await this.em.execute<{ n: string }[]>(`SELECT count(*) AS n FROM notification_deliveries d WHERE ${q.where.join(' AND ')}`, q.params);
-      total = Number(n);
-    }
-    return { items: rows.map(({ total: _t, ...row }) => row), pagination: pageInfo(at, total) };
+    const { items, total } = await offsetPage<DeliveryView>(this.em, deliveriesQuery(viewer, filter), DELIVERY_ORDER, page, limit);
+    return { items, pagination: pageInfo(at, total) };
   }
 
   /** The same list as a cursor connection (deliveriesConnection): the same filter and query, newest first. */
