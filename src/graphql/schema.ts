@@ -78,15 +78,32 @@ function publicQueryFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Each Mutation field starts with the request's DataLoaders emptied. Mutation fields run one after another, and
+ * what a loader read for an earlier field (`a: incidentUpdateAdd { incident { updates } }`) is stale once the next
+ * one (`b: incidentStatusChange { update }`) has changed the rows: its payload must read what it wrote.
+ */
+function freshLoadersPerMutation(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    field.resolve = (source, args, ctx: Context, info) => {
+      ctx.loaders.incidents.clearAll();
+      return resolve(source, args, ctx, info);
+    };
+  }
+  return schema;
+}
+
 let served: GraphQLSchema | undefined;
 
 /**
  * The served schema: the bare schema with shield applied (deny by default), and around every Mutation
- * field the per-viewer rate limit (applied last, so it runs first). It depends on no setting and holds no
+ * field fresh loaders and the per-viewer rate limit (applied last, so it runs first). It depends on no setting and holds no
  * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return (served ??= applyMutationRateLimit(applyShield(publicQueryFieldsAsOwner(buildBareSchema()), permissions)));
+  return (served ??= applyMutationRateLimit(applyShield(freshLoadersPerMutation(publicQueryFieldsAsOwner(buildBareSchema())), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

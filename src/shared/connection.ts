@@ -75,13 +75,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 /** The longest text key value a cursor carries (names are at most 200 characters). */
 const TEXT_KEY_MAX = 300;
+/** The date and time exist (JavaScript rolls 2026-02-30 over to March: compare the round trip), from year 1. */
+function isRealInstant(v: string): boolean {
+  const at = new Date(`${v.slice(0, 23)}Z`);
+  return !v.startsWith('0000') && !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 19) === v.slice(0, 19);
+}
+
+/**
+ * What PostgreSQL takes as a parameter of each key type: a value it would refuse (a 30th of February, year 0, an
+ * int past 32 bits, a real it cannot hold, a NUL in text) must be refused here as a bad cursor, not fail the
+ * statement with a 500.
+ */
 const VALID: Record<KeyType, (v: unknown) => boolean> = {
-  timestamp: (v) => typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)),
-  int: (v) => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2 ** 31,
+  timestamp: (v) => typeof v === 'string' && TIMESTAMP.test(v) && isRealInstant(v),
+  int: (v) => typeof v === 'number' && Number.isInteger(v) && v >= -(2 ** 31) && v < 2 ** 31,
   bigint: (v) => typeof v === 'string' && /^-?\d{1,18}$/.test(v),
-  real: (v) => typeof v === 'number' && Number.isFinite(v),
+  real: (v) => typeof v === 'number' && (v === 0 || (Math.abs(v) >= 1.2e-38 && Math.abs(v) <= 3.4e38)),
   uuid: (v) => typeof v === 'string' && UUID.test(v),
-  text: (v) => typeof v === 'string' && v.length <= TEXT_KEY_MAX,
+  text: (v) => typeof v === 'string' && v.length <= TEXT_KEY_MAX && !v.includes('\u0000'),
 };
 /** A key's value as the cursor keeps it: timestamps to the microsecond (a millisecond would skip or repeat rows). */
 const SELECT: Record<KeyType, (sql: string) => string> = {

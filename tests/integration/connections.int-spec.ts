@@ -372,6 +372,8 @@ describe('cursor connections', () => {
       [`after: "${orgCursor}"`, 'after'],
       [`sort: { field: NUMBER, direction: ASC }, after: "${cursor}"`, 'after'],
       [`after: "${'A'.repeat(2000)}"`, 'after'],
+      // Well-typed values PostgreSQL would refuse as parameters: a day that does not exist.
+      [`after: "${Buffer.from(JSON.stringify(['incident:CREATED_AT:DESC', '2026-02-30T00:00:00.000000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url')}"`, 'after'],
     ] as const) {
       const res = await t.gql(`{ incidentsConnection(${args}) { nodes { id } } }`, undefined, auth.acme);
       expect([args, res.errors?.[0]?.extensions?.code, (res.errors?.[0]?.extensions?.errors as { field: string }[] | undefined)?.[0]?.field]).toEqual([args, 'VALIDATION_FAILED', field]);

@@ -146,6 +146,24 @@ describe('staff incident work: the object-first mutations answer as the ones the
       expect(changed.updates.map((u) => u.id)).toContain(update.id);
     });
 
+    it('a later mutation field reads what it wrote, not what an earlier one loaded: the status event and the timeline after a comment', async () => {
+      const row = await newIncident();
+      type Timeline = { incident: { updates: { id: string; kind: string }[] } };
+      const res = await t.gql<{ a: Timeline; b: Timeline & { update: { id: string; status: string } } }>(
+        `mutation($id: ID!) {
+          a: incidentUpdateAdd(input: { id: $id, body: "A note." }) { incident { updates { id kind } } }
+          b: incidentStatusChange(input: { id: $id, status: ACKNOWLEDGED }) { incident { updates { id kind } } update { id status } }
+        }`,
+        { id: row.id },
+        auth.ENGINEER,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.a.incident.updates.map((u) => u.kind)).toEqual(['COMMENT']);
+      expect(res.data!.b.update.status).toBe('ACKNOWLEDGED');
+      expect(res.data!.b.incident.updates.map((u) => u.kind)).toEqual(['COMMENT', 'STATUS']);
+      expect(res.data!.b.incident.updates[1].id).toBe(res.data!.b.update.id);
+    });
+
     const comment: Pair = {
       old: { query: 'mutation($id: ID!, $body: String!) { addIncidentUpdate(id: $id, input: { body: $body }) { id kind body visibility } }', vars: (a) => a, pick: (x) => x },
       new: { query: 'mutation($id: ID!, $body: String!) { incidentUpdateAdd(input: { id: $id, body: $body }) { update { id kind body visibility } } }', vars: (a) => a, pick: (x) => x.update },

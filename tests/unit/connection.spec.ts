@@ -60,6 +60,16 @@ describe('cursor connections: cursors', () => {
     expect(decodeCursor(ORDER, cursor, 'after')).toEqual(VALUES);
   });
 
+  it('takes the edge values PostgreSQL takes: a leap day, the ends of a 32-bit int, a real key', () => {
+    const REAL: KeysetOrder = { tag: 'kb:rank', keys: [{ sql: 'rank', type: 'real' }, { sql: 't.id', type: 'uuid' }], direction: 'DESC' };
+    for (const values of [
+      ['2024-02-29T23:59:59.999999Z', -(2 ** 31), ...VALUES.slice(2)],
+      [VALUES[0], 2 ** 31 - 1, ...VALUES.slice(2)],
+    ]) expect(decodeCursor(ORDER, encodeCursor(ORDER, values), 'after')).toEqual(values);
+    expect(decodeCursor(REAL, encodeCursor(REAL, [0.0607927, VALUES[4]]), 'after')).toEqual([0.0607927, VALUES[4]]);
+    expect(refusal(() => decodeCursor(REAL, encodeCursor(REAL, [1e300, VALUES[4]]), 'after'))).toEqual({ code: 'VALIDATION_FAILED', field: 'after' });
+  });
+
   const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   it.each([
     ['not base64url', 'a+b/c='],
@@ -76,6 +86,13 @@ describe('cursor connections: cursors', () => {
     ['a text key too long', forge([ORDER.tag, ...VALUES.slice(0, 3), 'x'.repeat(301), VALUES[4]])],
     ['an id that is not a uuid', forge([ORDER.tag, ...VALUES.slice(0, 4), "x') OR true --"])],
     ['an object', forge({ tag: ORDER.tag })],
+    // Well-typed values PostgreSQL would refuse as parameters (a 500 before): refused here as bad cursors.
+    ['a day that does not exist', forge([ORDER.tag, '2026-02-30T00:00:00.000000Z', ...VALUES.slice(1)])],
+    ['a month that does not exist', forge([ORDER.tag, '2026-13-01T00:00:00.000000Z', ...VALUES.slice(1)])],
+    ['year 0', forge([ORDER.tag, '0000-01-01T00:00:00.000000Z', ...VALUES.slice(1)])],
+    ['an int past 32 bits', forge([ORDER.tag, VALUES[0], 2 ** 31, ...VALUES.slice(2)])],
+    ['an int below 32 bits', forge([ORDER.tag, VALUES[0], -(2 ** 31) - 1, ...VALUES.slice(2)])],
+    ['a NUL in a text key', forge([ORDER.tag, ...VALUES.slice(0, 3), 'a\u0000b', VALUES[4]])],
   ])('refuses %s as a field error of the argument it came in', (_what, cursor) => {
     expect(refusal(() => decodeCursor(ORDER, cursor, 'before'))).toEqual({ code: 'VALIDATION_FAILED', field: 'before' });
     expect(refusal(() => keysetWindow(ORDER, { size: 10, backward: false, cursor }))).toEqual({ code: 'VALIDATION_FAILED', field: 'after' });

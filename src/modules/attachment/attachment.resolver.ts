@@ -90,7 +90,7 @@ export class IncidentAttachmentsResolver {
   ): Promise<TicketFilesAttachPayload> {
     const viewer = customerViewer(ctx);
     const result = await ctx.services.attachments.upload(viewer, input.ticketId, uploadParts(input.files, input.updateId), { idempotencyKey: input.idempotencyKey ?? undefined, client: ctx.client });
-    return { ...uploaded(viewer, result), ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
+    return { ...uploaded(viewer, result), ticket: await portalTicket(ctx, info, input.ticketId, ['ticket']) };
   }
 
   @Mutation(() => AttachmentUploadView, {

@@ -71,7 +71,7 @@ export class EzraAnalyst {
       const row = tx.create(AnalysisEntity, {
         tenant: tx.getReference(Tenant, tenantId),
         incident: tx.getReference(Incident, incidentId),
-        version: await nextVersion(tx, incidentId),
+        version: await nextVersion(tx, tenantId, incidentId),
         audience,
         trigger,
         requestedBy: requestedBy ? tx.getReference(User, requestedBy) : null,

@@ -124,8 +124,9 @@ export async function publicFacts(em: EntityManager, tenantId: string, incidentI
 }
 
 /** The next run number for an incident; call inside the transaction that inserts it, after `lockRuns`. */
-export async function nextVersion(em: EntityManager, incidentId: string): Promise<number> {
-  const [{ v }] = await em.execute<{ v: number }[]>('SELECT (COALESCE(max(version), 0) + 1)::int AS v FROM incident_analyses WHERE incident_id = ?', [incidentId], 'all');
+export async function nextVersion(em: EntityManager, tenantId: string, incidentId: string): Promise<number> {
+  // By the whole unique key (tenant_id, incident_id, version): its index answers max() at once.
+  const [{ v }] = await em.execute<{ v: number }[]>('SELECT (COALESCE(max(version), 0) + 1)::int AS v FROM incident_analyses WHERE tenant_id = ? AND incident_id = ?', [tenantId, incidentId], 'all');
   return v;
 }
 

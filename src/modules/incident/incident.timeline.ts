@@ -22,10 +22,9 @@ export const timeline = {
  * A ticket as the portal reads it (the `ticket` query, and the `ticket` of the portal mutations' payloads): the
  * same service call and read-model row as any customer read, with the timeline the operation selects under `path`
  * (`[]` for the root field, `['ticket']` in a payload) fetched in the same statement and primed into the loaders.
- * `fresh`: after a change in this request, forget what the loaders read before it.
+ * A payload's read comes after the change: each Mutation field starts with empty loaders (graphql/schema.ts).
  */
-export async function portalTicket(ctx: Context, info: GraphQLResolveInfo, idOrNumber: string, path: readonly string[] = [], fresh = false): Promise<IncidentRow> {
-  if (fresh) ctx.loaders.incidents.clearAll();
+export async function portalTicket(ctx: Context, info: GraphQLResolveInfo, idOrNumber: string, path: readonly string[] = []): Promise<IncidentRow> {
   const include = timelineToFetch(info, path);
   return ctx.loaders.incidents.primed(await ctx.services.incidents.get(customerViewer(ctx), idOrNumber, include), include);
 }
@@ -33,7 +32,7 @@ export async function portalTicket(ctx: Context, info: GraphQLResolveInfo, idOrN
 /** portalTicket, or null when the caller no longer sees the ticket (after leaving it): the answer for a missing one. */
 export async function portalTicketIfVisible(ctx: Context, info: GraphQLResolveInfo, idOrNumber: string, path: readonly string[]): Promise<IncidentRow | null> {
   try {
-    return await portalTicket(ctx, info, idOrNumber, path, true);
+    return await portalTicket(ctx, info, idOrNumber, path);
   } catch (e) {
     if (e instanceof IncidentNotFoundError) return null;
     throw e;

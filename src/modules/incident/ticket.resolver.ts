@@ -102,6 +102,6 @@ export class TicketResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TicketCommentAddPayload> {
     const update = await ctx.services.incidents.addCustomerComment(customerViewer(ctx), input.ticketId, input.body);
-    return { update, ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
+    return { update, ticket: await portalTicket(ctx, info, input.ticketId, ['ticket']) };
   }
 }

@@ -58,7 +58,7 @@ export class ParticipantResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<TicketParticipantAddPayload> {
     await ctx.services.participants.addByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
-    return { ticket: await portalTicket(ctx, info, input.ticketId, ['ticket'], true) };
+    return { ticket: await portalTicket(ctx, info, input.ticketId, ['ticket']) };
   }
 
   @Mutation(() => TicketParticipantRemovePayload, {
