@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { WebhookEndpoint } from '../../src/modules/notifications/notification.entity';
+import { Delivery, WebhookEndpoint } from '../../src/modules/notifications/notification.entity';
+import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import { newWebhookSecret } from '../../src/modules/notifications/webhook';
 import type { WebhookSecretBox } from '../../src/modules/notifications/webhook-secrets';
 import { Tenant } from '../../src/modules/tenant/tenant.entity';
@@ -25,4 +26,22 @@ export async function createWebhookRow(
   });
   await em.flush();
   return { endpoint, secret };
+}
+
+/** A FAILED e-mail delivery of the workspace, its tries spent (what retryDelivery/deliveryRetry sends again). */
+export async function createFailedDelivery(em: EntityManager, tenantId: string, to: string): Promise<Delivery> {
+  const delivery = em.create(Delivery, {
+    tenant: em.getReference(Tenant, tenantId),
+    event: em.create(OutboxEvent, { tenantId, type: 'incident.created', payload: {} }),
+    eventType: 'incident.created',
+    channel: 'EMAIL',
+    target: to,
+    message: { kind: 'email', to, subject: 's', text: 't', html: '<p>t</p>' },
+    status: 'FAILED',
+    attempts: 8,
+    maxAttempts: 8,
+    lastError: 'refused',
+  });
+  await em.flush();
+  return delivery;
 }

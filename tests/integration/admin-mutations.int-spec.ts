@@ -2,11 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createCustomerOrg, createCustomerUser } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
-import { createWebhookRow } from '../factories/webhooks';
+import { createFailedDelivery, createWebhookRow } from '../factories/webhooks';
 import { Tenant } from '../../src/modules/tenant/tenant.entity';
-import { Delivery } from '../../src/modules/notifications/notification.entity';
-import { OutboxEvent } from '../../src/modules/outbox/outbox.entity';
 import { startTestApp, type TestApp } from '../setup/app';
+import { at, op, type Data, type Op } from '../setup/operation-pairs';
 import { startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
 
 /**
@@ -17,17 +16,6 @@ import { startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
  * (tests/security/authz-matrix*.int-spec.ts) runs every caller against the ID-taking ones.
  */
 
-type Data = Record<string, unknown>;
-interface Op {
-  query: string;
-  /** The object (or value) the assertions look at, from the answer's data. */
-  pick(data: Data): unknown;
-}
-const op = (query: string, pick: (data: Data) => unknown): Op => ({ query, pick });
-const at =
-  (...path: string[]) =>
-  (data: Data) =>
-    path.reduce<unknown>((value, key) => (value as Data | null | undefined)?.[key], data);
 /** [label, operation] rows for it.each: the old name, then the new one. */
 const pair = (oldName: string, oldOp: Op, newName: string, newOp: Op): [string, Op][] => [
   [oldName, oldOp],
@@ -348,24 +336,7 @@ describe('administration mutations: old and new names, the same results and refu
       op('mutation($id: ID!) { deliveryRetry(input: { id: $id }) { delivery { id status } } }', at('deliveryRetry', 'delivery')),
     ),
   )("%s: an ADMIN sends a FAILED delivery again (PENDING, stored); another workspace's delivery answers like a missing one", async (_name, o) => {
-    const failed = async (tenant: Tenant) => {
-      const e = t.em().fork();
-      const to = `failed-${suffix()}@admin.test`;
-      const delivery = e.create(Delivery, {
-        tenant: e.getReference(Tenant, tenant.id),
-        event: e.create(OutboxEvent, { tenantId: tenant.id, type: 'incident.created', payload: {} }),
-        eventType: 'incident.created',
-        channel: 'EMAIL',
-        target: to,
-        message: { kind: 'email', to, subject: 's', text: 't', html: '<p>t</p>' },
-        status: 'FAILED',
-        attempts: 8,
-        maxAttempts: 8,
-        lastError: 'refused',
-      });
-      await e.flush();
-      return delivery.id;
-    };
+    const failed = async (tenant: Tenant) => (await createFailedDelivery(t.em().fork(), tenant.id, `failed-${suffix()}@admin.test`)).id;
     const id = await failed(A);
     expect((await run(o, { id }, auth.MANAGER)).code).toBe('FORBIDDEN');
     expect(await row('SELECT status FROM notification_deliveries WHERE id = ?', [id])).toEqual({ status: 'FAILED' });

@@ -6,6 +6,7 @@ import { User } from '../../src/modules/user/user.entity';
 import { STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { at, op, type Data, type Op } from '../setup/operation-pairs';
 import { codeIn, startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
 
 /**
@@ -15,17 +16,6 @@ import { codeIn, startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
  * `<Name>Payload`s: each set says where in its answer the value is, the assertions are the same.
  */
 
-type Data = Record<string, unknown>;
-/** One operation of a set: its text and where the value the assertions look at is in the answer's data. */
-interface Op {
-  query: string;
-  pick(data: Data): unknown;
-}
-const op = (query: string, pick: (data: Data) => unknown): Op => ({ query, pick });
-const at =
-  (...path: string[]) =>
-  (data: Data) =>
-    path.reduce<unknown>((value, key) => (value as Data | null | undefined)?.[key], data);
 
 interface StaffNames {
   verify: Op;

@@ -4,13 +4,12 @@ import { Customer, CustomerUser, type SharingMode } from '../../../src/modules/c
 import type { Incident } from '../../../src/modules/incident/incident.entity';
 import { KbArticle } from '../../../src/modules/kb/kb.entity';
 import { Delivery, WebhookEndpoint } from '../../../src/modules/notifications/notification.entity';
-import { OutboxEvent } from '../../../src/modules/outbox/outbox.entity';
 import { Tenant } from '../../../src/modules/tenant/tenant.entity';
 import { User } from '../../../src/modules/user/user.entity';
 import { createArticle, createCustomerOrg, createCustomerUser, createIncident, addUpdate, portalLogin, type CustomerFixture } from '../../factories/portal';
 import { createStaff, login } from '../../factories/staff';
 import { createTenant } from '../../factories/tenants';
-import { createWebhookRow } from '../../factories/webhooks';
+import { createFailedDelivery, createWebhookRow } from '../../factories/webhooks';
 import type { TestApp } from '../../setup/app';
 
 /**
@@ -225,25 +224,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       await e.flush();
       return user;
     },
-    async delivery() {
-      const e = t.em();
-      const event = e.create(OutboxEvent, { tenantId: A.id, type: 'incident.created', payload: {} });
-      const to = `oncall-${suffix()}@example.test`;
-      const delivery = e.create(Delivery, {
-        tenant: e.getReference(Tenant, A.id),
-        event,
-        eventType: 'incident.created',
-        channel: 'EMAIL',
-        target: to,
-        message: { kind: 'email', to, subject: 's', text: 't', html: '<p>t</p>' },
-        status: 'FAILED',
-        attempts: 8,
-        maxAttempts: 8,
-        lastError: 'refused',
-      });
-      await e.flush();
-      return delivery;
-    },
+    delivery: () => createFailedDelivery(t.em(), A.id, `oncall-${suffix()}@example.test`),
     async webhook() {
       const { endpoint } = await createWebhookRow(t.em(), t.app.runtime.webhookSecrets, A.id, { url: 'https://hooks.example.test/in', eventTypes: ['incident.created'], description: 'matrix' });
       return endpoint;
