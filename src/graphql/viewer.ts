@@ -1,17 +1,22 @@
 import type { CustomerViewer, StaffViewer } from '../auth/viewer';
-import { UnauthenticatedError } from '../shared/errors';
+import { ForbiddenError, UnauthenticatedError } from '../shared/errors';
 import type { Services } from '../modules/services';
 import type { Context } from './context';
 
-/** The staff viewer of a field that shield already restricted to staff; a second line of defence. */
+/**
+ * The staff viewer of a field that shield already restricted to staff: a second line of defence, and the first
+ * where shield does not reach (a subscription's `subscribe`). It answers as shield's rules do: no token (or a bad
+ * one) UNAUTHENTICATED, a good token of the other kind FORBIDDEN (the client must not refresh it).
+ */
 export function staffViewer(ctx: Context): StaffViewer {
-  if (ctx.viewer.kind !== 'staff') throw ctx.authError ?? new UnauthenticatedError();
-  return ctx.viewer;
+  if (ctx.viewer.kind === 'staff') return ctx.viewer;
+  throw ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : new ForbiddenError();
 }
 
+/** The customer viewer of a customer-only field: as staffViewer, the other way round. */
 export function customerViewer(ctx: Context): CustomerViewer {
-  if (ctx.viewer.kind !== 'customer') throw ctx.authError ?? new UnauthenticatedError();
-  return ctx.viewer;
+  if (ctx.viewer.kind === 'customer') return ctx.viewer;
+  throw ctx.viewer.kind === 'anonymous' ? (ctx.authError ?? new UnauthenticatedError()) : new ForbiddenError();
 }
 
 /** A staff or customer viewer (fields both may call); services scope by its kind. */

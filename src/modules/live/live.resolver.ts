@@ -3,7 +3,6 @@ import type { Context } from '../../graphql/context';
 import { customerViewer, readViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
 import { Ticket } from '../incident/ticket.types';
-import { ForbiddenError } from '../../shared/errors';
 import type { IncidentChangeView } from './live.service';
 
 @ObjectType({ simpleResolvers: true, description: 'An incident the viewer may see, just after an event changed it.' })
@@ -16,16 +15,6 @@ export class IncidentChange {
 export class TicketChange {
   @Field({ description: 'The event: incident.created, incident.status_changed, incident.public_update, …' }) eventType!: string;
   @Field(() => Ticket, { description: 'The ticket as I may see it, read after the event.' }) ticket!: Ticket;
-}
-
-/**
- * The portal user subscribing to a customer-only subscription. `subscribe` runs before shield, which wraps each
- * event's resolve only, so it answers as the customerOnly rule does: a staff token FORBIDDEN (a good token of the
- * other kind: the client must not refresh it), no token UNAUTHENTICATED.
- */
-function portalSubscriber(ctx: Context) {
-  if (ctx.viewer.kind === 'staff') throw new ForbiddenError();
-  return customerViewer(ctx);
 }
 
 type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
@@ -68,7 +57,7 @@ export class LiveResolver {
   // answered as the portal's own types.
   @Subscription(() => Ticket, {
     description: 'Customer: the ticket each time an event changes it (one I may see; another answers INCIDENT_NOT_FOUND, like a missing one).',
-    subscribe: ({ args, context }: Data) => context.services.live.changesOf(portalSubscriber(context), args.id!),
+    subscribe: ({ args, context }: Data) => context.services.live.changesOf(customerViewer(context), args.id!),
   })
   ticketUpdated(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Ticket {
     freshLoaders(ctx);
@@ -77,7 +66,7 @@ export class LiveResolver {
 
   @Subscription(() => TicketChange, {
     description: 'Customer: every ticket I may see, each time an event changes it.',
-    subscribe: ({ context }: Data) => context.services.live.changes(portalSubscriber(context)),
+    subscribe: ({ context }: Data) => context.services.live.changes(customerViewer(context)),
   })
   ticketsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): TicketChange {
     freshLoaders(ctx);
