@@ -79,12 +79,15 @@ function publicQueryFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
 }
 
 /**
- * Each Mutation field starts with the request's DataLoaders emptied. Mutation fields run one after another, and
- * what a loader read for an earlier field (`a: incidentUpdateAdd { incident { updates } }`) is stale once the next
- * one (`b: incidentStatusChange { update }`) has changed the rows: its payload must read what it wrote.
+ * Each Mutation field, and each event of a subscription, starts with the request's DataLoaders emptied.
+ * Mutation fields run one after another, and what a loader read for an earlier field
+ * (`a: incidentUpdateAdd { incident { updates } }`) is stale once the next one (`b: incidentStatusChange
+ * { update }`) has changed the rows: its payload must read what it wrote. A subscription keeps one context for
+ * its whole life: without this, the first event's reads would be served from the cache for every later one.
  */
-function freshLoadersPerMutation(schema: GraphQLSchema): GraphQLSchema {
-  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+function freshLoadersPerChange(schema: GraphQLSchema): GraphQLSchema {
+  const fields = [schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.values(type?.getFields() ?? {}));
+  for (const field of fields) {
     const resolve = field.resolve;
     if (!resolve) continue;
     field.resolve = (source, args, ctx: Context, info) => {
@@ -103,7 +106,7 @@ let served: GraphQLSchema | undefined;
  * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return (served ??= applyMutationRateLimit(applyShield(freshLoadersPerMutation(publicQueryFieldsAsOwner(buildBareSchema())), permissions)));
+  return (served ??= applyMutationRateLimit(applyShield(freshLoadersPerChange(publicQueryFieldsAsOwner(buildBareSchema())), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
+import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription, type SubscribeResolverData } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer, readViewer } from '../../graphql/viewer';
 import { Incident } from '../incident/incident.types';
@@ -20,16 +20,9 @@ export class TicketChange {
 type Data = SubscribeResolverData<unknown, { id?: string }, Context>;
 
 /**
- * A subscription keeps one context for its whole life, and with it the per-request loaders: without this,
- * the updates read for the first event would be served from the loader's cache for every later one.
- * Each event is a fresh read, like a fresh request.
- */
-const freshLoaders = (ctx: Context) => ctx.loaders.incidents.clearAll();
-
-/**
  * GraphQL subscriptions over graphql-ws (WebSocket at /graphql), authenticated by the connection's
- * `authorization`. Each event is read again with the subscriber's viewer: a portal subscriber gets the
- * customer view, of its own tickets only.
+ * `authorization`. Each event is read again with the subscriber's viewer (with empty loaders: graphql/schema.ts):
+ * a portal subscriber gets the customer view, of its own tickets only.
  */
 @Resolver()
 export class LiveResolver {
@@ -39,8 +32,7 @@ export class LiveResolver {
     description: 'Staff or portal user: the incident each time an event changes it (a portal user: its own tickets only; portal clients: use ticketUpdated).',
     subscribe: ({ args, context }: Data) => context.services.live.changesOf(readViewer(context), args.id!),
   })
-  incidentUpdated(@Arg('id', () => ID, { description: "The incident's id." }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Incident {
-    freshLoaders(ctx);
+  incidentUpdated(@Arg('id', () => ID, { description: "The incident's id." }) _id: string, @Root() change: IncidentChangeView): Incident {
     return change.incident;
   }
 
@@ -48,8 +40,7 @@ export class LiveResolver {
     description: 'Staff or portal user: every incident the caller may see, each time an event changes it (portal clients: use ticketsChanged).',
     subscribe: ({ context }: Data) => context.services.live.changes(readViewer(context)),
   })
-  incidentsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): IncidentChangeView {
-    freshLoaders(ctx);
+  incidentsChanged(@Root() change: IncidentChangeView): IncidentChangeView {
     return change;
   }
 
@@ -59,8 +50,7 @@ export class LiveResolver {
     description: 'Customer: the ticket each time an event changes it (one I may see; another answers INCIDENT_NOT_FOUND, like a missing one).',
     subscribe: ({ args, context }: Data) => context.services.live.changesOf(customerViewer(context), args.id!),
   })
-  ticketUpdated(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) _id: string, @Root() change: IncidentChangeView, @Ctx() ctx: Context): Ticket {
-    freshLoaders(ctx);
+  ticketUpdated(@Arg('id', () => ID, { description: 'The id or the number (INC-…).' }) _id: string, @Root() change: IncidentChangeView): Ticket {
     return change.incident;
   }
 
@@ -68,8 +58,7 @@ export class LiveResolver {
     description: 'Customer: every ticket I may see, each time an event changes it.',
     subscribe: ({ context }: Data) => context.services.live.changes(customerViewer(context)),
   })
-  ticketsChanged(@Root() change: IncidentChangeView, @Ctx() ctx: Context): TicketChange {
-    freshLoaders(ctx);
+  ticketsChanged(@Root() change: IncidentChangeView): TicketChange {
     return { eventType: change.eventType, ticket: change.incident };
   }
 }
