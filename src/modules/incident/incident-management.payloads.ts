@@ -64,11 +64,17 @@ export class IncidentStatusChangePayloadResolver {
   }
 }
 
+/**
+ * The incident a payload names by the id or number the client gave (`incidentRef`), read for staff only when the
+ * operation selects it: one statement, as the `incident` query.
+ */
+export const payloadIncident = (payload: { incidentRef: string }, ctx: Context) => ctx.services.incidentManagement.get(staffViewer(ctx), payload.incidentRef);
+
 @Resolver(() => IncidentUpdateAddPayload)
 export class IncidentUpdateAddPayloadResolver {
   @FieldResolver(() => Incident, { description: 'The incident commented on (its updatedAt moved; its version did not).' })
   incident(@Root() payload: IncidentUpdateAddPayload, @Ctx() ctx: Context) {
-    return ctx.services.incidentManagement.get(staffViewer(ctx), payload.incidentRef);
+    return payloadIncident(payload, ctx);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Ctx, Field, FieldResolver, ID, InputType, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
-import { staffViewer } from '../../graphql/viewer';
+import { payloadIncident } from '../incident/incident-management.payloads';
 import { Incident } from '../incident/incident.types';
 import { ParticipantView } from './participant.types';
 
@@ -33,14 +33,11 @@ export class IncidentParticipantRemovePayload {
   incidentRef!: string;
 }
 
-/** The incident of a participants payload: read (one statement, as the `incident` query) only when selected. */
-const incidentOf = (payload: { incidentRef: string }, ctx: Context) => ctx.services.incidentManagement.get(staffViewer(ctx), payload.incidentRef);
-
 @Resolver(() => IncidentParticipantAddPayload)
 export class IncidentParticipantAddPayloadResolver {
   @FieldResolver(() => Incident, { description: 'The incident.' })
   incident(@Root() payload: IncidentParticipantAddPayload, @Ctx() ctx: Context) {
-    return incidentOf(payload, ctx);
+    return payloadIncident(payload, ctx);
   }
 }
 
@@ -48,7 +45,7 @@ export class IncidentParticipantAddPayloadResolver {
 export class IncidentParticipantRemovePayloadResolver {
   @FieldResolver(() => Incident, { description: 'The incident.' })
   incident(@Root() payload: IncidentParticipantRemovePayload, @Ctx() ctx: Context) {
-    return incidentOf(payload, ctx);
+    return payloadIncident(payload, ctx);
   }
 }
 
