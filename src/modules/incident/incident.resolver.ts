@@ -6,7 +6,6 @@ import { Incident, IncidentUpdateConnection, IncidentUpdateView } from './incide
 import { timeline } from './incident.timeline';
 import { replacedBy } from '../../graphql/replaced-by';
 import { ConnectionArgs } from '../../shared/connection.types';
-import { connectionArgs } from '../../shared/connection';
 
 
 @Resolver(() => Incident)
@@ -33,7 +32,7 @@ export class IncidentResolver {
     description: 'The updates as a cursor connection (first/after, last/before), oldest first, scoped like `updates` (customers: PUBLIC ones only). For long timelines.',
   })
   updatesConnection(@Root() incident: Incident, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
-    return ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(incident.id);
+    return timeline.updatesConnection(ctx, incident.id, args);
   }
 
   @Mutation(() => Incident, {

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
+import { connectionArgs, type ConnectionArgsInput } from '../../shared/connection';
 import { IncidentNotFoundError } from './incident.errors';
 import type { IncidentRow } from './incident.read';
 import { checkedLast, timelineToFetch } from './incident.selection';
@@ -13,6 +14,7 @@ import { checkedLast, timelineToFetch } from './incident.selection';
  */
 export const timeline = {
   updates: (ctx: Context, incidentId: string, last?: number | null) => ctx.loaders.incidents.updates(checkedLast(last)).load(incidentId),
+  updatesConnection: (ctx: Context, incidentId: string, args: ConnectionArgsInput) => ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(incidentId),
   comments: async (ctx: Context, incidentId: string) => (await ctx.loaders.incidents.updates().load(incidentId)).filter((u) => u.kind === 'COMMENT'),
   attachments: (ctx: Context, incidentId: string) => ctx.loaders.incidents.attachments.load(incidentId),
   participants: (ctx: Context, incidentId: string) => ctx.loaders.incidents.participants.load(incidentId),

@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Extensions, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { customerViewer } from '../../graphql/viewer';
-import { connectionArgs } from '../../shared/connection';
 import { ConnectionArgs } from '../../shared/connection.types';
 import { AfterArg, LimitArg, PageArg } from '../../shared/listing';
 import { AttachmentTimelineView } from '../attachment/attachment.types';
@@ -74,7 +73,7 @@ export class TicketResolver {
 
   @FieldResolver(() => TicketUpdateConnection, { description: 'The updates I may see (PUBLIC ones) as a cursor connection (first/after, last/before), oldest first. For long timelines.' })
   updatesConnection(@Root() ticket: Ticket, @Ctx() ctx: Context, @Args() args: ConnectionArgs) {
-    return ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(ticket.id);
+    return timeline.updatesConnection(ctx, ticket.id, args);
   }
 
   // Most tickets carry a few files: the operation cost (graphql/limits.ts) counts 5 rather than a list's usual 20.
