@@ -106,6 +106,20 @@ describe('one GraphQL pipeline: every rule holds on every transport', () => {
       expect(codes(staffField)).toEqual(['FORBIDDEN']);
     });
 
+    it('the new connections and mutations (issue 15) hold the same rules on this door: each token its own kind, the viewer\'s own rows, a forged cursor coded', async () => {
+      expect(codes(await send('{ incidentsConnection { nodes { id } } }'))).toEqual(['FORBIDDEN']);
+      expect(codes(await send('{ ticketsConnection { nodes { id } } }', undefined, staff))).toEqual(['FORBIDDEN']);
+      const mine = await send('{ ticketsConnection(first: 5) { nodes { id } totalCount } }');
+      expect(mine.data).toEqual({ ticketsConnection: { nodes: [{ id: ticketId }], totalCount: 1 } });
+      const forged = Buffer.from(JSON.stringify(['incident:CREATED_AT:DESC', '2026-02-30T00:00:00.000000Z', ticketId])).toString('base64url');
+      const refused = await send(`{ ticketsConnection(after: "${forged}") { nodes { id } } }`);
+      expect(codes(refused)).toEqual(['VALIDATION_FAILED']);
+      if (transport !== 'GET') {
+        const create = await send('mutation { incidentCreate(input: { title: "Doors", description: "Staff only.", priority: LOW }) { incident { id } } }');
+        expect([create.data, codes(create)]).toEqual([{ incidentCreate: null }, ['FORBIDDEN']]);
+      }
+    });
+
     it('public fields beside fields that need the token: both answer, the tickets still only the viewer\'s own', async () => {
       const both = await send('{ companies { id } tickets { items { id } } }');
       expect(both.errors).toBeUndefined();
