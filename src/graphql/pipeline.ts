@@ -32,7 +32,7 @@ import { costLimitError, limitRules } from './limits';
  * the WebSocket): its text (as sent, by hash, or only from the trusted documents: graphql/documents.ts),
  * parse with the token limit, validate with the limit rules and the introspection setting,
  * the checks before execution (input guard, cost), the request transaction around
- * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
+ * execution (in parts for a mutation that mixes public fields with others: `partsOf`), and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
  * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
  * socket. Either way every rule here applies, so a new transport cannot skip one.
  */
@@ -250,7 +250,7 @@ export class OperationPipeline {
    * after-commit work (e-mails, background tasks) starts only once it is visible. A mutation refused with a
    * GraphQL error rolled its own savepoint back and the rest commits; an execution that throws, a transaction
    * a failed statement left unusable, or a failed commit is rolled back and answered with an error in place
-   * of any data.
+   * of any data (so is a mutation's part whose commit failed: `partsOf`).
    */
   apolloPlugin(): ApolloServerPlugin<Context> {
     const answerWith = (rc: GraphQLRequestContextWillSendResponse<Context>, error: GraphQLFormattedError) => {

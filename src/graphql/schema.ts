@@ -61,7 +61,8 @@ export function buildBareSchema(): GraphQLSchema {
  * Public root fields beside fields that need the token, each part answering as if sent apart. Those others run
  * in the request's transaction as the viewer's tenant (graphql/pipeline.ts), where row-level security would
  * hide what the public ones must see. A public query field (the company list spans tenants) runs as the owner
- * on a connection of their own while that transaction is open: reads take no row locks. Each Mutation field
+ * on a connection of their own while that transaction is open: it must stay a plain read, which never
+ * waits on row locks (a write there could wait on locks its own request holds). Each Mutation field
  * first enters its part of the operation (graphql/pipeline.ts `partsOf`): before a public one the request's
  * transaction is committed, so it runs as when sent alone and never waits on its own request's row locks;
  * the next field that needs the token opens a fresh one.
