@@ -215,7 +215,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRemoveTicketParticipantDocument,
     variables: (i) => ({ ticketId: i.params.id, userId: i.params.userId }),
     message: 'Participant removed.',
-    // No ticket when I left it and no longer see it: no participants to show.
+    // No ticket when I left it: no participants, as the documents answer a leaver.
     data: (r) => r.ticketParticipantRemove.ticket?.participants ?? [],
   }),
   route({
