@@ -204,8 +204,9 @@ export function enumerationFlows(world: EnumerationWorld) {
     { flow: 'portal sign-in link: deactivated account vs unknown e-mail', send: portalSignInLink, existing: () => customerAccount({ active: false }) },
   ];
 
-  // Issue 15: the new-style names of the public flows that e-mail or register, over GraphQL only (REST keeps calling
-  // the old operations). They call the old names' service methods; these cases hold their answers to the same rule.
+  // Issue 15: the new-style names of the public flows that e-mail or register, over GraphQL (the REST cases above
+  // run them too, through the routes' operations). They call the old names' service methods; these cases hold their
+  // answers to the same rule.
   const graphqlOnly =
     (query: string, input: (email: string) => Record<string, unknown>): Send =>
     async (_transport, email) => ({ sent: [email], timed: await gql(query, input(email)) });
