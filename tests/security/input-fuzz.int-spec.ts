@@ -23,6 +23,7 @@ import { addUpdate, createArticle, createCustomerOrg, createCustomerUser, create
 import { createStaff, login, STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
+import { changedTables, checksum } from '../setup/db-checksum';
 
 /**
  * Input fuzzing of every mutation, found from the schema so that new ones are covered without editing this
@@ -182,25 +183,6 @@ function maximumOf(leaf: Leaf, declared: Map<string, number>): number | undefine
   if (!leaf.owner && leaf.field.endsWith('Connection') && (name === 'after' || name === 'before')) return CONNECTION_CURSOR_MAX;
   return SERVICE_MAXIMUMS[label(leaf)];
 }
-
-// ---- a database checksum -----------------------------------------------------------------------------
-
-async function checksum(t: TestApp): Promise<Record<string, string>> {
-  const conn = t.em().getConnection();
-  const tables = await conn.execute<{ name: string }[]>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  // The per-viewer mutation counters are the one write a refused request makes by design (refused mutations
-  // count, so probing is not free): left out, every other rate-limit row still has to stay as it was.
-  const only: Record<string, string> = { rate_limits: ` WHERE x.key NOT LIKE 'mutation_viewer:%'` };
-  const sql = tables
-    .map(({ name }) => `SELECT '${name}' AS t, count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${name}" x${only[name] ?? ''}`)
-    .join(' UNION ALL ');
-  const rows = await conn.execute<{ t: string; h: string }[]>(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
-}
-
-const changedTables = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((k) => before[k] !== after[k]);
 
 // ---- the test app and its data -----------------------------------------------------------------------
 
