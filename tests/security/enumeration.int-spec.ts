@@ -20,7 +20,7 @@ import { FAR_LIMITS, address, enumerationFlows, masked, type EnumerationWorld, t
 describe('account enumeration: the same answer for existing and unknown accounts', () => {
   let t: TestApp;
   const world = {} as EnumerationWorld;
-  const { cases, newStyleCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG } = enumerationFlows(world);
+  const { cases, newStyleCases, workspaceCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG } = enumerationFlows(world);
 
   // Limits far away, so only the account makes a difference; the limiters themselves are tested below.
   beforeAll(async () => {
@@ -50,6 +50,17 @@ describe('account enumeration: the same answer for existing and unknown accounts
       const unknown = await c.send('GraphQL', address('u'));
       expect(known.timed.answer.status).toBe(200);
       expect((known.timed.answer.body as { errors?: unknown }).errors).toBeUndefined();
+      expect(masked(known.timed.answer, known.sent)).toEqual(masked(unknown.timed.answer, unknown.sent));
+    });
+  });
+
+  // Issue 15: the workspace named `workspace` (by slug or id), over GraphQL (REST keeps companyId/tenantSlug).
+  describe('over GraphQL, the workspace named `workspace`', () => {
+    it.each(workspaceCases.map((c) => [c.flow, c] as const))('%s: same status and body', async (_name, c) => {
+      const existing = await c.existing();
+      const known = await c.send('GraphQL', existing);
+      const unknown = await c.send('GraphQL', address('u'));
+      expect(known.timed.answer.status).toBeLessThan(500);
       expect(masked(known.timed.answer, known.sent)).toEqual(masked(unknown.timed.answer, unknown.sent));
     });
   });

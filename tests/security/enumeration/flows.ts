@@ -258,5 +258,41 @@ export function enumerationFlows(world: EnumerationWorld) {
     },
   ];
 
-  return { cases, newStyleCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
+  // Issue 15: `workspace` (its slug or id) instead of companyId/tenantSlug, over GraphQL only (REST keeps the documents'
+  // names). Answers with an error as well as without, so held to the rule of `cases`.
+  const workspaceCases: Case[] = [
+    {
+      flow: 'customerLogin (workspace slug): wrong password vs unknown e-mail',
+      send: graphqlOnly('mutation ($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken } }', (email) => ({ email, password: WRONG, workspace: world.open.slug })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'portalLogin (workspace id): deactivated account (right password) vs unknown e-mail',
+      send: graphqlOnly('mutation ($input: PortalLoginInput!) { portalLogin(input: $input) { accessToken } }', (email) => ({ email, password: STRONG_PASSWORD, workspace: world.open.id })),
+      existing: () => customerAccount({ active: false }),
+    },
+    {
+      flow: 'customerRegister (workspace slug)',
+      send: graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
+        email,
+        password: STRONG_PASSWORD,
+        name: 'Max Mustermann',
+        workspace: world.open.slug,
+      })),
+      existing: () => customerAccount(),
+      freshUnknown: true,
+    },
+    {
+      flow: 'customerPasswordResetRequest (workspace slug)',
+      send: graphqlOnly('mutation ($input: CustomerPasswordResetRequestInput!) { customerPasswordResetRequest(input: $input) { sent } }', (email) => ({ email, workspace: world.open.slug })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'customerSignInLinkRequest (workspace id)',
+      send: graphqlOnly('mutation ($input: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $input) { sent } }', (email) => ({ email, workspace: world.open.id })),
+      existing: () => customerAccount(),
+    },
+  ];
+
+  return { cases, newStyleCases, workspaceCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
 }
