@@ -49,7 +49,7 @@ export function resolveWorkspaceChoice(names: WorkspaceNames): WorkspaceChoice {
   }
   if (id === undefined && slug === undefined) return { named: false, where: {} };
   if (id !== undefined && !isUuid(id)) return { named: true, where: null };
-  return { named: true, where: { ...(id === undefined ? {} : { id: id.toLowerCase() }) , ...(slug === undefined ? {} : { slug }) } };
+  return { named: true, where: { ...(id === undefined ? {} : { id: id.toLowerCase() }), ...(slug === undefined ? {} : { slug }) } };
 }
 
 /**
