@@ -209,6 +209,14 @@ export function enumerationFlows(world: EnumerationWorld) {
   const graphqlOnly =
     (query: string, input: (email: string) => Record<string, unknown>): Send =>
     async (_transport, email) => ({ sent: [email], timed: await gql(query, input(email)) });
+  /** customerRegister, its workspace named as given. */
+  const customerRegister = (workspace: () => Record<string, string>) =>
+    graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
+      email,
+      password: STRONG_PASSWORD,
+      name: 'Max Mustermann',
+      ...workspace(),
+    }));
   const newStyleCases: Case[] = [
     {
       flow: 'passwordResetRequest',
@@ -227,12 +235,7 @@ export function enumerationFlows(world: EnumerationWorld) {
     },
     {
       flow: 'customerRegister',
-      send: graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
-        email,
-        password: STRONG_PASSWORD,
-        name: 'Max Mustermann',
-        companyId: world.open.id,
-      })),
+      send: customerRegister(() => ({ companyId: world.open.id })),
       existing: () => customerAccount(),
       freshUnknown: true,
     },
@@ -273,12 +276,7 @@ export function enumerationFlows(world: EnumerationWorld) {
     },
     {
       flow: 'customerRegister (workspace slug)',
-      send: graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
-        email,
-        password: STRONG_PASSWORD,
-        name: 'Max Mustermann',
-        workspace: world.open.slug,
-      })),
+      send: customerRegister(() => ({ workspace: world.open.slug })),
       existing: () => customerAccount(),
       freshUnknown: true,
     },
