@@ -150,22 +150,32 @@ export const AuthorKind = {
 } as const;
 
 export type AuthorKind = typeof AuthorKind[keyof typeof AuthorKind];
-/** The customer address to send a new code to, and the company when it has accounts in several (customerEmailOtpResend). */
+/** The customer address to send a new code to, and the workspace when it has accounts in several (customerEmailOtpResend). */
 export type CustomerEmailOtpResendInput = {
-  /** The company (workspace) of the account; none: every company with the address. */
+  /**
+   * The company (workspace) of the account; none: every company with the address.
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
   /** The account's address. */
   email: string;
+  /** The workspace of the account; none: every workspace with the address. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** Verifying a customer's address with the code e-mailed at registration (customerEmailVerify). */
 export type CustomerEmailVerifyInput = {
-  /** The company registered with, when the address has accounts in several. */
+  /**
+   * The company registered with, when the address has accounts in several.
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
   /** The registered address. */
   email: string;
   /** The 6-digit code from the e-mail. */
   otp: string;
+  /** The workspace registered with, when the address has accounts in several. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** Which organizations to list. */
@@ -174,16 +184,24 @@ export type CustomerFilterInput = {
   q?: string | null | undefined;
 };
 
-/** Customer login. Without companyId or tenantSlug, the one account whose e-mail and password match signs in. */
+/** Customer login. Without a workspace, the one account whose e-mail and password match signs in. */
 export type CustomerLoginInput = {
-  /** The company (workspace) to sign in to, by id (Scrubbe). */
+  /**
+   * The company (workspace) to sign in to, by id (Scrubbe).
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
   /** The sign-in address. */
   email: string;
   /** The password. */
   password: string;
-  /** The workspace to sign in to, by slug (OpsWeave). */
+  /**
+   * The workspace to sign in to, by slug (OpsWeave).
+   * @deprecated Use `workspace`.
+   */
   tenantSlug?: string | null | undefined;
+  /** The workspace to sign in to; needed only when the address has accounts in several. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** A new portal password set with a reset token (customerPasswordReset). */
@@ -194,12 +212,17 @@ export type CustomerPasswordResetInput = {
   token: string;
 };
 
-/** The customer account's address to e-mail a reset token to, and the company when it has accounts in several (customerPasswordResetRequest). */
+/** The customer account's address to e-mail a reset token to, and the workspace when it has accounts in several (customerPasswordResetRequest). */
 export type CustomerPasswordResetRequestInput = {
-  /** The company (workspace) of the account; none: every company with the address. */
+  /**
+   * The company (workspace) of the account; none: every company with the address.
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
   /** The account's address. */
   email: string;
+  /** The workspace of the account; none: every workspace with the address. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** A portal password-reset token to check (customerPasswordResetTokenCheck). */
@@ -210,14 +233,19 @@ export type CustomerPasswordResetTokenCheckInput = {
 
 /** Customer self-registration in a company open to sign-up (customerRegister). */
 export type CustomerRegisterInput = {
-  /** A company id from `companies`. */
-  companyId: string;
+  /**
+   * A company id from `companies`.
+   * @deprecated Use `workspace`.
+   */
+  companyId?: string | null | undefined;
   /** The sign-in address; the code to verify it is e-mailed there. */
   email: string;
   /** The customer's display name, 1 to 100 characters. */
   name: string;
   /** The password: 8 to 128 characters, not a common one. */
   password: string;
+  /** The workspace to register with, one open to sign-up (`signupWorkspaces`); required. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** A portal refresh token to exchange for a new access token (customerSessionRefresh). */
@@ -226,14 +254,22 @@ export type CustomerSessionRefreshInput = {
   refreshToken: string;
 };
 
-/** Asks for a portal sign-in link by e-mail (customerSignInLinkRequest): the workspace named by companyId or tenantSlug, or neither. */
+/** Asks for a portal sign-in link by e-mail (customerSignInLinkRequest), in the workspace named or in each where the address has an account. */
 export type CustomerSignInLinkRequestInput = {
-  /** The workspace, by id (Scrubbe). */
+  /**
+   * The workspace, by id (Scrubbe).
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
   /** The address the link goes to. */
   email: string;
-  /** The workspace, by slug (OpsWeave). */
+  /**
+   * The workspace, by slug (OpsWeave).
+   * @deprecated Use `workspace`.
+   */
   tenantSlug?: string | null | undefined;
+  /** The workspace; none: each workspace where the address has an account. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** How a notification is delivered. */
@@ -563,14 +599,19 @@ export type PasswordResetTokenCheckInput = {
   token: string;
 };
 
-/** Portal login (OpsWeave): the tenant is named by its slug. */
+/** Portal login (OpsWeave): the workspace is required. */
 export type PortalLoginInput = {
   /** The sign-in address. */
   email: string;
   /** The password. */
   password: string;
-  /** The workspace's slug. */
-  tenantSlug: string;
+  /**
+   * The workspace's slug.
+   * @deprecated Use `workspace`.
+   */
+  tenantSlug?: string | null | undefined;
+  /** The workspace to sign in to; required. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** A portal user created by staff (portalUserCreate): an invitation e-mail lets them set a password. */
@@ -678,14 +719,22 @@ export const SharingMode = {
 } as const;
 
 export type SharingMode = typeof SharingMode[keyof typeof SharingMode];
-/** Signs in with the token of a sign-in link; naming the workspace (companyId or tenantSlug) refuses a link of another one. */
+/** Signs in with the token of a sign-in link; naming the workspace refuses a link of another one. */
 export type SignInWithLinkInput = {
-  /** The workspace the link must be of, by id. */
+  /**
+   * The workspace the link must be of, by id.
+   * @deprecated Use `workspace`.
+   */
   companyId?: string | null | undefined;
-  /** The workspace the link must be of, by slug. */
+  /**
+   * The workspace the link must be of, by slug.
+   * @deprecated Use `workspace`.
+   */
   tenantSlug?: string | null | undefined;
   /** The token from the e-mail (its link carries it as `token`). */
   token: string;
+  /** The workspace the link must be of. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** New SLA targets for one priority (slaPolicySet). */

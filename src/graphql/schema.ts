@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { isNonNullType, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { isInputObjectType, isNonNullType, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyShield } from '../authz/shield';
 import { permissions, PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Context } from './context';
@@ -19,6 +19,27 @@ function nullableRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (isNonNullType(field.type)) field.type = field.type.ofType;
+    }
+  }
+  return schema;
+}
+
+/**
+ * type-graphql gives an input class's inherited fields the type and description of the class declaring them,
+ * but not its deprecation (utils getFieldMetadataFromInputType). The new-style inputs extend the old ones
+ * (issue 15), so without this they would offer `companyId` undeprecated beside `workspace`.
+ */
+function inheritedInputDeprecations(schema: GraphQLSchema): GraphQLSchema {
+  const { inputTypes, fields: declared } = getMetadataStorage();
+  for (const input of inputTypes) {
+    const type = schema.getType(input.name);
+    if (!isInputObjectType(type)) continue;
+    const fields = type.getFields();
+    for (let parent = Object.getPrototypeOf(input.target) as object | null; parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent) as object | null) {
+      for (const f of declared) {
+        const field = fields[f.name];
+        if (f.target === parent && f.deprecationReason && field && field.deprecationReason == null) field.deprecationReason = f.deprecationReason;
+      }
     }
   }
   return schema;
@@ -54,7 +75,7 @@ export function buildBareSchema(): GraphQLSchema {
     const root = roots[operation];
     if (root) root.description = ROOT_DESCRIPTIONS[operation];
   }
-  return nullableRootFields(schema);
+  return inheritedInputDeprecations(nullableRootFields(schema));
 }
 
 /**

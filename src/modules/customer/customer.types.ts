@@ -33,9 +33,9 @@ export class PortalAuthPayload {
 
 @ObjectType({ simpleResolvers: true, description: 'The workspace a portal user belongs to.' })
 export class PortalTenant {
-  @Field(() => ID, { description: "The workspace's id (the Scrubbe documents call it companyId)." }) id!: string;
+  @Field(() => ID, { description: "The workspace's id, one way to name it as `workspace` (the Scrubbe documents call it companyId)." }) id!: string;
   @Field({ description: 'Its name.' }) name!: string;
-  @Field({ description: 'Its slug, as the portal login takes it (tenantSlug).' }) slug!: string;
+  @Field({ description: 'Its slug, the other way to name it as `workspace` (the OpsWeave documents call it tenantSlug).' }) slug!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A customer organization as a portal user sees it: its name only.' })
