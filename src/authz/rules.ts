@@ -183,7 +183,7 @@ export const permissions: IRules = {
     attachTicketFiles: customerOnly,
     attachIncidentFiles: permission('incident.comment'),
     // ---- Issue 15 (administration and sign-in): the new-style mutations, each with its old one's rule.
-    // Staff sign-in (public_, so the pipeline keeps them apart from tenant mutations like the old ones).
+    // Staff sign-in (public_: run as the owner, and beside tenant mutations each in a part of its own, like the old ones).
     emailVerify: public_,
     emailOtpResend: public_,
     sessionRefresh: public_,

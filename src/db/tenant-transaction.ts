@@ -169,10 +169,13 @@ export class RequestTransaction {
    * statement sends nothing at all. The request's EntityManager is bound to it (a knex transaction on that
    * connection), so services' `em.transactional` become savepoints inside it. `readOnly`: the operation only
    * reads (a GraphQL query), so its plain reads go as pipelines of their own and may never open a transaction;
-   * `preparedStatements`: DB_PREPARED_STATEMENTS; `replica`: on the read replica (see BeginOptions).
+   * `preparedStatements`: DB_PREPARED_STATEMENTS; `replica`: on the read replica (see BeginOptions). Once
+   * ended it may be opened again: a mutation that mixes public fields with others runs in parts
+   * (graphql/pipeline.ts `partsOf`).
    */
   async begin(options: BeginOptions = {}): Promise<void> {
-    if (this.tenantId === undefined || this.state !== 'idle') return;
+    if (this.tenantId === undefined || this.isOpen) return;
+    this.commitSent = false;
     if (this.slots) this.release = await this.slots.acquire();
     try {
       const held = await this.acquire(options.replica);

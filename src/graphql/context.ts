@@ -1,4 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { InvalidTokenError } from '../auth/auth.errors';
 import type { RateLimits } from '../auth/rate-limits';
@@ -46,9 +47,14 @@ export interface Context {
   /**
    * For public query fields (the company list) in a query that also has fields needing the token: as the
    * owner, on a fork of its own outside the request's transaction, which runs as the viewer's tenant
-   * (graphql/schema.ts `publicQueryFieldsAsOwner`). Made on first use.
+   * (graphql/schema.ts `publicFieldsApart`). Made on first use.
    */
   readonly owner: { em: EntityManager; services: Services };
+  /**
+   * Set by graphql/pipeline.ts for a tenant's mutation, which runs in parts when it mixes public fields with
+   * fields that need the token (`OperationPipeline.partsOf`); graphql/schema.ts enters each Mutation field.
+   */
+  mutationParts?: MutationParts;
   loaders: { incidents: IncidentLoaders };
   log: Logger;
   config: Config;
@@ -56,6 +62,14 @@ export interface Context {
   rateLimits: RateLimits;
   /** Every limiter state this request met; the most restrictive becomes the RateLimit-* headers. */
   rateLimit: RateLimitMeter;
+}
+
+/** The parts of a mutation (see `Context.mutationParts`). */
+export interface MutationParts {
+  /** Before each Mutation field: ends or opens the request's transaction as the field needs; throws when it cannot run. */
+  enter(publicField: boolean): Promise<void>;
+  /** The error of a part whose commit failed: the operation's answer in place of its data. */
+  failure(): GraphQLError | undefined;
 }
 
 export interface ContextDeps {

@@ -21,7 +21,7 @@ import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Config } from '../config/config';
 import type { ExecutionOutcome } from '../db/tenant-transaction';
 import { BadRequestError, statusForCode, type AppError } from '../shared/errors';
-import type { Context } from './context';
+import type { Context, MutationParts } from './context';
 import { OperationDocuments, PersistedQueryNotFoundError, type DocumentRequest, type ResolvedDocument } from './documents';
 import { createFormatError } from './errors';
 import { inputGuardError } from './input-guard';
@@ -32,7 +32,7 @@ import { costLimitError, limitRules } from './limits';
  * the WebSocket): its text (as sent, by hash, or only from the trusted documents: graphql/documents.ts),
  * parse with the token limit, validate with the limit rules and the introspection setting,
  * the checks before execution (input guard, cost), the request transaction around
- * execution, and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
+ * execution (in parts for a mutation that mixes public fields with others: `partsOf`), and one error translator. Apollo runs it for HTTP and REST (its parse and validate with the
  * options below, then `apolloPlugin`); graphql/subscriptions.ts runs `prepare`, `begin` and `end` for the
  * socket. Either way every rule here applies, so a new transport cannot skip one.
  */
@@ -40,27 +40,17 @@ import { costLimitError, limitRules } from './limits';
 export type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
 
 /**
- * How many of an operation's root fields (`__typename` aside) are public (sign-in, sign-up, codes, resets, the
- * company list: flows that act on no viewer's tenant, as staff sign in by e-mail across tenants), and how many
- * are not. A fragment at the root counts as not public.
+ * Whether every root field of an operation (`__typename` aside) is public: sign-in, sign-up, codes, resets,
+ * the company list, flows that act on no viewer's tenant, as staff sign in by e-mail across tenants. A
+ * fragment at the root counts as not public; so does an unknown operation.
  */
-function rootFieldKinds(operation: OperationDefinitionNode): { public: number; other: number } {
-  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
-  const kinds = { public: 0, other: 0 };
-  for (const s of operation.selectionSet.selections) {
-    if (s.kind === Kind.FIELD && s.name.value === '__typename') continue;
-    if (s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)) kinds.public++;
-    else kinds.other++;
-  }
-  return kinds;
-}
-
-/** Whether every root field of an operation is public; an unknown operation is not. */
 export function onlyPublicRootFields(operation: OperationDefinitionNode | null | undefined): boolean {
-  return operation ? rootFieldKinds(operation).other === 0 : false;
+  if (!operation) return false;
+  const type = { query: 'Query', mutation: 'Mutation', subscription: 'Subscription' }[operation.operation];
+  return operation.selectionSet.selections.every(
+    (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || PUBLIC_ROOT_FIELDS.has(`${type}.${s.name.value}`)),
+  );
 }
-
-export const MIXED_MUTATION_MESSAGE = 'Send sign-in, sign-up and other public mutations in an operation of their own, not beside mutations that need your token.';
 
 export interface OperationRequest extends DocumentRequest {
   query?: string;
@@ -136,22 +126,14 @@ export class OperationPipeline {
 
   /**
    * The checks between validation and execution; throws the first refusal as a coded GraphQLError: text
-   * PostgreSQL cannot store, a cost over the limit, public mutations beside tenant mutations.
+   * PostgreSQL cannot store, a cost over the limit.
    */
-  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined, context: Context): void {
+  check(document: DocumentNode, operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown> | null | undefined): void {
     const bad = inputGuardError(document, variables);
     if (bad) throw refusal(bad);
     if (!operation) return;
     const tooCostly = costLimitError(this.schema, document, operation, variables ?? undefined, this.limits);
     if (tooCostly) throw tooCostly;
-    // Public fields run as the owner on a connection of their own (graphql/schema.ts). Queries may mix them
-    // with tenant fields: reads take no locks. A tenant mutation's row locks last until the operation ends, so
-    // a public mutation after it could wait on its own request for ever (logout, then refreshToken of the same
-    // session): mutations keep the two apart.
-    if (operation.operation === 'mutation' && context.transaction.tenantId !== undefined) {
-      const kinds = rootFieldKinds(operation);
-      if (kinds.public > 0 && kinds.other > 0) throw refusal(new BadRequestError(MIXED_MUTATION_MESSAGE));
-    }
   }
 
   /**
@@ -175,7 +157,7 @@ export class OperationPipeline {
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) return { errors: [refusal(new BadRequestError('Name the operation to run with "operationName".'))] };
     try {
-      this.check(document, operation, request.variables, context);
+      this.check(document, operation, request.variables);
     } catch (e) {
       return { errors: [e as GraphQLError] };
     }
@@ -189,22 +171,66 @@ export class OperationPipeline {
    * Opens the request's transaction as the tenant, unless every root field is public (those run as the owner,
    * also beside tenant fields: graphql/schema.ts); a query's reads go as pipelines of their own
    * (db/request-connection.ts), from the read replica when there is one and the caller has not written lately.
+   * A mutation that also has public fields runs in parts (`partsOf`).
    */
   async begin(context: Context, operation: OperationDefinitionNode | null | undefined): Promise<void> {
     if (onlyPublicRootFields(operation)) return;
-    const readOnly = operation?.operation === 'query';
+    // Every tenant mutation: a public field may also come in by a fragment at the root.
+    if (operation?.operation === 'mutation' && context.transaction.tenantId !== undefined) context.mutationParts = this.partsOf(context);
+    await this.open(context, operation?.operation === 'query');
+  }
+
+  /** Opens the request transaction: the one place of its options. */
+  private async open(context: Context, readOnly: boolean): Promise<void> {
     // A query may read the replica (db/read-routing.ts says whether this caller's may); nothing else does.
     await context.transaction.begin({ readOnly, preparedStatements: this.preparedStatements, replica: readOnly ? context.reads.replica() : undefined });
   }
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
   async end(context: Context, outcome: ExecutionOutcome, operation: OperationDefinitionNode | null | undefined): Promise<GraphQLError | undefined> {
-    const writes = operation?.operation === 'mutation';
+    return (await this.close(context, outcome, operation?.operation === 'mutation')) ?? context.mutationParts?.failure();
+  }
+
+  /** Ends the open request transaction, if any: the one place of commit, rollback and the failure's mapping. */
+  private async close(context: Context, outcome: ExecutionOutcome, writes: boolean): Promise<GraphQLError | undefined> {
     const failure = await context.transaction.end(outcome, { writes });
     // Read your own writes: whatever the mutation's outcome (some fields may have committed), the session's
     // next queries read the primary for a while.
     if (writes) context.reads.wrote();
     return failure ? this.failureError(failure) : undefined;
+  }
+
+  /**
+   * A mutation that mixes public fields with fields that need the token, for a tenant's viewer, in parts that
+   * each answer as if sent apart. Its transaction is committed before each public field, which then runs as
+   * when sent alone (as the owner, outside any transaction of the request), and a fresh one is opened for the
+   * next field that needs the token: a public field never waits on row locks its own request holds (`logout`
+   * then `sessionRefresh` of the same session would otherwise wait for ever). Mutation fields run one after
+   * another, each with its whole selection (graphql-js and graphql-jit alike), so a part is over before the
+   * next field starts. Each part starts with the request's EntityManager emptied, as a request of its own
+   * would. A part whose commit failed leaves the rest unrun and the operation answered with its error alone,
+   * as a failed commit of a whole operation is; a part that cannot begin answers its field's error.
+   */
+  private partsOf(context: Context): MutationParts {
+    let failed: GraphQLError | undefined;
+    return {
+      failure: () => failed,
+      enter: async (publicField) => {
+        if (failed) throw failed;
+        if (context.transaction.isOpen === !publicField) return; // already where this field runs
+        context.em.clear();
+        if (publicField) {
+          failed = await this.close(context, 'errors', true); // 'errors': asks whether the part's statements all held
+          if (failed) throw failed;
+          return;
+        }
+        try {
+          await this.open(context, false);
+        } catch (e) {
+          throw this.failureError(e);
+        }
+      },
+    };
   }
 
   /** A database failure around the execution (begin, commit), as an error the translator reports. */
@@ -224,7 +250,7 @@ export class OperationPipeline {
    * after-commit work (e-mails, background tasks) starts only once it is visible. A mutation refused with a
    * GraphQL error rolled its own savepoint back and the rest commits; an execution that throws, a transaction
    * a failed statement left unusable, or a failed commit is rolled back and answered with an error in place
-   * of any data.
+   * of any data (so is a mutation's part whose commit failed: `partsOf`).
    */
   apolloPlugin(): ApolloServerPlugin<Context> {
     const answerWith = (rc: GraphQLRequestContextWillSendResponse<Context>, error: GraphQLFormattedError) => {
@@ -256,9 +282,9 @@ export class OperationPipeline {
           request.extensions = extensions;
         }
         return {
-          didResolveOperation: async ({ contextValue, document, operation, request }) => {
+          didResolveOperation: async ({ document, operation, request }) => {
             if ('refused' in source) throw source.refused;
-            this.check(document, operation, request.variables, contextValue);
+            this.check(document, operation, request.variables);
             if (source.remember && request.query) this.documents.remember(source.remember, request.query);
           },
           responseForOperation: async ({ contextValue, operation }) => {

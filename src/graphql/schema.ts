@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
-import { isNonNullType, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { isInputObjectType, isNonNullType, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { applyShield } from '../authz/shield';
 import { permissions, PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Context } from './context';
@@ -19,6 +19,27 @@ function nullableRootFields(schema: GraphQLSchema): GraphQLSchema {
   for (const root of [schema.getQueryType(), schema.getMutationType()]) {
     for (const field of Object.values(root?.getFields() ?? {})) {
       if (isNonNullType(field.type)) field.type = field.type.ofType;
+    }
+  }
+  return schema;
+}
+
+/**
+ * type-graphql gives an input class's inherited fields the type and description of the class declaring them,
+ * but not its deprecation (utils getFieldMetadataFromInputType). The new-style inputs extend the old ones
+ * (issue 15), so without this they would offer `companyId` undeprecated beside `workspace`.
+ */
+function inheritedInputDeprecations(schema: GraphQLSchema): GraphQLSchema {
+  const { inputTypes, fields: declared } = getMetadataStorage();
+  for (const input of inputTypes) {
+    const type = schema.getType(input.name);
+    if (!isInputObjectType(type)) continue;
+    const fields = type.getFields();
+    for (let parent = Object.getPrototypeOf(input.target) as object | null; parent && parent !== Function.prototype; parent = Object.getPrototypeOf(parent) as object | null) {
+      for (const f of declared) {
+        const field = fields[f.name];
+        if (f.target === parent && f.deprecationReason && field && field.deprecationReason == null) field.deprecationReason = f.deprecationReason;
+      }
     }
   }
   return schema;
@@ -54,25 +75,36 @@ export function buildBareSchema(): GraphQLSchema {
     const root = roots[operation];
     if (root) root.description = ROOT_DESCRIPTIONS[operation];
   }
-  return nullableRootFields(schema);
+  return inheritedInputDeprecations(nullableRootFields(schema));
 }
 
 /**
- * Public query fields (the company list spans tenants) run as the owner, on a connection of their own, when
- * the query also has fields that need the token: those run in the request's transaction as the viewer's
- * tenant (graphql/pipeline.ts), where row-level security would hide what the public ones must see. So a query
- * may mix them, each part answering as if sent apart. Mutations never get here with a transaction open: a
- * mutation mixing the two is refused (graphql/pipeline.ts `check`), and one of public fields only opens none.
+ * Public root fields beside fields that need the token, each part answering as if sent apart. Those others run
+ * in the request's transaction as the viewer's tenant (graphql/pipeline.ts), where row-level security would
+ * hide what the public ones must see. A public query field (the company list spans tenants) runs as the owner
+ * on a connection of their own while that transaction is open: it must stay a plain read, which never
+ * waits on row locks (a write there could wait on locks its own request holds). Each Mutation field
+ * first enters its part of the operation (graphql/pipeline.ts `partsOf`): before a public one the request's
+ * transaction is committed, so it runs as when sent alone and never waits on its own request's row locks;
+ * the next field that needs the token opens a fresh one.
  */
-function publicQueryFieldsAsOwner(schema: GraphQLSchema): GraphQLSchema {
-  const query = schema.getQueryType();
-  for (const field of Object.values(query?.getFields() ?? {})) {
+function publicFieldsApart(schema: GraphQLSchema): GraphQLSchema {
+  for (const field of Object.values(schema.getQueryType()?.getFields() ?? {})) {
     const resolve = field.resolve;
     if (!resolve || !PUBLIC_ROOT_FIELDS.has(`Query.${field.name}`)) continue;
     field.resolve = (source, args, ctx: Context, info) => {
       if (!ctx.transaction.isOpen) return resolve(source, args, ctx, info);
       const { em, services } = ctx.owner;
       return resolve(source, args, Object.create(ctx, { em: { value: em }, services: { value: services } }) as Context, info);
+    };
+  }
+  for (const field of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+    const resolve = field.resolve;
+    if (!resolve) continue;
+    const publicField = PUBLIC_ROOT_FIELDS.has(`Mutation.${field.name}`);
+    field.resolve = async (source, args, ctx: Context, info) => {
+      await ctx.mutationParts?.enter(publicField);
+      return resolve(source, args, ctx, info);
     };
   }
   return schema;
@@ -106,7 +138,7 @@ let served: GraphQLSchema | undefined;
  * state, so it is built once per process: every app in it (several per test file) serves the same one.
  */
 export function buildSchema(): GraphQLSchema {
-  return (served ??= applyMutationRateLimit(applyShield(freshLoadersPerChange(publicQueryFieldsAsOwner(buildBareSchema())), permissions)));
+  return (served ??= applyMutationRateLimit(applyShield(freshLoadersPerChange(publicFieldsApart(buildBareSchema())), permissions)));
 }
 
 /** The SDL committed as schema.graphql; sorted so that it does not churn with declaration order. */

@@ -106,7 +106,10 @@ function standIn(type: GraphQLOutputType, selection: SelectionSetNode | undefine
   const named = getNamedType(type);
   let value: object;
   if (isListType(inner)) {
-    value = [standIn(inner.ofType as GraphQLOutputType, selection, fragments, known)];
+    const list = [standIn(inner.ofType as GraphQLOutputType, selection, fragments, known)];
+    // A route may keep some of a list's items (the OpsWeave `comments`: the updates of kind COMMENT): what it keeps is described as the list.
+    Object.defineProperty(list, 'filter', { value: () => list });
+    value = list;
   } else if ((isObjectType(named) || isInterfaceType(named)) && selection) {
     const fields = named.getFields();
     value = Object.fromEntries(
@@ -234,7 +237,7 @@ export function buildOpenApi(schema: GraphQLSchema, routes: readonly AnyRestRout
       parameters: [
         ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
         ...queryParams.map(([name, type]) => ({ name, in: 'query', required: false, schema: type ? inputSchema(type) : { type: 'string' } })),
-        ...(variables.has('idempotencyKey') ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retry with the same key returns the first answer.' }] : []),
+        ...(variables.has('idempotencyKey') || inputFields.idempotencyKey ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' }, description: 'A retry with the same key returns the first answer.' }] : []),
       ],
       responses: {
         [success]:

@@ -186,7 +186,7 @@ export const ERROR_CODES = {
   },
   COMPANY_REQUIRED: {
     status: 400,
-    meaning: 'The e-mail and password belong to portal accounts with several companies: say which with `companyId` (or `tenantSlug`).',
+    meaning: 'The e-mail and password belong to portal accounts with several companies: say which with `workspace` (over REST, `companyId` or `tenantSlug`).',
   },
   CUSTOMER_NOT_FOUND: {
     status: 404,

@@ -268,6 +268,37 @@ describe('a request transaction whose connection dies', () => {
     expect(await read.tx.end('ok', { writes: false })).toBeInstanceOf(UnavailableError);
   });
 
+  // A mutation mixing public fields with others commits its parts one by one (graphql/pipeline.ts `partsOf`):
+  // a part whose COMMIT is cut off answers for the whole operation, as a whole operation's failed commit does.
+  it('a mixed mutation whose first part\u2019s COMMIT is cut off: 503 UNKNOWN_OUTCOME alone, the public field after it not run, nothing stored', async () => {
+    const tenant = await createTenant(t.em(), { slug: 'dying-parts' });
+    const admin = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'ADMIN' });
+    const other = await createStaff(t.em(), t.app.runtime.passwords, { tenant, role: 'VIEWER' });
+    // The admin's profile change kills its own connection at COMMIT (a deferred trigger on its row).
+    await t.em().execute(`
+      CREATE FUNCTION parts_die() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+        BEGIN IF NEW.first_name = 'Dies at commit' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NULL; END $$;
+      CREATE CONSTRAINT TRIGGER parts_die AFTER UPDATE ON users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION parts_die();`);
+    const signIns = async () => Number((await t.em().execute<{ n: string }[]>(`SELECT count(*) AS n FROM sessions WHERE subject_id = ?`, [other.user.id]))[0].n);
+    try {
+      const { auth } = await login(t, admin.email, admin.password);
+      const before = await signIns();
+      const res = await overTransport(
+        t,
+        'POST',
+        'mutation($e: String!, $p: String!) { profileUpdate(input: { firstName: "Dies at commit" }) { me { id } } login(input: { email: $e, password: $p }) { accessToken } }',
+        { e: other.email, p: other.password },
+        auth,
+      );
+      expect({ status: res.status, data: res.data, codes: res.errors?.map((e) => e.extensions?.code) }).toEqual({ status: 503, data: null, codes: ['UNKNOWN_OUTCOME'] });
+      expect(await signIns()).toBe(before);
+      const me = await overTransport(t, 'POST', '{ me { firstName } }', undefined, auth);
+      expect(me.data?.me).not.toEqual({ firstName: 'Dies at commit' });
+    } finally {
+      await t.em().execute('DROP TRIGGER parts_die ON users; DROP FUNCTION parts_die()');
+    }
+  });
+
   it('a connection that died before COMMIT: UNAVAILABLE (nothing can have been stored), whether the operation had errors or not', async () => {
     for (const outcome of ['ok', 'errors'] as const) {
       const { tx, pid } = await open();

@@ -42,7 +42,7 @@ describe.each([
   });
 
   it('a customer signs in, reports tickets and pages through them by cursor; staff see them in the workspace list', async () => {
-    const portal = await portalSignIn(client, { tenantSlug: slug, ...customer });
+    const portal = await portalSignIn(client, { workspace: slug, ...customer });
     const reported = [];
     for (let i = 0; i < 5; i++) reported.push(await reportTicket(portal, `Example ticket ${i}`, `example-${slug}-${i}`));
     expect(reported.map((r) => r.status)).toEqual(Array(5).fill('OPEN'));
@@ -57,7 +57,7 @@ describe.each([
   });
 
   it('a customer follows a ticket live while staff acknowledge it', async () => {
-    const portal = await portalSignIn(client, { tenantSlug: slug, ...customer });
+    const portal = await portalSignIn(client, { workspace: slug, ...customer });
     const staff = await staffSignIn(client, engineer);
     opened.push(portal);
     const ticket = await reportTicket(portal, 'Follow me');
@@ -71,7 +71,7 @@ describe.each([
   });
 
   it('errors arrive coded: a customer asking for the workspace list is refused with FORBIDDEN', async () => {
-    const portal = await portalSignIn(client, { tenantSlug: slug, ...customer });
+    const portal = await portalSignIn(client, { workspace: slug, ...customer });
     const refused = await workspaceIncidents(portal, 2).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).code).toBe('FORBIDDEN');

@@ -250,6 +250,28 @@ describe('ticket participants', () => {
     expect(await sees('rita', ticket)).toBe(true);
   });
 
+  it('a participant whom the organization still shows the ticket leaves like any other: REST answers no list, ticketParticipantRemove no ticket', async () => {
+    const sid = await createCustomerUser(t.em(), t.app.runtime.passwords, acme, { org: shared, email: 'sid@participants.test', name: 'Sid Sharer' });
+    auth.sid = await portalLogin(t, 'part-acme', sid.email, sid.password);
+    const ticket = await createTicket('sam', 'Leaving a shared ticket');
+    for (const id of [users.sara.user.id, sid.user.id]) expect((await add('sam', ticket.id, id)).status).toBe(200);
+    const viaRest = await remove('sara', ticket.id, users.sara.user.id);
+    expect(viaRest.status).toBe(200);
+    expect(viaRest.body.data).toEqual([]); // not the participants left behind (Sid)
+    const viaGql = await gql<{ ticketParticipantRemove: unknown }>('sid', 'mutation($t: ID!, $u: ID!) { ticketParticipantRemove(input: { ticketId: $t, userId: $u }) { ticket { id } } }', {
+      t: ticket.id,
+      u: sid.user.id,
+    });
+    expect(viaGql.data?.ticketParticipantRemove).toEqual({ ticket: null });
+    // Both left, and still see the ticket through the organization; a second removal of oneself is no leaving: the list.
+    expect(await audits('ticket.participant_left', ticket.id)).toBe(2);
+    expect(await sees('sara', ticket)).toBe(true);
+    expect((await participants('sam', ticket.id)).body.data).toEqual([]);
+    expect((await add('sam', ticket.id, sid.user.id)).status).toBe(200);
+    const again = await remove('sara', ticket.id, users.sara.user.id);
+    expect(again.body.data).toEqual([{ id: sid.user.id, displayName: 'Sid Sharer' }]);
+  });
+
   it('a participant moved to another organization no longer sees the ticket (nor is listed), and sees it again once back', async () => {
     const ticket = await createTicket('rita', 'Moving on');
     expect((await add('rita', ticket.id, users.paula.user.id)).status).toBe(200);

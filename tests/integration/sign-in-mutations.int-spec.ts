@@ -1,12 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Session } from '../../src/auth/auth.entities';
 import { CustomerUser } from '../../src/modules/customer/customer.entity';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { User } from '../../src/modules/user/user.entity';
+import { createCustomerUser } from '../factories/portal';
 import { STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { at, op, type Data, type Op } from '../setup/operation-pairs';
+import { checksum, changedTables } from '../setup/db-checksum';
 import { codeIn, startMailbox, tokenIn, type Mailbox } from '../setup/mailbox';
 
 /**
@@ -253,6 +256,184 @@ describe('sign-in mutations: old and new names, the same flows', () => {
       expect(first.data?.signInWithLink.account.email).toBe(email);
       expect(await portalMe(first.data!.signInWithLink.accessToken)).toBe('OK');
       expect((await t.gql(signIn, { i: { token } })).errors?.[0]?.extensions?.code).toBeDefined();
+    });
+  });
+
+  // Issue 15: `workspace` (its id or its slug) chooses the workspace in every sign-in input. The deprecated
+  // companyId/tenantSlug still work; a pair that disagrees is refused before anything is written or counted; an
+  // unknown workspace answers exactly as an unknown companyId/tenantSlug does.
+  describe('choosing the workspace: `workspace`, by slug or by id', () => {
+    let other: Tenant;
+    let closed: Tenant;
+    const both = 'both@workspace.test';
+    const LOGIN = 'mutation($i: CustomerLoginInput!) { customerLogin(input: $i) { account { tenantId } } }';
+    const PORTAL_LOGIN = 'mutation($i: PortalLoginInput!) { portalLogin(input: $i) { account { tenantId } } }';
+    const REGISTER = 'mutation($i: CustomerRegisterInput!) { customerRegister(input: $i) { account { email companyId } } }';
+    const VERIFY = 'mutation($i: CustomerEmailVerifyInput!) { customerEmailVerify(input: $i) { verified } }';
+    const RESEND = 'mutation($i: CustomerEmailOtpResendInput!) { customerEmailOtpResend(input: $i) { sent } }';
+    const RESET_REQUEST = 'mutation($i: CustomerPasswordResetRequestInput!) { customerPasswordResetRequest(input: $i) { sent } }';
+    const OLD_RESET_REQUEST = 'mutation($i: CustomerEmailInput!) { customerForgotPassword(input: $i) }';
+    const LINK_REQUEST = 'mutation($i: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $i) { sent } }';
+    const REDEEM = 'mutation($i: SignInWithLinkInput!) { signInWithLink(input: $i) { account { tenantId } } }';
+    type Account = { account: { tenantId: string } };
+
+    beforeAll(async () => {
+      other = await createTenant(t.em(), { allowCustomerSignup: true });
+      closed = await createTenant(t.em(), { allowCustomerSignup: false });
+      await createCustomerUser(t.em(), t.app.runtime.passwords, open, { email: both });
+      await createCustomerUser(t.em(), t.app.runtime.passwords, other, { email: both });
+    });
+    // Each test asks for several e-mails to one address: the per-address and per-IP limits are tested elsewhere.
+    beforeEach(() => t.em().getConnection().execute('DELETE FROM rate_limits'));
+
+    const mailsTo = (email: string) => mail.messages.filter((m) => m.to.includes(email)).length;
+    const login = (i: Data) => t.gql<{ customerLogin: Account }>(LOGIN, { i: { email: both, password: STRONG_PASSWORD, ...i } });
+    const tenantOf = async (i: Data) => {
+      const res = await login(i);
+      return res.data?.customerLogin?.account.tenantId ?? res.errors?.[0]?.extensions?.code;
+    };
+    const register = (email: string, i: Data) => t.gql<{ customerRegister: { account: { email: string; companyId: string } } }>(REGISTER, { i: { email, password: STRONG_PASSWORD, name: 'Wanda Workspace', ...i } });
+
+    it('login: by slug or by id (any case); the deprecated names and a pair that agrees still work', async () => {
+      expect(await tenantOf({})).toBe('COMPANY_REQUIRED');
+      expect(await tenantOf({ workspace: open.slug })).toBe(open.id);
+      expect(await tenantOf({ workspace: other.slug })).toBe(other.id);
+      expect(await tenantOf({ workspace: other.id })).toBe(other.id);
+      expect(await tenantOf({ workspace: open.id.toUpperCase() })).toBe(open.id);
+      expect(await tenantOf({ companyId: other.id })).toBe(other.id);
+      expect(await tenantOf({ tenantSlug: open.slug })).toBe(open.id);
+      expect(await tenantOf({ workspace: other.slug, tenantSlug: other.slug })).toBe(other.id);
+      expect(await tenantOf({ workspace: other.id.toUpperCase(), companyId: other.id })).toBe(other.id);
+      expect(await tenantOf({ workspace: open.slug, companyId: open.id })).toBe(open.id);
+      // The COMPANY_REQUIRED answer names the new field.
+      expect((await login({})).errors?.[0]?.message).toMatch(/with workspace/);
+    });
+
+    it('the portal door requires a workspace: by slug or id, or the deprecated tenantSlug; none is VALIDATION_FAILED on `workspace`', async () => {
+      const portalTenant = async (i: Data) => {
+        const res = await t.gql<{ portalLogin: Account }>(PORTAL_LOGIN, { i: { email: both, password: STRONG_PASSWORD, ...i } });
+        return res.data?.portalLogin?.account.tenantId ?? res.errors?.[0]?.extensions;
+      };
+      expect(await portalTenant({ workspace: other.slug })).toBe(other.id);
+      expect(await portalTenant({ workspace: open.id })).toBe(open.id);
+      expect(await portalTenant({ tenantSlug: other.slug })).toBe(other.id);
+      expect(await portalTenant({})).toEqual({ code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: 'is required' }] });
+      // REST keeps the document's name for it.
+      const rest = await t.rest<{ errors: unknown[] }>('POST', '/api/v1/portal/auth/login', { email: both, password: STRONG_PASSWORD });
+      expect(rest.status).toBe(400);
+      expect(rest.body.errors).toEqual([{ code: 'VALIDATION_FAILED', field: 'tenantSlug', message: 'is required' }]);
+    });
+
+    it('register by slug or by id, then resend and verify the code in that workspace; none is VALIDATION_FAILED on `workspace`', async () => {
+      const bySlug = await register('slug@workspace.test', { workspace: other.slug });
+      expect(bySlug.errors).toBeUndefined();
+      expect(bySlug.data?.customerRegister.account).toEqual({ email: 'slug@workspace.test', companyId: other.id });
+      codeIn(await mail.next('slug@workspace.test'));
+      const resent = await t.gql<{ customerEmailOtpResend: { sent: boolean } }>(RESEND, { i: { email: 'slug@workspace.test', workspace: other.slug } });
+      expect(resent.data?.customerEmailOtpResend.sent).toBe(true);
+      const code = codeIn(await mail.next('slug@workspace.test'));
+      // Named by the other workspace, the right code verifies nothing; by its own id, it does.
+      expect((await t.gql(VERIFY, { i: { email: 'slug@workspace.test', otp: code, workspace: open.slug } })).errors?.[0]?.extensions?.code).toBe('INVALID_OTP');
+      expect((await t.gql<{ customerEmailVerify: { verified: boolean } }>(VERIFY, { i: { email: 'slug@workspace.test', otp: code, workspace: other.id } })).data?.customerEmailVerify.verified).toBe(true);
+      expect((await t.em().findOneOrFail(CustomerUser, { email: 'slug@workspace.test' }, { populate: ['tenant'] })).tenant.id).toBe(other.id);
+
+      const byId = await register('id@workspace.test', { workspace: open.id });
+      expect(byId.data?.customerRegister.account).toEqual({ email: 'id@workspace.test', companyId: open.id });
+      codeIn(await mail.next('id@workspace.test'));
+      expect((await t.em().findOneOrFail(CustomerUser, { email: 'id@workspace.test' }, { populate: ['tenant'] })).tenant.id).toBe(open.id);
+
+      const before = await checksum(t);
+      const none = await register('none@workspace.test', {});
+      expect(none.errors?.[0]?.extensions).toEqual({ code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: 'is required' }] });
+      await t.app.runtime.background.drain();
+      expect(changedTables(before, await checksum(t))).toEqual([]);
+    });
+
+    it('an unknown or closed workspace answers exactly as an unknown companyId or tenantSlug does', async () => {
+      const unknownId = randomUUID();
+      const answer = async (query: string, i: Data) => {
+        const { data, errors } = await t.gql(query, { i });
+        return { data, errors };
+      };
+      const pairs: [string, Data, Data][] = [
+        [LOGIN, { email: both, password: STRONG_PASSWORD, workspace: 'no-such-workspace' }, { email: both, password: STRONG_PASSWORD, tenantSlug: 'no-such-workspace' }],
+        [LOGIN, { email: both, password: STRONG_PASSWORD, workspace: unknownId }, { email: both, password: STRONG_PASSWORD, companyId: unknownId }],
+        [PORTAL_LOGIN, { email: both, password: STRONG_PASSWORD, workspace: 'no-such-workspace' }, { email: both, password: STRONG_PASSWORD, tenantSlug: 'no-such-workspace' }],
+        [REGISTER, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', workspace: unknownId }, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', companyId: unknownId }],
+        [REGISTER, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', workspace: 'no-such-workspace' }, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', companyId: 'no-such-workspace' }],
+        [REGISTER, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', workspace: closed.slug }, { email: 'nowhere@workspace.test', password: STRONG_PASSWORD, name: 'N', companyId: closed.id }],
+        [RESET_REQUEST, { email: both, workspace: 'no-such-workspace' }, { email: both, companyId: unknownId }],
+        [LINK_REQUEST, { email: both, workspace: 'no-such-workspace' }, { email: both, tenantSlug: 'no-such-workspace' }],
+        [RESEND, { email: both, workspace: unknownId }, { email: both, companyId: unknownId }],
+        [VERIFY, { email: both, otp: '123456', workspace: 'no-such-workspace' }, { email: both, otp: '123456', companyId: unknownId }],
+      ];
+      const mailed = mailsTo(both);
+      for (const [query, byWorkspace, byOldName] of pairs) {
+        const [a, b] = [await answer(query, byWorkspace), await answer(query, byOldName)];
+        expect({ query, ...a }).toEqual({ query, ...b });
+        expect(a.errors?.[0]?.extensions?.code ?? 'OK').toMatch(/^(OK|INVALID_CREDENTIALS|COMPANY_NOT_AVAILABLE|INVALID_OTP)$/);
+      }
+      await t.app.runtime.background.drain();
+      expect(mailsTo(both)).toBe(mailed);
+      expect(await t.em().count(CustomerUser, { email: 'nowhere@workspace.test' })).toBe(0);
+    });
+
+    it('a workspace that disagrees with companyId or tenantSlug: VALIDATION_FAILED on `workspace`, nothing written, counted or mailed', async () => {
+      const refusals: [string, Data][] = [
+        [LOGIN, { email: both, password: STRONG_PASSWORD, workspace: open.slug, tenantSlug: other.slug }],
+        [LOGIN, { email: both, password: STRONG_PASSWORD, workspace: open.id, companyId: other.id }],
+        [PORTAL_LOGIN, { email: both, password: STRONG_PASSWORD, workspace: other.slug, tenantSlug: open.slug }],
+        [REGISTER, { email: 'split@workspace.test', password: STRONG_PASSWORD, name: 'S', workspace: open.id, companyId: other.id }],
+        [VERIFY, { email: both, otp: '123456', workspace: open.id, companyId: other.id }],
+        [RESEND, { email: both, workspace: other.id, companyId: open.id }],
+        [RESET_REQUEST, { email: both, workspace: other.id, companyId: open.id }],
+        [OLD_RESET_REQUEST, { email: both, workspace: other.id, companyId: 'not-a-uuid' }],
+        [LINK_REQUEST, { email: both, workspace: open.slug, tenantSlug: other.slug }],
+        [REDEEM, { token: 'sgn_never-issued-token-value-xxxxxxxxxxxxxxxxxx', workspace: open.id, companyId: other.id }],
+      ];
+      const mailed = mailsTo(both);
+      const before = await checksum(t);
+      for (const [query, i] of refusals) {
+        const res = await t.gql(query, { i });
+        const legacy = 'tenantSlug' in i ? 'tenantSlug' : 'companyId';
+        expect({ query, data: res.data, error: res.errors?.[0]?.extensions }).toEqual({
+          query,
+          data: { [Object.keys(res.data ?? {})[0]]: null },
+          error: { code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: `names another workspace than ${legacy}` }] },
+        });
+      }
+      await t.app.runtime.background.drain();
+      expect(changedTables(before, await checksum(t))).toEqual([]);
+      expect(mailsTo(both)).toBe(mailed);
+    });
+
+    it("password reset and sign-in links by slug or by id: only that workspace's account gets one; a link must be of the workspace named", async () => {
+      expect((await t.gql<{ customerPasswordResetRequest: { sent: boolean } }>(RESET_REQUEST, { i: { email: both, workspace: other.slug } })).data?.customerPasswordResetRequest.sent).toBe(true);
+      await t.app.runtime.background.drain();
+      expect((await mail.next(both)).subject).toBe(`Reset your ${other.name} support password`);
+      expect((await t.gql(RESET_REQUEST, { i: { email: both, workspace: open.id } })).errors).toBeUndefined();
+      await t.app.runtime.background.drain();
+      expect((await mail.next(both)).subject).toBe(`Reset your ${open.name} support password`);
+
+      const mailed = mailsTo(both);
+      expect((await t.gql(LINK_REQUEST, { i: { email: both, workspace: other.id } })).errors).toBeUndefined();
+      await t.app.runtime.background.drain();
+      const link = await mail.next(both);
+      expect(link.subject).toBe(`Sign in to ${other.name} support`);
+      expect(mailsTo(both)).toBe(mailed + 1);
+      const token = tokenIn(link, 'sgn');
+
+      const redeem = async (i: Data) => {
+        const res = await t.gql<{ signInWithLink: Account }>(REDEEM, { i: { token, ...i } });
+        return res.data?.signInWithLink?.account.tenantId ?? res.errors?.[0]?.extensions?.code;
+      };
+      // Another workspace named, by either name: refused alike, and the link still works in its own.
+      expect(await redeem({ workspace: open.slug })).toBe('INVALID_SIGN_IN_LINK');
+      expect(await redeem({ workspace: open.id })).toBe('INVALID_SIGN_IN_LINK');
+      expect(await redeem({ tenantSlug: open.slug })).toBe('INVALID_SIGN_IN_LINK');
+      expect(await redeem({ workspace: other.slug, tenantSlug: open.slug })).toBe('VALIDATION_FAILED');
+      expect(await redeem({ workspace: other.slug })).toBe(other.id);
+      expect(await redeem({ workspace: other.slug })).toBe('INVALID_SIGN_IN_LINK');
     });
   });
 });

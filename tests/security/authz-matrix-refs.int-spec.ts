@@ -368,9 +368,10 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     expect(problems).toEqual([]);
   });
 
-  it('public portal operations: a company closed to sign-up, or where the address has no account, answers like a missing company', async () => {
+  /** The public portal operations naming a company, each as a function of the id it names. */
+  const companyOps = (): Record<(typeof COMPANY_SLOTS)[number], (companyId: string) => Operation> => {
     const { email, password } = w.customers.owner;
-    const ops: Record<(typeof COMPANY_SLOTS)[number], (companyId: string) => Operation> = {
+    return {
       'Mutation.registerCustomer:input.companyId': (companyId) => ({
         query: 'mutation($i: RegisterCustomerInput!) { registerCustomer(input: $i) { id } }',
         variables: { i: { companyId, email: 'newcomer@client.test', name: 'New', password } },
@@ -413,11 +414,15 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
         variables: { i: { companyId, token: 'sgn_never-issued-token-value-xxxxxxxxxxxxxxxxxx' } },
       }),
     };
+  };
+  // B: the address has no account there. A: the owner's own company, but closed to sign-up (registration only).
+  const foreignCompanies = (slot: string) => (slot.startsWith('Mutation.registerCustomer') || slot.startsWith('Mutation.customerRegister') ? [w.A, w.B] : [w.B]);
+
+  it('public portal operations: a company closed to sign-up, or where the address has no account, answers like a missing company', async () => {
+    const ops = companyOps();
     const problems: string[] = [];
     for (const [slot, op] of Object.entries(ops)) {
-      // B: the address has no account there. A: the owner's own company, but closed to sign-up (registration only).
-      const companies = slot.startsWith('Mutation.registerCustomer') || slot.startsWith('Mutation.customerRegister') ? [w.A.id, w.B.id] : [w.B.id];
-      for (const company of companies) {
+      for (const { id: company } of foreignCompanies(slot)) {
         const problem = await compare(slot, company, op, w.callers.anonymous);
         if (problem) problems.push(problem);
       }
@@ -425,6 +430,33 @@ describe('authorization matrix: ids that refer to other rows, list filters, comp
     const login = ops['Mutation.customerLogin:input.companyId'](w.A.id);
     const ok = await w.gql(login.query, login.variables, w.callers.anonymous);
     expect(ok.body.errors).toBeUndefined();
+    expect(problems).toEqual([]);
+  });
+
+  it('the same with the company named `workspace` (issue 15), by id and by slug: like a missing one', async () => {
+    // Each comparison spends two of an address's codes, resets or links (3 a minute): a fresh budget for each.
+    const freshBudgets = () => t.em().getConnection().execute("DELETE FROM rate_limits WHERE key NOT LIKE 'mutation_viewer:%'");
+    const byWorkspace =
+      (op: (companyId: string) => Operation) =>
+      (workspace: string): Operation => {
+        const base = op(workspace);
+        const { companyId: _, ...input } = base.variables.i as Record<string, unknown>;
+        return { ...base, variables: { ...base.variables, i: { ...input, workspace } } };
+      };
+    const problems: string[] = [];
+    for (const [slot, op] of Object.entries(companyOps())) {
+      for (const company of foreignCompanies(slot)) {
+        for (const workspace of [company.id, company.slug]) {
+          await freshBudgets();
+          const problem = await compare(`${slot} as workspace ${workspace}`, workspace, byWorkspace(op), w.callers.anonymous);
+          if (problem) problems.push(problem);
+        }
+      }
+    }
+    for (const workspace of [w.A.id, w.A.slug]) {
+      const login = byWorkspace(companyOps()['Mutation.customerLogin:input.companyId'])(workspace);
+      expect((await w.gql(login.query, login.variables, w.callers.anonymous)).body.errors).toBeUndefined();
+    }
     expect(problems).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { ATTACHMENT_ROUTES } from '../../src/rest/attachments';
 import { restRoutes } from '../../src/rest/routes';
-import { expected, httpStatusOf, REST_ELSEWHERE, REST_FILE_ENTRIES, REST_NOT_ROW_IDS, ROW_ENTRIES, type Outcome, type RestRequest } from './authz/matrix';
+import { expected, fieldOf, httpStatusOf, REST_ELSEWHERE, REST_FILE_ENTRIES, REST_NOT_ROW_IDS, ROW_ENTRIES, type Outcome, type RestRequest } from './authz/matrix';
 import { buildWorld, CALLERS, MATRIX_ENV, type Caller, type World } from './authz/world';
 import { startTestApp, type TestApp } from '../setup/app';
 
@@ -27,6 +28,18 @@ describe('authorization matrix: id-taking REST routes', () => {
     const fileRoutes = [...new Set(REST_FILE_ENTRIES.map((e) => e.route))];
     const listed = [...routes.map((r) => r.route), ...fileRoutes, ...Object.keys(REST_NOT_ROW_IDS), ...Object.keys(REST_ELSEWHERE)];
     expect([...new Set(withParams)].sort()).toEqual([...listed].sort());
+  });
+
+  it("each route sits on the entry of the root field its operation runs (the matrix checks that field's rule)", () => {
+    const rootFields = new Map(
+      restRoutes.map((r) => {
+        const op = r.operation.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+        return [`${r.method} ${r.path}`, op.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : []))];
+      }),
+    );
+    // The file routes (rest/attachments.ts) run no operation.
+    const misplaced = routes.filter(({ route, entry }) => rootFields.has(route) && !rootFields.get(route)!.includes(fieldOf(entry.slot)));
+    expect(misplaced.map(({ route, entry }) => `${route} runs ${rootFields.get(route)!.join(', ')}, listed under ${entry.slot}`)).toEqual([]);
   });
 
   const send = async (req: RestRequest, c: Caller) => {

@@ -20,7 +20,7 @@ import { FAR_LIMITS, address, enumerationFlows, masked, type EnumerationWorld, t
 describe('account enumeration: the same answer for existing and unknown accounts', () => {
   let t: TestApp;
   const world = {} as EnumerationWorld;
-  const { cases, newStyleCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG } = enumerationFlows(world);
+  const { cases, newStyleCases, workspaceCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG } = enumerationFlows(world);
 
   // Limits far away, so only the account makes a difference; the limiters themselves are tested below.
   beforeAll(async () => {
@@ -33,7 +33,9 @@ describe('account enumeration: the same answer for existing and unknown accounts
   });
 
   describe.each(['REST', 'GraphQL'] as Transport[])('over %s', (transport) => {
-    it.each(cases.map((c) => [c.flow, c] as const))('%s: same status and body', async (_name, c) => {
+    // Issue 15: over GraphQL also the workspace named `workspace` (REST keeps companyId/tenantSlug).
+    const all = transport === 'GraphQL' ? [...cases, ...workspaceCases] : cases;
+    it.each(all.map((c) => [c.flow, c] as const))('%s: same status and body', async (_name, c) => {
       const existing = await c.existing();
       const known = await c.send(transport, existing);
       const unknown = await c.send(transport, address('u'));

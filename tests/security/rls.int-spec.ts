@@ -254,6 +254,27 @@ describe('row-level security', () => {
       expect(tickets.seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: b.id }]);
     });
 
+    it.each(['POST', 'WS'] as const)('over %s, a mutation mixing a sign-in with ticket creation writes the tickets as the tenant, before and after the sign-in, and the sign-in as the owner', async (transport) => {
+      const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant: a, role: 'VIEWER' });
+      const mixed = await probed(() =>
+        overTransport(
+          t,
+          transport,
+          'mutation($input: CreateTicketInput!, $e: String!, $p: String!) { before: createTicket(input: $input) { id } login(input: { email: $e, password: $p }) { accessToken } after: createTicket(input: $input) { id } }',
+          { input: { type: 'INCIDENT', title: 'Probed parts', description: 'x', priority: 'LOW' }, e: staff.email, p: staff.password },
+          auth.bPortal,
+        ),
+      );
+      expect(mixed.result.errors).toBeUndefined();
+      expect(mixed.result.data).toEqual({ before: { id: expect.any(String) }, login: { accessToken: expect.any(String) }, after: { id: expect.any(String) } });
+      const inserted = mixed.seen.filter((s) => s.what.endsWith(' insert'));
+      expect(inserted.map((s) => s.what)).toEqual(['incidents insert', 'sessions insert']); // the second ticket's row is the first's (deduplicated)
+      expect(mixed.seen.filter((s) => s.what.startsWith('incidents')).every((s) => s.role === TENANT_ROLE && s.tenant === b.id)).toBe(true);
+      const session = mixed.seen.find((s) => s.what === 'sessions insert')!;
+      expect(session.tenant).toBeNull();
+      expect(session.role).not.toBe(TENANT_ROLE);
+    });
+
     it('anonymous flows keep the owner role: a login opens its session with no tenant role and no tenant set', async () => {
       const staff = await createStaff(t.em(), t.app.runtime.passwords, { tenant: a, role: 'VIEWER' });
       const signedIn = await probed(() => login(t, staff.email, staff.password));

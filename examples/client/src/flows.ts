@@ -16,7 +16,7 @@ export async function allPages<T>(page: (after: string | null) => Promise<{ node
   }
 }
 
-export async function portalSignIn(client: IncidentDeskClient, input: { tenantSlug: string; email: string; password: string }): Promise<IncidentDeskClient> {
+export async function portalSignIn(client: IncidentDeskClient, input: { workspace: string; email: string; password: string }): Promise<IncidentDeskClient> {
   const { portalLogin } = await client.request(PortalSignIn, { input });
   return client.withToken(portalLogin!.accessToken);
 }

@@ -36,7 +36,7 @@ export class CustomerAdminResolver {
 
   @Query(() => CustomerOrganizationPage, {
     description: 'Staff: the workspace\'s customer organizations by name, paginated.',
-    deprecationReason: "Use organizations (the schema's word for a customer's company is organization). Kept for the REST route.",
+    deprecationReason: "Use organizations (the schema's word for a customer's company is organization).",
   })
   customers(
     @Ctx() ctx: Context,
@@ -49,7 +49,7 @@ export class CustomerAdminResolver {
 
   @Query(() => CustomerOrganization, {
     description: 'Staff: one customer organization of the workspace.',
-    deprecationReason: "Use organization (the schema's word for a customer's company is organization). Kept for the REST route.",
+    deprecationReason: "Use organization (the schema's word for a customer's company is organization).",
   })
   customer(@Arg('id', () => ID, { description: "The organization's id." }) id: string, @Ctx() ctx: Context) {
     return this.organization(id, ctx);

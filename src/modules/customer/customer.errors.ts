@@ -10,7 +10,7 @@ export class CompanyNotAvailableError extends BadRequestError {
 export class CompanyRequiredError extends BadRequestError {
   override readonly code = 'COMPANY_REQUIRED';
   constructor() {
-    super('This e-mail and password belong to accounts with several companies: say which one with companyId (or tenantSlug).');
+    super('This e-mail and password belong to accounts with several companies: say which one with workspace (over REST, companyId or tenantSlug).');
   }
 }
 

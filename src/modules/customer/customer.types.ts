@@ -17,9 +17,9 @@ export class PortalAccount {
   @Field(() => ID, { description: "The portal user's id." }) id!: string;
   @Field({ description: 'The sign-in address.' }) email!: string;
   @Field({ description: 'The name staff and colleagues see.' }) displayName!: string;
-  @Field({ description: 'Same as displayName (the Scrubbe documents call it name).', deprecationReason: 'Use displayName. Kept for the Scrubbe documents\' REST routes.' }) name!: string;
+  @Field({ description: 'Same as displayName (the Scrubbe documents call it name).', deprecationReason: 'Use displayName.' }) name!: string;
   @Field(() => ID, { description: 'The tenant (company) the account belongs to.' }) tenantId!: string;
-  @Field(() => ID, { description: 'Same as tenantId (the Scrubbe documents call it companyId).', deprecationReason: 'Use tenantId. Kept for the Scrubbe documents\' REST routes.' })
+  @Field(() => ID, { description: 'Same as tenantId (the Scrubbe documents call it companyId).', deprecationReason: 'Use tenantId.' })
   companyId!: string;
   @Field(() => ID, { nullable: true, description: 'The customer organization, when the account belongs to one.' }) customerId!: string | null;
 }
@@ -33,9 +33,9 @@ export class PortalAuthPayload {
 
 @ObjectType({ simpleResolvers: true, description: 'The workspace a portal user belongs to.' })
 export class PortalTenant {
-  @Field(() => ID, { description: "The workspace's id (the Scrubbe documents call it companyId)." }) id!: string;
+  @Field(() => ID, { description: "The workspace's id, one way to name it as `workspace` (the Scrubbe documents call it companyId)." }) id!: string;
   @Field({ description: 'Its name.' }) name!: string;
-  @Field({ description: 'Its slug, as the portal login takes it (tenantSlug).' }) slug!: string;
+  @Field({ description: 'Its slug, the other way to name it as `workspace` (the OpsWeave documents call it tenantSlug).' }) slug!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A customer organization as a portal user sees it: its name only.' })

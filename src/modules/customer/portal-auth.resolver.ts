@@ -49,9 +49,9 @@ export class PortalAuthResolver {
     return ctx.services.portalAuth.login(input, ctx.client);
   }
 
-  @Mutation(() => PortalAuthPayload, { description: 'Customer login with the tenant named by slug (the portal door).' })
-  portalLogin(@Arg('input', { description: "The workspace's slug and the credentials." }) input: PortalLoginInput, @Ctx() ctx: Context) {
-    return ctx.services.portalAuth.login(input, ctx.client);
+  @Mutation(() => PortalAuthPayload, { description: 'Customer login with the workspace required (the portal door).' })
+  portalLogin(@Arg('input', { description: 'The workspace and the credentials.' }) input: PortalLoginInput, @Ctx() ctx: Context) {
+    return ctx.services.portalAuth.login(input, ctx.client, { workspaceRequired: 'tenantSlug' });
   }
 
   @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.', deprecationReason: replacedBy('customerSessionRefresh') })

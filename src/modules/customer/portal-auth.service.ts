@@ -7,12 +7,13 @@ import type { ClientInfo } from '../../auth/sessions';
 import { isUniqueViolation } from '../../db/errors';
 import type { CustomerViewer } from '../../auth/viewer';
 import { emailLink } from '../../shared/email-links';
-import { isUuid, normalizeEmail } from '../../shared/ids';
+import { normalizeEmail } from '../../shared/ids';
 import { Tenant } from '../tenant/tenant.entity';
 import type { TokenPair } from '../user/user.types';
 import { CustomerUser } from './customer.entity';
 import { CompanyNotAvailableError, CompanyRequiredError } from './customer.errors';
 import type { CustomerRegistration, PortalAccount, PortalAuthPayload, PortalMe } from './customer.types';
+import { requireWorkspace, resolveWorkspaceChoice, type LegacyWorkspaceName, type WorkspaceChoice, type WorkspaceNames } from './workspace-choice';
 
 function accountOf(u: CustomerUser): PortalAccount {
   const customerId = u.customer?.id ?? null;
@@ -30,9 +31,9 @@ export class PortalAuthService {
     private readonly rt: Pick<Runtime, 'audit' | 'background' | 'codes' | 'config' | 'mailer' | 'passwords' | 'rateLimits' | 'sessions' | 'tokens'>,
   ) {}
 
-  /** The tenant a self-registration goes to: only those open to sign-up, the rest answer alike. */
-  private async openTenant(companyId: string): Promise<Tenant> {
-    const tenant = isUuid(companyId) ? await this.em.findOne(Tenant, { id: companyId, allowCustomerSignup: true }) : null;
+  /** The tenant a self-registration goes to: only those open to sign-up, the rest (and unknown ones) answer alike. */
+  private async openTenant(choice: WorkspaceChoice): Promise<Tenant> {
+    const tenant = choice.where ? await this.em.findOne(Tenant, { ...choice.where, allowCustomerSignup: true }) : null;
     if (!tenant) throw new CompanyNotAvailableError();
     return tenant;
   }
@@ -43,8 +44,8 @@ export class PortalAuthService {
    * whether the address is registered with that company (the answer's id is the one the account gets). For
    * an address that already has an account, nothing is made and the owner gets an e-mail saying so.
    */
-  async register(input: { email: string; password: string; name: string; companyId: string }, client: ClientInfo): Promise<CustomerRegistration> {
-    const tenant = await this.openTenant(input.companyId);
+  async register(input: { email: string; password: string; name: string } & WorkspaceNames, client: ClientInfo): Promise<CustomerRegistration> {
+    const tenant = await this.openTenant(requireWorkspace(input, client, 'companyId'));
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
     checkPasswordRules(input.password);
@@ -95,23 +96,16 @@ export class PortalAuthService {
     );
   }
 
-  /** Accounts with this e-mail, in one company when the caller names it (by id or slug); an id that is no uuid names none. */
-  candidates(em: EntityManager, email: string, scope: { companyId?: string | null; tenantSlug?: string | null }) {
-    if (scope.companyId && !isUuid(scope.companyId)) return Promise.resolve([]);
-    return em.find(
-      CustomerUser,
-      {
-        email,
-        ...(scope.companyId ? { tenant: scope.companyId } : {}),
-        ...(scope.tenantSlug ? { tenant: { slug: scope.tenantSlug } } : {}),
-      },
-      { populate: ['tenant'] },
-    );
+  /** Accounts with this e-mail, in the chosen workspace when the caller named one; names that fit none find none. */
+  candidates(em: EntityManager, email: string, choice: WorkspaceChoice): Promise<CustomerUser[]> {
+    if (!choice.where) return Promise.resolve([]);
+    return em.find(CustomerUser, { email, ...(choice.named ? { tenant: choice.where } : {}) }, { populate: ['tenant'] });
   }
 
-  async verifyEmail(input: { email: string; otp: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
+  async verifyEmail(input: { email: string; otp: string } & WorkspaceNames, client: ClientInfo): Promise<boolean> {
+    const choice = resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
-    const pending = (await this.candidates(this.em, email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
+    const pending = (await this.candidates(this.em, email, choice)).filter((u) => !u.emailVerifiedAt && u.isActive);
     let burnt = false;
     for (const user of pending) {
       const outcome = await this.em.transactional(async (tx) => {
@@ -132,13 +126,14 @@ export class PortalAuthService {
    * Same answer, after the same work, for any address: the accounts are looked up, and their codes made and
    * mailed, once the answer has been sent, so nothing on the way to the answer depends on them.
    */
-  async resendOtp(input: { email: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
+  async resendOtp(input: { email: string } & WorkspaceNames, client: ClientInfo): Promise<boolean> {
+    const choice = resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeOtpSend(`customer:${email}`);
     const em = this.em.fork();
     this.rt.background.run('mail.portal_verification', async () => {
-      const pending = (await this.candidates(em, email, input)).filter((u) => !u.emailVerifiedAt && u.isActive);
+      const pending = (await this.candidates(em, email, choice)).filter((u) => !u.emailVerifiedAt && u.isActive);
       for (const user of pending) {
         const code = await em.transactional((tx) => this.rt.codes.issueOtp(tx, 'customer', user.id, 'EMAIL_VERIFICATION'));
         this.sendCode(email, user.tenant.getEntity(), code);
@@ -149,13 +144,20 @@ export class PortalAuthService {
 
   /**
    * Signs in the one account whose e-mail and password both match. Only a caller who proved the password
-   * for accounts in several companies is asked to choose one; everyone else gets INVALID_CREDENTIALS.
+   * for accounts in several companies is asked to choose one; everyone else gets INVALID_CREDENTIALS. An unknown
+   * workspace finds no account, so it answers like an unknown address. `workspaceRequired`: the OpsWeave door's
+   * login, which must name one (REST: `tenantSlug`).
    */
-  async login(input: { email: string; password: string; companyId?: string | null; tenantSlug?: string | null }, client: ClientInfo): Promise<PortalAuthPayload> {
+  async login(
+    input: { email: string; password: string } & WorkspaceNames,
+    client: ClientInfo,
+    options: { workspaceRequired?: LegacyWorkspaceName } = {},
+  ): Promise<PortalAuthPayload> {
+    const choice = options.workspaceRequired ? requireWorkspace(input, client, options.workspaceRequired) : resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
     const accountKey = `customer:${email}`;
     await this.rt.rateLimits.assertLoginAllowed(accountKey, client.ip);
-    const accounts = await this.candidates(this.em, email, input);
+    const accounts = await this.candidates(this.em, email, choice);
     // One verification per account with the address, side by side on argon2's pool: an address registered with
     // several companies then takes about as long as one with a single account (while threads are free).
     const verified = await Promise.all(accounts.map((a) => (a.passwordHash ? this.rt.passwords.verify(a.passwordHash, input.password) : false)));

@@ -5,11 +5,12 @@ import { checkPasswordRules } from '../../auth/passwords';
 import type { Runtime } from '../../runtime';
 import type { ClientInfo } from '../../auth/sessions';
 import { emailLink } from '../../shared/email-links';
-import { isUuid, normalizeEmail } from '../../shared/ids';
+import { normalizeEmail } from '../../shared/ids';
 import type { ResetTokenStatus } from '../user/user.types';
 import { CustomerUser } from './customer.entity';
 import type { PortalAuthPayload } from './customer.types';
 import type { PortalAuthService } from './portal-auth.service';
+import { resolveWorkspaceChoice, type WorkspaceNames } from './workspace-choice';
 
 export const PORTAL_INVITATION_TTL_MINUTES = 7 * 24 * 60;
 export const PORTAL_RESET_TTL_MINUTES = 30;
@@ -89,18 +90,18 @@ export class PortalPasswordService {
 
   /**
    * The same answer, after the same work, whether or not the address has an account: for each active
-   * account with the address (in one company when companyId is given) a token is made and mailed in the
+   * account with the address (in the workspace named, if one is) a token is made and mailed in the
    * background, naming the company.
    */
-  async forgotPassword(input: { email: string; companyId?: string | null }, client: ClientInfo): Promise<boolean> {
+  async forgotPassword(input: { email: string } & WorkspaceNames, client: ClientInfo): Promise<boolean> {
+    const choice = resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeResetSend(`customer:${email}`);
-    if (input.companyId && !isUuid(input.companyId)) return true;
     // Looked up after the answer: nothing on the way to it depends on whether an account exists.
     const em = this.em.fork();
     this.rt.background.run('mail.portal_password_reset', async () => {
-      const accounts = await em.find(CustomerUser, { email, isActive: true, ...(input.companyId ? { tenant: input.companyId } : {}) }, { populate: ['tenant'] });
+      const accounts = (await this.services.portalAuth.candidates(em, email, choice)).filter((a) => a.isActive);
       for (const account of accounts) {
         const tenant = account.tenant.getEntity();
         const token = await em.transactional(async (tx) => {

@@ -8,14 +8,9 @@ import type { Tenant } from '../tenant/tenant.entity';
 import { CustomerUser } from './customer.entity';
 import type { PortalAuthPayload } from './customer.types';
 import type { PortalAuthService } from './portal-auth.service';
+import { isChosen, resolveWorkspaceChoice, type WorkspaceNames } from './workspace-choice';
 
 export const PORTAL_SIGN_IN_TTL_MINUTES = 15;
-
-/** The workspace a request names: by id (the Scrubbe door's companyId) or by slug (the OpsWeave door's tenantSlug). */
-export interface WorkspaceScope {
-  companyId?: string | null;
-  tenantSlug?: string | null;
-}
 
 /**
  * Sign-in links for portal accounts (both doors): a 256-bit token e-mailed instead of a password, stored
@@ -32,14 +27,15 @@ export class PortalSignInService {
   ) {}
 
   /** For each active account with the address (in the named workspace), a new link (earlier ones stop working), mailed. */
-  async requestLink(input: { email: string } & WorkspaceScope, client: ClientInfo): Promise<boolean> {
+  async requestLink(input: { email: string } & WorkspaceNames, client: ClientInfo): Promise<boolean> {
+    const choice = resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
     await this.rt.rateLimits.consumeMailRequest(client.ip);
     await this.rt.rateLimits.consumeSignInLinkSend(`customer:${email}`);
     // Looked up after the answer: nothing on the way to it depends on whether an account exists.
     const em = this.em.fork();
     this.rt.background.run('mail.portal_sign_in_link', async () => {
-      const accounts = (await this.services.portalAuth.candidates(em, email, input)).filter((a) => a.isActive);
+      const accounts = (await this.services.portalAuth.candidates(em, email, choice)).filter((a) => a.isActive);
       for (const account of accounts) {
         const tenant = account.tenant.getEntity();
         const token = await em.transactional(async (tx) => {
@@ -68,11 +64,12 @@ export class PortalSignInService {
    * locked, so two redemptions cannot both succeed; every unusable link (used, expired, unknown, of another
    * workspace than the one named, of a deactivated account) gets one answer and changes nothing.
    */
-  async redeem(input: { token: string } & WorkspaceScope, client: ClientInfo): Promise<PortalAuthPayload> {
+  async redeem(input: { token: string } & WorkspaceNames, client: ClientInfo): Promise<PortalAuthPayload> {
+    const choice = resolveWorkspaceChoice(input);
     const user = await this.em.transactional(async (tx) => {
       const row = await this.rt.codes.findUsableToken(tx, input.token, 'SIGN_IN', 'customer', true);
       const account = row ? await tx.findOne(CustomerUser, { id: row.subjectId, isActive: true }, { populate: ['tenant'] }) : null;
-      if (!row || !account || !inWorkspace(account, input)) throw new InvalidSignInLinkError();
+      if (!row || !account || !isChosen(choice, account.tenant.getEntity())) throw new InvalidSignInLinkError();
       row.usedAt = new Date();
       account.emailVerifiedAt ??= new Date(); // the link proved the inbox, as a reset does
       this.rt.audit.record(tx, {
@@ -88,9 +85,4 @@ export class PortalSignInService {
     });
     return this.services.portalAuth.signIn(user, client);
   }
-}
-
-function inWorkspace(account: CustomerUser, scope: WorkspaceScope): boolean {
-  if (scope.companyId && account.tenant.id !== scope.companyId) return false;
-  return !scope.tenantSlug || account.tenant.getEntity().slug === scope.tenantSlug;
 }

@@ -22,7 +22,7 @@ export class IncidentResolver {
 
   @FieldResolver(() => [IncidentUpdateView], {
     description: 'The comments among the updates (customers: PUBLIC ones only).',
-    deprecationReason: 'Use updates and keep those of kind COMMENT. Kept for the Scrubbe documents, whose REST routes answer `comments`.',
+    deprecationReason: 'Use updates and keep those of kind COMMENT.',
   })
   comments(@Root() incident: Incident, @Ctx() ctx: Context) {
     return timeline.comments(ctx, incident.id);

@@ -138,7 +138,7 @@ export abstract class TicketFields {
   @Field({ description: 'INC-YYYYMMDD-NNNN, or CHG-… for changes.' }) number!: string;
   @Field(() => IncidentTypeEnum, { description: 'An incident or a change.' }) type!: IncidentType;
   @Field({ description: 'A short title.' }) title!: string;
-  @Field({ description: 'Same as title (the Scrubbe documents call it summary).', deprecationReason: 'Use title. Kept for the Scrubbe documents\' REST routes.' }) summary!: string;
+  @Field({ description: 'Same as title (the Scrubbe documents call it summary).', deprecationReason: 'Use title.' }) summary!: string;
   @Field({ description: 'As the reporter wrote it.' }) description!: string;
   @Field(() => IncidentStatusEnum, { description: 'Where it is in the status machine.' }) status!: IncidentStatus;
   @Field(() => PriorityEnum, { description: 'How urgent it is; it sets the SLA due times.' }) priority!: Priority;

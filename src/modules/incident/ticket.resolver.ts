@@ -65,7 +65,7 @@ export class TicketResolver {
 
   @FieldResolver(() => [TicketUpdate], {
     description: 'The comments among the updates.',
-    deprecationReason: 'Use updates and keep those of kind COMMENT. Kept for the Scrubbe documents, whose REST routes answer `comments`.',
+    deprecationReason: 'Use updates and keep those of kind COMMENT.',
   })
   comments(@Root() ticket: Ticket, @Ctx() ctx: Context) {
     return timeline.comments(ctx, ticket.id);

@@ -38,8 +38,12 @@ export class ParticipantResolver {
     description: 'Customer: the reporter removes a participant; a participant may remove only themselves (leaving: the answer is then empty). Removing someone who does not take part changes nothing.',
     deprecationReason: replacedBy('ticketParticipantRemove'),
   })
-  removeTicketParticipant(@Arg('ticketId', () => ID, TICKET) ticketId: string, @Arg('userId', () => ID, { description: "The participant's portal user id (your own: leaving)." }) userId: string, @Ctx() ctx: Context) {
-    return ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client);
+  async removeTicketParticipant(
+    @Arg('ticketId', () => ID, TICKET) ticketId: string,
+    @Arg('userId', () => ID, { description: "The participant's portal user id (your own: leaving)." }) userId: string,
+    @Ctx() ctx: Context,
+  ) {
+    return (await ctx.services.participants.removeByCustomer(customerViewer(ctx), ticketId, userId, ctx.client)).participants;
   }
 
   @Mutation(() => Boolean, {
@@ -69,8 +73,9 @@ export class ParticipantResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<TicketParticipantRemovePayload> {
-    await ctx.services.participants.removeByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
-    return { ticket: await portalTicketIfVisible(ctx, info, input.ticketId, ['ticket']) };
+    const { left } = await ctx.services.participants.removeByCustomer(customerViewer(ctx), input.ticketId, input.userId, ctx.client);
+    // Whoever left gets no ticket, as the old mutation's empty list said (the REST route answers that list from it).
+    return { ticket: left ? null : await portalTicketIfVisible(ctx, info, input.ticketId, ['ticket']) };
   }
 
   @Mutation(() => TicketLeavePayload, { description: 'Customer: leaves a ticket I take part in (I no longer see it, unless I would anyway through my organization).' })

@@ -55,13 +55,16 @@ export class ParticipantService {
     return this.add({ kind: 'staff', viewer }, idOrNumber, userId, client);
   }
 
-  /** The participants afterwards, as the caller sees them; removing oneself is leaving (an empty list: the ticket is no longer theirs to see). */
-  removeByCustomer(viewer: CustomerViewer, idOrNumber: string, userId: string, client: ClientInfo): Promise<ParticipantView[]> {
+  /**
+   * The participants afterwards, as the caller sees them, and whether the caller left (removed themselves while taking
+   * part): then no list, the ticket is no longer theirs to see (even when their organization still shows it them).
+   */
+  removeByCustomer(viewer: CustomerViewer, idOrNumber: string, userId: string, client: ClientInfo): Promise<{ participants: ParticipantView[]; left: boolean }> {
     return this.remove({ kind: 'customer', viewer }, idOrNumber, userId, client);
   }
 
-  removeByStaff(viewer: StaffViewer, idOrNumber: string, userId: string, client: ClientInfo): Promise<ParticipantView[]> {
-    return this.remove({ kind: 'staff', viewer }, idOrNumber, userId, client);
+  async removeByStaff(viewer: StaffViewer, idOrNumber: string, userId: string, client: ClientInfo): Promise<ParticipantView[]> {
+    return (await this.remove({ kind: 'staff', viewer }, idOrNumber, userId, client)).participants;
   }
 
   /**
@@ -98,10 +101,10 @@ export class ParticipantService {
     return (await participantsFor(this.em, viewer, [visible.id])).get(visible.id) ?? [];
   }
 
-  private async remove(actor: Actor, idOrNumber: string, userId: string, client: ClientInfo): Promise<ParticipantView[]> {
+  private async remove(actor: Actor, idOrNumber: string, userId: string, client: ClientInfo): Promise<{ participants: ParticipantView[]; left: boolean }> {
     const { incidentId, left } = await this.change(actor, idOrNumber, userId, client);
-    if (left) return [];
-    return (await participantsFor(this.em, actor.viewer, [incidentId])).get(incidentId) ?? [];
+    if (left) return { participants: [], left };
+    return { participants: (await participantsFor(this.em, actor.viewer, [incidentId])).get(incidentId) ?? [], left };
   }
 
   /** Removes a participant (the caller themselves: leaving). Removing someone who does not take part changes nothing. */

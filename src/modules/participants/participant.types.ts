@@ -45,7 +45,7 @@ export class TicketParticipantAddPayload {
 
 @ObjectType({ simpleResolvers: true, description: 'The ticket after ticketParticipantRemove.' })
 export class TicketParticipantRemovePayload {
-  @Field(() => Ticket, { nullable: true, description: 'The ticket, with its participants afterwards; null when I removed myself and no longer see it.' }) ticket!: Ticket | null;
+  @Field(() => Ticket, { nullable: true, description: 'The ticket, with its participants afterwards; null when I removed myself (left it), even if my organization still shows it me.' }) ticket!: Ticket | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'Whether ticketLeave took me off the ticket.' })

@@ -14,7 +14,7 @@ export class TenantSettingsResolver {
 
   @Query(() => TenantSettings, {
     description: 'ADMIN: the settings of the caller\'s workspace.',
-    deprecationReason: "Use workspaceSettings (the schema's word for a tenant is workspace). Kept for the REST route.",
+    deprecationReason: "Use workspaceSettings (the schema's word for a tenant is workspace).",
   })
   tenantSettings(@Ctx() ctx: Context) {
     return this.workspaceSettings(ctx);

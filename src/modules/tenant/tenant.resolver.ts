@@ -11,7 +11,7 @@ export class TenantResolver {
 
   @Query(() => [Company], {
     description: 'Companies open to customer self-registration (public).',
-    deprecationReason: "Use signupWorkspaces (the schema's word for a tenant is workspace). Kept for the Scrubbe documents' REST route.",
+    deprecationReason: "Use signupWorkspaces (the schema's word for a tenant is workspace).",
   })
   companies(@Ctx() ctx: Context): Promise<Company[]> {
     return this.signupWorkspaces(ctx);

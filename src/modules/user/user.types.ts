@@ -50,7 +50,7 @@ export class RegisteredUser {
 export class Business {
   @Field(() => ID, { description: "The workspace's id." }) id!: string;
   @Field({ description: 'Its name.' }) name!: string;
-  @Field({ description: "Its public handle (the portal's tenantSlug); assigned once the owner verified the address." }) slug!: string;
+  @Field({ description: "Its public handle (a `workspace` at portal sign-in; the portal's tenantSlug); assigned once the owner verified the address." }) slug!: string;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A registration: the owner account and its new workspace.' })

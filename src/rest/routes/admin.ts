@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { ok, int, enumValue, bool, idAndBody, byId } from './values';
+import { ok, int, enumValue, bool, bodyWithId, byId } from './values';
 
 /** Workspace administration: SLA policies, audit log, customer organizations, portal users and their passwords, settings. */
 export const adminRoutes: readonly AnyRestRoute[] = [
@@ -13,7 +13,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['responseMinutes', 'resolutionMinutes'],
     variables: (i) => ({ input: { ...i.body, priority: enumValue(i.params.priority) } as never }),
     message: 'SLA policy saved.',
-    data: (r) => r.setSlaPolicy,
+    data: (r) => r.slaPolicySet.slaPolicies,
   }),
   route({
     method: 'DELETE',
@@ -21,7 +21,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestResetSlaPolicyDocument,
     variables: (i) => ({ priority: enumValue(i.params.priority)! }),
     message: 'SLA policy reset to the defaults.',
-    data: (r) => r.resetSlaPolicy,
+    data: (r) => r.slaPolicyReset.slaPolicies,
   }),
 
   // Audit log
@@ -44,7 +44,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestCustomersDocument,
     variables: (i) => ({ filter: { q: i.query.q }, page: int(i.query.page), limit: int(i.query.limit) }),
     message: 'Customers retrieved.',
-    data: (r) => r.customers,
+    data: (r) => r.organizations,
   }),
   route({
     method: 'POST',
@@ -54,19 +54,19 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Customer created.',
-    data: (r) => r.createCustomer,
+    data: (r) => r.organizationCreate.organization,
   }),
-  route({ method: 'GET', path: '/api/v1/customers/:id', operation: Op.RestCustomerDocument, variables: byId, message: 'Customer retrieved.', data: (r) => r.customer }),
+  route({ method: 'GET', path: '/api/v1/customers/:id', operation: Op.RestCustomerDocument, variables: byId, message: 'Customer retrieved.', data: (r) => r.organization }),
   route({
     method: 'PATCH',
     path: '/api/v1/customers/:id',
     operation: Op.RestUpdateCustomerDocument,
     bodyFields: ['name', 'sharingMode'],
-    variables: idAndBody,
+    variables: bodyWithId(),
     message: 'Customer updated.',
-    data: (r) => r.updateCustomer,
+    data: (r) => r.organizationUpdate.organization,
   }),
-  route({ method: 'DELETE', path: '/api/v1/customers/:id', operation: Op.RestDeleteCustomerDocument, variables: byId, message: 'Customer deleted.', data: (r) => ({ id: r.deleteCustomer }) }),
+  route({ method: 'DELETE', path: '/api/v1/customers/:id', operation: Op.RestDeleteCustomerDocument, variables: byId, message: 'Customer deleted.', data: (r) => ({ id: r.organizationDelete.deletedId }) }),
 
   // Portal users (MANAGER)
   route({
@@ -89,7 +89,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Portal user created. An invitation is on its way.',
-    data: (r) => r.createPortalUser,
+    data: (r) => r.portalUserCreate.portalUser,
   }),
   route({ method: 'GET', path: '/api/v1/portal-users/:id', operation: Op.RestPortalUserDocument, variables: byId, message: 'Portal user retrieved.', data: (r) => r.portalUser }),
   route({
@@ -98,9 +98,9 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestUpdatePortalUserDocument,
     bodyFields: ['displayName', 'customerId'],
     refusedFields: { email: 'cannot be changed; create a new portal user for the new address' },
-    variables: idAndBody,
+    variables: bodyWithId(),
     message: 'Portal user updated.',
-    data: (r) => r.updatePortalUser,
+    data: (r) => r.portalUserUpdate.portalUser,
   }),
   route({
     method: 'POST',
@@ -108,7 +108,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestDeactivatePortalUserDocument,
     variables: byId,
     message: 'Portal user deactivated. Their sessions have ended.',
-    data: (r) => r.deactivatePortalUser,
+    data: (r) => r.portalUserDeactivate.portalUser,
   }),
   route({
     method: 'POST',
@@ -116,7 +116,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestReactivatePortalUserDocument,
     variables: byId,
     message: 'Portal user reactivated.',
-    data: (r) => r.reactivatePortalUser,
+    data: (r) => r.portalUserReactivate.portalUser,
   }),
   route({
     method: 'POST',
@@ -157,7 +157,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['token'],
     variables: bodyAsInput,
     message: 'Reset token is valid.',
-    data: (r) => r.validateCustomerResetToken,
+    data: (r) => r.customerPasswordResetTokenCheck,
   }),
   route({
     method: 'POST',
@@ -170,7 +170,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
   }),
 
   // Workspace settings and audit log (ADMIN)
-  route({ method: 'GET', path: '/api/v1/settings', operation: Op.RestTenantSettingsDocument, message: 'Settings retrieved.', data: (r) => r.tenantSettings }),
+  route({ method: 'GET', path: '/api/v1/settings', operation: Op.RestTenantSettingsDocument, message: 'Settings retrieved.', data: (r) => r.workspaceSettings }),
   route({
     method: 'PATCH',
     path: '/api/v1/settings',
@@ -178,7 +178,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['name', 'allowCustomerSignup'],
     variables: bodyAsInput,
     message: 'Settings updated.',
-    data: (r) => r.updateTenantSettings,
+    data: (r) => r.workspaceSettingsUpdate.settings,
   }),
   route({
     method: 'GET',

@@ -59,7 +59,7 @@ export const authRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['refreshToken'],
     variables: bodyAsInput,
     message: 'Token refreshed.',
-    data: (r) => r.refreshToken,
+    data: (r) => r.sessionRefresh,
   }),
   route({ method: 'POST', path: '/api/v1/auth/logout', operation: Op.RestLogoutDocument, message: 'Logged out successfully.', data: ok }),
   route({
@@ -87,7 +87,7 @@ export const authRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['token'],
     variables: bodyAsInput,
     message: 'Reset token is valid.',
-    data: (r) => r.validateResetToken,
+    data: (r) => r.passwordResetTokenCheck,
   }),
   route({
     method: 'POST',
@@ -106,16 +106,16 @@ export const authRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['provider'],
     variables: ({ body }) => ({ provider: body.provider as string }),
     message: 'Continue at the provider.',
-    data: (r) => r.oauthLogin,
+    data: (r) => r.oauthStart,
   }),
   route({
     method: 'GET',
     path: '/api/v1/auth/oauth/login',
     operation: Op.RestOAuthLoginDocument,
     variables: ({ query }) => ({ provider: query.provider ?? '' }),
-    redirect: (r) => r.oauthLogin.authorizationUrl,
+    redirect: (r) => r.oauthStart.authorizationUrl,
     message: 'Continue at the provider.',
-    data: (r) => r.oauthLogin,
+    data: (r) => r.oauthStart,
   }),
   route({
     method: 'GET',
@@ -123,7 +123,7 @@ export const authRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestOAuthCallbackDocument,
     variables: ({ query }) => ({ code: query.code ?? '', state: query.state ?? '', iss: query.iss ?? null }),
     message: 'Login successful.',
-    data: (r) => r.oauthCallback,
+    data: (r) => r.oauthComplete,
   }),
   route({ method: 'GET', path: '/api/v1/auth/me', operation: Op.RestMeDocument, message: 'Profile retrieved.', data: (r) => r.me }),
   route({
@@ -134,6 +134,6 @@ export const authRoutes: readonly AnyRestRoute[] = [
     refusedFields: { email: 'cannot be changed through this endpoint; contact support to change your login e-mail' },
     variables: bodyAsInput,
     message: 'Profile updated.',
-    data: (r) => r.updateProfile,
+    data: (r) => r.profileUpdate.me,
   }),
 ];

@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { int, enumValue } from './values';
+import { int, enumValue, bodyWithId } from './values';
 
 /** Incident management for staff, and Ezra. */
 export const incidentsRoutes: readonly AnyRestRoute[] = [
@@ -46,7 +46,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Incident created.',
-    data: (r) => r.createIncident,
+    data: (r) => r.incidentCreate.incident,
   }),
   route({ method: 'GET', path: '/api/v1/incidents/:id', operation: Op.RestIncidentDocument, variables: (i) => ({ id: i.params.id }), message: 'Incident retrieved.', data: (r) => r.incident }),
   route({
@@ -54,28 +54,28 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/incidents/:id',
     operation: Op.RestUpdateIncidentDocument,
     bodyFields: ['version', 'title', 'description', 'priority', 'customerId', 'techDescription', 'impactSummary', 'blastRadius', 'serviceArea', 'environment', 'region'],
-    variables: ({ params, body: { version, ...input } }) => ({ id: params.id, version: version as never, input: input as never }),
+    variables: bodyWithId(),
     message: 'Incident updated.',
-    data: (r) => r.updateIncident,
+    data: (r) => r.incidentUpdate.incident,
   }),
   route({
     method: 'POST',
     path: '/api/v1/incidents/:id/status',
     operation: Op.RestChangeIncidentStatusDocument,
     bodyFields: ['status', 'note', 'internal', 'resolutionSummary', 'version', 'createKbDraft'],
-    variables: (i) => ({ id: i.params.id, input: i.body as never }),
+    variables: bodyWithId(),
     message: 'Status changed.',
-    data: (r) => r.changeIncidentStatus,
+    data: (r) => r.incidentStatusChange.incident,
   }),
   route({
     method: 'POST',
     path: '/api/v1/incidents/:id/updates',
     operation: Op.RestAddIncidentUpdateDocument,
     bodyFields: ['body', 'visibility'],
-    variables: (i) => ({ id: i.params.id, input: i.body as never }),
+    variables: bodyWithId(),
     status: 201,
     message: 'Update added.',
-    data: (r) => r.addIncidentUpdate,
+    data: (r) => r.incidentUpdateAdd.update,
   }),
   route({
     method: 'POST',
@@ -84,7 +84,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['assigneeId'],
     variables: (i) => ({ id: i.params.id, assigneeId: (i.body.assigneeId ?? null) as never }),
     message: 'Incident assigned.',
-    data: (r) => r.assignIncident,
+    data: (r) => r.incidentAssign.incident,
   }),
   route({
     method: 'POST',
@@ -93,7 +93,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['childIds'],
     variables: (i) => ({ parentId: i.params.id, childIds: i.body.childIds as never }),
     message: 'Reports linked.',
-    data: (r) => r.linkIncidents,
+    data: (r) => r.incidentLink.incident,
   }),
   route({
     method: 'DELETE',
@@ -101,7 +101,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestUnlinkIncidentDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Report unlinked.',
-    data: (r) => r.unlinkIncident,
+    data: (r) => r.incidentUnlink.incident,
   }),
 
   // Participants (portal users of the incident's organization)
@@ -120,7 +120,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['userId'],
     variables: (i) => ({ incidentId: i.params.id, userId: i.body.userId as never }),
     message: 'Participant added.',
-    data: (r) => r.addIncidentParticipant,
+    data: (r) => r.incidentParticipantAdd.participants,
   }),
   route({
     method: 'DELETE',
@@ -128,7 +128,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRemoveIncidentParticipantDocument,
     variables: (i) => ({ incidentId: i.params.id, userId: i.params.userId }),
     message: 'Participant removed.',
-    data: (r) => r.removeIncidentParticipant,
+    data: (r) => r.incidentParticipantRemove.participants,
   }),
 
   // Ezra, the incident analyst
@@ -140,7 +140,7 @@ export const incidentsRoutes: readonly AnyRestRoute[] = [
     variables: (i) => ({ id: i.params.id, audience: typeof i.body.audience === 'string' ? enumValue(i.body.audience) : (i.body.audience as never) }),
     status: 201,
     message: 'Analysis stored.',
-    data: (r) => r.analyzeIncident,
+    data: (r) => r.incidentAnalyze.analysis,
   }),
   route({
     method: 'GET',

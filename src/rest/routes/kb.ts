@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { int, enumValue } from './values';
+import { int, enumValue, bodyWithId } from './values';
 
 /** The knowledge base for staff. */
 export const kbRoutes: readonly AnyRestRoute[] = [
@@ -32,7 +32,7 @@ export const kbRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Article created.',
-    data: (r) => r.createKbArticle,
+    data: (r) => r.kbArticleCreate.article,
   }),
   route({ method: 'GET', path: '/api/v1/kb/:id', operation: Op.RestStaffKbArticleDocument, variables: (i) => ({ id: i.params.id }), message: 'Article retrieved.', data: (r) => r.staffKbArticle }),
   route({
@@ -40,9 +40,9 @@ export const kbRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/kb/:id',
     operation: Op.RestUpdateKbArticleDocument,
     bodyFields: ['title', 'slug', 'markdown', 'category', 'tags', 'visibility', 'revision'],
-    variables: (i) => ({ id: i.params.id, input: i.body as never }),
+    variables: bodyWithId(),
     message: 'Article saved.',
-    data: (r) => r.updateKbArticle,
+    data: (r) => r.kbArticleUpdate.article,
   }),
   route({
     method: 'POST',
@@ -50,7 +50,7 @@ export const kbRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestPublishKbArticleDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Article published.',
-    data: (r) => r.publishKbArticle,
+    data: (r) => r.kbArticlePublish.article,
   }),
   route({
     method: 'POST',
@@ -58,7 +58,7 @@ export const kbRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestArchiveKbArticleDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Article archived.',
-    data: (r) => r.archiveKbArticle,
+    data: (r) => r.kbArticleArchive.article,
   }),
   route({
     method: 'GET',
@@ -74,6 +74,6 @@ export const kbRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRestoreKbArticleRevisionDocument,
     variables: (i) => ({ id: i.params.id, revision: int(i.params.revision) as never }),
     message: 'Revision restored as a new revision.',
-    data: (r) => r.restoreKbArticleRevision,
+    data: (r) => r.kbArticleRevisionRestore.article,
   }),
 ];

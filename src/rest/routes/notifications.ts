@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { ok, int, enumValue } from './values';
+import { ok, int, enumValue, bodyWithId } from './values';
 
 /** Notifications: preferences, on-call recipients, deliveries, webhooks. */
 export const notificationsRoutes: readonly AnyRestRoute[] = [
@@ -19,7 +19,7 @@ export const notificationsRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['enabled'],
     variables: (i) => ({ kind: enumValue(i.params.kind)!, enabled: i.body.enabled as never }),
     message: 'Notification preference saved.',
-    data: (r) => r.setNotificationPreference,
+    data: (r) => r.notificationPreferenceSet.preferences,
   }),
   route({ method: 'GET', path: '/api/v1/on-call-recipients', operation: Op.RestOnCallRecipientsDocument, message: 'On-call recipients retrieved.', data: (r) => r.onCallRecipients }),
   route({
@@ -29,7 +29,7 @@ export const notificationsRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['emails'],
     variables: (i) => ({ emails: i.body.emails as never }),
     message: 'On-call recipients saved.',
-    data: (r) => r.setOnCallRecipients,
+    data: (r) => r.onCallRecipientsSet.onCallRecipients,
   }),
   route({
     method: 'GET',
@@ -51,7 +51,7 @@ export const notificationsRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRetryDeliveryDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Delivery queued again.',
-    data: (r) => r.retryDelivery,
+    data: (r) => r.deliveryRetry.delivery,
   }),
   route({ method: 'GET', path: '/api/v1/webhooks', operation: Op.RestWebhookEndpointsDocument, message: 'Webhook endpoints retrieved.', data: (r) => r.webhookEndpoints }),
   route({
@@ -62,16 +62,16 @@ export const notificationsRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Webhook endpoint created. Keep the secret: it is not shown again.',
-    data: (r) => ({ ...r.createWebhookEndpoint.endpoint, secret: r.createWebhookEndpoint.secret }),
+    data: ({ webhookEndpointCreate: { endpoint, secret } }) => ({ ...endpoint, secret }),
   }),
   route({
     method: 'PATCH',
     path: '/api/v1/webhooks/:id',
     operation: Op.RestUpdateWebhookEndpointDocument,
     bodyFields: ['url', 'eventTypes', 'description', 'isActive'],
-    variables: (i) => ({ id: i.params.id, input: i.body as never }),
+    variables: bodyWithId(),
     message: 'Webhook endpoint updated.',
-    data: (r) => r.updateWebhookEndpoint,
+    data: (r) => r.webhookEndpointUpdate.endpoint,
   }),
   route({
     method: 'DELETE',
@@ -87,6 +87,6 @@ export const notificationsRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRotateWebhookSecretDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Secret rotated. Keep the new one: it is not shown again.',
-    data: (r) => ({ ...r.rotateWebhookSecret.endpoint, secret: r.rotateWebhookSecret.secret }),
+    data: ({ webhookSecretRotate: { endpoint, secret } }) => ({ ...endpoint, secret }),
   }),
 ];

@@ -1,12 +1,12 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { ok, int, listQuery, idempotencyKey } from './values';
+import { ok, int, listQuery, idempotencyKey, bodyWithId, commentsOf } from './values';
 
 const SIGN_IN_LINK_SENT = 'If the address has an account, a sign-in link is on its way.';
 
 /** The customer portal's two doors: Scrubbe (/api/v1/customer) and OpsWeave (/api/v1/portal). */
 export const portalRoutes: readonly AnyRestRoute[] = [
-  route({ method: 'GET', path: '/api/v1/customer/companies', operation: Op.CompaniesDocument, message: 'Companies retrieved.', data: (r) => r.companies }),
+  route({ method: 'GET', path: '/api/v1/customer/companies', operation: Op.CompaniesDocument, message: 'Companies retrieved.', data: (r) => r.signupWorkspaces }),
 
   // Customer portal, Scrubbe door (scrubbe-customer-portal.txt)
   route({
@@ -17,7 +17,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     variables: bodyAsInput,
     status: 201,
     message: 'Registration received. Check your e-mail for the verification code.',
-    data: (r) => ({ customer: r.registerCustomer }),
+    data: (r) => ({ customer: r.customerRegister.account }),
   }),
   route({
     method: 'POST',
@@ -58,7 +58,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
       bodyFields: ['refreshToken'],
       variables: bodyAsInput,
       message: 'Token refreshed.',
-      data: (r) => r.customerRefreshToken,
+      data: (r) => r.customerSessionRefresh,
     }),
   ),
   ...['/api/v1/customer/logout', '/api/v1/portal/auth/logout'].map((path) =>
@@ -93,12 +93,11 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestCreateTicketDocument,
     bodyFields: ['summary', 'description', 'priority'],
     variables: (i) => ({
-      input: { type: 'INCIDENT', title: i.body.summary, description: i.body.description, priority: i.body.priority } as never,
-      idempotencyKey: idempotencyKey(i),
+      input: { type: 'INCIDENT', title: i.body.summary, description: i.body.description, priority: i.body.priority, idempotencyKey: idempotencyKey(i) } as never,
     }),
     status: 201,
     message: 'Incident created.',
-    data: ({ createTicket: t }) => ({ id: t.id, number: t.number, status: t.status, priority: t.priority, createdAt: t.createdAt }),
+    data: ({ ticketCreate: { ticket: t } }) => ({ id: t.id, number: t.number, status: t.status, priority: t.priority, createdAt: t.createdAt }),
   }),
   route({
     method: 'GET',
@@ -106,7 +105,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestCustomerIncidentDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Incident retrieved.',
-    data: ({ ticket: { comments: _comments, ...view } }) => view,
+    data: (r) => r.ticket,
   }),
   route({
     method: 'GET',
@@ -168,7 +167,8 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestCustomerIncidentDocument,
     variables: (i) => ({ id: i.params.id }),
     message: 'Ticket retrieved.',
-    data: (r) => r.ticket,
+    // The OpsWeave documents answer the comments too, between the updates and the attachments.
+    data: ({ ticket: { attachments, ...ticket } }) => ({ ...ticket, comments: commentsOf(ticket.updates), attachments }),
   }),
   route({
     method: 'POST',
@@ -176,10 +176,10 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestCreateTicketDocument,
     bodyFields: ['type', 'title', 'description', 'priority'],
     fixedFields: { source: 'PORTAL' },
-    variables: (i) => ({ input: i.body as never, idempotencyKey: idempotencyKey(i) }),
+    variables: (i) => ({ input: { ...i.body, idempotencyKey: idempotencyKey(i) } as never }),
     status: 201,
     message: 'Ticket created.',
-    data: (r) => r.createTicket,
+    data: (r) => r.ticketCreate.ticket,
   }),
   route({
     method: 'POST',
@@ -189,7 +189,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     variables: (i) => ({ ticketId: i.params.id, body: i.body.body as never }),
     status: 201,
     message: 'Comment added.',
-    data: (r) => r.addTicketComment,
+    data: (r) => r.ticketCommentAdd.update,
   }),
   // Participants: the reporter adds and removes colleagues of the ticket's organization; DELETE of one's own id is leaving.
   route({
@@ -207,7 +207,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     bodyFields: ['userId'],
     variables: (i) => ({ ticketId: i.params.id, userId: i.body.userId as never }),
     message: 'Participant added.',
-    data: (r) => r.addTicketParticipant,
+    data: (r) => r.ticketParticipantAdd.ticket.participants,
   }),
   route({
     method: 'DELETE',
@@ -215,7 +215,8 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     operation: Op.RestRemoveTicketParticipantDocument,
     variables: (i) => ({ ticketId: i.params.id, userId: i.params.userId }),
     message: 'Participant removed.',
-    data: (r) => r.removeTicketParticipant,
+    // No ticket when I left it: no participants, as the documents answer a leaver.
+    data: (r) => r.ticketParticipantRemove.ticket?.participants ?? [],
   }),
   route({
     method: 'GET',
@@ -231,10 +232,10 @@ export const portalRoutes: readonly AnyRestRoute[] = [
       path,
       operation: Op.RestRateTicketDocument,
       bodyFields: ['score', 'comment'],
-      variables: (i) => ({ ticketId: i.params.id, input: i.body as never }),
+      variables: bodyWithId('ticketId'),
       status: 201,
       message: 'Thank you for your rating.',
-      data: (r) => r.rateTicket,
+      data: (r) => r.ticketRate.rating,
     }),
   ),
   route({

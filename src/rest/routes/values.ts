@@ -18,6 +18,10 @@ export const listQuery = (input: RestInput) => ({
 export const idempotencyKey = (input: RestInput) => input.headers['idempotency-key'] || undefined;
 /** A boolean query parameter: `true`/`false`; anything else goes to GraphQL, which refuses it with a field error. */
 export const bool = (value: string | undefined) => (value === undefined || value === '' ? undefined : value === 'true' ? true : value === 'false' ? false : (value as never));
-/** `:id` and the body's fields as the operation's `id` and `input` variables. */
-export const idAndBody = (i: RestInput) => ({ id: i.params.id, input: i.body as never });
+/** The body's fields and `:id` as the operation's `input` (`key` names the id's field there); the path's id wins. */
+export const bodyWithId =
+  (key = 'id') =>
+  (i: RestInput) => ({ input: { ...i.body, [key]: i.params.id } as never });
+/** The updates of kind COMMENT: what the OpsWeave documents answer as a ticket's `comments`. */
+export const commentsOf = <T extends { kind: unknown }>(updates: T[]) => updates.filter((u) => u.kind === 'COMMENT');
 export const byId = (i: RestInput) => ({ id: i.params.id });

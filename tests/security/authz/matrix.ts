@@ -184,7 +184,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { addTicketComment(ticketId: $id, body: "Any news?") { id visibility } }', variables: { id } }),
     snapshot: incidentSnapshot,
-    rest: { 'POST /api/v1/portal/tickets/:id/comments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/comments`, body: { body: 'Any news?' } }) },
   },
   {
     // A GraphQL multipart request (World.gql); the REST uploads are the file routes of both portal doors.
@@ -210,10 +209,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshResolvedTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { rateTicket(ticketId: $id, input: { score: 4 }) { ticketId score } }', variables: { id } }),
     snapshot: ratingSnapshot,
-    rest: {
-      'POST /api/v1/portal/tickets/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/rating`, body: { score: 4 } }),
-      'POST /api/v1/customer/incidents/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/rating`, body: { score: 4 } }),
-    },
   },
 
   // Participants: the reporter adds and removes colleagues; anyone who sees the ticket may leave it.
@@ -226,9 +221,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: async (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { addTicketParticipant(ticketId: $id, userId: $u) { id displayName } }', variables: { id, u: await colleagueFor(w, id) } }),
     snapshot: participantSnapshot,
     check: (data) => ((data as { addTicketParticipant: unknown[] }).addTicketParticipant.length === 1 ? null : 'the colleague was not added'),
-    rest: {
-      'POST /api/v1/portal/tickets/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
-    },
   },
   {
     slot: 'Mutation.removeTicketParticipant:ticketId',
@@ -238,9 +230,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { removeTicketParticipant(ticketId: $id, userId: $u) { id } }', variables: { id, u: notAParticipant(w) } }),
     snapshot: participantSnapshot,
-    rest: {
-      'DELETE /api/v1/portal/tickets/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/portal/tickets/${id}/participants/${notAParticipant(w)}` }),
-    },
   },
   {
     slot: 'Mutation.leaveTicket:ticketId',
@@ -265,6 +254,7 @@ export const ROW_ENTRIES: RowEntry[] = [
       const p = (data as { ticketCommentAdd: { update: { visibility: string }; ticket: { id: string } } }).ticketCommentAdd;
       return p.ticket.id === id && p.update.visibility === 'PUBLIC' ? null : `unexpected payload ${JSON.stringify(p)}`;
     },
+    rest: { 'POST /api/v1/portal/tickets/:id/comments': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/comments`, body: { body: 'Any news?' } }) },
   },
   {
     slot: 'Mutation.ticketFilesAttach:input.ticketId',
@@ -289,6 +279,10 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { ticketRate(input: { ticketId: $id, score: 4 }) { rating { ticketId score } } }', variables: { id } }),
     snapshot: ratingSnapshot,
     check: (data, id) => ((data as { ticketRate: { rating: { ticketId: string } } }).ticketRate.rating.ticketId === id ? null : 'another ticket rated'),
+    rest: {
+      'POST /api/v1/portal/tickets/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/rating`, body: { score: 4 } }),
+      'POST /api/v1/customer/incidents/:id/rating': (id) => ({ method: 'POST', path: `/api/v1/customer/incidents/${id}/rating`, body: { score: 4 } }),
+    },
   },
   {
     slot: 'Mutation.ticketParticipantAdd:input.ticketId',
@@ -302,6 +296,9 @@ export const ROW_ENTRIES: RowEntry[] = [
     }),
     snapshot: participantSnapshot,
     check: (data) => ((data as { ticketParticipantAdd: { ticket: { participants: unknown[] } } }).ticketParticipantAdd.ticket.participants.length === 1 ? null : 'the colleague was not added'),
+    rest: {
+      'POST /api/v1/portal/tickets/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/portal/tickets/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
+    },
   },
   {
     slot: 'Mutation.ticketParticipantRemove:input.ticketId',
@@ -312,6 +309,9 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { ticketParticipantRemove(input: { ticketId: $id, userId: $u }) { ticket { id } } }', variables: { id, u: notAParticipant(w) } }),
     snapshot: participantSnapshot,
     check: idOf('ticketParticipantRemove'),
+    rest: {
+      'DELETE /api/v1/portal/tickets/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/portal/tickets/${id}/participants/${notAParticipant(w)}` }),
+    },
   },
   {
     slot: 'Mutation.ticketLeave:input.ticketId',
@@ -357,9 +357,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: async (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { addIncidentParticipant(incidentId: $id, userId: $u) { id email } }', variables: { id, u: await colleagueFor(w, id) } }),
     snapshot: participantSnapshot,
     check: (data) => ((data as { addIncidentParticipant: unknown[] }).addIncidentParticipant.length === 1 ? null : 'the portal user was not added'),
-    rest: {
-      'POST /api/v1/incidents/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
-    },
   },
   {
     slot: 'Mutation.removeIncidentParticipant:incidentId',
@@ -369,9 +366,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { removeIncidentParticipant(incidentId: $id, userId: $u) { id } }', variables: { id, u: notAParticipant(w) } }),
     snapshot: participantSnapshot,
-    rest: {
-      'DELETE /api/v1/incidents/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/participants/${notAParticipant(w)}` }),
-    },
   },
   {
     slot: 'Query.incidentAnalysis:incidentId',
@@ -412,7 +406,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     }),
     snapshot: incidentSnapshot,
     check: idIs('updateIncident'),
-    rest: { 'PATCH /api/v1/incidents/:id': async (id, w) => ({ method: 'PATCH', path: `/api/v1/incidents/${id}`, body: { version: await versionOf(w, id), title: 'Renamed' } }) },
   },
   {
     slot: 'Mutation.changeIncidentStatus:id',
@@ -424,7 +417,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { changeIncidentStatus(id: $id, input: { status: ACKNOWLEDGED }) { id status } }', variables: { id } }),
     snapshot: incidentSnapshot,
     check: idIs('changeIncidentStatus'),
-    rest: { 'POST /api/v1/incidents/:id/status': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/status`, body: { status: 'ACKNOWLEDGED' } }) },
   },
   {
     slot: 'Mutation.addIncidentUpdate:id',
@@ -434,7 +426,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { addIncidentUpdate(id: $id, input: { body: "Looking.", visibility: INTERNAL }) { id } }', variables: { id } }),
     snapshot: incidentSnapshot,
-    rest: { 'POST /api/v1/incidents/:id/updates': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/updates`, body: { body: 'Looking.', visibility: 'INTERNAL' } }) },
   },
   {
     slot: 'Mutation.assignIncident:id',
@@ -445,7 +436,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { assignIncident(id: $id, assigneeId: $a) { id } }', variables: { id, a: w.staff.ENGINEER.id } }),
     snapshot: incidentSnapshot,
     check: idIs('assignIncident'),
-    rest: { 'POST /api/v1/incidents/:id/assign': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/assign`, body: { assigneeId: w.staff.ENGINEER.id } }) },
   },
   {
     slot: 'Mutation.linkIncidents:parentId',
@@ -456,7 +446,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id, w) => ({ query: 'mutation($p: ID!, $c: [ID!]!) { linkIncidents(parentId: $p, childIds: $c) { id } }', variables: { p: id, c: [w.rows.linkChild.id] } }),
     snapshot: incidentSnapshot,
     check: idIs('linkIncidents'),
-    rest: { 'POST /api/v1/incidents/:id/links': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/links`, body: { childIds: [w.rows.linkChild.id] } }) },
   },
   {
     slot: 'Mutation.unlinkIncident:id',
@@ -467,7 +456,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { unlinkIncident(id: $id) { id parentId } }', variables: { id } }),
     snapshot: incidentSnapshot,
     check: (data, id) => idIs('unlinkIncident')(data, id) ?? ((data as { unlinkIncident: { parentId: unknown } }).unlinkIncident.parentId === null ? null : 'still linked'),
-    rest: { 'DELETE /api/v1/incidents/:id/parent': (id) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/parent` }) },
   },
   {
     slot: 'Mutation.analyzeIncident:id',
@@ -477,7 +465,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { analyzeIncident(id: $id) { id } }', variables: { id } }),
     snapshot: incidentSnapshot,
-    rest: { 'POST /api/v1/incidents/:id/analysis': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/analysis`, body: {} }) },
   },
 
   // Issue 15, staff incident work: the object-first mutations, ids inside `input`, exactly as the ones they replace above.
@@ -493,6 +480,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     }),
     snapshot: incidentSnapshot,
     check: payloadIdIs('incidentUpdate', 'incident'),
+    rest: { 'PATCH /api/v1/incidents/:id': async (id, w) => ({ method: 'PATCH', path: `/api/v1/incidents/${id}`, body: { version: await versionOf(w, id), title: 'Renamed' } }) },
   },
   {
     slot: 'Mutation.incidentStatusChange:input.id',
@@ -503,6 +491,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { incidentStatusChange(input: { id: $id, status: ACKNOWLEDGED }) { incident { id status } update { status } } }', variables: { id } }),
     snapshot: incidentSnapshot,
     check: payloadIdIs('incidentStatusChange', 'incident'),
+    rest: { 'POST /api/v1/incidents/:id/status': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/status`, body: { status: 'ACKNOWLEDGED' } }) },
   },
   {
     slot: 'Mutation.incidentUpdateAdd:input.id',
@@ -513,6 +502,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { incidentUpdateAdd(input: { id: $id, body: "Looking.", visibility: INTERNAL }) { update { id } incident { id } } }', variables: { id } }),
     snapshot: incidentSnapshot,
     check: payloadIdIs('incidentUpdateAdd', 'incident'),
+    rest: { 'POST /api/v1/incidents/:id/updates': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/updates`, body: { body: 'Looking.', visibility: 'INTERNAL' } }) },
   },
   {
     slot: 'Mutation.incidentAssign:input.id',
@@ -523,6 +513,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id, w) => ({ query: 'mutation($id: ID!, $a: ID) { incidentAssign(input: { id: $id, assigneeId: $a }) { incident { id } } }', variables: { id, a: w.staff.ENGINEER.id } }),
     snapshot: incidentSnapshot,
     check: payloadIdIs('incidentAssign', 'incident'),
+    rest: { 'POST /api/v1/incidents/:id/assign': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/assign`, body: { assigneeId: w.staff.ENGINEER.id } }) },
   },
   {
     slot: 'Mutation.incidentLink:input.parentId',
@@ -533,6 +524,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id, w) => ({ query: 'mutation($p: ID!, $c: [ID!]!) { incidentLink(input: { parentId: $p, childIds: $c }) { incident { id } children { id } } }', variables: { p: id, c: [w.rows.linkChild.id] } }),
     snapshot: incidentSnapshot,
     check: payloadIdIs('incidentLink', 'incident'),
+    rest: { 'POST /api/v1/incidents/:id/links': (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/links`, body: { childIds: [w.rows.linkChild.id] } }) },
   },
   {
     slot: 'Mutation.incidentUnlink:input.id',
@@ -544,6 +536,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     snapshot: incidentSnapshot,
     check: (data, id) =>
       payloadIdIs('incidentUnlink', 'incident')(data, id) ?? ((data as { incidentUnlink: { incident: { parentId: unknown } } }).incidentUnlink.incident.parentId === null ? null : 'still linked'),
+    rest: { 'DELETE /api/v1/incidents/:id/parent': (id) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/parent` }) },
   },
   {
     slot: 'Mutation.incidentParticipantAdd:input.incidentId',
@@ -559,6 +552,9 @@ export const ROW_ENTRIES: RowEntry[] = [
     check: (data, id) =>
       payloadIdIs('incidentParticipantAdd', 'incident')(data, id) ??
       ((data as { incidentParticipantAdd: { participants: unknown[] } }).incidentParticipantAdd.participants.length === 1 ? null : 'the portal user was not added'),
+    rest: {
+      'POST /api/v1/incidents/:id/participants': async (id, w) => ({ method: 'POST', path: `/api/v1/incidents/${id}/participants`, body: { userId: await colleagueFor(w, id) } }),
+    },
   },
   {
     slot: 'Mutation.incidentParticipantRemove:input.incidentId',
@@ -568,6 +564,9 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id, w) => ({ query: 'mutation($id: ID!, $u: ID!) { incidentParticipantRemove(input: { incidentId: $id, userId: $u }) { removedUserId participants { id } } }', variables: { id, u: notAParticipant(w) } }),
     snapshot: participantSnapshot,
+    rest: {
+      'DELETE /api/v1/incidents/:id/participants/:userId': (id, w) => ({ method: 'DELETE', path: `/api/v1/incidents/${id}/participants/${notAParticipant(w)}` }),
+    },
   },
   {
     slot: 'Mutation.incidentAnalyze:input.id',
@@ -577,6 +576,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     fresh: freshTicket,
     op: (id) => ({ query: 'mutation($id: ID!) { incidentAnalyze(input: { id: $id }) { analysis { id } } }', variables: { id } }),
     snapshot: incidentSnapshot,
+    rest: { 'POST /api/v1/incidents/:id/analysis': (id) => ({ method: 'POST', path: `/api/v1/incidents/${id}/analysis`, body: {} }) },
   },
   {
     // A GraphQL multipart request with the file inside `input` (uploads.ts maps nested variable paths).
@@ -631,7 +631,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { updateKbArticle(id: $id, input: { title: "Renamed" }) { id } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('updateKbArticle'),
-    rest: { 'PATCH /api/v1/kb/:id': (id) => ({ method: 'PATCH', path: `/api/v1/kb/${id}`, body: { title: 'Renamed' } }) },
   },
   {
     slot: 'Mutation.publishKbArticle:id',
@@ -642,7 +641,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { publishKbArticle(id: $id) { id status } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('publishKbArticle'),
-    rest: { 'POST /api/v1/kb/:id/publish': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/publish` }) },
   },
   {
     slot: 'Mutation.archiveKbArticle:id',
@@ -653,7 +651,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { archiveKbArticle(id: $id) { id status } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('archiveKbArticle'),
-    rest: { 'POST /api/v1/kb/:id/archive': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/archive` }) },
   },
   {
     slot: 'Mutation.restoreKbArticleRevision:id',
@@ -664,7 +661,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { restoreKbArticleRevision(id: $id, revision: 1) { id revision } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: idIs('restoreKbArticleRevision'),
-    rest: { 'POST /api/v1/kb/:id/revisions/:revision/restore': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/revisions/1/restore` }) },
   },
 
   // Issue 15, staff knowledge base: the object-first mutations, the article's id inside `input`.
@@ -677,6 +673,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { kbArticleUpdate(input: { id: $id, title: "Renamed" }) { article { id } } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: payloadIdIs('kbArticleUpdate', 'article'),
+    rest: { 'PATCH /api/v1/kb/:id': (id) => ({ method: 'PATCH', path: `/api/v1/kb/${id}`, body: { title: 'Renamed' } }) },
   },
   {
     slot: 'Mutation.kbArticlePublish:input.id',
@@ -687,6 +684,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { kbArticlePublish(input: { id: $id }) { article { id status } } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: payloadIdIs('kbArticlePublish', 'article'),
+    rest: { 'POST /api/v1/kb/:id/publish': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/publish` }) },
   },
   {
     slot: 'Mutation.kbArticleArchive:input.id',
@@ -697,6 +695,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { kbArticleArchive(input: { id: $id }) { article { id status } } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: payloadIdIs('kbArticleArchive', 'article'),
+    rest: { 'POST /api/v1/kb/:id/archive': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/archive` }) },
   },
   {
     slot: 'Mutation.kbArticleRevisionRestore:input.id',
@@ -707,6 +706,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     op: (id) => ({ query: 'mutation($id: ID!) { kbArticleRevisionRestore(input: { id: $id, revision: 1 }) { article { id revision } } }', variables: { id } }),
     snapshot: (w, id) => w.snapshot('kb_articles', id, [['kb_article_revisions', 'article_id']]),
     check: payloadIdIs('kbArticleRevisionRestore', 'article'),
+    rest: { 'POST /api/v1/kb/:id/revisions/:revision/restore': (id) => ({ method: 'POST', path: `/api/v1/kb/${id}/revisions/1/restore` }) },
   },
 
   // Staff: customer organizations (read by any staff: rules.ts gives `customer` incident.read) and portal users
@@ -717,7 +717,6 @@ export const ROW_ENTRIES: RowEntry[] = [
     target: (w) => w.orgs.shared.id,
     op: (id) => ({ query: 'query($id: ID!) { customer(id: $id) { id } }', variables: { id } }),
     check: idIs('customer'),
-    rest: { 'GET /api/v1/customers/:id': (id) => ({ method: 'GET', path: `/api/v1/customers/${id}` }) },
   },
   {
     slot: 'Query.organization:id',
@@ -726,6 +725,7 @@ export const ROW_ENTRIES: RowEntry[] = [
     target: (w) => w.orgs.shared.id,
     op: (id) => ({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: { id } }),
     check: idIs('organization'),
+    rest: { 'GET /api/v1/customers/:id': (id) => ({ method: 'GET', path: `/api/v1/customers/${id}` }) },
   },
   {
     slot: 'Mutation.updateCustomer:id',
@@ -870,12 +870,14 @@ export const ROW_ENTRIES: RowEntry[] = [
 ];
 
 // ---- Issue 15 (administration): the new-style mutations take their ids inside `input`. Each runs the full caller
-// matrix against the same rows, fresh rows and snapshots as its old one (REST keeps calling the old operations,
-// so the REST routes stay on the old entries).
+// matrix against the same rows, fresh rows and snapshots as its old one. The REST routes run the new operations,
+// so their routes move to the new entry.
 const likeOld = (oldSlot: string, entry: Pick<RowEntry, 'slot' | 'op'> & Partial<RowEntry>): RowEntry => {
   const old = ROW_ENTRIES.find((e) => e.slot === oldSlot);
   if (!old) throw new Error(`no matrix entry ${oldSlot}`);
-  return { ...old, rest: undefined, check: undefined, ...entry };
+  const { rest } = old;
+  delete old.rest;
+  return { ...old, rest, check: undefined, ...entry };
 };
 const deletedIdIs = (field: string) => (data: unknown, id: string) => {
   const got = (data as Record<string, { deletedId?: string } | undefined>)[field]?.deletedId;

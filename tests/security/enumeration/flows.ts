@@ -204,11 +204,20 @@ export function enumerationFlows(world: EnumerationWorld) {
     { flow: 'portal sign-in link: deactivated account vs unknown e-mail', send: portalSignInLink, existing: () => customerAccount({ active: false }) },
   ];
 
-  // Issue 15: the new-style names of the public flows that e-mail or register, over GraphQL only (REST keeps calling
-  // the old operations). They call the old names' service methods; these cases hold their answers to the same rule.
+  // Issue 15: the new-style names of the public flows that e-mail or register, over GraphQL (the REST cases above
+  // run them too, through the routes' operations). They call the old names' service methods; these cases hold their
+  // answers to the same rule.
   const graphqlOnly =
     (query: string, input: (email: string) => Record<string, unknown>): Send =>
     async (_transport, email) => ({ sent: [email], timed: await gql(query, input(email)) });
+  /** customerRegister, its workspace named as given. */
+  const customerRegister = (workspace: () => Record<string, string>) =>
+    graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
+      email,
+      password: STRONG_PASSWORD,
+      name: 'Max Mustermann',
+      ...workspace(),
+    }));
   const newStyleCases: Case[] = [
     {
       flow: 'passwordResetRequest',
@@ -227,12 +236,7 @@ export function enumerationFlows(world: EnumerationWorld) {
     },
     {
       flow: 'customerRegister',
-      send: graphqlOnly('mutation ($input: CustomerRegisterInput!) { customerRegister(input: $input) { account { id email name companyId } } }', (email) => ({
-        email,
-        password: STRONG_PASSWORD,
-        name: 'Max Mustermann',
-        companyId: world.open.id,
-      })),
+      send: customerRegister(() => ({ companyId: world.open.id })),
       existing: () => customerAccount(),
       freshUnknown: true,
     },
@@ -258,5 +262,36 @@ export function enumerationFlows(world: EnumerationWorld) {
     },
   ];
 
-  return { cases, newStyleCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
+  // Issue 15: `workspace` (its slug or id) instead of companyId/tenantSlug, over GraphQL only (REST keeps the documents'
+  // names). Answers with an error as well as without, so held to the rule of `cases`.
+  const workspaceCases: Case[] = [
+    {
+      flow: 'customerLogin (workspace slug): wrong password vs unknown e-mail',
+      send: graphqlOnly('mutation ($input: CustomerLoginInput!) { customerLogin(input: $input) { accessToken } }', (email) => ({ email, password: WRONG, workspace: world.open.slug })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'portalLogin (workspace id): deactivated account (right password) vs unknown e-mail',
+      send: graphqlOnly('mutation ($input: PortalLoginInput!) { portalLogin(input: $input) { accessToken } }', (email) => ({ email, password: STRONG_PASSWORD, workspace: world.open.id })),
+      existing: () => customerAccount({ active: false }),
+    },
+    {
+      flow: 'customerRegister (workspace slug)',
+      send: customerRegister(() => ({ workspace: world.open.slug })),
+      existing: () => customerAccount(),
+      freshUnknown: true,
+    },
+    {
+      flow: 'customerPasswordResetRequest (workspace slug)',
+      send: graphqlOnly('mutation ($input: CustomerPasswordResetRequestInput!) { customerPasswordResetRequest(input: $input) { sent } }', (email) => ({ email, workspace: world.open.slug })),
+      existing: () => customerAccount(),
+    },
+    {
+      flow: 'customerSignInLinkRequest (workspace id)',
+      send: graphqlOnly('mutation ($input: CustomerSignInLinkRequestInput!) { customerSignInLinkRequest(input: $input) { sent } }', (email) => ({ email, workspace: world.open.id })),
+      existing: () => customerAccount(),
+    },
+  ];
+
+  return { cases, newStyleCases, workspaceCases, staffLogin, customerLogin, registerBusiness, staffAccount, customerAccount, WRONG };
 }

@@ -52,14 +52,19 @@ export type LoginInput = {
   password: string;
 };
 
-/** Portal login (OpsWeave): the tenant is named by its slug. */
+/** Portal login (OpsWeave): the workspace is required. */
 export type PortalLoginInput = {
   /** The sign-in address. */
   email: string;
   /** The password. */
   password: string;
-  /** The workspace's slug. */
-  tenantSlug: string;
+  /**
+   * The workspace's slug.
+   * @deprecated Use `workspace`.
+   */
+  tenantSlug?: string | null | undefined;
+  /** The workspace to sign in to; required. Its id or its slug. */
+  workspace?: string | null | undefined;
 };
 
 /** How urgent an incident is; each has its SLA targets (slaPolicies). */
