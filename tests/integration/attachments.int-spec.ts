@@ -8,6 +8,7 @@ import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Attachment = { id: string; incidentId: string; updateId: string | null; fileName: string; contentType: string; size: number; sha256: string; createdAt: string; downloadUrl: string };
@@ -397,11 +398,9 @@ describe('attachments: announced by e-mail (as links) and webhook (as metadata)'
 
 /** The first message to `to` that `matches`, waiting for it. */
 async function waitForMail(mail: Mailbox, to: string, matches: (m: ReceivedMail) => boolean, timeoutMs = 15000): Promise<ReceivedMail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = mail.messages.find((m) => m.to.includes(to) && matches(m));
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no matching e-mail to ${to}: ${mail.messages.map((m) => m.subject).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const found = () => mail.messages.find((m) => m.to.includes(to) && matches(m));
+  await until(() => !!found(), timeoutMs).catch(() => {
+    throw new Error(`no matching e-mail to ${to}: ${mail.messages.map((m) => m.subject).join('; ')}`);
+  });
+  return found()!;
 }

@@ -12,6 +12,7 @@ import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { waitForDeliveries } from '../setup/deliveries';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Ticket = { id: string; number: string };
@@ -302,8 +303,7 @@ describe('ticket participants', () => {
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     const subscribers = t.app.runtime.live.subscribers;
     const live = first('pete', ticket.id);
-    const end = Date.now() + 10000;
-    while (t.app.runtime.live.subscribers === subscribers && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await until(() => t.app.runtime.live.subscribers > subscribers, "pete's subscription", 10000);
     await publicUpdate(ticket.id, 'Live-marker');
     const event = await live;
     expect(event).toContain(ticket.number);
