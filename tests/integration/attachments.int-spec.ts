@@ -7,6 +7,7 @@ import { createTenant } from '../factories/tenants';
 import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
+import { afterMarker } from '../setup/deliveries';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
 import { until } from '../setup/wait';
 
@@ -390,7 +391,8 @@ describe('attachments: announced by e-mail (as links) and webhook (as metadata)'
     const hooks = await receiver.waitFor('/files', 2);
     expect((JSON.parse(hooks[1].body) as { payload: { attachments: unknown[]; updateId: unknown } }).payload).toMatchObject({ attachments: [], updateId: null });
     const shared = await send(`/api/v1/incidents/${ticket.id}/attachments`, 'fix.patch', 'diff', auth.manager);
-    const customerMail = await waitForMail(mail, ritaEmail, (m) => m.subject.includes('New file'));
+    // The marker: the customer's mail of the later file; the worker may send the earlier file's after it, hence afterMarker.
+    const customerMail = await afterMarker(t, waitForMail(mail, ritaEmail, (m) => m.subject.includes('New file')));
     expect(customerMail.text).toContain(`https://desk.example.test/api/v1/portal/tickets/${ticket.id}/attachments/${shared.id}`);
     expect(mail.messages.filter((m) => m.to.includes(ritaEmail)).some((m) => m.text.includes('internal-notes.txt'))).toBe(false);
   });

@@ -10,7 +10,7 @@ import { createCustomerOrg, createCustomerUser, portalLogin, type CustomerFixtur
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
-import { waitForDeliveries } from '../setup/deliveries';
+import { afterMarker, waitForDeliveries } from '../setup/deliveries';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
 import { until } from '../setup/wait';
 
@@ -270,7 +270,7 @@ describe('ticket participants', () => {
     const ticket = await createTicket('rita', 'Mail follows participation');
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     await publicUpdate(ticket.id, 'Marker-while-participant');
-    await waitForDeliveries(t);
+    await afterMarker(t, until(() => mailsTo('pete', 'Marker-while-participant').length > 0, "pete's mail"));
     const got = mailsTo('pete', 'Marker-while-participant');
     expect(got).toHaveLength(1);
     expect(got[0].text).toContain('you take part in this ticket');
@@ -278,7 +278,7 @@ describe('ticket participants', () => {
 
     expect((await remove('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     await publicUpdate(ticket.id, 'Marker-after-removal');
-    await waitForDeliveries(t);
+    await afterMarker(t, until(() => mailsTo('rita', 'Marker-after-removal').length > 0, "rita's mail"));
     expect(mailsTo('rita', 'Marker-after-removal')).toHaveLength(1);
     expect(mailsTo('pete', 'Marker-after-removal')).toHaveLength(0);
   });

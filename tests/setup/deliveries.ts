@@ -38,3 +38,19 @@ export async function waitForEzraJobs(t: TestApp, timeoutMs = 30000): Promise<vo
     timeoutMs,
   );
 }
+
+/**
+ * The one rule before a test asserts that something was NOT delivered (an e-mail, a webhook request): first a
+ * positive marker, a delivery the same actions (or later ones) send, seen in the same mailbox or receiver, so
+ * the pipeline is shown to deliver and to have reached them; then everything still under way settled, since
+ * sends run side by side (a worker sends several at once, each after-answer mail is a task of its own) and
+ * the forbidden one may come after the marker: the after-answer work drained and, where a worker runs, every
+ * outbox event and delivery tried. Only then can an absence not be a delivery that was merely slow.
+ * Resolves to what the marker did.
+ */
+export async function afterMarker<T>(t: TestApp, marker: Promise<T>): Promise<T> {
+  const seen = await marker;
+  await t.app.runtime.background.drain();
+  if (t.app.runtime.worker) await waitForDeliveries(t);
+  return seen;
+}
