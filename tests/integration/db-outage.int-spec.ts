@@ -118,7 +118,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
           const status = !res ? 0 : !error ? 200 : code === 'UNAVAILABLE' || code === 'UNKNOWN_OUTCOME' ? 503 : 500;
           return { status, headers: new Headers(error?.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) }), code };
         });
-        await pause(20);
+        await pause(20); // the readers' pace
       }
     };
     // Process b's live updates throughout: what committed while its listener was down is re-read, not lost.
