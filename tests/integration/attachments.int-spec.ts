@@ -7,7 +7,9 @@ import { createTenant } from '../factories/tenants';
 import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
+import { afterMarker } from '../setup/deliveries';
 import { startReceiver, type Receiver } from '../setup/webhook-receiver';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Attachment = { id: string; incidentId: string; updateId: string | null; fileName: string; contentType: string; size: number; sha256: string; createdAt: string; downloadUrl: string };
@@ -389,7 +391,8 @@ describe('attachments: announced by e-mail (as links) and webhook (as metadata)'
     const hooks = await receiver.waitFor('/files', 2);
     expect((JSON.parse(hooks[1].body) as { payload: { attachments: unknown[]; updateId: unknown } }).payload).toMatchObject({ attachments: [], updateId: null });
     const shared = await send(`/api/v1/incidents/${ticket.id}/attachments`, 'fix.patch', 'diff', auth.manager);
-    const customerMail = await waitForMail(mail, ritaEmail, (m) => m.subject.includes('New file'));
+    // The marker: the customer's mail of the later file; the worker may send the earlier file's after it, hence afterMarker.
+    const customerMail = await afterMarker(t, waitForMail(mail, ritaEmail, (m) => m.subject.includes('New file')));
     expect(customerMail.text).toContain(`https://desk.example.test/api/v1/portal/tickets/${ticket.id}/attachments/${shared.id}`);
     expect(mail.messages.filter((m) => m.to.includes(ritaEmail)).some((m) => m.text.includes('internal-notes.txt'))).toBe(false);
   });
@@ -397,11 +400,9 @@ describe('attachments: announced by e-mail (as links) and webhook (as metadata)'
 
 /** The first message to `to` that `matches`, waiting for it. */
 async function waitForMail(mail: Mailbox, to: string, matches: (m: ReceivedMail) => boolean, timeoutMs = 15000): Promise<ReceivedMail> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const found = mail.messages.find((m) => m.to.includes(to) && matches(m));
-    if (found) return found;
-    if (Date.now() > until) throw new Error(`no matching e-mail to ${to}: ${mail.messages.map((m) => m.subject).join('; ')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const found = () => mail.messages.find((m) => m.to.includes(to) && matches(m));
+  await until(() => !!found(), timeoutMs).catch(() => {
+    throw new Error(`no matching e-mail to ${to}: ${mail.messages.map((m) => m.subject).join('; ')}`);
+  });
+  return found()!;
 }

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connectOrm, migrate } from '../../src/db/database';
 import { LIVE_CHANNEL, type LiveEvent } from '../../src/modules/live/live-events';
@@ -10,6 +11,7 @@ import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startOwnPostgres, type OwnPostgres } from '../setup/own-postgres';
 import { overTransport } from '../setup/transports';
+import { until } from '../setup/wait';
 
 /**
  * Issue 18: two server processes on one PostgreSQL that is stopped (a fast shutdown: 57P01 to every
@@ -17,16 +19,8 @@ import { overTransport } from '../setup/transports';
  * never the suite's shared one.
  */
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    if (await condition()) return Date.now() - started;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
+/** The load's clients pause between their requests (a pace, not a wait for anything). */
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Answer {
   app: string;
@@ -102,7 +96,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
             break;
           }
           if (answer.status !== 503) break; // recorded; the assertions below report it
-          await sleep(50);
+          await pause(50); // as a client backs off before its retry
         }
       }
     };
@@ -124,7 +118,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
           const status = !res ? 0 : !error ? 200 : code === 'UNAVAILABLE' || code === 'UNKNOWN_OUTCOME' ? 503 : 500;
           return { status, headers: new Headers(error?.retryAfter === undefined ? {} : { 'retry-after': String(error.retryAfter) }), code };
         });
-        await sleep(20);
+        await pause(20); // the readers' pace
       }
     };
     // Process b's live updates throughout: what committed while its listener was down is re-read, not lost.
@@ -141,17 +135,29 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
       reader(b, 'b', customerAuth[1]),
     ]);
 
-    await sleep(1000);
+    const KINDS: Answer['kind'][] = ['create', 'read-rest', 'read-graphql', 'read-ws'];
+    const served = (since: number) => KINDS.every((kind) => answers.slice(since).some((x) => x.kind === kind && x.status < 300));
+    const ackedBefore = acknowledged.size;
+    await until(() => served(0) && acknowledged.size >= ackedBefore + 3, 'every kind of request to be served before the stop', 15_000);
     await pg!.stop(); // fast shutdown: every connection is terminated (57P01)
-    await sleep(1500); // the database stays away for longer than the listeners' first retries
+    // The database stays away until every kind of request has met it and each listener has failed a retry.
+    const retried = (t: TestApp, listener: string) => t.logs.some((l) => l.includes(`${listener} listener: connection lost; reconnecting`) && /"attempt":[1-9]/.test(l));
+    await until(
+      () => KINDS.every((kind) => answers.some((x) => x.kind === kind && x.status === 503)) && [a, b].every((t) => retried(t, 'revocation') && retried(t, 'live updates')),
+      'every kind of request refused and every listener retried',
+      15_000,
+    );
     await pg!.start();
-    const listenersBack = waitUntil('the listeners to reconnect', () => [a, b].every((t) => t.app.runtime.revocations.listening && t.app.runtime.live.listening));
+    const listenersBack = until(() => [a, b].every((t) => t.app.runtime.revocations.listening && t.app.runtime.live.listening), 'the listeners to reconnect', 15_000);
     // Both processes serve again, without a restart of theirs.
-    const readsAgain = await waitUntil('both processes to serve again', async () => {
+    const readsAgain = await until(async () => {
       const [ra, rb] = await Promise.all([a.rest('GET', '/api/v1/portal/tickets', undefined, customerAuth[0]), b.rest('GET', '/api/v1/portal/tickets', undefined, customerAuth[1])]);
       return ra.status === 200 && rb.status === 200;
-    });
-    await sleep(1000);
+    }, 'both processes to serve again', 15_000);
+    // The load goes on until every kind of request is served again and more tickets are acknowledged.
+    const recovered = answers.length;
+    const ackedAtRecovery = acknowledged.size;
+    await until(() => served(recovered) && acknowledged.size >= ackedAtRecovery + 3, 'the load to be served again', 15_000);
     running = false;
     await load;
 
@@ -174,7 +180,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     // The LISTEN connections of both processes are back (how soon after the database: reported below).
     const listeningAgainMs = await listenersBack;
     // Every acknowledged ticket was heard on process b, each event once, including those committed while it was not listening.
-    await waitUntil('every ticket heard live on b', () => [...acknowledged.values()].every((id) => heard.some((e) => e.incidentId === id)), 5000).finally(async () => {
+    await until(() => [...acknowledged.values()].every((id) => heard.some((e) => e.incidentId === id)), 'every ticket heard live on b', 5000).finally(async () => {
       await events.return!();
       await consuming;
     });
@@ -191,12 +197,12 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
   });
 
   it('after the restart, a sign-out on one process reaches the other over LISTEN, and live events flow again', async () => {
-    await waitUntil('the listeners to reconnect', () => [a, b].every((t) => t.app.runtime.revocations.listening && t.app.runtime.live.listening));
+    await until(() => [a, b].every((t) => t.app.runtime.revocations.listening && t.app.runtime.live.listening), 'the listeners to reconnect', 15_000);
     const session = await login(a, staff.email, staff.password);
     expect((await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status).toBe(200);
     expect((await a.rest('POST', '/api/v1/auth/logout', undefined, session.auth)).status).toBe(200);
     // Well under the 5 s poll: the announcement, not the poll, carried it.
-    const healed = await waitUntil('the other process to refuse the token', async () => (await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status === 401, 3000);
+    const healed = await until(async () => (await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status === 401, 'the other process to refuse the token', 3000);
     expect(healed).toBeLessThan(1500);
 
     const events = b.app.runtime.live.subscribe((e) => e.tenantId === tenantId);
@@ -205,7 +211,7 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
       const next = events.next();
       const created = await a.rest<{ data: { id: string } }>('POST', '/api/v1/portal/tickets', { type: 'INCIDENT', title: 'After the restart', description: 'heard live', priority: 'LOW' }, customerAuth[0]);
       expect(created.status).toBe(201);
-      const event = await Promise.race([next, sleep(5000).then(() => undefined)]);
+      const event = await Promise.race([next, pause(5000).then(() => undefined)]); // a bound, not a wait: the event ends it
       expect(event?.value).toMatchObject({ tenantId, incidentId: created.body.data.id });
       ticketId = created.body.data.id;
     } finally {
@@ -215,12 +221,10 @@ describe('a database restart under load (two processes, one PostgreSQL)', () => 
     // The notifications workers run again: a worker that lost its job's connection mid-job is replaced.
     const processed = async () =>
       (await a.em().execute<{ n: number }[]>(`SELECT count(*)::int AS n FROM outbox_events WHERE payload->>'incidentId' = ? AND processed_at IS NOT NULL`, [ticketId]))[0].n > 0;
-    await waitUntil("the new ticket's event to be dispatched", processed, 20_000);
+    await until(processed, "the new ticket's event to be dispatched", 20_000);
     // Each process whose runner lost a worker (graphile-worker does not replace one) started a fresh runner.
     const count = (t: TestApp, text: string) => t.logs.filter((l) => l.includes(text)).length;
-    await waitUntil('every runner that lost a worker to be restarted', () =>
-      [a, b].every((t) => count(t, 'committing seppuku') === 0 || count(t, 'worker runner restarted') > 0),
-    );
+    await until(() => [a, b].every((t) => count(t, 'committing seppuku') === 0 || count(t, 'worker runner restarted') > 0), 'every runner that lost a worker to be restarted', 15_000);
     process.stderr.write(`db-outage workers: ${JSON.stringify([a, b].map((t) => ({ died: count(t, 'committing seppuku'), restarted: count(t, 'worker runner restarted') })))}\n`);
   });
 });
@@ -252,9 +256,12 @@ describe('a request transaction whose connection dies', () => {
   };
   /** Ends the backend from outside, as a fast shutdown does, before the request sends COMMIT. */
   const terminate = async (pid: number) => {
+    const pool = t.em().getConnection().getKnex().client.pool as { used: { resource: EventEmitter & { processID: number } }[] };
+    const client = pool.used.map((u) => u.resource).find((c) => c.processID === pid)!;
+    const ended = new Promise((resolve) => client.once('end', resolve)); // not events.once: the 'error' before it would reject
     await t.em().execute('SELECT pg_terminate_backend(?)', [pid]);
-    await waitUntil('the backend to be gone', async () => (await t.em().execute('SELECT 1 FROM pg_stat_activity WHERE pid = ?', [pid])).length === 0, 5000);
-    await sleep(200); // its FATAL message reaches the client's socket
+    await until(async () => (await t.em().execute('SELECT 1 FROM pg_stat_activity WHERE pid = ?', [pid])).length === 0, 'the backend to be gone', 5000);
+    await ended; // its FATAL message has reached the client, which closed the connection
   };
 
   it('COMMIT cut off on a write: UNKNOWN_OUTCOME; on a read: UNAVAILABLE', async () => {
@@ -326,7 +333,7 @@ describe('a revocation announced while the other process was not listening', () 
   });
 
   it('is read back when the listener reconnects, well before the poll', async () => {
-    await waitUntil('both listeners', () => a.app.runtime.revocations.listening && b.app.runtime.revocations.listening);
+    await until(() => a.app.runtime.revocations.listening && b.app.runtime.revocations.listening, 'both listeners', 15_000);
     const session = await login(a, staff.email, staff.password);
     expect((await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status).toBe(200);
     const [{ sid }] = await a.em().execute<{ sid: string }[]>(`SELECT id AS sid FROM sessions WHERE revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`);
@@ -340,7 +347,7 @@ describe('a revocation announced while the other process was not listening', () 
       await tx.execute(`SELECT pg_notify('session_revoked', ?)`, [sid]);
     });
     const committed = Date.now();
-    await waitUntil('the other process to know', () => b.app.runtime.revocations.isRevoked(sid), 4000);
+    await until(() => b.app.runtime.revocations.isRevoked(sid), 'the other process to know', 4000);
     const healedMs = Date.now() - committed;
     expect((await b.rest('GET', '/api/v1/auth/me', undefined, session.auth)).status).toBe(401);
     expect(b.logs.some((l) => l.includes('revocation listener: reconnected'))).toBe(true);
@@ -358,7 +365,7 @@ describe('live events announced while a process was not listening', () => {
 
   it('are re-read from the outbox when the listener reconnects, each delivered once', async () => {
     const live = t.app.runtime.live;
-    await waitUntil('the listener', () => live.listening);
+    await until(() => live.listening, 'the listener', 15_000);
     const tenantId = (await createTenant(t.em(), { slug: 'replay-co' })).id;
     const heard: LiveEvent[] = [];
     const events = live.subscribe((e) => e.tenantId === tenantId);
@@ -370,17 +377,18 @@ describe('live events announced while a process was not listening', () => {
     try {
       // Announced to a live connection, before the cut: heard once, not again after reconnecting.
       const [before] = await insert(t.em(), '00000000-0000-4000-8000-000000000001');
-      await waitUntil('the announced event', () => heard.length === 1);
+      await until(() => heard.length === 1, 'the announced event', 15_000);
       // Committed in the transaction that cuts the listener: announced to nobody.
       const [missed] = await t.em().transactional(async (tx) => {
         await tx.execute(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN ${LIVE_CHANNEL}'`);
         return insert(tx, '00000000-0000-4000-8000-000000000002');
       });
-      await waitUntil('the missed event', () => heard.length >= 2, 5000);
+      await until(() => heard.length >= 2, 'the missed event', 5000);
       const [after] = await insert(t.em(), '00000000-0000-4000-8000-000000000003');
-      await waitUntil('the event after', () => heard.length >= 3, 5000);
-      await sleep(200);
-      expect(heard.map((e) => e.eventId)).toEqual([before.id, missed.id, after.id]);
+      // No event comes twice: a marker announced after them all arrives after any repeat would (one connection, in commit order).
+      const [marker] = await insert(t.em(), '00000000-0000-4000-8000-000000000004');
+      await until(() => heard.some((e) => e.eventId === marker.id), 'the marker event', 5000);
+      expect(heard.map((e) => e.eventId)).toEqual([before.id, missed.id, after.id, marker.id]);
       expect(heard[1]).toEqual({ eventId: missed.id, tenantId, incidentId: '00000000-0000-4000-8000-000000000002', type: 'incident.test', visibility: null });
     } finally {
       await events.return!();

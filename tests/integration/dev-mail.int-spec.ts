@@ -1,5 +1,6 @@
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox } from '../setup/mailbox';
+import { until } from '../setup/wait';
 
 const WEBHOOK_SECRETS_KEY = 'dev-mail-test-key-0123456789abcdef0123';
 type Listed = { messages: { id: number; to: string; subject: string; text: string; html: string; sentAt: string }[] };
@@ -13,13 +14,11 @@ describe('development mail: readable in the log and at /dev/mail when no SMTP se
 
   const register = (app: TestApp, email: string) =>
     app.rest('POST', '/api/v1/auth/business/register', { businessName: `Biz <${email}>`, email, password: 'First-Sign-Up-2026' });
+  // The code is sent after the answer, by design: the mail is waited for as /dev/mail lists it.
   const waitForMail = async (to: string, subject = 'Your verification code'): Promise<Listed['messages'][number]> => {
-    for (let i = 0; i < 200; i++) {
-      const found = (await dev.rest<Listed>('GET', '/dev/mail')).body.messages.find((m) => m.to === to && m.subject === subject);
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 25)); // the code is sent after the answer, by design
-    }
-    throw new Error(`no mail to ${to}`);
+    let found: Listed['messages'][number] | undefined;
+    await until(async () => !!(found = (await dev.rest<Listed>('GET', '/dev/mail')).body.messages.find((m) => m.to === to && m.subject === subject)), `a mail to ${to}`, 5000);
+    return found!;
   };
 
   it("the first sign-up's code is in the log at info and in the mailbox, newest first", async () => {
@@ -65,7 +64,7 @@ describe('development mail: readable in the log and at /dev/mail when no SMTP se
       expect((await test.rest('GET', '/dev/mail')).status).toBe(404);
       // In tests without SMTP, bodies (codes, links) stay out of the info log.
       await register(test, 'quiet@dev-mail.test');
-      for (let i = 0; i < 200 && !test.logs.some((l) => l.includes('quiet@dev-mail.test')); i++) await new Promise((r) => setTimeout(r, 25));
+      await until(() => test.logs.some((l) => l.includes('quiet@dev-mail.test')), 'the logged mail', 5000);
       const line = test.logs.find((l) => l.includes('quiet@dev-mail.test'))!;
       expect(JSON.parse(line).msg).toBe('e-mail not sent (no SMTP_URL): logged instead');
     } finally {

@@ -9,6 +9,7 @@ import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
+import { until } from '../setup/wait';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,12 +89,12 @@ describe('housekeeping: retention of outbox, deliveries and auth rows', () => {
     try {
       // Every worker registers the cron item; the queue's known_crontabs row is what lets one of them add each tick's job.
       const known = () => sql(`SELECT identifier FROM graphile_worker._private_known_crontabs`);
-      for (let i = 0; i < 400 && !(await known()).length; i++) await new Promise((r) => setTimeout(r, 50));
+      await until(async () => (await known()).length > 0, 'the known crontab', 20000);
       expect(await known()).toEqual([{ identifier: 'housekeeping.purge' }]);
       // A tick's job, as the cron scheduler adds it (it fires at RETENTION_SCHEDULE's minute, not in a test).
       await sql(`SELECT graphile_worker.add_job('housekeeping.purge', '{}'::json, queue_name := 'housekeeping', job_key := 'housekeeping.purge')`);
       const logged = () => t.logs.map((l) => JSON.parse(l) as { level: number; msg: string; deleted?: Record<string, number> }).find((l) => l.msg.startsWith('housekeeping:'));
-      for (let i = 0; i < 400 && !logged(); i++) await new Promise((r) => setTimeout(r, 50));
+      await until(() => !!logged(), "the purge's log line", 20000);
       expect(logged()).toMatchObject({ level: 30, deleted: { outbox_events: 1, notification_deliveries: 1, sessions: 0, refresh_tokens: 0, one_time_codes: 0, action_tokens: 0, rate_limits: 0 } });
     } finally {
       await worker.stop();

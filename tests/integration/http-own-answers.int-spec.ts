@@ -1,5 +1,8 @@
+import { once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { startTestApp, type TestApp } from '../setup/app';
+import { until } from '../setup/wait';
 
 /** Answers Fastify and Node would otherwise write themselves: coded like every other (issue 18). */
 
@@ -44,10 +47,12 @@ describe('while the server stops', () => {
     try {
       // The first request is in flight (its body not all sent yet) when the stop begins, so the connection stays open.
       const body = JSON.stringify({ email: 'nobody@example.test', password: 'wrong-password-1' });
+      const arrived = once(t.app.http.server, 'request') as Promise<[IncomingMessage]>;
       x.socket.write(`POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 5)}`);
-      await new Promise((r) => setTimeout(r, 200));
+      const [request] = await arrived;
+      await until(() => request.listenerCount('data') > 0, 'the server to read the body', 5000); // past its onRequest hooks: in flight
       const stopping = t.app.close();
-      await new Promise((r) => setTimeout(r, 200));
+      await until(() => !t.app.http.server.listening, 'the server to stop listening', 5000); // the stop has reached Node's server
       x.socket.write(`${body.slice(5)}GET /api/v1/auth/me HTTP/1.1\r\nHost: t\r\n\r\n`);
       await x.closed;
       await stopping;

@@ -7,7 +7,8 @@ import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { startMailbox, type Mailbox, type ReceivedMail } from '../setup/mailbox';
-import { waitForDeliveries } from '../setup/deliveries';
+import { afterMarker } from '../setup/deliveries';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Ticket = { id: string; number: string; version?: number };
@@ -66,8 +67,10 @@ describe('notification e-mails', () => {
     await mail.close();
   });
 
-  const settle = () => waitForDeliveries(t, 20000);
   const about = (number: string, to?: string) => mail.messages.filter((m) => m.subject.includes(`[${number}]`) && (!to || m.to.includes(to)));
+  /** Every delivery settled after a marker: a mail about the ticket whose subject (and text) has `words` (tests/setup/deliveries.ts afterMarker). */
+  const settle = (number: string, to: string, words: string) =>
+    afterMarker(t, until(() => about(number, to).some((m) => m.subject.includes(words) || m.text.includes(words)), `a mail to ${to} with "${words}"`, 20000));
   const recipients = (mails: ReceivedMail[]) => mails.flatMap((m) => m.to).sort();
 
   const createTicket = async (title = 'Checkout broken') => {
@@ -83,7 +86,7 @@ describe('notification e-mails', () => {
 
   it("a customer's new ticket e-mails the on-call recipients, by default the active MANAGERs and ADMINs, in text and HTML", async () => {
     const ticket = await createTicket('Checkout broken');
-    await settle();
+    await settle(ticket.number, 'manager@mail-acme.test', 'New ticket');
     const mails = about(ticket.number);
     expect(recipients(mails)).toEqual(['admin@mail-acme.test', 'manager@mail-acme.test']);
     const m = mails[0];
@@ -120,7 +123,7 @@ describe('notification e-mails', () => {
     expect(comment.status).toBe(201);
     await t.em().getConnection().execute(`UPDATE incidents SET response_due_at = now() - interval '1 minute' WHERE id = ?`, [ticket.id]);
     await runSlaCheck(t.em());
-    await settle();
+    await settle(ticket.number, 'engineer@mail-acme.test', 'SLA breached (response)');
 
     const mails = about(ticket.number);
     const commentMails = mails.filter((m) => m.subject.includes('commented'));
@@ -139,7 +142,7 @@ describe('notification e-mails', () => {
     const ticket = await createTicket('To be assigned');
     const res = await t.rest('POST', `/api/v1/incidents/${ticket.id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.MANAGER);
     expect(res.status).toBe(200);
-    await settle();
+    await settle(ticket.number, 'engineer@mail-acme.test', 'Assigned to you');
     const mails = about(ticket.number, 'engineer@mail-acme.test');
     expect(mails.map((m) => m.subject)).toEqual([`[${ticket.number}] Assigned to you: To be assigned`]);
     expect(mails[0].text).toMatch(/^Hello Ada Lovelace,/);
@@ -151,14 +154,14 @@ describe('notification e-mails', () => {
     expect(optIn.body.data.find((p) => p.kind === 'ORGANIZATION_TICKETS')).toMatchObject({ enabled: true, isDefault: false });
 
     const ticket = await createTicket('Followed ticket');
-    await settle();
+    await settle(ticket.number, 'admin@mail-acme.test', 'New ticket');
     expect(about(ticket.number).filter((m) => m.to.some((a) => a.endsWith('@initech.test')))).toEqual([]); // a new ticket is for the staff
 
     await staffUpdate(ticket.id, 'We found the cause and are deploying a fix.', 'PUBLIC');
     await staffUpdate(ticket.id, 'Internal only chatter', 'INTERNAL');
     await status(ticket.id, { status: 'ACKNOWLEDGED' });
     await status(ticket.id, { status: 'INVESTIGATION', internal: true, note: 'quiet move' });
-    await settle();
+    await settle(ticket.number, 'rita@initech.test', 'Status: Acknowledged');
 
     const customerMails = about(ticket.number).filter((m) => m.to.some((a) => a.endsWith('@initech.test')));
     expect(recipients(customerMails)).toEqual(['fred@initech.test', 'fred@initech.test', 'rita@initech.test', 'rita@initech.test']);
@@ -189,7 +192,7 @@ describe('notification e-mails', () => {
     };
     const toldOf = async (body: string) => {
       await staffUpdate(ticket.id, body, 'PUBLIC');
-      await settle();
+      await settle(ticket.number, 'rita@initech.test', body);
       return recipients(about(ticket.number).filter((m) => m.text.includes(body) && m.to.some((a) => a.endsWith('@initech.test'))));
     };
     try {
@@ -219,7 +222,7 @@ describe('notification e-mails', () => {
     await t.rest('POST', `/api/v1/incidents/${ticket.id}/assign`, { assigneeId: staff.ENGINEER!.user.id }, auth.MANAGER);
     await t.rest('POST', `/api/v1/portal/tickets/${ticket.id}/comments`, { body: 'Thanks.' }, auth.reporter);
     await status(ticket.id, { status: 'RESOLVED', resolutionSummary: 'Fixed the replica.' });
-    await settle();
+    await settle(ticket.number, 'rita@initech.test', 'Status: Resolved');
 
     const mails = about(ticket.number);
     expect(mails.length).toBeGreaterThanOrEqual(6);
@@ -263,7 +266,7 @@ describe('notification e-mails', () => {
     const ticket = await createTicket('Quiet ticket');
     await staffUpdate(ticket.id, 'Public news.', 'PUBLIC');
     await status(ticket.id, { status: 'ACKNOWLEDGED' });
-    await settle();
+    await settle(ticket.number, 'rita@initech.test', 'Status: Acknowledged');
     expect(recipients(about(ticket.number).filter((m) => m.subject.includes('New ticket')))).toEqual(['admin@mail-acme.test']);
     expect(about(ticket.number, 'rita@initech.test').map((m) => m.subject)).toEqual([`[${ticket.number}] Status: Acknowledged - Quiet ticket`]);
     expect(about(ticket.number, 'fred@initech.test')).toHaveLength(2); // the follower's own choices stand

@@ -10,8 +10,9 @@ import { createCustomerOrg, createCustomerUser, portalLogin, type CustomerFixtur
 import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
-import { waitForDeliveries } from '../setup/deliveries';
+import { afterMarker, waitForDeliveries } from '../setup/deliveries';
 import { startMailbox, type Mailbox } from '../setup/mailbox';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; message: string; data: T; errors?: { code: string; field?: string; message: string }[] };
 type Ticket = { id: string; number: string };
@@ -291,7 +292,7 @@ describe('ticket participants', () => {
     const ticket = await createTicket('rita', 'Mail follows participation');
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     await publicUpdate(ticket.id, 'Marker-while-participant');
-    await waitForDeliveries(t);
+    await afterMarker(t, until(() => mailsTo('pete', 'Marker-while-participant').length > 0, "pete's mail"));
     const got = mailsTo('pete', 'Marker-while-participant');
     expect(got).toHaveLength(1);
     expect(got[0].text).toContain('you take part in this ticket');
@@ -299,7 +300,7 @@ describe('ticket participants', () => {
 
     expect((await remove('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     await publicUpdate(ticket.id, 'Marker-after-removal');
-    await waitForDeliveries(t);
+    await afterMarker(t, until(() => mailsTo('rita', 'Marker-after-removal').length > 0, "rita's mail"));
     expect(mailsTo('rita', 'Marker-after-removal')).toHaveLength(1);
     expect(mailsTo('pete', 'Marker-after-removal')).toHaveLength(0);
   });
@@ -324,8 +325,7 @@ describe('ticket participants', () => {
     expect((await add('rita', ticket.id, users.pete.user.id)).status).toBe(200);
     const subscribers = t.app.runtime.live.subscribers;
     const live = first('pete', ticket.id);
-    const end = Date.now() + 10000;
-    while (t.app.runtime.live.subscribers === subscribers && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    await until(() => t.app.runtime.live.subscribers > subscribers, "pete's subscription", 10000);
     await publicUpdate(ticket.id, 'Live-marker');
     const event = await live;
     expect(event).toContain(ticket.number);

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { connectOrm, migrate } from '../../src/db/database';
+import { viewerFrom } from '../../src/graphql/context';
 import type { Tenant } from '../../src/modules/tenant/tenant.entity';
 import { createCustomerUser, createIncident, portalLogin } from '../factories/portal';
 import { createStaff, login } from '../factories/staff';
@@ -8,6 +9,7 @@ import { startTestApp, type TestApp } from '../setup/app';
 import { startOwnPostgres, type OwnPostgres } from '../setup/own-postgres';
 import { startStandby, type Standby } from '../setup/standby';
 import { overTransport } from '../setup/transports';
+import { until } from '../setup/wait';
 
 /**
  * Issue 18: DATABASE_READ_URL. A real streaming replica of this file's own PostgreSQL (tests/setup/standby.ts).
@@ -18,16 +20,8 @@ import { overTransport } from '../setup/transports';
 
 jest.setTimeout(60_000);
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The sticky window, in the setting's whole seconds: 2 leaves a loaded machine time for the writer's few requests inside it. */
 const STICKY_SECONDS = 2;
-
-async function waitUntil(what: string, condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 describe('a streaming read replica (DATABASE_READ_URL)', () => {
   let primary: OwnPostgres | undefined;
@@ -57,17 +51,23 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
   const replicaTitle = async () => (await replica!.query<{ title: string }>('SELECT title FROM incidents WHERE id = $1', [incidentId])).rows[0]?.title;
   const pauseReplay = async () => {
     await replica!.query('SELECT pg_wal_replay_pause()');
-    await waitUntil('replay paused', async () => (await replica!.query<{ s: string }>('SELECT pg_get_wal_replay_pause_state() AS s')).rows[0].s === 'paused');
+    await until(async () => (await replica!.query<{ s: string }>('SELECT pg_get_wal_replay_pause_state() AS s')).rows[0].s === 'paused', 'replay paused', 15_000);
   };
   /** Resumes replay and waits until the replica has the primary's title. */
   const resumeReplay = async (title: string) => {
     await replica!.query('SELECT pg_wal_replay_resume()');
-    await waitUntil('the replica to catch up', async () => (await replicaTitle()) === title);
+    await until(async () => (await replicaTitle()) === title, 'the replica to catch up', 15_000);
   };
   const staffTitle = async (auth: Record<string, string>) => {
     const res = await t.gql<{ incident: { title: string } }>('query ($id: ID!) { incident(id: $id) { title } }', { id: incidentId }, auth);
     expect(res.errors).toBeUndefined();
     return res.data!.incident.title;
+  };
+
+  /** Whether the caller's queries read the replica now: the routing's own decision (db/read-routing.ts), as a request makes it. */
+  const readsReplica = (auth: Record<string, string>) => {
+    const { viewer, issuedAt } = viewerFrom(auth.authorization, t.app.runtime);
+    return t.app.runtime.reads.forCaller(viewer.kind === 'anonymous' ? undefined : viewer.sessionId, issuedAt).replica() !== undefined;
   };
 
   /** A sample of /metrics. */
@@ -98,9 +98,9 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
     writer = (await login(t, staffA.email, staffA.password)).auth;
     reader = (await login(t, staffB.email, staffB.password)).auth;
     customer = await portalLogin(t, 'replica-co', person.email, person.password);
-    // A fresh token reads the primary for the sticky window (its sign-in wrote): let the window pass.
-    await sleep(STICKY_SECONDS * 1000 + 200);
-    await waitUntil('the fixtures on the replica', async () => (await replicaTitle()) === 'Title 0');
+    // A fresh token reads the primary for the sticky window (its sign-in wrote): until the routing says the replica.
+    await until(() => [writer, reader, customer].every(readsReplica), 'the fresh tokens to read the replica', 15_000);
+    await until(async () => (await replicaTitle()) === 'Title 0', 'the fixtures on the replica', 15_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -113,7 +113,7 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
 
   it('replicates: a row written on the primary appears on the replica, which refuses writes', async () => {
     const { title } = await retitleOnPrimary();
-    await waitUntil('the write on the replica', async () => (await replicaTitle()) === title);
+    await until(async () => (await replicaTitle()) === title, 'the write on the replica', 15_000);
     expect((await replica!.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);
     await expect(replica!.query('UPDATE incidents SET title = title')).rejects.toMatchObject({ code: '25006' });
   });
@@ -179,8 +179,8 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
       expect((await overTransport(t, 'WS', 'query ($id: ID!) { incident(id: $id) { title } }', { id: incidentId }, writer)).data).toEqual({ incident: { title: written } });
       expect((await t.rest<{ data: { title: string } }>('GET', `/api/v1/incidents/${incidentId}`, undefined, writer)).body.data.title).toBe(written);
       expect(await staffTitle(reader)).toBe(stale);
-      // Once the window has passed, the writer's queries read the replica again.
-      await sleep(STICKY_SECONDS * 1000 + 200);
+      // Once the window has passed (as the routing decides it), the writer's queries read the replica again.
+      await until(() => readsReplica(writer), "the writer's window to pass", 15_000);
       expect(await staffTitle(writer)).toBe(stale);
     } finally {
       await resumeReplay(written || before);
@@ -220,12 +220,12 @@ describe('a streaming read replica (DATABASE_READ_URL)', () => {
     replica = new Client({ connectionString: standby!.url });
     replica.on('error', () => undefined);
     await replica.connect();
-    await waitUntil('the replica to catch up', async () => (await replicaTitle()) === current);
+    await until(async () => (await replicaTitle()) === current, 'the replica to catch up', 15_000);
     await pauseReplay();
     const { title, stale } = await retitleOnPrimary();
     try {
       // Tried again a few seconds after it failed (db/read-routing.ts REPLICA_RETRY_MS).
-      await waitUntil('a query answered by the replica', async () => (await staffTitle(reader)) === stale, 20_000);
+      await until(async () => (await staffTitle(reader)) === stale, 'a query answered by the replica', 20_000);
       expect(t.logs.filter((l) => l.includes('read replica reachable again'))).toHaveLength(1);
     } finally {
       await resumeReplay(title);

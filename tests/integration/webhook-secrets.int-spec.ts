@@ -4,7 +4,7 @@ import { createStaff, login } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { createWebhookRow } from '../factories/webhooks';
 import { startTestApp, type TestApp } from '../setup/app';
-import { waitForDeliveries } from '../setup/deliveries';
+import { afterMarker } from '../setup/deliveries';
 import { startReceiver, type Receiver, type ReceivedHook } from '../setup/webhook-receiver';
 
 type Envelope<T = unknown> = { success: boolean; data: T };
@@ -107,8 +107,7 @@ describe('webhook secrets encrypted at rest', () => {
       const thief = await ws.register(`${receiver.url}/thief`);
       await t.em().getConnection().execute('UPDATE webhook_endpoints SET encrypted_secret = ? WHERE id = ?', [await stored(t, victim.id), thief.id]);
       await ws.incident(t, 'Copied ciphertext');
-      await waitForDeliveries(t);
-      const [toVictim] = await receiver.waitFor('/victim', 1);
+      const [toVictim] = await afterMarker(t, receiver.waitFor('/victim', 1));
       expect(verifies(victim.secret, toVictim)).toBe(true);
       expect(receiver.received('/thief')).toHaveLength(0);
       const failed = (await ws.deliveries('?status=failed&channel=webhook')).filter((d) => d.target === `${receiver.url}/thief`);
@@ -136,8 +135,9 @@ describe('webhook secrets encrypted at rest', () => {
       await t.em().getConnection().execute('UPDATE webhook_endpoints SET encrypted_secret = ? WHERE id IN (?, ?)', [legacy, one.id, two.id]);
 
       // A running server does not sign with a plain value it finds (it encrypts them at start only).
+      const marker = await ws.register(`${receiver.url}/plain-marker`); // readable: sent the same event
       await ws.incident(t, 'Plain at send time');
-      await waitForDeliveries(t);
+      expect(verifies(marker.secret, (await afterMarker(t, receiver.waitFor('/plain-marker', 1)))[0])).toBe(true);
       expect(receiver.received('/legacy-1')).toHaveLength(0);
       const refused = (await ws.deliveries('?status=failed&channel=webhook')).filter((d) => d.target.includes('/legacy-'));
       expect(refused.map((d) => d.lastError)).toEqual([expect.stringMatching(/stored unencrypted/), expect.stringMatching(/stored unencrypted/)]);
@@ -196,9 +196,8 @@ describe('webhook secrets encrypted at rest', () => {
         dropped = await startTestApp({ WORKER_ENABLED: 'true', ...FAST, WEBHOOK_SECRETS_KEY: KEY_B }, { sameDatabaseAs: before });
         expect(dropped.logs.some((l) => l.includes('webhook secrets this process cannot decrypt') && l.includes('"endpoints":1,"reasons":{"UNKNOWN_KEY":1}'))).toBe(true);
         await ws.incident(before, 'Old key dropped');
-        await waitForDeliveries(before);
+        const [again] = titled(await afterMarker(dropped, receiver.waitFor('/rotating-old', 2)), 'Old key dropped');
         expect(titled(receiver.received('/rotating-late'), 'Old key dropped')).toHaveLength(0);
-        const [again] = titled(await receiver.waitFor('/rotating-old', 2), 'Old key dropped');
         expect(verifies(old.secret, again)).toBe(true);
         const failed = (await ws.deliveries('?status=failed&channel=webhook')).filter((d) => d.target === `${receiver.url}/rotating-late`);
         expect(failed).toEqual([

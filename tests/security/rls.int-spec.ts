@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../setup/app';
 import { overTransport } from '../setup/transports';
 import { createTestDatabase } from '../setup/db';
 import { recordRoundTrips, type Sent } from '../setup/round-trips';
+import { until } from '../setup/wait';
 
 type Envelope<T = unknown> = { success: boolean; data: T; errors?: { code: string }[] };
 
@@ -227,11 +228,11 @@ describe('row-level security', () => {
       const before = t.app.runtime.live.subscribers;
       const dispose = client.subscribe({ query: 'subscription { incidentsChanged { eventType incident { id } } }' }, { next: (r) => void received.push(r), error: () => undefined, complete: () => undefined });
       try {
-        for (let i = 0; i < 500 && t.app.runtime.live.subscribers === before; i++) await new Promise((r) => setTimeout(r, 20));
+        await until(() => t.app.runtime.live.subscribers > before, 'the subscription', 10000);
         await sql.query('truncate rls_probe');
         // An incident created as the owner (no request of tenant A involved): only the subscriber's read is probed.
         await sql.query(`insert into outbox_events (tenant_id, type, payload) select tenant_id, 'incident.updated', json_build_object('incidentId', id) from incidents where tenant_id = $1 limit 1`, [a.id]);
-        for (let i = 0; i < 500 && !received.length; i++) await new Promise((r) => setTimeout(r, 20));
+        await until(() => received.length > 0, 'the event', 10000);
         expect(received).toHaveLength(1);
         const seen = (await sql.query<{ what: string; role: string; tenant: string | null }>('select distinct what, role, tenant from rls_probe')).rows;
         expect(seen).toEqual([{ what: 'incidents read', role: TENANT_ROLE, tenant: a.id }]);

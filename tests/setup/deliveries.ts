@@ -1,4 +1,5 @@
 import type { TestApp } from './app';
+import { until } from './wait';
 
 /**
  * Waits until every outbox event is dispatched and every delivery tried: after that, what has not arrived
@@ -6,15 +7,16 @@ import type { TestApp } from './app';
  */
 export async function waitForDeliveries(t: TestApp, timeoutMs = 20000): Promise<void> {
   const conn = t.em().getConnection();
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await conn.execute<{ busy: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
-    );
-    if (!row.busy) return;
-    if (Date.now() > end) throw new Error('deliveries did not settle');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(
+    async () =>
+      !(
+        await conn.execute<{ busy: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
+        )
+      )[0].busy,
+    'deliveries to settle',
+    timeoutMs,
+  );
 }
 
 /**
@@ -24,14 +26,31 @@ export async function waitForDeliveries(t: TestApp, timeoutMs = 20000): Promise<
  */
 export async function waitForEzraJobs(t: TestApp, timeoutMs = 30000): Promise<void> {
   const conn = t.em().getConnection();
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await conn.execute<{ busy: boolean }[]>(
-      `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL)
-           OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier IN ('ezra.auto', 'ezra.provider') AND attempts < max_attempts) AS busy`,
-    );
-    if (!row.busy) return;
-    if (Date.now() > end) throw new Error("Ezra's jobs did not settle");
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await until(
+    async () =>
+      !(
+        await conn.execute<{ busy: boolean }[]>(
+          `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL)
+               OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier IN ('ezra.auto', 'ezra.provider') AND attempts < max_attempts) AS busy`,
+        )
+      )[0].busy,
+    "Ezra's jobs to settle",
+    timeoutMs,
+  );
+}
+
+/**
+ * The one rule before a test asserts that something was NOT delivered (an e-mail, a webhook request): first a
+ * positive marker, a delivery the same actions (or later ones) send, seen in the same mailbox or receiver, so
+ * the pipeline is shown to deliver and to have reached them; then everything still under way settled, since
+ * sends run side by side (a worker sends several at once, each after-answer mail is a task of its own) and
+ * the forbidden one may come after the marker: the after-answer work drained and, where a worker runs, every
+ * outbox event and delivery tried. Only then can an absence not be a delivery that was merely slow.
+ * Resolves to what the marker did.
+ */
+export async function afterMarker<T>(t: TestApp, marker: Promise<T>): Promise<T> {
+  const seen = await marker;
+  await t.app.runtime.background.drain();
+  if (t.app.runtime.worker) await waitForDeliveries(t);
+  return seen;
 }

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { until } from './wait';
 
 export interface ReceivedHook {
   path: string;
@@ -50,11 +51,9 @@ export async function startReceiver(): Promise<Receiver> {
     on: (path, behaviour) => void behaviours.set(path, behaviour),
     received,
     waitFor: async (path, count, timeoutMs = 10000) => {
-      const end = Date.now() + timeoutMs;
-      while (received(path).length < count) {
-        if (Date.now() > end) throw new Error(`${path} had ${received(path).length} of ${count} requests within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await until(() => received(path).length >= count, timeoutMs).catch(() => {
+        throw new Error(`${path} had ${received(path).length} of ${count} requests within ${timeoutMs} ms`);
+      });
       return received(path);
     },
     close: async () => {

@@ -49,7 +49,7 @@ describe('Semaphore', () => {
           running++;
           peak = Math.max(peak, running);
           order.push(i);
-          await new Promise((r) => setTimeout(r, 5));
+          await new Promise((r) => setImmediate(r)); // holds its permit past this turn of the loop, while the others queue
           running--;
         }),
       ),
