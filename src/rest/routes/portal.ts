@@ -98,9 +98,9 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/create-incident',
     operation: Op.RestCreateTicketDocument,
     bodyFields: ['summary', 'description', 'priority'],
-    variables: (i) => ({
-      input: { type: 'INCIDENT', title: i.body.summary, description: i.body.description, priority: i.body.priority, idempotencyKey: idempotencyKey(i) } as never,
-    }),
+    // The Scrubbe documents' name for the title.
+    inputNames: { summary: 'title' },
+    variables: (i) => ({ input: { type: 'INCIDENT', ...i.body, idempotencyKey: idempotencyKey(i) } as never }),
     status: 201,
     message: 'Incident created.',
     data: ({ ticketCreate: { ticket: t } }) => ({ id: t.id, number: t.number, status: t.status, priority: t.priority, createdAt: t.createdAt }),
