@@ -8,7 +8,8 @@ import * as Op from '../generated/operations';
 import type { Context } from '../graphql/context';
 import { describeHttpError } from '../http/http-errors';
 import { sendLinkPage } from '../http/security';
-import { errorsOf, executeForReply, failureStatus, type Answered, type ContextFactory } from '../rest/executor';
+import { errorsOf, executeForReply, failureStatus, withBodyNames, withInputNames, type Answered, type ContextFactory, type InputNames } from '../rest/executor';
+import { COMPANY_ID, TENANT_SLUG } from '../rest/routes/values';
 import { AppError, BadRequestError, type ErrorCode } from '../shared/errors';
 import type { LinkAudience, LinkKind } from '../shared/email-links';
 import { form, isEchoed, layout, list, paragraph, type PageField } from './html';
@@ -29,6 +30,8 @@ interface LinkPageForm {
   fields: readonly FormField[];
   // Every page's operation takes `input`; what it returns is not shown unless `shows` says (an accepted invitation's tokens stay here).
   operation: TypedDocumentNode<unknown, { input: never }>;
+  /** Form fields the operation's input names otherwise, as a REST route's inputNames (the link's `companyId` is `workspace`). */
+  inputNames?: InputNames;
   submit: string;
   done: string;
   /** The code that refuses the link's token: the form then comes back without it, to paste a newer e-mail's. */
@@ -114,6 +117,7 @@ export const LINK_PAGES: readonly LinkPage[] = [
     intro: 'Enter the code from the e-mail.',
     fields: [...verification, { name: 'companyId', label: 'Company', kind: 'hidden' }],
     operation: Op.RestVerifyCustomerEmailDocument,
+    inputNames: COMPANY_ID,
     submit: 'Verify',
     done: 'Your e-mail address is verified. You can sign in to the support portal.',
   },
@@ -125,6 +129,7 @@ export const LINK_PAGES: readonly LinkPage[] = [
     intro: 'Sign in with the link from the e-mail. It works once.',
     fields: [token, { name: 'tenantSlug', label: 'Workspace', kind: 'hidden' }],
     operation: Op.RestSignInWithLinkDocument,
+    inputNames: TENANT_SLUG,
     submit: 'Sign in',
     done: 'You are signed in. A client of the API uses these tokens (the access token for 15 minutes, the refresh token for a new one); they are shown only this once.',
     tokenRefused: 'INVALID_SIGN_IN_LINK',
@@ -268,7 +273,8 @@ export async function registerLinkPages(app: FastifyInstance, apollo: ApolloServ
               .filter((f) => !f.repeats && entered[f.name] !== undefined && !(f.optional && entered[f.name] === ''))
               .map((f) => [f.name, f.kind === 'score' && /^\d{1,3}$/.test(entered[f.name]) ? Number(entered[f.name]) : entered[f.name]]),
           );
-          const { data, error } = await executeForReply(apollo, { query, variables: { input } }, await contextFor(request), reply);
+          const { data, error: answered } = await executeForReply(apollo, { query, variables: { input: withInputNames(input, page.inputNames) } }, await contextFor(request), reply);
+          const error = answered && withBodyNames(answered, page.inputNames);
           if (!error) {
             const shown = page.shows ? list(page.shows(data as never).map(([label, value]) => `${label}: ${value}`)) : '';
             return sendLinkPage(reply, 200, (nonce) => layout(nonce, page.title, [paragraph(page.done, 'done'), shown].join('\n')));

@@ -37,6 +37,11 @@ export interface RestRoute<TData = unknown, TVars = Record<string, unknown>> {
   operation: TypedDocumentNode<TData, TVars>;
   /** Body fields the route accepts; any other field is refused with 400. Omit for routes without a body. */
   bodyFields?: readonly string[];
+  /**
+   * Body fields the operation's input names otherwise (the documents' `companyId` is the input's `workspace`):
+   * the body's value goes to the input's field, and an error on that field names the body's.
+   */
+  inputNames?: InputNames;
   /** Fields refused with a specific explanation (e.g. `email` on the profile: it cannot be changed there). */
   refusedFields?: Record<string, string>;
   /**
@@ -60,6 +65,25 @@ export type AnyRestRoute = RestRoute<any, any>;
 /** Declares a route with its operation's types checked against the mappings. */
 export const route = <TData, TVars>(r: RestRoute<TData, TVars>): AnyRestRoute => r;
 
+/** Body (or form) field name to the operation's input field name, where the two differ. */
+export type InputNames = Readonly<Record<string, string>>;
+
+/** The body under the operation's input names. */
+export const withInputNames = (body: Record<string, unknown>, names: InputNames = {}) => Object.fromEntries(Object.entries(body).map(([k, v]) => [names[k] ?? k, v]));
+
+/**
+ * A failed operation under the body's names: its field errors, and its message where it begins with the field
+ * (`workspace is required` answers `companyId is required`), name the field the client sent.
+ */
+export function withBodyNames(error: GraphQLFormattedError, names: InputNames = {}): GraphQLFormattedError {
+  const bodyName = new Map(Object.entries(names).map(([body, input]) => [input, body]));
+  if (!bodyName.size) return error;
+  const errors = errorsOf(error).map((e) => (e.field === undefined ? e : { ...e, field: bodyName.get(e.field) ?? e.field }));
+  const [first] = error.message.split(' ', 1);
+  const message = bodyName.has(first) ? `${bodyName.get(first)}${error.message.slice(first.length)}` : error.message;
+  return { ...error, message, extensions: { ...error.extensions, errors } };
+}
+
 export type ContextFactory = (request: FastifyRequest) => Promise<Context>;
 
 /** A failed operation's errors, one per field where it lists them (the REST envelope's `errors`). */
@@ -77,7 +101,8 @@ export function failureStatus(reply: FastifyReply, error: GraphQLFormattedError)
 }
 
 /** The first error sets the status and message; the field errors of every error of the same code are listed (all missing fields at once). */
-function sendFailure(reply: FastifyReply, errors: readonly GraphQLFormattedError[]) {
+function sendFailure(reply: FastifyReply, answered: readonly GraphQLFormattedError[], names?: InputNames) {
+  const errors = answered.map((e) => withBodyNames(e, names));
   const [error] = errors;
   const listed = errors.filter((e) => e.extensions?.code === error.extensions?.code).flatMap(errorsOf);
   return reply.status(failureStatus(reply, error)).send(failure(error.message, listed));
@@ -164,9 +189,10 @@ export function registerRestRoutes(
           return reply.status(400).send(failure(message, refused));
         }
 
-        const variables = r.variables ? enums(definedOnly(r.variables(input) as Record<string, unknown>)) : {};
+        const named = { ...input, body: withInputNames(input.body, r.inputNames) };
+        const variables = r.variables ? enums(definedOnly(r.variables(named) as Record<string, unknown>)) : {};
         const { data, errors } = await executeForReply(apollo, { query, variables }, await contextFor(request), reply);
-        if (errors.length) return sendFailure(reply, errors);
+        if (errors.length) return sendFailure(reply, errors, r.inputNames);
         if (r.redirect) return reply.redirect(r.redirect(data), 302);
         return reply.status(r.status ?? 200).send(success(r.message, r.data(data)));
       },

@@ -79,10 +79,13 @@ describe('customer portal accounts (both doors)', () => {
   it('refuses unknown and closed companies alike, without listing tenants', async () => {
     const closedRes = await t.rest<Envelope>('POST', '/api/v1/customer/register', { email: 'a@x.test', password: STRONG_PASSWORD, name: 'A', companyId: closed.id });
     const unknownRes = await t.rest<Envelope>('POST', '/api/v1/customer/register', { email: 'a@x.test', password: STRONG_PASSWORD, name: 'A', companyId: '00000000-0000-4000-8000-000000000000' });
-    const garbage = await t.rest<Envelope>('POST', '/api/v1/customer/register', { email: 'a@x.test', password: STRONG_PASSWORD, name: 'A', companyId: 'acme' });
+    const garbage = await t.rest<Envelope>('POST', '/api/v1/customer/register', { email: 'a@x.test', password: STRONG_PASSWORD, name: 'A', companyId: 'no-such-company' });
+    // companyId is read as `workspace` (an id or a slug): the closed one's slug is refused like its id.
+    const closedBySlug = await t.rest<Envelope>('POST', '/api/v1/customer/register', { email: 'a@x.test', password: STRONG_PASSWORD, name: 'A', companyId: closed.slug });
     expect(closedRes.status).toBe(400);
     expect(closedRes.body).toEqual(unknownRes.body);
     expect(garbage.body).toEqual(unknownRes.body);
+    expect(closedBySlug.body).toEqual(unknownRes.body);
     expect(closedRes.body.errors?.[0].code).toBe('COMPANY_NOT_AVAILABLE');
     expect(await t.em().count(CustomerUser, { email: 'a@x.test' })).toBe(0);
   });
@@ -139,6 +142,36 @@ describe('customer portal accounts (both doors)', () => {
       expect(missing.status).toBe(400);
       expect(missing.body.errors?.[0]).toMatchObject({ field: 'tenantSlug', message: 'is required' });
     });
+  });
+
+  it('REST errors on the workspace name the body\'s field (companyId, tenantSlug), not the input\'s `workspace` it goes to', async () => {
+    const register = { email: 'named@x.test', password: STRONG_PASSWORD, name: 'A' };
+    const login = { email: 'named@x.test', password: STRONG_PASSWORD };
+    const cases: [string, string, Record<string, unknown>, string][] = [
+      ['/api/v1/customer/register', 'companyId', { ...register, companyId: 'x'.repeat(101) }, 'too long'],
+      ['/api/v1/customer/register', 'companyId', { ...register, companyId: 42 }, 'wrong type'],
+      ['/api/v1/customer/register', 'companyId', register, 'required'],
+      ['/api/v1/customer/login', 'companyId', { ...login, companyId: 'x'.repeat(101) }, 'too long'],
+      ['/api/v1/customer/sign-in-link', 'companyId', { email: login.email, companyId: ['acme'] }, 'wrong type'],
+      ['/api/v1/portal/auth/login', 'tenantSlug', { ...login, tenantSlug: 'x'.repeat(101) }, 'too long'],
+      ['/api/v1/portal/auth/login', 'tenantSlug', { ...login, tenantSlug: { slug: 'acme' } }, 'wrong type'],
+      ['/api/v1/portal/auth/login', 'tenantSlug', login, 'required'],
+      ['/api/v1/portal/auth/login', 'tenantSlug', { ...login, tenantSlug: '' }, 'required'],
+      ['/api/v1/portal/auth/sign-in-link/redeem', 'tenantSlug', { token: 'abc', tenantSlug: 'x'.repeat(101) }, 'too long'],
+    ];
+    for (const [path, field, body, what] of cases) {
+      const res = await t.rest<Envelope>('POST', path, body);
+      const where = `${path} ${field} ${what}`;
+      expect({ where, status: res.status, codes: res.body.errors?.map((e) => e.code), fields: res.body.errors?.map((e) => e.field) }).toEqual({
+        where,
+        status: 400,
+        codes: ['VALIDATION_FAILED'],
+        fields: [field],
+      });
+      expect({ where, message: res.body.message }).toEqual({ where, message: expect.not.stringMatching(/workspace/) });
+      if (what === 'required') expect(res.body).toEqual({ success: false, message: `${field} is required`, errors: [{ code: 'VALIDATION_FAILED', field, message: 'is required' }] });
+    }
+    expect(await t.em().count(CustomerUser, { email: 'named@x.test' })).toBe(0);
   });
 
   it('portal tokens carry the documented claims and their own audience', async () => {

@@ -533,6 +533,9 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
           const res = await restSend(r.method, r.path, { [field]: value });
           const problem = expectEnvelopeRefusal(res, `${r.method} ${r.path} ${field} as ${what}`);
           if (problem) problems.push(problem);
+          // Errors name the fields as the body has them, also where the operation's input names one otherwise (inputNames).
+          const strange = res.body.errors?.filter((e) => e.field !== undefined && !r.bodyFields!.includes(e.field.replace(/[[.].*/, ''))) ?? [];
+          if (strange.length) problems.push(`${r.method} ${r.path} ${field} as ${what}: names ${strange.map((e) => e.field).join(', ')}`);
         }
       }
     }

@@ -15,6 +15,7 @@ import {
 } from 'graphql';
 import { buildBareSchema } from '../../src/graphql/schema';
 import { LINK_PAGES } from '../../src/pages/link-pages';
+import type { InputNames } from '../../src/rest/executor';
 import { restRoutes } from '../../src/rest/routes';
 
 /**
@@ -23,27 +24,15 @@ import { restRoutes } from '../../src/rest/routes';
  * Each REST answer keeps its documented shape by reshaping the current fields' answers in the route (routes/*.ts).
  */
 
-/**
- * Deprecated input fields a route may still send, by name. The portal sign-in inputs' workspace fields are being
- * renamed to `workspace` (their old names stay, deprecated, for the window); the REST bodies keep the documents'
- * names until the routes send `workspace`. Empty this list once they do.
- */
-const ALLOWED_DEPRECATED_INPUT_FIELDS = new Set(['companyId', 'tenantSlug']);
-
 const ROOT = join(__dirname, '..', '..');
 const OPERATIONS = join(ROOT, 'src', 'rest', 'operations');
 
-/** What `NoDeprecatedCustomRule` finds in a document, but the allowed input fields. */
+/** What `NoDeprecatedCustomRule` finds in a document. */
 function deprecatedUsages(schema: GraphQLSchema, document: DocumentNode): string[] {
-  return validate(schema, document, [NoDeprecatedCustomRule])
-    .map((e) => e.message)
-    .filter((m) => {
-      const inputField = /^The input field \w+\.(\w+) is deprecated/.exec(m);
-      return !(inputField && ALLOWED_DEPRECATED_INPUT_FIELDS.has(inputField[1]));
-    });
+  return validate(schema, document, [NoDeprecatedCustomRule]).map((e) => e.message);
 }
 
-/** Deprecated fields of an operation's input variables that the given body (or form) fields would set. */
+/** Deprecated fields of an operation's input variables that the given body (or form) fields would set, under their input names. */
 function deprecatedBodyFields(schema: GraphQLSchema, document: DocumentNode, fields: readonly string[]): string[] {
   const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
   return (operation.variableDefinitions ?? []).flatMap((v) => {
@@ -51,10 +40,13 @@ function deprecatedBodyFields(schema: GraphQLSchema, document: DocumentNode, fie
     if (!type || !isInputObjectType(type)) return [];
     const defined = type.getFields();
     return fields
-      .filter((f) => defined[f]?.deprecationReason != null && !ALLOWED_DEPRECATED_INPUT_FIELDS.has(f))
+      .filter((f) => defined[f]?.deprecationReason != null)
       .map((f) => `${type.name}.${f} (deprecated: ${defined[f].deprecationReason})`);
   });
 }
+
+/** The input fields that body (or form) fields set: their own names, or the route's or page's inputNames. */
+const inputNamesOf = (fields: readonly string[], names: InputNames = {}) => fields.map((f) => names[f] ?? f);
 
 /** Template literals of the TypeScript files under `dir` that parse as GraphQL operations (operation text written inline). */
 function inlineOperations(dir: string): { where: string; document: DocumentNode }[] {
@@ -99,8 +91,12 @@ describe('REST runs current fields only (issue 15)', () => {
 
   it('every REST route and link page runs a current operation, and its body or form fields set no deprecated input field', () => {
     const runs = [
-      ...restRoutes.map((r) => ({ where: `${r.method} ${r.path}`, document: r.operation as DocumentNode, fields: r.bodyFields ?? [] })),
-      ...LINK_PAGES.map((p) => ({ where: `link page ${p.audience} ${p.kind}`, document: p.operation as DocumentNode, fields: p.fields.filter((f) => !f.repeats).map((f) => f.name) })),
+      ...restRoutes.map((r) => ({ where: `${r.method} ${r.path}`, document: r.operation as DocumentNode, fields: inputNamesOf(r.bodyFields ?? [], r.inputNames) })),
+      ...LINK_PAGES.map((p) => ({
+        where: `link page ${p.audience} ${p.kind}`,
+        document: p.operation as DocumentNode,
+        fields: inputNamesOf(p.fields.filter((f) => !f.repeats).map((f) => f.name), p.inputNames),
+      })),
     ];
     expect(runs.length).toBeGreaterThan(80);
     const problems = runs.flatMap(({ where, document, fields }) => [...deprecatedUsages(schema, document), ...deprecatedBodyFields(schema, document, fields)].map((p) => `${where}: ${p}`));

@@ -45,13 +45,10 @@ describe('choosing the workspace in the sign-in inputs', () => {
     });
   });
 
-  it('where one is required, none is "is required" on the field of the caller’s door', () => {
-    expect(fieldError(() => requireWorkspace({}, { ip: '127.0.0.1' }, 'companyId'))).toEqual({ code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: 'is required' }] });
-    expect(fieldError(() => requireWorkspace({}, { ip: '127.0.0.1', door: 'rest' }, 'tenantSlug'))).toEqual({
-      code: 'VALIDATION_FAILED',
-      errors: [{ code: 'VALIDATION_FAILED', field: 'tenantSlug', message: 'is required' }],
-    });
-    expect(requireWorkspace({ workspace: 'acme' }, { ip: '127.0.0.1' }, 'companyId')).toEqual({ named: true, where: { slug: 'acme' } });
+  it('where one is required, none is "workspace is required" (a REST route answers it under its body\'s name)', () => {
+    expect(fieldError(() => requireWorkspace({}))).toEqual({ code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: 'is required' }] });
+    expect(fieldError(() => requireWorkspace({ workspace: '', companyId: '' }))).toEqual({ code: 'VALIDATION_FAILED', errors: [{ code: 'VALIDATION_FAILED', field: 'workspace', message: 'is required' }] });
+    expect(requireWorkspace({ workspace: 'acme' })).toEqual({ named: true, where: { slug: 'acme' } });
   });
 
   it('isChosen: any workspace when none was named, none when the names fit none', () => {

@@ -8,7 +8,8 @@ const EMAIL = { message: 'must be a valid e-mail address' };
 /**
  * Issue 15: every sign-in input names its workspace `workspace` (its id or its slug; read by
  * resolveWorkspaceChoice). The deprecated `companyId` (the id, Scrubbe) and `tenantSlug` (the slug, OpsWeave)
- * stay for the REST documents, which keep those names.
+ * stay for GraphQL clients during the deprecation window; the REST bodies keep those names and send them as
+ * `workspace` (inputNames, rest/routes/values.ts).
  */
 const WORKSPACE = 'Its id or its slug.';
 const USE_WORKSPACE = 'Use `workspace`.';

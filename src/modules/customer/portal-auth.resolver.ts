@@ -51,7 +51,7 @@ export class PortalAuthResolver {
 
   @Mutation(() => PortalAuthPayload, { description: 'Customer login with the workspace required (the portal door).' })
   portalLogin(@Arg('input', { description: 'The workspace and the credentials.' }) input: PortalLoginInput, @Ctx() ctx: Context) {
-    return ctx.services.portalAuth.login(input, ctx.client, { workspaceRequired: 'tenantSlug' });
+    return ctx.services.portalAuth.login(input, ctx.client, { workspaceRequired: true });
   }
 
   @Mutation(() => TokenPair, { description: 'A new portal access token; the refresh token rotates as on refreshToken.', deprecationReason: replacedBy('customerSessionRefresh') })

@@ -13,7 +13,7 @@ import type { TokenPair } from '../user/user.types';
 import { CustomerUser } from './customer.entity';
 import { CompanyNotAvailableError, CompanyRequiredError } from './customer.errors';
 import type { CustomerRegistration, PortalAccount, PortalAuthPayload, PortalMe } from './customer.types';
-import { requireWorkspace, resolveWorkspaceChoice, type LegacyWorkspaceName, type WorkspaceChoice, type WorkspaceNames } from './workspace-choice';
+import { requireWorkspace, resolveWorkspaceChoice, type WorkspaceChoice, type WorkspaceNames } from './workspace-choice';
 
 function accountOf(u: CustomerUser): PortalAccount {
   const customerId = u.customer?.id ?? null;
@@ -45,7 +45,7 @@ export class PortalAuthService {
    * an address that already has an account, nothing is made and the owner gets an e-mail saying so.
    */
   async register(input: { email: string; password: string; name: string } & WorkspaceNames, client: ClientInfo): Promise<CustomerRegistration> {
-    const tenant = await this.openTenant(requireWorkspace(input, client, 'companyId'));
+    const tenant = await this.openTenant(requireWorkspace(input));
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
     checkPasswordRules(input.password);
@@ -146,14 +146,10 @@ export class PortalAuthService {
    * Signs in the one account whose e-mail and password both match. Only a caller who proved the password
    * for accounts in several companies is asked to choose one; everyone else gets INVALID_CREDENTIALS. An unknown
    * workspace finds no account, so it answers like an unknown address. `workspaceRequired`: the OpsWeave door's
-   * login, which must name one (REST: `tenantSlug`).
+   * login, which must name one.
    */
-  async login(
-    input: { email: string; password: string } & WorkspaceNames,
-    client: ClientInfo,
-    options: { workspaceRequired?: LegacyWorkspaceName } = {},
-  ): Promise<PortalAuthPayload> {
-    const choice = options.workspaceRequired ? requireWorkspace(input, client, options.workspaceRequired) : resolveWorkspaceChoice(input);
+  async login(input: { email: string; password: string } & WorkspaceNames, client: ClientInfo, options: { workspaceRequired?: boolean } = {}): Promise<PortalAuthPayload> {
+    const choice = options.workspaceRequired ? requireWorkspace(input) : resolveWorkspaceChoice(input);
     const email = normalizeEmail(input.email);
     const accountKey = `customer:${email}`;
     await this.rt.rateLimits.assertLoginAllowed(accountKey, client.ip);

@@ -1,4 +1,3 @@
-import type { ClientInfo } from '../../auth/sessions';
 import { ValidationError } from '../../shared/errors';
 import { isUuid } from '../../shared/ids';
 
@@ -12,8 +11,6 @@ export interface WorkspaceNames {
   tenantSlug?: string | null;
 }
 
-/** The REST documents' name for a required workspace, by door: REST errors name the field the body has. */
-export type LegacyWorkspaceName = 'companyId' | 'tenantSlug';
 
 /**
  * The workspace a request chose. `named` false: none (every workspace where the address has an account).
@@ -25,7 +22,7 @@ export interface WorkspaceChoice {
   where: { id?: string; slug?: string } | null;
 }
 
-const disagree = (legacy: LegacyWorkspaceName) =>
+const disagree = (legacy: 'companyId' | 'tenantSlug') =>
   new ValidationError(`workspace and ${legacy} name different workspaces.`, [{ code: 'VALIDATION_FAILED', field: 'workspace', message: `names another workspace than ${legacy}` }]);
 
 /**
@@ -54,11 +51,12 @@ export function resolveWorkspaceChoice(names: WorkspaceNames): WorkspaceChoice {
 
 /**
  * The choice where the operation needs one workspace (registering, the OpsWeave door's login): none named is
- * VALIDATION_FAILED "is required", on the field the caller's door has (`workspace`; REST: the document's name).
+ * VALIDATION_FAILED "workspace is required" (a REST route sends its body's name as `workspace` and answers
+ * with that name: inputNames, rest/executor.ts).
  */
-export function requireWorkspace(names: WorkspaceNames, client: ClientInfo, legacy: LegacyWorkspaceName): WorkspaceChoice {
+export function requireWorkspace(names: WorkspaceNames): WorkspaceChoice {
   const choice = resolveWorkspaceChoice(names);
-  if (!choice.named) throw ValidationError.field(client.door === 'rest' ? legacy : 'workspace', 'is required');
+  if (!choice.named) throw ValidationError.field('workspace', 'is required');
   return choice;
 }
 

@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { ok, int, enumValue, bool, bodyWithId, byId } from './values';
+import { ok, int, enumValue, bool, bodyWithId, byId, COMPANY_ID } from './values';
 
 /** Workspace administration: SLA policies, audit log, customer organizations, portal users and their passwords, settings. */
 export const adminRoutes: readonly AnyRestRoute[] = [
@@ -146,6 +146,7 @@ export const adminRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/forgot-password',
     operation: Op.RestCustomerForgotPasswordDocument,
     bodyFields: ['email', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: 'If the address has an account, a reset link is on its way.',
     data: ok,

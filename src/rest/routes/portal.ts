@@ -1,6 +1,6 @@
 import * as Op from '../../generated/operations';
 import { bodyAsInput, route, type AnyRestRoute } from '../executor';
-import { ok, int, listQuery, idempotencyKey, bodyWithId, commentsOf } from './values';
+import { ok, int, listQuery, idempotencyKey, bodyWithId, commentsOf, COMPANY_ID, TENANT_SLUG } from './values';
 
 const SIGN_IN_LINK_SENT = 'If the address has an account, a sign-in link is on its way.';
 
@@ -14,6 +14,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/register',
     operation: Op.RestRegisterCustomerDocument,
     bodyFields: ['email', 'password', 'name', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     status: 201,
     message: 'Registration received. Check your e-mail for the verification code.',
@@ -24,6 +25,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/verify_email',
     operation: Op.RestVerifyCustomerEmailDocument,
     bodyFields: ['email', 'otp', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: 'E-mail verified.',
     data: ok,
@@ -33,6 +35,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/resend_otp',
     operation: Op.RestResendCustomerOtpDocument,
     bodyFields: ['email', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: 'If the address has an account awaiting verification, a new code is on its way.',
     data: ok,
@@ -42,6 +45,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/login',
     operation: Op.RestCustomerLoginDocument,
     bodyFields: ['email', 'password', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: 'Login successful.',
     data: ({ customerLogin: { accessToken, refreshToken, account: a } }) => ({
@@ -70,6 +74,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/sign-in-link',
     operation: Op.RestRequestSignInLinkDocument,
     bodyFields: ['email', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: SIGN_IN_LINK_SENT,
     data: ok,
@@ -79,6 +84,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/sign-in-link/redeem',
     operation: Op.RestSignInWithLinkDocument,
     bodyFields: ['token', 'companyId'],
+    inputNames: COMPANY_ID,
     variables: bodyAsInput,
     message: 'Login successful.',
     data: ({ signInWithLink: { accessToken, refreshToken, account: a } }) => ({
@@ -92,9 +98,9 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/customer/create-incident',
     operation: Op.RestCreateTicketDocument,
     bodyFields: ['summary', 'description', 'priority'],
-    variables: (i) => ({
-      input: { type: 'INCIDENT', title: i.body.summary, description: i.body.description, priority: i.body.priority, idempotencyKey: idempotencyKey(i) } as never,
-    }),
+    // The Scrubbe documents' name for the title.
+    inputNames: { summary: 'title' },
+    variables: (i) => ({ input: { type: 'INCIDENT', ...i.body, idempotencyKey: idempotencyKey(i) } as never }),
     status: 201,
     message: 'Incident created.',
     data: ({ ticketCreate: { ticket: t } }) => ({ id: t.id, number: t.number, status: t.status, priority: t.priority, createdAt: t.createdAt }),
@@ -122,6 +128,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/portal/auth/login',
     operation: Op.RestPortalLoginDocument,
     bodyFields: ['tenantSlug', 'email', 'password'],
+    inputNames: TENANT_SLUG,
     variables: bodyAsInput,
     message: 'Login successful.',
     data: ({ portalLogin: { accessToken, refreshToken, account: a } }) => ({
@@ -135,6 +142,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/portal/auth/sign-in-link',
     operation: Op.RestRequestSignInLinkDocument,
     bodyFields: ['tenantSlug', 'email'],
+    inputNames: TENANT_SLUG,
     variables: bodyAsInput,
     message: SIGN_IN_LINK_SENT,
     data: ok,
@@ -144,6 +152,7 @@ export const portalRoutes: readonly AnyRestRoute[] = [
     path: '/api/v1/portal/auth/sign-in-link/redeem',
     operation: Op.RestSignInWithLinkDocument,
     bodyFields: ['tenantSlug', 'token'],
+    inputNames: TENANT_SLUG,
     variables: bodyAsInput,
     message: 'Login successful.',
     data: ({ signInWithLink: { accessToken, refreshToken, account: a } }) => ({

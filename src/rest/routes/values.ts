@@ -1,4 +1,4 @@
-import type { RestInput } from '../executor';
+import type { InputNames, RestInput } from '../executor';
 
 /** How REST inputs (path, query, body, headers) become GraphQL variables; shared by the route files. */
 export const ok = () => ({});
@@ -25,3 +25,9 @@ export const bodyWithId =
 /** The updates of kind COMMENT: what the OpsWeave documents answer as a ticket's `comments`. */
 export const commentsOf = <T extends { kind: unknown }>(updates: T[]) => updates.filter((u) => u.kind === 'COMMENT');
 export const byId = (i: RestInput) => ({ id: i.params.id });
+/**
+ * The documents' names of the workspace that the portal sign-in inputs call `workspace` (its id or slug):
+ * `companyId` at the Scrubbe door, `tenantSlug` at the OpsWeave door (routes' and link pages' inputNames).
+ */
+export const COMPANY_ID: InputNames = { companyId: 'workspace' };
+export const TENANT_SLUG: InputNames = { tenantSlug: 'workspace' };
