@@ -21,6 +21,11 @@ import type { CallerReads } from '../db/read-routing';
 export interface Context {
   requestId: string;
   viewer: Viewer;
+  /**
+   * Whether the viewer's session has been revoked since the token was checked: by an earlier part of the same
+   * mutation (`sessionEnd`, then a public field, then a field that needs the token), or elsewhere.
+   */
+  sessionRevoked(): boolean;
   /** Why a presented token was refused; rules answer it to anonymous callers of protected fields. */
   authError?: AppError;
   client: ClientInfo;
@@ -68,8 +73,12 @@ export interface Context {
 export interface MutationParts {
   /** Before each Mutation field: ends or opens the request's transaction as the field needs; throws when it cannot run. */
   enter(publicField: boolean): Promise<void>;
-  /** The error of a part whose commit failed: the operation's answer in place of its data. */
-  failure(): GraphQLError | undefined;
+  /**
+   * The operation's answer in place of its data, if any: the failure of its last part's commit (`closing`) or
+   * of an earlier one. Once a part has taken effect, a failure can no longer say that nothing did: it is then
+   * UNKNOWN_OUTCOME, not UNAVAILABLE.
+   */
+  failure(closing?: GraphQLError): GraphQLError | undefined;
 }
 
 export interface ContextDeps {
@@ -193,6 +202,7 @@ export async function buildContext(deps: ContextDeps, request: RequestInfo): Pro
   return {
     requestId: request.requestId,
     viewer,
+    sessionRevoked: () => viewer.kind !== 'anonymous' && deps.runtime.revocations.isRevoked(viewer.sessionId),
     authError,
     client: { ip: request.ip, userAgent: request.userAgent, door: request.door },
     em,

@@ -20,7 +20,8 @@ import type { Logger } from 'pino';
 import { PUBLIC_ROOT_FIELDS } from '../authz/rules';
 import type { Config } from '../config/config';
 import type { ExecutionOutcome } from '../db/tenant-transaction';
-import { BadRequestError, statusForCode, type AppError } from '../shared/errors';
+import { InvalidTokenError } from '../auth/auth.errors';
+import { BadRequestError, statusForCode, UnavailableError, UnknownOutcomeError, type AppError } from '../shared/errors';
 import type { Context, MutationParts } from './context';
 import { OperationDocuments, PersistedQueryNotFoundError, type DocumentRequest, type ResolvedDocument } from './documents';
 import { createFormatError } from './errors';
@@ -188,7 +189,8 @@ export class OperationPipeline {
 
   /** Ends the request's transaction (db/tenant-transaction.ts); the error to answer with instead of data, if any. */
   async end(context: Context, outcome: ExecutionOutcome, operation: OperationDefinitionNode | null | undefined): Promise<GraphQLError | undefined> {
-    return (await this.close(context, outcome, operation?.operation === 'mutation')) ?? context.mutationParts?.failure();
+    const failure = await this.close(context, outcome, operation?.operation === 'mutation');
+    return context.mutationParts ? context.mutationParts.failure(failure) : failure;
   }
 
   /** Ends the open request transaction, if any: the one place of commit, rollback and the failure's mapping. */
@@ -209,26 +211,35 @@ export class OperationPipeline {
    * another, each with its whole selection (graphql-js and graphql-jit alike), so a part is over before the
    * next field starts. Each part starts with the request's EntityManager emptied, as a request of its own
    * would. A part whose commit failed leaves the rest unrun and the operation answered with its error alone,
-   * as a failed commit of a whole operation is; a part that cannot begin answers its field's error.
+   * as a failed commit of a whole operation is, but as UNKNOWN_OUTCOME once an earlier part took effect; a
+   * part that cannot begin answers its field's error. A part that needs the token checks the session again
+   * before it opens: sent apart, it would be refused once an earlier part ended the session (`sessionEnd`).
    */
   private partsOf(context: Context): MutationParts {
     let failed: GraphQLError | undefined;
+    /** Whether some of the operation may have taken effect: a part committed, or a public field ran (it commits on its own). */
+    let tookEffect = false;
+    const settled = (failure: GraphQLError | undefined) =>
+      failure && tookEffect && failure.originalError instanceof UnavailableError ? this.failureError(new UnknownOutcomeError({ cause: failure.originalError })) : failure;
     return {
-      failure: () => failed,
+      failure: (closing) => settled(closing) ?? failed,
       enter: async (publicField) => {
         if (failed) throw failed;
-        if (context.transaction.isOpen === !publicField) return; // already where this field runs
-        context.em.clear();
-        if (publicField) {
-          failed = await this.close(context, 'errors', true); // 'errors': asks whether the part's statements all held
-          if (failed) throw failed;
-          return;
+        if (context.transaction.isOpen !== !publicField) {
+          context.em.clear();
+          if (publicField) {
+            failed = settled(await this.close(context, 'errors', true)); // 'errors': asks whether the part's statements all held
+            if (failed) throw failed;
+          } else {
+            if (context.sessionRevoked()) throw new InvalidTokenError();
+            try {
+              await this.open(context, false);
+            } catch (e) {
+              throw this.failureError(e);
+            }
+          }
         }
-        try {
-          await this.open(context, false);
-        } catch (e) {
-          throw this.failureError(e);
-        }
+        if (publicField) tookEffect = true;
       },
     };
   }

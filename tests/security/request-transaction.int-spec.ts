@@ -1,3 +1,4 @@
+import { RequestTransaction } from '../../src/db/tenant-transaction';
 import { createCustomerUser } from '../factories/portal';
 import { createStaff, login, type StaffFixture } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
@@ -223,5 +224,71 @@ describe('one operation, many root fields', () => {
     expect((signIn.data?.login as { accessToken: string }).accessToken).toEqual(expect.any(String));
     const me = await post('{ me { id } }', {}, auth);
     expect(me.data?.me).toEqual({ id: admin.id });
+  });
+
+  describe.each(['POST', 'WS'] as const)('a mutation in parts, over %s: what the parts before did is not denied', (transport) => {
+    afterEach(() => jest.restoreAllMocks());
+
+    /** The request's `nth` COMMIT fails as a connection cut in the middle of it would. */
+    const failCommit = (nth: number) => {
+      const real = RequestTransaction.prototype.commit;
+      let calls = 0;
+      jest.spyOn(RequestTransaction.prototype, 'commit').mockImplementation(async function (this: RequestTransaction) {
+        if (++calls !== nth) return real.call(this);
+        await this.rollback();
+        throw Object.assign(new Error('Connection terminated unexpectedly'), { code: 'ECONNRESET' });
+      });
+    };
+
+    it('a later part whose commit fails answers UNKNOWN_OUTCOME, not UNAVAILABLE: the first part is stored', async () => {
+      const s = await login(t, staffA.email, staffA.password);
+      const name = `Stored${transport}${Date.now()}`;
+      failCommit(2); // 1: the first part, before the public field; 2: the last part
+      const res: Answer = await overTransport(
+        t,
+        transport,
+        'mutation($r: String!, $n: String!) { profileUpdate(input: { firstName: $n }) { me { firstName } } sessionRefresh(input: { refreshToken: $r }) { accessToken } then: profileUpdate(input: { firstName: "Never" }) { me { firstName } } }',
+        { r: s.refreshToken, n: name },
+        s.auth,
+      );
+      jest.restoreAllMocks();
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNKNOWN_OUTCOME']);
+      const me = await overTransport(t, 'POST', '{ me { firstName } }', {}, (await login(t, staffA.email, staffA.password)).auth);
+      expect(me.data?.me).toEqual({ firstName: name });
+    });
+
+    it('the only part failing to commit, before anything took effect, is still UNAVAILABLE: nothing was changed', async () => {
+      const s = await login(t, staffA.email, staffA.password);
+      failCommit(1);
+      const res: Answer = await overTransport(
+        t,
+        transport,
+        'mutation($r: String!) { profileUpdate(input: { firstName: "Never" }) { me { firstName } } sessionRefresh(input: { refreshToken: $r }) { accessToken } }',
+        { r: s.refreshToken },
+        s.auth,
+      );
+      jest.restoreAllMocks();
+      expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['UNAVAILABLE']);
+      // The public field after it did not run: its refresh token still works.
+      const refreshed = await overTransport(t, 'POST', 'mutation($r: String!) { sessionRefresh(input: { refreshToken: $r }) { accessToken } }', { r: s.refreshToken }, {});
+      expect(refreshed.data?.sessionRefresh).toEqual({ accessToken: expect.any(String) });
+    });
+  });
+
+  it('a part that needs the token, after a committed sign-out of its own session, is refused as a request of that session would be', async () => {
+    const s = await login(t, staffA.email, staffA.password);
+    const spare = await login(t, staffA.email, staffA.password);
+    const res: Answer = await post(
+      'mutation($r: String!) { sessionEnd { ended } sessionRefresh(input: { refreshToken: $r }) { accessToken } profileUpdate(input: { firstName: "AfterSignOut" }) { me { firstName } } }',
+      { r: spare.refreshToken },
+      s.auth,
+    );
+    expect(res.data?.sessionEnd).toEqual({ ended: true });
+    expect(res.data?.sessionRefresh).toEqual({ accessToken: expect.any(String) });
+    expect(res.data?.profileUpdate).toBeNull();
+    expect(res.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['profileUpdate'], 'UNAUTHENTICATED']]);
+    const me = await post('{ me { firstName } }', {}, spare.auth);
+    expect((me.data?.me as { firstName: string }).firstName).not.toBe('AfterSignOut');
   });
 });

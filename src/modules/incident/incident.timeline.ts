@@ -12,10 +12,13 @@ import { checkedLast, timelineToFetch } from './incident.selection';
  * root field primed (ctx.loaders.incidents.primed) or else one statement per page. The one home of these fields'
  * logic: the staff type's resolvers (Incident) and the portal type's (Ticket) both call these.
  */
+/** The updates of kind COMMENT: a ticket's `comments` (GraphQL's deprecated field, and the OpsWeave documents' REST field). */
+export const commentsOf = <T extends { kind: unknown }>(updates: T[]) => updates.filter((u) => u.kind === 'COMMENT');
+
 export const timeline = {
   updates: (ctx: Context, incidentId: string, last?: number | null) => ctx.loaders.incidents.updates(checkedLast(last)).load(incidentId),
   updatesConnection: (ctx: Context, incidentId: string, args: ConnectionArgsInput) => ctx.loaders.incidents.updatesConnection(connectionArgs(args)).load(incidentId),
-  comments: async (ctx: Context, incidentId: string) => (await ctx.loaders.incidents.updates().load(incidentId)).filter((u) => u.kind === 'COMMENT'),
+  comments: async (ctx: Context, incidentId: string) => commentsOf(await ctx.loaders.incidents.updates().load(incidentId)),
   attachments: (ctx: Context, incidentId: string) => ctx.loaders.incidents.attachments.load(incidentId),
   participants: (ctx: Context, incidentId: string) => ctx.loaders.incidents.participants.load(incidentId),
 };

@@ -22,8 +22,7 @@ export const bool = (value: string | undefined) => (value === undefined || value
 export const bodyWithId =
   (key = 'id') =>
   (i: RestInput) => ({ input: { ...i.body, [key]: i.params.id } as never });
-/** The updates of kind COMMENT: what the OpsWeave documents answer as a ticket's `comments`. */
-export const commentsOf = <T extends { kind: unknown }>(updates: T[]) => updates.filter((u) => u.kind === 'COMMENT');
+export { commentsOf } from '../../modules/incident/incident.timeline';
 export const byId = (i: RestInput) => ({ id: i.params.id });
 /**
  * The documents' names of the workspace that the portal sign-in inputs call `workspace` (its id or slug):
