@@ -1,22 +1,19 @@
 /**
- * openid-client and its dependencies (oauth4webapi, jose), file-type and its dependencies (strtok3, token-types,
- * @tokenizer/inflate, uint8array-extras, @borewit/text-codec) are ESM-only. Node loads them with require(esm), but jest's own module system cannot, so
- * @swc/jest compiles those packages to CommonJS for the tests.
+ * Test files run in plain Node through jest-light-runner, not in jest's per-file module sandbox: each worker
+ * loads the server's modules (about 3,400 of them) once and builds the schema once, instead of once per test
+ * file, which was most of the suite's CPU. The price is isolation: files that share a worker share module
+ * state, so a test file must leave nothing behind (close its apps, restore what it changed). TypeScript is
+ * compiled by swc as it is required (tests/setup/light-register.js); ESM-only packages load through Node's
+ * own require(esm). tests/setup/light-globals.js adds the timeouts the runner lacks.
  */
-const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose', 'file-type', 'strtok3', 'token-types', '@tokenizer/inflate', 'uint8array-extras', '@borewit/text-codec'];
-
 const common = {
-  testEnvironment: 'node',
   rootDir: __dirname,
   roots: ['<rootDir>/tests'],
-  transform: {
-    '^.+\\.ts$': ['@swc/jest'],
-    [`node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', { swcrc: false, jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
-  },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
-  // file-type exports its Node entry under `import` and `module-sync` only, which jest's resolver does not take.
-  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
-  setupFiles: ['<rootDir>/tests/setup/env.ts'],
+  runner: 'jest-light-runner',
+  // Used by jest itself for the global setup and teardown, which run in its own process.
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  setupFiles: ['<rootDir>/tests/setup/light-register.js', '<rootDir>/tests/setup/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/tests/setup/light-globals.js'],
 };
 
 /** The database the tests that need one share: started once per run, only when such a test runs. */
@@ -38,7 +35,8 @@ const timing = { ...common, ...withDatabase, displayName: 'timing', testMatch: [
  */
 module.exports = {
   projects: process.env.TEST_TIMING === '1' ? [timing] : [unit, integration],
-  // Generous: real servers, databases and processes; a busy 2-core machine can be slow, never wrong.
-  testTimeout: 60000,
-  maxWorkers: 2,
+  // More workers than this machine's 2 cores: a test file spends a good part of its time waiting on
+  // PostgreSQL and on the processes it starts, and a third worker fills those waits (130 s with 3 or 4,
+  // 200 s with 2, for the whole suite).
+  maxWorkers: 3,
 };

@@ -36,6 +36,8 @@ export interface EmbeddedOptions {
    * PostgreSQL process is spawned; an error it throws is thrown once PostgreSQL is up.
    */
   whileStarting?: () => void;
+  /** Server settings (`-c name=value`) on top of the ones every embedded server gets. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -239,7 +241,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       persistent: true,
       createPostgresUser: true,
       // Loopback TCP only, no unix socket: never collides with a system PostgreSQL's socket.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`])],
       onLog: (m: string) => {
         recent.push(m.trim());
         if (recent.length > 20) recent.shift();

@@ -133,15 +133,19 @@ function isPlainRead(text: string): boolean {
 }
 
 /**
- * Names for prepared statements, one per distinct statement text, shared by every connection (each prepares
- * a name the first time it uses it). Bounded: past the bound a statement goes unnamed (parsed and planned
- * every time, as before), so a stream of ever-new texts cannot fill PostgreSQL's memory with plans.
+ * Names for prepared statements, one per distinct statement text, kept per connection (a prepared statement
+ * lives in one server session). Bounded: past the bound a statement goes unnamed (parsed and planned every
+ * time, as before), so a stream of ever-new texts cannot fill the session's memory with plans. Per connection
+ * rather than per process, so that what one pool has seen (another app in the process, as in the tests)
+ * does not decide whether another's statements are prepared.
  */
 const MAX_NAMED_STATEMENTS = 200;
-const statementNames = new Map<string, string>();
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(text, (name = `incident_desk_${statementNames.size + 1}`));
+const statementNames = new WeakMap<PgConnection, Map<string, string>>();
+function statementName(connection: PgConnection, text: string): string {
+  let names = statementNames.get(connection);
+  if (!names) statementNames.set(connection, (names = new Map()));
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED_STATEMENTS) names.set(text, (name = `incident_desk_${names.size + 1}`));
   return name ?? '';
 }
 
@@ -247,7 +251,7 @@ export function frameRequestConnection(connection: PgConnection, claim: TenantCl
   const sendRead = async ({ text, values }: QueryConfig, callback: QueryCallback) => {
     // Only a statement with parameters has a text that repeats: one without (MikroORM's `em.execute` inlines
     // the values) would take a name, and a prepared statement on the server, for every request.
-    const name = values?.length && options.preparedStatements !== false ? statementName(text) : '';
+    const name = values?.length && options.preparedStatements !== false ? statementName(connection, text) : '';
     if (name && protocolOf(connection).parsedStatements[name] === undefined) {
       let prepareError: Error | null = null;
       await send(new PrepareStatement({ text, name }), (err) => (prepareError = err));

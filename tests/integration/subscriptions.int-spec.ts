@@ -198,11 +198,12 @@ describe('GraphQL subscriptions', () => {
   });
 
   it('a portal subscriber hears only of what its own timeline shows: no assignments, no internal status changes', async () => {
-    const ticket = await createTicket('reporter', 'Quiet work');
+    // Subscribed before the ticket exists: its creation then reaches both, rather than racing the subscriptions.
     const before = b.app.runtime.live.subscribers;
     const customer = subscribe(connect(b, 'reporter'), 'subscription { incidentsChanged { eventType incident { number status } } }');
     const staff = subscribe(connect(b, 'staff'), 'subscription { incidentsChanged { eventType incident { number } } }');
     await until(() => b.app.runtime.live.subscribers === before + 2);
+    const ticket = await createTicket('reporter', 'Quiet work');
     const me = await a.gql<{ me: { id: string } }>('{ me { id } }', undefined, auth.staff);
     const manager = await createStaff(a.em(), a.app.runtime.passwords, { tenant: acme, role: 'MANAGER' });
     const managerAuth = (await login(a, manager.email, manager.password)).auth;
@@ -211,10 +212,12 @@ describe('GraphQL subscriptions', () => {
     expect(internal.status).toBe(200);
     const visible = await a.rest('POST', `/api/v1/incidents/${ticket.id}/status`, { status: 'INVESTIGATION', note: 'We are on it.' }, auth.staff);
     expect(visible.status).toBe(200);
-    await until(() => staff.received.length >= 3 && customer.received.length >= 1);
-    expect(staff.received.map((r) => (r.data?.incidentsChanged as { eventType: string }).eventType)).toEqual(['incident.assigned', 'incident.status_changed', 'incident.status_changed']);
-    // The staff subscriber heard all three; had the customer been told of the first two, they would be here by now.
-    expect(customer.received.map((r) => r.data?.incidentsChanged)).toEqual([{ eventType: 'incident.status_changed', incident: { number: ticket.number, status: 'INVESTIGATION' } }]);
+    await until(() => staff.received.length >= 4 && customer.received.length >= 2);
+    const kinds = (s: typeof staff) => s.received.map((r) => (r.data?.incidentsChanged as { eventType: string }).eventType);
+    expect(kinds(staff)).toEqual(['incident.created_by_customer', 'incident.assigned', 'incident.status_changed', 'incident.status_changed']);
+    // The staff subscriber heard all four; had the customer been told of the middle two, they would be here by now.
+    expect(kinds(customer)).toEqual(['incident.created_by_customer', 'incident.status_changed']);
+    expect(customer.received[1].data?.incidentsChanged).toEqual({ eventType: 'incident.status_changed', incident: { number: ticket.number, status: 'INVESTIGATION' } });
     customer.dispose();
     staff.dispose();
   });

@@ -374,6 +374,19 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     expect(new Set(mutationLeaves.map((l) => l.field)).size).toBeGreaterThan(50);
   });
 
+  it('the database fingerprint sees every kind of write: an insert, an update to the same values, a delete', async () => {
+    const conn = t.em().getConnection();
+    const seen = async (sql: string) => {
+      const before = await checksum(t);
+      await conn.execute(sql);
+      return changedTables(before, await checksum(t));
+    };
+    expect(await seen(`INSERT INTO rate_limits (key, points) VALUES ('fingerprint:probe', 1)`)).toEqual(['rate_limits']);
+    expect(await seen(`UPDATE rate_limits SET points = points WHERE key = 'fingerprint:probe'`)).toEqual(['rate_limits']);
+    expect(await seen(`DELETE FROM rate_limits WHERE key = 'fingerprint:probe'`)).toEqual(['rate_limits']);
+    expect(await seen(`SELECT 1`)).toEqual([]);
+  });
+
   it('every free-text input, of every mutation and query, has a maximum length', () => {
     const unbounded = [...mutationLeaves, ...queryLeaves].filter((l) => freeText(l) && maximumOf(l, declared) === undefined).map(label);
     expect(unbounded).toEqual([]);

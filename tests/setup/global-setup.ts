@@ -18,6 +18,7 @@ import { StartupError } from '../../src/shared/startup-error';
 import { startPgBouncer } from './pgbouncer';
 
 const PREFIX = 'incident-desk-test-';
+const NOT_DURABLE = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
 
 /** Like a server's start, a setup that cannot run says why in one line (no stack) and exits 1. */
 export default async function globalSetup(): Promise<void> {
@@ -35,7 +36,9 @@ async function setUp(): Promise<void> {
     await sweepThrowawayServers(PREFIX);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
     await fs.chmod(dir, 0o755); // the postgres user must traverse it
-    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freeLocalPort() });
+    // A throw-away server: nothing in it must survive a crash, so it skips the flushes that make data durable
+    // (each test file creates and drops a database, and every commit would wait for the disk).
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dir, 'pg'), port: await freeLocalPort(), settings: NOT_DURABLE });
     serverUrl = embedded.url;
     (globalThis as Record<string, unknown>).__TEST_PG__ = { embedded, dir };
   }

@@ -27,9 +27,9 @@ export async function startOwnPostgres(): Promise<OwnPostgres> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'incident-desk-own-pg-'));
   await fs.chmod(dir, 0o755); // the postgres user must traverse it
   const port = await freeLocalPort();
-  const proc = spawn(process.execPath, ['-r', 'ts-node/register', path.join(root, 'tests/setup/own-postgres-process.ts')], {
+  const proc = spawn(process.execPath, ['-r', path.join(__dirname, 'swc-register.js'), path.join(root, 'tests/setup/own-postgres-process.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TS_NODE_SWC: 'true', OWN_PG_DIR: path.join(dir, 'pg'), OWN_PG_PORT: String(port) },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', OWN_PG_DIR: path.join(dir, 'pg'), OWN_PG_PORT: String(port) },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => proc.on('exit', () => resolve()));

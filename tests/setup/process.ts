@@ -46,8 +46,11 @@ function spawnEntry(entry: string, env: Record<string, string>, args: string[] =
   };
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
+  // 'close', not 'exit': it comes once the output is read to its end, which 'exit' may overtake on a busy
+  // machine (the last line, often the one a test is about, was then missing). Its own children (PostgreSQL)
+  // have pipes of their own, so none holds this one open.
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    proc.on('exit', (code, signal) => resolve({ code, signal })),
+    proc.on('close', (code, signal) => resolve({ code, signal })),
   );
   return {
     proc,
