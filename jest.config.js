@@ -4,12 +4,13 @@
  * file, which was most of the suite's CPU. The price is isolation: files that share a worker share module
  * state, so a test file must leave nothing behind (close its apps, restore what it changed). TypeScript is
  * compiled by swc as it is required (tests/setup/light-register.js); ESM-only packages load through Node's
- * own require(esm). tests/setup/light-globals.js adds the timeouts the runner lacks.
+ * own require(esm). tests/setup/light-globals.js adds the timeouts the runner lacks;
+ * tests/setup/one-pool-runner.mjs runs the unit files in the integration files' workers.
  */
 const common = {
   rootDir: __dirname,
   roots: ['<rootDir>/tests'],
-  runner: 'jest-light-runner',
+  runner: '<rootDir>/tests/setup/one-pool-runner.mjs',
   // Used by jest itself for the global setup and teardown, which run in its own process.
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFiles: ['<rootDir>/tests/setup/light-register.js', '<rootDir>/tests/setup/env.ts'],
