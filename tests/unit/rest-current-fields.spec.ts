@@ -103,6 +103,28 @@ describe('REST runs current fields only (issue 15)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('each route\'s and link page\'s inputNames rename a body field it takes to a field of its operation\'s input', () => {
+    const inputFields = (document: DocumentNode) => {
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+      return (operation.variableDefinitions ?? []).flatMap((v) => {
+        const type = getNamedType(typeFromAST(schema, v.type as never) as GraphQLInputType | undefined);
+        return type && isInputObjectType(type) ? Object.keys(type.getFields()) : [];
+      });
+    };
+    const renaming = [
+      ...restRoutes.map((r) => ({ where: `${r.method} ${r.path}`, document: r.operation as DocumentNode, fields: r.bodyFields ?? [], names: r.inputNames })),
+      ...LINK_PAGES.map((p) => ({ where: `link page ${p.audience} ${p.kind}`, document: p.operation as DocumentNode, fields: p.fields.map((f) => f.name), names: p.inputNames })),
+    ].filter((r) => r.names);
+    expect(renaming.length).toBeGreaterThan(8);
+    const problems = renaming.flatMap(({ where, document, fields, names }) =>
+      Object.entries(names!).flatMap(([from, to]) => [
+        ...(fields.includes(from) ? [] : [`${where}: ${from} is not one of its body fields`]),
+        ...(inputFields(document).includes(to) ? [] : [`${where}: ${to} is not a field of its input`]),
+      ]),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('no operation text written inline in src/rest or src/pages uses a deprecated field', () => {
     const inline = [...inlineOperations(join(ROOT, 'src', 'rest')), ...inlineOperations(join(ROOT, 'src', 'pages'))];
     expect(inline.flatMap(({ where, document }) => deprecatedUsages(schema, document).map((p) => `${where}: ${p}`))).toEqual([]);
