@@ -6,14 +6,9 @@ import { until } from './wait';
  * never will, so a test may assert on absences.
  */
 export async function waitForDeliveries(t: TestApp, timeoutMs = 20000): Promise<void> {
-  const conn = t.em().getConnection();
-  await until(
-    async () =>
-      !(
-        await conn.execute<{ busy: boolean }[]>(
-          `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
-        )
-      )[0].busy,
+  await untilNone(
+    t,
+    `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL) OR EXISTS (SELECT 1 FROM notification_deliveries WHERE status = 'PENDING') AS busy`,
     'deliveries to settle',
     timeoutMs,
   );
@@ -25,18 +20,19 @@ export async function waitForDeliveries(t: TestApp, timeoutMs = 20000): Promise<
  * queue and does not count). After that, a run or provider answer that is not stored never will be.
  */
 export async function waitForEzraJobs(t: TestApp, timeoutMs = 30000): Promise<void> {
-  const conn = t.em().getConnection();
-  await until(
-    async () =>
-      !(
-        await conn.execute<{ busy: boolean }[]>(
-          `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL)
-               OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier IN ('ezra.auto', 'ezra.provider') AND attempts < max_attempts) AS busy`,
-        )
-      )[0].busy,
+  await untilNone(
+    t,
+    `SELECT EXISTS (SELECT 1 FROM outbox_events WHERE processed_at IS NULL)
+         OR EXISTS (SELECT 1 FROM graphile_worker.jobs WHERE task_identifier IN ('ezra.auto', 'ezra.provider') AND attempts < max_attempts) AS busy`,
     "Ezra's jobs to settle",
     timeoutMs,
   );
+}
+
+/** Until `busy` (a statement answering one row with a boolean `busy`) says nothing is left under way. */
+async function untilNone(t: TestApp, busy: string, what: string, timeoutMs: number): Promise<void> {
+  const conn = t.em().getConnection();
+  await until(async () => !(await conn.execute<{ busy: boolean }[]>(busy))[0].busy, what, timeoutMs);
 }
 
 /**

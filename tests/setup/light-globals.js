@@ -32,7 +32,6 @@ function wrapTest(original) {
   };
   wrapped.each = each(original.each.bind(original));
   wrapped.only.each = each(original.only.each.bind(original.only));
-  wrapped.skip.each = original.skip.each;
   return wrapped;
 }
 

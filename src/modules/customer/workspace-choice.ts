@@ -11,7 +11,6 @@ export interface WorkspaceNames {
   tenantSlug?: string | null;
 }
 
-
 /**
  * The workspace a request chose. `named` false: none (every workspace where the address has an account).
  * `where`: the id and/or slug it must have (both given: one workspace must have both); null when the names fit
