@@ -8,7 +8,7 @@
  * the caller names the workspace (and the portal user) in the query string.
  *
  * GET /incident?t=<tenant>&id=<incident>                         staff incident(id) with every update
- * GET /ticket?t=<tenant>&u=<portal user>&id=<incident>            portal ticket(id): PUBLIC updates and comments
+ * GET /ticket?t=<tenant>&u=<portal user>&id=<incident>            portal ticket(id): PUBLIC updates
  * GET /incidents?t=<tenant>&page=&limit=[&updates=N][&info=1][&after=<incident>]   staff page (each incident's N newest updates)
  * GET /tickets?t=<tenant>&u=<portal user>&page=&limit=[&updates=N][&info=1]         portal page (N newest PUBLIC updates)
  *
@@ -73,7 +73,7 @@ const RATING = (i) => `(SELECT json_build_object('id', r.id, 'score', r.score, '
   FROM incident_ratings r JOIN customer_portal_users rc ON rc.id = r.rater_id AND rc.tenant_id = r.tenant_id
   WHERE r.tenant_id = ${i}.tenant_id AND r.incident_id = ${i}.id ORDER BY r.created_at, r.id LIMIT 1)`;
 
-/** The incident's updates (all, or its `last` newest), oldest first, as `list`; customers: PUBLIC only, and `comments`. */
+/** The incident's updates (all, or its `last` newest), oldest first, as `list`; customers: PUBLIC only. */
 function updatesLateral(i, customer, last) {
   const visible = customer ? `AND visibility = 'PUBLIC'` : '';
   const source = last
@@ -81,8 +81,7 @@ function updatesLateral(i, customer, last) {
     : `incident_updates u`;
   const where = last ? '' : `WHERE u.tenant_id = ${i}.tenant_id AND u.incident_id = ${i}.id ${visible.replace('visibility', 'u.visibility')}`;
   const object = customer ? CUSTOMER_UPDATE : STAFF_UPDATE;
-  const comments = customer && !last ? `, json_agg(${object} ORDER BY u.created_at, u.id) FILTER (WHERE u.kind = 'COMMENT') AS comments` : '';
-  return `LEFT JOIN LATERAL (SELECT json_agg(${object} ORDER BY u.created_at, u.id) AS list${comments} FROM ${source} ${AUTHORS} ${where}) up ON true`;
+  return `LEFT JOIN LATERAL (SELECT json_agg(${object} ORDER BY u.created_at, u.id) AS list FROM ${source} ${AUTHORS} ${where}) up ON true`;
 }
 
 /** The portal user's tickets: reported by them, or their organization's when it shares (as the server's read model). */
@@ -96,7 +95,7 @@ const SQL = {
       FROM incidents i LEFT JOIN users a ON a.id = i.assignee_id AND a.tenant_id = i.tenant_id ${updatesLateral('i', false)}
       WHERE i.tenant_id = $1 AND i.id = $2)))::text AS body`,
   ticket: `SELECT json_build_object('data', json_build_object('ticket', (
-      SELECT json_build_object(${CUSTOMER_INCIDENT('i')}, 'updates', COALESCE(up.list, '[]'::json), 'comments', COALESCE(up.comments, '[]'::json), 'attachments', ${ATTACHMENTS('i', true)})
+      SELECT json_build_object(${CUSTOMER_INCIDENT('i')}, 'updates', COALESCE(up.list, '[]'::json), 'attachments', ${ATTACHMENTS('i', true)})
       FROM incidents i ${updatesLateral('i', true)}
       WHERE ${PORTAL_SCOPE('i')} AND i.id = $3)))::text AS body`,
 };

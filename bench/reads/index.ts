@@ -215,7 +215,8 @@ async function checkAnswers(s: Scenario, server: ChildServer, baseline: ChildSer
     if (d) throw new Error(`${s.id}: the baseline's answer differs from the server's GraphQL answer at ${d}`);
     if (s.rest) {
       const r = (await fetchJson(server.url, s.rest[i])) as { success?: boolean; data?: unknown };
-      const dr = firstDifference(r.data, g.data[s.rootField]);
+      const root = g.data[s.rootField] as Record<string, unknown>;
+      const dr = firstDifference(r.data, s.restData ? s.restData(root) : root);
       if (!r.success || dr) throw new Error(`${s.id}: the REST answer's data differs from the GraphQL answer at ${dr ?? '(success false)'}`);
     }
   }

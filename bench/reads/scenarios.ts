@@ -7,6 +7,7 @@
 import { Kind, print, type DocumentNode } from 'graphql';
 import { Client } from 'pg';
 import { incidentCursor } from '../../src/modules/incident/incident.read';
+import { commentsOf } from '../../src/modules/incident/incident.timeline';
 import { TokenService } from '../../src/auth/tokens';
 import * as Op from '../../src/generated/operations';
 import { BENCH_PORTAL_USER, BENCH_STAFF, bigWorkspace, type DatasetSizes } from './dataset';
@@ -38,6 +39,8 @@ export interface Scenario {
   rootField: string;
   graphql: PreparedRequest[];
   rest?: PreparedRequest[];
+  /** REST's `data` from the GraphQL answer's root field, where the route reshapes it (else the same). */
+  restData?: (root: Record<string, unknown>) => unknown;
   baseline: PreparedRequest[];
 }
 
@@ -172,6 +175,8 @@ export function buildScenarios(small: Workspace[], big: Workspace, sizes: Datase
       rootField: 'ticket',
       graphql: ticketKeys.map(({ ws, id }) => gql(ws.portalToken, QUERIES.ticket, { id })),
       rest: ticketKeys.map(({ ws, id }) => get(`/api/v1/portal/tickets/${id}`, ws.portalToken)),
+      // The OpsWeave route adds the documents' `comments`, the updates of kind COMMENT (routes/portal.ts).
+      restData: (t) => ({ ...t, comments: commentsOf(t.updates as { kind: unknown }[]) }),
       baseline: ticketKeys.map(({ ws, id }) => get(`/ticket?t=${ws.tenantId}&u=${ws.portalUserId}&id=${id}`)),
     },
     {
