@@ -24,13 +24,14 @@ import { createStaff, login, STRONG_PASSWORD } from '../factories/staff';
 import { createTenant } from '../factories/tenants';
 import { startTestApp, type TestApp } from '../setup/app';
 import { changedTables, checksum } from '../setup/db-checksum';
+import { TENANT_ROLE } from '../../src/db/tenant-transaction';
 
 /**
  * Input fuzzing of every mutation, found from the schema so that new ones are covered without editing this
  * file: strings over their declared maximum, wrong JSON types, unknown enum values, text PostgreSQL cannot
  * store, and search strings full of SQL and LIKE metacharacters. Every bad input must be refused with a
  * coded error (4xx on REST, `extensions.code` on GraphQL), without a stack trace or a 500, and leave the
- * database exactly as it was (a checksum of every table before and after).
+ * database exactly as it was (no row of any table written: tests/setup/db-checksum.ts).
  *
  * Deep nesting, alias bombs, batched arrays and oversized bodies are covered by graphql-limits*.ts and
  * body-limit.int-spec.ts; what they leave out is at the end of this file.
@@ -385,6 +386,16 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     expect(await seen(`UPDATE rate_limits SET points = points WHERE key = 'fingerprint:probe'`)).toEqual(['rate_limits']);
     expect(await seen(`DELETE FROM rate_limits WHERE key = 'fingerprint:probe'`)).toEqual(['rate_limits']);
     expect(await seen(`SELECT 1`)).toEqual([]);
+    // As the app's requests write: under a request's role, in a transaction; one rolled back wrote nothing.
+    const asRequest = (end: 'COMMIT' | 'ROLLBACK') =>
+      `BEGIN; SELECT set_config('role', '${TENANT_ROLE}', true), set_config('app.tenant_id', '${tenant.id}', true);
+       UPDATE incidents SET title = title WHERE id = '${ids.incident}'; ${end};`;
+    expect(await seen(asRequest('ROLLBACK'))).toEqual([]);
+    expect(await seen(asRequest('COMMIT'))).toEqual(['incidents']);
+    // The per-viewer mutation counters are left out, and only they.
+    expect(await seen(`INSERT INTO rate_limits (key, points) VALUES ('mutation_viewer:fingerprint', 1)`)).toEqual([]);
+    expect(await seen(`DELETE FROM rate_limits WHERE key = 'mutation_viewer:fingerprint'`)).toEqual([]);
+    expect(await seen(`TRUNCATE rate_limits`)).toEqual(['rate_limits']);
   });
 
   it('every free-text input, of every mutation and query, has a maximum length', () => {

@@ -7,7 +7,7 @@
  * directory on a free port. Servers orphaned by an earlier killed run are stopped first.
  */
 import 'reflect-metadata';
-import { promises as fs } from 'node:fs';
+import { constants, accessSync, promises as fs, statfsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -30,7 +30,33 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
+/** statfs's type of a tmpfs (linux/magic.h). */
+const TMPFS_MAGIC = 0x01021994;
+/** The RAM the run's scratch files may take there at most: a few databases, their WAL, a few small clusters. */
+const SCRATCH_ROOM = 2 * 1024 ** 3;
+
+/**
+ * A RAM-backed directory for the run's scratch files, when the machine has one with room: the test PostgreSQL's
+ * data above all (every test file creates a database and drops it), and the clusters, servers and files tests
+ * make of their own. On this machine's disk PostgreSQL's file work was most of its time: a CREATE DATABASE from
+ * the template took 0.3-0.4 s, 0.06 s in /dev/shm; the whole suite 190 s against 162 s.
+ */
+function ramScratch(): string | undefined {
+  try {
+    const fsStat = statfsSync('/dev/shm');
+    if (fsStat.type !== TMPFS_MAGIC || fsStat.bavail * fsStat.bsize < SCRATCH_ROOM) return undefined;
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return undefined;
+  }
+}
+
 async function setUp(): Promise<void> {
+  // As TMPDIR: os.tmpdir() here, in the workers (forked after this) and in every process they start. A TMPDIR
+  // set by the caller wins.
+  const scratch = process.env.TMPDIR ? undefined : ramScratch();
+  if (scratch) process.env.TMPDIR = scratch;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     await sweepThrowawayServers(PREFIX);
