@@ -192,7 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const schema = buildSchema();
   const pipeline = new OperationPipeline(schema, config, log);
-  const apollo = createApollo(schema, config, log, pipeline, [metrics.apolloPlugin()]);
+  const apollo = createApollo(schema, config, log, pipeline, [metrics.apolloPlugin()], () => metrics.documentCompiled());
   await apollo.start();
 
   // When each request's answer has gone out (or its client left): the request's background work waits for

@@ -193,7 +193,7 @@ export const SETTINGS = {
   },
   GRAPHQL_JIT: {
     schema: bool.default(true),
-    doc: 'run HTTP and REST operations compiled by graphql-jit (each document once) instead of interpreted by graphql-js; the answers are the same, only faster',
+    doc: 'run HTTP and REST operations compiled by graphql-jit (each document once, on its second run: one sent once runs on graphql-js) instead of interpreted by graphql-js; the answers are the same, only faster',
   },
   GRAPHQL_MAX_DEPTH: {
     schema: int(1, 100).default(8),

@@ -15,10 +15,17 @@ import { rateLimitHeadersPlugin } from './rate-limit-headers';
  * pipeline of graphql/pipeline.ts (limits, introspection, checks, request transaction, error translator),
  * which the REST routes go through too (they run through `executeOperation`) and the WebSocket runs itself.
  */
-export function createApollo(schema: GraphQLSchema, config: Config, log: Logger, pipeline: OperationPipeline, plugins: ApolloServerPlugin<Context>[] = []): ApolloServer<Context> {
+export function createApollo(
+  schema: GraphQLSchema,
+  config: Config,
+  log: Logger,
+  pipeline: OperationPipeline,
+  plugins: ApolloServerPlugin<Context>[] = [],
+  onCompile?: () => void,
+): ApolloServer<Context> {
   return new ApolloServer<Context>({
     // Compiled execution (graphql/jit.ts) unless turned off; the same schema either way.
-    ...(config.graphql.jit ? { gateway: jitExecution(schema) } : { schema }),
+    ...(config.graphql.jit ? { gateway: jitExecution(schema, onCompile) } : { schema }),
     logger: log,
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,

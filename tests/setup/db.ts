@@ -42,12 +42,21 @@ async function ensureTemplateMigrated(c: Client, template: string): Promise<void
   }
 }
 
+/**
+ * Whether this worker has seen the template migrated: the migrations do not change during a run, so once is
+ * enough (each check loaded MikroORM against the template, 60-130 ms of CPU a test database).
+ */
+let templateChecked = false;
+
 /** A database of this test file's own: a clone of the migrated template, or empty when `empty` is set. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = options.empty ? 'template0' : process.env.TEST_PG_TEMPLATE;
   await admin(async (c) => {
-    if (!options.empty) await ensureTemplateMigrated(c, template!);
+    if (!options.empty && !templateChecked) {
+      await ensureTemplateMigrated(c, template!);
+      templateChecked = true;
+    }
     // Two workers cloning at the same instant can collide on the template; try again briefly.
     for (let attempt = 0; ; attempt++) {
       try {
