@@ -74,6 +74,14 @@ async function setUp(): Promise<void> {
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE "${template}"`);
+    if (!process.env.TEST_DATABASE_URL) {
+      // Every connection of the run authenticates with SCRAM: with the password stored at one iteration instead of
+      // 4,096, a connection costs half the CPU on both sides (5 ms less each here; a run opens well over a
+      // thousand). The throw-away server's password only: the one `npm start` makes keeps the default.
+      const { username, password } = new URL(serverUrl);
+      await admin.query('SET scram_iterations = 1');
+      await admin.query(`ALTER ROLE ${admin.escapeIdentifier(decodeURIComponent(username))} PASSWORD ${admin.escapeLiteral(decodeURIComponent(password))}`);
+    }
     await admin.end();
   } catch (e) {
     const which = process.env.TEST_DATABASE_URL ? 'TEST_DATABASE_URL' : 'the embedded test server';
