@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { parseCronItems, run, type ParsedCronItem, type Runner, type TaskList, type WorkerEvents } from 'graphile-worker';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/config';
 import type { Mailer } from '../../shared/mailer';
@@ -12,6 +12,7 @@ import { purgeExpiredRows, type RetentionSettings } from '../housekeeping/retent
 import { dispatchEvent } from './dispatch';
 import { ratingLinkMaker } from '../satisfaction/rating-links';
 import { QUEUE_SCHEMA, queueLogger, TASKS } from './queue';
+import { QueuePool } from './queue-pool';
 import { sendDelivery } from './send';
 import { sealStoredWebhookSecrets, webhookSecretBox, type WebhookSecretBox } from './webhook-secrets';
 
@@ -177,7 +178,7 @@ export class NotificationWorker {
     if (this.runner) return;
     const { config, orm } = this.deps;
     // Each runner holds a LISTEN connection and briefly one per job taken or finished.
-    const pool = new Pool({ connectionString: sessionUrl(config, orm), max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
+    const pool = new QueuePool({ connectionString: sessionUrl(config, orm), max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
     pool.on('error', (err) => this.log.warn({ err }, 'queue connection error'));
     this.pool = pool;
     try {
