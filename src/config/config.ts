@@ -157,6 +157,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env) {
     graphql: {
       introspection: env.GRAPHQL_INTROSPECTION ?? !isProduction,
       jit: env.GRAPHQL_JIT,
+      jitThreshold: env.GRAPHQL_JIT_THRESHOLD,
       /** Set: /graphql runs only these operations, by the sha256 of their text (graphql/documents.ts). */
       trustedDocuments: trusted && 'documents' in trusted ? trusted.documents : undefined,
       maxDepth: env.GRAPHQL_MAX_DEPTH,

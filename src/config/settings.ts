@@ -193,7 +193,11 @@ export const SETTINGS = {
   },
   GRAPHQL_JIT: {
     schema: bool.default(true),
-    doc: 'run HTTP and REST operations compiled by graphql-jit (each document once, on its second run: one sent once runs on graphql-js) instead of interpreted by graphql-js; the answers are the same, only faster',
+    doc: 'run HTTP and REST operations compiled by graphql-jit (each document once, after `GRAPHQL_JIT_THRESHOLD` runs) instead of interpreted by graphql-js; the answers are the same, only faster',
+  },
+  GRAPHQL_JIT_THRESHOLD: {
+    schema: int(0, 1000).default(1),
+    doc: 'runs of a document on graphql-js before graphql-jit compiles it: compiling costs several runs, so a document sent once (a one-off query, inline values that change every time) is best not compiled; 0 compiles on the first run',
   },
   GRAPHQL_MAX_DEPTH: {
     schema: int(1, 100).default(8),

@@ -317,12 +317,13 @@ export function freeLocalPort(): Promise<number> {
 }
 
 /**
- * Stops and removes throw-away embedded servers (temp directories named `<prefix>…`, data in `pg/`) left
- * by runs that were killed before cleaning up; directories whose owner is still alive are left alone.
+ * Stops and removes throw-away embedded servers (directories named `<prefix>…` in `tmp`, the temp directory by
+ * default, data in `pg/`) left by runs that were killed before cleaning up; directories whose owner is still
+ * alive are left alone.
  */
-export async function sweepThrowawayServers(prefix: string): Promise<void> {
-  const tmp = os.tmpdir();
-  for (const entry of await fs.readdir(tmp)) {
+export async function sweepThrowawayServers(prefix: string, tmp = os.tmpdir()): Promise<void> {
+  const entries = await fs.readdir(tmp).catch(() => [] as string[]); // no such directory: nothing to sweep
+  for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const dir = path.join(tmp, entry);
     const owner = readLockPid(path.join(dir, 'pg.lock'));

@@ -6,7 +6,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
  * Operations compiled by graphql-jit, for Apollo: its gateway interface is the one place Apollo lets a
  * server execute by itself, after its own parsing, validation and plugins (graphql/pipeline.ts: the checks
  * and the request transaction) and before its error formatting, so everything around execution stays as
- * it is. A document is compiled once per operation name, when it runs the second time, and kept as long as
+ * it is. A document is compiled once per operation name, after its first runs (`threshold`), and kept as long as
  * Apollo keeps the parsed document (its document cache hands the same object back for the same text); one
  * graphql-jit cannot compile runs on graphql-js. The resolvers, shield's field rules among them, are the schema's own.
  */
@@ -41,9 +41,7 @@ function setsDefaultedFieldsFromVariables(schema: GraphQLSchema, document: Docum
   return found;
 }
 
-const RAN_ONCE = Symbol('ran once');
-
-export function jitExecution(schema: GraphQLSchema, onCompile: () => void = () => {}): GatewayInterface {
+export function jitExecution(schema: GraphQLSchema, threshold = 1, onCompile: () => void = () => {}): GatewayInterface {
   // graphql-jit reads a field without a resolver as a plain property, where graphql-js calls a function and
   // awaits a promise found there (lazy totals are getters returning promises): give every such field
   // graphql-js's own default resolver, so both execute the same.
@@ -51,19 +49,20 @@ export function jitExecution(schema: GraphQLSchema, onCompile: () => void = () =
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) field.resolve ??= defaultFieldResolver;
   }
-  // Compiled on its second run, not its first: compiling costs several runs of graphql-js, so an operation sent
-  // once (a one-off query, a playground's, inline values that change every time) runs on graphql-js and costs no
-  // compilation; one sent again is compiled then and runs compiled from there on.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | typeof RAN_ONCE>>();
+  // Compiled after `threshold` runs on graphql-js (GRAPHQL_JIT_THRESHOLD, 1 by default: on its second run):
+  // compiling costs several runs of graphql-js, so an operation sent once (a one-off query, a playground's, inline
+  // values that change every time) costs no compilation; one sent again is compiled then and runs compiled from
+  // there on. A number: the runs so far, not compiled yet.
+  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null | number>>();
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
-    const query = byName.get(operationName ?? '');
-    if (query === undefined) {
-      byName.set(operationName ?? '', RAN_ONCE);
+    const known = byName.get(operationName ?? '') ?? 0;
+    if (typeof known !== 'number') return known;
+    if (known < threshold) {
+      byName.set(operationName ?? '', known + 1);
       return null;
     }
-    if (query !== RAN_ONCE) return query;
     const result = setsDefaultedFieldsFromVariables(schema, document) ? null : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
     const made = result && isCompiledQuery(result) ? result : null;
     if (made) onCompile();

@@ -25,7 +25,7 @@ export function createApollo(
 ): ApolloServer<Context> {
   return new ApolloServer<Context>({
     // Compiled execution (graphql/jit.ts) unless turned off; the same schema either way.
-    ...(config.graphql.jit ? { gateway: jitExecution(schema, onCompile) } : { schema }),
+    ...(config.graphql.jit ? { gateway: jitExecution(schema, config.graphql.jitThreshold, onCompile) } : { schema }),
     logger: log,
     formatError: pipeline.formatError,
     includeStacktraceInErrorResponses: false,

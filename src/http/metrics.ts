@@ -43,7 +43,7 @@ export class Metrics {
     this.httpDuration = new Histogram({ name: 'http_request_duration_seconds', help: 'HTTP requests by method, route pattern and status', labelNames: ['method', 'route', 'status'], buckets: SECONDS, registers });
     this.operationDuration = new Histogram({ name: 'graphql_operation_duration_seconds', help: 'GraphQL operations (REST routes included) by name, type and outcome', labelNames: ['operation', 'type', 'outcome'], buckets: SECONDS, registers });
     this.errors = new Counter({ name: 'api_errors_total', help: 'Errors answered, by code (RATE_LIMITED: rate-limit refusals)', labelNames: ['code'], registers });
-    this.compiled = new Counter({ name: 'graphql_documents_compiled_total', help: 'Operations compiled by graphql-jit (on their second run; a steady climb: clients sending ever new documents)', registers });
+    this.compiled = new Counter({ name: 'graphql_documents_compiled_total', help: 'Operations compiled by graphql-jit (once each, after GRAPHQL_JIT_THRESHOLD runs; again when Apollo\'s document cache has let one go)', registers });
     new Gauge({
       name: 'db_pool_connections',
       help: 'Database pool connections by state (pending: requests waiting for one)',

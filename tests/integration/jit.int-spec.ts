@@ -91,6 +91,19 @@ describe('compiled execution (graphql-jit) answers exactly as graphql-js', () =>
     expect(await compiledSoFar()).toBe(before + 1);
   });
 
+  it('GRAPHQL_JIT_THRESHOLD 0 compiles a document on its first run, and it answers as graphql-js', async () => {
+    const eager = await startTestApp({ GRAPHQL_JIT_THRESHOLD: '0' }, { sameDatabaseAs: jit });
+    try {
+      const compiled = async () => Number(/^graphql_documents_compiled_total (\d+)$/m.exec((await eager.rest('GET', '/metrics')).text)![1]);
+      const query = '{ incidents(limit: 2) { items { id title } } }';
+      const [a, b] = [await eager.gql(query, undefined, auth.engineer), await plain.gql(query, undefined, auth.engineer)];
+      expect(await compiled()).toBe(1);
+      expect(a.data).toEqual(b.data);
+    } finally {
+      await eager.close();
+    }
+  });
+
   it('the REST routes, which run the same operations', async () => {
     for (const [path, headers] of [
       [`/api/v1/incidents/${incidentId}`, auth.engineer],

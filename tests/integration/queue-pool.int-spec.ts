@@ -22,7 +22,8 @@ describe('QueuePool', () => {
   });
 
   it('drops a second release, promise and callback forms alike, and the client goes back to the pool once', async () => {
-    const pool = new QueuePool({ connectionString: db.url, max: 1 });
+    const dropped: (string | undefined)[] = [];
+    const pool = new QueuePool({ connectionString: db.url, max: 1 }, (stack) => dropped.push(stack));
     try {
       const client = await pool.connect();
       expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
@@ -44,6 +45,9 @@ describe('QueuePool', () => {
       third.release(new Error('broken'));
       third.release(new Error('broken again'));
       expect(pool.totalCount).toBe(0);
+      // Each dropped release was told of, with where it came from.
+      expect(dropped).toHaveLength(4);
+      expect(dropped.every((stack) => stack?.includes('queue-pool.int-spec'))).toBe(true);
     } finally {
       await pool.end();
     }

@@ -131,9 +131,11 @@ describe('GraphQL settings', () => {
   });
 
   it('has documented defaults and refuses nonsense', () => {
-    expect(defaults).toEqual({ introspection: true, jit: true, maxDepth: 8, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000, assumedListSize: 20 });
+    expect(defaults).toEqual({ introspection: true, jit: true, jitThreshold: 1, maxDepth: 8, maxAliases: 15, maxDirectives: 50, maxTokens: 1000, maxCost: 5000, assumedListSize: 20 });
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH: must be at least 1/);
     expect(() => loadConfig({ GRAPHQL_MAX_COST: 'lots' })).toThrow(/GRAPHQL_MAX_COST: must be a number/);
+    expect(loadConfig({ GRAPHQL_JIT_THRESHOLD: '0' }).graphql.jitThreshold).toBe(0);
+    expect(() => loadConfig({ GRAPHQL_JIT_THRESHOLD: '-1' })).toThrow(/GRAPHQL_JIT_THRESHOLD/);
   });
 });
 

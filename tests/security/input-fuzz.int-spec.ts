@@ -406,6 +406,10 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     // The per-viewer mutation counters are left out, and only they.
     expect(await seen(`INSERT INTO rate_limits (key, points) VALUES ('mutation_viewer:fingerprint', 1)`)).toEqual([]);
     expect(await seen(`DELETE FROM rate_limits WHERE key = 'mutation_viewer:fingerprint'`)).toEqual([]);
+    // ... but another row turned into one is a write.
+    expect(await seen(`INSERT INTO rate_limits (key, points) VALUES ('fingerprint:renamed', 1)`)).toEqual(['rate_limits']);
+    expect(await seen(`UPDATE rate_limits SET key = 'mutation_viewer:renamed' WHERE key = 'fingerprint:renamed'`)).toEqual(['rate_limits']);
+    expect(await seen(`DELETE FROM rate_limits WHERE key = 'mutation_viewer:renamed'`)).toEqual([]);
     expect(await seen(`TRUNCATE rate_limits`)).toEqual(['rate_limits']);
   });
 

@@ -43,19 +43,20 @@ async function ensureTemplateMigrated(c: Client, template: string): Promise<void
 }
 
 /**
- * Whether this worker has seen the template migrated: the migrations do not change during a run, so once is
- * enough (each check loaded MikroORM against the template, 60-130 ms of CPU a test database).
+ * The template this worker has seen migrated: the migrations do not change during a run, so once a run is enough
+ * (each check loaded MikroORM against the template, 60-130 ms of CPU a test database). By name: a run in watch
+ * mode, in the same process, has a template of its own.
  */
-let templateChecked = false;
+let checkedTemplate: string | undefined;
 
 /** A database of this test file's own: a clone of the migrated template, or empty when `empty` is set. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const template = options.empty ? 'template0' : process.env.TEST_PG_TEMPLATE;
   await admin(async (c) => {
-    if (!options.empty && !templateChecked) {
+    if (!options.empty && checkedTemplate !== template) {
       await ensureTemplateMigrated(c, template!);
-      templateChecked = true;
+      checkedTemplate = template;
     }
     // Two workers cloning at the same instant can collide on the template; try again briefly.
     for (let attempt = 0; ; attempt++) {

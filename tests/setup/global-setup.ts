@@ -53,13 +53,15 @@ function ramScratch(): string | undefined {
 }
 
 async function setUp(): Promise<void> {
-  // As TMPDIR: os.tmpdir() here, in the workers (forked after this) and in every process they start. A TMPDIR
-  // set by the caller wins.
+  // As TMPDIR: os.tmpdir() here and in the workers (forked after this), and in the processes that inherit their
+  // environment. A TMPDIR set by the caller wins.
+  const disk = os.tmpdir();
   const scratch = process.env.TMPDIR ? undefined : ramScratch();
   if (scratch) process.env.TMPDIR = scratch;
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    await sweepThrowawayServers(PREFIX);
+    // Servers a killed run left behind, in either place: one in RAM keeps its memory until stopped.
+    for (const dir of new Set([disk, '/dev/shm', os.tmpdir()])) await sweepThrowawayServers(PREFIX, dir);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
     await fs.chmod(dir, 0o755); // the postgres user must traverse it
     // A throw-away server: nothing in it must survive a crash, so it skips the flushes that make data durable

@@ -178,7 +178,9 @@ export class NotificationWorker {
     if (this.runner) return;
     const { config, orm } = this.deps;
     // Each runner holds a LISTEN connection and briefly one per job taken or finished.
-    const pool = new QueuePool({ connectionString: sessionUrl(config, orm), max: config.worker.concurrency + config.ezra.maxConcurrent + 4 });
+    const pool = new QueuePool({ connectionString: sessionUrl(config, orm), max: config.worker.concurrency + config.ezra.maxConcurrent + 4 }, (stack) =>
+      this.log.debug({ stack }, 'a queue connection was released twice; the second release was dropped'),
+    );
     pool.on('error', (err) => this.log.warn({ err }, 'queue connection error'));
     this.pool = pool;
     try {

@@ -58,7 +58,11 @@ export const viewerOf = (c: Caller): Viewer =>
 /** The app for a matrix file: no background work that could change rows while the matrix looks at them. */
 // The matrix sends each caller a few hundred mutations within a minute or two (old and new names alike): the
 // per-viewer mutation budget is rate-limits.int-spec.ts's subject, so it is out of the way here.
-export const MATRIX_ENV = { WORKER_ENABLED: 'false', SLA_CHECK_INTERVAL_MS: '0', EZRA_AUTO_ANALYZE: 'false', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000' };
+/**
+ * Each call of the matrix is a document sent once: GRAPHQL_JIT_THRESHOLD 0 runs them compiled by graphql-jit, as
+ * the server runs any document sent a second time (jit.int-spec.ts keeps graphql-js's answers the same).
+ */
+export const MATRIX_ENV = { WORKER_ENABLED: 'false', SLA_CHECK_INTERVAL_MS: '0', EZRA_AUTO_ANALYZE: 'false', MUTATIONS_PER_VIEWER_PER_MINUTE: '100000', GRAPHQL_JIT_THRESHOLD: '0' };
 
 export interface World {
   t: TestApp;
