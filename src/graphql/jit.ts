@@ -57,16 +57,17 @@ export function jitExecution(schema: GraphQLSchema, threshold = 1, onCompile: ()
   const compiledFor = (document: DocumentNode, operationName: string | undefined): CompiledQuery | null => {
     let byName = compiled.get(document);
     if (!byName) compiled.set(document, (byName = new Map()));
-    const known = byName.get(operationName ?? '') ?? 0;
+    const name = operationName ?? '';
+    const known = byName.get(name) ?? 0;
     if (typeof known !== 'number') return known;
     if (known < threshold) {
-      byName.set(operationName ?? '', known + 1);
+      byName.set(name, known + 1);
       return null;
     }
     const result = setsDefaultedFieldsFromVariables(schema, document) ? null : compileQuery(schema, document, operationName, { disablingCapturingStackErrors: true });
     const made = result && isCompiledQuery(result) ? result : null;
     if (made) onCompile();
-    byName.set(operationName ?? '', made);
+    byName.set(name, made);
     return made;
   };
   const executor: GatewayExecutor = async ({ document, operationName, request, context }) => {

@@ -336,7 +336,11 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
     lastFingerprint = undefined;
   });
   const fingerprintBefore = async () => lastFingerprint ?? (await checksum(t));
-  const fingerprintAfter = async () => (lastFingerprint = await checksum(t));
+  /** The tables written since `before`, once the background work the probe started is done. */
+  const writtenSince = async (before: Record<string, string>) => {
+    await t.app.runtime.background.drain();
+    return changedTables(before, (lastFingerprint = await checksum(t)));
+  };
 
   /** Which kind of caller each field's rule lets through (staff, then portal, then anonymous), learnt once. */
   const callerOf = new Map<string, 'staff' | 'portal' | 'none'>();
@@ -359,8 +363,7 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
         break;
       }
     }
-    await t.app.runtime.background.drain();
-    return { ...last!, changed: changedTables(before, await fingerprintAfter()) };
+    return { ...last!, changed: await writtenSince(before) };
   }
 
   /** A refusal: errors, each coded and not an internal one, no stack trace, no data for the field. */
@@ -535,8 +538,7 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
       last = { status: res.status, body: res.body, text: res.text };
       if (res.status !== 401 && res.status !== 403) break;
     }
-    await t.app.runtime.background.drain();
-    return { ...last!, changed: changedTables(before, await fingerprintAfter()) };
+    return { ...last!, changed: await writtenSince(before) };
   }
 
   const expectEnvelopeRefusal = (res: { status: number; body: Envelope; text: string; changed: string[] }, where: string): string | undefined => {
@@ -571,11 +573,10 @@ describe('input fuzzing: every bad input is a coded 4xx, never a 500, and change
   it('REST: bodies that are not a JSON object, not JSON, or not UTF-8: 400, nothing written', async () => {
     const problems: string[] = [];
     const raw = async (path: string, payload: string | Buffer) => {
-      const before = await checksum(t);
+      const before = await fingerprintBefore();
       const res = await fetch(`${t.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth.staff }, body: payload });
       const text = await res.text();
-      await t.app.runtime.background.drain();
-      return { status: res.status, text, body: JSON.parse(text) as Envelope & GqlBody, changed: changedTables(before, await checksum(t)) };
+      return { status: res.status, text, body: JSON.parse(text) as Envelope & GqlBody, changed: await writtenSince(before) };
     };
     const incidentBody = (title: Buffer) =>
       Buffer.concat([Buffer.from('{"title":"'), title, Buffer.from('","description":"d","priority":"LOW"}')]);

@@ -30,6 +30,8 @@ export default async function globalSetup(): Promise<void> {
   }
 }
 
+/** Where Linux mounts a RAM-backed file system for shared memory. */
+const RAM_DIR = '/dev/shm';
 /** statfs's type of a tmpfs (linux/magic.h). */
 const TMPFS_MAGIC = 0x01021994;
 /** The RAM the run's scratch files may take there at most: a few databases, their WAL, a few small clusters. */
@@ -43,10 +45,10 @@ const SCRATCH_ROOM = 2 * 1024 ** 3;
  */
 function ramScratch(): string | undefined {
   try {
-    const fsStat = statfsSync('/dev/shm');
+    const fsStat = statfsSync(RAM_DIR);
     if (fsStat.type !== TMPFS_MAGIC || fsStat.bavail * fsStat.bsize < SCRATCH_ROOM) return undefined;
-    accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm';
+    accessSync(RAM_DIR, constants.W_OK);
+    return RAM_DIR;
   } catch {
     return undefined;
   }
@@ -61,7 +63,7 @@ async function setUp(): Promise<void> {
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     // Servers a killed run left behind, in either place: one in RAM keeps its memory until stopped.
-    for (const dir of new Set([disk, '/dev/shm', os.tmpdir()])) await sweepThrowawayServers(PREFIX, dir);
+    for (const dir of new Set([disk, RAM_DIR])) await sweepThrowawayServers(PREFIX, dir);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), PREFIX));
     await fs.chmod(dir, 0o755); // the postgres user must traverse it
     // A throw-away server: nothing in it must survive a crash, so it skips the flushes that make data durable
